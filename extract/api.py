@@ -1,16 +1,90 @@
-"""Entry points of the extract stage (filled in by the extraction core)."""
+"""Entry points of the extract stage: file or text in, `Document` out."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
-from plantrace.schema import Document, Meta
+from plantrace.errors import InputError
+from plantrace.extract.context import Context
+from plantrace.extract.layout import Layout
+from plantrace.extract.pipeline import run
+from plantrace.extract.text_reader import read_text
+from plantrace.schema import ITEM_KINDS, Document, Meta
+
+EXTRACTOR_VERSION = "1"
+TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 
 
-def extract_text(text: str, source: str = "<text>", sha256: str | None = None, fmt: str = "txt") -> Document:
-    raise NotImplementedError
+def merge_meta(detected: Meta, override: Meta | None) -> Meta:
+    """Fields given by the caller (e.g. from a manifest) win over detected ones."""
+    if override is None:
+        return detected
+    data = detected.model_dump()
+    how = dict(detected.how)
+    for field, value in override.model_dump(exclude={"how"}).items():
+        if value not in (None, "", []):
+            data[field] = value
+            how[field] = override.how.get(field, "manifest")
+    data["how"] = how
+    return Meta(**data)
+
+
+def identify_meta(text: str, source: str) -> Meta:
+    try:
+        from plantrace.corpus.identify import identify
+    except ImportError:  # pragma: no cover - identification is optional for the extract stage
+        return Meta()
+    return identify(text, source)
+
+
+def extract_layout(layout: Layout, sha256: str, meta: Meta | None = None, pipeline: list[str] | None = None) -> Document:
+    text = layout.text
+    detected = identify_meta(text, layout.source)
+    ctx = Context(layout=layout, sha256=sha256, meta=merge_meta(detected, meta))
+    run(ctx, pipeline)
+    doc = Document(source=layout.source, sha256=sha256, format=layout.format, pages=layout.pages, meta=ctx.meta,
+                   text=text, warnings=layout.warnings + ctx.warnings)
+    for kind in ITEM_KINDS:
+        setattr(doc, kind, ctx.get(kind))
+    return doc
+
+
+def extract_text(text: str, source: str = "<text>", sha256: str | None = None, fmt: str = "txt",
+                 meta: Meta | None = None) -> Document:
+    sha = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return extract_layout(read_text(text, source=source, fmt=fmt), sha, meta)
 
 
 def extract_file(path: str | Path, meta: Meta | None = None) -> Document:
-    """Read one file (text or, later, PDF) and extract it. Raises `InputError` for bad input."""
-    raise NotImplementedError
+    """Read one file and extract it. Raises `InputError` naming the file and the reason for bad input."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        raise InputError(str(path), "PDF input is not supported yet")
+    if suffix not in TEXT_SUFFIXES:
+        raise InputError(str(path), f"unsupported file type {suffix or '(none)'}")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(str(path), "file not found") from None
+    except OSError as e:
+        raise InputError(str(path), f"cannot read: {e.strerror or e}") from None
+    text = _decode(data, str(path))
+    sha = hashlib.sha256(data).hexdigest()
+    return extract_layout(read_text(text, source=str(path), fmt=suffix.lstrip(".")), sha, meta)
+
+
+def _decode(data: bytes, source: str) -> str:
+    try:
+        from plantrace.corpus.files import decode_text
+    except ImportError:
+        decode_text = None
+    if decode_text is not None:
+        return decode_text(data, source)[0]
+    if not data.strip():
+        raise InputError(source, "empty file")
+    try:
+        return data.decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="strict").replace("\r\n", "\n")

@@ -1,0 +1,193 @@
+"""Lines → blocks: paragraphs re-flowed from hard-wrapped lines, bullets, numbered headings, table rows.
+
+A block remembers the lines it came from, so every item built from it has a character span and line range in
+the normalised text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from plantrace.extract.layout import Layout, Line
+
+NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,5})(\.?)(?:\s+|\t+)(?=\S)(.*)$")
+BULLET = re.compile(r"^\s*(?:[•\u2022\u25aa\u25cf\u25e6\-–\*]|\uf0b7)\s+(?=\S)")
+LABEL = re.compile(r"^(?P<label>[A-ZÅÄÖ][\wåäöÅÄÖ\- ]{1,40}?)\s*:\s*(?=\S)")
+_SENT_END = re.compile(r"[.!?:;]\s*$")
+_HYPHEN_END = re.compile(r"(\w)-$")
+_KEEP_HYPHEN_NEXT = re.compile(r"^(och|eller|samt|som|till)\b")
+
+
+@dataclass
+class Block:
+    kind: str  # heading | para | bullet | row | toc
+    text: str
+    lines: list[int]
+    start: int
+    end: int
+    page: Optional[int] = None
+    number: Optional[str] = None  # for numbered headings and list items
+    dotted: bool = False  # "1." (list item style) rather than "1"
+    level: Optional[int] = None  # heading level hint (markdown) or numbering depth
+    cells: list[str] = field(default_factory=list)
+    bbox: Optional[tuple[float, float, float, float]] = None
+
+    @property
+    def first_line(self) -> int:
+        return self.lines[0]
+
+    @property
+    def last_line(self) -> int:
+        return self.lines[-1]
+
+
+def join_wrapped(parts: list[str]) -> str:
+    """Join hard-wrapped lines, undoing end-of-line hyphenation ("verksamhets-" + "kunnande")."""
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if not out:
+            out = part
+        elif _HYPHEN_END.search(out) and part[:1].islower() and not _KEEP_HYPHEN_NEXT.match(part):
+            out = out[:-1] + part
+        elif out.isupper() and len(part) <= 2 and part.isupper():
+            out = out + part  # "INVESTERINGSBUDGE" + "T"
+        else:
+            out = out + " " + part
+    return re.sub(r"\s+", " ", out).strip()
+
+
+def split_numbered(text: str) -> Optional[tuple[str, bool, str]]:
+    m = NUMBERED.match(text.strip())
+    if not m:
+        return None
+    number, dot, title = m.group(1), m.group(2), m.group(3).strip()
+    if not title or not (title[0].isupper() or title[0] in "(\"”“'«"):
+        return None
+    first = int(number.split(".")[0])
+    if first == 0 or first > 40:
+        return None
+    return number, bool(dot), title
+
+
+def wrap_width(lines: list[Line]) -> Optional[int]:
+    """The width a hard-wrapping converter used, or None when lines are whole paragraphs."""
+    lengths = sorted(len(l.text) for l in lines if l.text and "\t" not in l.text)
+    if len(lengths) < 20:
+        return None
+    p90 = lengths[int(len(lengths) * 0.9)]
+    long_lines = sum(1 for n in lengths if n > 160)
+    if p90 <= 140 and long_lines <= len(lengths) * 0.02:
+        return p90
+    return None
+
+
+def _is_row(line: Line) -> bool:
+    return "\t" in line.text or bool(line.cells)
+
+
+def segment(layout: Layout) -> list[Block]:
+    lines = layout.lines
+    width = wrap_width(lines)
+    blocks: list[Block] = []
+    cur: list[int] = []
+    cur_kind = "para"
+
+    def flush():
+        nonlocal cur, cur_kind
+        if cur:
+            blocks.append(_make_block(layout, cur, cur_kind))
+        cur = []
+        cur_kind = "para"
+
+    for i, line in enumerate(lines):
+        t = line.text
+        if not t.strip():
+            flush()
+            continue
+        if _is_row(line):
+            flush()
+            blocks.append(_make_block(layout, [i], "row"))
+            continue
+        starts_item = bool(BULLET.match(t)) or split_numbered(t) is not None or line.heading is not None
+        if cur:
+            prev = lines[cur[-1]].text.strip()
+            cont = t.strip()[:1].islower()
+            if starts_item:
+                flush()
+            elif cur_kind in ("heading", "toc"):
+                if cont and not _SENT_END.search(prev):
+                    cur.append(i)
+                    continue
+                flush()
+            elif width is None:
+                # one line per paragraph: a new line is a new block unless it visibly continues the previous
+                if cont or (prev.isupper() and len(t.strip()) <= 2) or (prev.endswith("-") and not t.strip()[:1].isupper()):
+                    cur.append(i)
+                    continue
+                flush()
+            else:
+                short = len(prev) < 0.6 * width
+                if short and (_SENT_END.search(prev) or not cont):
+                    flush()
+                else:
+                    cur.append(i)
+                    continue
+        if not cur:
+            if BULLET.match(t):
+                cur_kind = "bullet"
+            elif split_numbered(t) is not None or line.heading is not None:
+                cur_kind = "heading"
+            else:
+                cur_kind = "para"
+            cur = [i]
+    flush()
+    _join_across_blanks(layout, blocks)
+    return blocks
+
+
+
+
+def _join_across_blanks(layout: Layout, blocks: list[Block]) -> None:
+    """A bullet or paragraph that goes on after a blank line in lowercase is one block (PDF page/column breaks)."""
+    i = 1
+    while i < len(blocks):
+        prev, cur = blocks[i - 1], blocks[i]
+        if (
+            cur.kind == "para"
+            and prev.kind in ("bullet", "para")
+            and cur.text[:1].islower()
+            and not _SENT_END.search(prev.text)
+        ):
+            merged = _make_block(layout, prev.lines + cur.lines, prev.kind)
+            blocks[i - 1] = merged
+            del blocks[i]
+            continue
+        i += 1
+
+
+def _make_block(layout: Layout, idx: list[int], kind: str) -> Block:
+    lines = [layout.lines[i] for i in idx]
+    first, last = lines[0], lines[-1]
+    if kind == "row":
+        text = first.text
+        cells = first.cells if first.cells else first.text.split("\t")
+    else:
+        text = join_wrapped([l.text for l in lines])
+        cells = []
+    block = Block(kind=kind, text=text, lines=list(idx), start=first.start, end=last.end, page=first.page, cells=cells)
+    boxes = [l.bbox for l in lines if l.bbox]
+    if boxes:
+        block.bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    if kind == "bullet":
+        block.text = BULLET.sub("", text, count=1).strip()
+    if kind == "heading":
+        block.level = first.heading
+        num = split_numbered(text)
+        if num:
+            block.number, block.dotted, block.text = num
+    return block

@@ -1,0 +1,161 @@
+"""Follow-ups in reports: each section that accounts for a goal or an assignment, with its status normalised.
+
+Evidence is weighed in a fixed order, so that the decision can be explained: an explicit status sentence
+("Ej genomfört.", "Målet är inte uppnått …", "Måluppfyllelse har skett.", a colour word) beats the Status cell of
+the section's indicator table, which beats the indicators' outcome against their target, which beats the same
+goal's follow-up elsewhere in the report, which beats weak narrative verbs ("har tagits fram", "saknas")."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from plantrace.extract.context import Context, fold
+from plantrace.extract.vocabulary import COLOUR, COLOUR_STATUS, STATUS_CELL, STATUS_EXPLICIT, STATUS_WEAK
+from plantrace.schema import FollowUp
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"”])", text) if s.strip()]
+
+
+def _section_blocks(ctx: Context, hi: int) -> list[int]:
+    start = ctx.headings[hi].block
+    end = len(ctx.blocks)
+    for h in ctx.headings[hi + 1:]:
+        if h.number is not None:
+            end = h.block
+            break
+    return list(range(start + 1, end))
+
+
+def decide_status(ctx: Context, blocks: list[int]) -> tuple[str, Optional[str], str]:
+    """Return (status, raw phrase, evidence tier)."""
+    paras = [ctx.blocks[b] for b in blocks if ctx.blocks[b].kind in ("para", "bullet") and b not in ctx.table_blocks]
+    # 1. explicit sentences and colour words
+    for b in paras:
+        m = COLOUR.match(b.text)
+        if m and len(b.text) < 200:
+            return COLOUR_STATUS[m.group(1).lower()], b.text.strip(), "explicit"
+    for pattern, status in STATUS_EXPLICIT:
+        for b in paras:
+            for s in _sentences(b.text):
+                if pattern.search(s):
+                    return status, s, "explicit"
+    # 2. Status cell / 3. indicator outcome vs target
+    inds = [i for i in ctx.get("indicators") if i.provenance and _block_of(ctx, i) in blocks]
+    cells = [i.status_raw for i in inds if i.status_raw]
+    if cells:
+        statuses = {STATUS_CELL.get(c.strip().lower().rstrip("."), "unknown") for c in cells}
+        if len(statuses) == 1:
+            return statuses.pop(), cells[0], "status cell"
+        if "not_done" in statuses or "partial" in statuses:
+            return "partial", "; ".join(cells), "status cell"
+    weak = _weak(paras)
+    outcome = _outcome(inds)
+    if outcome is not None:
+        status, raw = outcome
+        if weak and weak[0] == status:
+            return status, weak[1], "indicator outcome"
+        return status, raw, "indicator outcome"
+    if weak:
+        return weak[0], weak[1], "narrative"
+    return "unknown", None, "none"
+
+
+def _block_of(ctx: Context, item) -> Optional[int]:
+    lines = item.provenance.lines
+    for bi, b in enumerate(ctx.blocks):
+        if b.first_line == lines[0]:
+            return bi
+    return None
+
+
+def _weak(paras) -> Optional[tuple[str, str]]:
+    for pattern, status in STATUS_WEAK:
+        for b in paras:
+            for s in _sentences(b.text):
+                if pattern.search(s):
+                    m = pattern.search(s)
+                    return status, s if len(s) < 160 else s[: m.end()]
+    return None
+
+
+def _outcome(inds) -> Optional[tuple[str, str]]:
+    pairs = []
+    for ind in inds:
+        actual = next((v.raw for v in ind.values if v.kind == "actual"), None)
+        target = next((v.raw for v in ind.values if v.kind == "target"), None)
+        if actual and target:
+            pairs.append((actual.strip().lower(), target.strip().lower()))
+    if not pairs:
+        return None
+    verdicts = []
+    for a, t in pairs:
+        if a == t or (a == "ja" and t in ("ja", "")):
+            verdicts.append("done")
+        elif a == "delvis":
+            verdicts.append("partial")
+        elif a == "nej" and t == "ja":
+            verdicts.append("not_done")
+        else:
+            verdicts.append("unknown")
+    raw = "; ".join(f"Utfall {a} / Målvärde {t}" for a, t in pairs)
+    if all(v == "done" for v in verdicts):
+        return "done", raw
+    if all(v == "not_done" for v in verdicts):
+        return "not_done", raw
+    if any(v in ("done", "partial") for v in verdicts):
+        return "partial", raw
+    if "not_done" in verdicts:
+        return "not_done", raw
+    return None
+
+
+def extract_followups(ctx: Context) -> None:
+    if not ctx.is_report and not any(
+        re.search(r"uppföljning|analys", h.title, re.I) for h in ctx.headings if h.level == 1
+    ):
+        return
+    goals = {g.id: g for g in ctx.get("goals")}
+    assignments = {a.id: a for a in ctx.get("assignments")}
+    decided: list[tuple[FollowUp, str]] = []
+    for hi, item_id in ctx.heading_item.items():
+        if item_id is None:
+            continue
+        h = ctx.headings[hi]
+        root = hi
+        while ctx.headings[root].parent is not None:
+            root = ctx.headings[root].parent
+        if not (ctx.is_report or re.search(r"uppföljning|analys", ctx.headings[root].title, re.I)):
+            continue
+        kind = "goal" if item_id in goals else "assignment"
+        # only leaf sections account for something
+        if any(ctx.heading_item.get(c) for c in h.children):
+            continue
+        blocks = _section_blocks(ctx, hi)
+        status, raw, tier = decide_status(ctx, blocks)
+        narrative = " ".join(ctx.blocks[b].text for b in blocks if ctx.blocks[b].kind == "para")[:2000] or None
+        fu = FollowUp(id="", number=h.number, refers_to=h.title, kind=kind, status=status, status_raw=raw,
+                      narrative=narrative, provenance=ctx.provenance(h.block))
+        decided.append((fu, tier))
+    # 4. a follow-up with only narrative evidence takes the status of a closely matching follow-up with better evidence
+    from rapidfuzz import fuzz
+
+    strong = [(fu, tier) for fu, tier in decided if tier in ("explicit", "status cell", "indicator outcome")]
+    for fu, tier in decided:
+        if tier in ("narrative", "none") and strong:
+            best = max(strong, key=lambda s: fuzz.token_set_ratio(_core(fu.refers_to), _core(s[0].refers_to)))
+            if fuzz.token_set_ratio(_core(fu.refers_to), _core(best[0].refers_to)) >= 85 and best[0].kind != fu.kind:
+                if fu.status == "unknown" or fu.status == best[0].status:
+                    fu.status = best[0].status
+                    fu.status_raw = fu.status_raw or best[0].status_raw
+    for k, (fu, _) in enumerate(decided):
+        fu.id = f"f{k + 1}"
+        ctx.add("followups", fu)
+
+
+def _core(text: str) -> str:
+    t = fold(text)
+    t = re.sub(r"^.*?\b(nämnden|socialnämnden)\b", "", t)
+    return re.sub(r"\b(uppdras|ska|att)\b", " ", t)

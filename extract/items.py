@@ -1,0 +1,170 @@
+"""Tables → schema items: every table as a `Table`, indicator rows as `Indicator`s with typed values, action rows
+as `Action`s, internal-control rows as `Control`s."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from plantrace.extract.context import Context, fold
+from plantrace.extract.numbers import parse_number
+from plantrace.extract.tables import RawTable, table_width
+from plantrace.extract.vocabulary import LABEL_LINE, LABELS
+from plantrace.schema import Action, Control, Indicator, IndicatorValue, Table
+
+_YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
+_FOOTNOTE = re.compile(r"\s*(?:\(\d{1,2}\)|\d{1,2}\)|\*+)\s*$")
+_KOLADA = re.compile(r"[,;]?\s*\(?\bKolada\b\)?\s*[:.]?", re.I)
+_INLINE_BREAKDOWN = re.compile(r"(?:^|\s)-?\s*a\s*:\s+(?=\S)")
+_BREAKDOWN_PART = re.compile(r"(?:^|\s)-?\s*[a-h]\s*:\s+")
+
+
+def value_kind(header: str) -> Optional[str]:
+    h = header.lower()
+    if re.search(r"jämför|riket|länet|snitt", h):
+        return "comparison"
+    if re.search(r"utgångsläge|basvärde|baslinje|referensvärde", h):
+        return "baseline"
+    if re.search(r"målvärde|målsättning|mål\b|målnivå|\bmål \d{4}", h):
+        return "target"
+    if re.search(r"utfall|nuvärde|resultat|värde|bokslut|\b(19|20)\d{2}\b", h):
+        return "actual"
+    return None
+
+
+def clean_name(raw: str) -> tuple[str, list[str], Optional[str], Optional[str]]:
+    """Indicator name without footnote markers, source note and breakdown; returns (name, breakdown, source, footnote)."""
+    name = re.sub(r"\s+", " ", raw).strip()
+    name = re.sub(r"\s+([,.;:])", r"\1", name)
+    breakdown: list[str] = []
+    m = _INLINE_BREAKDOWN.search(name)
+    if m:
+        tail = name[m.start():]
+        name = name[: m.start()]
+        breakdown = [p.strip(" ;,") for p in _BREAKDOWN_PART.split(tail) if p.strip(" ;,")]
+    source = None
+    if _KOLADA.search(name):
+        source = "Kolada"
+        name = _KOLADA.sub("", name)
+    footnote = None
+    fm = _FOOTNOTE.search(name)
+    if fm and fm.group(0).strip():
+        footnote = re.sub(r"\D", "", fm.group(0)) or None
+        name = name[: fm.start()]
+    name = re.sub(r"^\d{1,2}\.\s+", "", name)
+    name = name.strip().rstrip(":").strip()
+    return name, breakdown, source, footnote
+
+
+def table_items(ctx: Context) -> None:
+    """Turn raw tables into Table, Indicator, Action and Control items."""
+    seen_ind: set[tuple] = set()
+    report_year = ctx.meta.period[1] if ctx.meta.period and ctx.is_report else None
+    for t in ctx.tables:
+        tid = ctx.next_id("tables", "t")
+        first = t.first_block
+        prov = ctx.provenance(first, t.last_block)
+        n_cols = table_width(t)
+        rows = [r[:n_cols] + [""] * (n_cols - len(r[:n_cols])) for r in t.rows]
+        numbers = [[parse_number(c)[0] if j > 0 else None for j, c in enumerate(r)] for r in rows]
+        ctx.add("tables", Table(id=tid, kind=t.kind, title=t.title, header=t.header, header_rows=t.header_rows,
+                                rows=rows, numbers=numbers, n_rows=len(rows), n_cols=n_cols, pages=t.pages,
+                                provenance=prov))
+        ctx.table_blocks.update(t.blocks)
+        if t.kind == "indicator":
+            _indicators(ctx, t, tid, seen_ind, report_year)
+        elif t.kind == "action":
+            _actions(ctx, t)
+        elif t.kind == "control":
+            _controls(ctx, t)
+
+
+def _link_from_title(ctx: Context, title: Optional[str]) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    """(goal, assignment, group) named by a table title such as "Nämndmål: …" or "Uppdrag: …"."""
+    if not title:
+        return None, None, None
+    m = LABEL_LINE.match(title.strip())
+    if not m or not m.group("text"):
+        return None, None, None
+    kind, _ = LABELS[m.group("label").lower()]
+    key = fold(m.group("text"))
+    if kind == "group":
+        return None, None, title.strip()
+    pool = ctx.get("goals") if kind == "goal" else ctx.get("assignments")
+    for item in pool:
+        if fold(item.text) == key or (key and fold(item.text).startswith(key[:60])):
+            return (item.id, None, None) if kind == "goal" else (None, item.id, None)
+    return None, None, None
+
+
+def _indicators(ctx: Context, t: RawTable, tid: str, seen: set, report_year: Optional[int]) -> None:
+    header = t.header
+    for r, (row, bi, grp, bd) in enumerate(zip(t.rows, t.row_blocks, t.row_groups, t.breakdowns)):
+        if not row or not row[0].strip():
+            continue
+        name, inline_bd, source, footnote = clean_name(row[0])
+        if not name or re.fullmatch(r"kolada[.:]?", name, re.I):
+            continue
+        breakdown = inline_bd + bd
+        goal, assignment, group = _link_from_title(ctx, grp or t.title)
+        if goal is None and assignment is None and group is None:
+            target = ctx.block_target[bi] if bi < len(ctx.block_target) else None
+            if target and target.startswith("g"):
+                goal = target
+            elif target and target.startswith("a"):
+                assignment = target
+            group = ctx.block_group[bi] if bi < len(ctx.block_group) else None
+        key = (fold(name), goal, assignment, group, tuple(fold(x) for x in breakdown))
+        if key in seen:
+            continue
+        seen.add(key)
+        values: list[IndicatorValue] = []
+        direction = None
+        status_raw = None
+        for j in range(1, min(len(row), len(header))):
+            cell = row[j].strip()
+            if not cell:
+                continue
+            h = header[j]
+            if re.search(r"trend|riktning", h, re.I):
+                if re.match(r"öka|↑|högre", cell, re.I):
+                    direction = "increase"
+                elif re.match(r"minska|↓|lägre", cell, re.I):
+                    direction = "decrease"
+                continue
+            if re.search(r"status|bedömning", h, re.I):
+                status_raw = cell
+                continue
+            kind = value_kind(h)
+            if kind is None:
+                continue
+            ym = _YEAR.search(h)
+            year = int(ym.group(1)) if ym else report_year
+            value, unit = parse_number(cell)
+            values.append(IndicatorValue(kind=kind, year=year, raw=cell, value=value, unit=unit, column=h))
+        ctx.add("indicators", Indicator(id=ctx.next_id("indicators", "i"), name=name, goal=goal, assignment=assignment,
+                                        group=group, values=values, breakdown=breakdown, direction=direction,
+                                        status_raw=status_raw, source=source, footnote=footnote, table=tid,
+                                        provenance=ctx.provenance(bi)))
+
+
+def _actions(ctx: Context, t: RawTable) -> None:
+    for row, bi in zip(t.rows, t.row_blocks):
+        if not row or not row[0].strip():
+            continue
+        cells = row + ["", "", ""]
+        target = ctx.block_target[bi] if bi < len(ctx.block_target) else None
+        ctx.add("actions", Action(id=ctx.next_id("actions", "act"), text=cells[0].strip(),
+                                  linked_document=cells[1].strip() or None, expected_effect=cells[2].strip() or None,
+                                  goal_or_assignment=target, provenance=ctx.provenance(bi)))
+
+
+def _controls(ctx: Context, t: RawTable) -> None:
+    for row, bi in zip(t.rows, t.row_blocks):
+        cells = row + [""] * 5
+        if not any(c.strip() for c in cells):
+            continue
+        ctx.add("controls", Control(id=ctx.next_id("controls", "c"), area=cells[0].strip() or None,
+                                    risk=cells[1].strip() or None, control=cells[2].strip() or None,
+                                    method=cells[3].strip() or None, reporting=cells[4].strip() or None,
+                                    provenance=ctx.provenance(bi)))

@@ -1,0 +1,122 @@
+"""The section tree: numbered headings checked for a plausible sequence, markdown headings, and the table of
+contents, which is recognised so that its entries are not counted a second time."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from plantrace.extract.blocks import Block, split_numbered
+
+_TOC_TITLE = re.compile(r"^(innehåll(sförteckning)?|innehåll|table of contents)\s*:?$", re.I)
+_TOC_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|\s\.\s\.\s\.|\t)\s*\d{1,3}\s*$")
+
+
+@dataclass
+class Heading:
+    block: int  # index into blocks
+    number: Optional[str]
+    title: str
+    level: int
+    parent: Optional[int] = None  # index into the headings list
+    children: list[int] = field(default_factory=list)
+
+    @property
+    def parts(self) -> tuple[int, ...]:
+        return tuple(int(p) for p in self.number.split(".")) if self.number else ()
+
+
+def _toc_like(block: Block) -> bool:
+    if block.kind == "row":
+        cells = [c.strip() for c in block.cells if c.strip()]
+        return len(cells) >= 2 and bool(re.fullmatch(r"\d{1,3}", cells[-1])) and not all(
+            re.fullmatch(r"[\d\s,.%-]+", c) for c in cells
+        )
+    return bool(_TOC_ENTRY.search(block.text)) or bool(re.search(r"\.{5,}", block.text))
+
+
+def mark_toc(blocks: list[Block]) -> None:
+    """Mark table-of-contents blocks (kind "toc") in place."""
+    n = len(blocks)
+    i = 0
+    while i < n:
+        b = blocks[i]
+        starts = bool(_TOC_TITLE.match(b.text.strip()))
+        run_start = i
+        if starts:
+            b.kind = "toc"
+            i += 1
+        elif not _toc_like(b):
+            i += 1
+            continue
+        j = i
+        misses = 0
+        count = 0
+        while j < n:
+            if _toc_like(blocks[j]):
+                count += 1
+                misses = 0
+            elif misses == 0 and j + 1 < n and _toc_like(blocks[j + 1]) and len(blocks[j].text) < 300:
+                misses += 1  # a wrapped entry without its page number
+            else:
+                break
+            j += 1
+        if starts or count >= 3:
+            for k in range(run_start, j):
+                blocks[k].kind = "toc"
+            i = j
+        else:
+            i = max(i + 1, j)
+
+
+def _plausible(prev: Optional[tuple[int, ...]], cur: tuple[int, ...]) -> bool:
+    if prev is None:
+        return cur[-1] <= 2 and all(p <= 3 for p in cur)
+    if cur == prev + (1,):
+        return True
+    for k in range(len(prev)):
+        if cur[:k] == prev[:k] and len(cur) == k + 1 and 1 <= cur[k] - prev[k] <= 2:
+            return True
+    return False
+
+
+def build_headings(blocks: list[Block]) -> list[Heading]:
+    """Accept numbered headings that continue the numbering; turn the others into list items or text."""
+    headings: list[Heading] = []
+    last: Optional[tuple[int, ...]] = None
+    stack: list[int] = []  # indices into headings of the current numbered path
+    for bi, b in enumerate(blocks):
+        if b.kind != "heading":
+            continue
+        if b.number is None:
+            if b.level is None:
+                b.kind = "para"
+                continue
+            h = Heading(bi, None, b.text, level=b.level)
+            h.parent = stack[-1] if stack else None
+            headings.append(h)
+            continue
+        parts = tuple(int(p) for p in b.number.split("."))
+        if b.dotted and len(parts) == 1 and b.level is None:
+            b.kind = "item"
+            continue
+        if not _plausible(last, parts) or len(b.text) > 600:
+            b.kind = "item" if b.dotted or len(parts) == 1 else "para"
+            if b.kind == "para":
+                b.text = f"{b.number} {b.text}"
+                b.number = None
+            continue
+        last = parts
+        while stack and not (len(headings[stack[-1]].parts) < len(parts) and parts[: len(headings[stack[-1]].parts)] == headings[stack[-1]].parts):
+            stack.pop()
+        h = Heading(bi, b.number, b.text, level=len(parts), parent=stack[-1] if stack else None)
+        headings.append(h)
+        if h.parent is not None:
+            headings[h.parent].children.append(len(headings) - 1)
+        stack.append(len(headings) - 1)
+    return headings
+
+
+def numbered_ok(text: str) -> bool:
+    return split_numbered(text) is not None

@@ -1,0 +1,354 @@
+"""Tables from tab-separated rows: title, one- or two-level header, body rows, repeated headers and page-break
+continuations folded into one table, kind from the header vocabulary."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from plantrace.extract.blocks import Block
+from plantrace.extract.numbers import parse_number
+
+HEADER_WORDS = re.compile(
+    r"\b(indikator|indikatorer|nyckeltal|mått|mätetal|utfall|målvärde|målsättning|mål\b|nuvärde|jämförvärde|"
+    r"jämförelsevärde|utgångsläge|trend|status|budget|prognos|bokslut|plan|belopp|mnkr|tkr|kronor|"
+    r"nämndens åtgärd|åtgärd|koppling|förväntade|kontrollområde|riskbeskrivning|kontrollmoment|kontrollmetod|"
+    r"tidpunkt|ansvarig|riket|totalt|kvinnor|män|avvikelse|kommentar|år|\d{4})",
+    re.I,
+)
+_BREAKDOWN = re.compile(r"^\s*-?\s*([a-h])\s*[:)]\s+(\S.*)$")
+_FINITE = re.compile(r"\b(är|har|ska|skall|blir|kan|kommer|finns|var|hade)\b", re.I)
+
+
+@dataclass
+class RawTable:
+    title: Optional[str]
+    title_block: Optional[int]
+    header_rows: list[list[str]]
+    header: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+    row_blocks: list[int] = field(default_factory=list)
+    row_groups: list[Optional[str]] = field(default_factory=list)  # sub-title (e.g. "Nämndmål: …") per row
+    breakdowns: list[list[str]] = field(default_factory=list)
+    blocks: list[int] = field(default_factory=list)  # every block index the table covers
+    kind: str = "other"
+    title_from_row: bool = False
+    pages: list[int] = field(default_factory=list)
+
+    @property
+    def first_block(self) -> int:
+        return min(self.blocks)
+
+    @property
+    def last_block(self) -> int:
+        return max(self.blocks)
+
+
+def _cells(block: Block) -> list[str]:
+    return [c.strip() for c in block.cells]
+
+
+def _nonempty(cells: list[str]) -> list[str]:
+    return [c for c in cells if c]
+
+
+def is_title_row(cells: list[str]) -> bool:
+    ne = _nonempty(cells)
+    return len(ne) == 1 and bool(cells[0]) and len(cells) >= 2
+
+
+def is_header_row(cells: list[str]) -> bool:
+    ne = _nonempty(cells)
+    if len(ne) < 2:
+        return False
+    if any(len(c) > 45 for c in ne):
+        return False
+    if any(parse_number(c)[0] is not None and not re.fullmatch(r"(19|20)\d{2}", c) for c in ne):
+        return False
+    hits = sum(1 for c in ne if HEADER_WORDS.search(c))
+    return hits >= max(2, len(ne) // 2)
+
+
+def is_subheader_row(cells: list[str], header: list[str]) -> bool:
+    if not cells or cells[0]:
+        return False
+    ne = _nonempty(cells)
+    return bool(ne) and all(len(c) < 30 and parse_number(c)[0] is None for c in ne) and all(
+        not re.fullmatch(r"(öka|minska|ja|nej|delvis)", c, re.I) for c in ne
+    )
+
+
+def merge_header(top: list[str], sub: list[str]) -> list[str]:
+    """Two header lines → one: "Nuvärde" over "Totalt | Kvinnor" → "Nuvärde Totalt", "Nuvärde Kvinnor";
+    "Beslutad" over "budget 2020" (a wrapped cell) → "Beslutad budget 2020"."""
+    n = max(len(top), len(sub))
+    top = top + [""] * (n - len(top))
+    sub = sub + [""] * (n - len(sub))
+    owner = []
+    last = None
+    for j in range(n):
+        if top[j]:
+            last = j
+        owner.append(last)
+    # a header cell spans a group when two or more capitalised sub cells sit under it
+    group_size: dict[int, int] = {}
+    for j in range(n):
+        if sub[j] and sub[j][:1].isupper() and owner[j] is not None:
+            group_size[owner[j]] = group_size.get(owner[j], 0) + 1
+    out = []
+    for j in range(n):
+        s, t = sub[j], top[j]
+        if not s:
+            out.append(t)
+        elif s[:1].islower() and t:
+            out.append(f"{t} {s}")
+        elif owner[j] is not None and group_size.get(owner[j], 0) >= 2:
+            out.append(f"{top[owner[j]]} {s}")
+        else:
+            out.append(s if not t else f"{t} {s}")
+    # drop columns that are empty in both lines at the right edge
+    while out and not out[-1]:
+        out.pop()
+    return out
+
+
+def classify(header: list[str], rows: list[list[str]]) -> str:
+    h = " ".join(header).lower()
+    first = header[0].lower() if header else ""
+    if "åtgärd" in first:
+        return "action"
+    if "kontroll" in h and ("risk" in h or "kontrollmoment" in h):
+        return "control"
+    if re.search(r"indikator|nyckeltal|mått|mätetal", first) or re.search(r"målvärde|nuvärde|målsättning", h):
+        return "indicator"
+    if re.search(r"mnkr|tkr|kronor|belopp|budget|bokslut|prognos", h):
+        return "budget"
+    if not header and rows and all(len(r) == 2 for r in rows) and sum(len(r[1]) > len(r[0]) for r in rows) >= len(rows) * 0.7:
+        return "definitions"
+    return "other"
+
+
+def _title_like(block: Block) -> bool:
+    t = block.text.strip()
+    if block.kind not in ("para", "heading") or not t or len(t) > 90 or t.endswith((".", ":", ";", ",")):
+        return False
+    if _FINITE.search(t):
+        return False
+    return len(t.split()) <= 10
+
+
+def find_title(blocks: list[Block], first: int) -> tuple[Optional[str], Optional[int]]:
+    i = first - 1
+    if i < 0:
+        return None, None
+    b1 = blocks[i]
+    if b1.kind in ("para", "heading") and _title_like(b1):
+        return b1.text.strip(), i
+    if b1.kind == "para" and len(b1.text) < 150 and i - 1 >= 0 and _title_like(blocks[i - 1]):
+        return blocks[i - 1].text.strip(), i - 1
+    return None, None
+
+
+def _width(rows: list[list[str]]) -> int:
+    w = 0
+    for r in rows:
+        last = max((j for j, c in enumerate(r) if c), default=-1)
+        w = max(w, last + 1)
+    return w
+
+
+def build_tables(blocks: list[Block]) -> list[RawTable]:
+    """Group consecutive row blocks into tables and fold continuations into the table they continue."""
+    tables: list[RawTable] = []
+    i, n = 0, len(blocks)
+    while i < n:
+        if blocks[i].kind != "row":
+            i += 1
+            continue
+        j = i
+        while j < n and blocks[j].kind == "row":
+            j += 1
+        group = list(range(i, j))
+        table = _table_from_rows(blocks, group)
+        if table is not None:
+            j = _absorb_continuation(blocks, table, j)
+            prev = tables[-1] if tables else None
+            if prev is not None and _continues(blocks, prev, table):
+                _merge(prev, table)
+            else:
+                tables.append(table)
+        i = j
+    for t in tables:
+        t.kind = classify(t.header, t.rows)
+        t.pages = sorted({blocks[b].page for b in t.blocks if blocks[b].page is not None})
+    return tables
+
+
+def _table_from_rows(blocks: list[Block], group: list[int]) -> Optional[RawTable]:
+    rows = [(_cells(blocks[g]), g) for g in group]
+    k = 0
+    sub_title = None
+    title, title_block = None, None
+    if rows and is_title_row(rows[0][0]) and not rows[0][0][0].isupper():
+        pass
+    if rows and is_title_row(rows[0][0]) and len(rows) > 1:
+        sub_title = rows[0][0][0]
+        k = 1
+    header_rows: list[list[str]] = []
+    header: list[str] = []
+    if k < len(rows) and is_header_row(rows[k][0]):
+        header_rows.append(rows[k][0])
+        header = rows[k][0]
+        k += 1
+        if k < len(rows) and is_subheader_row(rows[k][0], header):
+            header_rows.append(rows[k][0])
+            header = merge_header(header, rows[k][0])
+            k += 1
+        else:
+            header = list(header)
+            while header and not header[-1]:
+                header.pop()
+    elif sub_title is not None and sub_title.isupper():
+        # an organisation name above the header ("SOCIALNÄMNDEN"): skip it and look again
+        if k < len(rows) and is_header_row(rows[k][0]):
+            pass
+    t_title, t_block = find_title(blocks, group[0])
+    table = RawTable(title=None, title_block=None, header_rows=header_rows, header=header)
+    table.blocks = list(group)
+    if sub_title is not None and sub_title.isupper() and not header:
+        # org-name line followed by the real header
+        if k < len(rows) and is_header_row(rows[k][0]):
+            table.header_rows.append(rows[k][0])
+            table.header = rows[k][0]
+            k += 1
+            if k < len(rows) and is_subheader_row(rows[k][0], table.header):
+                table.header_rows.append(rows[k][0])
+                table.header = merge_header(table.header, rows[k][0])
+                k += 1
+        sub_title = None
+    if sub_title is not None:
+        table.title, table.title_block = sub_title, group[0]
+        table.title_from_row = True
+    else:
+        table.title, table.title_block = t_title, t_block
+    if table.title_block is not None and table.title_block not in table.blocks:
+        table.blocks.insert(0, table.title_block)
+    current_group = sub_title
+    n_titles = 1 if sub_title else 0
+    while k < len(rows):
+        cells, g = rows[k]
+        k += 1
+        if table.header and [c for c in cells if c] == [c for c in table.header_rows[0] if c]:
+            if k < len(rows) and table.header_rows[1:] and is_subheader_row(rows[k][0], table.header):
+                k += 1
+            continue
+        if is_title_row(cells) and k < len(rows) and is_header_row(rows[k][0]):
+            current_group = cells[0]
+            n_titles += 1
+            continue
+        _add_row(table, cells, g, current_group)
+    if n_titles > 1 and t_title:
+        # several sub-tables under one heading (an annex): the heading names the table
+        table.title, table.title_block = t_title, t_block
+        if t_block is not None and t_block not in table.blocks:
+            table.blocks.insert(0, t_block)
+    if not table.rows and not table.header:
+        return None
+    return table
+
+
+def _add_row(table: RawTable, cells: list[str], block: int, group: Optional[str]) -> None:
+    ne = _nonempty(cells)
+    if not ne:
+        return
+    m = _BREAKDOWN.match(cells[0]) if cells[0] else None
+    if m and table.rows and len(ne) == 1:
+        table.breakdowns[-1].append(m.group(2).strip())
+        table.blocks.append(block)
+        return
+    width = len(table.header) if table.header else len(cells)
+    row = cells + [""] * max(0, width - len(cells))
+    if table.header and len(row) > width and not any(row[width:]):
+        row = row[:width]
+    table.rows.append(row)
+    table.row_blocks.append(block)
+    table.row_groups.append(group)
+    table.breakdowns.append([])
+    table.blocks.append(block)
+
+
+_LABEL_START = re.compile(r"^(Nämndmål|Uppdrag|Grunduppdrag|Kommunfullmäktiges|Inriktningsmål|Bilaga|Mål)\b", re.I)
+
+
+def _same(a: Optional[str], b: Optional[str]) -> bool:
+    if not a or not b:
+        return False
+    norm = lambda s: re.sub(r"\W+", " ", s).strip().lower()
+    return norm(a) == norm(b)
+
+
+def _absorb_continuation(blocks: list[Block], table: RawTable, j: int) -> int:
+    """After a page break a table may go on as plain paragraphs (its title repeated, one row per line)."""
+    n = len(blocks)
+    if j >= n or table.kind == "definitions":
+        return j
+    start = j
+    repeated_title = blocks[j].kind == "para" and _same(blocks[j].text, table.title or (table.row_groups[-1] if table.row_groups else None))
+    header_only = not table.rows and bool(table.header)
+    if not (repeated_title or header_only):
+        return j
+    if repeated_title:
+        table.blocks.append(j)
+        j += 1
+    while j < n:
+        b = blocks[j]
+        if b.kind != "para" or len(b.text) > 250:
+            break
+        m = _BREAKDOWN.match(b.text)
+        if m and table.rows:
+            table.breakdowns[-1].append(m.group(2).strip())
+            table.blocks.append(j)
+            j += 1
+            continue
+        if _LABEL_START.match(b.text) and not _same(b.text, table.row_groups[-1] if table.row_groups else table.title):
+            break
+        if _same(b.text, table.row_groups[-1] if table.row_groups else table.title):
+            table.blocks.append(j)
+            j += 1
+            continue
+        nxt = blocks[j + 1] if j + 1 < n else None
+        if nxt is not None and nxt.kind == "para" and len(nxt.text) > 250 and not _BREAKDOWN.match(nxt.text):
+            break  # a heading of the prose that follows
+        cells = [b.text.strip()] + [""] * max(0, len(table.header) - 1)
+        _add_row(table, cells, j, table.row_groups[-1] if table.row_groups else None)
+        j += 1
+    return j if j > start else start
+
+
+def _continues(blocks: list[Block], prev: RawTable, cur: RawTable) -> bool:
+    if not prev.header or not cur.header:
+        return False
+    if cur.title and not cur.title_from_row:
+        return False
+    if [c.lower() for c in prev.header] != [c.lower() for c in cur.header]:
+        return False
+    gap = [b for b in range(prev.last_block + 1, cur.first_block) if blocks[b].kind not in ("toc",)]
+    return not gap
+
+
+def _merge(prev: RawTable, cur: RawTable) -> None:
+    if cur.title and cur.title != prev.title and not any(cur.title == g for g in prev.row_groups):
+        group_title = cur.title
+    else:
+        group_title = None
+    for row, b, g, bd in zip(cur.rows, cur.row_blocks, cur.row_groups, cur.breakdowns):
+        prev.rows.append(row)
+        prev.row_blocks.append(b)
+        prev.row_groups.append(g or group_title)
+        prev.breakdowns.append(bd)
+    prev.blocks.extend(cur.blocks)
+
+
+def table_width(table: RawTable) -> int:
+    return max(len(table.header), _width(table.rows))

@@ -1,0 +1,94 @@
+"""Text files (.txt/.md as produced by PDF-to-text converters) → `Layout`.
+
+Removes converter markup (`**`, `<b>`, `#`, `*…*`, rules), page furniture (letterheads, "Sida 3 av 15", lone page
+numbers, lines repeated on many pages) and keeps markdown heading levels as hints. Form feeds start new pages.
+"""
+
+from __future__ import annotations
+
+import re
+from plantrace.extract.layout import Layout, Line
+
+_TAG = re.compile(r"</?(?:b|i|u|em|strong|sup|sub|span|br|p)\b[^>]*>", re.I)
+_MD_HEADING = re.compile(r"^\s*(#{1,6})\s+")
+_BOLD = re.compile(r"\*\*|__")
+_ITALIC_LINE = re.compile(r"^\s*\*(?!\s)(.*?)(?<!\s)\*\s*$")
+_RULE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,}|={3,})\s*$")
+_PAGE_NO = re.compile(r"^\s*(?:(?:Sida|Page|s\.)\s*)?\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|(?:av|/|of)\s*\d{1,3})?\s*$", re.I)
+_FURNITURE = re.compile(
+    r"^\s*(?:Postadress|Besöksadress|Telefon(?:växel)?|Tel\.?|E-post|Fax|Org(?:anisations)?\.?\s*nr|"
+    r"Bankgiro|Plusgiro|Webbplats|Hemsida)\s*[:.]|^\s*www\.\S+\s*$",
+    re.I,
+)
+_BULLET_GLYPHS = "\uf0b7\uf02d\uf0a7\u25aa\u25cf\u2022\u25e6\u2013"
+
+
+def clean_line(raw: str) -> tuple[str, int | None]:
+    """Strip converter markup from one line; return the text and a markdown heading level if any."""
+    level = None
+    m = _MD_HEADING.match(raw)
+    if m:
+        level = len(m.group(1))
+        raw = raw[m.end():]
+    text = _TAG.sub("", raw)
+    text = _BOLD.sub("", text)
+    m = _ITALIC_LINE.match(text)
+    if m and "*" not in m.group(1):
+        text = m.group(1)
+    text = text.replace("\u00a0", " ").replace("\u200b", "")
+    # private-use bullet glyphs from Symbol fonts become a plain bullet
+    text = re.sub("^\\s*[\uf0b7\uf02d\uf0a7\u25aa\u25cf\u25e6]\\s*", "• ", text)
+    text = text.rstrip(" \r\n")
+    if not text.strip():
+        return "", level
+    if "\t" not in text:
+        text = text.strip()
+    else:
+        text = text.lstrip(" ")
+    return text, level
+
+
+def read_text(text: str, source: str = "<text>", fmt: str = "txt") -> Layout:
+    """Build a Layout from decoded text."""
+    lines: list[Line] = []
+    page = 1
+    pages_seen = False
+    for i, raw in enumerate(text.split("\n")):
+        if "\f" in raw:
+            parts = raw.split("\f")
+            page += len(parts) - 1
+            pages_seen = True
+            raw = parts[-1]
+        if _RULE.match(raw):
+            lines.append(Line("", page=page, source_line=i))
+            continue
+        cleaned, level = clean_line(raw.replace("\r", ""))
+        lines.append(Line(cleaned, page=page, heading=level, source_line=i))
+    drop_furniture(lines, multi_page=pages_seen)
+    if not pages_seen:
+        for line in lines:
+            line.page = None
+    layout = Layout(lines, source=source, format=fmt, pages=page if pages_seen else None)
+    return layout
+
+
+def drop_furniture(lines: list[Line], multi_page: bool) -> None:
+    """Blank out page furniture in place (so line numbers keep pointing at the source)."""
+    for line in lines:
+        t = line.text
+        if not t:
+            continue
+        if _FURNITURE.search(t) or (multi_page and _PAGE_NO.match(t)) or re.match(r"^\s*Sida\s+\d+\s*(av\s*\d+)?\s*$", t, re.I):
+            line.text = ""
+    if multi_page:
+        # a short line repeated on many pages is a running header/footer
+        per_page: dict[str, set] = {}
+        for line in lines:
+            t = line.text.strip()
+            if t and len(t) < 80 and "\t" not in t:
+                per_page.setdefault(t, set()).add(line.page)
+        n_pages = len({line.page for line in lines})
+        repeated = {t for t, p in per_page.items() if n_pages >= 3 and len(p) >= max(3, n_pages // 2)}
+        for line in lines:
+            if line.text.strip() in repeated:
+                line.text = ""
