@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from rapidfuzz.distance import Levenshtein
+
 from plantrace.extract.context import Context, fold
 from plantrace.extract.numbers import parse_number
 from plantrace.extract.tables import RawTable, table_width
@@ -34,7 +36,7 @@ def value_kind(header: str) -> Optional[str]:
 
 def clean_name(raw: str) -> tuple[str, list[str], Optional[str], Optional[str]]:
     """Indicator name without footnote markers, source note and breakdown; returns (name, breakdown, source, footnote)."""
-    name = re.sub(r"\s+", " ", raw).strip()
+    name = re.sub(r"\s+", " ", raw.replace("*", "")).strip()
     name = re.sub(r"\s+([,.;:])", r"\1", name)
     breakdown: list[str] = []
     m = _INLINE_BREAKDOWN.search(name)
@@ -105,7 +107,7 @@ def _indicators(ctx: Context, t: RawTable, tid: str, seen: set, report_year: Opt
         name, inline_bd, source, footnote = clean_name(row[0])
         if not name or re.fullmatch(r"kolada[.:]?", name, re.I):
             continue
-        breakdown = inline_bd + bd
+        breakdown = inline_bd + [p.strip(" ;,") for x in bd for p in _BREAKDOWN_PART.split(" " + x) if p.strip(" ;,")]
         goal, assignment, group = _link_from_title(ctx, grp or t.title)
         if goal is None and assignment is None and group is None:
             target = ctx.block_target[bi] if bi < len(ctx.block_target) else None
@@ -114,10 +116,11 @@ def _indicators(ctx: Context, t: RawTable, tid: str, seen: set, report_year: Opt
             elif target and target.startswith("a"):
                 assignment = target
             group = ctx.block_group[bi] if bi < len(ctx.block_group) else None
-        key = (fold(name), goal, assignment, group, tuple(fold(x) for x in breakdown))
-        if key in seen:
-            continue
-        seen.add(key)
+        flat = fold(name).replace(" ", "")
+        ctx_key = (goal, assignment, group)
+        if any(k[1] == ctx_key and Levenshtein.distance(flat, k[0]) <= 1 for k in seen):
+            continue  # the same indicator repeated (an annex that lists all indicators again)
+        seen.add((flat, ctx_key))
         values: list[IndicatorValue] = []
         direction = None
         status_raw = None

@@ -28,12 +28,19 @@ class Heading:
 
 
 def _toc_like(block: Block) -> bool:
+    """An entry "title …… 7" or "3.1<tab>title<tab>7"."""
     if block.kind == "row":
         cells = [c.strip() for c in block.cells if c.strip()]
-        return len(cells) >= 2 and bool(re.fullmatch(r"\d{1,3}", cells[-1])) and not all(
-            re.fullmatch(r"[\d\s,.%-]+", c) for c in cells
-        )
+        if not (2 <= len(cells) <= 3) or not re.fullmatch(r"[1-9]\d{0,2}", cells[-1]):
+            return False
+        if len(cells) == 3 and not re.fullmatch(r"\d{1,2}(\.\d{1,2})*\.?", cells[0]):
+            return False
+        return bool(re.search(r"[A-Za-zÅÄÖåäö]{3,}", cells[-2]))
     return bool(_TOC_ENTRY.search(block.text)) or bool(re.search(r"\.{5,}", block.text))
+
+
+def _strong_toc(block: Block) -> bool:
+    return bool(re.search(r"\.{3,}|…", block.text)) or bool(re.match(r"\d{1,2}(\.\d{1,2})*\.?\s", block.text))
 
 
 def mark_toc(blocks: list[Block]) -> None:
@@ -62,7 +69,7 @@ def mark_toc(blocks: list[Block]) -> None:
             else:
                 break
             j += 1
-        if starts or count >= 3:
+        if starts or (count >= 3 and any(_strong_toc(blocks[k]) for k in range(run_start, j))):
             for k in range(run_start, j):
                 blocks[k].kind = "toc"
             i = j

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from rapidfuzz import fuzz
+
 from plantrace.extract.blocks import Block
 from plantrace.extract.numbers import parse_number
 
@@ -18,6 +20,7 @@ HEADER_WORDS = re.compile(
     re.I,
 )
 _BREAKDOWN = re.compile(r"^\s*-?\s*([a-h])\s*[:)]\s+(\S.*)$")
+_SOURCE_NOTE = re.compile(r"^\(?(Kolada|Källa|SCB|Socialstyrelsen)\b[^\w]*$", re.I)
 _FINITE = re.compile(r"\b(är|har|ska|skall|blir|kan|kommer|finns|var|hade)\b", re.I)
 
 
@@ -143,6 +146,8 @@ def find_title(blocks: list[Block], first: int) -> tuple[Optional[str], Optional
     if i < 0:
         return None, None
     b1 = blocks[i]
+    if b1.kind == "para" and _LABEL_START.match(b1.text) and ":" in b1.text[:40] and len(b1.text) < 300:
+        return b1.text.strip(), i
     if b1.kind in ("para", "heading") and _title_like(b1):
         return b1.text.strip(), i
     if b1.kind == "para" and len(b1.text) < 150 and i - 1 >= 0 and _title_like(blocks[i - 1]):
@@ -227,6 +232,8 @@ def _table_from_rows(blocks: list[Block], group: list[int]) -> Optional[RawTable
                 table.header = merge_header(table.header, rows[k][0])
                 k += 1
         sub_title = None
+    if sub_title is not None and sub_title.isupper() and t_title:
+        sub_title = None  # an organisation name over the header ("SOCIALNÄMNDEN"); the heading names the table
     if sub_title is not None:
         table.title, table.title_block = sub_title, group[0]
         table.title_from_row = True
@@ -294,7 +301,8 @@ def _absorb_continuation(blocks: list[Block], table: RawTable, j: int) -> int:
     if j >= n or table.kind == "definitions":
         return j
     start = j
-    repeated_title = blocks[j].kind == "para" and _same(blocks[j].text, table.title or (table.row_groups[-1] if table.row_groups else None))
+    titles = [table.title] + [g for g in table.row_groups if g]
+    repeated_title = blocks[j].kind == "para" and any(_same(blocks[j].text, t) for t in titles)
     header_only = not table.rows and bool(table.header)
     if not (repeated_title or header_only):
         return j
@@ -303,22 +311,32 @@ def _absorb_continuation(blocks: list[Block], table: RawTable, j: int) -> int:
         j += 1
     while j < n:
         b = blocks[j]
-        if b.kind != "para" or len(b.text) > 250:
-            break
         m = _BREAKDOWN.match(b.text)
+        if b.kind == "bullet" and m is None:
+            m = _BREAKDOWN.match("a: " + b.text) if b.text.startswith("a:") else None
+        if b.kind not in ("para", "bullet") or len(b.text) > 250:
+            break
         if m and table.rows:
             table.breakdowns[-1].append(m.group(2).strip())
             table.blocks.append(j)
             j += 1
             continue
-        if _LABEL_START.match(b.text) and not _same(b.text, table.row_groups[-1] if table.row_groups else table.title):
+        if any(_same(b.text, t) for t in titles):
+            table.blocks.append(j)
+            j += 1
+            continue
+        if _LABEL_START.match(b.text) or b.kind == "bullet" or len(b.text.split()) <= 2 and not _SOURCE_NOTE.match(b.text):
             break
-        if _same(b.text, table.row_groups[-1] if table.row_groups else table.title):
+        if _SOURCE_NOTE.match(b.text):
+            table.blocks.append(j)
+            j += 1
+            continue
+        if False:
             table.blocks.append(j)
             j += 1
             continue
         nxt = blocks[j + 1] if j + 1 < n else None
-        if nxt is not None and nxt.kind == "para" and len(nxt.text) > 250 and not _BREAKDOWN.match(nxt.text):
+        if nxt is not None and nxt.kind == "para" and len(nxt.text) > 150 and not _BREAKDOWN.match(nxt.text):
             break  # a heading of the prose that follows
         cells = [b.text.strip()] + [""] * max(0, len(table.header) - 1)
         _add_row(table, cells, j, table.row_groups[-1] if table.row_groups else None)
@@ -329,9 +347,11 @@ def _absorb_continuation(blocks: list[Block], table: RawTable, j: int) -> int:
 def _continues(blocks: list[Block], prev: RawTable, cur: RawTable) -> bool:
     if not prev.header or not cur.header:
         return False
-    if cur.title and not cur.title_from_row:
+    if cur.title and not (cur.title_from_row or _LABEL_START.match(cur.title)):
         return False
-    if [c.lower() for c in prev.header] != [c.lower() for c in cur.header]:
+    if len(prev.header) != len(cur.header):
+        return False
+    if fuzz.ratio(" ".join(prev.header).lower(), " ".join(cur.header).lower()) < 85:
         return False
     gap = [b for b in range(prev.last_block + 1, cur.first_block) if blocks[b].kind not in ("toc",)]
     return not gap
