@@ -122,7 +122,7 @@ class Store:
         for source, meta, sha, k, data in rows:
             rec = json.loads(data)
             m = json.loads(meta)
-            rec.update({"source": source, "document": sha, "kind": k, "municipality": m.get("municipality"),
+            rec.update({"source": source, "document": sha, "item_kind": k, "municipality": m.get("municipality"),
                         "doc_type": m.get("doc_type"), "period": m.get("period")})
             records.append(rec)
         return pd.DataFrame.from_records(records)

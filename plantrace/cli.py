@@ -1,0 +1,163 @@
+"""The `plantrace` command: the same operations as the Python API, with the same names."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from importlib import resources
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Extract goals, indicators, assignments, follow-ups and tables from Swedish municipal plans and reports.")
+out = Console()
+err = Console(stderr=True)
+
+
+def _fail_line(source: str, reason: str) -> None:
+    err.print(f"[red]error[/] {source}: {reason}", highlight=False, soft_wrap=True)
+
+
+def sample_corpus() -> Path:
+    """The bundled sample corpus (five Socialnämnden documents as text, with manifest.csv)."""
+    return Path(str(resources.files("plantrace.corpus").joinpath("sample")))
+
+
+@app.command()
+def extract(paths: List[Path] = typer.Argument(..., help="files or folders"),
+            json_out: Optional[str] = typer.Option(None, "--json", help="write the JSON contract to FILE, or - for stdout")):
+    """Extract documents and print summary tables (or JSON) without storing anything."""
+    from plantrace.corpus.files import find_files
+    from plantrace.corpus.manifest import load_manifests, manifest_meta
+    from plantrace.errors import InputError
+    from plantrace.extract import extract_file
+    from plantrace.schema import Extraction
+
+    files, missing = find_files(paths)
+    manifests = load_manifests(files)
+    result = Extraction()
+    for source, reason in missing:
+        result.failures.append({"source": source, "reason": reason})
+    from rich.progress import track
+
+    for f in track(files, description="Extracting", transient=True, console=err, disable=len(files) < 2):
+        try:
+            result.documents.append(extract_file(f, manifest_meta(manifests.get(f.resolve()))))
+        except InputError as e:
+            result.failures.append({"source": e.source, "reason": e.reason})
+        except Exception as e:  # one bad document must not stop the batch
+            result.failures.append({"source": str(f), "reason": f"{type(e).__name__}: {e}"})
+    for fl in result.failures:
+        _fail_line(fl["source"], fl["reason"])
+    if json_out:
+        text = result.model_dump_json(indent=2)
+        if json_out == "-":
+            sys.stdout.write(text + "\n")
+        else:
+            Path(json_out).write_text(text, encoding="utf-8")
+    else:
+        _summary(result.documents)
+    if result.failures:
+        raise typer.Exit(1)
+
+
+def _summary(docs) -> None:
+    t = Table(title="Extracted")
+    for c in ("source", "municipality", "type", "period", "goals", "assignments", "indicators", "follow-ups", "tables"):
+        t.add_column(c)
+    for d in docs:
+        m = d.meta
+        t.add_row(Path(d.source).name, m.municipality or "", m.doc_type or "", "–".join(map(str, m.period or ())),
+                  str(len(d.goals)), str(len(d.assignments)), str(len(d.indicators)), str(len(d.followups)), str(len(d.tables)))
+    out.print(t)
+
+
+@app.command()
+def ingest(paths: List[Path] = typer.Argument(..., help="files or folders (recursive)"),
+           db: Path = typer.Option(Path("plantrace.duckdb"), "--db", help="DuckDB store")):
+    """Identify, extract and store documents; unchanged files are skipped, changed files replaced."""
+    from plantrace.corpus.ingest import ingest as run
+
+    report = run(paths, db=db, progress=True, on_failure=_fail_line)
+    out.print(f"added {len(report.added)}, replaced {len(report.replaced)}, unchanged {len(report.unchanged)}, "
+              f"failed {len(report.failed)} → {db}")
+    for w in report.warnings:
+        err.print(f"[yellow]warning[/] {w}")
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def show(db: Path = typer.Option(Path("plantrace.duckdb"), "--db"),
+         as_json: bool = typer.Option(False, "--json", help="print JSON instead of tables")):
+    """What the store holds: documents with meta and counts per kind, and failures with reasons."""
+    from plantrace.corpus.store import Store
+
+    if not db.exists():
+        _fail_line(str(db), "no such store (run `plantrace ingest` first)")
+        raise typer.Exit(1)
+    with Store(db, read_only=True) as store:
+        docs, failures = store.documents(), store.failures()
+    if as_json:
+        sys.stdout.write(json.dumps({"documents": docs, "failures": failures}, ensure_ascii=False, indent=2) + "\n")
+        return
+    t = Table(title=f"Documents in {db}")
+    for c in ("source", "sha256", "municipality", "committee", "type", "period", "goals", "assign.", "indic.", "follow-ups", "tables"):
+        t.add_column(c)
+    for d in docs:
+        m, c = d["meta"], d["counts"]
+        t.add_row(d["source"], d["sha256"][:12], m.get("municipality") or "", m.get("committee") or "", m.get("doc_type") or "",
+                  "–".join(map(str, m.get("period") or [])), str(c["goals"]), str(c["assignments"]), str(c["indicators"]),
+                  str(c["followups"]), str(c["tables"]))
+    out.print(t)
+    for f in failures:
+        out.print(f"[red]failed[/] {f['source']}: {f['reason']}", highlight=False)
+
+
+@app.command()
+def demo(db: Optional[Path] = typer.Option(None, "--db", help="store to use (default: a temporary one)")):
+    """Ingest the bundled sample corpus and print its goals, assignments and follow-up status."""
+    from plantrace.corpus.ingest import ingest as run
+    from plantrace.corpus.store import Store
+    from plantrace.reports.tables import demo_tables
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = db or Path(tmp) / "demo.duckdb"
+        report = run([sample_corpus()], db=path, progress=True, on_failure=_fail_line)
+        with Store(path, read_only=True) as store:
+            for table in demo_tables(store):
+                out.print(table)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command(name="eval")
+def eval_(paths: List[Path] = typer.Argument(None, help="documents (default: the bundled sample corpus)"),
+          gold: Path = typer.Option(..., "--gold", help="folder of answer keys"),
+          details: bool = typer.Option(False, "--details", help="list missed and spurious items"),
+          as_json: bool = typer.Option(False, "--json")):
+    """Precision, recall and F1 per kind against answer keys."""
+    from plantrace.evaluate import evaluate_paths, render
+
+    result = evaluate_paths(paths or [sample_corpus()], gold)
+    if as_json:
+        sys.stdout.write(result.to_dataframe().to_json(orient="records", indent=2) + "\n")
+    else:
+        render(result, out, details=details)
+
+
+@app.command()
+def schema():
+    """Print the JSON Schema of the extraction output."""
+    from plantrace.schema import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()
