@@ -159,11 +159,13 @@ def _join_across_blanks(layout: Layout, blocks: list[Block]) -> None:
         prev, cur = blocks[i - 1], blocks[i]
         if (
             cur.kind == "para"
-            and prev.kind in ("bullet", "para")
+            and (prev.kind in ("bullet", "para") or (prev.kind == "heading" and prev.dotted))
             and cur.text[:1].islower()
             and not _SENT_END.search(prev.text)
         ):
             merged = _make_block(layout, prev.lines + cur.lines, prev.kind)
+            if prev.kind == "heading" and merged.number is None:
+                merged.number, merged.dotted = prev.number, prev.dotted
             blocks[i - 1] = merged
             del blocks[i]
             continue

@@ -29,7 +29,7 @@ DEADLINE = re.compile(r"\b(?:senast|till|före|klart?)\s+((?:den\s+)?\d{1,2}\s+\
 UPPDRAS = re.compile(r"^(?:[A-ZÅÄÖ][\wåäö\-]*nämnden|[A-ZÅÄÖ][\wåäö\-]*styrelsen|Nämnden|Styrelsen|Kommunstyrelsen)\s+(?:uppdras|ges i uppdrag|får i uppdrag)\b")
 GOAL_STATEMENT = re.compile(r"\b(ska|skall)\b", re.I)
 _LIST_INTRO = re.compile(r"(mål|fokusområden|målsättningar|inriktning)[^.]*:\s*$", re.I)
-_COUNCIL_INTRO = re.compile(r"(övergripande|kommungemensamma|kommunfullmäktiges)\s+mål", re.I)
+_COUNCIL_INTRO = re.compile(r"(övergripande|kommungemensamma|kommunfullmäktiges)\s+mål\b", re.I)
 
 
 def _category_title(title: str) -> bool:
@@ -101,6 +101,8 @@ def extract_structure(ctx: Context) -> None:
         rel = heads[hi].level - (0 if r in statement_roots else 1)
         if rel <= 0:
             return None
+        if r in statement_roots:
+            return ["council", "committee"][rel - 1] if rel <= 2 else "sub"
         k = depth_span.get(r, 1)
         if k == 1:
             return "committee"
