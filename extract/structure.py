@@ -255,8 +255,10 @@ def extract_structure(ctx: Context) -> None:
                 add_goal(text, level, list_parent, None, bi)
         elif b.kind == "para" and list_mode == "goals" and _is_statement(text) and len(text) < 400:
             # prose goal between bullet groups (protocols): the bullets that follow are its targets
-            gid = add_goal(text, "committee", None, None, bi)
-            list_parent = gid
+            if _level_of(ctx, list_parent) == "council":
+                add_goal(text, "committee", list_parent, None, bi)  # a focus area under the council goal
+            else:
+                list_parent = add_goal(text, "committee", None, None, bi)
         elif b.kind == "para" and list_mode is not None and not _is_statement(text):
             list_mode = None
         # measurable target sentence under a goal
