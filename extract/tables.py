@@ -274,6 +274,14 @@ def _add_row(table: RawTable, cells: list[str], block: int, group: Optional[str]
         table.breakdowns[-1].append(m.group(2).strip())
         table.blocks.append(block)
         return
+    if not cells[0] and table.rows and table.row_blocks:
+        # a row without a first cell continues the row above (a cell that broke over lines)
+        prev = table.rows[-1]
+        for j, c in enumerate(cells):
+            if c and j < len(prev):
+                prev[j] = f"{prev[j]} {c}".strip()
+        table.blocks.append(block)
+        return
     width = len(table.header) if table.header else len(cells)
     row = cells + [""] * max(0, width - len(cells))
     if table.header and len(row) > width and not any(row[width:]):
