@@ -1,78 +1,171 @@
-"""Finding source files and reading them as text: one job each, errors that name the file."""
+"""Finding source files and reading them as text; every error is an `InputError` that names the file."""
 
 from __future__ import annotations
 
 import hashlib
+import os
+import unicodedata
 from pathlib import Path
 
 from plantrace.errors import InputError
 
 SUPPORTED = {".txt", ".md", ".pdf"}
+TEXT_SUFFIXES = {".txt", ".md"}
+SKIP_NAMES = {"manifest.csv"}
+
+# bytes below 0x20 that plain text does contain: tab, line feed, form feed (page break), carriage return
+_TEXT_CONTROLS = bytes([9, 10, 12, 13])
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in _TEXT_CONTROLS) + b"\x7f"
+# punctuation that Swedish documents written in Word carry outside ASCII
+_PUNCTUATION = set("–—‘’‚“”„…•·§°±½¼¾´¨€£×÷«»©®™¹²³µ\u00a0\u00ad\u2212\u2010\u2011\u2026\u25aa\u25cf\u25e6\uf0b7\uf02d\uf0a7")
 
 
 def find_files(paths) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Files under the given files or folders (recursive, sorted); paths that do not exist are failures."""
+    """(files, failures): supported files under the given files or folders, recursive and sorted.
+
+    Folders skip hidden entries and manifest.csv. A file given by name is kept whatever its suffix, so that
+    extracting it fails with a reason rather than being skipped silently. Paths that do not exist and
+    folders that cannot be listed come back as (path, reason) failures instead of exceptions.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
     found: list[Path] = []
-    missing: list[tuple[str, str]] = []
-    for p in [Path(x) for x in ([paths] if isinstance(paths, (str, Path)) else paths)]:
+    failures: list[tuple[str, str]] = []
+    for p in map(Path, paths):
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p)
-                if f.is_file() and f.suffix.lower() in SUPPORTED and not any(part.startswith(".") for part in rel.parts):
-                    found.append(f)
-        elif p.is_file():
+            found.extend(_walk(p, failures))
+        elif p.exists():
             found.append(p)
         else:
-            missing.append((str(p), "file not found"))
-    return found, missing
+            failures.append((str(p), "file not found"))
+    seen: set[Path] = set()
+    files = []
+    for f in found:  # a file given twice (or inside two given folders) is one file
+        key = f.absolute()
+        if key not in seen:
+            seen.add(key)
+            files.append(f)
+    return files, failures
+
+
+def _walk(root: Path, failures) -> list[Path]:
+    def onerror(e: OSError):
+        failures.append((str(e.filename or root), f"cannot read folder: {e.strerror or e}"))
+
+    out = []
+    for folder, dirs, names in os.walk(root, onerror=onerror):  # does not follow symlinked folders (no loops)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in names:
+            if name.startswith(".") or name.lower() in SKIP_NAMES:
+                continue
+            if Path(name).suffix.lower() in SUPPORTED:
+                out.append(Path(folder, name))
+    return sorted(out)
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(str(path), "file not found (missing or removed while running)") from None
+    except IsADirectoryError:
+        raise InputError(str(path), "is a folder, not a file") from None
+    except OSError as e:
+        raise InputError(str(path), f"cannot read: {e.strerror or e}") from None
 
 
 def sha256_file(path: Path) -> str:
+    """Hash in chunks: PDFs can be large, and the hash alone decides whether a file needs work."""
     h = hashlib.sha256()
     try:
         with open(path, "rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 h.update(chunk)
     except FileNotFoundError:
-        raise InputError(str(path), "file not found (it vanished)") from None
+        raise InputError(str(path), "file not found (missing or removed while running)") from None
+    except IsADirectoryError:
+        raise InputError(str(path), "is a folder, not a file") from None
     except OSError as e:
         raise InputError(str(path), f"cannot read: {e.strerror or e}") from None
     return h.hexdigest()
 
 
+def read_text(path: Path) -> tuple[str, str]:
+    """(text, encoding name) of a text file; see `decode_text`."""
+    return decode_text(read_bytes(path), str(path))
+
+
 def decode_text(data: bytes, source: str) -> tuple[str, str]:
-    """Bytes → text: UTF-8 (with or without BOM), else cp1252; binary and empty files are errors."""
+    """Bytes → (text with \\n line ends, encoding name).
+
+    UTF-8 (with or without BOM) first, since it never decodes by accident; then cp1252, the usual encoding
+    of older Swedish files, when the result looks like Latin text; charset-normalizer only as a last guess,
+    and only accepted when it too gives Latin text (a Korean or Cyrillic reading of a Swedish file is wrong).
+    """
     if not data.strip():
         raise InputError(source, "empty file")
-    sample = data[:65536]
-    if b"\x00" in sample:
-        raise InputError(source, "binary file, not text")
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    if controls > len(sample) * 0.05:
-        raise InputError(source, "binary file, not text")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        text, enc = _try(data, "utf-16"), "utf-16"
+        if text is None:
+            raise InputError(source, "cannot decode text (broken UTF-16)")
+    else:
+        _reject_binary(data, source)
+        text, enc = _try(data, "utf-8-sig"), "utf-8"
+        if text is not None and data.startswith(b"\xef\xbb\xbf"):
+            enc = "utf-8-sig"
+        if text is None:
+            text, enc = _try(data, "cp1252"), "cp1252"
+            if text is not None and not looks_latin(text):
+                text = None
+        if text is None:
+            text, enc = _guess(data)
+        if text is None:
+            raise InputError(source, "cannot decode text (not UTF-8 or cp1252, and no other encoding gives readable text)")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(source, "empty file")
+    return text, enc
+
+
+def _try(data: bytes, encoding: str) -> str | None:
     try:
-        text, enc = data.decode("utf-8-sig"), "utf-8"
+        return data.decode(encoding)
     except UnicodeDecodeError:
-        try:
-            text, enc = data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            try:
-                from charset_normalizer import from_bytes
-
-                best = from_bytes(data).best()
-            except Exception:  # pragma: no cover
-                best = None
-            if best is None:
-                raise InputError(source, "cannot decode text (not UTF-8, cp1252 or another known encoding)") from None
-            text, enc = str(best), best.encoding
-    return text.replace("\r\n", "\n").replace("\r", "\n"), enc
+        return None
 
 
-def read_text(path: Path) -> tuple[str, str]:
+def _reject_binary(data: bytes, source: str) -> None:
+    if b"\x00" in data:
+        raise InputError(source, "binary file, not text")
+    sample = data[: 1 << 16]
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if controls > 0.02 * len(sample):
+        raise InputError(source, "binary file, not text")
+
+
+def _guess(data: bytes) -> tuple[str | None, str]:
     try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(str(path), "file not found") from None
-    except OSError as e:
-        raise InputError(str(path), f"cannot read: {e.strerror or e}") from None
-    return decode_text(data, str(path))
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+    except Exception:  # pragma: no cover - a detector crash is just "no guess"
+        best = None
+    if best is None:
+        return None, ""
+    text = str(best)
+    return (text, best.encoding) if looks_latin(text) else (None, "")
+
+
+def looks_latin(text: str, sample: int = 200_000) -> bool:
+    """True when the non-ASCII characters are (nearly all) Latin letters or common typographic punctuation."""
+    odd = total = 0
+    for ch in text[:sample]:
+        if ch < "\x80":
+            continue
+        total += 1
+        if ch in _PUNCTUATION:
+            continue
+        name = unicodedata.name(ch, "")
+        if not name.startswith("LATIN "):
+            odd += 1
+    return total == 0 or odd <= 0.05 * total

@@ -1,18 +1,23 @@
 """Ingest: find files, skip what is stored already, extract the rest, store each in its own transaction.
 
-A file that fails gets one line (file and reason) and the batch goes on."""
+A file that fails gets one line (file and reason), its failure is remembered in the store, and the batch goes
+on; what the store held before stays as it was.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
-from plantrace.corpus.files import find_files, sha256_file
-from plantrace.corpus.manifest import load_manifests, manifest_meta
-from plantrace.corpus.store import Store
+from plantrace.corpus.files import TEXT_SUFFIXES, decode_text, find_files, read_bytes, sha256_file
+from plantrace.corpus.manifest import apply_manifest, load_manifests, manifest_meta
+from plantrace.corpus.store import DEFAULT_DB, Store
 from plantrace.errors import InputError
 from plantrace.schema import Document, Meta
+
+Extractor = Callable[[Path, Optional[Meta]], Document]
 
 
 @dataclass
@@ -25,67 +30,121 @@ class IngestReport:
 
     @property
     def ok(self) -> bool:
+        """False when any file failed: the CLI exits non-zero."""
         return not self.failed
+
+    def summary(self) -> str:
+        return (f"added {len(self.added)}, replaced {len(self.replaced)}, unchanged {len(self.unchanged)}, "
+                f"failed {len(self.failed)}")
 
 
 def extractor_version() -> str:
+    """Stored with each document: a new plantrace or extractor version re-extracts unchanged files."""
     import plantrace
-    from plantrace.extract import EXTRACTOR_VERSION
 
-    return f"{plantrace.__version__}+{EXTRACTOR_VERSION}"
+    try:
+        import plantrace.extract as extract
+
+        version = getattr(extract, "EXTRACTOR_VERSION", "0")
+    except ImportError:  # an injected extractor does not need the real one
+        version = "0"
+    return f"{plantrace.__version__}+{version}"
 
 
-def ingest(paths, db: str | Path = "plantrace.duckdb", progress: bool = False,
-           extractor: Optional[Callable[[Path, Optional[Meta]], Document]] = None, on_failure=None) -> IngestReport:
+def ingest(paths, db: str | Path = DEFAULT_DB, progress: bool = False, extractor: Optional[Extractor] = None,
+           on_failure: Optional[Callable[[str, str], None]] = None) -> IngestReport:
+    """Identify (by sha256), extract and store every supported file under `paths`.
+
+    `extractor(path, meta) -> Document` defaults to `plantrace.extract.extract_file`; `meta` is what a
+    manifest.csv says about the file (or None). `on_failure(source, reason)` is called as failures happen.
+    """
     if extractor is None:
         from plantrace.extract import extract_file as extractor  # type: ignore[assignment]
+    paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
     report = IngestReport()
     files, missing = find_files(paths)
-    for source, reason in missing:
-        report.failed.append((source, reason))
-    manifests = load_manifests(files, report.warnings)
+    manifests = load_manifests(files, roots=paths, warnings=report.warnings)
     version = extractor_version()
+
     with Store(db) as store:
-        for source, reason in missing:
-            store.record_failure(source, reason)
+        def fail(source: str, reason: str) -> None:
+            report.failed.append((source, reason))
+            try:
+                store.record_failure(_key(Path(source)), reason)
+            except Exception as e:  # the report still has it; a broken store shows on the next write
+                report.warnings.append(f"{source}: failure not recorded in the store ({type(e).__name__}: {e})")
             if on_failure:
                 on_failure(source, reason)
-        iterator = files
-        if progress:
-            from rich.progress import track
 
-            iterator = track(files, description="Ingesting", transient=True)
-        for path in iterator:
-            source = str(path)
+        for source, reason in missing:
+            fail(source, reason)
+        known, stored = store.sources(), store.versions()
+        for path in _progress(files, progress):
             try:
-                st = path.stat()
-                known = store.known_source(source)
-                if known and known[1] == st.st_size and known[2] == st.st_mtime and store.has(known[0], version):
-                    report.unchanged.append(source)
-                    continue
-                sha = sha256_file(path)
-                if store.has(sha, version):
-                    store.touch_source(source, sha, st.st_size, st.st_mtime)
-                    report.unchanged.append(source)
-                    continue
-                meta = manifest_meta(manifests.get(path.resolve()))
-                doc = extractor(path, meta)
-                doc.source = source
-                store.put(doc, version, st.st_size, st.st_mtime)
-                (report.replaced if known else report.added).append(source)
+                status = _ingest_one(path, store, known.get(_key(path)), stored, manifests.get(path.resolve()),
+                                     extractor, version, report.warnings)
+                getattr(report, status).append(str(path))
             except InputError as e:
-                _fail(store, report, source, e.reason, on_failure)
-            except FileNotFoundError:
-                _fail(store, report, source, "file not found (it vanished)", on_failure)
-            except OSError as e:
-                _fail(store, report, source, f"cannot read: {e.strerror or e}", on_failure)
+                fail(str(path), e.reason)
             except Exception as e:  # one bad document must not stop the batch
-                _fail(store, report, source, f"{type(e).__name__}: {e}", on_failure)
+                fail(str(path), f"{type(e).__name__}: {e}")
     return report
 
 
-def _fail(store: Store, report: IngestReport, source: str, reason: str, on_failure) -> None:
-    report.failed.append((source, reason))
-    store.record_failure(source, reason)
-    if on_failure:
-        on_failure(source, reason)
+def _key(path: Path) -> str:
+    """Sources are stored by absolute path, so a relative path from another folder is the same source."""
+    return str(path.resolve())
+
+
+def _ingest_one(path: Path, store: Store, known: Optional[dict], stored: dict[str, str], row: Optional[dict],
+                extractor: Extractor, version: str, warnings: list[str]) -> str:
+    """"added", "replaced" or "unchanged"; raises InputError (or anything else) for the caller to record."""
+    source = _key(path)
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise InputError(str(path), "file not found (missing or removed while running)") from None
+    except OSError as e:
+        raise InputError(str(path), f"cannot read: {e.strerror or e}") from None
+    current = known is not None and known["extractor_version"] == version
+    if current and known["size"] == st.st_size and known["mtime"] == st.st_mtime_ns:
+        _refresh_meta(store, known, row, warnings)
+        return "unchanged"  # not even read
+
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        data = read_bytes(path)
+        sha = hashlib.sha256(data).hexdigest()
+        decode_text(data, str(path))  # empty, binary and undecodable files fail here, whatever the extractor
+    else:
+        sha = sha256_file(path)
+
+    if stored.get(sha) == version:  # touched, copied, or changed back to content already stored
+        changed = store.link_source(source, sha, st.st_size, st.st_mtime_ns)
+        _refresh_meta(store, store.sources(source).get(source), row, warnings)
+        return "replaced" if changed else "unchanged"
+
+    doc = extractor(path, manifest_meta(row, warnings))
+    if doc.source != source:
+        doc = doc.model_copy(update={"source": source})
+    status = store.put(doc, version, size=st.st_size, mtime=st.st_mtime_ns)
+    stored[doc.sha256] = version
+    return status
+
+
+def _refresh_meta(store: Store, known: Optional[dict], row: Optional[dict], warnings: list[str]) -> None:
+    """An edited manifest.csv updates the stored meta of an unchanged file without a new extraction."""
+    if not row or not known or not known.get("meta"):
+        return
+    stored = Meta(**known["meta"])
+    updated = apply_manifest(stored, row)
+    if updated != stored:
+        store.set_meta(known["sha256"], updated)
+
+
+def _progress(files: list[Path], show: bool):
+    if not show or len(files) < 2:
+        return files
+    from rich.console import Console
+    from rich.progress import track
+
+    return track(files, description="Ingesting", transient=True, console=Console(stderr=True))

@@ -1,7 +1,9 @@
-"""The embedded DuckDB store: one row per document, one row per extracted item (its full data as JSON).
+"""The corpus store: one embedded DuckDB file with documents, their items, sources and failures.
 
-A document is written in one transaction, replacing any earlier version of the same source, so a failure
-halfway leaves the store as it was."""
+A document is keyed by the sha256 of its bytes; `sources` maps a file path to the document it last held, so a
+changed file replaces its old document and an unchanged one (same size and mtime) is not even read again.
+Every write of a document is one transaction: a crash or error leaves the previous contents as they were.
+"""
 
 from __future__ import annotations
 
@@ -12,32 +14,92 @@ from typing import Optional
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
-from plantrace.schema import ITEM_KINDS, Document
+from plantrace.schema import ITEM_KINDS, Document, Meta
 
 SCHEMA_VERSION = "1"
-_TEXT_FIELD = {"sections": "title", "goals": "text", "assignments": "text", "indicators": "name",
-               "followups": "refers_to", "actions": "text", "controls": "area", "tables": "title"}
+DEFAULT_DB = "plantrace.duckdb"
 
-DDL = """
-CREATE TABLE IF NOT EXISTS store_meta (key VARCHAR PRIMARY KEY, value VARCHAR);
-CREATE TABLE IF NOT EXISTS documents (
-    sha256 VARCHAR PRIMARY KEY, source VARCHAR, format VARCHAR, pages INTEGER, meta JSON, text VARCHAR,
-    n_chars BIGINT, extractor_version VARCHAR, ingested_at TIMESTAMP);
-CREATE TABLE IF NOT EXISTS items (
-    document VARCHAR, kind VARCHAR, id VARCHAR, number VARCHAR, text VARCHAR, page INTEGER, data JSON);
-CREATE TABLE IF NOT EXISTS sources (source VARCHAR PRIMARY KEY, sha256 VARCHAR, size BIGINT, mtime DOUBLE);
-CREATE TABLE IF NOT EXISTS failures (source VARCHAR PRIMARY KEY, reason VARCHAR, failed_at TIMESTAMP);
-"""
+# the field that says what an item is, shown as `items.text`
+MAIN_TEXT = {
+    "sections": "title",
+    "goals": "text",
+    "assignments": "text",
+    "indicators": "name",
+    "followups": "refers_to",
+    "actions": "text",
+    "tables": "title",
+    "controls": "area",
+}
+
+DDL = [
+    "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+    """CREATE TABLE IF NOT EXISTS documents (
+        sha256 VARCHAR PRIMARY KEY, source VARCHAR NOT NULL, format VARCHAR, pages INTEGER, meta JSON,
+        text VARCHAR, n_chars BIGINT, warnings JSON, extractor_version VARCHAR, ingested_at TIMESTAMP)""",
+    """CREATE TABLE IF NOT EXISTS items (
+        document VARCHAR NOT NULL, kind VARCHAR NOT NULL, seq INTEGER NOT NULL, id VARCHAR, number VARCHAR,
+        text VARCHAR, page INTEGER, data JSON)""",
+    'CREATE TABLE IF NOT EXISTS failures (source VARCHAR PRIMARY KEY, reason VARCHAR, "at" TIMESTAMP)',
+    "CREATE TABLE IF NOT EXISTS sources (source VARCHAR PRIMARY KEY, sha256 VARCHAR, mtime BIGINT, size BIGINT)",
+]
+
+# document columns added to every row of `Store.items`
+_CONTEXT = ("source", "document", "item_kind", "municipality", "committee", "doc_type", "period")
+
+_ITEM_SCHEMA = pa.schema([
+    ("document", pa.string()), ("kind", pa.string()), ("seq", pa.int32()), ("id", pa.string()),
+    ("number", pa.string()), ("text", pa.string()), ("page", pa.int32()), ("data", pa.string()),
+])
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def item_rows(doc: Document) -> pa.Table:
+    """All items of a document as one Arrow table: a single bulk insert instead of one statement per item."""
+    cols: dict[str, list] = {name: [] for name in _ITEM_SCHEMA.names}
+    for kind in ITEM_KINDS:
+        for seq, item in enumerate(getattr(doc, kind)):
+            data = item.model_dump(mode="json")
+            cols["document"].append(doc.sha256)
+            cols["kind"].append(kind)
+            cols["seq"].append(seq)
+            cols["id"].append(item.id)
+            number = getattr(item, "number", None)
+            cols["number"].append(None if number is None else str(number))
+            cols["text"].append(data.get(MAIN_TEXT[kind]))
+            cols["page"].append(item.provenance.page if item.provenance else None)
+            cols["data"].append(json.dumps(data, ensure_ascii=False))
+    return pa.table(cols, schema=_ITEM_SCHEMA)
 
 
 class Store:
-    def __init__(self, path: str | Path = "plantrace.duckdb", read_only: bool = False):
-        self.path = str(path)
-        self.con = duckdb.connect(self.path, read_only=read_only)
+    """A DuckDB corpus file. Use as a context manager so the file is closed (and unlocked) afterwards."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False):
+        self.path = Path(path)
         if not read_only:
-            self.con.execute(DDL)
-            self.con.execute("INSERT OR REPLACE INTO store_meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        if not read_only:
+            self._create()
+        self._check_version()
+
+    def _create(self) -> None:
+        for ddl in DDL:
+            self.con.execute(ddl)
+        self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+
+    def _check_version(self) -> None:
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row and row[0] != SCHEMA_VERSION:
+            raise RuntimeError(f"{self.path}: store schema version {row[0]}, this plantrace reads {SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        self.con.close()
 
     def __enter__(self) -> "Store":
         return self
@@ -45,94 +107,189 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def close(self) -> None:
-        self.con.close()
+    # -- writing ---------------------------------------------------------------------------------------
 
-    # --- what is stored -------------------------------------------------------------------------------------
-    def known_source(self, source: str) -> Optional[tuple[str, int, float]]:
-        row = self.con.execute("SELECT sha256, size, mtime FROM sources WHERE source = ?", [source]).fetchone()
-        return (row[0], row[1], row[2]) if row else None
+    def has(self, sha256: str, extractor_version: Optional[str] = None) -> bool:
+        """Is this content stored (by this extractor version, when given)?"""
+        row = self.con.execute("SELECT extractor_version FROM documents WHERE sha256 = ?", [sha256]).fetchone()
+        return row is not None and (extractor_version is None or row[0] == extractor_version)
 
-    def has(self, sha256: str, extractor_version: str) -> bool:
-        row = self.con.execute("SELECT 1 FROM documents WHERE sha256 = ? AND extractor_version = ?",
-                               [sha256, extractor_version]).fetchone()
-        return row is not None
+    def versions(self) -> dict[str, str]:
+        """sha256 → extractor version of every stored document: one query instead of one per file."""
+        return dict(self.con.execute("SELECT sha256, extractor_version FROM documents").fetchall())
 
-    def touch_source(self, source: str, sha256: str, size: int, mtime: float) -> None:
-        self.con.execute("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?)", [source, sha256, size, mtime])
-        self.con.execute("DELETE FROM failures WHERE source = ?", [source])
+    def put(self, document: Document, extractor_version: str, size: Optional[int] = None,
+            mtime: Optional[int] = None) -> str:
+        """Store a document and its items in one transaction; returns "added" or "replaced".
 
-    def put(self, doc: Document, extractor_version: str, size: int = 0, mtime: float = 0.0) -> None:
-        """Store a document and its items, replacing the previous version of the same source, atomically."""
-        rows = []
-        for kind in ITEM_KINDS:
-            for item in getattr(doc, kind):
-                data = item.model_dump(mode="json")
-                prov = item.provenance
-                rows.append((doc.sha256, kind, item.id, getattr(item, "number", None),
-                             getattr(item, _TEXT_FIELD[kind], None), prov.page if prov else None, json.dumps(data, ensure_ascii=False)))
+        Replaces the document the same source held before (a changed file) and any earlier extraction of the
+        same content. On any error the transaction is rolled back and the store is as it was.
+        (Few statements on purpose: each DuckDB statement costs ~0.5 ms, which adds up over thousands of files.)
+        """
+        items = item_rows(document)  # serialise first: a document that cannot be stored fails before the write
+        meta = document.meta.model_dump_json()
+        src, sha = document.source, document.sha256
         con = self.con
-        con.execute("BEGIN TRANSACTION")
+        con.begin()
         try:
-            old = con.execute("SELECT sha256 FROM documents WHERE source = ? OR sha256 = ?", [doc.source, doc.sha256]).fetchall()
-            for (sha,) in old:
-                con.execute("DELETE FROM items WHERE document = ?", [sha])
-                con.execute("DELETE FROM documents WHERE sha256 = ?", [sha])
+            state = con.execute(
+                "SELECT 'document', sha256 FROM documents WHERE source = $src OR sha256 = $sha "
+                "UNION ALL SELECT 'source', sha256 FROM sources WHERE source = $src "
+                "UNION ALL SELECT 'failure', NULL FROM failures WHERE source = $src", {"src": src, "sha": sha}).fetchall()
+            old = {s for what, s in state if what != "failure"}
+            if old:
+                self._drop(old, keep_for_others=src, replacing=sha)
             con.execute(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [doc.sha256, doc.source, doc.format, doc.pages, doc.meta.model_dump_json(), doc.text or "",
-                 len(doc.text or ""), extractor_version, datetime.now(timezone.utc).replace(tzinfo=None)],
-            )
-            if rows:
-                frame = pd.DataFrame(rows, columns=["document", "kind", "id", "number", "text", "page", "data"])
-                frame["page"] = frame["page"].astype("Int64")
-                con.register("_new_items", frame)
-                con.execute("INSERT INTO items SELECT document, kind, id, number, text, page, data FROM _new_items")
-                con.unregister("_new_items")
-            con.execute("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?)", [doc.source, doc.sha256, size, mtime])
-            con.execute("DELETE FROM failures WHERE source = ?", [doc.source])
-            con.execute("COMMIT")
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [sha, src, document.format, document.pages, meta, document.text, len(document.text or ""),
+                 json.dumps(document.warnings, ensure_ascii=False), extractor_version, _now()])
+            if items.num_rows:
+                con.register("_new_items", items)
+                try:
+                    con.execute("INSERT INTO items (document, kind, seq, id, number, text, page, data) "
+                                "SELECT document, kind, seq, id, number, text, page, data::JSON FROM _new_items")
+                finally:
+                    con.unregister("_new_items")
+            self._set_source(src, sha, size, mtime, exists=any(what == "source" for what, _ in state))
+            if any(what == "failure" for what, _ in state):
+                con.execute("DELETE FROM failures WHERE source = ?", [src])
+            con.commit()
         except BaseException:
-            con.execute("ROLLBACK")
+            con.rollback()
             raise
+        return "replaced" if old else "added"
+
+    def _set_source(self, source: str, sha256: str, size, mtime, exists: bool = True) -> None:
+        # DELETE + INSERT: several times faster in DuckDB than INSERT OR REPLACE on a primary key
+        if exists:
+            self.con.execute("DELETE FROM sources WHERE source = ?", [source])
+        self.con.execute("INSERT INTO sources VALUES (?, ?, ?, ?)", [source, sha256, mtime, size])
+
+    def _drop(self, shas: set[str], keep_for_others: str, replacing: str) -> None:
+        """Delete documents and their items, except those another source still holds (a copy of the file)."""
+        for sha in shas:
+            other = None
+            if sha != replacing:
+                other = self.con.execute(
+                    "SELECT source FROM sources WHERE sha256 = ? AND source <> ? ORDER BY source LIMIT 1",
+                    [sha, keep_for_others]).fetchone()
+            if other:
+                self.con.execute("UPDATE documents SET source = ? WHERE sha256 = ?", [other[0], sha])
+                continue
+            self.con.execute("DELETE FROM items WHERE document = ?", [sha])
+            self.con.execute("DELETE FROM documents WHERE sha256 = ?", [sha])
+
+    def link_source(self, source: str, sha256: str, size: Optional[int], mtime: Optional[int]) -> bool:
+        """Point a source at content already stored (a touched or copied file); True if it held other content."""
+        con = self.con
+        con.begin()
+        try:
+            row = con.execute("SELECT sha256 FROM sources WHERE source = ?", [source]).fetchone()
+            self._set_source(source, sha256, size, mtime, exists=row is not None)
+            changed = row is not None and row[0] != sha256
+            if changed:
+                self._drop({row[0]}, keep_for_others=source, replacing="")
+            con.execute("DELETE FROM failures WHERE source = ?", [source])
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
+        return changed
+
+    def set_meta(self, sha256: str, meta: Meta) -> None:
+        """Replace only the metadata (an edited manifest does not need a new extraction)."""
+        self.con.execute("UPDATE documents SET meta = ? WHERE sha256 = ?", [meta.model_dump_json(), sha256])
 
     def record_failure(self, source: str, reason: str) -> None:
-        self.con.execute("INSERT OR REPLACE INTO failures VALUES (?, ?, ?)",
-                         [source, reason, datetime.now(timezone.utc).replace(tzinfo=None)])
+        """Remember the latest failure of a source; the documents already stored stay as they are."""
+        con = self.con
+        con.begin()
+        try:
+            con.execute("DELETE FROM failures WHERE source = ?", [str(source)])
+            con.execute("INSERT INTO failures VALUES (?, ?, ?)", [str(source), reason, _now()])
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
 
-    # --- reading ------------------------------------------------------------------------------------------
+    # -- reading ---------------------------------------------------------------------------------------
+
+    def sources(self, source: Optional[str] = None) -> dict[str, dict]:
+        """source → {sha256, size, mtime, extractor_version, meta}; all at once for an ingest run, or one."""
+        sql = ("SELECT s.source, s.sha256, s.size, s.mtime, d.extractor_version, d.meta "
+               "FROM sources s LEFT JOIN documents d ON d.sha256 = s.sha256")
+        rows = self.con.execute(sql + " WHERE s.source = ?", [source]).fetchall() if source else \
+            self.con.execute(sql).fetchall()
+        return {r[0]: {"sha256": r[1], "size": r[2], "mtime": r[3], "extractor_version": r[4],
+                       "meta": json.loads(r[5]) if r[5] else None} for r in rows}
+
     def documents(self) -> list[dict]:
-        docs = self.con.execute("SELECT sha256, source, format, pages, meta FROM documents ORDER BY source").fetchall()
+        """One JSON-ready dict per document: source, sha256, format, pages, meta, n_chars, counts per kind."""
         counts: dict[str, dict[str, int]] = {}
-        for sha, kind, n in self.con.execute("SELECT document, kind, count(*) FROM items GROUP BY 1, 2").fetchall():
+        for sha, kind, n in self.con.execute("SELECT document, kind, count(*) FROM items GROUP BY ALL").fetchall():
             counts.setdefault(sha, {})[kind] = n
-        return [{"source": s, "sha256": sha, "format": f, "pages": p, "meta": json.loads(m),
-                 "counts": {k: counts.get(sha, {}).get(k, 0) for k in ITEM_KINDS}} for sha, s, f, p, m in docs]
-
-    def failures(self) -> list[dict]:
-        return [{"source": s, "reason": r, "at": str(a)} for s, r, a in
-                self.con.execute("SELECT source, reason, failed_at FROM failures ORDER BY source").fetchall()]
+        rows = self.con.execute(
+            "SELECT sha256, source, format, pages, meta, n_chars, extractor_version, ingested_at "
+            "FROM documents ORDER BY source, sha256").fetchall()
+        out = []
+        for sha, source, fmt, pages, meta, n_chars, version, at in rows:
+            c = counts.get(sha, {})
+            out.append({"source": source, "sha256": sha, "format": fmt, "pages": pages,
+                        "meta": json.loads(meta) if meta else {}, "n_chars": n_chars,
+                        "extractor_version": version, "ingested_at": at.isoformat() if at else None,
+                        "counts": {kind: c.get(kind, 0) for kind in ITEM_KINDS}})
+        return out
 
     def items(self, kind: Optional[str] = None, document: Optional[str] = None) -> pd.DataFrame:
-        """Items as a DataFrame: one row per item, its fields as columns, with the document's source and meta."""
+        """Items as a DataFrame: one row per item, the model's fields as columns, plus the document's
+        source, sha256 (`document`), municipality, committee, doc_type and period and the `item_kind`.
+
+        `document` is a sha256 or a source path. An item field that clashes with those columns (an
+        indicator's `source`) is kept as `item_<field>`.
+        """
+        where, params = [], []
+        if kind is not None:
+            if kind not in ITEM_KINDS:
+                raise ValueError(f"unknown item kind {kind!r} (one of {', '.join(ITEM_KINDS)})")
+            where.append("i.kind = ?")
+            params.append(kind)
+        if document is not None:
+            where.append("(d.sha256 = ? OR d.source = ?)")
+            params += [str(document), str(document)]
         sql = ("SELECT d.source, d.meta, i.document, i.kind, i.data FROM items i JOIN documents d ON d.sha256 = i.document"
-               " WHERE (? IS NULL OR i.kind = ?) AND (? IS NULL OR i.document = ?) ORDER BY d.source, i.rowid")
-        rows = self.con.execute(sql, [kind, kind, document, document]).fetchall()
+               + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.source, i.kind, i.seq")
         records = []
-        for source, meta, sha, k, data in rows:
-            rec = json.loads(data)
-            m = json.loads(meta)
+        for source, meta, sha, k, data in self.con.execute(sql, params).fetchall():
+            rec = {(f"item_{f}" if f in _CONTEXT else f): v for f, v in json.loads(data).items()}
+            m = json.loads(meta) if meta else {}
             rec.update({"source": source, "document": sha, "item_kind": k, "municipality": m.get("municipality"),
-                        "doc_type": m.get("doc_type"), "period": m.get("period")})
+                        "committee": m.get("committee"), "doc_type": m.get("doc_type"), "period": m.get("period")})
             records.append(rec)
-        return pd.DataFrame.from_records(records)
+        kinds = [kind] if kind else list(ITEM_KINDS)
+        fields = [f"item_{f}" if f in _CONTEXT else f for k in kinds for f in ITEM_KINDS[k].model_fields]
+        columns = list(dict.fromkeys([*_CONTEXT, *fields]))  # the columns exist even when there are no rows
+        return pd.DataFrame.from_records(records, columns=columns)
+
+    def to_dataframe(self, kind: str) -> pd.DataFrame:
+        """All items of one kind (see `items`)."""
+        return self.items(kind)
 
     def get_document(self, sha256: str) -> Optional[Document]:
-        row = self.con.execute("SELECT source, format, pages, meta, text FROM documents WHERE sha256 = ?", [sha256]).fetchone()
+        """Rebuild the pydantic `Document` (with its text) from the store; None if it is not stored."""
+        row = self.con.execute(
+            "SELECT source, format, pages, meta, text, warnings FROM documents WHERE sha256 = ?", [sha256]).fetchone()
         if row is None:
             return None
-        doc = Document(source=row[0], sha256=sha256, format=row[1], pages=row[2], meta=json.loads(row[3]), text=row[4])
-        for kind, model in ITEM_KINDS.items():
-            data = self.con.execute("SELECT data FROM items WHERE document = ? AND kind = ? ORDER BY rowid", [sha256, kind]).fetchall()
-            setattr(doc, kind, [model.model_validate_json(d) for (d,) in data])
-        return doc
+        source, fmt, pages, meta, text, warnings = row
+        kinds: dict[str, list] = {kind: [] for kind in ITEM_KINDS}
+        for kind, data in self.con.execute(
+                "SELECT kind, data FROM items WHERE document = ? ORDER BY kind, seq", [sha256]).fetchall():
+            kinds[kind].append(ITEM_KINDS[kind].model_validate_json(data))
+        return Document(source=source, sha256=sha256, format=fmt, pages=pages,
+                        meta=Meta.model_validate_json(meta) if meta else Meta(), text=text,
+                        warnings=json.loads(warnings) if warnings else [], **kinds)
+
+    def failures(self) -> list[dict]:
+        """The latest failure of each source that has not succeeded since."""
+        rows = self.con.execute('SELECT source, reason, "at" FROM failures ORDER BY source').fetchall()
+        return [{"source": s, "reason": r, "at": at.isoformat() if at else None} for s, r, at in rows]

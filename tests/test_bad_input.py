@@ -1,0 +1,214 @@
+"""Bad input: every failing file gets one line naming it and the reason, the rest is processed and stored,
+and nothing already in the store is lost."""
+
+import os
+import pathlib
+
+import pytest
+
+import plantrace.corpus.ingest as ingest_mod
+from plantrace.corpus.files import decode_text, find_files, read_text, sha256_file
+from plantrace.corpus.ingest import ingest
+from plantrace.corpus.manifest import apply_manifest, load_manifests
+from plantrace.corpus.store import Store
+from plantrace.errors import InputError
+from plantrace.schema import Meta
+
+SWEDISH = "Mål för äldreomsorgen 2024–2026\r\nÖkad trygghet för brukare på särskilt boende.\r\n"
+
+
+def stored_sources(db):
+    with Store(db) as store:
+        return sorted(pathlib.Path(d["source"]).name for d in store.documents())
+
+
+# --- reading one file ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16"])
+def test_encodings_decode_to_the_same_text(tmp_path, encoding):
+    path = tmp_path / "doc.txt"
+    path.write_bytes(SWEDISH.replace("–", "-" if encoding == "latin-1" else "–").encode(encoding))
+    text, used = read_text(path)
+    assert text == SWEDISH.replace("\r\n", "\n").replace("–", "-" if encoding == "latin-1" else "–")
+    assert "\r" not in text and used in {encoding, "cp1252"}
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"", "empty file"),
+    (b"  \n\r\n\t \n", "empty file"),
+    (b"\xef\xbb\xbf\n", "empty file"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" * 20, "binary file, not text"),
+    (bytes(range(1, 32)) * 10 + b"text", "binary file, not text"),
+    (b"Hej \x81\x8d\x8f\x90\x9d\x81\x8d\x8f\x90\x9d" * 20, "cannot decode text"),
+])
+def test_bad_text_raises_input_error_naming_the_file(tmp_path, data, reason):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as e:
+        read_text(path)
+    assert e.value.source == str(path) and e.value.reason.startswith(reason)
+
+
+def test_missing_file_raises_input_error(tmp_path):
+    with pytest.raises(InputError, match="not found"):
+        read_text(tmp_path / "gone.txt")
+    with pytest.raises(InputError, match="not found"):
+        sha256_file(tmp_path / "gone.txt")
+    assert decode_text("Mål\r\n".encode(), "x") == ("Mål\n", "utf-8")
+
+
+def test_find_files(tmp_path):
+    (tmp_path / "a" / "deep").mkdir(parents=True)
+    (tmp_path / ".hidden").mkdir()
+    for name in ["a/1.txt", "a/deep/2.MD", "a/3.pdf", "a/manifest.csv", "a/notes.docx", "a/.4.txt", ".hidden/5.txt"]:
+        (tmp_path / name).write_text("x")
+    files, failures = find_files([tmp_path, tmp_path / "a" / "1.txt", tmp_path / "nope.txt"])
+    assert [f.relative_to(tmp_path).as_posix() for f in files] == ["a/1.txt", "a/3.pdf", "a/deep/2.MD"]
+    assert failures == [(str(tmp_path / "nope.txt"), "file not found")]
+    files, _ = find_files(tmp_path / "a" / "notes.docx")  # named explicitly: kept, the extractor says why not
+    assert [f.name for f in files] == ["notes.docx"]
+
+
+# --- manifests ----------------------------------------------------------------------------------------------
+
+def test_manifest_in_an_ancestor_folder_with_semicolons_and_cp1252(tmp_path):
+    (tmp_path / "text").mkdir()
+    doc = tmp_path / "text" / "a.txt"
+    doc.write_text("x")
+    (tmp_path / "manifest.csv").write_bytes(
+        "file;municipality;committee;doc_type;period_start;period_end;title\n"
+        "text/a.txt;Gävle;Socialnämnden;plan;2021;;Plan för året\n".encode("cp1252"))
+    row = load_manifests([doc], roots=[tmp_path])[doc.resolve()]
+    meta = apply_manifest(Meta(municipality="Sandviken", title="T", how={"municipality": "content"}), row)
+    assert meta.municipality == "Gävle" and meta.period == (2021, 2021) and meta.title == "Plan för året"
+    assert set(meta.how.values()) == {"manifest"} and set(meta.how) == {"municipality", "committee", "doc_type", "period", "title"}
+
+
+def test_malformed_manifest_is_a_warning(sample_dir, tmp_path):
+    (sample_dir / "manifest.csv").write_text("name,place\nx,y\n")
+    report = ingest([sample_dir], db=tmp_path / "s.duckdb")
+    assert report.ok and len(report.added) == 5
+    assert any("manifest.csv" in w and "no 'file' column" in w for w in report.warnings)
+    warnings = []
+    row = {"file": "a.txt", "doc_type": "verksamhetsplan", "period_start": "tjugo", "municipality": "Gävle"}
+    meta = apply_manifest(Meta(), row, warnings)
+    assert meta.municipality == "Gävle" and meta.doc_type is None and meta.period is None and len(warnings) == 2
+
+
+# --- ingest with bad files among good ones (real extractor) --------------------------------------------------
+
+BAD_FILES = {
+    "empty.txt": (b"", "empty file"),
+    "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50, "binary file, not text"),
+    "garbled.txt": (b"Hej \x81\x8d\x8f\x90\x9d\x81\x8d\x8f\x90\x9d" * 20, "cannot decode text"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_one_bad_file_among_good_ones(sample_dir, tmp_path, name):
+    data, reason = BAD_FILES[name]
+    bad = sample_dir / "text" / name
+    bad.write_bytes(data)
+    lines = []
+    db = tmp_path / "s.duckdb"
+    report = ingest([sample_dir], db=db, on_failure=lambda s, r: lines.append(f"{s}: {r}"))
+    assert not report.ok and len(report.added) == 5
+    assert len(report.failed) == 1 and report.failed[0][0] == str(bad) and report.failed[0][1].startswith(reason)
+    assert lines == [f"{bad}: {report.failed[0][1]}"]
+    assert len(stored_sources(db)) == 5
+    with Store(db) as store:
+        assert [(f["source"], f["reason"]) for f in store.failures()] == [(str(bad.resolve()), report.failed[0][1])]
+
+
+def test_missing_path_and_crashing_extractor_are_failure_lines(sample_dir, tmp_path):
+    from plantrace.extract import extract_file
+
+    def extractor(path, meta):
+        if path.name.startswith("002_"):
+            raise ValueError("table parser broke")
+        return extract_file(path, meta=meta)
+
+    db = tmp_path / "s.duckdb"
+    report = ingest([sample_dir, tmp_path / "nope.txt"], db=db, extractor=extractor)
+    reasons = dict(report.failed)
+    assert reasons[str(tmp_path / "nope.txt")] == "file not found"
+    (crashed,) = [s for s in reasons if "002_" in s]
+    assert reasons[crashed] == "ValueError: table parser broke"
+    assert len(report.added) == 4 and len(stored_sources(db)) == 4
+
+
+def test_file_vanishing_between_find_and_read(sample_dir, tmp_path, monkeypatch):
+    real_find = ingest_mod.find_files
+    (victim,) = (sample_dir / "text").glob("001_*.txt")
+
+    def find_then_delete(paths):
+        found = real_find(paths)
+        victim.unlink()
+        return found
+
+    monkeypatch.setattr(ingest_mod, "find_files", find_then_delete)
+    db = tmp_path / "s.duckdb"
+    report = ingest([sample_dir], db=db)
+    assert report.failed == [(str(victim), "file not found (missing or removed while running)")]
+    assert len(report.added) == 4 and len(stored_sources(db)) == 4
+
+
+def test_unreadable_file_simulated(sample_dir, tmp_path, monkeypatch):
+    """Permission denied, simulated so that it runs as root too."""
+    (victim,) = (sample_dir / "text").glob("004_*.txt")
+    real_read = pathlib.Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == victim.name:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read(self)
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes", read_bytes)
+    report = ingest([sample_dir], db=tmp_path / "s.duckdb")
+    assert report.failed == [(str(victim), "cannot read: Permission denied")]
+    assert len(report.added) == 4
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can read a chmod 000 file")
+def test_unreadable_file_chmod(sample_dir, tmp_path):
+    (victim,) = (sample_dir / "text").glob("004_*.txt")
+    victim.chmod(0)
+    try:
+        report = ingest([sample_dir], db=tmp_path / "s.duckdb")
+    finally:
+        victim.chmod(0o644)
+    assert report.failed == [(str(victim), "cannot read: Permission denied")]
+    assert len(report.added) == 4
+
+
+def test_a_file_turning_bad_keeps_its_stored_document(sample_dir, tmp_path):
+    db = tmp_path / "s.duckdb"
+    assert ingest([sample_dir], db=db).ok
+    with Store(db) as store:
+        before = store.documents()
+    (path,) = (sample_dir / "text").glob("003_*.txt")
+    path.write_bytes(b"")
+    report = ingest([sample_dir], db=db)
+    assert report.failed == [(str(path), "empty file")] and len(report.unchanged) == 4
+    with Store(db) as store:
+        assert store.documents() == before
+        assert len(store.failures()) == 1
+
+
+def test_folder_with_two_thousand_small_files(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(2000):
+        (folder / f"doc{i:04d}.txt").write_text(
+            f"Verksamhetsplan {i}\n\nMål 1: Alla barn ska läsa {i} böcker.\nMål 2: Färre ska vara hemlösa.\n", encoding="utf-8")
+    bad = [folder / f"doc{i:04d}.txt" for i in range(0, 2000, 250)]
+    for b in bad:
+        b.write_bytes(b"\x00\x01\x02binary")
+    db = tmp_path / "s.duckdb"
+    report = ingest([folder], db=db)
+    assert not report.ok and len(report.added) == 2000 - len(bad)
+    assert report.failed == [(str(b), "binary file, not text") for b in bad]
+    again = ingest([folder], db=db)
+    assert len(again.unchanged) == 2000 - len(bad) and len(again.failed) == len(bad)
+    with Store(db) as store:
+        assert len(store.documents()) == 2000 - len(bad) and len(store.failures()) == len(bad)
