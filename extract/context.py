@@ -4,6 +4,7 @@ so far. One per document; nothing survives between documents."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -62,6 +63,7 @@ class Context:
         return self.meta.doc_type == "report"
 
 
+@lru_cache(maxsize=8192)
 def fold(text: Optional[str]) -> str:
     """Compare texts after folding case, markup, dashes, punctuation and whitespace."""
     if not text:
