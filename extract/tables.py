@@ -184,6 +184,13 @@ def build_tables(blocks: list[Block]) -> list[RawTable]:
             else:
                 tables.append(table)
         i = j
+    from plantrace.extract.scattered import find_scattered_tables
+
+    taken = {b for t in tables for b in t.blocks}
+    for t in find_scattered_tables(blocks):
+        if not taken.intersection(t.blocks):
+            tables.append(t)
+    tables.sort(key=lambda t: t.first_block)
     for t in tables:
         t.kind = classify(t.header, t.rows)
         t.pages = sorted({blocks[b].page for b in t.blocks if blocks[b].page is not None})

@@ -36,6 +36,16 @@ def clean_line(raw: str) -> tuple[str, int | None]:
     if m and "*" not in m.group(1):
         text = m.group(1)
     text = text.replace("\u00a0", " ").replace("\u200b", "")
+    stripped = text.strip()
+    if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
+        # a markdown table row: cells become tab-separated; the |---|---| rule line disappears
+        cells = [c.strip() for c in stripped[1:-1].split("|")]
+        if all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
+            return "", level
+        text = "\t".join(cells)
+    elif "\t" not in text and len(re.findall(r"\S {3,}(?=\S)", stripped)) >= 2:
+        # columns laid out with runs of spaces (pdftotext -layout)
+        text = re.sub(r"(?<=\S) {3,}(?=\S)", "\t", stripped)
     # private-use bullet glyphs from Symbol fonts become a plain bullet
     text = re.sub("^\\s*[\uf0b7\uf02d\uf0a7\u25aa\u25cf\u25e6]\\s*", "• ", text)
     text = text.rstrip(" \r\n")

@@ -44,6 +44,15 @@ TARGET_SENTENCE = re.compile(r"^(Målsättningen|Målet|Ambitionen)\s+är\s+att\
 
 # status phrases, strongest first within each tier; (pattern, status)
 STATUS_EXPLICIT: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"^(?:status\s*:\s*)?(ej påbörjad|ej påbörjat|ej genomförd|ej genomfört|ej uppnått|inte uppnått|ingen måluppfyllelse|röd)\.?$", re.I), "not_done"),
+    (re.compile(r"^(?:status\s*:\s*)?(delvis uppnått|delvis genomförd|delvis genomfört|delvis|viss måluppfyllelse|gul)\.?$", re.I), "partial"),
+    (re.compile(r"^(?:status\s*:\s*)?(påbörjad|påbörjat|pågår|pågående|försenad|försenat)\.?$", re.I), "ongoing"),
+    (re.compile(r"^(?:status\s*:\s*)?(avförd|avfört|avslutad utan genomförande)\.?$", re.I), "cancelled"),
+    (re.compile(r"^(?:status\s*:\s*)?(genomförd|genomfört|uppnått|uppfyllt|klar|klart|god måluppfyllelse|grön)\.?$", re.I), "done"),
+    (re.compile(r"\bbedöms\s+(inte|ej)\s+(bli|kunna bli|kunna)\s+(genomfört|genomförd|uppnått|uppfyllt)", re.I), "not_done"),
+    (re.compile(r"\bbedöms\s+(bli|kunna bli)\s+(genomfört|genomförd|uppnått|uppfyllt)", re.I), "ongoing"),
+    (re.compile(r"\bingen\s+måls?(?:upp|opp)fyllelse\b", re.I), "not_done"),
+    (re.compile(r"\bviss\s+måls?(?:upp|opp)fyllelse\b|\bdelvis\s+(uppnått|uppfyllt|genomfört)\b", re.I), "partial"),
     (re.compile(r"\b(ej|inte|icke)\s+(genomfört|genomförd|genomförts|uppnått|uppnåtts|uppfyllt|påbörjat|påbörjats)\b", re.I), "not_done"),
     (re.compile(r"\b(målet|uppdraget|målen)\s+(är|har)\s+(inte|ej)\b", re.I), "not_done"),
     (re.compile(r"\bdelvis\s+(genomfört|genomförd|uppnått|uppfyllt|måluppfyllelse)\b", re.I), "partial"),

@@ -143,3 +143,41 @@ def test_unknown_document_gives_empty_results_not_errors():
 def test_hard_wrapped_hyphenation_is_joined(docs):
     d = extract_text("1 Mål\n\n1.1 Alla barn ska ha en trygg upp-\nväxt i kommunen\n", source="y.txt")
     assert d.goals and d.goals[0].text == "Alla barn ska ha en trygg uppväxt i kommunen"
+
+
+def test_scattered_indicator_tables_are_rebuilt(docs):
+    """000: header words and years on separate lines, names over lines, "UPPD/ATER/AS", a page-break header."""
+    d = docs["000"]
+    tables = [t for t in d.tables if t.kind == "indicator"]
+    assert [t.n_rows for t in tables] == [2, 1, 3]
+    assert tables[0].header[:3] == ["Indikator", "Utfall 2020", "Målvärde 2021"]
+    names = [i.name for i in d.indicators]
+    assert "Orosanmälningar barn, 7–12 år" in names
+    assert names[-1].endswith("ett år efter avslutad utredning eller insats")
+    tid = next(i for i in d.indicators if i.name == "Tid till insats")
+    assert tid.footnote == "1" and [(v.kind, v.year, v.raw) for v in tid.values] == [("actual", 2020, "Uppdateras")]
+
+
+def test_markdown_and_space_aligned_tables():
+    text = ("Indikatorer\n\n| Indikator | Utfall 2023 | Målvärde 2024 |\n|---|---|---|\n| Andel nöjda brukare | 81 % | 85 % |\n\n"
+            "Resultat\n\nBelopp i mnkr     Budget 2024     Prognos 2024\nIntäkter     12,5     13,0\n")
+    d = extract_text(text, source="md.txt")
+    ind = d.indicators[0]
+    assert ind.name == "Andel nöjda brukare"
+    assert [(v.kind, v.year, v.value) for v in ind.values] == [("actual", 2023, 81.0), ("target", 2024, 85.0)]
+    budget = next(t for t in d.tables if t.kind == "budget")
+    assert budget.numbers == [[None, 12.5, 13.0]]
+
+
+@pytest.mark.parametrize("phrase,status", [
+    ("Uppdraget är genomfört under året.", "done"),
+    ("Uppdraget bedöms inte bli genomfört.", "not_done"),
+    ("Delvis uppnått", "partial"),
+    ("Avförd", "cancelled"),
+    ("Arbetet pågår enligt plan.", "ongoing"),
+    ("Viss måluppfyllelse.", "partial"),
+])
+def test_status_phrases(phrase, status):
+    text = f"Verksamhetsrapport 2024\n\n1 Uppföljning av politiska uppdrag\n\n1.1 Socialnämnden uppdras att införa X.\n\n{phrase}\n"
+    d = extract_text(text, source="r.txt")
+    assert [(f.kind, f.status) for f in d.followups] == [("assignment", status)]
