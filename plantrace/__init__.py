@@ -2,12 +2,9 @@
 
 __version__ = "0.1.0"
 
-
-def extract(path, meta=None):
-    """Extract one document (a path to a .txt/.md file, later PDF) into a `plantrace.schema.Document`."""
-    from plantrace.extract import extract_file
-
-    return extract_file(path, meta=meta)
+# `plantrace.extract(path)` extracts one document into a `plantrace.schema.Document`; the extract package is
+# callable so that the function and the package can share the name.
+from plantrace import extract  # noqa: E402
 
 
 def ingest(paths, db="plantrace.duckdb", progress=False):
@@ -15,3 +12,20 @@ def ingest(paths, db="plantrace.duckdb", progress=False):
     from plantrace.corpus.ingest import ingest as _ingest
 
     return _ingest(paths, db=db, progress=progress)
+
+
+def to_dataframe(documents, kind="goals"):
+    """Items of one kind from one or more `Document`s as a pandas DataFrame (one row per item, with its source)."""
+    import pandas as pd
+
+    from plantrace.schema import Document
+
+    if isinstance(documents, Document):
+        documents = [documents]
+    rows = []
+    for doc in documents:
+        for item in getattr(doc, kind):
+            row = item.model_dump(mode="json")
+            row["document"] = doc.source
+            rows.append(row)
+    return pd.DataFrame.from_records(rows)

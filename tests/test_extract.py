@@ -181,3 +181,11 @@ def test_status_phrases(phrase, status):
     text = f"Verksamhetsrapport 2024\n\n1 Uppföljning av politiska uppdrag\n\n1.1 Socialnämnden uppdras att införa X.\n\n{phrase}\n"
     d = extract_text(text, source="r.txt")
     assert [(f.kind, f.status) for f in d.followups] == [("assignment", status)]
+
+
+def test_python_api_dataframe():
+    import plantrace
+
+    (path,) = SAMPLE.glob("002_*.txt")
+    frame = plantrace.to_dataframe(plantrace.extract(path), "followups")
+    assert len(frame) == 17 and set(frame["status"]) == {"done", "not_done"}
