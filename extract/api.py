@@ -60,8 +60,8 @@ def extract_file(path: str | Path, meta: Meta | None = None) -> Document:
     """Read one file and extract it. Raises `InputError` naming the file and the reason for bad input."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix == ".pdf":
-        raise InputError(str(path), "PDF input is not supported yet")
+    if suffix == ".pdf" or (suffix not in TEXT_SUFFIXES and _is_pdf(path)):
+        return extract_pdf(path, meta)
     if suffix not in TEXT_SUFFIXES:
         raise InputError(str(path), f"unsupported file type {suffix or '(none)'}")
     try:
@@ -73,6 +73,33 @@ def extract_file(path: str | Path, meta: Meta | None = None) -> Document:
     text = _decode(data, str(path))
     sha = hashlib.sha256(data).hexdigest()
     return extract_layout(read_text(text, source=str(path), fmt=suffix.lstrip(".")), sha, meta)
+
+
+def _is_pdf(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(5) == b"%PDF-"
+    except OSError:
+        return False
+
+
+def extract_pdf(path: str | Path, meta: Meta | None = None, ocr: str = "auto") -> Document:
+    """A PDF through the same extractors as text; one time limit for the whole document."""
+    from plantrace.extract import pdf_open
+    from plantrace.extract.pdf_reader import read_pdf
+
+    path = Path(path)
+    deadline = pdf_open.Deadline(pdf_open.time_limit()) if hasattr(pdf_open, "time_limit") else pdf_open.Deadline()
+    doc = pdf_open.open_pdf(path)
+    try:
+        layout = read_pdf(path, doc=doc, deadline=deadline, ocr=ocr)
+    finally:
+        doc.close()
+    from plantrace.corpus.files import sha256_file
+
+    result = extract_layout(layout, sha256_file(path), meta)
+    deadline.check(str(path))
+    return result
 
 
 def _decode(data: bytes, source: str) -> str:

@@ -33,6 +33,9 @@ class Block:
     level: Optional[int] = None  # heading level hint (markdown) or numbering depth
     cells: list[str] = field(default_factory=list)
     bbox: Optional[tuple[float, float, float, float]] = None
+    heading_source: Optional[str] = None
+    ocr: bool = False
+    quality: Optional[float] = None
 
     @property
     def first_line(self) -> int:
@@ -181,7 +184,8 @@ def _make_block(layout: Layout, idx: list[int], kind: str) -> Block:
     else:
         text = join_wrapped([l.text for l in lines])
         cells = []
-    block = Block(kind=kind, text=text, lines=list(idx), start=first.start, end=last.end, page=first.page, cells=cells)
+    block = Block(kind=kind, text=text, lines=list(idx), start=first.start, end=last.end, page=first.page, cells=cells,
+                  heading_source=first.heading_source, ocr=any(l.ocr for l in lines), quality=first.quality)
     boxes = [l.bbox for l in lines if l.bbox]
     if boxes:
         block.bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))

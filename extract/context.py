@@ -47,6 +47,7 @@ class Context:
             span=(b0.start, max(b0.end, b1.end)),
             lines=(b0.first_line, max(b0.last_line, b1.last_line)),
             bbox=bbox,
+            ocr=b0.ocr or b1.ocr,
         )
 
     def add(self, kind: str, item) -> None:

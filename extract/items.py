@@ -69,9 +69,11 @@ def table_items(ctx: Context) -> None:
         n_cols = table_width(t)
         rows = [r[:n_cols] + [""] * (n_cols - len(r[:n_cols])) for r in t.rows]
         numbers = [[parse_number(c)[0] if j > 0 else None for j, c in enumerate(r)] for r in rows]
+        qualities = [ctx.blocks[b].quality for b in t.row_blocks if ctx.blocks[b].quality is not None]
         ctx.add("tables", Table(id=tid, kind=t.kind, title=t.title, header=t.header, header_rows=t.header_rows,
                                 rows=rows, numbers=numbers, n_rows=len(rows), n_cols=n_cols, pages=t.pages,
-                                provenance=prov))
+                                row_pages=[ctx.blocks[b].page for b in t.row_blocks],
+                                quality=round(min(qualities), 3) if qualities else None, provenance=prov))
         ctx.table_blocks.update(t.blocks)
         if t.kind == "indicator":
             _indicators(ctx, t, tid, seen_ind, report_year)

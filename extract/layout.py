@@ -21,6 +21,10 @@ class Line:
     heading: Optional[int] = None  # markdown/style heading level hint, when the source says so
     cells: Optional[list[str]] = None  # table cells when the reader knows them (PDF tables)
     source_line: Optional[int] = None  # index of the line in the original file
+    heading_source: Optional[str] = None  # what decided `heading`: markup | outline | font
+    ocr: bool = False  # the text came from OCR
+    quality: Optional[float] = None  # for table rows: the table's parsing quality
+    table_id: Optional[int] = None  # for table rows from a PDF: which ruled table on the page
     start: int = 0  # character offset of this line in the normalised text (set by Layout)
 
     @property

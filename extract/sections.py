@@ -21,6 +21,7 @@ class Heading:
     level: int
     parent: Optional[int] = None  # index into the headings list
     children: list[int] = field(default_factory=list)
+    source: Optional[str] = None  # what decided the level: outline | numbering | font | markup
 
     @property
     def parts(self) -> tuple[int, ...]:
@@ -100,7 +101,7 @@ def build_headings(blocks: list[Block]) -> list[Heading]:
             if b.level is None:
                 b.kind = "para"
                 continue
-            h = Heading(bi, None, b.text, level=b.level)
+            h = Heading(bi, None, b.text, level=b.level, source=b.heading_source)
             h.parent = stack[-1] if stack else None
             headings.append(h)
             continue
@@ -117,7 +118,8 @@ def build_headings(blocks: list[Block]) -> list[Heading]:
         last = parts
         while stack and not (len(headings[stack[-1]].parts) < len(parts) and parts[: len(headings[stack[-1]].parts)] == headings[stack[-1]].parts):
             stack.pop()
-        h = Heading(bi, b.number, b.text, level=len(parts), parent=stack[-1] if stack else None)
+        h = Heading(bi, b.number, b.text, level=len(parts), parent=stack[-1] if stack else None,
+                    source="outline" if b.heading_source == "outline" else "numbering")
         headings.append(h)
         if h.parent is not None:
             headings[h.parent].children.append(len(headings) - 1)

@@ -59,7 +59,7 @@ def extract_structure(ctx: Context) -> None:
     for hi, h in enumerate(heads):
         parent = f"s{h.parent + 1}" if h.parent is not None else None
         ctx.add("sections", Section(id=f"s{hi + 1}", number=h.number, title=h.title, level=h.level, parent=parent,
-                                    provenance=ctx.provenance(h.block)))
+                                    level_source=h.source, provenance=ctx.provenance(h.block)))
 
     # role of each numbered heading from its top-level ancestor
     def root(hi: int) -> int:
@@ -154,7 +154,9 @@ def extract_structure(ctx: Context) -> None:
         if b.kind == "toc":
             continue
         hi = head_at.get(bi)
-        if hi is not None:
+        if hi is not None and heads[hi].number is None:
+            list_mode = None  # an unnumbered heading ends a list; its text may still be a label line
+        if hi is not None and heads[hi].number is not None:
             h = heads[hi]
             current_head = hi
             list_mode = None

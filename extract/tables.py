@@ -146,7 +146,7 @@ def find_title(blocks: list[Block], first: int) -> tuple[Optional[str], Optional
     if i < 0:
         return None, None
     b1 = blocks[i]
-    if b1.kind == "para" and _LABEL_START.match(b1.text) and ":" in b1.text[:40] and len(b1.text) < 300:
+    if b1.kind in ("para", "heading") and _LABEL_START.match(b1.text) and ":" in b1.text[:40] and len(b1.text) < 300:
         return b1.text.strip(), i
     if b1.kind in ("para", "heading") and _title_like(b1):
         return b1.text.strip(), i
@@ -253,11 +253,15 @@ def _table_from_rows(blocks: list[Block], group: list[int]) -> Optional[RawTable
     while k < len(rows):
         cells, g = rows[k]
         k += 1
-        if table.header and [c for c in cells if c] == [c for c in table.header_rows[0] if c]:
+        if table.header and is_header_row(cells) and fuzz.ratio(" ".join(c for c in cells if c).lower(),
+                                                             " ".join(c for c in table.header_rows[0] if c).lower()) >= 80:
             if k < len(rows) and table.header_rows[1:] and is_subheader_row(rows[k][0], table.header):
                 k += 1
             continue
         if is_title_row(cells) and k < len(rows) and is_header_row(rows[k][0]):
+            prev_page = blocks[rows[k - 2][1]].page if k >= 2 else None
+            if cells[0] == sub_title and prev_page is not None and blocks[g].page != prev_page:
+                continue  # the table's first rows repeated at the top of the next page
             current_group = cells[0]
             n_titles += 1
             continue

@@ -73,7 +73,7 @@ def read_text(text: str, source: str = "<text>", fmt: str = "txt") -> Layout:
             lines.append(Line("", page=page, source_line=i))
             continue
         cleaned, level = clean_line(raw.replace("\r", ""))
-        lines.append(Line(cleaned, page=page, heading=level, source_line=i))
+        lines.append(Line(cleaned, page=page, heading=level, source_line=i, heading_source="markup" if level else None))
     drop_furniture(lines, multi_page=pages_seen)
     if not pages_seen:
         for line in lines:

@@ -32,6 +32,7 @@ class Provenance(_Model):
     span: Optional[tuple[int, int]] = Field(None, description="character span [start, end) in the normalised text")
     lines: Optional[tuple[int, int]] = Field(None, description="line range [first, last] (0-based) in the normalised text")
     bbox: Optional[tuple[float, float, float, float]] = Field(None, description="x0, y0, x1, y1 in PDF points, when known")
+    ocr: bool = Field(False, description="the text was read by OCR from a scanned page")
 
 
 class Meta(_Model):
@@ -55,6 +56,7 @@ class Section(Item):
     title: str
     level: int = 1
     parent: Optional[str] = None
+    level_source: Optional[str] = Field(None, description="what decided the level: outline | numbering | font | markup")
 
 
 class Goal(Item):
@@ -134,6 +136,8 @@ class Table(Item):
     n_rows: int = 0
     n_cols: int = 0
     pages: list[int] = Field(default_factory=list)
+    row_pages: list[Optional[int]] = Field(default_factory=list, description="the page of each body row")
+    quality: Optional[float] = Field(None, description="share of cells parsed cleanly (PDF ruled tables), 0–1")
 
     @property
     def row_labels(self) -> list[str]:

@@ -1,0 +1,305 @@
+"""PDF → `Layout`, the same representation the text reader produces, so all extractors are shared.
+
+Per page: words and lines with fonts and boxes from pymupdf, ruled tables from the vector drawings (rows become
+lines with cells), running headers/footers removed, reading order by column, lines joined into paragraphs, and
+heading hints from the outline, else from font size and weight (numbering is judged later, for both formats).
+Scanned pages are OCR'd with Tesseract (Swedish) when it is installed."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+import pymupdf
+
+from plantrace.errors import InputError
+from plantrace.extract.blocks import BULLET, join_wrapped
+from plantrace.extract.layout import Layout, Line
+from plantrace.extract.pdf_tables import GridTable, find_grid_tables
+from plantrace.extract.text_reader import clean_line
+
+_NUMBER_ONLY = re.compile(r"^\d{1,2}(\.\d{1,2}){0,5}\.?$")
+_PAGE_NO = re.compile(r"^(sida\s*)?\d{1,4}(\s*(av|/|\()\s*\d{1,4}\)?)?$", re.I)
+_SENT_END = re.compile(r"[.!?:;]$")
+_BULLET_GLYPH = re.compile("^[\uf0b7\uf0a7\uf02d•▪●◦–-]$")
+
+
+@dataclass
+class VLine:
+    """One visual line: the pymupdf lines on the same baseline, left to right."""
+
+    text: str
+    bbox: tuple[float, float, float, float]
+    size: float
+    bold: bool
+    page: int
+    ocr: bool = False
+    cells: Optional[list[str]] = None
+    table: Optional[int] = None  # index of the grid table this row belongs to
+    quality: Optional[float] = None
+
+    @property
+    def y0(self) -> float:
+        return self.bbox[1]
+
+    @property
+    def y1(self) -> float:
+        return self.bbox[3]
+
+
+@dataclass
+class PageText:
+    number: int
+    width: float
+    height: float
+    lines: list[VLine] = field(default_factory=list)
+
+
+def _is_bold(span: dict) -> bool:
+    return bool(span["flags"] & 16) or "bold" in span["font"].lower()
+
+
+def _merge_baseline(raw: list[VLine]) -> list[VLine]:
+    """pymupdf lines that share a baseline become one line; a wide gap between them becomes a cell break."""
+    raw.sort(key=lambda l: (round(l.y0), l.bbox[0]))
+    out: list[VLine] = []
+    for ln in raw:
+        if out:
+            prev = out[-1]
+            h = min(prev.y1 - prev.y0, ln.y1 - ln.y0)
+            overlap = min(prev.y1, ln.y1) - max(prev.y0, ln.y0)
+            if h > 0 and overlap > 0.6 * h and ln.bbox[0] >= prev.bbox[2] - 1:
+                gap = ln.bbox[0] - prev.bbox[2]
+                sep = " "
+                if gap > 2.5 * max(prev.size, ln.size) and not _NUMBER_ONLY.match(prev.text.split("\t")[-1].strip()) \
+                        and not _BULLET_GLYPH.match(prev.text.strip()):
+                    sep = "\t"
+                prev.text = prev.text + sep + ln.text
+                prev.bbox = (prev.bbox[0], min(prev.y0, ln.y0), ln.bbox[2], max(prev.y1, ln.y1))
+                prev.size = max(prev.size, ln.size)
+                prev.bold = prev.bold and ln.bold
+                continue
+        out.append(ln)
+    return out
+
+
+def read_page(page: pymupdf.Page, ocr_textpage=None) -> PageText:
+    pt = PageText(page.number + 1, page.rect.width, page.rect.height)
+    drawings = page.get_drawings() if ocr_textpage is None else []
+    words = page.get_text("words", textpage=ocr_textpage) if drawings else []
+    tables: list[GridTable] = find_grid_tables(drawings, words) if drawings else []
+    boxes = [t.bbox for t in tables]
+    data = page.get_text("dict", textpage=ocr_textpage, flags=pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_IMAGES)
+    raw: list[VLine] = []
+    for block in data["blocks"]:
+        for line in block.get("lines", ()):
+            spans = [s for s in line["spans"] if s["text"].strip()]
+            if not spans:
+                continue
+            x0, y0, x1, y1 = line["bbox"]
+            if line.get("dir", (1, 0))[0] < 0.9:
+                continue  # rotated text (margin notes, stamps)
+            cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+            if any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1 for b in boxes):
+                continue
+            text = "".join(s["text"] for s in line["spans"]).strip()
+            size = max(s["size"] for s in spans)
+            bold = all(_is_bold(s) for s in spans)
+            raw.append(VLine(text, (x0, y0, x1, y1), round(size, 1), bold, pt.number, ocr=ocr_textpage is not None))
+    lines = _merge_baseline(raw)
+    for ti, t in enumerate(tables):
+        for row, box in zip(t.rows, t.row_boxes):
+            lines.append(VLine("\t".join(row), box, 0.0, False, pt.number, cells=list(row), table=ti, quality=t.quality))
+    pt.lines = _reading_order(lines, pt.width)
+    return pt
+
+
+def _reading_order(lines: list[VLine], width: float) -> list[VLine]:
+    """Top to bottom; on a two-column stretch, the left column before the right one."""
+    lines.sort(key=lambda l: (l.y0, l.bbox[0]))
+    mid = width / 2
+    left = [l for l in lines if l.bbox[2] < mid + 5 and l.cells is None]
+    right = [l for l in lines if l.bbox[0] > mid - 5 and l.cells is None]
+    if len(left) < 4 or len(right) < 4:
+        return lines
+    # two columns only where left and right lines overlap vertically for most of their height
+    ly = (min(l.y0 for l in left), max(l.y1 for l in left))
+    ry = (min(l.y0 for l in right), max(l.y1 for l in right))
+    overlap = min(ly[1], ry[1]) - max(ly[0], ry[0])
+    if overlap < 0.5 * min(ly[1] - ly[0], ry[1] - ry[0]):
+        return lines
+    band_top, band_bottom = max(ly[0], ry[0]) - 2, min(ly[1], ry[1]) + 2
+    above = [l for l in lines if l.y1 <= band_top or (l not in left and l not in right and l.y0 < band_top)]
+    below = [l for l in lines if l not in above and l.y0 >= band_bottom and l not in left and l not in right]
+    rest = [l for l in lines if l not in above and l not in below]
+    col_left = [l for l in rest if l.bbox[2] < mid + 5]
+    col_right = [l for l in rest if l not in col_left]
+    return above + col_left + col_right + below
+
+
+def _furniture(pages: list[PageText]) -> set[tuple[int, int]]:
+    """(page, line index) of running headers/footers: same text (digits aside) near the same place on many pages."""
+    if len(pages) < 3:
+        keys_of = {}
+    seen: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for p in pages:
+        for ln in p.lines:
+            if ln.cells is not None:
+                continue
+            if ln.y1 < 0.12 * p.height or ln.y0 > 0.88 * p.height:
+                key = (re.sub(r"\d+", "#", ln.text.strip().lower()), round(ln.y0 / 6))
+                seen[key].add(p.number)
+    repeated = {k for k, v in seen.items() if len(pages) >= 3 and len(v) >= max(2, len(pages) * 0.4)}
+    drop: set[tuple[int, int]] = set()
+    for p in pages:
+        for i, ln in enumerate(p.lines):
+            if ln.cells is not None:
+                continue
+            in_margin = ln.y1 < 0.12 * p.height or ln.y0 > 0.88 * p.height
+            key = (re.sub(r"\d+", "#", ln.text.strip().lower()), round(ln.y0 / 6))
+            if in_margin and (key in repeated or _PAGE_NO.match(ln.text.strip())):
+                drop.add((p.number, i))
+    return drop
+
+
+def _body_size(pages: list[PageText]) -> float:
+    sizes: Counter = Counter()
+    for p in pages:
+        for ln in p.lines:
+            if ln.cells is None and ln.size:
+                sizes[ln.size] += len(ln.text)
+    return sizes.most_common(1)[0][0] if sizes else 11.0
+
+
+@dataclass
+class _Para:
+    lines: list[VLine]
+
+    @property
+    def text(self) -> str:
+        return join_wrapped([l.text.replace("\t", " ") for l in self.lines])
+
+
+def _paragraphs(lines: list[VLine], body: float) -> list:
+    """Consecutive lines of one paragraph are joined; rows of tables stay rows."""
+    out: list = []
+    cur: list[VLine] = []
+    for ln in lines:
+        if ln.cells is not None or "\t" in ln.text:
+            if cur:
+                out.append(_Para(cur))
+                cur = []
+            out.append(ln)
+            continue
+        if cur:
+            prev = cur[-1]
+            lead = ln.y0 - prev.y1
+            same_style = abs(prev.size - ln.size) < 0.6 and prev.bold == ln.bold
+            starts_new = bool(BULLET.match(ln.text)) or _BULLET_GLYPH.match(ln.text.split(" ")[0] or "") is not None \
+                or bool(re.match(r"^\d{1,2}(\.\d{1,2})*\.?\s+[A-ZÅÄÖ(]", ln.text)) or ln.page != prev.page and False
+            gap_break = lead > 0.55 * max(ln.size, prev.size) or lead < -2
+            if ln.page != prev.page:
+                gap_break = _SENT_END.search(prev.text) is not None or ln.text[:1].isupper() and not prev.text.endswith("-")
+            short_prev = prev.bbox[2] < ln.bbox[2] - 0.25 * max(1.0, ln.bbox[2] - ln.bbox[0]) and _SENT_END.search(prev.text)
+            if starts_new or gap_break or not same_style or short_prev:
+                out.append(_Para(cur))
+                cur = []
+        cur.append(ln)
+    if cur:
+        out.append(_Para(cur))
+    return out
+
+
+def _outline_titles(doc: pymupdf.Document) -> dict[int, list[tuple[str, int]]]:
+    from plantrace.extract.context import fold
+
+    by_page: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    try:
+        toc = doc.get_toc(simple=True)
+    except Exception:  # a broken outline is no reason to fail the document
+        return {}
+    for level, title, page in toc:
+        if title and page and page > 0:
+            by_page[page].append((fold(title)[:60], level))
+    return by_page
+
+
+def read_pdf(path: str | Path, doc: Optional[pymupdf.Document] = None, deadline=None, ocr: str = "auto") -> Layout:
+    """Read a PDF into a Layout. `ocr`: "auto" (pages without a text layer), "never"."""
+    from plantrace.extract.context import fold
+    from plantrace.extract import pdf_open
+
+    source = str(path)
+    own = doc is None
+    if doc is None:
+        doc = pdf_open.open_pdf(path)
+    warnings: list[str] = []
+    pages: list[PageText] = []
+    ocr_pages = 0
+    try:
+        for page in doc:
+            if deadline is not None:
+                deadline.check(source)
+            textpage = None
+            if ocr != "never" and pdf_open.needs_ocr(page):
+                if not pdf_open.tesseract_available():
+                    raise InputError(source, pdf_open.OCR_MISSING_REASON)
+                textpage = page.get_textpage_ocr(language="swe", dpi=300, full=True)
+                ocr_pages += 1
+            pt = read_page(page, textpage)
+            sample = " ".join(l.text for l in pt.lines[:40])
+            if sample and pdf_open.text_is_garbled(sample):
+                if ocr != "never" and pdf_open.tesseract_available():
+                    pt = read_page(page, page.get_textpage_ocr(language="swe", dpi=300, full=True))
+                    ocr_pages += 1
+                else:
+                    raise InputError(source, "fonts without Unicode mapping: text cannot be extracted "
+                                             "(install Tesseract with Swedish data to OCR it)")
+            pages.append(pt)
+        outline = _outline_titles(doc)
+        n_pages = doc.page_count
+    finally:
+        if own:
+            doc.close()
+    if ocr_pages:
+        warnings.append(f"{source}: {ocr_pages} page(s) read by OCR")
+    drop = _furniture(pages)
+    body = _body_size(pages)
+    big_sizes = sorted({ln.size for p in pages for ln in p.lines if ln.size >= body + 1.5 and ln.cells is None}, reverse=True)
+    out: list[Line] = []
+    for p in pages:
+        kept = [ln for i, ln in enumerate(p.lines) if (p.number, i) not in drop]
+        titles = outline.get(p.number, [])
+        for item in _paragraphs(kept, body):
+            if isinstance(item, VLine):
+                cells = [clean_line(c)[0] if c else "" for c in (item.cells or item.text.split("\t"))]
+                out.append(Line("\t".join(cells), page=p.number, bbox=item.bbox, size=item.size or None,
+                                cells=cells, ocr=item.ocr, quality=item.quality, table_id=item.table))
+                continue
+            text, _ = clean_line(item.text)
+            if not text:
+                continue
+            first = item.lines[0]
+            bbox = (min(l.bbox[0] for l in item.lines), min(l.y0 for l in item.lines),
+                    max(l.bbox[2] for l in item.lines), max(l.y1 for l in item.lines))
+            heading, source_of_level = None, None
+            key = fold(text)[:60]
+            for title, level in titles:
+                if title and (key.startswith(title[:40]) or title.startswith(key[:40])) and len(key) >= min(8, len(title)):
+                    heading, source_of_level = level, "outline"
+                    break
+            if heading is None and len(text) < 200 and not BULLET.match(text):
+                if first.size >= body + 1.5 and first.size in big_sizes:
+                    heading, source_of_level = big_sizes.index(first.size) + 1, "font"
+                elif first.bold and first.size >= body - 0.1 and len(text) < 120 and not _SENT_END.search(text):
+                    heading, source_of_level = len(big_sizes) + 1, "font"
+            if out and out[-1].text:
+                out.append(Line("", page=p.number))
+            out.append(Line(text, page=p.number, bbox=bbox, size=first.size, bold=first.bold, heading=heading,
+                            heading_source=source_of_level, ocr=first.ocr))
+            out.append(Line("", page=p.number))
+    return Layout(out, source=source, format="pdf", pages=n_pages, warnings=warnings)
