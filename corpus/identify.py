@@ -341,7 +341,8 @@ _LIST_RE = re.compile(r"^(?:[-•*–·▪]\s|\d+(?:\.\d+)*\.?\s|[a-z]\)\s)")
 _SENTENCE_RE = re.compile(
     r"\b(?:ska|skall|är|har|beslutar|beskriver|anta|kommer|enligt|avser|innebär|visar|syftar)\b", re.IGNORECASE
 )
-_LETTER_RE = re.compile(r"^(?:tjänsteskrivelse|tjänsteutlåtande|missiv|följebrev|ärendeskrivelse)\b", re.IGNORECASE)
+# the letter's name can share a line with the sender ("Socialförvaltningen  Tjänsteskrivelse till …")
+_LETTER_RE = re.compile(r"(?:^|\s)(?:tjänsteskrivelse|tjänsteutlåtande|missiv|följebrev|ärendeskrivelse)\b", re.IGNORECASE)
 _ATTACHMENTS_RE = re.compile(r"^(?:bilagor|bilaga|bilagt|handlingar)\s*:?$", re.IGNORECASE)
 _HEADER_LABEL_RE = re.compile(r"^(?:diarienummer|diarienr|dnr|datum)\b", re.IGNORECASE)
 _ENDS_DASH_RE = re.compile(r"[-–—]$")
@@ -378,7 +379,7 @@ def _join_next(lines: list[str], i: int) -> tuple[str, int]:
 def _main_start(lines: list[str]) -> int:
     """Index where the document proper starts, past a covering letter (tjänsteskrivelse) if there is one."""
     nonempty = [i for i, s in enumerate(lines) if s][:10]
-    if not any(_LETTER_RE.match(lines[i]) for i in nonempty):
+    if not any(_LETTER_RE.search(lines[i]) for i in nonempty):
         return 0
     for i, s in enumerate(lines):
         if i > nonempty[0] and _ATTACHMENTS_RE.match(s):
