@@ -205,7 +205,9 @@ def _paragraphs(lines: list[VLine], body: float) -> list:
             if ln.page != prev.page:
                 gap_break = _SENT_END.search(prev.text) is not None or ln.text[:1].isupper() and not prev.text.endswith("-")
             short_prev = prev.bbox[2] < ln.bbox[2] - 0.25 * max(1.0, ln.bbox[2] - ln.bbox[0]) and _SENT_END.search(prev.text)
-            if starts_new or gap_break or not same_style or short_prev:
+            back_to_margin = (BULLET.match(cur[0].text) is not None or _BULLET_GLYPH.match(cur[0].text.split(" ")[0] or "")) \
+                and ln.bbox[0] <= cur[0].bbox[0] + 2 and ln.page == prev.page
+            if starts_new or gap_break or not same_style or short_prev or back_to_margin:
                 out.append(_Para(cur))
                 cur = []
         cur.append(ln)

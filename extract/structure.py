@@ -236,7 +236,7 @@ def extract_structure(ctx: Context) -> None:
             target, group = council, None
 
         # goal statement right under a top-level goal heading (plans without sub-numbering)
-        if current_head is not None and current_head in statement_roots and b.kind == "para" and _is_statement(text) \
+        if current_head is not None and current_head in statement_roots and b.kind in ("para", "heading") and _is_statement(text) \
                 and _first_para_after(blocks, heads[current_head].block) == bi:
             gid = add_goal(text, "committee", ctx.heading_item.get(current_head), None, bi)
             target = gid
@@ -321,8 +321,8 @@ def _level_of(ctx: Context, gid: Optional[str]) -> Optional[str]:
 
 def _first_para_after(blocks: list[Block], bi: int) -> Optional[int]:
     for j in range(bi + 1, min(bi + 4, len(blocks))):
-        if blocks[j].kind == "para":
-            return j
+        if blocks[j].kind == "para" or (blocks[j].kind == "heading" and blocks[j].number is None):
+            return j  # a bold statement line counts as text here
         if blocks[j].kind in ("heading", "row"):
             return None
     return None
