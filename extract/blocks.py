@@ -162,7 +162,7 @@ def _join_across_blanks(layout: Layout, blocks: list[Block]) -> None:
         prev, cur = blocks[i - 1], blocks[i]
         if (
             cur.kind == "para"
-            and (prev.kind in ("bullet", "para") or (prev.kind == "heading" and prev.dotted))
+            and (prev.kind in ("bullet", "para") or prev.kind == "heading")
             and cur.text[:1].islower()
             and not _SENT_END.search(prev.text)
         ):

@@ -19,7 +19,7 @@ import pymupdf
 from plantrace.errors import InputError
 from plantrace.extract.blocks import BULLET, join_wrapped
 from plantrace.extract.layout import Layout, Line
-from plantrace.extract.pdf_tables import GridTable, find_grid_tables
+from plantrace.extract.pdf_tables import GridTable, find_grid_tables, find_whitespace_tables
 from plantrace.extract.text_reader import clean_line
 
 _NUMBER_ONLY = re.compile(r"^\d{1,2}(\.\d{1,2}){0,5}\.?$")
@@ -90,8 +90,9 @@ def _merge_baseline(raw: list[VLine]) -> list[VLine]:
 def read_page(page: pymupdf.Page, ocr_textpage=None) -> PageText:
     pt = PageText(page.number + 1, page.rect.width, page.rect.height)
     drawings = page.get_drawings() if ocr_textpage is None else []
-    words = page.get_text("words", textpage=ocr_textpage) if drawings else []
+    words = page.get_text("words", textpage=ocr_textpage)
     tables: list[GridTable] = find_grid_tables(drawings, words) if drawings else []
+    tables += find_whitespace_tables(words, [t.bbox for t in tables])
     boxes = [t.bbox for t in tables]
     data = page.get_text("dict", textpage=ocr_textpage, flags=pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_IMAGES)
     raw: list[VLine] = []

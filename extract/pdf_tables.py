@@ -174,3 +174,150 @@ def _quality(table: GridTable, cell_words) -> float:
     n = sum(1 for r in table.rows for c in r if c)
     total = sum(len(r) for r in table.rows)
     return round(n / total, 3) if total else 0.0
+
+
+# --- tables without ruling lines ------------------------------------------------------------------------------
+
+def _visual_lines(words: list[tuple]) -> list[list[tuple]]:
+    """Words grouped into lines by baseline, each line left to right."""
+    lines: list[list[tuple]] = []
+    for w in sorted(words, key=lambda w: ((w[1] + w[3]) / 2, w[0])):
+        if lines:
+            last = lines[-1]
+            y0 = min(x[1] for x in last)
+            y1 = max(x[3] for x in last)
+            h = min(y1 - y0, w[3] - w[1])
+            if h > 0 and min(y1, w[3]) - max(y0, w[1]) > 0.6 * h:
+                last.append(w)
+                continue
+        lines.append([w])
+    for ln in lines:
+        ln.sort(key=lambda w: w[0])
+    return lines
+
+
+def _segments(line: list[tuple], gap: float) -> list[list[tuple]]:
+    segs = [[line[0]]]
+    for w in line[1:]:
+        if w[0] - segs[-1][-1][2] >= gap:
+            segs.append([w])
+        else:
+            segs[-1].append(w)
+    return segs
+
+
+_SECTION_NO = __import__("re").compile(r"^\d{1,2}(\.\d{1,2})*\.?$")
+_LIST_MARK = __import__("re").compile(r"^([\W_]{1,2}|[a-z0-9]{1,2}[.:)]|\(?[a-z0-9]{1,2}\))$", __import__("re").I)
+
+
+def find_whitespace_tables(words: list[tuple], exclude: list[tuple[float, float, float, float]] = ()) -> list[GridTable]:
+    """Tables whose columns are only aligned text: rows with wide gaps that share column starts."""
+    words = [w for w in words if not any(b[0] - 1 <= (w[0] + w[2]) / 2 <= b[2] + 1 and b[1] - 1 <= (w[1] + w[3]) / 2 <= b[3] + 1
+                                         for b in exclude)]
+    if not words:
+        return []
+    lines = _visual_lines(words)
+    info = []
+    for ln in lines:
+        h = max(w[3] - w[1] for w in ln)
+        segs = _segments(ln, max(1.2 * h, 8.0))
+        first = " ".join(w[4] for w in segs[0])
+        # a bullet or a list number before its text is a list, not a table
+        seed = len(segs) >= 2 and not _SECTION_NO.match(segs[0][0][4]) and not _SECTION_NO.match(first) \
+            and not _LIST_MARK.match(first)
+        info.append((ln, h, segs, seed))
+    tables: list[GridTable] = []
+    i = 0
+    while i < len(info):
+        if not info[i][3]:
+            i += 1
+            continue
+        anchors = [seg[0][0] for seg in info[i][2]]
+        region = [info[i]]
+        seeds = 1
+        j = i + 1
+        while j < len(info):
+            ln, h, segs, seed = info[j]
+            gap = min(w[1] for w in ln) - max(w[3] for w in region[-1][0])
+            if gap > 1.6 * max(h, region[-1][1]):
+                break
+            starts = [seg[0][0] for seg in segs]
+            if seed and sum(1 for x in starts if any(abs(x - a) <= 3 for a in anchors)) >= 2:
+                anchors = _anchors(anchors + starts)
+                seeds += 1
+            elif not _fits(ln, anchors) or gap > 0.8 * max(h, region[-1][1]):
+                break  # a wrapped cell line sits tight under the line above; a heading or paragraph does not
+            region.append(info[j])
+            j += 1
+        while region and not region[-1][3] and len(region) > 1 and _column(region[-1][0][0][0], anchors) == 0 \
+                and seeds >= 2 and region[-1] is not region[0] and False:
+            region.pop()
+        if seeds >= 2:
+            # header cells of narrow columns are only a little further apart than words: split the first row
+            # at gaps clearly wider than a space
+            head, hh = region[0][0], region[0][1]
+            anchors += [b[0] for a, b in zip(head, head[1:]) if b[0] - a[2] >= 0.27 * hh]
+            table = _assemble(region, _anchors(anchors))
+            if table is not None:
+                tables.append(table)
+            i = j
+        else:
+            i += 1
+    return tables
+
+
+def _fits(line: list[tuple], anchors: list[float]) -> bool:
+    """A wrapped cell line: all its words inside one column."""
+    anchors = sorted(anchors)
+    col = _column(line[0][0], anchors)
+    right = anchors[col + 1] - 2 if col + 1 < len(anchors) else float("inf")
+    return all(w[2] <= right for w in line) and line[0][0] >= anchors[col] - 3
+
+
+def _anchors(xs: list[float]) -> list[float]:
+    out: list[list[float]] = []
+    for x in sorted(xs):
+        if out and x - out[-1][-1] <= 3:
+            out[-1].append(x)
+        else:
+            out.append([x])
+    return [min(c) for c in out]
+
+
+def _column(x0: float, anchors: list[float]) -> int:
+    col = 0
+    for k, a in enumerate(anchors):
+        if x0 >= a - 3:
+            col = k
+    return col
+
+
+def _assemble(region, anchors: list[float]) -> GridTable | None:
+    n = len(anchors)
+    rows: list[list[list[str]]] = []
+    boxes: list[list[float]] = []
+    leads = [min(w[1] for w in b[0]) - max(w[3] for w in a[0]) for a, b in zip(region, region[1:])]
+    base = min(leads) if leads else 0.0
+    prev_bottom = None
+    for ln, h, segs, seed in region:
+        top = min(w[1] for w in ln)
+        starts_in_first = _column(ln[0][0], anchors) == 0
+        new_row = not rows or (prev_bottom is not None and top - prev_bottom > base + 1.5) or (seed and starts_in_first)
+        if new_row:
+            rows.append([[] for _ in range(n)])
+            boxes.append([ln[0][0], top, ln[-1][2], max(w[3] for w in ln)])
+        for w in ln:
+            rows[-1][_column(w[0], anchors)].append(w[4])
+        b = boxes[-1]
+        b[0], b[2], b[3] = min(b[0], ln[0][0]), max(b[2], ln[-1][2]), max(b[3], max(w[3] for w in ln))
+        prev_bottom = max(w[3] for w in ln)
+    if len(rows) < 2:
+        return None
+    table = GridTable(bbox=(min(b[0] for b in boxes), boxes[0][1], max(b[2] for b in boxes), boxes[-1][3]))
+    for cells, b in zip(rows, boxes):
+        table.rows.append([" ".join(c) for c in cells])
+        table.row_boxes.append(tuple(b))
+        table.spans.append([1] * n)
+    filled = sum(1 for r in table.rows for c in r if c)
+    table.quality = round(0.8 * filled / (len(table.rows) * n), 3)  # alignment-only tables are less certain
+    return table

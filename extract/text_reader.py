@@ -20,6 +20,7 @@ _FURNITURE = re.compile(
     r"Bankgiro|Plusgiro|Webbplats|Hemsida)\s*[:.]|^\s*www\.\S+\s*$",
     re.I,
 )
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb06": "st"})
 _BULLET_GLYPHS = "\uf0b7\uf02d\uf0a7\u25aa\u25cf\u2022\u25e6\u2013"
 
 
@@ -35,7 +36,7 @@ def clean_line(raw: str) -> tuple[str, int | None]:
     m = _ITALIC_LINE.match(text)
     if m and "*" not in m.group(1):
         text = m.group(1)
-    text = text.replace("\u00a0", " ").replace("\u200b", "")
+    text = text.replace("\u00a0", " ").replace("\u200b", "").translate(_LIGATURES)
     stripped = text.strip()
     if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
         # a markdown table row: cells become tab-separated; the |---|---| rule line disappears
