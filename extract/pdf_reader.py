@@ -87,14 +87,18 @@ def _merge_baseline(raw: list[VLine]) -> list[VLine]:
     return out
 
 
-def read_page(page: pymupdf.Page, ocr_textpage=None) -> PageText:
+def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None) -> PageText:
+    """One page; `ocr_dict` is the page's text as OCR read it (same shape as get_text("dict"))."""
     pt = PageText(page.number + 1, page.rect.width, page.rect.height)
-    drawings = page.get_drawings() if ocr_textpage is None else []
-    words = page.get_text("words", textpage=ocr_textpage)
-    tables: list[GridTable] = find_grid_tables(drawings, words) if drawings else []
-    tables += find_whitespace_tables(words, [t.bbox for t in tables])
+    ocr = ocr_dict is not None
+    tables: list[GridTable] = []
+    if not ocr:
+        drawings = page.get_drawings()
+        words = page.get_text("words")
+        tables = find_grid_tables(drawings, words) if drawings else []
+        tables += find_whitespace_tables(words, [t.bbox for t in tables])
     boxes = [t.bbox for t in tables]
-    data = page.get_text("dict", textpage=ocr_textpage, flags=pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_IMAGES)
+    data = ocr_dict if ocr else page.get_text("dict", flags=pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_IMAGES)
     raw: list[VLine] = []
     for block in data["blocks"]:
         for line in block.get("lines", ()):
@@ -110,7 +114,7 @@ def read_page(page: pymupdf.Page, ocr_textpage=None) -> PageText:
             text = "".join(s["text"] for s in line["spans"]).strip()
             size = max(s["size"] for s in spans)
             bold = all(_is_bold(s) for s in spans)
-            raw.append(VLine(text, (x0, y0, x1, y1), round(size, 1), bold, pt.number, ocr=ocr_textpage is not None))
+            raw.append(VLine(text, (x0, y0, x1, y1), round(size, 1), bold, pt.number, ocr=ocr))
     lines = _merge_baseline(raw)
     for ti, t in enumerate(tables):
         for row, box in zip(t.rows, t.row_boxes):
@@ -231,6 +235,16 @@ def _outline_titles(doc: pymupdf.Document) -> dict[int, list[tuple[str, int]]]:
     return by_page
 
 
+def _ocr(page: pymupdf.Page) -> dict:
+    """The page's text by OCR, as a get_text("dict") structure in page coordinates."""
+    try:
+        from plantrace.extract.ocr import ocr_page
+    except ImportError:  # pragma: no cover - plain pymupdf OCR when the cleaning pipeline is absent
+        tp = page.get_textpage_ocr(language="swe", dpi=300, full=True)
+        return page.get_text("dict", textpage=tp)
+    return ocr_page(page)
+
+
 def read_pdf(path: str | Path, doc: Optional[pymupdf.Document] = None, deadline=None, ocr: str = "auto") -> Layout:
     """Read a PDF into a Layout. `ocr`: "auto" (pages without a text layer), "never"."""
     from plantrace.extract.context import fold
@@ -247,17 +261,17 @@ def read_pdf(path: str | Path, doc: Optional[pymupdf.Document] = None, deadline=
         for page in doc:
             if deadline is not None:
                 deadline.check(source)
-            textpage = None
+            ocr_dict = None
             if ocr != "never" and pdf_open.needs_ocr(page):
                 if not pdf_open.tesseract_available():
                     raise InputError(source, pdf_open.OCR_MISSING_REASON)
-                textpage = page.get_textpage_ocr(language="swe", dpi=300, full=True)
+                ocr_dict = _ocr(page)
                 ocr_pages += 1
-            pt = read_page(page, textpage)
+            pt = read_page(page, ocr_dict)
             sample = " ".join(l.text for l in pt.lines[:40])
-            if sample and pdf_open.text_is_garbled(sample):
+            if sample and ocr_dict is None and pdf_open.text_is_garbled(sample):
                 if ocr != "never" and pdf_open.tesseract_available():
-                    pt = read_page(page, page.get_textpage_ocr(language="swe", dpi=300, full=True))
+                    pt = read_page(page, _ocr(page))
                     ocr_pages += 1
                 else:
                     raise InputError(source, "fonts without Unicode mapping: text cannot be extracted "
