@@ -89,7 +89,7 @@ def extract_pdf(path: str | Path, meta: Meta | None = None, ocr: str = "auto") -
     from plantrace.extract.pdf_reader import read_pdf
 
     path = Path(path)
-    deadline = pdf_open.Deadline(pdf_open.time_limit()) if hasattr(pdf_open, "time_limit") else pdf_open.Deadline()
+    deadline = pdf_open.Deadline()
     doc = pdf_open.open_pdf(path)
     try:
         layout = read_pdf(path, doc=doc, deadline=deadline, ocr=ocr)

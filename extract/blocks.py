@@ -55,6 +55,8 @@ def join_wrapped(parts: list[str]) -> str:
             continue
         if not out:
             out = part
+        elif re.search(r"\d[-–]$", out) and part[:1].isdigit():
+            out = out + part  # "2023-12-" + "31", "2021–" + "2024"
         elif _HYPHEN_END.search(out) and part[:1].islower() and not _KEEP_HYPHEN_NEXT.match(part):
             out = out[:-1] + part
         elif out.isupper() and len(part) <= 2 and part.isupper():

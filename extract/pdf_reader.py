@@ -96,7 +96,7 @@ def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None) -> PageText:
         drawings = page.get_drawings()
         words = page.get_text("words")
         tables = find_grid_tables(drawings, words) if drawings else []
-        tables += find_whitespace_tables(words, [t.bbox for t in tables])
+        tables += find_whitespace_tables(words, [t.bbox for t in tables], page.rect.width)
     boxes = [t.bbox for t in tables]
     data = ocr_dict if ocr else page.get_text("dict", flags=pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_IMAGES)
     raw: list[VLine] = []
@@ -115,35 +115,47 @@ def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None) -> PageText:
             size = max(s["size"] for s in spans)
             bold = all(_is_bold(s) for s in spans)
             raw.append(VLine(text, (x0, y0, x1, y1), round(size, 1), bold, pt.number, ocr=ocr))
-    lines = _merge_baseline(raw)
-    for ti, t in enumerate(tables):
-        for row, box in zip(t.rows, t.row_boxes):
-            lines.append(VLine("\t".join(row), box, 0.0, False, pt.number, cells=list(row), table=ti, quality=t.quality))
-    pt.lines = _reading_order(lines, pt.width)
+    rows = [VLine("\t".join(row), box, 0.0, False, pt.number, cells=list(row), table=ti, quality=t.quality)
+            for ti, t in enumerate(tables) for row, box in zip(t.rows, t.row_boxes)]
+    ordered = _reading_order(raw + rows, pt.width)
+    if ordered is None:  # one column: lines on a baseline are one line
+        lines = _merge_baseline(raw) + rows
+        lines.sort(key=lambda l: (l.y0, l.bbox[0]))
+        pt.lines = lines
+    else:
+        pt.lines = [ln for part in ordered for ln in (_merge_baseline(part) if part and part[0].cells is None else part)]
     return pt
 
 
-def _reading_order(lines: list[VLine], width: float) -> list[VLine]:
-    """Top to bottom; on a two-column stretch, the left column before the right one."""
-    lines.sort(key=lambda l: (l.y0, l.bbox[0]))
+def _reading_order(lines: list[VLine], width: float) -> Optional[list[list[VLine]]]:
+    """None for a one-column page; else the parts in reading order: above, left column, right column, below."""
+    lines = sorted(lines, key=lambda l: (l.y0, l.bbox[0]))
     mid = width / 2
     left = [l for l in lines if l.bbox[2] < mid + 5 and l.cells is None]
     right = [l for l in lines if l.bbox[0] > mid - 5 and l.cells is None]
     if len(left) < 4 or len(right) < 4:
-        return lines
+        return None
+    wide = lambda ls: statistics.median(l.bbox[2] - l.bbox[0] for l in ls) > 0.3 * width
+    if not (wide(left) and wide(right)):
+        return None
     # two columns only where left and right lines overlap vertically for most of their height
     ly = (min(l.y0 for l in left), max(l.y1 for l in left))
     ry = (min(l.y0 for l in right), max(l.y1 for l in right))
     overlap = min(ly[1], ry[1]) - max(ly[0], ry[0])
     if overlap < 0.5 * min(ly[1] - ly[0], ry[1] - ry[0]):
-        return lines
+        return None
     band_top, band_bottom = max(ly[0], ry[0]) - 2, min(ly[1], ry[1]) + 2
-    above = [l for l in lines if l.y1 <= band_top or (l not in left and l not in right and l.y0 < band_top)]
-    below = [l for l in lines if l not in above and l.y0 >= band_bottom and l not in left and l not in right]
-    rest = [l for l in lines if l not in above and l not in below]
-    col_left = [l for l in rest if l.bbox[2] < mid + 5]
-    col_right = [l for l in rest if l not in col_left]
-    return above + col_left + col_right + below
+    in_cols = {id(l) for l in left} | {id(l) for l in right}
+    above = [l for l in lines if l.y1 <= band_top or (id(l) not in in_cols and l.y0 < band_top)]
+    taken = {id(l) for l in above}
+    below = [l for l in lines if id(l) not in taken and l.y0 >= band_bottom and id(l) not in in_cols]
+    taken |= {id(l) for l in below}
+    rest = [l for l in lines if id(l) not in taken]
+    col_left = [l for l in rest if l.bbox[2] < mid + 5 and l.cells is None]
+    col_right = [l for l in rest if l.bbox[2] >= mid + 5 and l.cells is None]
+    tables = [l for l in rest if l.cells is not None]
+    split = lambda ls: [[l for l in ls if l.cells is None], [l for l in ls if l.cells is not None]]
+    return [*split(above), col_left, col_right, tables, *split(below)]
 
 
 def _furniture(pages: list[PageText]) -> set[tuple[int, int]]:

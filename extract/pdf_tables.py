@@ -166,7 +166,9 @@ def _cell_text(ws: list[tuple]) -> str:
             lines.append([])
             last = key
         lines[-1].append(w[4])
-    return " ".join(" ".join(l) for l in lines).strip()
+    from plantrace.extract.blocks import join_wrapped
+
+    return join_wrapped([" ".join(l) for l in lines])
 
 
 def _quality(table: GridTable, cell_words) -> float:
@@ -210,7 +212,8 @@ _SECTION_NO = __import__("re").compile(r"^\d{1,2}(\.\d{1,2})*\.?$")
 _LIST_MARK = __import__("re").compile(r"^([\W_]{1,2}|[a-z0-9]{1,2}[.:)]|\(?[a-z0-9]{1,2}\))$", __import__("re").I)
 
 
-def find_whitespace_tables(words: list[tuple], exclude: list[tuple[float, float, float, float]] = ()) -> list[GridTable]:
+def find_whitespace_tables(words: list[tuple], exclude: list[tuple[float, float, float, float]] = (),
+                           page_width: float = 595.0) -> list[GridTable]:
     """Tables whose columns are only aligned text: rows with wide gaps that share column starts."""
     words = [w for w in words if not any(b[0] - 1 <= (w[0] + w[2]) / 2 <= b[2] + 1 and b[1] - 1 <= (w[1] + w[3]) / 2 <= b[3] + 1
                                          for b in exclude)]
@@ -252,6 +255,9 @@ def find_whitespace_tables(words: list[tuple], exclude: list[tuple[float, float,
         while region and not region[-1][3] and len(region) > 1 and _column(region[-1][0][0][0], anchors) == 0 \
                 and seeds >= 2 and region[-1] is not region[0] and False:
             region.pop()
+        if seeds >= 2 and _two_text_columns(region, anchors, page_width):
+            i = j  # a page set in two columns of running text, not a table
+            continue
         if seeds >= 2:
             # header cells of narrow columns are only a little further apart than words: split the first row
             # at gaps clearly wider than a space
@@ -264,6 +270,19 @@ def find_whitespace_tables(words: list[tuple], exclude: list[tuple[float, float,
         else:
             i += 1
     return tables
+
+
+def _two_text_columns(region, anchors: list[float], page_width: float) -> bool:
+    """Two columns of prose: both columns wide, so lines are sentences rather than cells."""
+    anchors = _anchors(anchors)
+    if len(anchors) != 2:
+        return False
+    widths: dict[int, float] = {0: 0.0, 1: 0.0}
+    for ln, _, _, _ in region:
+        for w in ln:
+            col = _column(w[0], anchors)
+            widths[col] = max(widths[col], w[2] - anchors[col])
+    return widths[0] > 0.3 * page_width and widths[1] > 0.3 * page_width
 
 
 def _fits(line: list[tuple], anchors: list[float]) -> bool:

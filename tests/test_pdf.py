@@ -88,13 +88,11 @@ def test_two_column_page_reads_left_column_first(tmp_path):
     doc = pymupdf.open()
     page = doc.new_page(width=595, height=842)
     page.insert_text((72, 80), "Verksamhetsplan 2024 för Socialnämnden", fontsize=16)
-    left = ["Vänster spalt rad ett.", "Vänster spalt rad två.", "Vänster spalt rad tre.", "Vänster spalt rad fyra.",
-            "Vänster spalt rad fem."]
-    right = ["Höger spalt rad ett.", "Höger spalt rad två.", "Höger spalt rad tre.", "Höger spalt rad fyra.",
-             "Höger spalt rad fem."]
+    left = [f"Vänster spalt, rad {n}, med löpande text som fyller" for n in ("ett", "två", "tre", "fyra", "fem")]
+    right = [f"Höger spalt, rad {n}, med löpande text som fyller" for n in ("ett", "två", "tre", "fyra", "fem")]
     for k, (l, r) in enumerate(zip(left, right)):
-        page.insert_text((72, 140 + 30 * k), l, fontsize=11)
-        page.insert_text((320, 140 + 30 * k), r, fontsize=11)
+        page.insert_text((72, 140 + 14 * k), l, fontsize=10)
+        page.insert_text((320, 140 + 14 * k), r, fontsize=10)
     path = tmp_path / "two.pdf"
     doc.save(path)
     text = extract_file(path).text
