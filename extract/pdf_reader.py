@@ -247,14 +247,19 @@ def _outline_titles(doc: pymupdf.Document) -> dict[int, list[tuple[str, int]]]:
     return by_page
 
 
+MAX_OCR_PIXELS = 40_000_000  # a huge page is rendered at a lower resolution rather than exhausting memory
+
+
 def _ocr(page: pymupdf.Page) -> dict:
     """The page's text by OCR, as a get_text("dict") structure in page coordinates."""
+    inches = (page.rect.width / 72) * (page.rect.height / 72)
+    dpi = int(min(300, (MAX_OCR_PIXELS / max(inches, 1e-6)) ** 0.5))
     try:
         from plantrace.extract.ocr import ocr_page
     except ImportError:  # pragma: no cover - plain pymupdf OCR when the cleaning pipeline is absent
-        tp = page.get_textpage_ocr(language="swe", dpi=300, full=True)
+        tp = page.get_textpage_ocr(language="swe", dpi=dpi, full=True)
         return page.get_text("dict", textpage=tp)
-    return ocr_page(page)
+    return ocr_page(page, dpi=dpi)
 
 
 def read_pdf(path: str | Path, doc: Optional[pymupdf.Document] = None, deadline=None, ocr: str = "auto") -> Layout:
