@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
 import tempfile
@@ -117,10 +116,10 @@ def _peak_memory(files: list[Path], pages: int) -> float:
                     break
         path = Path(tmp) / "big.pdf"
         big.save(path)
-        # measured inside the child: a forked child's own counter would start from the parent's size
-        code = ("import sys, resource; from plantrace.extract.api import extract_pdf; "
+        # VmHWM of the child's own address space: ru_maxrss would carry the (large) parent's size over exec
+        code = ("import sys, re; from plantrace.extract.api import extract_pdf; "
                 "d = extract_pdf(sys.argv[1], ocr='never'); "
-                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+                "print(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))")
         out = subprocess.run([sys.executable, "-c", code, str(path)], check=True, capture_output=True, text=True)
     return int(out.stdout.strip().splitlines()[-1]) / 1024
 
