@@ -259,7 +259,12 @@ def _ocr(page: pymupdf.Page) -> dict:
     except ImportError:  # pragma: no cover - plain pymupdf OCR when the cleaning pipeline is absent
         tp = page.get_textpage_ocr(language="swe", dpi=dpi, full=True)
         return page.get_text("dict", textpage=tp)
-    return ocr_page(page, dpi=dpi)
+    from plantrace.extract.ocr import OCRError
+
+    try:
+        return ocr_page(page, dpi=dpi)
+    except OCRError as e:
+        raise InputError(page.parent.name, f"OCR failed on page {page.number + 1}: {e}") from None
 
 
 def read_pdf(path: str | Path, doc: Optional[pymupdf.Document] = None, deadline=None, ocr: str = "auto") -> Layout:

@@ -29,3 +29,10 @@ def to_dataframe(documents, kind="goals"):
             row["document"] = doc.source
             rows.append(row)
     return pd.DataFrame.from_records(rows)
+
+
+def normalise_status(text):
+    """Free-text or symbolic follow-up status → (done|partial|not_done|ongoing|cancelled|unknown, evidence)."""
+    from plantrace.nlp_models.status import normalise_status as _normalise
+
+    return _normalise(text)

@@ -1,0 +1,190 @@
+"""Reproducible build of the shipped pipeline from the repository's own data (no network, fixed seed).
+
+Why a small loop of our own instead of `spacy train`: only the role classifier learns; the held-out split must
+be grouped (a gold goal and its numbered copy in the text must land on the same side) and stratified per role,
+and hand-written lines (data/roles_written.jsonl) may only ever be training data. Everything else — the
+components, the classifier's architecture, the hyper-parameters — comes from config.cfg.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from collections import defaultdict
+from importlib import metadata
+from pathlib import Path
+
+import spacy
+from spacy.training import Example
+from spacy.util import compounding, fix_random_seed, load_config, load_model_from_config, minibatch, registry
+
+from . import entities, lemmas, segment  # noqa: F401  (registers the factories)
+from .roles import ROLES, prepare
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+CONFIG = HERE / "config.cfg"
+MODEL_DIR = HERE / "model"
+ROLE_FILES = ("roles.jsonl", "roles_written.jsonl")
+
+
+def load_rows(data_dir: Path = DATA) -> list[dict]:
+    """Labelled units, de-duplicated on their prepared text (first occurrence wins)."""
+    rows, seen = [], set()
+    for name in ROLE_FILES:
+        for line in (data_dir / name).read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            key = prepare(row["text"]).lower()
+            if key and key not in seen and row["label"] in ROLES:
+                seen.add(key)
+                rows.append(row)
+    return rows
+
+
+def split(rows: list[dict], seed: int, test_fraction: float) -> tuple[list[dict], list[dict]]:
+    """Held-out test rows: a seeded, per-role share of the *groups* of real rows; written rows always train."""
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        if row["source"] == "written":
+            continue
+        groups[row.get("group") or prepare(row["text"]).lower()].append(row)
+    by_role: dict[str, list[str]] = defaultdict(list)
+    for key, members in sorted(groups.items()):
+        by_role[members[0]["label"]].append(key)
+    rng = random.Random(seed)
+    test_keys: set[str] = set()
+    for role in ROLES:
+        keys = by_role.get(role, [])
+        rng.shuffle(keys)
+        test_keys.update(keys[: max(1, round(len(keys) * test_fraction))] if len(keys) >= 3 else [])
+    test = [r for k in sorted(test_keys) for r in groups[k]]
+    test_ids = {id(r) for r in test}
+    train_rows = [r for r in rows if id(r) not in test_ids]
+    return train_rows, test
+
+
+def data_digest(data_dir: Path = DATA) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(data_dir.iterdir()):
+        if path.is_file() and path.name != "README.md":
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def build(config_path: Path = CONFIG, seed: int = 0) -> tuple[spacy.Language, dict]:
+    """The untrained pipeline described by config.cfg, and its [plantrace_training] settings."""
+    config = load_config(config_path, overrides={"system.seed": seed})
+    nlp = load_model_from_config(config, auto_fill=True, validate=True)
+    settings = registry.resolve(config["plantrace_training"])
+    return nlp, settings
+
+
+def examples(nlp: spacy.Language, rows: list[dict]) -> list[Example]:
+    return [Example.from_dict(nlp.make_doc(prepare(r["text"])), {"cats": {role: float(role == r["label"]) for role in ROLES}})
+            for r in rows]
+
+
+def evaluate(nlp: spacy.Language, rows: list[dict]) -> dict:
+    """Accuracy, macro-F1 and per-role precision/recall/F1 of the role classifier on `rows`."""
+    from . import classify_roles
+
+    predicted = [role for role, _score in classify_roles([r["text"] for r in rows], nlp=nlp)]
+    gold = [r["label"] for r in rows]
+    per_role = {}
+    for role in ROLES:
+        tp = sum(p == g == role for p, g in zip(predicted, gold))
+        fp = sum(p == role != g for p, g in zip(predicted, gold))
+        fn = sum(g == role != p for p, g in zip(predicted, gold))
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        per_role[role] = {"p": round(prec, 3), "r": round(rec, 3), "f1": round(f1, 3), "n": tp + fn}
+    present = [m["f1"] for m in per_role.values() if m["n"]]
+    return {
+        "n": len(rows),
+        "accuracy": round(sum(p == g for p, g in zip(predicted, gold)) / max(1, len(rows)), 3),
+        "macro_f1": round(sum(present) / max(1, len(present)), 3),
+        "per_role": per_role,
+        "errors": [{"text": r["text"][:120], "gold": g, "predicted": p}
+                   for r, g, p in zip(rows, gold, predicted) if g != p],
+    }
+
+
+def fit(nlp: spacy.Language, settings: dict, train_rows: list[dict], seed: int) -> spacy.Language:
+    """Initialise every component from config.cfg's [initialize] and train the role classifier."""
+    fix_random_seed(seed)
+    textcat = nlp.get_pipe("textcat")
+    for role in ROLES:
+        textcat.add_label(role)
+    train_examples = examples(nlp, train_rows)
+    optimizer = settings["optimizer"]
+    nlp.initialize(lambda: train_examples, sgd=optimizer)
+    trained = set(settings["trained_components"])
+    frozen = [name for name in nlp.pipe_names if name not in trained]
+    rng = random.Random(seed)
+    sizes = compounding(settings["batch_start"], settings["batch_stop"], settings["batch_compound"])
+    for _epoch in range(settings["max_epochs"]):
+        rng.shuffle(train_examples)
+        for batch in minibatch(train_examples, size=sizes):
+            nlp.update(batch, drop=settings["dropout"], sgd=optimizer, exclude=frozen)
+    return nlp
+
+
+def cross_validate(folds: int = 5, seed: int = 0, overrides: dict | None = None, config_path: Path = CONFIG,
+                   data_dir: Path = DATA) -> dict:
+    """Mean macro-F1 of grouped k-fold cross-validation on the *training* split only (the held-out split is
+    never looked at), for choosing config.cfg's settings: `cross_validate(overrides={"plantrace_training.max_epochs": 30})`.
+    """
+    config = load_config(config_path, overrides={"system.seed": seed, **(overrides or {})})
+    settings = registry.resolve(config["plantrace_training"])
+    train_rows, _test = split(load_rows(data_dir), seed, settings["test_fraction"])
+    real = [r for r in train_rows if r["source"] != "written"]
+    written = [r for r in train_rows if r["source"] == "written"]
+    keys = sorted({r.get("group") or prepare(r["text"]).lower() for r in real})
+    random.Random(seed).shuffle(keys)
+    fold_of = {k: i % folds for i, k in enumerate(keys)}
+    scores = []
+    for fold in range(folds):
+        held = [r for r in real if fold_of[r.get("group") or prepare(r["text"]).lower()] == fold]
+        rest = [r for r in real if fold_of[r.get("group") or prepare(r["text"]).lower()] != fold] + written
+        nlp = load_model_from_config(config, auto_fill=True, validate=True)
+        fit(nlp, registry.resolve(config["plantrace_training"]), rest, seed)
+        scores.append(evaluate(nlp, held))
+    return {"macro_f1": round(sum(s["macro_f1"] for s in scores) / folds, 3),
+            "accuracy": round(sum(s["accuracy"] for s in scores) / folds, 3)}
+
+
+def train(seed: int = 0, *, output: Path | str | None = MODEL_DIR, config_path: Path = CONFIG,
+          data_dir: Path = DATA) -> dict:
+    """Build, train, evaluate on the held-out split and (unless output is None) save the pipeline.
+
+    Returns the metrics dict (also stored in the model's meta.json under "plantrace").
+    """
+    from . import MODEL_VERSION, clear_cache
+
+    rows = load_rows(data_dir)
+    nlp, settings = build(config_path, seed)
+    train_rows, test_rows = split(rows, seed, settings["test_fraction"])
+    fit(nlp, settings, train_rows, seed)
+    held_out = evaluate(nlp, test_rows)
+    metrics = {
+        "model_version": MODEL_VERSION,
+        "seed": seed,
+        "data_sha256": data_digest(data_dir),
+        "n_train": len(train_rows),
+        "n_test": len(test_rows),
+        "held_out": held_out,
+        "train": {k: v for k, v in evaluate(nlp, train_rows).items() if k in ("accuracy", "macro_f1")},
+    }
+    if output is not None:
+        name, version = MODEL_VERSION.split("-", 1)
+        nlp.meta.update({"name": name.split("_", 1)[1], "version": version, "description":
+                         "plantrace Swedish plan-language pipeline: segmentation, lemmas, entities, roles",
+                         "plantrace": {**metrics, "held_out": {k: v for k, v in held_out.items() if k != "errors"},
+                                       "simplemma": metadata.version("simplemma")}})
+        nlp.to_disk(output)
+        clear_cache()
+    return metrics
