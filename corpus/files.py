@@ -7,7 +7,7 @@ import os
 import unicodedata
 from pathlib import Path
 
-from plantrace.errors import InputError
+from plantrace.errors import InputError, reading
 
 SUPPORTED = {".txt", ".md", ".pdf"}
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -64,29 +64,16 @@ def _walk(root: Path, failures) -> list[Path]:
 
 
 def read_bytes(path: Path) -> bytes:
-    try:
+    with reading(path):
         return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(str(path), "file not found (missing or removed while running)") from None
-    except IsADirectoryError:
-        raise InputError(str(path), "is a folder, not a file") from None
-    except OSError as e:
-        raise InputError(str(path), f"cannot read: {e.strerror or e}") from None
 
 
 def sha256_file(path: Path) -> str:
     """Hash in chunks: PDFs can be large, and the hash alone decides whether a file needs work."""
     h = hashlib.sha256()
-    try:
-        with open(path, "rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                h.update(chunk)
-    except FileNotFoundError:
-        raise InputError(str(path), "file not found (missing or removed while running)") from None
-    except IsADirectoryError:
-        raise InputError(str(path), "is a folder, not a file") from None
-    except OSError as e:
-        raise InputError(str(path), f"cannot read: {e.strerror or e}") from None
+    with reading(path), open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
     return h.hexdigest()
 
 

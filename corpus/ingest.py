@@ -14,7 +14,7 @@ from typing import Callable, Optional
 from plantrace.corpus.files import TEXT_SUFFIXES, decode_text, find_files, read_bytes, sha256_file
 from plantrace.corpus.manifest import apply_manifest, load_manifests, manifest_meta
 from plantrace.corpus.store import DEFAULT_DB, Store
-from plantrace.errors import InputError
+from plantrace.errors import InputError, reading
 from plantrace.schema import Document, Meta
 
 Extractor = Callable[[Path, Optional[Meta]], Document]
@@ -100,12 +100,8 @@ def _ingest_one(path: Path, store: Store, known: Optional[dict], stored: dict[st
                 extractor: Extractor, version: str, warnings: list[str]) -> str:
     """"added", "replaced" or "unchanged"; raises InputError (or anything else) for the caller to record."""
     source = _key(path)
-    try:
+    with reading(path):
         st = path.stat()
-    except FileNotFoundError:
-        raise InputError(str(path), "file not found (missing or removed while running)") from None
-    except OSError as e:
-        raise InputError(str(path), f"cannot read: {e.strerror or e}") from None
     current = known is not None and known["extractor_version"] == version
     if current and known["size"] == st.st_size and known["mtime"] == st.st_mtime_ns:
         _refresh_meta(store, known, row, warnings)

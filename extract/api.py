@@ -64,13 +64,10 @@ def extract_file(path: str | Path, meta: Meta | None = None) -> Document:
         return extract_pdf(path, meta)
     if suffix not in TEXT_SUFFIXES:
         raise InputError(str(path), f"unsupported file type {suffix or '(none)'}")
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(str(path), "file not found") from None
-    except OSError as e:
-        raise InputError(str(path), f"cannot read: {e.strerror or e}") from None
-    text = _decode(data, str(path))
+    from plantrace.corpus.files import decode_text, read_bytes
+
+    data = read_bytes(path)
+    text, _encoding = decode_text(data, str(path))
     sha = hashlib.sha256(data).hexdigest()
     return extract_layout(read_text(text, source=str(path), fmt=suffix.lstrip(".")), sha, meta)
 
@@ -100,18 +97,3 @@ def extract_pdf(path: str | Path, meta: Meta | None = None, ocr: str = "auto") -
     result = extract_layout(layout, sha256_file(path), meta)
     deadline.check(str(path))
     return result
-
-
-def _decode(data: bytes, source: str) -> str:
-    try:
-        from plantrace.corpus.files import decode_text
-    except ImportError:
-        decode_text = None
-    if decode_text is not None:
-        return decode_text(data, source)[0]
-    if not data.strip():
-        raise InputError(source, "empty file")
-    try:
-        return data.decode("utf-8-sig").replace("\r\n", "\n")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="strict").replace("\r\n", "\n")

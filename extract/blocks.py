@@ -118,7 +118,9 @@ def segment(layout: Layout) -> list[Block]:
             flush()
             blocks.append(_make_block(layout, [i], "row"))
             continue
-        starts_item = bool(BULLET.match(t)) or split_numbered(t) is not None or line.heading is not None
+        bullet = bool(BULLET.match(t))
+        heading_like = split_numbered(t) is not None or line.heading is not None
+        starts_item = bullet or heading_like
         if cur:
             prev = lines[cur[-1]].text.strip()
             cont = t.strip()[:1].islower()
@@ -143,9 +145,9 @@ def segment(layout: Layout) -> list[Block]:
                     cur.append(i)
                     continue
         if not cur:
-            if BULLET.match(t):
+            if bullet:
                 cur_kind = "bullet"
-            elif split_numbered(t) is not None or line.heading is not None:
+            elif heading_like:
                 cur_kind = "heading"
             else:
                 cur_kind = "para"

@@ -31,6 +31,7 @@ class Context:
     heading_item: dict[int, str] = field(default_factory=dict)  # heading index → goal/assignment id
     heading_region: dict[int, str] = field(default_factory=dict)  # heading index → goal|assignment|other
     table_blocks: set[int] = field(default_factory=set)
+    goal_levels: dict[str, str] = field(default_factory=dict)  # goal id → level, for linking without a search
     warnings: list[str] = field(default_factory=list)
 
     def provenance(self, first_block: int, last_block: Optional[int] = None) -> Provenance:

@@ -29,8 +29,8 @@ def _section_blocks(ctx: Context, hi: int) -> list[int]:
     return list(range(start + 1, end))
 
 
-def decide_status(ctx: Context, blocks: list[int]) -> tuple[str, Optional[str], str]:
-    """Return (status, raw phrase, evidence tier)."""
+def decide_status(ctx: Context, blocks: list[int], inds: list) -> tuple[str, Optional[str], str]:
+    """Return (status, raw phrase, evidence tier) for a section's blocks and the indicators in them."""
     paras = [ctx.blocks[b] for b in blocks if ctx.blocks[b].kind in ("para", "bullet") and b not in ctx.table_blocks]
     # 1. explicit sentences and colour words
     for b in paras:
@@ -43,7 +43,6 @@ def decide_status(ctx: Context, blocks: list[int]) -> tuple[str, Optional[str], 
                 if pattern.search(s):
                     return status, s, "explicit"
     # 2. Status cell / 3. indicator outcome vs target
-    inds = [i for i in ctx.get("indicators") if i.provenance and _block_of(ctx, i) in blocks]
     cells = [i.status_raw for i in inds if i.status_raw]
     if cells:
         statuses = {STATUS_CELL.get(c.strip().lower().rstrip("."), "unknown") for c in cells}
@@ -61,14 +60,6 @@ def decide_status(ctx: Context, blocks: list[int]) -> tuple[str, Optional[str], 
     if weak:
         return weak[0], weak[1], "narrative"
     return "unknown", None, "none"
-
-
-def _block_of(ctx: Context, item) -> Optional[int]:
-    lines = item.provenance.lines
-    for bi, b in enumerate(ctx.blocks):
-        if b.first_line == lines[0]:
-            return bi
-    return None
 
 
 def _weak(paras) -> Optional[tuple[str, str]]:
@@ -112,13 +103,15 @@ def _outcome(inds) -> Optional[tuple[str, str]]:
     return None
 
 
+_FOLLOWUP_ROOT = re.compile(r"uppföljning|analys", re.I)
+
+
 def extract_followups(ctx: Context) -> None:
-    if not ctx.is_report and not any(
-        re.search(r"uppföljning|analys", h.title, re.I) for h in ctx.headings if h.level == 1
-    ):
+    if not ctx.is_report and not any(_FOLLOWUP_ROOT.search(h.title) for h in ctx.headings if h.level == 1):
         return
     goals = {g.id: g for g in ctx.get("goals")}
-    assignments = {a.id: a for a in ctx.get("assignments")}
+    block_at_line = {b.first_line: bi for bi, b in enumerate(ctx.blocks)}
+    ind_block = [(block_at_line.get(i.provenance.lines[0]), i) for i in ctx.get("indicators") if i.provenance]
     decided: list[tuple[FollowUp, str]] = []
     for hi, item_id in ctx.heading_item.items():
         if item_id is None:
@@ -127,14 +120,15 @@ def extract_followups(ctx: Context) -> None:
         root = hi
         while ctx.headings[root].parent is not None:
             root = ctx.headings[root].parent
-        if not (ctx.is_report or re.search(r"uppföljning|analys", ctx.headings[root].title, re.I)):
+        if not (ctx.is_report or _FOLLOWUP_ROOT.search(ctx.headings[root].title)):
             continue
         kind = "goal" if item_id in goals else "assignment"
         # only leaf sections account for something
         if any(ctx.heading_item.get(c) for c in h.children):
             continue
         blocks = _section_blocks(ctx, hi)
-        status, raw, tier = decide_status(ctx, blocks)
+        in_section = set(blocks)
+        status, raw, tier = decide_status(ctx, blocks, [i for b, i in ind_block if b in in_section])
         narrative = " ".join(ctx.blocks[b].text for b in blocks if ctx.blocks[b].kind == "para")[:2000] or None
         fu = FollowUp(id="", number=h.number, refers_to=h.title, kind=kind, status=status, status_raw=raw,
                       narrative=narrative, provenance=ctx.provenance(h.block))

@@ -26,7 +26,7 @@ from typing import Optional
 
 import pymupdf
 
-from plantrace.errors import InputError
+from plantrace.errors import InputError, reading
 
 PDF_TIME_LIMIT = 120.0  # seconds per document; PLANTRACE_PDF_TIME_LIMIT overrides
 MAX_PAGES = 3000
@@ -106,15 +106,8 @@ def open_pdf(path, max_pages: int = MAX_PAGES, password: Optional[str] = None) -
 
 
 def _head(path, source: str) -> bytes:
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(1024)
-    except FileNotFoundError:
-        raise InputError(source, "file not found (missing or removed while running)") from None
-    except IsADirectoryError:
-        raise InputError(source, "is a folder, not a file") from None
-    except OSError as e:
-        raise InputError(source, f"cannot read: {e.strerror or e}") from None
+    with reading(source), open(path, "rb") as fh:
+        return fh.read(1024)
 
 
 def _what(head: bytes) -> str:

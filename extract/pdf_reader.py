@@ -160,8 +160,6 @@ def _reading_order(lines: list[VLine], width: float) -> Optional[list[list[VLine
 
 def _furniture(pages: list[PageText]) -> set[tuple[int, int]]:
     """(page, line index) of running headers/footers: same text (digits aside) near the same place on many pages."""
-    if len(pages) < 3:
-        keys_of = {}
     seen: dict[tuple[str, int], set[int]] = defaultdict(set)
     for p in pages:
         for ln in p.lines:
@@ -217,7 +215,7 @@ def _paragraphs(lines: list[VLine], body: float) -> list:
             lead = ln.y0 - prev.y1
             same_style = abs(prev.size - ln.size) < 0.6 and prev.bold == ln.bold
             starts_new = bool(BULLET.match(ln.text)) or _BULLET_GLYPH.match(ln.text.split(" ")[0] or "") is not None \
-                or bool(re.match(r"^\d{1,2}(\.\d{1,2})*\.?\s+[A-ZÅÄÖ(]", ln.text)) or ln.page != prev.page and False
+                or bool(re.match(r"^\d{1,2}(\.\d{1,2})*\.?\s+[A-ZÅÄÖ(]", ln.text))
             gap_break = lead > 0.55 * max(ln.size, prev.size) or lead < -2
             if ln.page != prev.page:
                 gap_break = _SENT_END.search(prev.text) is not None or ln.text[:1].isupper() and not prev.text.endswith("-")

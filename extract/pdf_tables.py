@@ -252,9 +252,6 @@ def find_whitespace_tables(words: list[tuple], exclude: list[tuple[float, float,
                 break  # a wrapped cell line sits tight under the line above; a heading or paragraph does not
             region.append(info[j])
             j += 1
-        while region and not region[-1][3] and len(region) > 1 and _column(region[-1][0][0][0], anchors) == 0 \
-                and seeds >= 2 and region[-1] is not region[0] and False:
-            region.pop()
         if seeds >= 2 and _two_text_columns(region, anchors, page_width):
             i = j  # a page set in two columns of running text, not a table
             continue

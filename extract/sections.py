@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from plantrace.extract.blocks import Block, split_numbered
+from plantrace.extract.blocks import Block
 
 _TOC_TITLE = re.compile(r"^(innehåll(sförteckning)?|innehåll|table of contents)\s*:?$", re.I)
 _TOC_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|\s\.\s\.\s\.|\t)\s*\d{1,3}\s*$")
@@ -125,7 +125,3 @@ def build_headings(blocks: list[Block]) -> list[Heading]:
             headings[h.parent].children.append(len(headings) - 1)
         stack.append(len(headings) - 1)
     return headings
-
-
-def numbered_ok(text: str) -> bool:
-    return split_numbered(text) is not None

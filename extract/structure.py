@@ -14,7 +14,6 @@ from plantrace.extract.blocks import Block
 from plantrace.extract.context import Context, fold
 from plantrace.extract.vocabulary import (
     ASSIGNMENT_REGION,
-    FOLLOWUP_REGION,
     GOAL_REGION,
     LABEL_LINE,
     LABELS,
@@ -130,6 +129,7 @@ def extract_structure(ctx: Context) -> None:
                               placeholder=bool(PLACEHOLDER.search(text)), label=label,
                               section=_section_id(ctx, current_head), provenance=ctx.provenance(b0, b1)))
         seen_goals[key] = gid
+        ctx.goal_levels[gid] = level
         return gid
 
     def add_assignment(text: str, number: Optional[str], b0: int, issuer: Optional[str], extra: str = "",
@@ -311,12 +311,7 @@ def _section_id(ctx: Context, hi: Optional[int]) -> Optional[str]:
 
 
 def _level_of(ctx: Context, gid: Optional[str]) -> Optional[str]:
-    if not gid or not gid.startswith("g"):
-        return None
-    for g in ctx.get("goals"):
-        if g.id == gid:
-            return g.level
-    return None
+    return ctx.goal_levels.get(gid) if gid else None
 
 
 def _first_para_after(blocks: list[Block], bi: int) -> Optional[int]:
@@ -355,12 +350,3 @@ def _sentences(text: str) -> list[str]:
 def _first_sentences(text: str) -> str:
     sents = _sentences(text)
     return sents[0] if sents else text
-
-
-def _body_text(blocks: list[Block], bi: int, k: int) -> str:
-    out = []
-    for j in range(bi + 1, min(len(blocks), bi + 1 + k)):
-        if blocks[j].kind == "heading":
-            break
-        out.append(blocks[j].text)
-    return " ".join(out)

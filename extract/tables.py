@@ -197,50 +197,32 @@ def build_tables(blocks: list[Block]) -> list[RawTable]:
     return tables
 
 
+def _read_header(rows: list[list[str]], k: int) -> tuple[list[list[str]], list[str], int]:
+    """(header lines as written, merged header, index of the first body row) from row k on."""
+    if k >= len(rows) or not is_header_row(rows[k]):
+        return [], [], k
+    top = rows[k]
+    if k + 1 < len(rows) and is_subheader_row(rows[k + 1], top):
+        return [top, rows[k + 1]], merge_header(top, rows[k + 1]), k + 2
+    header = list(top)
+    while header and not header[-1]:
+        header.pop()
+    return [top], header, k + 1
+
+
 def _table_from_rows(blocks: list[Block], group: list[int]) -> Optional[RawTable]:
     rows = [(_cells(blocks[g]), g) for g in group]
     k = 0
     sub_title = None
-    title, title_block = None, None
-    if rows and is_title_row(rows[0][0]) and not rows[0][0][0].isupper():
-        pass
     if rows and is_title_row(rows[0][0]) and len(rows) > 1:
         sub_title = rows[0][0][0]
         k = 1
-    header_rows: list[list[str]] = []
-    header: list[str] = []
-    if k < len(rows) and is_header_row(rows[k][0]):
-        header_rows.append(rows[k][0])
-        header = rows[k][0]
-        k += 1
-        if k < len(rows) and is_subheader_row(rows[k][0], header):
-            header_rows.append(rows[k][0])
-            header = merge_header(header, rows[k][0])
-            k += 1
-        else:
-            header = list(header)
-            while header and not header[-1]:
-                header.pop()
-    elif sub_title is not None and sub_title.isupper():
-        # an organisation name above the header ("SOCIALNÄMNDEN"): skip it and look again
-        if k < len(rows) and is_header_row(rows[k][0]):
-            pass
+    header_rows, header, k = _read_header([r for r, _ in rows], k)
     t_title, t_block = find_title(blocks, group[0])
     table = RawTable(title=None, title_block=None, header_rows=header_rows, header=header)
     table.blocks = list(group)
-    if sub_title is not None and sub_title.isupper() and not header:
-        # org-name line followed by the real header
-        if k < len(rows) and is_header_row(rows[k][0]):
-            table.header_rows.append(rows[k][0])
-            table.header = rows[k][0]
-            k += 1
-            if k < len(rows) and is_subheader_row(rows[k][0], table.header):
-                table.header_rows.append(rows[k][0])
-                table.header = merge_header(table.header, rows[k][0])
-                k += 1
-        sub_title = None
-    if sub_title is not None and sub_title.isupper() and t_title:
-        sub_title = None  # an organisation name over the header ("SOCIALNÄMNDEN"); the heading names the table
+    if sub_title is not None and sub_title.isupper() and (t_title or not header):
+        sub_title = None  # an organisation name over the header ("SOCIALNÄMNDEN"), not the table's title
     if sub_title is not None:
         table.title, table.title_block = sub_title, group[0]
         table.title_from_row = True
@@ -347,10 +329,6 @@ def _absorb_continuation(blocks: list[Block], table: RawTable, j: int) -> int:
         if _LABEL_START.match(b.text) or b.kind == "bullet" or len(b.text.split()) <= 2 and not _SOURCE_NOTE.match(b.text):
             break
         if _SOURCE_NOTE.match(b.text):
-            table.blocks.append(j)
-            j += 1
-            continue
-        if False:
             table.blocks.append(j)
             j += 1
             continue

@@ -21,7 +21,6 @@ _FURNITURE = re.compile(
     re.I,
 )
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb06": "st"})
-_BULLET_GLYPHS = "\uf0b7\uf02d\uf0a7\u25aa\u25cf\u2022\u25e6\u2013"
 
 
 def clean_line(raw: str) -> tuple[str, int | None]:

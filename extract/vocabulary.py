@@ -33,7 +33,6 @@ LABEL_LINE = re.compile(rf"^(?P<label>{_label_alt})(?:\s+(?P<num>\d{{1,2}}))?\s*
 # top-level section titles that hold goals / assignments
 GOAL_REGION = re.compile(r"mål(?!gruppe)|målanalys|måluppfyllelse|fokusområden", re.I)
 ASSIGNMENT_REGION = re.compile(r"uppdrag", re.I)
-FOLLOWUP_REGION = re.compile(r"analys|uppföljning|måluppfyllelse|redovisning", re.I)
 
 PLACEHOLDER = re.compile(
     r"^(mål(?:et)?\s+(formuleras|fastställs|tas fram|arbetas fram)|formuleras till|(fastställs|beslutas|kompletteras) senare|ej (fastställt|beslutat))",

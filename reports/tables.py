@@ -16,37 +16,34 @@ def _short(text, n=90):
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def goals_table(store: Store) -> Table:
-    t = Table(title="Goals per document", show_lines=False)
-    for c in ("document", "municipality", "period", "number", "level", "goal"):
+def _table(title: str, columns: tuple[str, ...], rows) -> Table:
+    t = Table(title=title)
+    for c in columns:
         t.add_column(c)
-    df = store.items("goals")
-    for _, r in df.iterrows():
-        period = "–".join(map(str, r.period or []))
-        t.add_row(Path(r.source).name[:12], r.municipality or "", period, r.number or "", r.level,
-                  _short(r.text) + (" [dim](placeholder)[/]" if r.placeholder else ""))
+    for row in rows:
+        t.add_row(*row)
     return t
+
+
+def goals_table(store: Store) -> Table:
+    return _table("Goals per document", ("document", "municipality", "period", "number", "level", "goal"), (
+        (Path(r.source).name[:12], r.municipality or "", "–".join(map(str, r.period or [])), r.number or "", r.level,
+         _short(r.text) + (" [dim](placeholder)[/]" if r.placeholder else ""))
+        for _, r in store.items("goals").iterrows()))
 
 
 def assignments_table(store: Store) -> Table:
-    t = Table(title="Political assignments (uppdrag)")
-    for c in ("document", "number", "issuer", "responsible", "funding", "assignment"):
-        t.add_column(c)
-    for _, r in store.items("assignments").iterrows():
-        t.add_row(Path(r.source).name[:12], r.number or "", r.issuer or "", ", ".join(r.responsible or []), r.funding or "",
-                  _short(r.text))
-    return t
+    return _table("Political assignments (uppdrag)", ("document", "number", "issuer", "responsible", "funding", "assignment"), (
+        (Path(r.source).name[:12], r.number or "", r.issuer or "", ", ".join(r.responsible or []), r.funding or "",
+         _short(r.text))
+        for _, r in store.items("assignments").iterrows()))
 
 
 def followups_table(store: Store) -> Table:
-    t = Table(title="Follow-up status")
-    for c in ("document", "number", "kind", "status", "evidence", "refers to"):
-        t.add_column(c)
-    for _, r in store.items("followups").iterrows():
-        style = STATUS_STYLE.get(r.status, "")
-        t.add_row(Path(r.source).name[:12], r.number or "", r.kind, f"[{style}]{r.status}[/]", _short(r.status_raw, 50),
-                  _short(r.refers_to, 70))
-    return t
+    return _table("Follow-up status", ("document", "number", "kind", "status", "evidence", "refers to"), (
+        (Path(r.source).name[:12], r.number or "", r.kind, f"[{STATUS_STYLE.get(r.status, '')}]{r.status}[/]",
+         _short(r.status_raw, 50), _short(r.refers_to, 70))
+        for _, r in store.items("followups").iterrows()))
 
 
 def demo_tables(store: Store) -> list[Table]:

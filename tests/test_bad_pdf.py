@@ -159,17 +159,22 @@ def test_page_limit(tmp_path):
     open_pdf(path, max_pages=50).close()
 
 
-def _huge_image_pdf(path: Path) -> Path:
-    """One page with a 6000×6000 image; a uniform grey pixmap deflates to a few kB."""
+def _image_pdf(path: Path, pixels: int, grey: int, text: str | None = None) -> Path:
+    """One page covered by a uniform grey image (it deflates to a few kB), with or without a text layer."""
     doc = pymupdf.open()
     page = doc.new_page()
-    pix = pymupdf.Pixmap(pymupdf.csGRAY, pymupdf.IRect(0, 0, 6000, 6000), False)
-    pix.clear_with(255)
+    pix = pymupdf.Pixmap(pymupdf.csGRAY, pymupdf.IRect(0, 0, pixels, pixels), False)
+    pix.clear_with(grey)
     page.insert_image(page.rect, pixmap=pix)
-    page.insert_text((72, 72), "Verksamhetsplan 2024 för Socialnämnden med en stor bild", fontsize=12)
+    if text:
+        page.insert_text((72, 72), text, fontsize=12)
     doc.save(path, deflate=True)
     doc.close()
     return path
+
+
+def _huge_image_pdf(path: Path) -> Path:
+    return _image_pdf(path, 6000, 255, "Verksamhetsplan 2024 för Socialnämnden med en stor bild")
 
 
 def test_huge_image_opens_and_is_not_a_scan(tmp_path):
@@ -238,14 +243,7 @@ def test_garbled_text_detection():
 
 
 def _scan(path: Path) -> Path:
-    doc = pymupdf.open()
-    page = doc.new_page()
-    pix = pymupdf.Pixmap(pymupdf.csGRAY, pymupdf.IRect(0, 0, 200, 200), False)
-    pix.clear_with(200)
-    page.insert_image(page.rect, pixmap=pix)
-    doc.save(path)
-    doc.close()
-    return path
+    return _image_pdf(path, 200, 200)
 
 
 def test_needs_ocr(tmp_path):
