@@ -91,6 +91,15 @@ def wrap_width(lines: list[Line]) -> Optional[int]:
     return None
 
 
+def _item_ended(prev: str, nxt: str, width: int) -> bool:
+    """A bullet item that closes a sentence, followed by a capitalised line whose first word would have fit on
+    the item's last line: the converter did not wrap there, so the text after it is a paragraph of its own."""
+    if not re.search(r"[.!?]$", prev) or not nxt[:1].isupper():
+        return False
+    first = nxt.split(maxsplit=1)[0]
+    return len(prev) + 1 + len(first) <= width
+
+
 def _is_row(line: Line) -> bool:
     return "\t" in line.text or bool(line.cells)
 
@@ -140,6 +149,8 @@ def segment(layout: Layout) -> list[Block]:
             else:
                 short = len(prev) < 0.6 * width
                 if short and (_SENT_END.search(prev) or not cont):
+                    flush()
+                elif cur_kind == "bullet" and _item_ended(prev, t.strip(), width):
                     flush()
                 else:
                     cur.append(i)

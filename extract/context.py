@@ -32,6 +32,7 @@ class Context:
     heading_region: dict[int, str] = field(default_factory=dict)  # heading index → goal|assignment|other
     table_blocks: set[int] = field(default_factory=set)
     goal_levels: dict[str, str] = field(default_factory=dict)  # goal id → level, for linking without a search
+    block_role: list[Optional[tuple[str, float]]] = field(default_factory=list)  # classifier's (role, p) per block
     warnings: list[str] = field(default_factory=list)
 
     def provenance(self, first_block: int, last_block: Optional[int] = None) -> Provenance:

@@ -8,6 +8,7 @@ from plantrace.extract.blocks import segment
 from plantrace.extract.context import Context
 from plantrace.extract.followups import extract_followups
 from plantrace.extract.items import table_items
+from plantrace.extract.roles import classify_blocks
 from plantrace.extract.sections import build_headings, mark_toc
 from plantrace.extract.structure import extract_structure
 from plantrace.extract.tables import build_tables
@@ -43,11 +44,12 @@ def _tables(ctx: Context) -> None:
     ctx.tables = build_tables(ctx.blocks)
 
 
+register("roles")(classify_blocks)
 register("structure")(extract_structure)
 register("table_items")(table_items)
 register("followups")(extract_followups)
 
-DEFAULT_PIPELINE: list[str] = ["blocks", "toc", "headings", "tables", "structure", "table_items", "followups"]
+DEFAULT_PIPELINE: list[str] = ["blocks", "toc", "headings", "tables", "roles", "structure", "table_items", "followups"]
 
 
 def run(ctx: Context, pipeline: list[str] | None = None) -> Context:

@@ -12,6 +12,7 @@ from typing import Optional
 
 from plantrace.extract.blocks import Block
 from plantrace.extract.context import Context, fold
+from plantrace.extract.roles import role_of
 from plantrace.extract.vocabulary import (
     ASSIGNMENT_REGION,
     GOAL_REGION,
@@ -276,6 +277,64 @@ def extract_structure(ctx: Context) -> None:
         elif b.kind in ("para", "bullet") and UPPDRAS.match(text) and role != "goal" and not ctx.is_report:
             add_assignment(_first_sentences(text), None, bi, None)
         _stamp(ctx, bi, council, target, group)
+
+    _where_structure_is_silent(ctx, add_goal, add_assignment)
+
+
+# How sure the role classifier must be before it adds an item where no rule spoke: in a section whose heading
+# is about goals but where the rules found none, and anywhere in a document where they found no goal at all.
+MIN_GOAL_PROB_SECTION = 0.5
+MIN_GOAL_PROB_DOCUMENT = 0.75
+MIN_ASSIGNMENT_PROB = 0.6
+MIN_HEADING_PROB = 0.5
+_SENT_END = re.compile(r"[.!?;]\s*$")
+_ASSIGNMENT_CUE = re.compile(r"\b(uppdras|uppdra|ges i uppdrag|får i uppdrag|i uppdrag att)\b", re.I)
+
+
+def _where_structure_is_silent(ctx: Context, add_goal, add_assignment) -> None:
+    """Goals and assignments the rules could not see (unnumbered bullets and prose with no list introduction),
+    taken from the role classifier — only in blocks no rule claimed, and only as statements ("… ska …").
+
+    Sections start at the document's headings and at lines the classifier calls a heading (plain text marks
+    none: "Nämndens mål 2020" is just a short line); a section is about goals when its title says so."""
+    if not any(ctx.block_role or []):
+        return
+    blocks = ctx.blocks
+    block_at_line = {b.first_line: bi for bi, b in enumerate(blocks)}
+    claimed = {block_at_line.get(it.provenance.lines[0]) for kind in ("goals", "assignments", "indicators", "actions")
+               for it in ctx.get(kind) if it.provenance and it.provenance.lines}
+    titles = {h.block: h.title for h in ctx.headings}
+    for bi, b in enumerate(blocks):
+        if bi not in titles and b.kind == "para" and role_of(ctx, bi, MIN_HEADING_PROB) == "heading" \
+                and len(b.text) < 80 and not _SENT_END.search(b.text):
+            titles[bi] = b.text
+    section: list[Optional[int]] = []  # per block: the block that starts its section
+    cur = None
+    for bi in range(len(blocks)):
+        cur = bi if bi in titles else cur
+        section.append(cur)
+    goal_sections = {bi for bi, t in titles.items() if GOAL_REGION.search(t) and not PLACEHOLDER.search(t)}
+    sections_with_goals = {section[bi] for bi in claimed if bi is not None}
+    no_goals = not ctx.get("goals")
+    for bi, b in enumerate(blocks):
+        if bi in claimed or bi in titles or b.kind not in ("para", "bullet"):
+            continue
+        text = b.text.strip()
+        if role_of(ctx, bi, MIN_ASSIGNMENT_PROB) == "assignment" and _ASSIGNMENT_CUE.search(text) \
+                and not ctx.is_report and len(text) < 400:
+            add_assignment(_first_sentences(text), None, bi, None)
+            continue
+        if not _is_statement(text) or text.endswith(("?", ":")):
+            continue
+        if section[bi] in goal_sections and section[bi] not in sections_with_goals:
+            min_prob = MIN_GOAL_PROB_SECTION
+        elif no_goals:
+            min_prob = MIN_GOAL_PROB_DOCUMENT
+        else:
+            continue
+        role = role_of(ctx, bi, min_prob)
+        if role in ("goal", "measurable_target"):
+            add_goal(text, "committee", None, None, bi)
 
 
 def _stamp(ctx: Context, bi: int, council, target, group) -> None:
