@@ -39,8 +39,13 @@ class IngestReport:
 
 
 def extractor_version() -> str:
-    """Stored with each document: a new plantrace or extractor version re-extracts unchanged files."""
+    """Stored with each document: "<plantrace>+<extractor>+<NLP model>", e.g. "0.1.0+1+sv_plantrace-0.1.0".
+
+    The one place that says which code produced a stored extraction: a new plantrace, extractor or NLP model
+    version makes the next ingest re-extract files that are otherwise unchanged.
+    """
     import plantrace
+    import plantrace.nlp_models as nlp_models  # cheap: does not import spaCy
 
     try:
         import plantrace.extract as extract
@@ -48,7 +53,7 @@ def extractor_version() -> str:
         version = getattr(extract, "EXTRACTOR_VERSION", "0")
     except ImportError:  # an injected extractor does not need the real one
         version = "0"
-    return f"{plantrace.__version__}+{version}"
+    return f"{plantrace.__version__}+{version}+{nlp_models.MODEL_VERSION}"
 
 
 def ingest(paths, db: str | Path = DEFAULT_DB, progress: bool = False, extractor: Optional[Extractor] = None,

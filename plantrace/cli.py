@@ -95,7 +95,8 @@ def ingest(paths: List[Path] = typer.Argument(..., help="files or folders (recur
 @app.command()
 def show(db: Path = typer.Option(Path("plantrace.duckdb"), "--db"),
          as_json: bool = typer.Option(False, "--json", help="print JSON instead of tables")):
-    """What the store holds: documents with meta and counts per kind, and failures with reasons."""
+    """What the store holds: documents with meta, counts per kind and extractor/model version, and failures."""
+    from plantrace.corpus.ingest import extractor_version
     from plantrace.corpus.store import Store
 
     if not db.exists():
@@ -103,20 +104,100 @@ def show(db: Path = typer.Option(Path("plantrace.duckdb"), "--db"),
         raise typer.Exit(1)
     with Store(db, read_only=True) as store:
         docs, failures = store.documents(), store.failures()
+    current = extractor_version()
     if as_json:
-        sys.stdout.write(json.dumps({"documents": docs, "failures": failures}, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps({"extractor_version": current, "documents": docs, "failures": failures},
+                                    ensure_ascii=False, indent=2) + "\n")
         return
     t = Table(title=f"Documents in {db}")
-    for c in ("source", "sha256", "municipality", "committee", "type", "period", "goals", "assign.", "indic.", "follow-ups", "tables"):
+    for c in ("source", "sha256", "municipality", "committee", "type", "period", "goals", "assign.", "indic.",
+              "follow-ups", "tables", "version"):
         t.add_column(c)
     for d in docs:
         m, c = d["meta"], d["counts"]
         t.add_row(d["source"], d["sha256"][:12], m.get("municipality") or "", m.get("committee") or "", m.get("doc_type") or "",
                   "–".join(map(str, m.get("period") or [])), str(c["goals"]), str(c["assignments"]), str(c["indicators"]),
-                  str(c["followups"]), str(c["tables"]))
+                  str(c["followups"]), str(c["tables"]), d["extractor_version"] or "")
     out.print(t)
+    by_version: dict[str, int] = {}
+    for d in docs:
+        by_version[d["extractor_version"] or "unknown"] = by_version.get(d["extractor_version"] or "unknown", 0) + 1
+    for version, n in sorted(by_version.items()):
+        note = "current" if version == current else f"re-extracted on the next ingest (current {current})"
+        out.print(f"extractor/model version {version}: {n} document{'s' * (n != 1)}, {note}",
+                  highlight=False, soft_wrap=True)
     for f in failures:
         out.print(f"[red]failed[/] {f['source']}: {f['reason']}", highlight=False)
+
+
+@app.command()
+def train(seed: int = typer.Option(0, "--seed", help="random seed of the split and the training"),
+          output: Optional[str] = typer.Option(None, "--output", show_default=False,
+                                               help="where to save the pipeline (default: the shipped model, "
+                                                    "nlp_models/model/); - = do not save"),
+          as_json: bool = typer.Option(False, "--json", help="print the metrics as JSON instead of tables"),
+          errors: bool = typer.Option(False, "--errors", help="list the held-out errors too")):
+    """Rebuild the NLP pipeline from its data (fixed seed, no network) and print its held-out metrics."""
+    import plantrace.nlp_models as nlp_models
+
+    target = None if output == "-" else Path(output) if output else nlp_models.MODEL_DIR
+    metrics = nlp_models.train(seed, output=target)
+    held = metrics.get("held_out", {})
+    mistakes = held.get("errors", [])
+    if not errors:
+        metrics = {**metrics, "held_out": {k: v for k, v in held.items() if k != "errors"}}
+    if as_json:
+        sys.stdout.write(json.dumps(metrics, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _train_tables(metrics, mistakes if errors else [])
+    if target is not None:
+        err.print(f"saved {metrics.get('model_version', 'the pipeline')} → {target}", highlight=False, soft_wrap=True)
+
+
+def _train_tables(metrics: dict, mistakes: list[dict]) -> None:
+    held, seen = metrics.get("held_out", {}), metrics.get("train", {})
+    t = Table(title=f"{metrics.get('model_version', 'pipeline')} seed {metrics.get('seed')}")
+    for c in ("split", "n", "macro-F1", "accuracy"):
+        t.add_column(c, justify="right" if c != "split" else "left")
+    t.add_row("held-out", str(held.get("n", metrics.get("n_test", ""))), _fmt(held.get("macro_f1")), _fmt(held.get("accuracy")))
+    if seen:
+        t.add_row("train", str(metrics.get("n_train", "")), _fmt(seen.get("macro_f1")), _fmt(seen.get("accuracy")))
+    out.print(t)
+    if held.get("per_role"):
+        t = Table(title="held-out, per role")
+        for c in ("role", "n", "P", "R", "F1"):
+            t.add_column(c, justify="right" if c != "role" else "left")
+        for role, m in held["per_role"].items():
+            t.add_row(role, str(m.get("n", "")), _fmt(m.get("p")), _fmt(m.get("r")), _fmt(m.get("f1")))
+        out.print(t)
+    lemmas = {k: v for k, v in metrics.items() if "lemma" in k.lower()}
+    if lemmas:
+        t = Table(title="lemmas")
+        t.add_column("figure")
+        t.add_column("value", justify="right")
+        for name, value in _flat(lemmas):
+            t.add_row(name, _fmt(value))
+        out.print(t)
+    for e in mistakes:
+        out.print(f"gold {e.get('gold')}, predicted {e.get('predicted')}: {e.get('text')}", highlight=False, soft_wrap=True)
+
+
+def _flat(d: dict, prefix: str = ""):
+    """(dotted name, value) of the scalars in a nested dict; lists are shown by their length."""
+    for k, v in d.items():
+        name = f"{prefix}{k}"
+        if isinstance(v, dict):
+            yield from _flat(v, name + ".")
+        elif isinstance(v, (list, tuple)):
+            yield name, len(v)
+        else:
+            yield name, v
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return ""
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
 @app.command()

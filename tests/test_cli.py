@@ -86,3 +86,71 @@ def test_eval_prints_scores():
     rows = json.loads(r.stdout)
     overall = {x["kind"]: x["f1"] for x in rows if x["document"] == "all"}
     assert overall["goals"] >= 0.95 and overall["indicators"] >= 0.90
+
+
+def test_show_displays_the_extractor_and_model_version(corpus, tmp_path):
+    from plantrace.corpus.ingest import extractor_version
+    from plantrace.nlp_models import MODEL_VERSION
+
+    db = tmp_path / "s.duckdb"
+    assert runner.invoke(app, ["ingest", str(corpus / "text"), "--db", str(db)]).exit_code == 0
+    shown = json.loads(runner.invoke(app, ["show", "--db", str(db), "--json"]).stdout)
+    assert shown["extractor_version"] == extractor_version() and MODEL_VERSION in shown["extractor_version"]
+    assert {d["extractor_version"] for d in shown["documents"]} == {extractor_version()}
+    r = runner.invoke(app, ["show", "--db", str(db)])
+    assert r.exit_code == 0, r.output
+    assert f"extractor/model version {extractor_version()}: 5 documents, current" in r.stdout
+
+
+# --- plantrace train: one real training through the CLI, one through the Python API -------------------------
+
+@pytest.fixture(scope="module")
+def api_metrics():
+    import plantrace.nlp_models as nm
+
+    return nm.train(seed=0, output=None)
+
+
+def _model_files():
+    import plantrace.nlp_models as nm
+
+    return {p: p.stat().st_mtime_ns for p in nm.MODEL_DIR.rglob("*") if p.is_file()}
+
+
+def test_train_json_equals_the_python_api(api_metrics, tmp_path):
+    shipped = _model_files()
+    out = tmp_path / "model"
+    r = runner.invoke(app, ["train", "--seed", "0", "--output", str(out), "--json"])
+    assert r.exit_code == 0, r.output
+    metrics = json.loads(r.stdout)
+    macro_f1 = metrics["held_out"]["macro_f1"]
+    assert isinstance(macro_f1, float) and 0.0 < macro_f1 <= 1.0
+    assert macro_f1 == api_metrics["held_out"]["macro_f1"]
+    expected = {**api_metrics, "held_out": {k: v for k, v in api_metrics["held_out"].items() if k != "errors"}}
+    assert metrics == expected  # the same numbers, errors left out unless --errors
+    saved = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    assert saved["plantrace"]["held_out"]["macro_f1"] == macro_f1
+    assert _model_files() == shipped  # the shipped model is not touched
+
+
+def test_train_tables_and_dash_does_not_save(api_metrics, monkeypatch):
+    import plantrace.nlp_models as nm
+    import plantrace.nlp_models.train  # noqa: F401  (imported now, so no later import can undo the patch below)
+
+    seen = []
+
+    def fake_train(seed=0, **kwargs):  # the numbers of the real run, without training again
+        seen.append((seed, kwargs))
+        return {**api_metrics, "lemmas": {"n": 120, "accuracy": 0.975}}
+
+    monkeypatch.setattr(nm, "train", fake_train)
+    r = runner.invoke(app, ["train", "--seed", "3", "--output", "-"])
+    assert r.exit_code == 0, r.output
+    assert seen == [(3, {"output": None})]
+    held = api_metrics["held_out"]
+    assert f"{held['macro_f1']:.3f}" in r.stdout and f"{held['accuracy']:.3f}" in r.stdout
+    for role, m in held["per_role"].items():
+        assert role in r.stdout and f"{m['f1']:.3f}" in r.stdout
+    assert "lemmas.accuracy" in r.stdout and "0.975" in r.stdout
+    r = runner.invoke(app, ["train"])  # no --output: the shipped model directory
+    assert r.exit_code == 0 and seen[-1] == (0, {"output": nm.MODEL_DIR})

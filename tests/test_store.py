@@ -207,3 +207,27 @@ def test_error_inside_put_during_ingest_is_a_failure_and_keeps_the_store(sample_
     with Store(db) as store:
         assert (store.documents(), len(store.items())) == before
         assert [f["reason"] for f in store.failures()] == ["RuntimeError: disk on fire"]
+
+
+def test_changed_nlp_model_version_reextracts(sample_dir, tmp_path, monkeypatch):
+    import plantrace.nlp_models
+
+    (path,) = (sample_dir / "text").glob("002_*.txt")
+    db, calls = tmp_path / "s.duckdb", []
+    assert ingest([path], db=db, extractor=counting_extractor(calls)).added == [str(path)]
+    shipped = extractor_version()
+    assert shipped.endswith("+" + plantrace.nlp_models.MODEL_VERSION)
+
+    same = ingest([path], db=db, extractor=counting_extractor(calls))  # same model: nothing to do
+    assert same.unchanged == [str(path)] and same.replaced == [] and len(calls) == 1
+
+    monkeypatch.setattr(plantrace.nlp_models, "MODEL_VERSION", "sv_plantrace-9.9.9")
+    assert extractor_version() != shipped and extractor_version().endswith("+sv_plantrace-9.9.9")
+    changed = ingest([path], db=db, extractor=counting_extractor(calls))
+    assert changed.replaced == [str(path)] and changed.unchanged == [] and len(calls) == 2
+    with Store(db) as store:
+        (doc,) = store.documents()
+        assert doc["extractor_version"] == extractor_version()
+        assert sum(doc["counts"].values()) > 0  # the items are stored again, not dropped
+    again = ingest([path], db=db, extractor=counting_extractor(calls))  # and the new model is now current
+    assert again.unchanged == [str(path)] and len(calls) == 2
