@@ -11,7 +11,7 @@ import re
 from typing import Optional
 
 from plantrace.extract.context import Context, fold
-from plantrace.extract.vocabulary import COLOUR, COLOUR_STATUS, STATUS_CELL, STATUS_EXPLICIT, STATUS_WEAK
+from plantrace.nlp_models.status import status_match
 from plantrace.schema import FollowUp
 
 
@@ -32,44 +32,42 @@ def _section_blocks(ctx: Context, hi: int) -> list[int]:
 def decide_status(ctx: Context, blocks: list[int], inds: list) -> tuple[str, Optional[str], str]:
     """Return (status, raw phrase, evidence tier) for a section's blocks and the indicators in them."""
     paras = [ctx.blocks[b] for b in blocks if ctx.blocks[b].kind in ("para", "bullet") and b not in ctx.table_blocks]
-    # 1. explicit sentences and colour words
-    for b in paras:
-        m = COLOUR.match(b.text)
-        if m and len(b.text) < 200:
-            return COLOUR_STATUS[m.group(1).lower()], b.text.strip(), "explicit"
-    for pattern, status in STATUS_EXPLICIT:
-        for b in paras:
-            for s in _sentences(b.text):
-                if pattern.search(s):
-                    return status, s, "explicit"
+    matches = [(status_match(s), s) for b in paras for s in _sentences(b.text)]
+    # 1. explicit status sentences, cells and colours: the earliest of the strongest rule (min is stable)
+    strong = [(m, s) for m, s in matches if m.strength not in ("weak", "none")]
+    if strong:
+        m, s = min(strong, key=lambda ms: ms[0].rank)
+        return m.status, s, "explicit"
     # 2. Status cell / 3. indicator outcome vs target
     cells = [i.status_raw for i in inds if i.status_raw]
     if cells:
-        statuses = {STATUS_CELL.get(c.strip().lower().rstrip("."), "unknown") for c in cells}
+        statuses = {status_match(c).status for c in cells}
         if len(statuses) == 1:
             return statuses.pop(), cells[0], "status cell"
         if "not_done" in statuses or "partial" in statuses:
             return "partial", "; ".join(cells), "status cell"
-    weak = _weak(paras)
+    weak = [(m, s) for m, s in matches if m.strength == "weak"]
     outcome = _outcome(inds)
     if outcome is not None:
         status, raw = outcome
-        if weak and weak[0] == status:
-            return status, weak[1], "indicator outcome"
+        agreeing = [(m, s) for m, s in weak if m.status == status]  # cite the narrative that agrees, if any
+        if agreeing:
+            m, s = min(agreeing, key=lambda ms: ms[0].rank)
+            return status, _short(s, m.evidence), "indicator outcome"
         return status, raw, "indicator outcome"
+    weak = min(weak, key=lambda ms: ms[0].rank) if weak else None
+    weak = (weak[0].status, _short(weak[1], weak[0].evidence)) if weak else None
     if weak:
         return weak[0], weak[1], "narrative"
     return "unknown", None, "none"
 
 
-def _weak(paras) -> Optional[tuple[str, str]]:
-    for pattern, status in STATUS_WEAK:
-        for b in paras:
-            for s in _sentences(b.text):
-                if pattern.search(s):
-                    m = pattern.search(s)
-                    return status, s if len(s) < 160 else s[: m.end()]
-    return None
+def _short(sentence: str, evidence: str) -> str:
+    """A long narrative sentence is cited up to the end of its status phrase."""
+    if len(sentence) < 160:
+        return sentence
+    at = sentence.find(evidence)
+    return sentence[: at + len(evidence)] if at >= 0 else sentence[:160]
 
 
 def _outcome(inds) -> Optional[tuple[str, str]]:

@@ -9,7 +9,8 @@ phrase, which a Matcher needs before it starts — both negligible next to extra
 patterns can say and by accuracy (1.0 on the 145-case test set, 17/17 on the answer keys' status phrases).
 Why ordered cue families and not the
 first phrase in the text: one status line often holds several cues ("Påbörjat men inte slutfört", "Uppdraget är
-genomfört. Arbetet fortsätter"), and which one decides is a rule — kept consistent with extract/vocabulary.py:
+genomfört. Arbetet fortsätter"), and which one decides is a rule (extract/followups.py weighs a report section's
+sentences by the same order and by `status_match`'s strength):
 "bedöms bli genomfört" is a forecast (ongoing), "ej påbörjad" is not_done, "försenad" is ongoing, "lila" is
 unknown ("svårbedömt").
 """
@@ -17,6 +18,7 @@ unknown ("svårbedömt").
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 STATUSES = ("done", "partial", "not_done", "ongoing", "cancelled", "unknown")
 
@@ -65,11 +67,23 @@ _SYMBOL = re.compile("|".join(re.escape(ch) for ch in sorted(_SYMBOL_STATUS, key
 
 COLOURS = {"grön": "done", "grönt": "done", "gröna": "done", "gul": "partial", "gult": "partial", "gula": "partial",
            "orange": "partial", "röd": "not_done", "rött": "not_done", "röda": "not_done", "lila": "unknown"}
-_COLOUR = _C(_PREFIX + r"(?P<c>grön[ta]?|gul[ta]?|orange|röda?|rött|lila)\b")
+# a colour opens a status line only when it stands alone ("Grön.", "Gul – delvis", "Röd (ej uppnått)"), not as
+# an adjective ("Grön handlingsplan är framtagen")
+_COLOUR = _C(_PREFIX + r"(?P<c>grön[ta]?|gul[ta]?|orange|röda?|rött|lila)(?=\s*(?:$|[.,:;!()–-]))")
 _COLOUR_INLINE = _C(r"\b(?:bedöms\s+som|markerad\s+som|status(?:en)?(?:\s+är)?|färg\s*:?)\s*(?P<c>grön[ta]?|gul[ta]?|orange|röda?|rött|lila)\b")
 
 _ONGOING = _C(rf"\b(?:pågår|pågående|{_STARTED}|har\s+påbörjat|igång|i\s+gång|under\s+(?:arbete|genomförande|uppstart)|"
                    rf"fortgår|fortsätter|försenad[ae]?|försenat|försening|enligt\s+plan|följer\s+plan(?:en)?)\b")
+
+_BARE_PATTERNS: set[re.Pattern] = set()
+
+
+def _bare(pattern: re.Pattern) -> re.Pattern:
+    """Mark a family that matches ordinary verbs of narrative ("har genomförts", "fortsätter", "saknas"): in
+    running text it is weak evidence, unless the sentence is a short status line or names its subject."""
+    _BARE_PATTERNS.add(pattern)
+    return pattern
+
 
 # (status, pattern), in the order they decide; the first family with a match wins.
 RULES: list[tuple[str, re.Pattern]] = [
@@ -86,16 +100,29 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("negated_done", _C(rf"(?:\b{_NEG}\s+(?:\w+\s+){{0,2}}?{_DONE}\b|\b(?:{_DONE}|uppnåddes|nåddes)\s+{_NEG}\b|"
                         rf"\b{_NEG}\s+(?:\w+\s+)?(?:kunnat|hunnit)\s+{_FUTURE})")),
     ("not_done", _C(rf"\bingen\s+(?:{_GOAL}|förbättring|effekt|utveckling)\b|{_PREFIX}ingen\W*$")),
-    ("partial", _C(rf"\bdelvis\b|\bviss\s+{_GOAL}|{_PREFIX}viss\W*$|\btill\s+viss\s+del\b|\bi\s+viss\s+mån\b|\bdelar\s+av\s+(?:målet|uppdraget)\s+(?:är|har)\b")),
+    ("partial", _C(rf"\bdelvis\s+(?:\w+\s+)?{_DONE}\b|\bviss\s+{_GOAL}|{_PREFIX}(?:viss|delvis)\W*$|\bdelar\s+av\s+(?:målet|uppdraget)\s+(?:är|har)\b")),
+    ("partial", _bare(_C(r"\bdelvis\b|\btill\s+viss\s+del\b|\bi\s+viss\s+mån\b"))),
     ("done", _C(rf"\b(?:bedöms|anses|bedömdes)\s+(?:vara\s+|som\s+)(?:helt\s+)?{_DONE}\b")),
     ("ongoing", _C(rf"\b(?:bedöms|beräknas|förväntas|planeras|prognostiseras|kommer)\s+(?:att\s+)?(?:bli\s+|kunna\s+bli\s+|kunna\s+|vara\s+)?(?:helt\s+)?{_FUTURE}\b")),
-    ("done", _C(rf"(?:\b{_GOAL}\s+har\s+skett\b|\b(?:god|hög|full|fullständig)\s+{_GOAL}\b|\b(?:helt\s+)?{_DONE}\b)")),
-    ("ongoing", _ONGOING),
-    ("done", _C(r"\b(?:har|är)\s+(?:tagits\s+fram|tagit\s+fram|framtagen|framtaget|framtagna|införts|infört|"
-                r"implementerats|inrättats|inrättad|upprättad|upprättats|anställts|antagits|antagen|beslutats|"
-                r"etablerad|etablerats|startat|startats|startat\s+upp|startats\s+upp)\b")),
-    ("not_done", _C(r"\bsaknas\b|\bhar\s+uteblivit\b|\buteblivit\b|\bmisslyckats\b")),
+    ("done", _C(rf"(?:\b{_GOAL}\s+har\s+skett\b|\b(?:god|hög|full|fullständig)\s+{_GOAL}\b)")),
+    ("done", _bare(_C(rf"\b(?:helt\s+)?{_DONE}\b"))),
+    ("done", _bare(_C(r"\b(?:har|är)\s+(?:tagits\s+fram|tagit\s+fram|framtagen|framtaget|framtagna|införts|infört|"
+                      r"implementerats|inrättats|inrättad|upprättad|upprättats|anställts|antagits|antagen|beslutats|"
+                      r"etablerad|etablerats|startat|startats|startat\s+upp|startats\s+upp)\b"))),
+    ("ongoing", _bare(_ONGOING)),
+    ("not_done", _bare(_C(r"\bsaknas\b|\bhar\s+uteblivit\b|\buteblivit\b|\bmisslyckats\b"))),
 ]
+
+
+_BARE = {rank for rank, (_status, pattern) in enumerate(RULES) if pattern in _BARE_PATTERNS}
+_SHORT_LINE_WORDS = 8
+
+
+class StatusMatch(NamedTuple):
+    status: str
+    evidence: str
+    strength: str  # "cell" | "symbol" | "colour" | "explicit" | "weak" | "none"
+    rank: int  # the deciding rule's place in the order (lower decides first); cells, symbols and colours are -1
 
 
 # every rule needs one of these stems; a text with none of them is unknown without running the rules
@@ -120,31 +147,42 @@ def _evidence(text: str, m: re.Match) -> str:
 
 def normalise_status(text: str | None) -> tuple[str, str]:
     """(status, evidence): status in STATUSES; evidence is the phrase that decided ("" when nothing did)."""
+    m = status_match(text)
+    return m.status, m.evidence
+
+
+def status_match(text: str | None) -> StatusMatch:
+    """The status of a text with how strong its evidence is, so that a caller weighing several sentences (a
+    report section) can prefer a status line to a verb in a narrative."""
     text = _clean(text)
     if not text:
-        return "unknown", ""
+        return StatusMatch("unknown", "", "none", len(RULES))
     cell = re.sub(_PREFIX, "", text.lower(), flags=re.I).strip(" .!:;")
     if cell in CELLS:
-        return CELLS[cell], text.strip(" .")
+        return StatusMatch(CELLS[cell], text.strip(" ."), "cell", -1)
     m = _SYMBOL.search(text)
     if m and len(text) <= 40:
-        return _SYMBOL_STATUS[m.group()], m.group()
+        return StatusMatch(_SYMBOL_STATUS[m.group()], m.group(), "symbol", -1)
     m = _COLOUR.match(text) or _COLOUR_INLINE.search(text)
     if m:
-        return COLOURS[m.group("c").lower()], _evidence(text, m)
+        return StatusMatch(COLOURS[m.group("c").lower()], _evidence(text, m), "colour", -1)
     if not _ANY_CUE.search(text):
         m = _SYMBOL.search(text)
-        return (_SYMBOL_STATUS[m.group()], m.group()) if m else ("unknown", "")
+        return StatusMatch(_SYMBOL_STATUS[m.group()], m.group(), "symbol", -1) if m else \
+            StatusMatch("unknown", "", "none", len(RULES))
     ongoing = _ONGOING.search(text)
-    for status, pattern in RULES:
+    short = len(text.split()) <= _SHORT_LINE_WORDS
+    for rank, (status, pattern) in enumerate(RULES):
         m = pattern.search(text)
         if not m:
             continue
         if status == "negated_done":
             # "påbörjat men inte slutfört" is work in progress; "Ej genomfört" is not done
-            return ("ongoing", _evidence(text, ongoing)) if ongoing else ("not_done", _evidence(text, m))
-        return status, _evidence(text, m)
+            status, m = ("ongoing", ongoing) if ongoing else ("not_done", m)
+        evidence = _evidence(text, m)
+        strong = rank not in _BARE or short or evidence != text[m.start():m.end()].strip(" .,:;–-")
+        return StatusMatch(status, evidence, "explicit" if strong else "weak", rank)
     m = _SYMBOL.search(text)
     if m:
-        return _SYMBOL_STATUS[m.group()], m.group()
-    return "unknown", ""
+        return StatusMatch(_SYMBOL_STATUS[m.group()], m.group(), "symbol", -1)
+    return StatusMatch("unknown", "", "none", len(RULES))

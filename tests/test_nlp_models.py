@@ -215,14 +215,6 @@ def test_status_test_set_is_not_training_data():
     assert overlap == [], overlap
 
 
-def test_status_is_consistent_with_extract_vocabulary():
-    vocabulary = pytest.importorskip("plantrace.extract.vocabulary")
-    for cell, status in vocabulary.STATUS_CELL.items():
-        assert normalise_status(cell)[0] == status, cell
-    for colour, status in vocabulary.COLOUR_STATUS.items():
-        assert normalise_status(colour.capitalize())[0] == status, colour
-
-
 # ---------------------------------------------------------------- the trained pipeline
 
 @pytest.fixture(scope="module")
