@@ -124,12 +124,13 @@ class ShapeEntities:
     """Adds the regex shape entities to `doc.ents`, keeping the longest span where they meet existing ones."""
 
     def __init__(self, labels: list[str]):
-        self.labels = set(labels)
+        self.labels = tuple(dict.fromkeys(labels))  # ordered, so that meta.json is the same on every build
+        self._wanted = frozenset(self.labels)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         for start, end, label, ident in shape_spans(doc_text(doc)):
-            if label in self.labels:
+            if label in self._wanted:
                 span = doc.char_span(start, end, label=label, alignment_mode="expand", span_id=ident or 0)
                 if span is not None:
                     spans.append(span)
