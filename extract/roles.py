@@ -11,9 +11,26 @@ from __future__ import annotations
 
 from typing import Optional
 
+import re
+
+from plantrace.extract.blocks import Block
 from plantrace.extract.context import Context
+from plantrace.extract.vocabulary import ASSIGNMENT_CUE, GOAL_REGION, GOAL_STATEMENT
 
 CLASSIFIED_KINDS = ("para", "bullet")
+_SENT_END = re.compile(r"[.!?;]\s*$")
+
+
+def heading_candidate(block: Block) -> bool:
+    """A short unpunctuated line about goals ("Nämndens mål 2020"): a section title plain text does not mark."""
+    return block.kind == "para" and len(block.text) < 80 and not _SENT_END.search(block.text) \
+        and bool(GOAL_REGION.search(block.text))
+
+
+def candidate(block: Block) -> bool:
+    """Only blocks whose role can change the extraction are classified (the classifier is the costly part)."""
+    text = block.text
+    return heading_candidate(block) or (len(text) < 400 and bool(GOAL_STATEMENT.search(text) or ASSIGNMENT_CUE.search(text)))
 
 
 def unit_text(kind: str, text: str) -> str:
@@ -24,7 +41,7 @@ def unit_text(kind: str, text: str) -> str:
 def classify_blocks(ctx: Context) -> None:
     in_tables = {bi for t in ctx.tables for bi in t.blocks}
     todo = [bi for bi, b in enumerate(ctx.blocks)
-            if b.kind in CLASSIFIED_KINDS and bi not in in_tables and b.text.strip()]
+            if b.kind in CLASSIFIED_KINDS and bi not in in_tables and candidate(b)]
     ctx.block_role = [None] * len(ctx.blocks)
     if not todo:
         return

@@ -12,10 +12,12 @@ from typing import Optional
 
 from plantrace.extract.blocks import Block
 from plantrace.extract.context import Context, fold
-from plantrace.extract.roles import role_of
+from plantrace.extract.roles import heading_candidate, role_of
 from plantrace.extract.vocabulary import (
+    ASSIGNMENT_CUE,
     ASSIGNMENT_REGION,
     GOAL_REGION,
+    GOAL_STATEMENT,
     LABEL_LINE,
     LABELS,
     PLACEHOLDER,
@@ -27,7 +29,6 @@ COMMITTEE_ABBR = re.compile(r"\(\s*((?:[A-ZÅÄÖ]{2,5})(?:\s*(?:,|och|samt|&)\s
 FUNDING = re.compile(r"\b(\d+(?:[,.]\d+)?\s*(?:mnkr|miljoner kronor|mkr|tkr))", re.I)
 DEADLINE = re.compile(r"\b(?:senast|till|före|klart?)\s+((?:den\s+)?\d{1,2}\s+\w+\s+\d{4}|\d{4}-\d{2}-\d{2}|(?:under|till)\s+\d{4}|(?:våren|hösten|årsskiftet|delår \d)\s*\d{4})", re.I)
 UPPDRAS = re.compile(r"^(?:[A-ZÅÄÖ][\wåäö\-]*nämnden|[A-ZÅÄÖ][\wåäö\-]*styrelsen|Nämnden|Styrelsen|Kommunstyrelsen)\s+(?:uppdras|ges i uppdrag|får i uppdrag)\b")
-GOAL_STATEMENT = re.compile(r"\b(ska|skall)\b", re.I)
 _LIST_INTRO = re.compile(r"(mål|fokusområden|målsättningar|inriktning)[^.]*:\s*$", re.I)
 _COUNCIL_INTRO = re.compile(r"(övergripande|kommungemensamma|kommunfullmäktiges)\s+mål\b", re.I)
 
@@ -287,8 +288,6 @@ MIN_GOAL_PROB_SECTION = 0.5
 MIN_GOAL_PROB_DOCUMENT = 0.75
 MIN_ASSIGNMENT_PROB = 0.6
 MIN_HEADING_PROB = 0.5
-_SENT_END = re.compile(r"[.!?;]\s*$")
-_ASSIGNMENT_CUE = re.compile(r"\b(uppdras|uppdra|ges i uppdrag|får i uppdrag|i uppdrag att)\b", re.I)
 
 
 def _where_structure_is_silent(ctx: Context, add_goal, add_assignment) -> None:
@@ -305,8 +304,7 @@ def _where_structure_is_silent(ctx: Context, add_goal, add_assignment) -> None:
                for it in ctx.get(kind) if it.provenance and it.provenance.lines}
     titles = {h.block: h.title for h in ctx.headings}
     for bi, b in enumerate(blocks):
-        if bi not in titles and b.kind == "para" and role_of(ctx, bi, MIN_HEADING_PROB) == "heading" \
-                and len(b.text) < 80 and not _SENT_END.search(b.text):
+        if bi not in titles and role_of(ctx, bi, MIN_HEADING_PROB) == "heading" and heading_candidate(b):
             titles[bi] = b.text
     section: list[Optional[int]] = []  # per block: the block that starts its section
     cur = None
@@ -320,7 +318,7 @@ def _where_structure_is_silent(ctx: Context, add_goal, add_assignment) -> None:
         if bi in claimed or bi in titles or b.kind not in ("para", "bullet"):
             continue
         text = b.text.strip()
-        if role_of(ctx, bi, MIN_ASSIGNMENT_PROB) == "assignment" and _ASSIGNMENT_CUE.search(text) \
+        if role_of(ctx, bi, MIN_ASSIGNMENT_PROB) == "assignment" and ASSIGNMENT_CUE.search(text) \
                 and not ctx.is_report and len(text) < 400:
             add_assignment(_first_sentences(text), None, bi, None)
             continue

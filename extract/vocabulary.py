@@ -41,4 +41,8 @@ PLACEHOLDER = re.compile(
 
 TARGET_SENTENCE = re.compile(r"^(Målsättningen|Målet|Ambitionen)\s+är\s+att\b.*\d", re.I)
 
+# words that make a sentence a goal statement or a political assignment
+GOAL_STATEMENT = re.compile(r"\b(ska|skall)\b", re.I)
+ASSIGNMENT_CUE = re.compile(r"\b(uppdras|uppdra|ges i uppdrag|får i uppdrag|i uppdrag att)\b", re.I)
+
 # Follow-up statuses are normalised by plantrace.nlp_models.status (one vocabulary for extraction and users).
