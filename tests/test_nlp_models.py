@@ -403,3 +403,25 @@ def test_train_is_reproducible_and_reports_held_out_macro_f1(tmp_path):
     shipped = json.loads((nm.MODEL_DIR / "meta.json").read_text(encoding="utf-8")) if (nm.MODEL_DIR / "meta.json").exists() else None
     if shipped:
         assert shipped["plantrace"]["held_out"]["macro_f1"] == first["held_out"]["macro_f1"]
+
+
+# ---------------------------------------------------------------- status strength (how extraction weighs sentences)
+
+@pytest.mark.parametrize("text,status,strength", [
+    ("Grön handlingsplan är framtagen", "done", "explicit"),  # an adjective, not the colour of a status
+    ("Grön.", "done", "colour"),
+    ("Röd (ej uppnått)", "not_done", "colour"),
+    ("Uppdraget är genomfört.", "done", "explicit"),  # names its subject
+    ("Under året har en kartläggning av placeringarna i familjehem och på institution genomförts.", "done", "weak"),
+    ("Måttet har delvis relevans för nämndens mål och redovisas därför inom Livsmiljö Gävle.", "partial", "weak"),
+    ("Målet är delvis uppnått.", "partial", "explicit"),
+    ("Arbetet med den nya modellen fortsätter under hela nästa år i samtliga enheter.", "ongoing", "weak"),
+    ("Pågår.", "ongoing", "cell"),
+    ("Pågår enligt plan.", "ongoing", "explicit"),
+    ("Svårbedömt", "unknown", "cell"),
+])
+def test_status_strength_separates_status_lines_from_narrative(text, status, strength):
+    from plantrace.nlp_models.status import status_match
+
+    m = status_match(text)
+    assert (m.status, m.strength) == (status, strength)
