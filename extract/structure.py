@@ -312,7 +312,7 @@ def _where_structure_is_silent(ctx: Context, add_goal, add_assignment) -> None:
         cur = bi if bi in titles else cur
         section.append(cur)
     goal_sections = {bi for bi, t in titles.items() if GOAL_REGION.search(t) and not PLACEHOLDER.search(t)}
-    sections_with_goals = {section[bi] for bi in claimed if bi is not None}
+    claimed_sections = {section[bi] for bi in claimed if bi is not None}
     no_goals = not ctx.get("goals")
     for bi, b in enumerate(blocks):
         if bi in claimed or bi in titles or b.kind not in ("para", "bullet"):
@@ -324,7 +324,7 @@ def _where_structure_is_silent(ctx: Context, add_goal, add_assignment) -> None:
             continue
         if not _is_statement(text) or text.endswith(("?", ":")):
             continue
-        if section[bi] in goal_sections and section[bi] not in sections_with_goals:
+        if section[bi] in goal_sections and section[bi] not in claimed_sections:
             min_prob = MIN_GOAL_PROB_SECTION
         elif no_goals:
             min_prob = MIN_GOAL_PROB_DOCUMENT
@@ -332,7 +332,7 @@ def _where_structure_is_silent(ctx: Context, add_goal, add_assignment) -> None:
             continue
         role = role_of(ctx, bi, min_prob)
         if role in ("goal", "measurable_target"):
-            add_goal(text, "committee", None, None, bi)
+            add_goal(text, "committee", ctx.block_goal[bi], None, bi)  # under the council goal in force, if any
 
 
 def _stamp(ctx: Context, bi: int, council, target, group) -> None:
