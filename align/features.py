@@ -1,0 +1,201 @@
+"""Evidence columns for candidate pairs, computed a block at a time as matrices (never a Python loop over pairs).
+
+Each feature is a function of two prepared item frames returning an (len(a), len(b)) float32 matrix in
+[0, 1], or NaN where the feature has no evidence (neither text has a number). Features are registered by name,
+like rapidfuzz scorers they are interchangeable, and every one is kept with the link it helped to make, so a
+decision can always be explained (Splink-style).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Callable, Iterable
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+FEATURES: dict[str, Callable[[pd.DataFrame, pd.DataFrame, "Context"], np.ndarray]] = {}
+WORKERS = -1  # rapidfuzz's cdist on every core
+
+
+def feature(name: str):
+    def wrap(fn):
+        FEATURES[name] = fn
+        return fn
+
+    return wrap
+
+
+class Context:
+    """What features need from the whole corpus: document frequencies of lemmas (for rarity weights)."""
+
+    def __init__(self, lemma_sets: Iterable[frozenset[str]]):
+        df = Counter()
+        n = 0
+        for s in lemma_sets:
+            df.update(s)
+            n += 1
+        self.n = max(n, 1)
+        self.idf = {t: math.log((1 + self.n) / (1 + c)) + 1.0 for t, c in df.items()}
+
+    def weight(self, term: str) -> float:
+        return self.idf.get(term, math.log(1 + self.n) + 1.0)
+
+
+def compound_terms(lemmas: Iterable[str], vocabulary: set[str]) -> frozenset[str]:
+    """Lemmas plus the compound heads they end in ("skolnärvaro" → "närvaro", "institutionsplacering" →
+    "placering"), when the head is itself a word of the corpus: Swedish writes one concept as one word."""
+    out = set()
+    for lemma in lemmas:
+        out.add(lemma)
+        for k in range(3, len(lemma) - 3):  # head of at least 4 letters after a first part of at least 3
+            head = lemma[k:]
+            if head in vocabulary:
+                out.add(head)
+                break  # the longest head is enough
+    return frozenset(out)
+
+
+def _cdist(a: pd.Series, b: pd.Series, scorer) -> np.ndarray:
+    m = process.cdist(list(a), list(b), scorer=scorer, dtype=np.uint8, workers=WORKERS)
+    return m.astype(np.float32) / 100.0
+
+
+@feature("token_set")
+def token_set(a, b, ctx):
+    """Lemma token-set similarity: reordering and extra words do not count against a pair."""
+    return _cdist(a["key"], b["key"], fuzz.token_set_ratio)
+
+
+@feature("ratio")
+def ratio(a, b, ctx):
+    """Edit-distance similarity of the whole lemma key: high only for restatements and typos."""
+    return _cdist(a["key"], b["key"], fuzz.ratio)
+
+
+@feature("containment")
+def containment(a, b, ctx):
+    """The shorter text found inside the longer one (a goal restated inside a longer report heading)."""
+    return _cdist(a["key"], b["key"], fuzz.partial_ratio)
+
+
+def _term_matrix(sets: list[frozenset[str]], vocab: dict[str, int]) -> np.ndarray:
+    m = np.zeros((len(sets), len(vocab)), dtype=np.float32)
+    for i, s in enumerate(sets):
+        for t in s:
+            m[i, vocab[t]] = 1.0
+    return m
+
+
+@feature("rare_terms")
+def rare_terms(a, b, ctx):
+    """Weighted Dice overlap of content lemmas and compound heads, rare terms weighing more (idf)."""
+    vocab: dict[str, int] = {}
+    for s in list(a["terms"]) + list(b["terms"]):
+        for t in s:
+            vocab.setdefault(t, len(vocab))
+    if not vocab:
+        return np.zeros((len(a), len(b)), dtype=np.float32)
+    w = np.array([ctx.weight(t) for t in vocab], dtype=np.float32)
+    ma, mb = _term_matrix(list(a["terms"]), vocab), _term_matrix(list(b["terms"]), vocab)
+    shared = (ma * w) @ mb.T
+    total = (ma @ w)[:, None] + (mb @ w)[None, :]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out = np.where(total > 0, 2 * shared / total, 0.0)
+    return out.astype(np.float32)
+
+
+def _set_jaccard(a: list[frozenset], b: list[frozenset]) -> np.ndarray:
+    """Jaccard of small sets; NaN where both are empty (no evidence either way)."""
+    vocab: dict = {}
+    for s in a + b:
+        for t in s:
+            vocab.setdefault(t, len(vocab))
+    out = np.full((len(a), len(b)), np.nan, dtype=np.float32)
+    if not vocab:
+        return out
+    ma, mb = _term_matrix(a, vocab), _term_matrix(b, vocab)
+    inter = ma @ mb.T
+    union = ma.sum(1)[:, None] + mb.sum(1)[None, :] - inter
+    with np.errstate(invalid="ignore", divide="ignore"):
+        j = np.where(union > 0, inter / union, np.nan)
+    return j.astype(np.float32)
+
+
+@feature("numbers")
+def numbers(a, b, ctx):
+    """Agreement of the numbers, amounts and percentages (masked out of the key); NaN when neither has any,
+    0 when only one has: "minska med 5 %" and "minska med 30 %" share every word but not the target."""
+    return _set_jaccard([frozenset(x) for x in a["numbers"]], [frozenset(x) for x in b["numbers"]])
+
+
+@feature("themes")
+def themes(a, b, ctx):
+    """Shared themes (Jaccard of theme sets); NaN when neither item has a theme."""
+    return _set_jaccard([frozenset(x) for x in a["themes"]], [frozenset(x) for x in b["themes"]])
+
+
+@feature("level")
+def level(a, b, ctx):
+    """Same goal level (council / committee / sub); NaN when either has none (assignments, indicators)."""
+    la, lb = a["level"].to_numpy(dtype=object), b["level"].to_numpy(dtype=object)
+    known = np.array([isinstance(x, str) for x in la])[:, None] & np.array([isinstance(x, str) for x in lb])[None, :]
+    same = (la[:, None] == lb[None, :]).astype(np.float32)
+    return np.where(known, same, np.nan).astype(np.float32)
+
+
+def pair_features(a: pd.DataFrame, b: pd.DataFrame, ctx: Context, names: Iterable[str] | None = None) -> dict[str, np.ndarray]:
+    return {name: FEATURES[name](a, b, ctx) for name in (names or FEATURES)}
+
+
+# Explicit weights of the combined score (see align/README.md for how they and the thresholds were chosen).
+# A NaN feature contributes nothing and its weight is left out of the denominator: no evidence is neutral.
+WEIGHTS: dict[str, float] = {
+    "token_set": 2.0,
+    "ratio": 1.0,
+    "containment": 1.0,
+    "rare_terms": 3.0,
+    "numbers": 0.5,
+    "themes": 1.5,
+    "level": 0.5,
+}
+
+
+def combine(features: dict[str, np.ndarray], weights: dict[str, float] | None = None) -> np.ndarray:
+    weights = weights or WEIGHTS
+    num = None
+    den = None
+    for name, w in weights.items():
+        f = features.get(name)
+        if f is None:
+            continue
+        known = ~np.isnan(f)
+        contrib = np.where(known, f * w, 0.0)
+        wt = np.where(known, w, 0.0)
+        num = contrib if num is None else num + contrib
+        den = wt if den is None else den + wt
+    if num is None:
+        raise ValueError("no features to combine")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(den > 0, num / den, 0.0).astype(np.float32)
+
+
+def prepare(items: pd.DataFrame) -> pd.DataFrame:
+    """Add the columns features read: key, lemmas, numbers, years, terms (with compound heads), themes."""
+    from plantrace.align.normalise import normalise_many
+    from plantrace.align.themes import assign_themes
+
+    norms = normalise_many(items["text"].fillna("").tolist())
+    out = items.copy()
+    out["key"] = [n.key for n in norms]
+    out["lemmas"] = [n.lemmas for n in norms]
+    out["numbers"] = [n.numbers for n in norms]
+    out["years"] = [n.years for n in norms]
+    vocabulary = {t for n in norms for t in n.lemmas}
+    out["terms"] = [compound_terms(n.lemmas, vocabulary) for n in norms]
+    matches = [assign_themes(n) for n in norms]
+    out["themes"] = [tuple(t for t, _s, _c in m) for m in matches]
+    out["theme_cues"] = [{t: list(c) for t, _s, c in m} for m in matches]
+    return out
