@@ -65,8 +65,9 @@ def _cdist(a: pd.Series, b: pd.Series, scorer) -> np.ndarray:
 
 @feature("token_set")
 def token_set(a, b, ctx):
-    """Lemma token-set similarity: reordering and extra words do not count against a pair."""
-    return _cdist(a["key"], b["key"], fuzz.token_set_ratio)
+    """Token-set similarity of the content lemmas: reordering and extra words do not count against a pair,
+    and stop words, actors and places are left out so they cannot make it."""
+    return _cdist(a["content"], b["content"], fuzz.token_set_ratio)
 
 
 @feature("ratio")
@@ -137,6 +138,25 @@ def themes(a, b, ctx):
     return _set_jaccard([frozenset(x) for x in a["themes"]], [frozenset(x) for x in b["themes"]])
 
 
+@feature("theme_overlap")
+def theme_overlap(a, b, ctx):
+    """Share of the smaller theme set found in the other (overlap coefficient): an item about one theme is
+    fully about a theme of a broader item; NaN when either has none."""
+    vocab: dict = {}
+    for t in list(a["themes"]) + list(b["themes"]):
+        for x in t:
+            vocab.setdefault(x, len(vocab))
+    out = np.full((len(a), len(b)), np.nan, dtype=np.float32)
+    if not vocab:
+        return out
+    ma = _term_matrix([frozenset(x) for x in a["themes"]], vocab)
+    mb = _term_matrix([frozenset(x) for x in b["themes"]], vocab)
+    smaller = np.minimum(ma.sum(1)[:, None], mb.sum(1)[None, :])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out = np.where(smaller > 0, (ma @ mb.T) / smaller, np.nan)
+    return out.astype(np.float32)
+
+
 @feature("level")
 def level(a, b, ctx):
     """Same goal level (council / committee / sub); NaN when either has none (assignments, indicators)."""
@@ -160,6 +180,7 @@ WEIGHTS: dict[str, float] = {
     "numbers": 0.5,
     "themes": 1.5,
     "level": 0.5,
+    "kind": 0.5,  # follow-ups: a section about an assignment for an assignment (set by the follow-up step)
 }
 
 
@@ -182,8 +203,22 @@ def combine(features: dict[str, np.ndarray], weights: dict[str, float] | None = 
         return np.where(den > 0, num / den, 0.0).astype(np.float32)
 
 
+# Words that name who writes or where, not what: every goal of Gävle's social committee may say
+# "Socialnämnden" and "Gävle", so they would make any two items of a series look alike.
+ACTOR_TERMS = frozenset("socialnämnd nämnd nämnden kommun kommunen förvaltning socialförvaltning kommunstyrelse "
+                        "kommunfullmäktige fullmäktige socialtjänst stadsdel".split())
+
+
+def context_terms() -> frozenset[str]:
+    from plantrace.corpus.identify import kommuner
+
+    names = {n.lower() for n in kommuner()}
+    return ACTOR_TERMS | names | {n + "s" for n in names}
+
+
 def prepare(items: pd.DataFrame) -> pd.DataFrame:
-    """Add the columns features read: key, lemmas, numbers, years, terms (with compound heads), themes."""
+    """Add the columns features read: key, lemmas, numbers, years, terms (content lemmas with compound
+    heads, without actor and place names), themes."""
     from plantrace.align.normalise import normalise_many
     from plantrace.align.themes import assign_themes
 
@@ -193,8 +228,11 @@ def prepare(items: pd.DataFrame) -> pd.DataFrame:
     out["lemmas"] = [n.lemmas for n in norms]
     out["numbers"] = [n.numbers for n in norms]
     out["years"] = [n.years for n in norms]
-    vocabulary = {t for n in norms for t in n.lemmas}
-    out["terms"] = [compound_terms(n.lemmas, vocabulary) for n in norms]
+    drop = context_terms()
+    content = [tuple(t for t in n.lemmas if t not in drop) for n in norms]
+    out["content"] = [" ".join(c) for c in content]
+    vocabulary = {t for c in content for t in c}
+    out["terms"] = [compound_terms(c, vocabulary) for c in content]
     matches = [assign_themes(n) for n in norms]
     out["themes"] = [tuple(t for t, _s, _c in m) for m in matches]
     out["theme_cues"] = [{t: list(c) for t, _s, c in m} for m in matches]

@@ -45,9 +45,10 @@ def followups(items: pd.DataFrame, docs: pd.DataFrame, ctx: Context, th: Thresho
     fus = items[items["kind"] == "followup"]
     fus_by_doc = {d: g.reset_index(drop=True) for d, g in fus.groupby("document")}
     forced, rejected = forced or {}, rejected or set()
+    docs_by_id = docs.set_index("document")
     for doc_id, plan in plan_items(items).groupby("document", sort=False):
         plan = plan.reset_index(drop=True)
-        reports = covering_reports(docs, docs.set_index("document").loc[doc_id].to_frame().T.reset_index(names="document").iloc[0])
+        reports = covering_reports(docs, docs_by_id.loc[doc_id])
         best: dict[int, dict] = {}  # plan row → the chosen follow-up (latest report wins)
         nearest: dict[int, dict] = {}
         for rep in reports:

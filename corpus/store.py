@@ -43,7 +43,21 @@ DDL = [
         text VARCHAR, page INTEGER, data JSON)""",
     'CREATE TABLE IF NOT EXISTS failures (source VARCHAR PRIMARY KEY, reason VARCHAR, "at" TIMESTAMP)',
     "CREATE TABLE IF NOT EXISTS sources (source VARCHAR PRIMARY KEY, sha256 VARCHAR, mtime BIGINT, size BIGINT)",
+    # the align stage's output, replaced whole by each run (items are referred to as "<sha256[:16]>:<id>")
+    """CREATE TABLE IF NOT EXISTS align_links (id VARCHAR PRIMARY KEY, a VARCHAR, b VARCHAR, relation VARCHAR,
+        score DOUBLE, features JSON)""",
+    """CREATE TABLE IF NOT EXISTS align_threads (id VARCHAR PRIMARY KEY, municipality VARCHAR, committee VARCHAR,
+        kind VARCHAR, theme VARCHAR, items JSON)""",
+    """CREATE TABLE IF NOT EXISTS align_followups (plan_item VARCHAR PRIMARY KEY, verdict VARCHAR, followup VARCHAR,
+        status VARCHAR, score DOUBLE, nearest VARCHAR, features JSON)""",
 ]
+
+# table → its columns, and which of them hold JSON
+ALIGN_TABLES = {
+    "align_links": (("id", "a", "b", "relation", "score", "features"), ("features",)),
+    "align_threads": (("id", "municipality", "committee", "kind", "theme", "items"), ("items",)),
+    "align_followups": (("plan_item", "verdict", "followup", "status", "score", "nearest", "features"), ("features",)),
+}
 
 # document columns added to every row of `Store.items`
 _CONTEXT = ("source", "document", "item_kind", "municipality", "committee", "doc_type", "period")
@@ -212,7 +226,51 @@ class Store:
             con.rollback()
             raise
 
+    def put_alignment(self, tables: dict[str, pd.DataFrame], info: dict) -> None:
+        """Replace the align stage's tables in one transaction: a failed run leaves the previous alignment."""
+        con = self.con
+        frames = {}
+        for name, (cols, json_cols) in ALIGN_TABLES.items():
+            df = tables[name].reindex(columns=list(cols)).copy()
+            for c in json_cols:
+                df[c] = [None if v is None else json.dumps(v, ensure_ascii=False) for v in df[c]]
+            frames[name] = pa.Table.from_pandas(df, preserve_index=False)
+        con.begin()
+        try:
+            for name, (cols, json_cols) in ALIGN_TABLES.items():
+                con.execute(f"DELETE FROM {name}")
+                if frames[name].num_rows:
+                    con.register("_new_rows", frames[name])
+                    try:
+                        select = ", ".join(f"{c}::JSON" if c in json_cols else c for c in cols)
+                        con.execute(f"INSERT INTO {name} ({', '.join(cols)}) SELECT {select} FROM _new_rows")
+                    finally:
+                        con.unregister("_new_rows")
+            con.execute("DELETE FROM meta WHERE key = 'alignment'")
+            con.execute("INSERT INTO meta VALUES ('alignment', ?)", [json.dumps(info, ensure_ascii=False)])
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
+
     # -- reading ---------------------------------------------------------------------------------------
+
+    def alignment(self) -> dict[str, pd.DataFrame]:
+        """The last alignment: align_links, align_threads and align_followups as DataFrames (JSON decoded)."""
+        out = {}
+        for name, (cols, json_cols) in ALIGN_TABLES.items():
+            try:
+                df = self.con.execute(f"SELECT {', '.join(cols)} FROM {name}").df()
+            except duckdb.CatalogException:  # a store written before the align stage existed
+                df = pd.DataFrame(columns=list(cols))
+            for c in json_cols:
+                df[c] = [json.loads(v) if isinstance(v, str) else v for v in df[c]]
+            out[name] = df
+        return out
+
+    def alignment_info(self) -> Optional[dict]:
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'alignment'").fetchone()
+        return json.loads(row[0]) if row else None
 
     def sources(self, source: Optional[str] = None) -> dict[str, dict]:
         """source → {sha256, size, mtime, extractor_version, meta}; all at once for an ingest run, or one."""

@@ -1,0 +1,191 @@
+"""One alignment run over a store: lineage, follow-up verdicts and related items, threads built from the
+lineage links, the researcher's overrides applied, and everything written back in one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+import pandas as pd
+
+from plantrace.align.features import WEIGHTS, Context, prepare
+from plantrace.align.followup import followups as followup_verdicts
+from plantrace.align.items import documents_frame, load_items
+from plantrace.align.lineage import LINEAGE_KINDS, Thresholds, lineage, series
+from plantrace.align.overrides import Overrides, load_overrides
+from plantrace.align.related import related
+from plantrace.corpus.store import Store
+
+ALIGN_VERSION = "1"
+THREAD_RELATIONS = ("same", "reworded")
+
+
+@dataclass
+class Alignment:
+    """The result of `align`: DataFrames, plus the items they refer to (for references and explanations)."""
+
+    links: pd.DataFrame
+    threads: pd.DataFrame
+    followups: pd.DataFrame
+    items: pd.DataFrame
+    warnings: list[str] = field(default_factory=list)
+
+    def ref(self, ref: Optional[str]) -> Optional[dict]:
+        """The JSON reference of an item: {document: source, kind, id, number, text}."""
+        if ref is None:
+            return None
+        row = self._by_ref.get(ref)
+        if row is None:
+            return {"document": None, "kind": None, "id": ref.split(":", 1)[-1], "number": None, "text": None}
+        return {"document": row["source"], "kind": row["kind"], "id": row["id"],
+                "number": row["number"] if isinstance(row["number"], str) else None, "text": row["text"]}
+
+    @property
+    def _by_ref(self) -> dict:
+        cache = self.__dict__.get("_refs")
+        if cache is None:
+            cache = {r["ref"]: r for r in self.items.to_dict("records")}
+            self.__dict__["_refs"] = cache
+        return cache
+
+    def to_json(self) -> dict:
+        links = [{"id": r.id, "a": self.ref(r.a), "b": self.ref(r.b), "relation": r.relation, "score": r.score,
+                  "features": r.features} for r in self.links.itertuples()]
+        threads = [{"id": t.id, "municipality": t.municipality, "committee": t.committee, "kind": t.kind,
+                    "theme": t.theme, "items": [{**self.ref(i["ref"]), "year": i["year"], "relation": i["relation"]}
+                                                for i in t.items]} for t in self.threads.itertuples()]
+        fus = [{"plan_item": self.ref(f.plan_item), "verdict": f.verdict, "followup": self.ref(f.followup),
+                "status": f.status, "score": f.score, "nearest": self.ref(f.nearest), "features": f.features}
+               for f in self.followups.itertuples()]
+        return {"links": links, "threads": threads, "followups": fus, "warnings": self.warnings}
+
+
+def link_id(a: str, b: str, relation: str) -> str:
+    """Stable across runs, so an explanation can be asked for by id."""
+    return "L" + hashlib.sha1(f"{a}|{b}|{relation}".encode()).hexdigest()[:10]
+
+
+def build_threads(items: pd.DataFrame, docs: pd.DataFrame, links: list[dict]) -> list[dict]:
+    """Lineage threads: items joined by same/reworded links, and every other series item on its own (a goal
+    that appears once is new and dropped in the same plan). Each item notes how it came from the previous one."""
+    order = series(docs)
+    doc_rank = {d: (key, k) for key, docs_ in order.items() for k, d in enumerate(docs_)}
+    pool = items[items["kind"].isin(LINEAGE_KINDS) & items["document"].isin(doc_rank) & ~items["placeholder"]]
+    parent = {r: r for r in pool["ref"]}
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    relation_of: dict[str, str] = {}
+    for link in links:
+        if link["relation"] in THREAD_RELATIONS and link["a"] in parent and link["b"] in parent:
+            parent[find(link["b"])] = find(link["a"])
+            relation_of[link["b"]] = link["relation"]
+    rows = pool.set_index("ref")
+    groups: dict[str, list[str]] = {}
+    for ref in pool["ref"]:
+        groups.setdefault(find(ref), []).append(ref)
+    threads = []
+    for members in groups.values():
+        members.sort(key=lambda r: doc_rank[rows.at[r, "document"]][1])
+        first = rows.loc[members[0]]
+        themes = Counter(t for r in members for t in rows.at[r, "themes"])
+        entries = []
+        for k, r in enumerate(members):
+            row = rows.loc[r]
+            entries.append({"ref": r, "year": None if pd.isna(row["period_start"]) else int(row["period_start"]),
+                            "relation": "new" if k == 0 else relation_of.get(r, "reworded")})
+        series_docs = order[doc_rank[first["document"]][0]]
+        last_rank = doc_rank[rows.at[members[-1], "document"]][1]
+        dropped_in = series_docs[last_rank + 1] if last_rank + 1 < len(series_docs) else None
+        tid = "T" + hashlib.sha1(members[0].encode()).hexdigest()[:10]
+        threads.append({"id": tid, "municipality": first["municipality"], "committee": first["committee"],
+                        "kind": first["kind"], "theme": themes.most_common(1)[0][0] if themes else None,
+                        "items": entries, "dropped_in": dropped_in})
+    threads.sort(key=lambda t: (t["municipality"], t["committee"], t["kind"], -len(t["items"]), t["id"]))
+    return threads
+
+
+def spread_along_threads(links: list[dict], threads: list[dict]) -> list[dict]:
+    """A related link reaches the whole lineage thread of each side: if Uppsala's indicator is related to
+    Gävle's 2025 goal, it is related to the 2023 wording of the same goal too (kept as "via" evidence)."""
+    members = {i["ref"]: t for t in threads for i in t["items"] if len(t["items"]) > 1}
+    have = {frozenset((l["a"], l["b"])) for l in links}
+    extra = []
+    for link in links:
+        if link["relation"] != "related":
+            continue
+        for here, there in ((link["a"], link["b"]), (link["b"], link["a"])):
+            thread = members.get(there)
+            if thread is None:
+                continue
+            for entry in thread["items"]:
+                key = frozenset((here, entry["ref"]))
+                if entry["ref"] == there or key in have:
+                    continue
+                have.add(key)
+                extra.append({"a": here, "b": entry["ref"], "relation": "related", "score": link["score"],
+                              "features": {**link["features"], "via": there, "thread": thread["id"]}})
+    return links + extra
+
+
+def apply_forced(links: list[dict], overrides: Overrides, items: pd.DataFrame) -> list[dict]:
+    """Accepted and added links the computation did not produce (e.g. across documents it does not compare)."""
+    have = {frozenset((l["a"], l["b"])) for l in links}
+    kind = dict(zip(items["ref"], items["kind"]))
+    muni = dict(zip(items["ref"], items["municipality"]))
+    for (a, b), relation in overrides.forced.items():
+        if frozenset((a, b)) in have:
+            continue
+        if relation is None:
+            relation = "followup" if "followup" in (kind.get(a), kind.get(b)) else \
+                "reworded" if muni.get(a) == muni.get(b) else "related"
+        links.append({"a": a, "b": b, "relation": relation, "score": 1.0, "features": {"override": "added"}})
+        have.add(frozenset((a, b)))
+    return links
+
+
+def align(db: str | Path, overrides: str | Path | None = None, thresholds: Thresholds | None = None,
+          weights: dict | None = None, save: bool = True) -> Alignment:
+    """Compute links, threads and follow-up verdicts for everything in the store (and store them)."""
+    th = thresholds or Thresholds()
+    with Store(db, read_only=not save) as store:
+        items = load_items(store)
+        ov = load_overrides(overrides, items) if overrides else Overrides()
+        items = prepare(items) if not items.empty else items.assign(themes=[], terms=[], key=[], content=[])
+        docs = documents_frame(items)
+        both = ov.both_ways()
+        ctx = Context(items["terms"]) if not items.empty else None
+        links: list[dict] = []
+        verdicts: list[dict] = []
+        if not items.empty:
+            links = lineage(items, docs, ctx, th, weights, both.forced, both.rejected)
+            verdicts, fu_links = followup_verdicts(items, docs, ctx, th, weights, both.forced, both.rejected)
+            links += fu_links
+            links += related(items, ctx, th, rejected=both.rejected)
+            links = [l for l in links if (l["a"], l["b"]) not in both.rejected]
+            links = apply_forced(links, ov, items)
+        threads = build_threads(items, docs, links) if not items.empty else []
+        links = spread_along_threads(links, threads)
+        for link in links:
+            link["id"] = link_id(link["a"], link["b"], link["relation"])
+        result = Alignment(
+            links=pd.DataFrame(links, columns=["id", "a", "b", "relation", "score", "features"]),
+            threads=pd.DataFrame(threads, columns=["id", "municipality", "committee", "kind", "theme", "items",
+                                                   "dropped_in"]),
+            followups=pd.DataFrame(verdicts, columns=["plan_item", "verdict", "followup", "status", "score",
+                                                      "nearest", "features"]),
+            items=items, warnings=list(ov.unresolved))
+        if save:
+            store.put_alignment({"align_links": result.links, "align_threads": result.threads,
+                                 "align_followups": result.followups},
+                                {"version": ALIGN_VERSION, "thresholds": th.__dict__, "weights": weights or WEIGHTS,
+                                 "overrides": str(overrides) if overrides else None,
+                                 "documents": int(docs.shape[0]), "warnings": result.warnings})
+    return result
