@@ -41,7 +41,8 @@ class Alignment:
         if row is None:
             return {"document": None, "kind": None, "id": ref.split(":", 1)[-1], "number": None, "text": None}
         return {"document": row["source"], "kind": row["kind"], "id": row["id"],
-                "number": row["number"] if isinstance(row["number"], str) else None, "text": row["text"]}
+                "number": row["number"] if isinstance(row["number"], str) else None, "text": row["text"],
+                "ref": ref, "page": None if pd.isna(row["page"]) else int(row["page"])}
 
     @property
     def _by_ref(self) -> dict:
@@ -51,12 +52,19 @@ class Alignment:
             self.__dict__["_refs"] = cache
         return cache
 
+    def _source_of(self, document) -> Optional[str]:
+        if not isinstance(document, str):
+            return None
+        hit = self.items.loc[self.items["document"] == document, "source"]
+        return hit.iloc[0] if len(hit) else None
+
     def to_json(self) -> dict:
         links = [{"id": r.id, "a": self.ref(r.a), "b": self.ref(r.b), "relation": r.relation, "score": r.score,
                   "features": r.features} for r in self.links.itertuples()]
         threads = [{"id": t.id, "municipality": t.municipality, "committee": t.committee, "kind": t.kind,
                     "theme": t.theme, "items": [{**self.ref(i["ref"]), "year": i["year"], "relation": i["relation"]}
-                                                for i in t.items]} for t in self.threads.itertuples()]
+                                                for i in t.items],
+                    "dropped_in": self._source_of(t.dropped_in)} for t in self.threads.itertuples()]
         fus = [{"plan_item": self.ref(f.plan_item), "verdict": f.verdict, "followup": self.ref(f.followup),
                 "status": f.status, "score": f.score, "nearest": self.ref(f.nearest), "features": f.features}
                for f in self.followups.itertuples()]
@@ -189,3 +197,43 @@ def align(db: str | Path, overrides: str | Path | None = None, thresholds: Thres
                                  "overrides": str(overrides) if overrides else None,
                                  "documents": int(docs.shape[0]), "warnings": result.warnings})
     return result
+
+
+def explain(db: str | Path, link: str) -> dict:
+    """Why two items were linked (or a plan item got its verdict): both items, the relation, the score, and
+    every feature with its weight and share of the score. `link` is a link id ("L…") or a plan item as
+    DOCUMENT:ID (source path, file name or sha256 prefix, as in an overrides file)."""
+    from plantrace.align.features import WEIGHTS as LINEAGE_WEIGHTS
+    from plantrace.align.related import RELATED_WEIGHTS
+
+    with Store(db, read_only=True) as store:
+        tables = store.alignment()
+        info = store.alignment_info() or {}
+        items = load_items(store)
+    result = Alignment(tables["align_links"], tables["align_threads"], tables["align_followups"], items)
+    links, fus = tables["align_links"], tables["align_followups"]
+    row = links[links["id"] == link]
+    if not row.empty:
+        r = row.iloc[0]
+        out = {"id": r["id"], "a": result.ref(r["a"]), "b": result.ref(r["b"]), "relation": r["relation"],
+               "score": r["score"], "features": r["features"]}
+    else:
+        from plantrace.align.overrides import resolver
+
+        row = fus[fus["plan_item"] == (resolver(items)(link) or link)]
+        if row.empty:
+            raise KeyError(f"no link or plan item {link!r} in {db} (run `plantrace align` first)")
+        r = row.iloc[0]
+        other = r["followup"] if isinstance(r["followup"], str) else r["nearest"]
+        out = {"id": None, "a": result.ref(r["plan_item"]), "b": result.ref(other) if isinstance(other, str) else None,
+               "relation": "followup", "verdict": r["verdict"], "status": r["status"], "score": r["score"],
+               "features": r["features"]}
+    weights = RELATED_WEIGHTS if out["relation"] == "related" else info.get("weights") or LINEAGE_WEIGHTS
+    feats = out["features"] or {}
+    used = {k: v for k, v in feats.items() if k in weights and isinstance(v, (int, float))}
+    total = sum(weights[k] for k in used) or 1.0
+    out["evidence"] = [{"feature": k, "value": feats.get(k), "weight": weights.get(k),
+                        "contribution": round(weights[k] * used[k] / total, 3) if k in used else None}
+                       for k in list(weights) + [k for k in feats if k not in weights]]
+    out["thresholds"] = info.get("thresholds") or Thresholds().__dict__
+    return out

@@ -36,3 +36,12 @@ def normalise_status(text):
     from plantrace.nlp_models.status import normalise_status as _normalise
 
     return _normalise(text)
+
+
+def __getattr__(name):
+    # `plantrace.align(db)` without importing the align stage (numpy, DuckDB) for every `import plantrace`
+    if name == "align":
+        import importlib
+
+        return importlib.import_module("plantrace.align")
+    raise AttributeError(f"module 'plantrace' has no attribute {name!r}")

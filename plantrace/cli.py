@@ -131,6 +131,73 @@ def show(db: Path = typer.Option(Path("plantrace.duckdb"), "--db"),
 
 
 @app.command()
+def align(db: Path = typer.Option(Path("plantrace.duckdb"), "--db", help="DuckDB store (from `plantrace ingest`)"),
+          overrides: Optional[Path] = typer.Option(None, "--overrides", help="CSV of accepted/rejected/added links"),
+          json_out: Optional[str] = typer.Option(None, "--json", help="write links, threads and follow-ups to FILE, or -")):
+    """Link items across documents (lineage, follow-up verdicts, related items) and store the links."""
+    from plantrace.align import align as run
+    from plantrace.errors import InputError
+
+    if not db.exists():
+        _fail_line(str(db), "no such store (run `plantrace ingest` first)")
+        raise typer.Exit(1)
+    try:
+        result = run(db, overrides=overrides)
+    except InputError as e:
+        _fail_line(e.source, e.reason)
+        raise typer.Exit(1)
+    for w in result.warnings:
+        err.print(f"[yellow]warning[/] {w}", highlight=False, soft_wrap=True)
+    if json_out:
+        text = json.dumps(result.to_json(), ensure_ascii=False, indent=2, default=str)
+        if json_out == "-":
+            sys.stdout.write(text + "\n")
+            return
+        Path(json_out).write_text(text, encoding="utf-8")
+    t = Table(title=f"Alignment of {db}")
+    t.add_column("what")
+    t.add_column("count", justify="right")
+    for relation, n in result.links["relation"].value_counts().sort_index().items():
+        t.add_row(f"links: {relation}", str(n))
+    t.add_row("lineage threads (2+ documents)", str(sum(len(i) > 1 for i in result.threads["items"])))
+    for verdict, n in result.followups["verdict"].value_counts().sort_index().items():
+        t.add_row(f"plan items: {verdict}", str(n))
+    out.print(t)
+
+
+@app.command()
+def explain(link: str = typer.Argument(..., help="a link id (L…) or a plan item's ref"),
+            db: Path = typer.Option(Path("plantrace.duckdb"), "--db"),
+            as_json: bool = typer.Option(False, "--json", help="print JSON")):
+    """Why two items were linked: both texts, the relation, and every feature with its weight and share."""
+    from plantrace.align import explain as run
+
+    try:
+        e = run(db, link)
+    except KeyError as exc:
+        _fail_line(str(db), exc.args[0])
+        raise typer.Exit(1)
+    if as_json:
+        sys.stdout.write(json.dumps(e, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    for side in ("a", "b"):
+        ref = e[side] or {}
+        out.print(f"[bold]{side}[/] {ref.get('document')} {ref.get('kind')} {ref.get('number') or ref.get('id')}: "
+                  f"{ref.get('text')}", highlight=False, soft_wrap=True)
+    verdict = f" — {e['verdict']} ({e.get('status') or 'no status'})" if e.get("verdict") else ""
+    out.print(f"relation [bold]{e['relation']}[/]{verdict}, score {e['score']}", highlight=False)
+    t = Table(title="evidence")
+    for c in ("feature", "value", "weight", "share of score"):
+        t.add_column(c)
+    for row in e["evidence"]:
+        t.add_row(row["feature"], "" if row["value"] is None else str(row["value"]),
+                  "" if row["weight"] is None else str(row["weight"]),
+                  "" if row["contribution"] is None else str(row["contribution"]))
+    out.print(t)
+    out.print("thresholds: " + ", ".join(f"{k} {v}" for k, v in e["thresholds"].items()), highlight=False)
+
+
+@app.command()
 def train(seed: int = typer.Option(0, "--seed", help="random seed of the split and the training"),
           output: Optional[str] = typer.Option(None, "--output", show_default=False,
                                                help="where to save the pipeline (default: the shipped model, "
