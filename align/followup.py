@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from plantrace.align.features import Context, combine, pair_features
+from plantrace.align.features import FOLLOWUP_WEIGHTS, Context, combine, pair_features
 from plantrace.align.lineage import Thresholds, one_to_one
 
 
@@ -57,7 +57,7 @@ def followups(items: pd.DataFrame, docs: pd.DataFrame, ctx: Context, th: Thresho
                 continue
             feats = pair_features(plan, cand, ctx)
             feats["kind"] = (plan["kind"].to_numpy()[:, None] == cand["followup_kind"].to_numpy()[None, :]).astype(np.float32)
-            score = combine(feats, weights)
+            score = combine(feats, weights or FOLLOWUP_WEIGHTS)
             refs_p, refs_c = plan["ref"].tolist(), cand["ref"].tolist()
             for (rp, rc) in rejected:
                 if rp in refs_p and rc in refs_c:

@@ -24,9 +24,9 @@ DOC_ORDER = {"plan": 0, "budget": 0, "protocol": 0, "internal_control": 1, "othe
 class Thresholds:
     """Chosen on labelled pairs (align/README.md, `plantrace.align.calibrate`), not guessed."""
 
-    link: float = 0.45  # a mutual best pair at or above this continues
+    link: float = 0.48  # a mutual best pair at or above this continues
     same: float = 0.92  # ratio of the lemma keys at or above this: restated, not reworded
-    split: float = 0.45  # a second partner at or above this (and best for it) makes a split / merge
+    split: float = 0.48  # a second partner at or above this (and best for it) makes a split / merge
     followup: float = 0.55
     related: float = 0.40
 

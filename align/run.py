@@ -11,12 +11,12 @@ from typing import Optional
 
 import pandas as pd
 
-from plantrace.align.features import WEIGHTS, Context, prepare
+from plantrace.align.features import FOLLOWUP_WEIGHTS, WEIGHTS, Context, prepare
 from plantrace.align.followup import followups as followup_verdicts
 from plantrace.align.items import documents_frame, load_items
 from plantrace.align.lineage import LINEAGE_KINDS, Thresholds, lineage, series
 from plantrace.align.overrides import Overrides, load_overrides
-from plantrace.align.related import related
+from plantrace.align.related import RELATED_WEIGHTS, related
 from plantrace.corpus.store import Store
 
 ALIGN_VERSION = "1"
@@ -161,7 +161,8 @@ def apply_forced(links: list[dict], overrides: Overrides, items: pd.DataFrame) -
 
 def align(db: str | Path, overrides: str | Path | None = None, thresholds: Thresholds | None = None,
           weights: dict | None = None, save: bool = True) -> Alignment:
-    """Compute links, threads and follow-up verdicts for everything in the store (and store them)."""
+    """Compute links, threads and follow-up verdicts for everything in the store (and store them).
+    `weights` replaces the lineage weights (features.WEIGHTS); follow-up and related scores keep theirs."""
     th = thresholds or Thresholds()
     with Store(db, read_only=not save) as store:
         items = load_items(store)
@@ -174,7 +175,7 @@ def align(db: str | Path, overrides: str | Path | None = None, thresholds: Thres
         verdicts: list[dict] = []
         if not items.empty:
             links = lineage(items, docs, ctx, th, weights, both.forced, both.rejected)
-            verdicts, fu_links = followup_verdicts(items, docs, ctx, th, weights, both.forced, both.rejected)
+            verdicts, fu_links = followup_verdicts(items, docs, ctx, th, None, both.forced, both.rejected)
             links += fu_links
             links += related(items, ctx, th, rejected=both.rejected)
             links = [l for l in links if (l["a"], l["b"]) not in both.rejected]
@@ -193,7 +194,8 @@ def align(db: str | Path, overrides: str | Path | None = None, thresholds: Thres
         if save:
             store.put_alignment({"align_links": result.links, "align_threads": result.threads,
                                  "align_followups": result.followups},
-                                {"version": ALIGN_VERSION, "thresholds": th.__dict__, "weights": weights or WEIGHTS,
+                                {"version": ALIGN_VERSION, "thresholds": th.__dict__, "weights": {"lineage": weights or WEIGHTS, "followup": FOLLOWUP_WEIGHTS,
+                                             "related": RELATED_WEIGHTS},
                                  "overrides": str(overrides) if overrides else None,
                                  "documents": int(docs.shape[0]), "warnings": result.warnings})
     return result
@@ -203,9 +205,6 @@ def explain(db: str | Path, link: str) -> dict:
     """Why two items were linked (or a plan item got its verdict): both items, the relation, the score, and
     every feature with its weight and share of the score. `link` is a link id ("L…") or a plan item as
     DOCUMENT:ID (source path, file name or sha256 prefix, as in an overrides file)."""
-    from plantrace.align.features import WEIGHTS as LINEAGE_WEIGHTS
-    from plantrace.align.related import RELATED_WEIGHTS
-
     with Store(db, read_only=True) as store:
         tables = store.alignment()
         info = store.alignment_info() or {}
@@ -228,7 +227,9 @@ def explain(db: str | Path, link: str) -> dict:
         out = {"id": None, "a": result.ref(r["plan_item"]), "b": result.ref(other) if isinstance(other, str) else None,
                "relation": "followup", "verdict": r["verdict"], "status": r["status"], "score": r["score"],
                "features": r["features"]}
-    weights = RELATED_WEIGHTS if out["relation"] == "related" else info.get("weights") or LINEAGE_WEIGHTS
+    stage = out["relation"] if out["relation"] in ("related", "followup") else "lineage"
+    weights = (info.get("weights") or {}).get(stage) or {"lineage": WEIGHTS, "followup": FOLLOWUP_WEIGHTS,
+                                                          "related": RELATED_WEIGHTS}[stage]
     feats = out["features"] or {}
     used = {k: v for k, v in feats.items() if k in weights and isinstance(v, (int, float))}
     total = sum(weights[k] for k in used) or 1.0
