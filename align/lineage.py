@@ -28,7 +28,7 @@ class Thresholds:
     same: float = 0.92  # ratio of the lemma keys at or above this: restated, not reworded
     split: float = 0.48  # a second partner at or above this (and best for it) makes a split / merge
     followup: float = 0.55
-    related: float = 0.40
+    related: float = 0.35
 
 
 def series(docs: pd.DataFrame) -> dict[tuple, list[str]]:

@@ -15,7 +15,7 @@ from plantrace.align.features import Context, combine, pair_features
 from plantrace.align.lineage import Thresholds
 
 RELATED_KINDS = ("goal", "assignment", "indicator")
-TOP_K = 3  # counterparts kept per item and other municipality
+TOP_K = 4  # counterparts kept per item (thread) and other municipality
 # Across municipalities the shared theme is the main evidence and wording the tie-breaker (align/README.md).
 RELATED_WEIGHTS = {"theme_overlap": 3.0, "rare_terms": 2.0, "token_set": 1.0, "containment": 1.0}
 

@@ -173,15 +173,20 @@ def align(db: str | Path, overrides: str | Path | None = None, thresholds: Thres
         ctx = Context(items["terms"]) if not items.empty else None
         links: list[dict] = []
         verdicts: list[dict] = []
+        threads: list[dict] = []
         if not items.empty:
             links = lineage(items, docs, ctx, th, weights, both.forced, both.rejected)
             verdicts, fu_links = followup_verdicts(items, docs, ctx, th, None, both.forced, both.rejected)
-            links += fu_links
-            links += related(items, ctx, th, rejected=both.rejected)
-            links = [l for l in links if (l["a"], l["b"]) not in both.rejected]
+            links = [l for l in links + fu_links if (l["a"], l["b"]) not in both.rejected]
             links = apply_forced(links, ov, items)
-        threads = build_threads(items, docs, links) if not items.empty else []
-        links = spread_along_threads(links, threads)
+            threads = build_threads(items, docs, links)
+            # across municipalities, one item per thread speaks for it (its latest wording), then the links
+            # reach the rest of the thread: far fewer pairs, and a 2023 wording is not compared apart from 2025's
+            in_threads = {i["ref"] for t in threads for i in t["items"]}
+            speakers = {t["items"][-1]["ref"] for t in threads}
+            pool = items[items["ref"].isin(speakers) | ~items["ref"].isin(in_threads)]
+            rel = [l for l in related(pool, ctx, th, rejected=both.rejected) if (l["a"], l["b"]) not in both.rejected]
+            links = apply_forced(spread_along_threads(links + rel, threads), ov, items)
         for link in links:
             link["id"] = link_id(link["a"], link["b"], link["relation"])
         result = Alignment(

@@ -120,7 +120,7 @@ THEMES: tuple[dict, ...] = (
         "id": "staff_competence",
         "label": "Medarbetare, kompetens och arbetsmiljö",
         "cues": ("kompetens", "*kompetens", "medarbetar-", "arbetsmiljö", "*arbetsmiljö", "arbetsgivare",
-                 "rekrytering", "personal", "personalomsättning", "chef", "ledarskap"),
+                 "rekrytering", "personal", "personalomsättning", "chef", "ledarskap", "arbetsliv"),
     },
     {
         "id": "quality_satisfaction",
