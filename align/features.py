@@ -234,13 +234,14 @@ def context_terms() -> frozenset[str]:
     return ACTOR_TERMS | names | {n + "s" for n in names}
 
 
-def prepare(items: pd.DataFrame) -> pd.DataFrame:
+def prepare(items: pd.DataFrame, normalised: list | None = None, themes: list | None = None) -> pd.DataFrame:
     """Add the columns features read: key, lemmas, numbers, years, terms (content lemmas with compound
-    heads, without actor and place names), themes."""
+    heads, without actor and place names), themes. `normalised` and `themes` (one per row, from the cache)
+    skip the normalisation and the theme matching."""
     from plantrace.align.normalise import normalise_many
     from plantrace.align.themes import assign_themes
 
-    norms = normalise_many(items["text"].fillna("").tolist())
+    norms = normalised if normalised is not None else normalise_many(items["text"].fillna("").tolist())
     out = items.copy()
     out["key"] = [n.key for n in norms]
     out["lemmas"] = [n.lemmas for n in norms]
@@ -251,7 +252,7 @@ def prepare(items: pd.DataFrame) -> pd.DataFrame:
     out["content"] = [" ".join(c) for c in content]
     vocabulary = {t for c in content for t in c}
     out["terms"] = [compound_terms(c, vocabulary) for c in content]
-    matches = [assign_themes(n) for n in norms]
+    matches = themes if themes is not None else [assign_themes(n) for n in norms]
     out["themes"] = [tuple(t for t, _s, _c in m) for m in matches]
     out["theme_cues"] = [{t: list(c) for t, _s, c in m} for m in matches]
     return out

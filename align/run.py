@@ -11,6 +11,7 @@ from typing import Optional
 
 import pandas as pd
 
+from plantrace.align.cache import normalised_items
 from plantrace.align.features import FOLLOWUP_WEIGHTS, WEIGHTS, Context, prepare
 from plantrace.align.followup import followups as followup_verdicts
 from plantrace.align.items import documents_frame, load_items
@@ -32,6 +33,7 @@ class Alignment:
     followups: pd.DataFrame
     items: pd.DataFrame
     warnings: list[str] = field(default_factory=list)
+    normalised: int = 0  # items normalised in this run (the others came from the store's cache)
 
     def ref(self, ref: Optional[str]) -> Optional[dict]:
         """The JSON reference of an item: {document: source, kind, id, number, text}."""
@@ -167,7 +169,12 @@ def align(db: str | Path, overrides: str | Path | None = None, thresholds: Thres
     with Store(db, read_only=not save) as store:
         items = load_items(store)
         ov = load_overrides(overrides, items) if overrides else Overrides()
-        items = prepare(items) if not items.empty else items.assign(themes=[], terms=[], key=[], content=[])
+        if items.empty:
+            items = items.assign(themes=[], terms=[], key=[], content=[])
+            normalised_now = 0
+        else:
+            norms, themes, normalised_now = normalised_items(store.con, items, writable=save)
+            items = prepare(items, norms, themes)
         docs = documents_frame(items)
         both = ov.both_ways()
         ctx = Context(items["terms"]) if not items.empty else None
@@ -195,7 +202,7 @@ def align(db: str | Path, overrides: str | Path | None = None, thresholds: Thres
                                                    "dropped_in"]),
             followups=pd.DataFrame(verdicts, columns=["plan_item", "verdict", "followup", "status", "score",
                                                       "nearest", "features"]),
-            items=items, warnings=list(ov.unresolved))
+            items=items, warnings=list(ov.unresolved), normalised=normalised_now)
         if save:
             store.put_alignment({"align_links": result.links, "align_threads": result.threads,
                                  "align_followups": result.followups},

@@ -225,3 +225,29 @@ def test_bad_overrides_file_is_one_clear_error(db, tmp_path):
     before = plantrace.align(db, save=False).links
     with Store(db, read_only=True) as store:  # the failed run left the stored alignment as it was
         assert len(store.alignment()["align_links"]) == len(before)
+
+
+def test_adding_documents_normalises_only_the_new_ones(tmp_path):
+    text = SAMPLE / "text"
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(SAMPLE / "manifest.csv", folder / "manifest.csv")
+    (folder / "text").mkdir()
+    db = tmp_path / "store.duckdb"
+    for name in ("000_fe8b30e72cf9500a.txt", "002_899627d34187ce61.txt"):
+        shutil.copy(text / name, folder / "text" / name)
+    assert plantrace.ingest([folder], db=db).ok
+    first = plantrace.align(db)
+    assert first.normalised == len(first.items) > 0
+    assert plantrace.align(db).normalised == 0  # nothing new
+    shutil.copy(text / "001_ded986b2b83926f4.txt", folder / "text" / "001_ded986b2b83926f4.txt")
+    assert plantrace.ingest([folder], db=db).ok
+    third = plantrace.align(db)
+    new = third.items["source"].str.endswith("001_ded986b2b83926f4.txt")
+    assert third.normalised == int(new.sum()) > 0
+    # and the result is the one a run from scratch gives
+    fresh = tmp_path / "fresh.duckdb"
+    assert plantrace.ingest([folder], db=fresh).ok
+    full = plantrace.align(fresh)
+    assert full.normalised == len(full.items)
+    assert sorted(third.links["id"]) == sorted(full.links["id"])
