@@ -17,7 +17,7 @@ from plantrace.align.lineage import Thresholds
 from plantrace.align.run import align
 
 SWEEPS = {
-    "link": np.round(np.arange(0.30, 0.71, 0.05), 2),
+    "link": np.round(np.arange(0.30, 0.71, 0.02), 2),
     "followup": np.round(np.arange(0.40, 0.91, 0.05), 2),
     "related": np.round(np.arange(0.30, 0.71, 0.05), 2),
 }
