@@ -78,7 +78,7 @@ def ratio(a, b, ctx):
     return _cdist(a["key"], b["key"], fuzz.ratio)
 
 
-def _term_matrix(sets: list[frozenset[str]], vocab: dict[str, int]) -> np.ndarray:
+def _term_matrix(sets: list, vocab: dict[str, int]) -> np.ndarray:
     m = np.zeros((len(sets), len(vocab)), dtype=np.float32)
     for i, s in enumerate(sets):
         for t in s:
@@ -86,89 +86,66 @@ def _term_matrix(sets: list[frozenset[str]], vocab: dict[str, int]) -> np.ndarra
     return m
 
 
+def set_matrices(a_sets, b_sets) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
+    """Binary item × term matrices of two lists of sets over their joint vocabulary."""
+    a_sets, b_sets = list(a_sets), list(b_sets)
+    vocab: dict[str, int] = {}
+    for s in a_sets + b_sets:
+        for t in s:
+            vocab.setdefault(t, len(vocab))
+    return _term_matrix(a_sets, vocab), _term_matrix(b_sets, vocab), vocab
+
+
+def _ratio(num: np.ndarray, den: np.ndarray, empty: float) -> np.ndarray:
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(den > 0, num / den, empty).astype(np.float32)
+
+
+def _overlap(ma: np.ndarray, mb: np.ndarray, empty: float) -> np.ndarray:
+    """Overlap coefficient |A ∩ B| / min(|A|, |B|)."""
+    return _ratio(ma @ mb.T, np.minimum(ma.sum(1)[:, None], mb.sum(1)[None, :]), empty)
+
+
+def _jaccard(ma: np.ndarray, mb: np.ndarray, empty: float) -> np.ndarray:
+    inter = ma @ mb.T
+    return _ratio(inter, ma.sum(1)[:, None] + mb.sum(1)[None, :] - inter, empty)
+
+
 @feature("containment")
 def containment(a, b, ctx):
     """Share of the shorter item's content terms found in the other (overlap coefficient): a goal restated
     inside a longer report heading is contained in it. (rapidfuzz's partial_ratio says much the same on
     characters at a twentieth of the speed.)"""
-    vocab: dict[str, int] = {}
-    for s in list(a["terms"]) + list(b["terms"]):
-        for t in s:
-            vocab.setdefault(t, len(vocab))
-    if not vocab:
-        return np.zeros((len(a), len(b)), dtype=np.float32)
-    ma, mb = _term_matrix(list(a["terms"]), vocab), _term_matrix(list(b["terms"]), vocab)
-    smaller = np.minimum(ma.sum(1)[:, None], mb.sum(1)[None, :])
-    with np.errstate(invalid="ignore", divide="ignore"):
-        out = np.where(smaller > 0, (ma @ mb.T) / smaller, 0.0)
-    return out.astype(np.float32)
+    ma, mb, _ = set_matrices(a["terms"], b["terms"])
+    return _overlap(ma, mb, 0.0)
 
 
 @feature("rare_terms")
 def rare_terms(a, b, ctx):
     """Weighted Dice overlap of content lemmas and compound heads, rare terms weighing more (idf)."""
-    vocab: dict[str, int] = {}
-    for s in list(a["terms"]) + list(b["terms"]):
-        for t in s:
-            vocab.setdefault(t, len(vocab))
-    if not vocab:
-        return np.zeros((len(a), len(b)), dtype=np.float32)
+    ma, mb, vocab = set_matrices(a["terms"], b["terms"])
     w = np.array([ctx.weight(t) for t in vocab], dtype=np.float32)
-    ma, mb = _term_matrix(list(a["terms"]), vocab), _term_matrix(list(b["terms"]), vocab)
-    shared = (ma * w) @ mb.T
-    total = (ma @ w)[:, None] + (mb @ w)[None, :]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        out = np.where(total > 0, 2 * shared / total, 0.0)
-    return out.astype(np.float32)
-
-
-def _set_jaccard(a: list[frozenset], b: list[frozenset]) -> np.ndarray:
-    """Jaccard of small sets; NaN where both are empty (no evidence either way)."""
-    vocab: dict = {}
-    for s in a + b:
-        for t in s:
-            vocab.setdefault(t, len(vocab))
-    out = np.full((len(a), len(b)), np.nan, dtype=np.float32)
-    if not vocab:
-        return out
-    ma, mb = _term_matrix(a, vocab), _term_matrix(b, vocab)
-    inter = ma @ mb.T
-    union = ma.sum(1)[:, None] + mb.sum(1)[None, :] - inter
-    with np.errstate(invalid="ignore", divide="ignore"):
-        j = np.where(union > 0, inter / union, np.nan)
-    return j.astype(np.float32)
+    return _ratio(2 * (ma * w) @ mb.T, (ma @ w)[:, None] + (mb @ w)[None, :], 0.0)
 
 
 @feature("numbers")
 def numbers(a, b, ctx):
     """Agreement of the numbers, amounts and percentages (masked out of the key); NaN when neither has any,
     0 when only one has: "minska med 5 %" and "minska med 30 %" share every word but not the target."""
-    return _set_jaccard([frozenset(x) for x in a["numbers"]], [frozenset(x) for x in b["numbers"]])
+    return _jaccard(*set_matrices(a["numbers"], b["numbers"])[:2], np.nan)
 
 
 @feature("themes")
 def themes(a, b, ctx):
     """Shared themes (Jaccard of theme sets); NaN when neither item has a theme."""
-    return _set_jaccard([frozenset(x) for x in a["themes"]], [frozenset(x) for x in b["themes"]])
+    return _jaccard(*set_matrices(a["themes"], b["themes"])[:2], np.nan)
 
 
 @feature("theme_overlap")
 def theme_overlap(a, b, ctx):
     """Share of the smaller theme set found in the other (overlap coefficient): an item about one theme is
     fully about a theme of a broader item; NaN when either has none."""
-    vocab: dict = {}
-    for t in list(a["themes"]) + list(b["themes"]):
-        for x in t:
-            vocab.setdefault(x, len(vocab))
-    out = np.full((len(a), len(b)), np.nan, dtype=np.float32)
-    if not vocab:
-        return out
-    ma = _term_matrix([frozenset(x) for x in a["themes"]], vocab)
-    mb = _term_matrix([frozenset(x) for x in b["themes"]], vocab)
-    smaller = np.minimum(ma.sum(1)[:, None], mb.sum(1)[None, :])
-    with np.errstate(invalid="ignore", divide="ignore"):
-        out = np.where(smaller > 0, (ma @ mb.T) / smaller, np.nan)
-    return out.astype(np.float32)
+    return _overlap(*set_matrices(a["themes"], b["themes"])[:2], np.nan)
 
 
 @feature("level")

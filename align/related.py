@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from plantrace.align.features import Context, combine, pair_features
+from plantrace.align.features import Context, combine, pair_features, set_matrices
 from plantrace.align.lineage import Thresholds
 
 RELATED_KINDS = ("goal", "assignment", "indicator")
@@ -61,14 +61,5 @@ def related(items: pd.DataFrame, ctx: Context, th: Thresholds, weights=None, top
 
 
 def _shared_theme(ta: pd.Series, tb: pd.Series) -> np.ndarray:
-    vocab: dict[str, int] = {}
-    for t in list(ta) + list(tb):
-        for x in t:
-            vocab.setdefault(x, len(vocab))
-    ma = np.zeros((len(ta), len(vocab)), dtype=np.float32)
-    mb = np.zeros((len(tb), len(vocab)), dtype=np.float32)
-    for i, t in enumerate(ta):
-        ma[i, [vocab[x] for x in t]] = 1
-    for i, t in enumerate(tb):
-        mb[i, [vocab[x] for x in t]] = 1
+    ma, mb, _ = set_matrices(ta, tb)
     return (ma @ mb.T) > 0
