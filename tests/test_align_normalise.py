@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
-import pytest
 from rapidfuzz import fuzz
 
 from plantrace.align.normalise import BOILERPLATE, Normalised, normalise, normalise_many, strip_boilerplate
@@ -294,17 +292,3 @@ def test_theme_list_is_data_and_every_cue_finds_its_theme():
             if cue.endswith("-"):
                 continue  # a stem is not a word on its own
             assert theme["id"] in _themes(cue.lstrip("*")), (theme["id"], cue)
-
-
-# --- speed -------------------------------------------------------------------------------------------------------
-
-
-def test_ten_thousand_texts_normalise_well_under_five_seconds():
-    texts = list(ITEMS.values())
-    texts = (texts * (10_000 // len(texts) + 1))[:10_000]
-    normalise_many(texts[:10])  # load the pipeline outside the timing
-    start = time.perf_counter()
-    out = normalise_many(texts)
-    elapsed = time.perf_counter() - start
-    assert len(out) == 10_000
-    assert elapsed < 5.0, f"{elapsed:.2f} s"
