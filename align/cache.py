@@ -20,10 +20,16 @@ FORMAT = "2"  # of the rows' data; part of the version
 
 
 def cache_version() -> str:
+    """Changes with the format, the model (its version and the data it was built from), boilerplate and themes."""
     from plantrace.align.themes import THEMES
-    from plantrace.nlp_models import MODEL_VERSION
+    from plantrace.nlp_models import MODEL_DIR, MODEL_VERSION
 
-    data = json.dumps([FORMAT, MODEL_VERSION, BOILERPLATE, THEMES], ensure_ascii=False, sort_keys=True, default=str)
+    try:  # read the file, not the pipeline: a run with nothing new must not have to load spaCy
+        built = json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8")).get("plantrace", {}).get("data_sha256")
+    except (OSError, ValueError):
+        built = None
+    data = json.dumps([FORMAT, MODEL_VERSION, built, BOILERPLATE, THEMES], ensure_ascii=False, sort_keys=True,
+                      default=str)
     return hashlib.sha1(data.encode()).hexdigest()[:12]
 
 
