@@ -66,3 +66,18 @@ def normalised_items(con, items: pd.DataFrame, writable: bool) -> tuple[list[Nor
             con.rollback()
             raise
     return out, themes, len(todo)
+
+
+def stored_themes(con) -> dict[str, tuple[str, ...]]:
+    """ref → theme ids as the last alignment run found them (for reports, which read and never compute)."""
+    exists = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [TABLE]).fetchone()[0]
+    if not exists:
+        return {}
+    out = {}
+    for ref, data in con.execute(f"SELECT ref, data FROM {TABLE}").fetchall():
+        try:
+            _norm, themes = json.loads(data)
+        except (ValueError, TypeError):
+            continue
+        out[ref] = tuple(t for t, _s, _c in themes)
+    return out
