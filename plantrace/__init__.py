@@ -45,3 +45,10 @@ def __getattr__(name):
 
         return importlib.import_module("plantrace.align")
     raise AttributeError(f"module 'plantrace' has no attribute {name!r}")
+
+
+def open(db="plantrace.duckdb"):  # noqa: A001 - the API's name for opening a store, as sqlite_utils.Database
+    """A store opened for the reports: `plantrace.open(db).report("unreported")["audit"]` → DataFrame."""
+    from plantrace.reports.api import Corpus
+
+    return Corpus(db)

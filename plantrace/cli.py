@@ -197,6 +197,55 @@ def explain(link: str = typer.Argument(..., help="a link id (L…) or a plan ite
     out.print("thresholds: " + ", ".join(f"{k} {v}" for k, v in e["thresholds"].items()), highlight=False)
 
 
+REPORT_NAMES = ("overview", "unreported", "evolution", "indicators", "compare", "document", "html")
+
+
+@app.command()
+def report(name: str = typer.Argument(..., help="overview | unreported | evolution | indicators | compare | "
+                                                "document PATH | html"),
+           target: Optional[str] = typer.Argument(None, help="for `document`: the document's path, file name or sha256"),
+           db: Path = typer.Option(Path("plantrace.duckdb"), "--db"),
+           fmt: str = typer.Option("table", "--format", "-f", help="table | csv | xlsx | parquet | json | md | html"),
+           out_file: Optional[Path] = typer.Option(None, "--out", "-o", help="file to write (default: standard output)"),
+           municipality: Optional[str] = typer.Option(None, "--municipality"),
+           committee: Optional[str] = typer.Option(None, "--committee"),
+           theme: Optional[str] = typer.Option(None, "--theme", help="a theme id, e.g. external_placements"),
+           year_from: Optional[int] = typer.Option(None, "--from", help="first year"),
+           year_to: Optional[int] = typer.Option(None, "--to", help="last year"),
+           kind: Optional[str] = typer.Option(None, "--kind", help="goal | assignment | indicator"),
+           goals: bool = typer.Option(False, "--goals", help="unreported: plan goals too, not only assignments")):
+    """The comparisons: goal evolution, unreported assignments, indicator targets vs outcomes, municipalities
+    by theme, one document; or the offline HTML report (`report html --out report.html`)."""
+    from plantrace.corpus.store import Store
+    from plantrace.reports.data import NoAlignment, run_report
+    from plantrace.reports.formats import write
+
+    if name not in REPORT_NAMES:
+        _fail_line(name, f"unknown report; one of {', '.join(REPORT_NAMES)}")
+        raise typer.Exit(2)
+    if not db.exists():
+        _fail_line(str(db), "no such store (run `plantrace ingest` first)")
+        raise typer.Exit(1)
+    with Store(db, read_only=True) as store:
+        if name == "html":
+            from plantrace.reports.html import write_html
+
+            target_path = out_file or Path("plantrace-report.html")
+            write_html(store, target_path)
+            err.print(f"wrote {target_path}", highlight=False)
+            return
+        options = dict(municipality=municipality, committee=committee, theme=theme, year_from=year_from,
+                       year_to=year_to, kind=kind, goals=goals, path=target)
+        try:
+            result = run_report(store, name, **options)
+            text = write(result, fmt, out_file, console=out)
+        except (NoAlignment, LookupError, ValueError) as e:
+            _fail_line(str(db) if isinstance(e, NoAlignment) else name, str(e).split(": ", 1)[-1])
+            raise typer.Exit(1)
+    if text is not None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
 @app.command()
 def train(seed: int = typer.Option(0, "--seed", help="random seed of the split and the training"),
           output: Optional[str] = typer.Option(None, "--output", show_default=False,
