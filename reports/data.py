@@ -317,6 +317,7 @@ def indicators(view: StoreView, municipality=None, committee=None, year_from=Non
     values = pd.DataFrame(rows, columns=["thread", "municipality", "indicator", "file", "where", "as_written", "year",
                                          "target", "outcome", "comparison", "met", "direction"])
     values = _filter(values, municipality, committee, year_from, year_to)
+    values["year"] = values["year"].astype("Int64")
     churn = []
     docs = view.docs[view.docs["doc_type"] != "report"].dropna(subset=["period_start"])
     threads_of = {e["ref"]: t.id for t in al["align_threads"].itertuples() if t.kind == "indicator" for e in t.items}
@@ -354,6 +355,10 @@ def compare(view: StoreView, municipality=None, kind=None, year_from=None, year_
     counts = long.groupby(["municipality", "theme", "kind", "year"], dropna=False).size().rename("items").reset_index()
     matrix = long.pivot_table(index="theme", columns="municipality", values="kind", aggfunc="count", fill_value=0)
     matrix = matrix.reset_index().rename_axis(columns=None)
+    if not matrix.empty:
+        from plantrace.align.themes import theme_label
+
+        matrix.insert(1, "label", matrix["theme"].map(theme_label))
     links = view.alignment()["align_links"]
     rel = links[links["relation"] == "related"]
     rows = []
