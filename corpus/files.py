@@ -63,6 +63,14 @@ def _walk(root: Path, failures) -> list[Path]:
     return sorted(out)
 
 
+def safe_key(path) -> str:
+    """The resolved absolute path, or the absolute one when it cannot be resolved (a symlink loop)."""
+    try:
+        return str(Path(path).resolve())
+    except (RuntimeError, OSError):  # Python 3.11-3.12 raise RuntimeError for a loop, later ones OSError
+        return os.path.abspath(path)
+
+
 def read_bytes(path: Path) -> bytes:
     with reading(path):
         return Path(path).read_bytes()

@@ -1,17 +1,23 @@
 """Ingest: find files, skip what is stored already, extract the rest, store each in its own transaction.
 
-A file that fails gets one line (file and reason), its failure is remembered in the store, and the batch goes
-on; what the store held before stays as it was.
+Extraction runs in worker processes (`workers`), on a Dask cluster (`dask`) or in this process (`workers=0`);
+this process is the store's one writer either way, and writes each document with all its items in one
+transaction as its result arrives, so a run killed at any moment leaves every document it finished and no part
+of any other, and the next run does only what is left. A file that fails gets one line (file and reason), its
+failure is remembered in the store, and the batch goes on; what the store held before stays as it was.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
-from plantrace.corpus.files import TEXT_SUFFIXES, decode_text, find_files, read_bytes, sha256_file
+from plantrace.corpus.files import TEXT_SUFFIXES, decode_text, find_files, read_bytes, safe_key, sha256_file
 from plantrace.corpus.manifest import apply_manifest, load_manifests, manifest_meta
 from plantrace.corpus.store import DEFAULT_DB, Store
 from plantrace.errors import InputError, reading
@@ -27,15 +33,40 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    elapsed: float = 0.0
 
     @property
     def ok(self) -> bool:
         """False when any file failed: the CLI exits non-zero."""
         return not self.failed
 
+    @property
+    def stored(self) -> list[str]:
+        """Files whose document was written by this run (added or replaced)."""
+        return sorted(self.added + self.replaced)
+
     def summary(self) -> str:
-        return (f"added {len(self.added)}, replaced {len(self.replaced)}, unchanged {len(self.unchanged)}, "
-                f"failed {len(self.failed)}")
+        """One line: stored (added, replaced), unchanged, failed with the count of each reason."""
+        line = (f"stored {len(self.added) + len(self.replaced)} (added {len(self.added)}, replaced "
+                f"{len(self.replaced)}), unchanged {len(self.unchanged)}, failed {len(self.failed)}")
+        if self.failed:
+            reasons = Counter(_reason_kind(r) for _, r in self.failed)
+            line += " (" + "; ".join(f"{r}: {n}" for r, n in reasons.most_common()) + ")"
+        return line
+
+    def sort(self, order: dict[str, int]) -> None:
+        """Lists in the order the files were found (results arrive in the order workers finish them)."""
+        def key(name: str) -> int:
+            return order.get(name, -1)  # paths that do not exist come first, as they were reported
+
+        for name in ("added", "replaced", "unchanged"):
+            getattr(self, name).sort(key=key)
+        self.failed.sort(key=lambda f: key(f[0]))
+
+
+def _reason_kind(reason: str) -> str:
+    """A reason without what is particular to the file, so a summary can count alike failures together."""
+    return reason.split(" (", 1)[0].split(": ", 1)[0][:80]
 
 
 def extractor_version() -> str:
@@ -56,22 +87,39 @@ def extractor_version() -> str:
     return f"{plantrace.__version__}+{version}+{nlp_models.MODEL_VERSION}"
 
 
-def ingest(paths, db: str | Path = DEFAULT_DB, progress: bool = False, extractor: Optional[Extractor] = None,
-           on_failure: Optional[Callable[[str, str], None]] = None) -> IngestReport:
+def ingest(paths, db: str | Path = DEFAULT_DB, progress=False, extractor: Optional[Extractor] = None,
+           on_failure: Optional[Callable[[str, str], None]] = None, workers: Optional[int] = 0, dask=None,
+           time_limit: Optional[float] = None, memory_limit: Optional[float] = None,
+           on_stored: Optional[Callable[[str, str], None]] = None) -> IngestReport:
     """Identify (by sha256), extract and store every supported file under `paths`.
 
-    `extractor(path, meta) -> Document` defaults to `plantrace.extract.extract_file`; `meta` is what a
-    manifest.csv says about the file (or None). `on_failure(source, reason)` is called as failures happen.
+    `workers`: 0 extracts in this process; N ≥ 1 in N worker processes, each document under a time limit
+    (`time_limit` seconds, default the PDF limit, 120 s) and a memory limit (`memory_limit` MB of address space,
+    default 4096), a crashed worker costing only its document; None uses one process per core.
+    `dask`: "local" (a LocalCluster of `workers` processes), a scheduler address ("tcp://host:8786") or a
+    `distributed.Client`: the cluster's workers read the files (same paths) and send the documents back here.
+    `extractor(path, meta) -> Document` defaults to `plantrace.extract.extract_file` (with worker processes or
+    Dask it must be picklable: a module-level function); `meta` is what a manifest.csv says about the file (or
+    None). `on_failure(source, reason)` is called as failures happen, `on_stored(source, "added"|"replaced")`
+    after each document is committed. `progress`: True or a rich Console shows a progress bar.
     """
+    from plantrace.corpus import workers as pool
+    from plantrace.extract import pdf_open
+
     if extractor is None:
         from plantrace.extract import extract_file as extractor  # type: ignore[assignment]
     paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    started = time.monotonic()
     report = IngestReport()
     files, missing = find_files(paths)
     manifests = load_manifests(files, roots=paths, warnings=report.warnings)
     version = extractor_version()
+    order = {str(f): i for i, f in enumerate(files)}
+    n_workers = (os.cpu_count() or 1) if workers is None else max(0, int(workers))
+    seconds = float(time_limit) if time_limit is not None else pdf_open.time_limit()
+    memory = float(memory_limit) if memory_limit is not None else pool.DEFAULT_MEMORY_LIMIT_MB
 
-    with Store(db) as store:
+    with Store(db) as store, _Progress(progress, len(files)) as bar:
         def fail(source: str, reason: str) -> None:
             report.failed.append((source, reason))
             try:
@@ -84,32 +132,106 @@ def ingest(paths, db: str | Path = DEFAULT_DB, progress: bool = False, extractor
         for source, reason in missing:
             fail(source, reason)
         known, stored = store.sources(), store.versions()
-        for path in _progress(files, progress):
-            try:
-                status = _ingest_one(path, store, known.get(_key(path)), stored, manifests.get(path.resolve()),
-                                     extractor, version, report.warnings)
-                getattr(report, status).append(str(path))
-            except InputError as e:
-                fail(str(path), e.reason)
-            except Exception as e:  # one bad document must not stop the batch
-                fail(str(path), f"{type(e).__name__}: {e}")
+        waiting: dict[int, _Pending] = {}      # task index → what the writer needs when its result comes
+        in_flight: dict[str, int] = {}        # sha256 → task index: a duplicate waits for the first copy
+
+        def done(path: Path, status: str) -> None:
+            getattr(report, status).append(str(path))
+            bar.advance()
+            if on_stored and status in ("added", "replaced"):
+                on_stored(str(path), status)
+
+        def failed(path: Path, reason: str) -> None:
+            fail(str(path), reason)
+            bar.advance()
+
+        def plan() -> Iterator[pool.Task]:
+            """Decide file by file (stat, then hash) and yield only what must be extracted."""
+            for index, path in enumerate(files):
+                try:
+                    step = _plan_one(path, store, known, stored, manifests, version, report.warnings)
+                except InputError as e:
+                    failed(path, e.reason)
+                    continue
+                except Exception as e:  # one bad file must not stop the batch
+                    failed(path, f"{type(e).__name__}: {e}")
+                    continue
+                if isinstance(step, str):
+                    done(path, step)
+                    continue
+                first = in_flight.get(step.sha)
+                if first is not None:  # the same content under another name: stored once, linked after
+                    waiting[first].copies.append(step)
+                    continue
+                in_flight[step.sha] = index
+                waiting[index] = step
+                where = str(path.absolute()) if dask is not None else str(path)
+                yield pool.Task(index, where, _key(path), step.meta)
+
+        if dask is not None:
+            client, close = pool.dask_client(dask, workers, memory_limit)
+            results = pool.dask_results(plan(), client, extractor, time_limit)
+        elif n_workers == 0:
+            close = None
+            results = pool.inline_results(plan(), extractor)
+        else:
+            close = None
+            results = pool.process_results(plan(), n_workers, extractor, seconds, memory)
+        try:
+            for result in results:
+                step = waiting.pop(result.index)
+                in_flight.pop(step.sha, None)
+                status, reason = _write(result, step, store, version, stored)
+                if reason is not None:
+                    failed(step.path, reason)
+                else:
+                    done(step.path, status)
+                for copy in step.copies:  # duplicates of it: the same reason, or linked to what was stored
+                    if reason is not None:
+                        failed(copy.path, reason)
+                        continue
+                    try:
+                        done(copy.path, _link(copy, store, stored, version, report.warnings))
+                    except Exception as e:
+                        failed(copy.path, f"{type(e).__name__}: {e}")
+        finally:
+            if close is not None:
+                close()
+    report.sort(order)
+    report.elapsed = time.monotonic() - started
     return report
 
 
 def _key(path: Path) -> str:
     """Sources are stored by absolute path, so a relative path from another folder is the same source."""
-    return str(path.resolve())
+    return safe_key(path)
 
 
-def _ingest_one(path: Path, store: Store, known: Optional[dict], stored: dict[str, str], row: Optional[dict],
-                extractor: Extractor, version: str, warnings: list[str]) -> str:
-    """"added", "replaced" or "unchanged"; raises InputError (or anything else) for the caller to record."""
+@dataclass
+class _Pending:
+    """A file that needs extraction, with what planning learnt about it."""
+    path: Path
+    sha: str
+    size: int
+    mtime: int
+    row: Optional[dict]
+    meta: Optional[Meta]
+    copies: list["_Pending"] = field(default_factory=list)
+
+
+def _plan_one(path: Path, store: Store, known: dict, stored: dict[str, str], manifests: dict, version: str,
+              warnings: list[str]):
+    """"unchanged" / "replaced" (nothing to extract), or a `_Pending` to extract; raises InputError."""
     source = _key(path)
     with reading(path):
         st = path.stat()
-    current = known is not None and known["extractor_version"] == version
-    if current and known["size"] == st.st_size and known["mtime"] == st.st_mtime_ns:
-        _refresh_meta(store, known, row, warnings)
+    if not _is_regular(st):
+        raise InputError(str(path), "not a regular file (a pipe, socket or device)")
+    row = manifests.get(Path(source))
+    old = known.get(source)
+    current = old is not None and old["extractor_version"] == version
+    if current and old["size"] == st.st_size and old["mtime"] == st.st_mtime_ns:
+        _refresh_meta(store, old, row, warnings)
         return "unchanged"  # not even read
 
     if path.suffix.lower() in TEXT_SUFFIXES:
@@ -118,18 +240,44 @@ def _ingest_one(path: Path, store: Store, known: Optional[dict], stored: dict[st
         decode_text(data, str(path))  # empty, binary and undecodable files fail here, whatever the extractor
     else:
         sha = sha256_file(path)
-
+    pending = _Pending(path, sha, st.st_size, st.st_mtime_ns, row, None)
     if stored.get(sha) == version:  # touched, copied, or changed back to content already stored
-        changed = store.link_source(source, sha, st.st_size, st.st_mtime_ns)
-        _refresh_meta(store, store.sources(source).get(source), row, warnings)
-        return "replaced" if changed else "unchanged"
+        return _link(pending, store, stored, version, warnings)
+    pending.meta = manifest_meta(row, warnings)
+    return pending
 
-    doc = extractor(path, manifest_meta(row, warnings))
-    if doc.source != source:
-        doc = doc.model_copy(update={"source": source})
-    status = store.put(doc, version, size=st.st_size, mtime=st.st_mtime_ns)
+
+def _is_regular(st) -> bool:
+    import stat
+
+    return stat.S_ISREG(st.st_mode)
+
+
+def _link(p: _Pending, store: Store, stored: dict[str, str], version: str, warnings: list[str]) -> str:
+    """Point a file at content already stored: "replaced" if it held other content, else "unchanged"."""
+    source = _key(p.path)
+    if stored.get(p.sha) != version:  # its twin failed to store after all, or changed while being read
+        raise InputError(str(p.path), "its content changed while it was read; run ingest again")
+    changed = store.link_source(source, p.sha, p.size, p.mtime)
+    _refresh_meta(store, store.sources(source).get(source), p.row, warnings)
+    return "replaced" if changed else "unchanged"
+
+
+def _write(result, step: _Pending, store: Store, version: str, stored: dict[str, str]):
+    """(status, None) once the document is committed, or (None, reason)."""
+    if result.reason is not None:
+        return None, result.reason
+    if result.version is not None and result.version != version:
+        return None, f"worker runs extractor {result.version}, this plantrace {version}: install the same on every worker"
+    doc = result.document
+    try:
+        status = store.put(doc, version, size=step.size, mtime=step.mtime, items=result.items)
+    except InputError as e:
+        return None, e.reason
+    except Exception as e:  # e.g. a document the store cannot hold; the transaction was rolled back
+        return None, f"{type(e).__name__}: {e}"
     stored[doc.sha256] = version
-    return status
+    return status, None
 
 
 def _refresh_meta(store: Store, known: Optional[dict], row: Optional[dict], warnings: list[str]) -> None:
@@ -142,10 +290,48 @@ def _refresh_meta(store: Store, known: Optional[dict], row: Optional[dict], warn
         store.set_meta(known["sha256"], updated)
 
 
-def _progress(files: list[Path], show: bool):
-    if not show or len(files) < 2:
-        return files
-    from rich.console import Console
-    from rich.progress import track
+class _Progress:
+    """A rich progress bar (documents/s and time left) on stderr, or nothing."""
 
-    return track(files, description="Ingesting", transient=True, console=Console(stderr=True))
+    def __init__(self, show, total: int):
+        self.bar = None
+        if not show or total < 2:
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, \
+            TimeRemainingColumn
+
+        console = show if isinstance(show, Console) else Console(stderr=True)
+        self.bar = Progress(TextColumn("Ingesting"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
+                            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=console,
+                            transient=True)
+        self.task = self.bar.add_task("ingest", total=total)
+
+    def advance(self) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task)
+
+    def __enter__(self) -> "_Progress":
+        if self.bar is not None:
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _rate_column():
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task):
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:.1f} docs/s" if speed else "– docs/s")
+
+    return RateColumn
+
+
+def _RateColumn():  # noqa: N802 - built on first use: rich is imported only when a bar is shown
+    return _rate_column()()

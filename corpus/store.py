@@ -133,14 +133,19 @@ class Store:
         return dict(self.con.execute("SELECT sha256, extractor_version FROM documents").fetchall())
 
     def put(self, document: Document, extractor_version: str, size: Optional[int] = None,
-            mtime: Optional[int] = None) -> str:
+            mtime: Optional[int] = None, items: Optional[pa.Table] = None) -> str:
         """Store a document and its items in one transaction; returns "added" or "replaced".
 
         Replaces the document the same source held before (a changed file) and any earlier extraction of the
         same content. On any error the transaction is rolled back and the store is as it was.
+        `items` is `item_rows(document)` when a worker has already serialised them (then the document's own
+        item lists are not read).
         (Few statements on purpose: each DuckDB statement costs ~0.5 ms, which adds up over thousands of files.)
         """
-        items = item_rows(document)  # serialise first: a document that cannot be stored fails before the write
+        if items is None:
+            items = item_rows(document)  # serialise first: a document that cannot be stored fails before the write
+        elif items.schema != _ITEM_SCHEMA:
+            raise ValueError(f"items of {document.source} do not have the store's item columns")
         meta = document.meta.model_dump_json()
         src, sha = document.source, document.sha256
         con = self.con

@@ -7,11 +7,15 @@ __version__ = "0.1.0"
 from plantrace import extract  # noqa: E402
 
 
-def ingest(paths, db="plantrace.duckdb", progress=False):
-    """Identify, extract and store documents (files or folders) in a DuckDB file; returns an `IngestReport`."""
+def ingest(paths, db="plantrace.duckdb", progress=False, workers=0, dask=None, **options):
+    """Identify, extract and store documents (files or folders) in a DuckDB file; returns an `IngestReport`.
+
+    `workers=N` extracts in N processes (None: one per core; 0, the default: in this process), `dask="local"`
+    or a scheduler address on a Dask cluster; see `plantrace.corpus.ingest.ingest` for the other options.
+    """
     from plantrace.corpus.ingest import ingest as _ingest
 
-    return _ingest(paths, db=db, progress=progress)
+    return _ingest(paths, db=db, progress=progress, workers=workers, dask=dask, **options)
 
 
 def to_dataframe(documents, kind="goals"):

@@ -79,15 +79,29 @@ def _summary(docs) -> None:
 
 @app.command()
 def ingest(paths: List[Path] = typer.Argument(..., help="files or folders (recursive)"),
-           db: Path = typer.Option(Path("plantrace.duckdb"), "--db", help="DuckDB store")):
-    """Identify, extract and store documents; unchanged files are skipped, changed files replaced."""
+           db: Path = typer.Option(Path("plantrace.duckdb"), "--db", help="DuckDB store"),
+           workers: Optional[int] = typer.Option(None, "--workers", "-w", min=0, show_default="all cores",
+                                                 help="extraction processes (0 = in this process)"),
+           dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESS",
+                                              help="extract on a Dask cluster: tcp://scheduler:8786, or 'local'"),
+           time_limit: Optional[float] = typer.Option(None, "--time-limit", min=0, metavar="SECONDS",
+                                                      help="per document (default 120, PLANTRACE_PDF_TIME_LIMIT)"),
+           memory_limit: Optional[float] = typer.Option(None, "--memory-limit", min=1, metavar="MB",
+                                                        help="memory a worker may use per document (default 4096)"),
+           verbose: bool = typer.Option(False, "--verbose", "-v", help="a line for each document as it is stored")):
+    """Identify, extract and store documents in parallel; unchanged files are skipped, changed files replaced."""
     from plantrace.corpus.ingest import ingest as run
 
-    report = run(paths, db=db, progress=True, on_failure=_fail_line)
-    out.print(f"added {len(report.added)}, replaced {len(report.replaced)}, unchanged {len(report.unchanged)}, "
-              f"failed {len(report.failed)} → {db}")
+    def stored(source: str, status: str) -> None:
+        err.print(f"{status} {source}", highlight=False, soft_wrap=True)
+
+    report = run(paths, db=db, progress=err, on_failure=_fail_line, workers=workers, dask=dask,
+                 time_limit=time_limit, memory_limit=memory_limit, on_stored=stored if verbose else None)
+    rate = len(report.added) + len(report.replaced)
+    speed = f", {rate / report.elapsed:.1f} documents/s" if rate and report.elapsed else ""
+    out.print(f"{report.summary()} in {report.elapsed:.1f} s{speed} → {db}", highlight=False, soft_wrap=True)
     for w in report.warnings:
-        err.print(f"[yellow]warning[/] {w}")
+        err.print(f"[yellow]warning[/] {w}", highlight=False, soft_wrap=True)
     if not report.ok:
         raise typer.Exit(1)
 
