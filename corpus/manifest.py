@@ -1,7 +1,8 @@
 """A user's corpus spreadsheet (`manifest.csv`) overrides what the content says about a document.
 
 Columns: file,municipality,committee,doc_type,period_start,period_end,title — `file` is relative to the
-manifest's folder. A broken manifest costs a warning, never the ingest.
+manifest's folder and must stay inside it: an absolute path or one that climbs out with ".." is ignored with a
+warning. A broken manifest costs a warning, never the ingest.
 """
 
 from __future__ import annotations
@@ -28,8 +29,10 @@ def load_manifests(files, roots=None, warnings: list[str] | None = None) -> dict
     root_dirs = [Path(r).resolve() for r in (roots or []) if Path(r).is_dir()]
     cache: dict[Path, dict[Path, dict]] = {}
     out: dict[Path, dict] = {}
+    from plantrace.corpus.files import safe_key
+
     for f in files:
-        f = Path(f).resolve()
+        f = Path(safe_key(f))
         stop = _root_of(f, root_dirs)
         for folder in [f.parent, *f.parent.parents]:
             if folder not in cache:
@@ -73,8 +76,28 @@ def read_manifest(path: Path, warnings: list[str] | None = None) -> dict[Path, d
         if not name:
             warn(f"{path}:{n}: row without a file name ignored")
             continue
-        out[(path.parent / name).resolve()] = row
+        target = _inside(path.parent, name)
+        if target is None:
+            warn(f"{path}:{n}: file {name!r} is outside the manifest's folder; row ignored")
+            continue
+        out[target] = row
     return out
+
+
+def _inside(folder: Path, name: str) -> Optional[Path]:
+    """The resolved path of `name` under `folder`, or None when the name leaves the folder (absolute, drive,
+    "..": judged on the name itself, so a symlinked corpus folder is still the corpus)."""
+    import os.path
+
+    from plantrace.corpus.files import safe_key
+
+    if Path(name).is_absolute() or os.path.isabs(name) or Path(name).drive:
+        return None
+    joined = os.path.normpath(os.path.join(str(folder.absolute()), name))
+    base = os.path.normpath(str(folder.absolute()))
+    if os.path.commonpath([joined, base]) != base or joined == base:
+        return None
+    return Path(safe_key(joined))
 
 
 def _dialect(text: str):

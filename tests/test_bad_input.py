@@ -212,3 +212,24 @@ def test_folder_with_two_thousand_small_files(tmp_path):
     assert len(again.unchanged) == 2000 - len(bad) and len(again.failed) == len(bad)
     with Store(db) as store:
         assert len(store.documents()) == 2000 - len(bad) and len(store.failures()) == len(bad)
+
+
+def test_manifest_paths_cannot_leave_the_manifest_folder(tmp_path):
+    """A manifest names files relative to its folder: absolute paths and ".." that climb out are ignored."""
+    corpus, outside = tmp_path / "corpus", tmp_path / "outside"
+    (corpus / "sub").mkdir(parents=True)
+    outside.mkdir()
+    inside, deeper, secret = corpus / "a.txt", corpus / "sub" / "b.txt", outside / "secret.txt"
+    for p in (inside, deeper, secret):
+        p.write_text("x")
+    (corpus / "manifest.csv").write_text(
+        "file,municipality\n"
+        "a.txt,Gävle\n"
+        "sub/../sub/b.txt,Uppsala\n"
+        "../outside/secret.txt,Ronneby\n"
+        f"{secret},Ronneby\n"
+        "sub/../../outside/secret.txt,Ronneby\n", encoding="utf-8")
+    warnings = []
+    rows = load_manifests([inside, deeper, secret], roots=[corpus, secret], warnings=warnings)
+    assert {p: r["municipality"] for p, r in rows.items()} == {inside.resolve(): "Gävle", deeper.resolve(): "Uppsala"}
+    assert len(warnings) == 3 and all("outside the manifest's folder; row ignored" in w for w in warnings)

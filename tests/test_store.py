@@ -231,3 +231,18 @@ def test_changed_nlp_model_version_reextracts(sample_dir, tmp_path, monkeypatch)
         assert sum(doc["counts"].values()) > 0  # the items are stored again, not dropped
     again = ingest([path], db=db, extractor=counting_extractor(calls))  # and the new model is now current
     assert again.unchanged == [str(path)] and len(calls) == 2
+
+
+def test_user_filters_are_parameters_not_sql(tmp_path):
+    """`items(kind=, document=)` come from users (CLI, notebooks): quotes and SQL in them match nothing."""
+    doc = make_doc()
+    with Store(tmp_path / "s.duckdb") as store:
+        store.put(doc, "v1")
+        for evil in ("x' OR '1'='1", "'; DELETE FROM items; --", doc.source + "' OR 1=1 --"):
+            assert store.items(document=evil).empty
+        with pytest.raises(ValueError, match="unknown item kind"):
+            store.items(kind="goals' OR '1'='1")
+        assert len(store.items(document=doc.source)) == 3  # and nothing was deleted
+        evil_source = make_doc(source="/corpus/'); DROP TABLE items; --.txt", text="Mål 1: Annat.\n", goals=("Annat",))
+        store.put(evil_source, "v1")
+        assert len(store.items(document=evil_source.source)) == 2 and len(store.documents()) == 2
