@@ -89,7 +89,8 @@ def extract_pdf(path: str | Path, meta: Meta | None = None, ocr: str = "auto") -
     deadline = pdf_open.Deadline()
     doc = pdf_open.open_pdf(path)
     try:
-        layout = read_pdf(path, doc=doc, deadline=deadline, ocr=ocr)
+        with pdf_open.damaged(str(path)):
+            layout = read_pdf(path, doc=doc, deadline=deadline, ocr=ocr)
     finally:
         doc.close()
     from plantrace.corpus.files import sha256_file

@@ -20,6 +20,7 @@ import re
 import shutil
 import subprocess
 import time
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
@@ -103,6 +104,16 @@ def open_pdf(path, max_pages: int = MAX_PAGES, password: Optional[str] = None) -
         doc.close()
         raise InputError(source, f"damaged PDF ({_short(e)})") from None
     return doc
+
+
+@contextmanager
+def damaged(source: str):
+    """While reading pages: MuPDF's errors on broken page trees, content streams and objects (a cycle in the
+    page tree, graphics states nested too deeply) become "damaged PDF (...)" for the file instead of a crash."""
+    try:
+        yield
+    except (RuntimeError, pymupdf.mupdf.FzErrorBase) as e:
+        raise InputError(source, f"damaged PDF ({_short(e)})") from None
 
 
 def _head(path, source: str) -> bytes:

@@ -3,6 +3,8 @@ and nothing already in the store is lost."""
 
 import os
 import pathlib
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -233,3 +235,116 @@ def test_manifest_paths_cannot_leave_the_manifest_folder(tmp_path):
     rows = load_manifests([inside, deeper, secret], roots=[corpus, secret], warnings=warnings)
     assert {p: r["municipality"] for p, r in rows.items()} == {inside.resolve(): "Gävle", deeper.resolve(): "Uppsala"}
     assert len(warnings) == 3 and all("outside the manifest's folder; row ignored" in w for w in warnings)
+
+
+# --- the bad-input corpus, through the command line, in one process and with two workers ----------------------
+
+def _drop_file_permissions_override() -> list[str] | None:
+    """A command prefix under which root obeys file permissions (setpriv drops CAP_DAC_OVERRIDE and
+    CAP_DAC_READ_SEARCH), [] when not root, None when that is not possible here."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return []
+    import subprocess
+    import tempfile
+
+    setpriv = shutil.which("setpriv")
+    if not setpriv:
+        return None
+    prefix = [setpriv, "--bounding-set=-dac_override,-dac_read_search", "--"]
+    with tempfile.NamedTemporaryFile() as f:
+        os.chmod(f.name, 0)
+        r = subprocess.run([*prefix, "cat", f.name], capture_output=True)
+    return prefix if r.returncode != 0 and b"Permission denied" in r.stderr else None
+
+
+@pytest.fixture(scope="module")
+def bad_corpus(tmp_path_factory):
+    """(folder, {file: reason}, good files, command prefix): every kind of bad input among good documents."""
+    import random
+
+    import pymupdf
+
+    from test_bad_pdf import _good, deeply_nested_arrays, malformed
+
+    root = tmp_path_factory.mktemp("badcorpus")
+    folder = root / "corpus"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "corpus" / "sample", folder)
+    text, pdf = folder / "text", folder / "pdf"
+    pdf.mkdir()
+    good = sorted(text.glob("*.txt"))
+    good += [_good(pdf / "good.pdf"), pdf / "nested_arrays.pdf"]
+    good[-1].write_bytes(deeply_nested_arrays())
+    (dup := text / "copy_of_001.txt").write_bytes(good[1].read_bytes())  # a duplicate under another name
+    good.append(dup)
+    rng = random.Random(7)
+    bad: dict[str, str] = {}
+
+    def put(name: str, data: bytes, reason: str) -> None:
+        (folder / name).write_bytes(data)
+        bad[name] = reason
+
+    doc = pymupdf.open(good[5])
+    doc.save(folder / "pdf/encrypted.pdf", encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="x", owner_pw="y")
+    doc.close()
+    bad["pdf/encrypted.pdf"] = "encrypted PDF: a password is required to open it"
+    put("pdf/truncated.pdf", _good(root / "packed.pdf", use_objstms=1).read_bytes()[:700], "damaged PDF")
+    put("pdf/zero_bytes.pdf", b"", "empty file")
+    put("text/zero_bytes.txt", b"", "empty file")
+    put("pdf/random.pdf", bytes(rng.getrandbits(8) for _ in range(4000)), "not a PDF (the file starts with binary data")
+    put("pdf/random_after_header.pdf", b"%PDF-1.5\n" + bytes(rng.getrandbits(8) for _ in range(4000)), "damaged PDF")
+    for kind, data in malformed().items():
+        put(f"pdf/{kind}.pdf", data, "damaged PDF (")
+    many = pymupdf.open()
+    for _ in range(3001):
+        many.new_page()
+    many.save(folder / "pdf/huge_page_count.pdf")
+    many.close()
+    bad["pdf/huge_page_count.pdf"] = "PDF has 3001 pages, more than the limit of 3000"
+    put("text/undecodable.txt", b"Hej \x81\x8d\x8f\x90\x9d\x81\x8d\x8f\x90\x9d" * 20, "cannot decode text")
+    put("text/binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50, "binary file, not text")
+    (folder / "text/loop_a.txt").symlink_to(folder / "text/loop_b.txt")
+    (folder / "text/loop_b.txt").symlink_to(folder / "text/loop_a.txt")
+    bad["text/loop_a.txt"] = bad["text/loop_b.txt"] = "cannot read: Too many levels of symbolic links"
+    (folder / "text/up").symlink_to(folder, target_is_directory=True)  # a folder loop: not followed
+    os.mkfifo(folder / "text/pipe.txt")
+    bad["text/pipe.txt"] = "not a regular file (a pipe, socket or device)"
+    prefix = _drop_file_permissions_override()
+    if prefix is not None:
+        put("text/unreadable.txt", "Mål 1: Ingen får läsa detta.\n".encode(), "cannot read: Permission denied")
+        (folder / "text/unreadable.txt").chmod(0)
+    return folder, {str(folder / k): v for k, v in bad.items()}, [str(g) for g in good], prefix or []
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_bad_input_corpus_one_line_each_good_files_stored(bad_corpus, tmp_path, workers):
+    import subprocess
+    import sys
+
+    folder, bad, good, prefix = bad_corpus
+    db = tmp_path / "s.duckdb"
+    exe = Path(sys.executable).with_name("plantrace")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-c", "from plantrace.cli import app; app()"]
+    r = subprocess.run([*prefix, *cmd, "ingest", str(folder), "--db", str(db), "--workers", str(workers)],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 1, r.stdout + r.stderr
+    errors = [line for line in r.stderr.splitlines() if line.startswith("error ")]
+    lines = {}
+    for line in errors:
+        source, reason = line[len("error "):].split(": ", 1)
+        assert source not in lines, f"two lines for {source}"
+        lines[source] = reason
+    assert set(lines) == set(bad), (set(lines) ^ set(bad))
+    for source, reason in bad.items():
+        assert lines[source].startswith(reason), (source, lines[source])
+    assert f"failed {len(bad)} (" in r.stdout and f"stored {len(good) - 1} " in r.stdout
+
+    with Store(db, read_only=True) as store:
+        sources = store.sources()
+        assert set(sources) == {str(Path(g).resolve()) for g in good}  # the duplicate too, sharing a document
+        docs = store.documents()
+        assert len(docs) == len(good) - 1 and len({s["sha256"] for s in sources.values()}) == len(good) - 1
+        assert all(d["counts"]["goals"] > 0 for d in docs if d["format"] == "txt")
+        assert len(store.failures()) == len(bad)
+        con = store.con
+        assert con.execute("SELECT count(*) FROM items WHERE document NOT IN (SELECT sha256 FROM documents)"
+                           ).fetchone() == (0,)

@@ -28,9 +28,8 @@ def _good(path: Path, pages: int = 2, **save) -> Path:
     return path
 
 
-def _zero_pages() -> bytes:
-    """A well-formed PDF (correct xref, so pymupdf does not repair it) whose page tree is empty."""
-    objs = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[]/Count 0>>"]
+def pdf_of(objs: list[bytes]) -> bytes:
+    """A PDF of these objects (1 0 obj is the catalog) with a correct xref, so pymupdf reads it as written."""
     out, offsets = bytearray(b"%PDF-1.4\n"), []
     for i, obj in enumerate(objs, 1):
         offsets.append(len(out))
@@ -40,6 +39,34 @@ def _zero_pages() -> bytes:
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
     return bytes(out)
+
+
+def _zero_pages() -> bytes:
+    """A well-formed PDF (correct xref, so pymupdf does not repair it) whose page tree is empty."""
+    return pdf_of([b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[]/Count 0>>"])
+
+
+def one_page(page: bytes, *more: bytes) -> bytes:
+    """A PDF whose single page (object 3) is `page`; `more` are objects 4, 5, ..."""
+    return pdf_of([b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1>>", page, *more])
+
+
+def malformed() -> dict[str, bytes]:
+    """Malformed structures MuPDF stops at, each a "damaged PDF" with MuPDF's own words for what is wrong."""
+    q = b"q " * 100_000 + b"Q " * 100_000
+    return {
+        "page_tree_cycle": pdf_of([b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[2 0 R]/Count 1>>"]),
+        "page_count_lies": pdf_of([b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1000000>>",
+                                   b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>"]),
+        "nested_graphics_states": one_page(b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R>>",
+                                           b"<</Length %d>>stream\n%s\nendstream" % (len(q), q)),
+    }
+
+
+def deeply_nested_arrays() -> bytes:
+    """100,000 nested arrays in a page's resources: MuPDF gives up on the object and reads the page."""
+    return one_page(b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Resources<</X " + b"[" * 100_000 +
+                    b"]" * 100_000 + b">>>>")
 
 
 # kind → the words its reason must contain
@@ -93,6 +120,22 @@ def test_open_pdf_gives_each_bad_kind_one_clear_reason(bad, kind):
     assert e.value.source == str(files[kind])
     assert REASONS[kind] in e.value.reason
     assert "\n" not in e.value.reason and len(e.value.reason) < 200
+
+
+@pytest.mark.parametrize("kind", sorted(malformed()))
+def test_malformed_structure_is_a_damaged_pdf(tmp_path, kind):
+    path = tmp_path / f"{kind}.pdf"
+    path.write_bytes(malformed()[kind])
+    with pytest.raises(InputError) as e:
+        extract_file(path)
+    assert e.value.source == str(path) and e.value.reason.startswith("damaged PDF (")
+
+
+def test_deeply_nested_objects_are_read(tmp_path):
+    path = tmp_path / "nested.pdf"
+    path.write_bytes(deeply_nested_arrays())
+    doc = extract_file(path)
+    assert doc.pages == 1 and doc.goals == []
 
 
 def test_good_pdf_opens(bad):
