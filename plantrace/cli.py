@@ -331,18 +331,31 @@ def _fmt(value) -> str:
 
 
 @app.command()
-def demo(db: Optional[Path] = typer.Option(None, "--db", help="store to use (default: a temporary one)")):
-    """Ingest the bundled sample corpus and print its goals, assignments and follow-up status."""
+def demo(db: Optional[Path] = typer.Option(None, "--db", help="store to use (default: a temporary one)"),
+         html: Path = typer.Option(Path("plantrace-demo.html"), "--html", help="where to write the HTML report")):
+    """Ingest the bundled sample corpus, align it, print the main reports and write the HTML report."""
+    from plantrace.align import align as run_align
     from plantrace.corpus.ingest import ingest as run
     from plantrace.corpus.store import Store
-    from plantrace.reports.tables import demo_tables
+    from plantrace.reports.data import Report, run_report
+    from plantrace.reports.formats import write
+    from plantrace.reports.html import write_html
 
     with tempfile.TemporaryDirectory() as tmp:
         path = db or Path(tmp) / "demo.duckdb"
         report = run([sample_corpus()], db=path, progress=True, on_failure=_fail_line)
+        run_align(path)
         with Store(path, read_only=True) as store:
-            for table in demo_tables(store):
-                out.print(table)
+            write(run_report(store, "overview"), "table", None, console=out)
+            write(run_report(store, "unreported"), "table", None, console=out)
+            evolution = run_report(store, "evolution")
+            threads = evolution["threads"]
+            evolution["threads"] = threads[threads["documents"] >= 2]
+            write(evolution, "table", None, console=out)
+            compare = run_report(store, "compare")
+            write(Report(compare.name, compare.title, {"matrix": compare["matrix"]}), "table", None, console=out)
+            write_html(store, html)
+        out.print(f"HTML report: {html}", highlight=False)
     if not report.ok:
         raise typer.Exit(1)
 

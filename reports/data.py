@@ -157,7 +157,7 @@ def overview(view: StoreView, **_) -> Report:
         return Report("overview", "Corpus overview", {"documents": d})
     d["period"] = [_period(a, b) for a, b in zip(d["period_start"], d["period_end"])]
     documents = d[["file", "municipality", "committee", "doc_type", "period", "title", "goals", "assignments",
-                   "indicators", "followups", "tables"]].sort_values(["municipality", "period", "file"], na_position="last")
+                   "indicators", "followups", "tables", "source"]].sort_values(["municipality", "period", "file"], na_position="last")
     per = d.assign(year=d["period_start"]).groupby(["municipality", "doc_type", "year"], dropna=False).size()
     per = per.rename("documents").reset_index()
     return Report("overview", "Corpus overview", {"documents": documents.reset_index(drop=True), "documents_per_year": per})
@@ -178,7 +178,7 @@ def unreported(view: StoreView, goals: bool = False, municipality=None, committe
             continue
         other = f.followup if isinstance(f.followup, str) else f.nearest if isinstance(f.nearest, str) else None
         o = idx.loc[other] if other in idx.index else None
-        doc = view.docs.set_index("file").loc[item["file"]]
+        doc = view.docs.set_index("source").loc[item["source"]]
         rows.append({
             "plan": item["file"], "municipality": item["municipality"], "committee": item["committee"],
             "period": _period(doc["period_start"], doc["period_end"]), "kind": item["kind"],
@@ -188,10 +188,11 @@ def unreported(view: StoreView, goals: bool = False, municipality=None, committe
             "report_where": o["where"] if o is not None else "",
             "candidate": o["text"] if o is not None else "",
             "score": None if f.score is None or pd.isna(f.score) else round(float(f.score), 3),
+            "source": item["source"], "report_source": o["source"] if o is not None else "",
         })
     audit = pd.DataFrame(rows, columns=["plan", "municipality", "committee", "period", "kind", "number", "where", "text",
                                         "verdict", "status", "report", "report_number", "report_where", "candidate",
-                                        "score"])
+                                        "score", "source", "report_source"])
     audit = _filter(audit, municipality, committee)
     summary = []
     for (plan, muni, period), g in audit.groupby(["plan", "municipality", "period"], sort=False, dropna=False):
@@ -231,9 +232,9 @@ def evolution(view: StoreView, municipality=None, committee=None, theme=None, ye
             rows.append({"thread": t.id, "municipality": t.municipality, "committee": t.committee, "kind": t.kind,
                          "theme": t.theme or "", "year": entry["year"], "documents": n, "change": entry["relation"],
                          "file": item["file"], "number": item["number"] or "", "where": item["where"],
-                         "text": item["text"]})
+                         "text": item["text"], "source": item["source"]})
     df = pd.DataFrame(rows, columns=["thread", "municipality", "committee", "kind", "theme", "year", "documents",
-                                     "change", "file", "number", "where", "text"])
+                                     "change", "file", "number", "where", "text", "source"])
     df = _filter(df, municipality, committee, year_from, year_to)
     df = df.sort_values(["municipality", "committee", "kind", "documents", "thread", "year"],
                         ascending=[True, True, True, False, True, True], kind="stable")
@@ -308,14 +309,17 @@ def indicators(view: StoreView, municipality=None, committee=None, year_from=Non
                              "file": r["file"], "where": r["where"], "as_written": r["name"], "year": y,
                              "target": (target or {}).get("raw", ""), "outcome": (actual or {}).get("raw", ""),
                              "comparison": (at.get("comparison") or {}).get("raw", ""),
-                             "met": _met(actual, target, r.get("direction")), "direction": r.get("direction") or ""})
+                             "met": _met(actual, target, r.get("direction")), "direction": r.get("direction") or "",
+                             "target_value": (target or {}).get("value"), "outcome_value": (actual or {}).get("value"),
+                             "unit": (target or actual or {}).get("unit") or "", "source": r["source"]})
             for v in values:
                 if _PLACEHOLDER.search(str(v.get("raw", ""))):
                     placeholders.append({"municipality": t.municipality, "file": r["file"], "where": r["where"],
                                          "indicator": r["name"], "column": v.get("column") or v.get("kind"),
                                          "value": v.get("raw")})
     values = pd.DataFrame(rows, columns=["thread", "municipality", "indicator", "file", "where", "as_written", "year",
-                                         "target", "outcome", "comparison", "met", "direction"])
+                                         "target", "outcome", "comparison", "met", "direction", "target_value",
+                                         "outcome_value", "unit", "source"])
     values = _filter(values, municipality, committee, year_from, year_to)
     values["year"] = values["year"].astype("Int64")
     churn = []
@@ -372,9 +376,12 @@ def compare(view: StoreView, municipality=None, kind=None, year_from=None, year_
             rows.append({"municipality": h["municipality"], "file": h["file"], "number": h["number"] or "",
                          "item": h["text"], "other_municipality": o["municipality"], "other_file": o["file"],
                          "other_number": o["number"] or "", "counterpart": o["text"], "score": r.score,
-                         "shared_themes": ", ".join((r.features or {}).get("shared_themes") or [])})
+                         "shared_themes": ", ".join((r.features or {}).get("shared_themes") or []),
+                         "where": h["where"], "other_where": o["where"], "source": h["source"],
+                         "other_source": o["source"]})
     counterparts = pd.DataFrame(rows, columns=["municipality", "file", "number", "item", "other_municipality",
-                                               "other_file", "other_number", "counterpart", "score", "shared_themes"])
+                                               "other_file", "other_number", "counterpart", "score", "shared_themes",
+                                               "where", "other_where", "source", "other_source"])
     counterparts = counterparts.sort_values(["municipality", "file", "item", "score"], ascending=[True, True, True, False])
     counterparts = counterparts.groupby(["municipality", "item", "other_municipality"], sort=False).head(3)
     return Report("compare", "Municipalities compared by theme",

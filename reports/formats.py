@@ -24,7 +24,7 @@ BINARY = {"xlsx", "parquet"}  # need --out
 STATUS_STYLE = {"done": "green", "partial": "yellow", "not_done": "red", "ongoing": "cyan", "cancelled": "magenta",
                 "unknown": "dim", "reported": "green", "not_reported": "red", "no_covering_report": "dim"}
 # columns that hold running text: they wrap, the others keep their width
-TEXT_COLUMNS = {"text", "candidate", "item", "counterpart", "title", "as_written", "indicator",
+TEXT_COLUMNS = {"text", "candidate", "item", "counterpart", "title", "as_written", "indicator", "label",
                 "refers_to", "name", "value", "status_raw", "values", "risk", "control", "expected_effect", "statuses"}
 
 

@@ -73,11 +73,15 @@ def test_show_without_store_fails(tmp_path):
     assert r.exit_code == 1 and "none.duckdb" in r.stderr
 
 
-def test_demo_prints_goals_assignments_and_status():
-    r = runner.invoke(app, ["demo"])
+def test_demo_prints_the_reports_and_writes_the_html_report(tmp_path):
+    html = tmp_path / "demo.html"
+    r = runner.invoke(app, ["demo", "--html", str(html)])
     assert r.exit_code == 0, r.output
-    for words in ("Goals per document", "Political assignments", "Follow-up status", "not_done"):
-        assert words in r.stdout
+    for words in ("Corpus overview", "Plan items and their follow-up", "NOT reported", "not_done",
+                  "across years", "Municipalities compared by theme", "Ronneby"):
+        assert words in r.stdout, words
+    page = html.read_text(encoding="utf-8")
+    assert 'id="unreported"' in page and 'id="evolution"' in page
 
 
 def test_eval_prints_scores():
