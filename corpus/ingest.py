@@ -195,6 +195,7 @@ def ingest(paths, db: str | Path = DEFAULT_DB, progress=False, extractor: Option
                     except Exception as e:
                         failed(copy.path, f"{type(e).__name__}: {e}")
         finally:
+            results.close()  # stops the workers now, also when the writer fails or is interrupted
             if close is not None:
                 close()
     report.sort(order)
