@@ -12,3 +12,15 @@ def sample_dir(tmp_path):
     dest = tmp_path / "sample"
     shutil.copytree(SAMPLE, dest)
     return dest
+
+
+@pytest.fixture(scope="session")
+def aligned_sample_db(tmp_path_factory):
+    """The sample corpus ingested and aligned once for the tests that only read it (reports, HTML)."""
+    import plantrace
+
+    path = tmp_path_factory.mktemp("aligned") / "store.duckdb"
+    report = plantrace.ingest([SAMPLE], db=path)
+    assert report.ok, report.summary()
+    plantrace.align(path)
+    return path

@@ -41,11 +41,8 @@ CONSOLE = re.compile(r':CONSOLE[:(]\d+\)?\]\s*"(?P<message>.*)", source: (?P<sou
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("html") / "store.duckdb"
-    assert plantrace.ingest([SAMPLE], db=path).ok
-    plantrace.align(path)
-    return path
+def db(aligned_sample_db):
+    return aligned_sample_db
 
 
 @pytest.fixture(scope="module")

@@ -19,11 +19,8 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("reports") / "store.duckdb"
-    assert plantrace.ingest([SAMPLE], db=path).ok
-    plantrace.align(path)
-    return path
+def db(aligned_sample_db):
+    return aligned_sample_db
 
 
 @pytest.fixture(scope="module")
