@@ -94,8 +94,8 @@ def test_crashing_worker_costs_one_document(tmp_path):
 def test_time_limit_stops_a_stalled_document(tmp_path):
     paths = small_corpus(tmp_path / "c", 5, names=["plan_0", "stall"])
     db = tmp_path / "s.duckdb"
-    report = ingest([tmp_path / "c"], db=db, workers=2, extractor=stalling, time_limit=1)
-    assert report.failed == [(str(paths[1]), "took longer than 1 s; stopped")]
+    report = ingest([tmp_path / "c"], db=db, workers=2, extractor=stalling, time_limit=3)
+    assert report.failed == [(str(paths[1]), "took longer than 3 s; stopped")]
     assert stored_names(db) == {p.name for p in paths} - {"stall.txt"}
 
 
@@ -109,11 +109,13 @@ def test_memory_limit_stops_a_hungry_document(tmp_path):
 
 
 def test_duplicates_under_other_names_are_extracted_once(tmp_path):
+    import plantrace
+
     (a,) = small_corpus(tmp_path / "c", 1)
     for name in ("copy_1.txt", "copy_2.txt", "copy_3.txt"):
         (tmp_path / "c" / name).write_bytes(a.read_bytes())
     db = tmp_path / "s.duckdb"
-    report = ingest([tmp_path / "c"], db=db, workers=2)
+    report = plantrace.ingest([tmp_path / "c"], db=db, workers=2)
     assert report.ok and len(report.added) == 1 and len(report.unchanged) == 3
     with Store(db, read_only=True) as store:
         assert len(store.documents()) == 1
@@ -139,3 +141,23 @@ def test_pipe_named_txt_does_not_hang(tmp_path, workers):
     report = ingest([tmp_path / "c"], db=tmp_path / "s.duckdb", workers=workers)
     assert reasons(report) == {"pipe.txt": "not a regular file (a pipe, socket or device)"}
     assert len(report.added) == 2
+
+
+def test_a_worker_with_another_extractor_version_is_refused(tmp_path, monkeypatch):
+    """A Dask worker may run another plantrace: its documents are refused, one line each, nothing stored."""
+    import plantrace.corpus.workers as workers
+
+    real = workers.run_task
+
+    def other_version(task, extractor, memory_limit_mb=None):
+        result = real(task, extractor, memory_limit_mb)
+        result.version = "0.0.1+0+sv_plantrace-0.0.1"
+        return result
+
+    monkeypatch.setattr(workers, "run_task", other_version)
+    small_corpus(tmp_path / "c", 2)
+    report = ingest([tmp_path / "c"], db=tmp_path / "s.duckdb", workers=0)
+    assert len(report.failed) == 2 and report.added == []
+    assert all(r.startswith("worker runs extractor 0.0.1+0+sv_plantrace-0.0.1, this plantrace ")
+               and r.endswith(": install the same on every worker") for _, r in report.failed)
+    assert stored_names(tmp_path / "s.duckdb") == set()
