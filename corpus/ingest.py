@@ -13,6 +13,7 @@ import hashlib
 import os
 import time
 from collections import Counter
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Optional
@@ -119,7 +120,14 @@ def ingest(paths, db: str | Path = DEFAULT_DB, progress=False, extractor: Option
     seconds = float(time_limit) if time_limit is not None else pdf_open.time_limit()
     memory = float(memory_limit) if memory_limit is not None else pool.DEFAULT_MEMORY_LIMIT_MB
 
-    with Store(db) as store, _Progress(progress, len(files)) as bar:
+    with ExitStack() as stack:
+        client = None
+        if dask is not None:  # the cluster first: when its scheduler cannot be reached, nothing is written
+            client, close = pool.dask_client(dask, workers, memory_limit)
+            stack.callback(close)
+        store = stack.enter_context(Store(db))
+        bar = stack.enter_context(_Progress(progress, len(files)))
+
         def fail(source: str, reason: str) -> None:
             report.failed.append((source, reason))
             try:
@@ -168,14 +176,11 @@ def ingest(paths, db: str | Path = DEFAULT_DB, progress=False, extractor: Option
                 where = str(path.absolute()) if dask is not None else str(path)
                 yield pool.Task(index, where, _key(path), step.meta)
 
-        if dask is not None:
-            client, close = pool.dask_client(dask, workers, memory_limit)
+        if client is not None:
             results = pool.dask_results(plan(), client, extractor, time_limit)
         elif n_workers == 0:
-            close = None
             results = pool.inline_results(plan(), extractor)
         else:
-            close = None
             results = pool.process_results(plan(), n_workers, extractor, seconds, memory)
         try:
             for result in results:
@@ -196,8 +201,6 @@ def ingest(paths, db: str | Path = DEFAULT_DB, progress=False, extractor: Option
                         failed(copy.path, f"{type(e).__name__}: {e}")
         finally:
             results.close()  # stops the workers now, also when the writer fails or is interrupted
-            if close is not None:
-                close()
     report.sort(order)
     report.elapsed = time.monotonic() - started
     return report

@@ -290,7 +290,10 @@ def dask_client(dask, workers: Optional[int], memory_limit_mb: Optional[float]):
             cluster.close()
 
         return client, close
-    client = Client(str(dask), timeout=30)
+    try:
+        client = Client(str(dask), timeout=os.environ.get("PLANTRACE_DASK_TIMEOUT", "30s"))
+    except (OSError, TimeoutError, ValueError) as e:
+        raise ConnectionError(f"cannot reach the Dask scheduler at {dask} ({type(e).__name__}: {e})") from None
     return client, client.close
 
 

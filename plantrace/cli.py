@@ -95,8 +95,12 @@ def ingest(paths: List[Path] = typer.Argument(..., help="files or folders (recur
     def stored(source: str, status: str) -> None:
         err.print(f"{status} {source}", highlight=False, soft_wrap=True)
 
-    report = run(paths, db=db, progress=err, on_failure=_fail_line, workers=workers, dask=dask,
-                 time_limit=time_limit, memory_limit=memory_limit, on_stored=stored if verbose else None)
+    try:
+        report = run(paths, db=db, progress=err, on_failure=_fail_line, workers=workers, dask=dask,
+                     time_limit=time_limit, memory_limit=memory_limit, on_stored=stored if verbose else None)
+    except ConnectionError as e:  # --dask: no scheduler there; nothing was extracted
+        _fail_line("--dask", str(e))
+        raise typer.Exit(2)
     rate = len(report.added) + len(report.replaced)
     speed = f", {rate / report.elapsed:.1f} documents/s" if rate and report.elapsed else ""
     out.print(f"{report.summary()} in {report.elapsed:.1f} s{speed} → {db}", highlight=False, soft_wrap=True)

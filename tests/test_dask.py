@@ -83,3 +83,11 @@ def test_cli_dask_local(sample_dir, tmp_path):
     assert "added 5," in r.stdout
     docs, items, failures = snapshot(db)
     assert len(docs) == 5 and len(items) > 100 and failures == []
+
+
+def test_unreachable_scheduler_is_one_clear_error_and_writes_nothing(sample_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANTRACE_DASK_TIMEOUT", "1s")
+    db = tmp_path / "s.duckdb"
+    with pytest.raises(ConnectionError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9 "):
+        ingest([sample_dir], db=db, dask="tcp://127.0.0.1:9")
+    assert not db.exists()
