@@ -91,3 +91,32 @@ def test_unreachable_scheduler_is_one_clear_error_and_writes_nothing(sample_dir,
     with pytest.raises(ConnectionError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9 "):
         ingest([sample_dir], db=db, dask="tcp://127.0.0.1:9")
     assert not db.exists()
+
+
+def crashing(path, meta=None):
+    if "crash" in path.name:
+        import os
+
+        os._exit(3)
+    return extract_file(path, meta)
+
+
+@pytest.mark.filterwarnings("ignore:Port 8787 is already in use")  # the module's cluster has it
+def test_dask_worker_crash_costs_one_document(sample_dir, tmp_path):
+    """A document that kills its Dask worker process: the nanny restarts the worker, the document is reported
+    (KilledWorker, after the retries allowed here: none), the rest is stored."""
+    import dask
+
+    (victim,) = (sample_dir / "text").glob("003_*.txt")
+    victim.rename(victim.with_name("crash.txt"))
+    faulthandler.dump_traceback_later(WATCHDOG_S, exit=True)
+    try:
+        with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+            with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                          dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+                report = ingest([sample_dir], db=tmp_path / "s.duckdb", dask=client, extractor=crashing)
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+    assert [(Path(s).name, r) for s, r in report.failed] == [
+        ("crash.txt", "Dask worker process died while reading it (KilledWorker)")]
+    assert len(report.added) == 4
