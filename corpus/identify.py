@@ -359,6 +359,12 @@ def _title_ok(s: str) -> bool:
     return bool(_ANY_KW_RE.search(s))
 
 
+def _matter_ok(s: str) -> bool:
+    """A protocol paragraph's matter: title-like, but it need not name a document type."""
+    return 6 <= len(s) <= 150 and s[:1].isupper() and not s.endswith(":") and len(s.split()) <= 16 \
+        and not _TOC_RE.search(s) and not _SENTENCE_RE.search(s)
+
+
 def _join_next(lines: list[str], i: int) -> tuple[str, int]:
     """A title broken over two lines: 'Förslag Verksamhetsplan 2021–' + '2024', or 'Verksamhetsplan' + '2021'."""
     s = lines[i]
@@ -393,6 +399,16 @@ def _main_start(lines: list[str]) -> int:
     return later[0] if later else 0
 
 
+def _without_case_number(text: str) -> str:
+    """A paragraph heading's text without the case number it may start with ("Dnr SN 2019/0055 …")."""
+    m = _DNR_LABEL_RE.match(text)
+    if m:
+        v = _DNR_VALUE_RE.match(m.group(1).strip())
+        return m.group(1).strip()[v.end():].strip(" .,–-") if v else text
+    v = _DNR_PREFIXED_RE.match(text) or _DNR_ALONE_RE.match(text)
+    return text[v.end():].strip(" .,–-") if v else text
+
+
 def _find_title(lines: list[str], start: int) -> Optional[tuple[str, int]]:
     """(title, line index) of the document's own title."""
     # a protocol extract's paragraph heading "§ 64 Verksamhetsmål ..." names the matter (not so in full
@@ -406,8 +422,14 @@ def _find_title(lines: list[str], start: int) -> Optional[tuple[str, int]]:
         if seen > 15:
             break
         m = _PARAGRAPH_RE.match(lines[i])
-        if m and len(m.group(1).split()) >= 2:
-            t, _ = _join_next([m.group(1)] + lines[i + 1 :], 0)
+        rest = _without_case_number(m.group(1)) if m else ""
+        if m and not rest:  # "§ 23 Dnr SN 2019/0055": the matter is named on the next line
+            nxt = next((j for j in range(i + 1, min(len(lines), i + 4)) if lines[j]), None)
+            if nxt is not None and _matter_ok(lines[nxt]) and not _PARAGRAPH_RE.match(lines[nxt]):
+                t, _ = _join_next(lines, nxt)
+                return t.rstrip(" .").strip(), nxt
+        if m and len(rest.split()) >= 2:
+            t, _ = _join_next([rest] + lines[i + 1 :], 0)
             return t.rstrip(" .").strip(), i
     best_no_year = None
     seen = 0

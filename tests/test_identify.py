@@ -236,3 +236,13 @@ def test_large_text_is_fast():
     elapsed = time.perf_counter() - t0
     assert meta.municipality == "Uppsala"
     assert elapsed < 0.5
+
+
+def test_protocol_paragraph_with_only_a_case_number_takes_its_matter_from_the_next_line():
+    text = ("SAMMANTRÄDESPROTOKOLL\nSocialnämnden 2019-03-14\n\n§ 23 Dnr SN 2019/0055\n\n"
+            "Mål och inriktning för socialnämnden 2020\n\nBeslutsunderlag\nTjänsteskrivelse 2019-02-28\n")
+    meta = identify(text, "protokoll.txt")
+    assert meta.title == "Mål och inriktning för socialnämnden 2020"
+    assert meta.diarienummer == "SN 2019/0055" and meta.doc_type == "protocol"
+    same_line = identify("§ 12 Dnr: 2012/36 Budget för 2013\n\nText.\n", "p.txt")
+    assert same_line.title == "Budget för 2013"
