@@ -19,6 +19,10 @@ TABLE = "align_normalised"
 FORMAT = "2"  # of the rows' data; part of the version
 
 
+def _has_table(con) -> bool:
+    return con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [TABLE]).fetchone()[0] > 0
+
+
 def cache_version() -> str:
     """Changes with the format, the model (its version and the data it was built from), boilerplate and themes."""
     from plantrace.align.themes import THEMES
@@ -38,8 +42,7 @@ def normalised_items(con, items: pd.DataFrame, writable: bool) -> tuple[list[Nor
     it holds the same text. A run with nothing new does not load the NLP pipeline at all."""
     version = cache_version()
     cached: dict[str, Normalised] = {}
-    exists = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [TABLE]).fetchone()[0]
-    if exists:
+    if _has_table(con):
         for ref, text, data in con.execute(f"SELECT ref, text, data FROM {TABLE} WHERE version = ?", [version]).fetchall():
             (key, numbers, years, lemmas, removed), themes = json.loads(data)
             cached[ref] = (text, Normalised(key, tuple(numbers), tuple(years), tuple(lemmas), tuple(removed)),
@@ -70,8 +73,7 @@ def normalised_items(con, items: pd.DataFrame, writable: bool) -> tuple[list[Nor
 
 def stored_themes(con) -> dict[str, tuple[str, ...]]:
     """ref → theme ids as the last alignment run found them (for reports, which read and never compute)."""
-    exists = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [TABLE]).fetchone()[0]
-    if not exists:
+    if not _has_table(con):
         return {}
     out = {}
     for ref, data in con.execute(f"SELECT ref, data FROM {TABLE}").fetchall():

@@ -157,6 +157,11 @@ def level(a, b, ctx):
     return np.where(known, same, np.nan).astype(np.float32)
 
 
+def features_at(feats: dict[str, np.ndarray], i: int, j: int) -> dict:
+    """One pair's evidence as kept with its link: rounded values, None where a feature had no evidence."""
+    return {k: (None if np.isnan(v[i, j]) else round(float(v[i, j]), 3)) for k, v in feats.items()}
+
+
 def pair_features(a: pd.DataFrame, b: pd.DataFrame, ctx: Context, names: Iterable[str] | None = None) -> dict[str, np.ndarray]:
     return {name: FEATURES[name](a, b, ctx) for name in (names or FEATURES)}
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from plantrace.align.features import FOLLOWUP_WEIGHTS, Context, combine, pair_features
+from plantrace.align.features import FOLLOWUP_WEIGHTS, Context, combine, features_at, pair_features
+from plantrace.align.overrides import apply_decisions
 from plantrace.align.lineage import Thresholds, one_to_one
 
 
@@ -57,14 +58,8 @@ def followups(items: pd.DataFrame, docs: pd.DataFrame, ctx: Context, th: Thresho
                 continue
             feats = pair_features(plan, cand, ctx)
             feats["kind"] = (plan["kind"].to_numpy()[:, None] == cand["followup_kind"].to_numpy()[None, :]).astype(np.float32)
-            score = combine(feats, weights or FOLLOWUP_WEIGHTS)
-            refs_p, refs_c = plan["ref"].tolist(), cand["ref"].tolist()
-            for (rp, rc) in rejected:
-                if rp in refs_p and rc in refs_c:
-                    score[refs_p.index(rp), refs_c.index(rc)] = -1.0
-            for (rp, rc) in forced:
-                if rp in refs_p and rc in refs_c:
-                    score[refs_p.index(rp), refs_c.index(rc)] = 1.0
+            score = apply_decisions(combine(feats, weights or FOLLOWUP_WEIGHTS), plan["ref"].tolist(),
+                                    cand["ref"].tolist(), forced, rejected)
             for i, j in one_to_one(score, th.followup):
                 best[i] = _candidate(plan, cand, i, j, score, feats, forced)
             for i in range(len(plan)):
@@ -91,7 +86,7 @@ def followups(items: pd.DataFrame, docs: pd.DataFrame, ctx: Context, th: Thresho
 
 
 def _candidate(plan, cand, i, j, score, feats, forced) -> dict:
-    features = {k: (None if np.isnan(v[i, j]) else round(float(v[i, j]), 3)) for k, v in feats.items()}
+    features = features_at(feats, i, j)
     if (plan["ref"].iloc[i], cand["ref"].iloc[j]) in forced:
         features["override"] = "accepted"
     return {"ref": cand["ref"].iloc[j], "status": cand["status"].iloc[j], "score": round(float(score[i, j]), 3),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from plantrace.corpus.store import Store
+from plantrace.corpus.store import MAIN_TEXT, Store
 
 # store kind → the singular used in links, threads and references
 KINDS = {"goals": "goal", "assignments": "assignment", "indicators": "indicator", "followups": "followup"}
@@ -24,7 +24,7 @@ def load_items(store: Store) -> pd.DataFrame:
         df = store.items(store_kind)
         if df.empty:
             continue
-        text_col = {"indicators": "name", "followups": "refers_to"}.get(store_kind, "text")
+        text_col = MAIN_TEXT[store_kind]
         period = df["period"].apply(lambda p: tuple(p) if isinstance(p, (list, tuple)) and len(p) == 2 else (None, None))
         out = pd.DataFrame({
             "document": df["document"], "source": df["source"], "municipality": df["municipality"],

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from plantrace.align.features import Context, combine, pair_features
+from plantrace.align.features import Context, combine, features_at, pair_features
+from plantrace.align.overrides import apply_decisions
 
 LINEAGE_KINDS = ("goal", "assignment", "indicator")
 DOC_ORDER = {"plan": 0, "budget": 0, "protocol": 0, "internal_control": 1, "other": 1, "report": 2}
@@ -65,19 +66,9 @@ def link_pair(a: pd.DataFrame, b: pd.DataFrame, ctx: Context, th: Thresholds, we
     if a.empty or b.empty:
         return []
     feats = pair_features(a, b, ctx)
-    score = combine(feats, weights)
-    refs_a, refs_b = a["ref"].tolist(), b["ref"].tolist()
-    blocked = np.zeros(score.shape, dtype=bool)
-    for (ra, rb) in (rejected or set()):
-        if ra in refs_a and rb in refs_b:
-            blocked[refs_a.index(ra), refs_b.index(rb)] = True
     forced = forced or {}
-    for (ra, rb) in forced:
-        if ra in refs_a and rb in refs_b:
-            i, j = refs_a.index(ra), refs_b.index(rb)
-            score[i, j] = 1.0
+    s = score = apply_decisions(combine(feats, weights), a["ref"].tolist(), b["ref"].tolist(), forced, rejected)
     # mutual best: a pair is a continuation only if neither side has a better partner in the other document
-    s = np.where(blocked, -1.0, score)
     best_a = s.max(axis=1, keepdims=True)
     best_b = s.max(axis=0, keepdims=True)
     mutual = (s >= best_a) & (s >= best_b)
@@ -100,7 +91,7 @@ def link_pair(a: pd.DataFrame, b: pd.DataFrame, ctx: Context, th: Thresholds, we
 
 def _link(a, b, i, j, relation, score, feats, forced) -> dict:
     ra, rb = a["ref"].iloc[i], b["ref"].iloc[j]
-    features = {k: (None if np.isnan(v[i, j]) else round(float(v[i, j]), 3)) for k, v in feats.items()}
+    features = features_at(feats, i, j)
     if (ra, rb) in forced:
         features["override"] = "accepted"
         relation = forced[(ra, rb)] or relation

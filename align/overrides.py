@@ -17,6 +17,7 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from plantrace.errors import InputError, reading
@@ -36,6 +37,18 @@ class Overrides:
         forced.update({(b, a): r for (a, b), r in self.forced.items()})
         rejected = self.rejected | {(b, a) for a, b in self.rejected}
         return Overrides(forced, rejected, self.unresolved)
+
+
+def apply_decisions(score: np.ndarray, refs_a: list[str], refs_b: list[str], forced=None, rejected=None) -> np.ndarray:
+    """A block's scores with the researcher's decisions in: accepted pairs 1.0, rejected ones -1 (never linked)."""
+    pos_a = {r: i for i, r in enumerate(refs_a)}
+    pos_b = {r: j for j, r in enumerate(refs_b)}
+    out = score.copy()
+    for pairs, value in ((forced or {}, 1.0), (rejected or set(), -1.0)):
+        for a, b in pairs:
+            if a in pos_a and b in pos_b:
+                out[pos_a[a], pos_b[b]] = value
+    return out
 
 
 def resolver(items: pd.DataFrame):

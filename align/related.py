@@ -11,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from plantrace.align.features import Context, combine, pair_features, set_matrices
+from plantrace.align.features import Context, combine, features_at, pair_features, set_matrices
+from plantrace.align.overrides import apply_decisions
 from plantrace.align.lineage import Thresholds
 
 RELATED_KINDS = ("goal", "assignment", "indicator")
@@ -36,11 +37,7 @@ def related(items: pd.DataFrame, ctx: Context, th: Thresholds, weights=None, top
                 continue
             feats = pair_features(a, b, ctx)
             score = np.where(shared, combine(feats, weights or RELATED_WEIGHTS), -1.0)
-            for (ra, rb) in rejected:
-                for r1, r2 in ((ra, rb), (rb, ra)):
-                    ia, ib = np.nonzero(a["ref"].to_numpy() == r1)[0], np.nonzero(b["ref"].to_numpy() == r2)[0]
-                    if len(ia) and len(ib):
-                        score[ia[0], ib[0]] = -1.0
+            score = apply_decisions(score, a["ref"].tolist(), b["ref"].tolist(), rejected=rejected)
             keep = np.zeros(score.shape, dtype=bool)
             top_k = top_k or TOP_K
             k = min(top_k, score.shape[1])
@@ -52,7 +49,7 @@ def related(items: pd.DataFrame, ctx: Context, th: Thresholds, weights=None, top
             keep &= score >= th.related
             for i, j in zip(*np.nonzero(keep)):
                 key = frozenset((a["ref"].iloc[i], b["ref"].iloc[j]))
-                features = {f: (None if np.isnan(v[i, j]) else round(float(v[i, j]), 3)) for f, v in feats.items()}
+                features = features_at(feats, i, j)
                 themes = sorted(set(a["themes"].iloc[i]) & set(b["themes"].iloc[j]))
                 features["shared_themes"] = themes
                 seen[key] = {"a": a["ref"].iloc[i], "b": b["ref"].iloc[j], "relation": "related",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Optional
 
@@ -46,19 +47,13 @@ class Alignment:
                 "number": row["number"] if isinstance(row["number"], str) else None, "text": row["text"],
                 "ref": ref, "page": None if pd.isna(row["page"]) else int(row["page"])}
 
-    @property
+    @cached_property
     def _by_ref(self) -> dict:
-        cache = self.__dict__.get("_refs")
-        if cache is None:
-            cache = {r["ref"]: r for r in self.items.to_dict("records")}
-            self.__dict__["_refs"] = cache
-        return cache
+        return {r["ref"]: r for r in self.items.to_dict("records")}
 
-    def _source_of(self, document) -> Optional[str]:
-        if not isinstance(document, str):
-            return None
-        hit = self.items.loc[self.items["document"] == document, "source"]
-        return hit.iloc[0] if len(hit) else None
+    @cached_property
+    def _sources(self) -> dict[str, str]:
+        return dict(zip(self.items["document"], self.items["source"]))
 
     def to_json(self) -> dict:
         links = [{"id": r.id, "a": self.ref(r.a), "b": self.ref(r.b), "relation": r.relation, "score": r.score,
@@ -66,7 +61,7 @@ class Alignment:
         threads = [{"id": t.id, "municipality": t.municipality, "committee": t.committee, "kind": t.kind,
                     "theme": t.theme, "items": [{**self.ref(i["ref"]), "year": i["year"], "relation": i["relation"]}
                                                 for i in t.items],
-                    "dropped_in": self._source_of(t.dropped_in)} for t in self.threads.itertuples()]
+                    "dropped_in": self._sources.get(t.dropped_in)} for t in self.threads.itertuples()]
         fus = [{"plan_item": self.ref(f.plan_item), "verdict": f.verdict, "followup": self.ref(f.followup),
                 "status": f.status, "score": f.score, "nearest": self.ref(f.nearest), "features": f.features}
                for f in self.followups.itertuples()]
@@ -184,7 +179,7 @@ def align(db: str | Path, overrides: str | Path | None = None, thresholds: Thres
         if not items.empty:
             links = lineage(items, docs, ctx, th, weights, both.forced, both.rejected)
             verdicts, fu_links = followup_verdicts(items, docs, ctx, th, None, both.forced, both.rejected)
-            links = [l for l in links + fu_links if (l["a"], l["b"]) not in both.rejected]
+            links = links + fu_links  # rejected pairs scored -1 in every block: never linked
             links = apply_forced(links, ov, items)
             threads = build_threads(items, docs, links)
             # across municipalities, one item per thread speaks for it (its latest wording), then the links
@@ -192,7 +187,7 @@ def align(db: str | Path, overrides: str | Path | None = None, thresholds: Thres
             in_threads = {i["ref"] for t in threads for i in t["items"]}
             speakers = {t["items"][-1]["ref"] for t in threads}
             pool = items[items["ref"].isin(speakers) | ~items["ref"].isin(in_threads)]
-            rel = [l for l in related(pool, ctx, th, rejected=both.rejected) if (l["a"], l["b"]) not in both.rejected]
+            rel = related(pool, ctx, th, rejected=both.rejected)
             links = apply_forced(spread_along_threads(links + rel, threads), ov, items)
         for link in links:
             link["id"] = link_id(link["a"], link["b"], link["relation"])

@@ -15,7 +15,8 @@ from typing import Callable, Optional
 
 import pandas as pd
 
-from plantrace.corpus.store import Store
+from plantrace.align.items import KINDS
+from plantrace.corpus.store import MAIN_TEXT, Store
 
 REPORTS: dict[str, Callable[..., "Report"]] = {}
 
@@ -85,8 +86,8 @@ class StoreView:
         """Every alignable item by its align ref (goal, assignment, indicator, follow-up)."""
         if "_index" not in self._items:
             frames = []
-            for store_kind, kind, text in (("goals", "goal", "text"), ("assignments", "assignment", "text"),
-                                           ("indicators", "indicator", "name"), ("followups", "followup", "refers_to")):
+            for store_kind, kind in KINDS.items():
+                text = MAIN_TEXT[store_kind]
                 df = self.items(store_kind)
                 if df.empty:
                     continue
