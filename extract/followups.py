@@ -55,10 +55,9 @@ def decide_status(ctx: Context, blocks: list[int], inds: list) -> tuple[str, Opt
             m, s = min(agreeing, key=lambda ms: ms[0].rank)
             return status, _short(s, m.evidence), "indicator outcome"
         return status, raw, "indicator outcome"
-    weak = min(weak, key=lambda ms: ms[0].rank) if weak else None
-    weak = (weak[0].status, _short(weak[1], weak[0].evidence)) if weak else None
     if weak:
-        return weak[0], weak[1], "narrative"
+        m, s = min(weak, key=lambda ms: ms[0].rank)
+        return m.status, _short(s, m.evidence), "narrative"
     return "unknown", None, "none"
 
 

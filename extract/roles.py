@@ -9,9 +9,8 @@ trained model the step records a warning and extraction goes on with the rules a
 
 from __future__ import annotations
 
-from typing import Optional
-
 import re
+from typing import Optional
 
 from plantrace.extract.blocks import Block
 from plantrace.extract.context import Context
@@ -27,10 +26,15 @@ def heading_candidate(block: Block) -> bool:
         and bool(GOAL_REGION.search(block.text))
 
 
+def is_statement(text: str) -> bool:
+    """A sentence that states something to be done ("… ska …"), short enough to be one goal."""
+    return bool(GOAL_STATEMENT.search(text)) and len(text) < 400
+
+
 def candidate(block: Block) -> bool:
     """Only blocks whose role can change the extraction are classified (the classifier is the costly part)."""
     text = block.text
-    return heading_candidate(block) or (len(text) < 400 and bool(GOAL_STATEMENT.search(text) or ASSIGNMENT_CUE.search(text)))
+    return heading_candidate(block) or is_statement(text) or (len(text) < 400 and bool(ASSIGNMENT_CUE.search(text)))
 
 
 def unit_text(kind: str, text: str) -> str:
@@ -58,7 +62,7 @@ def classify_blocks(ctx: Context) -> None:
 
 def role_of(ctx: Context, bi: int, min_prob: float) -> Optional[str]:
     """The classifier's role for a block when it is at least `min_prob` sure, else None."""
-    roles = getattr(ctx, "block_role", None)
+    roles = ctx.block_role
     if not roles or roles[bi] is None:
         return None
     role, prob = roles[bi]

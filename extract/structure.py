@@ -12,12 +12,11 @@ from typing import Optional
 
 from plantrace.extract.blocks import Block
 from plantrace.extract.context import Context, fold
-from plantrace.extract.roles import heading_candidate, role_of
+from plantrace.extract.roles import heading_candidate, is_statement, role_of
 from plantrace.extract.vocabulary import (
     ASSIGNMENT_CUE,
     ASSIGNMENT_REGION,
     GOAL_REGION,
-    GOAL_STATEMENT,
     LABEL_LINE,
     LABELS,
     PLACEHOLDER,
@@ -238,7 +237,7 @@ def extract_structure(ctx: Context) -> None:
             target, group = council, None
 
         # goal statement right under a top-level goal heading (plans without sub-numbering)
-        if current_head is not None and current_head in statement_roots and b.kind in ("para", "heading") and _is_statement(text) \
+        if current_head is not None and current_head in statement_roots and b.kind in ("para", "heading") and is_statement(text) \
                 and _first_para_after(blocks, heads[current_head].block) == bi:
             gid = add_goal(text, "committee", ctx.heading_item.get(current_head), None, bi)
             target = gid
@@ -257,13 +256,13 @@ def extract_structure(ctx: Context) -> None:
                 if parent_level is None and _measurable(text):
                     level = "sub" if list_parent else "committee"
                 add_goal(text, level, list_parent, None, bi)
-        elif b.kind == "para" and list_mode == "goals" and _is_statement(text) and len(text) < 400:
+        elif b.kind == "para" and list_mode == "goals" and is_statement(text) and len(text) < 400:
             # prose goal between bullet groups (protocols): the bullets that follow are its targets
             if _level_of(ctx, list_parent) == "council":
                 add_goal(text, "committee", list_parent, None, bi)  # a focus area under the council goal
             else:
                 list_parent = add_goal(text, "committee", None, None, bi)
-        elif b.kind == "para" and list_mode is not None and not _is_statement(text):
+        elif b.kind == "para" and list_mode is not None and not is_statement(text):
             list_mode = None
         # measurable target sentence under a goal
         if b.kind == "para" and target is not None and _level_of(ctx, target) is not None:
@@ -322,7 +321,7 @@ def _where_structure_is_silent(ctx: Context, add_goal, add_assignment) -> None:
                 and not ctx.is_report and len(text) < 400:
             add_assignment(_first_sentences(text), None, bi, None)
             continue
-        if not _is_statement(text) or text.endswith(("?", ":")):
+        if not is_statement(text) or text.endswith(("?", ":")):
             continue
         if section[bi] in goal_sections and section[bi] not in claimed_sections:
             min_prob = MIN_GOAL_PROB_SECTION
@@ -389,10 +388,6 @@ def _statement_after(blocks: list[Block], bi: int) -> bool:
         return False
     j = _first_para_after(blocks, bi)
     return j is not None and bool(_COMMITTEE_SUBJECT.match(blocks[j].text)) and len(blocks[j].text) < 300
-
-
-def _is_statement(text: str) -> bool:
-    return bool(GOAL_STATEMENT.search(text)) and len(text) < 400
 
 
 def _measurable(text: str) -> bool:
