@@ -21,7 +21,7 @@ from typing import Callable, Iterator, Optional
 from plantrace.corpus.files import TEXT_SUFFIXES, decode_text, find_files, read_bytes, safe_key, sha256_file
 from plantrace.corpus.manifest import apply_manifest, load_manifests, manifest_meta
 from plantrace.corpus.store import DEFAULT_DB, Store
-from plantrace.errors import InputError, reading
+from plantrace.errors import InputError, reading, reason_of
 from plantrace.schema import Document, Meta
 
 Extractor = Callable[[Path, Optional[Meta]], Document]
@@ -44,11 +44,11 @@ class IngestReport:
     @property
     def stored(self) -> list[str]:
         """Files whose document was written by this run (added or replaced)."""
-        return sorted(self.added + self.replaced)
+        return self.added + self.replaced
 
     def summary(self) -> str:
         """One line: stored (added, replaced), unchanged, failed with the count of each reason."""
-        line = (f"stored {len(self.added) + len(self.replaced)} (added {len(self.added)}, replaced "
+        line = (f"stored {len(self.stored)} (added {len(self.added)}, replaced "
                 f"{len(self.replaced)}), unchanged {len(self.unchanged)}, failed {len(self.failed)}")
         if self.failed:
             reasons = Counter(_reason_kind(r) for _, r in self.failed)
@@ -158,11 +158,8 @@ def ingest(paths, db: str | Path = DEFAULT_DB, progress=False, extractor: Option
             for index, path in enumerate(files):
                 try:
                     step = _plan_one(path, store, known, stored, manifests, version, report.warnings)
-                except InputError as e:
-                    failed(path, e.reason)
-                    continue
                 except Exception as e:  # one bad file must not stop the batch
-                    failed(path, f"{type(e).__name__}: {e}")
+                    failed(path, reason_of(e))
                     continue
                 if isinstance(step, str):
                     done(path, step)
@@ -179,7 +176,7 @@ def ingest(paths, db: str | Path = DEFAULT_DB, progress=False, extractor: Option
         if client is not None:
             results = pool.dask_results(plan(), client, extractor, time_limit)
         elif n_workers == 0:
-            results = pool.inline_results(plan(), extractor)
+            results = pool.inline_results(plan(), extractor, time_limit)
         else:
             results = pool.process_results(plan(), n_workers, extractor, seconds, memory)
         try:
@@ -198,7 +195,7 @@ def ingest(paths, db: str | Path = DEFAULT_DB, progress=False, extractor: Option
                     try:
                         done(copy.path, _link(copy, store, stored, version, report.warnings))
                     except Exception as e:
-                        failed(copy.path, f"{type(e).__name__}: {e}")
+                        failed(copy.path, reason_of(e))
         finally:
             results.close()  # stops the workers now, also when the writer fails or is interrupted
     report.sort(order)
@@ -276,10 +273,8 @@ def _write(result, step: _Pending, store: Store, version: str, stored: dict[str,
     doc = result.document
     try:
         status = store.put(doc, version, size=step.size, mtime=step.mtime, items=result.items)
-    except InputError as e:
-        return None, e.reason
     except Exception as e:  # e.g. a document the store cannot hold; the transaction was rolled back
-        return None, f"{type(e).__name__}: {e}"
+        return None, reason_of(e)
     stored[doc.sha256] = version
     return status, None
 
@@ -306,7 +301,15 @@ class _Progress:
             TimeRemainingColumn
 
         console = show if isinstance(show, Console) else Console(stderr=True)
-        self.bar = Progress(TextColumn("Ingesting"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
+        from rich.progress import ProgressColumn
+        from rich.text import Text
+
+        class RateColumn(ProgressColumn):
+            def render(self, task):
+                speed = task.finished_speed or task.speed
+                return Text(f"{speed:.1f} docs/s" if speed else "– docs/s")
+
+        self.bar = Progress(TextColumn("Ingesting"), BarColumn(), MofNCompleteColumn(), RateColumn(),
                             TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=console,
                             transient=True)
         self.task = self.bar.add_task("ingest", total=total)
@@ -323,19 +326,3 @@ class _Progress:
     def __exit__(self, *exc) -> None:
         if self.bar is not None:
             self.bar.stop()
-
-
-def _rate_column():
-    from rich.progress import ProgressColumn
-    from rich.text import Text
-
-    class RateColumn(ProgressColumn):
-        def render(self, task):
-            speed = task.finished_speed or task.speed
-            return Text(f"{speed:.1f} docs/s" if speed else "– docs/s")
-
-    return RateColumn
-
-
-def _RateColumn():  # noqa: N802 - built on first use: rich is imported only when a bar is shown
-    return _rate_column()()

@@ -17,12 +17,12 @@ import multiprocessing
 import os
 import signal
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
-from plantrace.errors import InputError
+from plantrace.errors import reason_of
 from plantrace.schema import ITEM_KINDS, Document, Meta
 
 DEFAULT_MEMORY_LIMIT_MB = 4096  # address space a worker may add while reading one document
@@ -44,7 +44,6 @@ class Result:
     items: Any = None                     # pyarrow.Table from `store.item_rows`
     reason: Optional[str] = None          # why there is no document
     version: Optional[str] = None         # the extractor version the worker ran (a Dask worker may differ)
-    counts: dict[str, int] = field(default_factory=dict)
 
 
 def run_task(task: Task, extractor: Callable, memory_limit_mb: Optional[float] = None) -> Result:
@@ -57,17 +56,14 @@ def run_task(task: Task, extractor: Callable, memory_limit_mb: Optional[float] =
         if doc.source != task.source:
             doc = doc.model_copy(update={"source": task.source})
         items = item_rows(doc)
-        counts = {kind: len(getattr(doc, kind)) for kind in ITEM_KINDS}
         light = doc.model_copy(update={kind: [] for kind in ITEM_KINDS})
-        return Result(task.index, document=light, items=items, version=extractor_version(), counts=counts)
-    except InputError as e:
-        reason = e.reason
+        return Result(task.index, document=light, items=items, version=extractor_version())
     except MemoryError:
         reason = _memory_reason(memory_limit_mb)
     except RecursionError:
         reason = "structure nested too deeply to read (RecursionError)"
     except Exception as e:  # one bad document must not stop the batch
-        reason = f"{type(e).__name__}: {e}"
+        reason = reason_of(e)
     return Result(task.index, reason=reason)
 
 
@@ -127,11 +123,19 @@ def limit_memory(extra_mb: float) -> bool:
     return True
 
 
+def set_time_limit(seconds: Optional[float]) -> Optional[str]:
+    """Make the PDF reader's own limit (checked between pages) `seconds` for what this process extracts next;
+    returns the setting it replaced, so the caller's process can have it back."""
+    before = os.environ.get("PLANTRACE_PDF_TIME_LIMIT")
+    if seconds is not None:
+        os.environ["PLANTRACE_PDF_TIME_LIMIT"] = f"{seconds:g}"
+    return before
+
+
 def _worker_main(conn, extractor: Callable, memory_limit_mb: Optional[float], time_limit: Optional[float]) -> None:
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle
-    if time_limit is not None:  # the PDF reader's own limit, checked between pages, fires first
-        os.environ["PLANTRACE_PDF_TIME_LIMIT"] = f"{time_limit:g}"
+    set_time_limit(time_limit)  # the PDF reader's own limit fires before the writer's hard one
     if memory_limit_mb:
         limit_memory(memory_limit_mb)
     while True:
@@ -255,18 +259,25 @@ def process_results(tasks: Iterable[Task], workers: int, extractor: Callable, ti
 
 # -- in this process ---------------------------------------------------------------------------------------
 
-def inline_results(tasks: Iterable[Task], extractor: Callable) -> Iterator[Result]:
-    """workers=0: extraction in the writer's own process (no isolation; any extractor, picklable or not)."""
-    for task in tasks:
-        yield run_task(task, extractor)
+def inline_results(tasks: Iterable[Task], extractor: Callable, time_limit: Optional[float] = None) -> Iterator[Result]:
+    """workers=0: extraction in the writer's own process (no isolation beyond the PDF reader's time limit; any
+    extractor, picklable or not)."""
+    before = set_time_limit(time_limit)
+    try:
+        for task in tasks:
+            yield run_task(task, extractor)
+    finally:
+        if before is None:
+            os.environ.pop("PLANTRACE_PDF_TIME_LIMIT", None)
+        else:
+            os.environ["PLANTRACE_PDF_TIME_LIMIT"] = before
 
 
 # -- Dask ------------------------------------------------------------------------------------------------
 
 def dask_task(task: Task, extractor: Callable, time_limit: Optional[float]) -> Result:
     """What a Dask worker runs for one document: the same `run_task` as a local worker process."""
-    if time_limit is not None:
-        os.environ["PLANTRACE_PDF_TIME_LIMIT"] = f"{time_limit:g}"
+    set_time_limit(time_limit)
     return run_task(task, extractor)
 
 

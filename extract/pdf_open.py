@@ -112,6 +112,8 @@ def damaged(source: str):
     page tree, graphics states nested too deeply) become "damaged PDF (...)" for the file instead of a crash."""
     try:
         yield
+    except RecursionError:  # plantrace's own limit, reported as such by the caller
+        raise
     except (RuntimeError, pymupdf.mupdf.FzErrorBase) as e:
         raise InputError(source, f"damaged PDF ({_short(e)})") from None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 from typing import List, Optional
@@ -101,7 +102,7 @@ def ingest(paths: List[Path] = typer.Argument(..., help="files or folders (recur
     except ConnectionError as e:  # --dask: no scheduler there; nothing was extracted
         _fail_line("--dask", str(e))
         raise typer.Exit(2)
-    rate = len(report.added) + len(report.replaced)
+    rate = len(report.stored)
     speed = f", {rate / report.elapsed:.1f} documents/s" if rate and report.elapsed else ""
     out.print(f"{report.summary()} in {report.elapsed:.1f} s{speed} → {db}", highlight=False, soft_wrap=True)
     for w in report.warnings:
@@ -137,9 +138,7 @@ def show(db: Path = typer.Option(Path("plantrace.duckdb"), "--db"),
                   "–".join(map(str, m.get("period") or [])), str(c["goals"]), str(c["assignments"]), str(c["indicators"]),
                   str(c["followups"]), str(c["tables"]), d["extractor_version"] or "")
     out.print(t)
-    by_version: dict[str, int] = {}
-    for d in docs:
-        by_version[d["extractor_version"] or "unknown"] = by_version.get(d["extractor_version"] or "unknown", 0) + 1
+    by_version = Counter(d["extractor_version"] or "unknown" for d in docs)
     for version, n in sorted(by_version.items()):
         note = "current" if version == current else f"re-extracted on the next ingest (current {current})"
         out.print(f"extractor/model version {version}: {n} document{'s' * (n != 1)}, {note}",

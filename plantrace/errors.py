@@ -13,6 +13,11 @@ class InputError(Exception):
         self.reason = reason
 
 
+def reason_of(e: BaseException) -> str:
+    """The one line a failed file gets: an `InputError`'s own reason, or the exception's type and message."""
+    return e.reason if isinstance(e, InputError) else f"{type(e).__name__}: {e}"
+
+
 @contextmanager
 def reading(path):
     """Turn the ways reading a file fails into one `InputError` line naming the file."""

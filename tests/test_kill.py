@@ -6,7 +6,6 @@ DuckDB lets no second process open the file, not even read-only, while the write
 the writer's `--verbose` lines (printed after each commit) instead of looking into the store during the run.
 """
 
-import os
 import signal
 import subprocess
 import sys
