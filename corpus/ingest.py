@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import time
 from collections import Counter
 from contextlib import ExitStack
@@ -171,7 +172,7 @@ def ingest(paths, db: str | Path = DEFAULT_DB, progress=False, extractor: Option
                 in_flight[step.sha] = index
                 waiting[index] = step
                 where = str(path.absolute()) if dask is not None else str(path)
-                yield pool.Task(index, where, _key(path), step.meta)
+                yield pool.Task(index, where, step.source, step.meta)
 
         if client is not None:
             results = pool.dask_results(plan(), client, extractor, time_limit)
@@ -212,6 +213,7 @@ def _key(path: Path) -> str:
 class _Pending:
     """A file that needs extraction, with what planning learnt about it."""
     path: Path
+    source: str  # the path as stored (absolute, resolved once)
     sha: str
     size: int
     mtime: int
@@ -241,7 +243,7 @@ def _plan_one(path: Path, store: Store, known: dict, stored: dict[str, str], man
         decode_text(data, str(path))  # empty, binary and undecodable files fail here, whatever the extractor
     else:
         sha = sha256_file(path)
-    pending = _Pending(path, sha, st.st_size, st.st_mtime_ns, row, None)
+    pending = _Pending(path, source, sha, st.st_size, st.st_mtime_ns, row, None)
     if stored.get(sha) == version:  # touched, copied, or changed back to content already stored
         return _link(pending, store, stored, version, warnings)
     pending.meta = manifest_meta(row, warnings)
@@ -249,14 +251,12 @@ def _plan_one(path: Path, store: Store, known: dict, stored: dict[str, str], man
 
 
 def _is_regular(st) -> bool:
-    import stat
-
     return stat.S_ISREG(st.st_mode)
 
 
 def _link(p: _Pending, store: Store, stored: dict[str, str], version: str, warnings: list[str]) -> str:
     """Point a file at content already stored: "replaced" if it held other content, else "unchanged"."""
-    source = _key(p.path)
+    source = p.source
     if stored.get(p.sha) != version:  # its twin failed to store after all, or changed while being read
         raise InputError(str(p.path), "its content changed while it was read; run ingest again")
     changed = store.link_source(source, p.sha, p.size, p.mtime)
