@@ -77,9 +77,10 @@ class StoreView:
 
     def alignment(self) -> dict[str, pd.DataFrame]:
         if self._alignment is None:
-            self._alignment = self.store.alignment()
-            if self._alignment["align_followups"].empty and self._alignment["align_threads"].empty:
+            al = self.store.alignment()
+            if al["align_followups"].empty and al["align_threads"].empty:
                 raise NoAlignment(f"{self.store.path}: no alignment yet — run `plantrace align --db {self.store.path}`")
+            self._alignment = al
         return self._alignment
 
     def item_index(self) -> pd.DataFrame:
@@ -170,6 +171,7 @@ def unreported(view: StoreView, goals: bool = False, municipality=None, committe
     per plan: an audit table in which each row cites document, where and number."""
     fus = view.alignment()["align_followups"]
     idx = view.item_index()
+    docs_by_source = view.docs.set_index("source") if not view.docs.empty else view.docs
     rows = []
     for f in fus.itertuples():
         if f.plan_item not in idx.index:
@@ -179,7 +181,7 @@ def unreported(view: StoreView, goals: bool = False, municipality=None, committe
             continue
         other = f.followup if isinstance(f.followup, str) else f.nearest if isinstance(f.nearest, str) else None
         o = idx.loc[other] if other in idx.index else None
-        doc = view.docs.set_index("source").loc[item["source"]]
+        doc = docs_by_source.loc[item["source"]]
         rows.append({
             "plan": item["file"], "municipality": item["municipality"], "committee": item["committee"],
             "period": _period(doc["period_start"], doc["period_end"]), "kind": item["kind"],
@@ -317,7 +319,7 @@ def indicators(view: StoreView, municipality=None, committee=None, year_from=Non
                 if _PLACEHOLDER.search(str(v.get("raw", ""))):
                     placeholders.append({"municipality": t.municipality, "file": r["file"], "where": r["where"],
                                          "indicator": r["name"], "column": v.get("column") or v.get("kind"),
-                                         "value": v.get("raw")})
+                                         "value": v.get("raw"), "source": r["source"]})
     values = pd.DataFrame(rows, columns=["thread", "municipality", "indicator", "file", "where", "as_written", "year",
                                          "target", "outcome", "comparison", "met", "direction", "target_value",
                                          "outcome_value", "unit", "source"])
@@ -336,7 +338,7 @@ def indicators(view: StoreView, municipality=None, committee=None, year_from=Non
     churn = pd.DataFrame(churn, columns=["municipality", "committee", "from", "to", "kept", "new", "dropped"])
     churn = _filter(churn, municipality, committee)
     placeholders = _filter(pd.DataFrame(placeholders, columns=["municipality", "file", "where", "indicator", "column",
-                                                               "value"]), municipality)
+                                                               "value", "source"]), municipality)
     return Report("indicators", "Indicators: targets and outcomes",
                   {"targets_and_outcomes": values.reset_index(drop=True), "placeholders": placeholders,
                    "churn": churn})

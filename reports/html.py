@@ -3,7 +3,7 @@ with the corpus overview, the audit of plan items against their follow-up, goal 
 timelines, indicator targets against outcomes, and the municipality × theme heatmap. Every item links to its
 source file (`file://`, with `#page=N` for PDFs) and cites where in it (line or page).
 
-Everything shown comes from `run_report` (reports/data.py); all of it is escaped by Jinja's autoescape,
+Everything shown comes from the reports of reports/data.py, run on one `StoreView` of the store; all of it is escaped by Jinja's autoescape,
 SVG text included — documents are untrusted input.
 """
 
@@ -21,14 +21,12 @@ import jinja2
 import pandas as pd
 
 from plantrace.corpus.store import Store
-from plantrace.reports.data import NoAlignment, run_report
+from plantrace.reports.data import _YES, REPORTS, NoAlignment, StoreView
+from plantrace.reports.formats import _cell
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-STATUS_COLOURS = {"done": "#1a7f37", "partial": "#b58900", "not_done": "#cf222e", "ongoing": "#0a8ea0",
-                  "cancelled": "#a0309b", "unknown": "#8c959f"}
 VERDICT_LABELS = {"reported": "reported", "not_reported": "not reported", "no_covering_report": "no covering report"}
-RELATION_LABELS = {"new": "new", "same": "same", "reworded": "reworded", "split": "split", "merged": "merged"}
 KIND_LABELS = {"goal": "goals", "indicator": "indicators", "assignment": "assignments"}
 DOC_TYPE_COLOURS = {"plan": "#3b6fd4", "report": "#1a7f37", "protocol": "#a0309b", "budget": "#b58900"}
 
@@ -40,7 +38,6 @@ def _environment() -> jinja2.Environment:
     if _env is None:
         _env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                                   trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
-        _env.filters["cell"] = _cell
     return _env
 
 
@@ -56,30 +53,25 @@ def _blank(v) -> bool:
         return False
 
 
-def _cell(v) -> str:
-    if _blank(v):
-        return ""
-    if isinstance(v, float):
-        return str(int(v)) if v.is_integer() else f"{v:.3f}".rstrip("0").rstrip(".")
-    return str(v)
-
-
 def _year(v) -> Optional[int]:
     return None if _blank(v) else int(v)
 
 
 class Sources:
-    """file name → link to the source: a `file://` URI, with `#page=N` for a PDF page."""
+    """A file and where in it → link to the source: a `file://` URI, with `#page=N` for a PDF page. The source
+    is the table's own `source` column where it has one; `by_file` (file name → source) serves the tables that
+    name files only."""
 
-    def __init__(self, store: Store):
+    def __init__(self, view: StoreView):
         self.by_file: dict[str, str] = {}
-        for d in store.documents():
-            self.by_file.setdefault(Path(d["source"]).name, d["source"])
+        if not view.docs.empty:
+            for file, source in zip(view.docs["file"], view.docs["source"]):
+                self.by_file.setdefault(file, source)
 
-    def link(self, file: str, where: str = "") -> dict[str, str]:
+    def link(self, file: str, where: str = "", source: Optional[str] = None) -> dict[str, str]:
         file = _cell(file)
         where = _cell(where)
-        source = self.by_file.get(file)
+        source = _cell(source) or self.by_file.get(file)
         href = ""
         if source:
             try:
@@ -107,47 +99,32 @@ def _word_diff(before: str, after: str) -> Optional[list[dict[str, str]]]:
     return out
 
 
-_NUMBER = re.compile(r"[-−]?\d[\d\s\u00a0]*(?:[.,]\d+)?")
+def _value(v) -> Optional[float]:
+    return None if _blank(v) else float(v)
 
 
-def _number(raw) -> Optional[float]:
-    """A number written in a cell ("30 %", "1 234", "12,5"), or None."""
-    text = _cell(raw)
-    if not text or re.search(r"\d{4}\s*[-–]\s*\d{4}", text):
-        return None
-    m = _NUMBER.search(text)
-    if not m:
-        return None
-    try:
-        return float(re.sub(r"[\s\u00a0]", "", m.group()).replace(",", ".").replace("−", "-"))
-    except ValueError:
-        return None
-
-
-_YESNO = {"ja": True, "nej": False, "delvis": None}
+_YESNO = {**_YES, "delvis": None}
 
 
 # ------------------------------------------------------------------------------------------------ sections
 
 
-def _overview(store: Store, sources: Sources) -> dict[str, Any]:
-    rep = run_report(store, "overview")
+def _overview(view: StoreView, sources: Sources) -> dict[str, Any]:
+    rep = REPORTS["overview"](view)
     docs = rep["documents"]
     if docs.empty:
         return {"empty": True, "title": rep.title}
     rows = []
     counts = {"documents": len(docs)}
     for k in ("goals", "assignments", "indicators", "followups", "tables"):
-        counts[k] = int(docs[k].fillna(0).sum()) if k in docs else 0
+        counts[k] = int(docs[k].fillna(0).sum())
     for r in docs.itertuples(index=False):
-        rows.append({"link": sources.link(r.file), "municipality": _cell(r.municipality), "committee": _cell(r.committee),
+        rows.append({"link": sources.link(r.file, source=r.source), "municipality": _cell(r.municipality), "committee": _cell(r.committee),
                      "doc_type": _cell(r.doc_type), "period": _cell(r.period), "title": _cell(r.title),
                      "goals": _cell(r.goals), "assignments": _cell(r.assignments), "indicators": _cell(r.indicators),
                      "followups": _cell(r.followups), "tables": _cell(r.tables)})
     # documents per municipality and year, one mark per document coloured by type
-    # the per-year table: by name, or the first other table with municipality, year and a document count
-    per = next((df for name, df in rep.items() if name != "documents"
-                and {"municipality", "year", "documents"} <= set(df.columns)), pd.DataFrame())
+    per = rep["documents_per_year"]
     munis = sorted({_cell(m) or "(unknown)" for m in docs["municipality"]})
     years = sorted({y for y in (_year(v) for v in per.get("year", [])) if y is not None})
     chart = None
@@ -179,8 +156,8 @@ def _overview(store: Store, sources: Sources) -> dict[str, Any]:
             "municipalities": munis}
 
 
-def _unreported(store: Store, sources: Sources) -> dict[str, Any]:
-    rep = run_report(store, "unreported")
+def _unreported(view: StoreView, sources: Sources) -> dict[str, Any]:
+    rep = REPORTS["unreported"](view)
     audit, summary = rep["audit"], rep["summary"]
     plans = []
     for s in summary.itertuples(index=False):
@@ -195,10 +172,10 @@ def _unreported(store: Store, sources: Sources) -> dict[str, Any]:
         rows = []
         for r in audit[(audit["plan"] == s.plan)].itertuples(index=False):
             rows.append({
-                "plan": sources.link(r.plan, r.where), "period": _cell(r.period), "kind": _cell(r.kind),
+                "plan": sources.link(r.plan, r.where, r.source), "period": _cell(r.period), "kind": _cell(r.kind),
                 "number": _cell(r.number), "text": _cell(r.text), "verdict": _cell(r.verdict),
                 "verdict_label": VERDICT_LABELS.get(_cell(r.verdict), _cell(r.verdict)), "status": _cell(r.status),
-                "report": sources.link(r.report, r.report_where) if _cell(r.report) else None,
+                "report": sources.link(r.report, r.report_where, r.report_source) if _cell(r.report) else None,
                 "report_number": _cell(r.report_number), "candidate": _cell(r.candidate), "score": _cell(r.score),
                 "self_report": _cell(r.report) == _cell(r.plan)})
         plans.append({"plan": sources.link(s.plan), "municipality": _cell(s.municipality), "period": _cell(s.period),
@@ -209,8 +186,8 @@ def _unreported(store: Store, sources: Sources) -> dict[str, Any]:
     return {"title": rep.title, "notes": rep.notes, "plans": plans, "n": len(audit)}
 
 
-def _evolution(store: Store, sources: Sources) -> dict[str, Any]:
-    rep = run_report(store, "evolution")
+def _evolution(view: StoreView, sources: Sources) -> dict[str, Any]:
+    rep = REPORTS["evolution"](view)
     df = rep["threads"]
     years_of: dict[str, list[int]] = defaultdict(list)
     for (muni, com), g in df.groupby(["municipality", "committee"], dropna=False, sort=False):
@@ -224,9 +201,9 @@ def _evolution(store: Store, sources: Sources) -> dict[str, Any]:
             text = _cell(r.text)
             change = _cell(r.change)
             diff = _word_diff(prev, text) if prev is not None and change == "reworded" else None
-            entries.append({"year": _year(r.year), "change": change, "label": RELATION_LABELS.get(change, change),
+            entries.append({"year": _year(r.year), "change": change, "label": change,
                             "text": text, "diff": diff, "number": _cell(r.number),
-                            "link": sources.link(r.file, r.where)})
+                            "link": sources.link(r.file, r.where, r.source)})
             prev = text
         thread = {"id": _cell(tid), "municipality": key[0], "committee": key[1], "kind": _cell(first["kind"]),
                   "theme": _cell(first["theme"]).replace("_", " "), "documents": int(first["documents"]),
@@ -256,8 +233,8 @@ def _evolution(store: Store, sources: Sources) -> dict[str, Any]:
             "splits": splits}
 
 
-def _indicators(store: Store, sources: Sources) -> dict[str, Any]:
-    rep = run_report(store, "indicators")
+def _indicators(view: StoreView, sources: Sources) -> dict[str, Any]:
+    rep = REPORTS["indicators"](view)
     values = rep["targets_and_outcomes"]
     charts, without = [], []
     for tid, g in values.groupby("thread", sort=False):
@@ -270,12 +247,12 @@ def _indicators(store: Store, sources: Sources) -> dict[str, Any]:
                 continue
             met = None if _blank(r.met) else bool(r.met)
             points.append({"year": year, "target": t_raw, "outcome": o_raw, "met": met,
-                           "t_num": _number(t_raw), "o_num": _number(o_raw),
+                           "t_num": _value(r.target_value), "o_num": _value(r.outcome_value),
                            "t_yes": _YESNO.get(t_raw.strip().lower(), "x") if t_raw else "x",
                            "o_yes": _YESNO.get(o_raw.strip().lower(), "x") if o_raw else "x",
-                           "link": sources.link(r.file, r.where), "as_written": _cell(r.as_written)})
+                           "link": sources.link(r.file, r.where, r.source), "as_written": _cell(r.as_written)})
         entry = {"id": _cell(tid), "municipality": _cell(first["municipality"]), "indicator": _cell(first["indicator"]),
-                 "link": sources.link(g.iloc[-1]["file"], g.iloc[-1]["where"])}
+                 "link": sources.link(g.iloc[-1]["file"], g.iloc[-1]["where"], g.iloc[-1]["source"])}
         if not points:
             without.append(entry)
             continue
@@ -283,7 +260,7 @@ def _indicators(store: Store, sources: Sources) -> dict[str, Any]:
         entry["points"] = points
         charts.append(entry)
     charts.sort(key=lambda c: (c["municipality"], -len({p["year"] for p in c["points"]}), c["indicator"]))
-    placeholders = [{"municipality": _cell(r.municipality), "link": sources.link(r.file, r.where),
+    placeholders = [{"municipality": _cell(r.municipality), "link": sources.link(r.file, r.where, r.source),
                      "indicator": _cell(r.indicator), "column": _cell(r.column), "value": _cell(r.value)}
                     for r in rep["placeholders"].itertuples(index=False)]
     churn = [{"municipality": _cell(r.municipality), "committee": _cell(r.committee), "from": sources.link(r[2]),
@@ -315,15 +292,11 @@ def _indicator_chart(points: list[dict]) -> dict[str, Any]:
                 h = max(2.0, plot_h * min(num, top_value) / top_value) if num > 0 else 2.0
                 shapes.append({"shape": "bar", "which": which, "x": cx + dx - 11, "y": base - h, "w": 22, "h": h,
                                "title": title, "label": raw, "ly": base - h - 3, "lx": cx + dx})
-            elif yes is True or yes is False:
-                shapes.append({"shape": "yes" if yes else "no", "which": which, "cx": cx + dx, "cy": base - 24,
-                               "title": title, "label": raw, "lx": cx + dx, "ly": base - 40})
-            elif yes is None:
-                shapes.append({"shape": "partial", "which": which, "cx": cx + dx, "cy": base - 24, "title": title,
-                               "label": raw, "lx": cx + dx, "ly": base - 40})
             else:
-                shapes.append({"shape": "placeholder", "which": which, "cx": cx + dx, "cy": base - 24,
-                               "title": title, "label": raw[:12], "lx": cx + dx, "ly": base - 40})
+                # yes/no/partial marks; anything else (the "x" sentinel) a placeholder ring
+                shape = {True: "yes", False: "no", None: "partial"}.get(yes, "placeholder")
+                shapes.append({"shape": shape, "which": which, "cx": cx + dx, "cy": base - 24, "title": title,
+                               "label": raw[:12] if shape == "placeholder" else raw, "lx": cx + dx, "ly": base - 40})
     met = []
     for p in points:
         if p["met"] is True or p["met"] is False:
@@ -333,8 +306,8 @@ def _indicator_chart(points: list[dict]) -> dict[str, Any]:
             "shapes": shapes, "met": met}
 
 
-def _compare(store: Store, sources: Sources, top: int = 12) -> dict[str, Any]:
-    rep = run_report(store, "compare")
+def _compare(view: StoreView, sources: Sources, top: int = 12) -> dict[str, Any]:
+    rep = REPORTS["compare"](view)
     matrix = rep["matrix"]
     # the municipality columns are the numeric ones (beside "theme" and, where given, its readable "label")
     munis = [c for c in matrix.columns if c not in ("theme", "label") and pd.api.types.is_numeric_dtype(matrix[c])]
@@ -342,7 +315,7 @@ def _compare(store: Store, sources: Sources, top: int = 12) -> dict[str, Any]:
     rows = []
     for _, r in matrix.iterrows():
         theme = _cell(r["theme"])
-        label = _cell(r["label"]) if "label" in matrix.columns and _cell(r["label"]) else theme.replace("_", " ")
+        label = _cell(r["label"])
         cells = []
         for m in munis:
             v = r[m]
@@ -363,9 +336,9 @@ def _compare(store: Store, sources: Sources, top: int = 12) -> dict[str, Any]:
                 zip(b["municipality"], b["item"], b["other_municipality"], b["counterpart"])]
         b = b.assign(_pair=pair).drop_duplicates("_pair").drop_duplicates(["item", "other_municipality"]).head(top)
         for r in b.itertuples(index=False):
-            best.append({"municipality": _cell(r.municipality), "link": sources.link(r.file),
+            best.append({"municipality": _cell(r.municipality), "link": sources.link(r.file, source=r.source),
                          "number": _cell(r.number), "item": _cell(r.item),
-                         "other_municipality": _cell(r.other_municipality), "other_link": sources.link(r.other_file),
+                         "other_municipality": _cell(r.other_municipality), "other_link": sources.link(r.other_file, source=r.other_source),
                          "other_number": _cell(r.other_number), "counterpart": _cell(r.counterpart),
                          "score": _cell(round(float(r.score), 3)), "themes": ", ".join(labels.get(t.strip(), t.strip().replace("_", " "))
                                                    for t in _cell(r.shared_themes).split(",") if t.strip())})
@@ -373,9 +346,9 @@ def _compare(store: Store, sources: Sources, top: int = 12) -> dict[str, Any]:
             "n_counterparts": len(cp)}
 
 
-def _section(fn, store: Store, sources: Sources) -> dict[str, Any]:
+def _section(fn, view: StoreView, sources: Sources) -> dict[str, Any]:
     try:
-        return {"ok": True, **fn(store, sources)}
+        return {"ok": True, **fn(view, sources)}
     except NoAlignment:
         return {"ok": False, "no_alignment": True}
 
@@ -385,17 +358,16 @@ def _section(fn, store: Store, sources: Sources) -> dict[str, Any]:
 
 def render_html(store: Store) -> str:
     """The report for everything in `store` as one self-contained HTML page."""
-    sources = Sources(store)
+    view = StoreView(store)  # every store read once for all sections
+    sources = Sources(view)
     ctx = {
         "db": str(store.path),
         "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "overview": _overview(store, sources),
-        "unreported": _section(_unreported, store, sources),
-        "evolution": _section(_evolution, store, sources),
-        "indicators": _section(_indicators, store, sources),
-        "compare": _section(_compare, store, sources),
-        "status_colours": STATUS_COLOURS,
-        "doc_type_colours": DOC_TYPE_COLOURS,
+        "overview": _overview(view, sources),
+        "unreported": _section(_unreported, view, sources),
+        "evolution": _section(_evolution, view, sources),
+        "indicators": _section(_indicators, view, sources),
+        "compare": _section(_compare, view, sources),
     }
     return _environment().get_template("report.html.j2").render(**ctx)
 
