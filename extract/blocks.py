@@ -7,6 +7,8 @@ the normalised text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -17,6 +19,11 @@ BULLET = re.compile(r"^\s*(?:[•\u2022\u25aa\u25cf\u25e6\-–\*]|\uf0b7)\s+(?=\
 LABEL = re.compile(r"^(?P<label>[A-ZÅÄÖ][\wåäöÅÄÖ\- ]{1,40}?)\s*:\s*(?=\S)")
 _SENT_END = re.compile(r"[.!?:;]\s*$")
 _HYPHEN_END = re.compile(r"(\w)-$")
+# a decision's att-clauses, one per line: "Socialnämnden beslutar" ⏎ "att godkänna …," ⏎ "att uppdra åt …"
+_ATT_SATS = re.compile(r"^\s*att\s+\w")
+_DECISION_END = re.compile(r"(?:[,;:]|\b(?:beslutar|beslutade|besluta|föreslår|föreslås|yrkar|hemställer|"
+                           r"och|samt))\s*$", re.I)
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-zåäöé]{2,}(?![\w-])")
 _KEEP_HYPHEN_NEXT = re.compile(r"^(och|eller|samt|som|till)\b")
 
 
@@ -91,13 +98,47 @@ def wrap_width(lines: list[Line]) -> Optional[int]:
     return None
 
 
-def _item_ended(prev: str, nxt: str, width: int) -> bool:
-    """A bullet item that closes a sentence, followed by a capitalised line whose first word would have fit on
-    the item's last line: the converter did not wrap there, so the text after it is a paragraph of its own."""
-    if not re.search(r"[.!?]$", prev) or not nxt[:1].isupper():
+def _att_clause_starts(block_first: str, prev: str, width: Optional[int]) -> bool:
+    """A line opening with "att" starts the next clause of a decision after the verb ("beslutar"), after a
+    clause's comma, after another att-clause that did not wrap here, or wherever lines are whole paragraphs."""
+    if width is None or _DECISION_END.search(prev):
+        return True
+    prev = prev.strip()
+    return bool(_ATT_SATS.match(block_first)) and (len(prev) + 4 <= width or prev[-1:].isdigit())
+
+
+def _line_ended(prev: str, nxt: str, width: int, common: set[str]) -> bool:
+    """A line followed by a capitalised line that does not continue it: the next line's first word would have
+    fit (the converter did not wrap there), or it is a capitalised common word — a word the document also writes
+    in lowercase, so no name — after a line without a full stop (a goal line, then its comment)."""
+    if not nxt[:1].isupper():
         return False
     first = nxt.split(maxsplit=1)[0]
-    return len(prev) + 1 + len(first) <= width
+    if len(prev) + 1 + len(first) <= width:
+        return True
+    word = first.strip(",.:;")
+    low = word.lower()
+    return not _SENT_END.search(prev) and not word.isupper() and (low in common or _dictionary_word(low))
+
+
+@lru_cache(maxsize=65536)
+def _dictionary_word(low: str) -> bool:
+    """A Swedish word in simplemma's dictionary that is not a place name (municipalities, regions, countries)."""
+    import simplemma
+
+    return low not in _place_names() and simplemma.is_known(low, lang="sv")
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    data = Path(__file__).resolve().parents[1] / "nlp_models" / "data"
+    names = set()
+    for file in ("kommuner.txt", "regions.tsv"):
+        path = data / file
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                names.update(w.lower() for w in re.split(r"[\t ]+", line.strip()) if w[:1].isupper())
+    return frozenset(names | {"sverige", "norden", "europa", "eu"})
 
 
 def _is_row(line: Line) -> bool:
@@ -107,6 +148,7 @@ def _is_row(line: Line) -> bool:
 def segment(layout: Layout) -> list[Block]:
     lines = layout.lines
     width = wrap_width(lines)
+    common = set(_LOWER_WORD.findall(layout.text)) if width else set()
     blocks: list[Block] = []
     cur: list[int] = []
     cur_kind = "para"
@@ -130,6 +172,8 @@ def segment(layout: Layout) -> list[Block]:
         bullet = bool(BULLET.match(t))
         heading_like = split_numbered(t) is not None or line.heading is not None
         starts_item = bullet or heading_like
+        if cur and _ATT_SATS.match(t) and _att_clause_starts(lines[cur[0]].text, lines[cur[-1]].text, width):
+            starts_item = True  # each att-clause of a decision is a block of its own
         if cur:
             prev = lines[cur[-1]].text.strip()
             cont = t.strip()[:1].islower()
@@ -150,7 +194,7 @@ def segment(layout: Layout) -> list[Block]:
                 short = len(prev) < 0.6 * width
                 if short and (_SENT_END.search(prev) or not cont):
                     flush()
-                elif cur_kind == "bullet" and _item_ended(prev, t.strip(), width):
+                elif _line_ended(prev, t.strip(), width, common):
                     flush()
                 else:
                     cur.append(i)
@@ -180,6 +224,8 @@ def _join_across_blanks(layout: Layout, blocks: list[Block]) -> None:
             and (prev.kind in ("bullet", "para") or prev.kind == "heading")
             and cur.text[:1].islower()
             and not _SENT_END.search(prev.text)
+            and not (_ATT_SATS.match(cur.text) and (prev.kind == "bullet" or _ATT_SATS.match(prev.text)
+                                                    or _DECISION_END.search(prev.text)))
         ):
             merged = _make_block(layout, prev.lines + cur.lines, prev.kind)
             if prev.kind == "heading" and merged.number is None:

@@ -141,9 +141,44 @@ def extract_followups(ctx: Context) -> None:
                 if fu.status == "unknown" or fu.status == best[0].status:
                     fu.status = best[0].status
                     fu.status_raw = fu.status_raw or best[0].status_raw
+    if ctx.is_report:
+        decided.extend(_line_followups(ctx, block_at_line, ind_block))
     for k, (fu, _) in enumerate(decided):
         fu.id = f"f{k + 1}"
         ctx.add("followups", fu)
+
+
+def _line_followups(ctx: Context, block_at_line: dict[int, int], ind_block) -> list[tuple[FollowUp, str]]:
+    """Goals and assignments a report lists without numbered sections ("Utred … (KS)" ⏎ "Uppdraget är genomfört
+    under året." ⏎ comment; "Mål: …" ⏎ "Bedömning: Delvis uppfyllt"): each accounts for itself in the lines up to
+    the next listed item or heading."""
+    in_sections = set(ctx.heading_item.values())
+    listed = sorted((block_at_line[it.provenance.lines[0]], kind, it)
+                    for kind, pool in (("goal", ctx.get("goals")), ("assignment", ctx.get("assignments")))
+                    for it in pool if it.id not in in_sections and it.provenance
+                    and it.provenance.lines[0] in block_at_line)
+    heading_blocks = sorted(h.block for h in ctx.headings)
+    out = []
+    for k, (bi, kind, item) in enumerate(listed):
+        end = listed[k + 1][0] if k + 1 < len(listed) else len(ctx.blocks)
+        end = min([end] + [hb for hb in heading_blocks if hb > bi])
+        blocks = list(range(bi + 1, end))
+        in_span = set(blocks)
+        cell, comment = ctx.item_status.get(item.id, (None, None))
+        if cell is not None:  # a table row: its Status cell, its comment
+            status, raw, tier = status_match(cell).status, cell, "status cell"
+            out.append((FollowUp(id="", number=item.number, refers_to=item.text, kind=kind, status=status,
+                                 status_raw=raw, narrative=comment, provenance=item.provenance), tier))
+            continue
+        if item.id in ctx.item_status:
+            blocks = []
+        status, raw, tier = decide_status(ctx, blocks, [i for b, i in ind_block if b in in_span])
+        if tier == "none" and kind == "goal":
+            continue  # a goal restated without any account of it
+        narrative = " ".join(ctx.blocks[b].text for b in blocks if ctx.blocks[b].kind == "para")[:2000] or None
+        out.append((FollowUp(id="", number=item.number, refers_to=item.text, kind=kind, status=status,
+                             status_raw=raw, narrative=narrative, provenance=item.provenance), tier))
+    return out
 
 
 def _core(text: str) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from plantrace.extract.blocks import Block
+from plantrace.extract.vocabulary import COMMITTEE_ABBR, imperative
 
 _TOC_TITLE = re.compile(r"^(innehåll(sförteckning)?|innehåll|table of contents)\s*:?$", re.I)
 _TOC_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|\s\.\s\.\s\.|\t)\s*\d{1,3}\s*$")
@@ -78,9 +79,21 @@ def mark_toc(blocks: list[Block]) -> None:
             i = max(i + 1, j)
 
 
-def _plausible(prev: Optional[tuple[int, ...]], cur: tuple[int, ...]) -> bool:
+def _list_sentence(text: str) -> bool:
+    """"1 Utred … (AIN och SN)": an imperative, or a line naming its responsible committee, is a list item."""
+    return imperative(text) or bool(COMMITTEE_ABBR.search(text))
+
+
+def _title_like(text: str) -> bool:
+    """A short line that names a section rather than says something: no sentence end, a few words."""
+    return len(text) <= 90 and len(text.split()) <= 10 and not re.search(r"[.!?;:,]\s*$", text)
+
+
+def _plausible(prev: Optional[tuple[int, ...]], cur: tuple[int, ...], title: str = "", has_children: bool = False) -> bool:
     if prev is None:
-        return cur[-1] <= 2 and all(p <= 3 for p in cur)
+        # an excerpt, an annex or a chapter may start anywhere: a title-like line, or one whose sub-numbers
+        # follow, is a heading wherever its numbering starts
+        return (cur[-1] <= 2 and all(p <= 3 for p in cur)) or _title_like(title) or has_children
     if cur == prev + (1,):
         return True
     for k in range(len(prev)):
@@ -93,6 +106,8 @@ def build_headings(blocks: list[Block]) -> list[Heading]:
     """Accept numbered headings that continue the numbering; turn the others into list items or text."""
     headings: list[Heading] = []
     last: Optional[tuple[int, ...]] = None
+    # "3." is a list item unless the document goes on with "3.1": then it is a chapter heading
+    parents = {b.number.rsplit(".", 1)[0] for b in blocks if b.kind == "heading" and b.number and "." in b.number}
     stack: list[int] = []  # indices into headings of the current numbered path
     for bi, b in enumerate(blocks):
         if b.kind != "heading":
@@ -106,14 +121,11 @@ def build_headings(blocks: list[Block]) -> list[Heading]:
             headings.append(h)
             continue
         parts = tuple(int(p) for p in b.number.split("."))
-        if b.dotted and len(parts) == 1 and b.level is None:
+        if b.dotted and len(parts) == 1 and b.level is None and b.number not in parents:
             b.kind = "item"
             continue
-        if not _plausible(last, parts) or len(b.text) > 600:
-            b.kind = "item" if b.dotted or len(parts) == 1 else "para"
-            if b.kind == "para":
-                b.text = f"{b.number} {b.text}"
-                b.number = None
+        if not _plausible(last, parts, b.text, b.number in parents) or len(b.text) > 600 or _list_sentence(b.text):
+            b.kind = "item"  # a numbered list item or statement ("4.11 Nämnden uppdras att …"), keeping its number
             continue
         last = parts
         while stack and not (len(headings[stack[-1]].parts) < len(parts) and parts[: len(headings[stack[-1]].parts)] == headings[stack[-1]].parts):

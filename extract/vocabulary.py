@@ -3,23 +3,36 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Optional
 
-# label written before a goal or assignment → (kind, level)
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+# label written before a goal or assignment → (kind, level); level "" = from the context
 LABELS: dict[str, tuple[str, str]] = {
     "kommunfullmäktiges inriktningsmål": ("goal", "council"),
-    "kommunfullmäktiges inriktningssmål": ("goal", "council"),
+    "kommunfullmäktiges mål": ("goal", "council"),
     "inriktningsmål": ("goal", "council"),
     "kommunövergripande mål": ("goal", "council"),
     "övergripande mål": ("goal", "council"),
+    "kommungemensamt mål": ("goal", "council"),
+    "kommunmål": ("goal", "council"),
+    "kf-mål": ("goal", "council"),
     "strategiskt mål": ("goal", "council"),
+    "långsiktigt mål": ("goal", "council"),
     "målområde": ("goal", "council"),
     "nämndmål": ("goal", "committee"),
     "nämndsmål": ("goal", "committee"),
+    "nämndens mål": ("goal", "committee"),
     "strategiskt nämndmål": ("goal", "committee"),
+    "prioriterat mål": ("goal", "committee"),
     "effektmål": ("goal", "committee"),
     "resultatmål": ("goal", "committee"),
     "verksamhetsmål": ("goal", "committee"),
+    "kvalitetsmål": ("goal", "committee"),
     "fokusområde": ("goal", "committee"),
+    "mål": ("goal", ""),
     "delmål": ("goal", "sub"),
     "uppdrag": ("assignment", ""),
     "politiskt uppdrag": ("assignment", ""),
@@ -28,7 +41,53 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 _label_alt = "|".join(sorted((re.escape(k) for k in LABELS), key=len, reverse=True))
-LABEL_LINE = re.compile(rf"^(?P<label>{_label_alt})(?:\s+(?P<num>\d{{1,2}}))?\s*[:.]?\s*(?P<text>.*)$", re.I)
+_NUM = r"(?:\s+(?P<num>\d{1,2}(?:\.\d{1,2})*[a-z]?)(?![\d.]\d))?"
+LABEL_LINE = re.compile(rf"^(?P<label>{_label_alt})(?!\w){_NUM}\s*(?P<sep>[:.–-]?)\s*(?P<text>.*)$", re.I)
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    label: str  # the vocabulary's spelling
+    written: str  # as written in the document
+    kind: str
+    level: str
+    number: Optional[str]
+    text: str
+    colon: bool  # "Nämndmål: …" or "Nämndmål – …" rather than "Nämndmål …"
+
+    @property
+    def name(self) -> str:
+        return self.written[:1].upper() + self.written[1:].lower()
+
+
+def match_label(line: str) -> Optional[LabelMatch]:
+    """A goal or assignment label at the start of a line, spelt as in the vocabulary or one letter off
+    ("inriktningssmål"): typos are part of the data, so labels of nine letters or more match by edit distance."""
+    m = LABEL_LINE.match(line)
+    written = m.group("label") if m else None
+    if m is None:
+        words = line.split(maxsplit=4)[:4]
+        for k in range(len(words), 0, -1):
+            head = " ".join(words[:k])
+            bare = head.rstrip(":.").lower()
+            if len(bare) < 9:
+                break
+            hit = process.extractOne(bare, _LONG_LABELS, scorer=Levenshtein.distance, score_cutoff=1)
+            if hit:
+                written = head.rstrip(":.")
+                m = LABEL_LINE.match(hit[0] + line[len(written):])
+                break
+        if m is None:
+            return None
+    key = m.group("label").lower()
+    kind, level = LABELS[key]
+    text, sep = m.group("text").strip(), m.group("sep")
+    colon = sep == ":" or (sep in ("–", "-") and text[:1].isupper())  # "Nämndsmål – Avfallet ska minska"
+    return LabelMatch(label=key, written=written, kind=kind, level=level, number=m.group("num"), text=text,
+                      colon=colon)
+
+
+_LONG_LABELS = [k for k in LABELS if len(k) >= 9]
 
 # top-level section titles that hold goals / assignments
 GOAL_REGION = re.compile(r"mål(?!gruppe)|målanalys|måluppfyllelse|fokusområden", re.I)
@@ -46,3 +105,41 @@ GOAL_STATEMENT = re.compile(r"\b(ska|skall)\b", re.I)
 ASSIGNMENT_CUE = re.compile(r"\b(uppdras|uppdra|ges i uppdrag|får i uppdrag|i uppdrag att)\b", re.I)
 
 # Follow-up statuses are normalised by plantrace.nlp_models.status (one vocabulary for extraction and users).
+
+# who is responsible, in parentheses at the end: "(KS)", "(UBN, SCN och OSN)", "(Socialnämnden)"
+COMMITTEE_ABBR = re.compile(
+    r"\(\s*((?:[A-ZÅÄÖ]{2,5}|[A-ZÅÄÖ][a-zåäö]+(?:nämnden|styrelsen))"
+    r"(?:\s*(?:,|och|samt|&)\s*(?:[A-ZÅÄÖ]{2,5}|[A-ZÅÄÖ][a-zåäö]+(?:nämnden|styrelsen)))*)\s*\)\s*\.?(?:\s*\d+(?:[,.]\d+)?\s*(?:mnkr|mkr|tkr)\.?)?\s*$"
+)
+
+# A title over a list of political assignments ("Politiska uppdrag 2021", "Uppdrag från kommunfullmäktige",
+# "Uppföljning av uppdrag"), not over the committee's mission ("Nämndens uppdrag", "Grunduppdrag").
+ASSIGNMENT_TITLE = re.compile(r"\buppdrag\b(?!\s+(?:är|och\s+ansvar|enligt\s+reglementet))", re.I)
+MISSION_TITLE = re.compile(r"^(?:vårt|vårat|nämndens|förvaltningens|verksamhetens|styrelsens)\s+uppdrag\b|grunduppdrag", re.I)
+
+# "Socialnämnden uppdras att …", "Kommunstyrelsen ges i uppdrag att …", "Nämnden får i uppdrag att …"
+UPPDRAS = re.compile(r"^(?:[A-ZÅÄÖ][\wåäö]*(?:-(?:\s+(?:och|&)\s+[\wåäö]+|[\wåäö]+))*(?:nämnden|styrelsen|förvaltningen)|Nämnden|Styrelsen|Förvaltningen|Kommunstyrelsen)"
+                     r"(?:\s*\([A-ZÅÄÖ]{2,5}\))?\s+(?:uppdras|ges i uppdrag|får i uppdrag|ges uppdraget)\b")
+# protocol decisions: "att uppdra åt socialnämnden att …", "att ge kommunstyrelsen i uppdrag att …"
+ATT_UPPDRA = re.compile(r"^att\s+(?:uppdra\s+(?:åt|till|till\s+)?|ge\s+[\wåäö\- ]{3,60}?\s+i\s+uppdrag\s+att|"
+                        r"[\wåäö\- ]{3,60}?\s+(?:uppdras|ges i uppdrag)\s+att)", re.I)
+
+# The imperative forms assignments open with ("Utred …", "Ta fram …", "Säkerställ …"): data, not a rule per verb.
+IMPERATIVES = frozenset("""
+analysera arbeta anpassa anställ avveckla begränsa bereda besluta beskriv bevaka bidra bilda bjud bygg
+definiera delta digitalisera dokumentera effektivisera erbjud etablera fastställ fatta fokusera fortsätt
+frigör främja fullfölj färdigställ följ förankra förbered förbättra förenkla förstärk förtydliga förverkliga
+genomför genomlys granska handla hitta implementera informera initiera inför inled integrera intensifiera
+inventera involvera kartlägg klargör komplettera konkretisera kommunicera korta lyft lägg minska motverka
+möjliggör normera omarbeta omfördela optimera organisera paketera pröva planera presentera prioritera påbörja
+påskynda realisera redovisa reducera revidera sammanställ samordna samla samverka se sprid starta stimulera
+stärk stöd säkerställ sänk ta tillgängliggör tillsätt tillse tydliggör undersök upphandla upprätta uppdatera
+utarbeta utforma utred utveckla utvärdera verka verkställ vidareutveckla vidta välj värna växla åtgärda
+återrapportera öka öppna överväg
+""".split())
+
+
+def imperative(text: str) -> bool:
+    """The line opens with an imperative verb, as assignments and actions do ("Utred …", "Ta fram …")."""
+    first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
+    return first.strip(",.:") in IMPERATIVES and text[:1].isupper()

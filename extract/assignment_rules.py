@@ -1,0 +1,96 @@
+"""Structure rules that find political assignments, one signal each: "… uppdras att …" sentences, protocol
+decisions "att uppdra åt … att …", the items and imperative lines under a title about assignments, and an
+imperative line that names its responsible committee in parentheses ("Utred … (KS)")."""
+
+from __future__ import annotations
+
+import re
+
+from plantrace.extract.blocks import Block
+from plantrace.extract.vocabulary import COMMITTEE_ABBR, ASSIGNMENT_CUE, ASSIGNMENT_REGION, ATT_UPPDRA, UPPDRAS, imperative
+from plantrace.extract.goal_rules import assignment_like
+from plantrace.extract.walk import Walk, first_sentence, rule
+from plantrace.nlp_models.status import status_match
+
+_TEXT_KINDS = ("para", "bullet", "item")
+
+
+def _status_line(text: str) -> bool:
+    """A follow-up's status ("Uppdraget är genomfört.", "Status: Pågår"), which is not an assignment itself."""
+    return len(text) < 200 and status_match(text).strength not in ("weak", "none")
+
+
+def _under_assignment_title(walk: Walk) -> bool:
+    if walk.title_mode == "assignments" or walk.region() == "assignment":
+        return True
+    head = walk.current_head
+    return head is not None and walk.title_block == walk.heads[head].block \
+        and bool(ASSIGNMENT_REGION.search(walk.heads[head].title))
+
+
+@rule("uppdras_sentence")
+def uppdras_sentence(walk: Walk, bi: int, b: Block) -> bool:
+    """"Socialnämnden uppdras att …" — a plan's assignment wherever it stands; in a report it is quoted."""
+    if b.kind not in _TEXT_KINDS or not UPPDRAS.match(b.text) or walk.region() == "goal":
+        return False
+    if walk.ctx.is_report and not _under_assignment_title(walk):
+        return False
+    if b.kind == "item" or _under_assignment_title(walk):
+        walk.target = walk.add_assignment(b.text.strip() if b.kind == "item" else first_sentence(b.text), b.number, bi)
+    else:
+        walk.add_assignment(first_sentence(b.text), None, bi)
+    return True
+
+
+@rule("att_uppdra")
+def att_uppdra(walk: Walk, bi: int, b: Block) -> bool:
+    """A protocol's decision "att uppdra åt socialnämnden att …": the clause after "att" is the assignment."""
+    text = b.text.strip()
+    if b.kind not in _TEXT_KINDS or not ATT_UPPDRA.match(text):
+        return False
+    walk.add_assignment(re.sub(r"^att\s+", "", first_sentence(text), flags=re.I).rstrip(" ,;"), b.number, bi)
+    return True
+
+
+@rule("assignment_list_item")
+def assignment_list_item(walk: Walk, bi: int, b: Block) -> bool:
+    """Under a title about assignments: every numbered item, and bullets and lines that read as assignments."""
+    if b.kind not in _TEXT_KINDS or not _under_assignment_title(walk):
+        return False
+    text = b.text.strip()
+    if b.kind != "item":
+        if len(text) > 400 or _status_line(text):
+            return False
+        if not (assignment_like(text) or (b.kind == "bullet" and len(text) < 300)):
+            return False
+        text = first_sentence(text) if not COMMITTEE_ABBR.search(text) else text
+    walk.target = walk.add_assignment(text, b.number, bi)
+    return True
+
+
+@rule("responsibility_marker")
+def responsibility_marker(walk: Walk, bi: int, b: Block) -> bool:
+    """"Utred möjligheten att … (KS)": an imperative that names who is responsible is an assignment anywhere."""
+    text = b.text.strip()
+    if b.kind not in _TEXT_KINDS + ("heading",) or len(text) > 400 or not COMMITTEE_ABBR.search(text):
+        return False
+    if not (imperative(text) or ASSIGNMENT_CUE.search(text)):
+        return False
+    walk.target = walk.add_assignment(text, b.number, bi)
+    return True
+
+
+_RESPONSIBLE_LINE = re.compile(r"^(?:ansvar(?:ig)?(?:\s+nämnd)?|ansvarig\s+för\s+genomförande)\s*:\s*(?P<who>[A-ZÅÄÖ][^:]{1,80}?)"
+                               r"(?:\s{2,}|\s+(?=[A-ZÅÄÖ][a-zåäö]+\s*:)|$)", re.I)
+
+
+@rule("responsible_line")
+def responsible_line(walk: Walk, bi: int, b: Block) -> bool:
+    """"Ansvar: SON, VON" under an assignment names who carries it out."""
+    m = _RESPONSIBLE_LINE.match(b.text.strip()) if b.kind == "para" else None
+    if not m or not walk.target or not walk.target.startswith("a"):
+        return False
+    item = next((a for a in reversed(walk.ctx.get("assignments")) if a.id == walk.target), None)
+    if item is not None and not item.responsible:
+        item.responsible = [p for p in re.split(r"\s*(?:,|/|och|samt|&)\s*", m.group("who").strip()) if p]
+    return True

@@ -1,0 +1,318 @@
+"""Structure rules that find goals, one signal each: numbered goal trees, labels ("Nämndmål: …", "Mål 2 –",
+"Målområde 1:"), a label alone over its text, list introductions ("Socialnämndens mål:"), statements right
+under a goal heading, measurable target sentences, and statements or list items under a plain title about
+goals ("Våra mål", "Prioriterade mål 2024")."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from plantrace.extract.blocks import Block
+from plantrace.extract.roles import is_statement
+from plantrace.extract.vocabulary import (
+    COMMITTEE_ABBR,
+    ASSIGNMENT_CUE,
+    ASSIGNMENT_TITLE,
+    GOAL_REGION,
+    MISSION_TITLE,
+    PLACEHOLDER,
+    TARGET_SENTENCE,
+    UPPDRAS,
+    LabelMatch,
+    imperative,
+    match_label,
+)
+from plantrace.extract.walk import Walk, first_sentence, rule, sentences
+
+_LIST_INTRO = re.compile(r"(mål|fokusområden|målsättningar|inriktning)[^.]*:\s*$", re.I)
+_COUNCIL_WORDS = re.compile(r"(övergripande|kommungemensamma|kommunfullmäktiges|fullmäktiges|kommunens|"
+                            r"strategiska|inriktnings)\s*mål|inriktningsmål|kommunmål|kf-mål|målområde", re.I)
+_COMMITTEE_SUBJECT = re.compile(r"^([A-ZÅÄÖ][\wåäö\-]*nämnden|Nämnden|Styrelsen|Förvaltningen|Verksamheten)\s+(ska|skall)\b")
+_SENT_END = re.compile(r"[.!?:;,]\s*$")
+_GRUNDUPPDRAG = re.compile(r"(nämndens\s+)?grunduppdrag", re.I)
+
+
+def label_level(title: str) -> Optional[str]:
+    m = match_label(title)
+    if m and m.text and m.kind == "goal" and m.level:
+        return m.level
+    return None
+
+
+def first_para_after(blocks: list[Block], bi: int) -> Optional[int]:
+    for j in range(bi + 1, min(bi + 4, len(blocks))):
+        if blocks[j].kind == "para" or (blocks[j].kind == "heading" and blocks[j].number is None):
+            return j  # a bold statement line counts as text here
+        if blocks[j].kind in ("heading", "row"):
+            return None
+    return None
+
+
+def statement_after(blocks: list[Block], bi: int) -> bool:
+    """A top-level heading followed by "Socialnämnden ska …" is a council goal with the committee's goal under it."""
+    if len(blocks[bi].text.split()) < 3:
+        return False
+    j = first_para_after(blocks, bi)
+    return j is not None and bool(_COMMITTEE_SUBJECT.match(blocks[j].text)) and len(blocks[j].text) < 300
+
+
+def _measurable(text: str) -> bool:
+    return bool(re.search(r"\d|\b(alla|samtliga|minst|högst|öka|minska)\b", text, re.I))
+
+
+def _parent_goal(walk: Walk, hi: int) -> Optional[str]:
+    p = walk.heads[hi].parent
+    while p is not None:
+        if p in walk.goal_stack:
+            return walk.goal_stack[p]
+        p = walk.heads[p].parent
+    return None
+
+
+@rule("numbered_heading")
+def numbered_heading(walk: Walk, bi: int, b: Block) -> bool:
+    hi = walk.head_at.get(bi)
+    if hi is None:
+        return False
+    h = walk.heads[hi]
+    if h.number is None:
+        walk.set_title(bi, h.title)  # an unnumbered heading ends a list; its text may still be a label line
+        return False
+    ctx = walk.ctx
+    walk.current_head = hi
+    walk.set_title(bi, h.title)
+    walk.title_mode = None
+    walk.group = None
+    role = walk.region_of.get(hi, "other")
+    if role == "goal":
+        level = label_level(h.title) or walk.level_for(hi)
+        if level is None:
+            walk.target = None
+            return True
+        m = match_label(h.title)
+        text, label = (m.text, m.name) if m and m.colon and m.text else (h.title, None)  # "4 Inriktningsmål: …"
+        gid = walk.add_goal(text, level, _parent_goal(walk, hi), h.number, bi, label=label, dedupe=False)
+        walk.goal_stack[hi] = gid
+        ctx.heading_item[hi] = gid
+        walk.target = gid
+        if level == "council" or hi in walk.statement_roots:
+            walk.council = gid
+    elif role == "assignment" and h.level >= 2:
+        walk.target = ctx.heading_item[hi] = walk.add_assignment(h.title, h.number, bi)
+    else:
+        walk.target = None
+        walk.council = None if h.level == 1 else walk.council
+        if UPPDRAS.match(h.title):  # a numbered assignment outside any list of them ("4.11 Nämnden uppdras att …")
+            walk.target = ctx.heading_item[hi] = walk.add_assignment(first_sentence(h.title), h.number, bi)
+    return True
+
+
+@rule("table_row")
+def table_row(walk: Walk, bi: int, b: Block) -> bool:
+    return b.kind == "row"
+
+
+def _label_goal(walk: Walk, m: LabelMatch, text: str, b0: int, b1: Optional[int] = None) -> None:
+    """A labelled goal: the label's level, or for a bare "Mål:" the level below the goal in force."""
+    level = m.level
+    parent = walk.council if level != "council" else None
+    if not level:
+        sibling = walk.label_of.get(walk.target) == m.label  # "Mål:" after "Mål:" is the next of a list
+        target_level = walk.level_of(walk.target)
+        if target_level == "committee" and walk.target != walk.council and not sibling:
+            level, parent = "sub", walk.target
+        elif sibling:
+            level, parent = target_level, walk.parent_of.get(walk.target)
+        else:
+            level = "committee"
+    gid = walk.add_goal(text, level, parent, m.number, b0, b1, label=m.name)
+    walk.label_of[gid] = m.label
+    walk.target, walk.group = gid, None
+    if level == "council":
+        walk.council = gid
+        walk.council_by_kf = m.label.startswith("kommunfullmäktige")
+
+
+def _label_assignment(walk: Walk, text: str, b0: int, number: Optional[str] = None) -> None:
+    walk.target = walk.add_assignment(text, number, b0, "KF" if walk.council_by_kf else None, goal=walk.council)
+    walk.group = None
+
+
+@rule("pending_label")
+def pending_label(walk: Walk, bi: int, b: Block) -> bool:
+    if walk.pending_label is None:
+        return False
+    m, b0 = walk.pending_label
+    walk.pending_label = None
+    text = b.text.strip()
+    if b.kind not in ("para", "heading", "item", "bullet") or walk.head_at.get(bi) is not None and b.number \
+            or len(text) > 400 or match_label(text) or COMMITTEE_ABBR.search(text) and not m.kind == "assignment":
+        return False
+    if m.kind == "goal":
+        if b.kind == "para" and not (is_statement(text) or len(text) < 160):
+            return False
+        _label_goal(walk, m, text, b0, bi)
+    else:
+        if not assignment_like(text):
+            return False  # "Uppdrag" over an introduction: a title, read by the list rules
+        _label_assignment(walk, text, bi, m.number)
+    return True
+
+
+@rule("labelled_line")
+def labelled_line(walk: Walk, bi: int, b: Block) -> bool:
+    if b.kind not in ("para", "heading", "item", "bullet"):
+        return False
+    text = b.text.strip()
+    m = match_label(text)
+    if m is None or m.kind not in ("goal", "assignment", "group"):
+        return False
+    if not m.text:
+        if m.kind in ("goal", "assignment") and bi + 1 < len(walk.blocks) and len(text) < 60:
+            walk.pending_label = (m, bi)  # "Nämndmål" ⏎ "Alla barn ska …": the label names the next block
+            walk.set_title(bi, text)
+            walk.title_mode = "goals" if m.kind == "goal" else "assignments"
+            return True
+        return False
+    labelled = m.colon or (m.number is not None and m.text[:1].isupper())
+    if not labelled and not (m.kind == "goal" and m.level == "council" and m.number):
+        return False
+    if m.kind == "goal":
+        _label_goal(walk, m, m.text, bi)
+    elif m.kind == "assignment":
+        _label_assignment(walk, m.text, bi, m.number)
+    else:
+        walk.group, walk.target = text, None
+    return True
+
+
+def assignment_like(text: str) -> bool:
+    return bool(imperative(text) or ASSIGNMENT_CUE.search(text) or UPPDRAS.match(text) or COMMITTEE_ABBR.search(text))
+
+
+_ORG_LINE = re.compile(r"^[\wåäöÅÄÖ\- ]{2,60}?(?:nämnden|styrelsen|förvaltningen|kommun|stad|region)(?:\s*[|,]\s*[\wåäöÅÄÖ\- ]+)?"
+                       r"(?:\s+(?:\d{4}-\d{2}-\d{2}|\d+\s*(?:\(\d+\)|av\s+\d+)?))?$", re.I)
+
+
+def title_like(b: Block) -> bool:
+    """A short unpunctuated line that names what follows rather than saying something."""
+    text = b.text.strip()
+    return b.kind == "para" and 3 <= len(text) <= 80 and len(text.split()) <= 8 and text[:1].isupper() \
+        and not _SENT_END.search(text) and not is_statement(text) and not imperative(text) \
+        and not COMMITTEE_ABBR.search(text) and not re.search(r"\d+\s*%|\d{2,}[\s,.]?\d", text)
+
+
+@rule("title_line")
+def title_line(walk: Walk, bi: int, b: Block) -> bool:
+    hi = walk.head_at.get(bi)
+    text = b.text.strip()
+    if _GRUNDUPPDRAG.fullmatch(text):
+        walk.target, walk.group = walk.council, None
+    if not (hi is not None and walk.heads[hi].number is None) and not title_like(b):
+        return False
+    if _ORG_LINE.match(text):
+        return True  # a running header naming the committee or municipality: furniture, not a new section
+    walk.set_title(bi, text)
+    if ASSIGNMENT_TITLE.search(text) and not MISSION_TITLE.search(text):
+        walk.title_mode = "assignments"
+    elif GOAL_REGION.search(text) and not PLACEHOLDER.search(text) and not walk.ctx.is_report:
+        walk.title_mode = "goals"
+    else:
+        walk.title_mode = None
+    return True
+
+
+@rule("goal_statement_under_heading")
+def goal_statement_under_heading(walk: Walk, bi: int, b: Block) -> bool:
+    """Plans without sub-numbering: the committee's goal is the statement right under a council goal heading."""
+    head = walk.current_head
+    if head is None or head not in walk.statement_roots or b.kind not in ("para", "heading") \
+            or not is_statement(b.text) or first_para_after(walk.blocks, walk.heads[head].block) != bi:
+        return False
+    walk.target = walk.add_goal(b.text.strip(), "committee", walk.ctx.heading_item.get(head), None, bi)
+    return True
+
+
+@rule("goal_list")
+def goal_list(walk: Walk, bi: int, b: Block) -> bool:
+    """"Socialnämndens mål:" / "… följande prioriterade fokusområden …:" and the list after it."""
+    text = b.text.strip()
+    head = walk.current_head
+    if b.kind == "para" and _LIST_INTRO.search(text) and len(text) < 250:
+        walk.list_mode = "council" if _COUNCIL_WORDS.search(text) else "goals"
+        in_goals = walk.region() == "goal" or head in walk.statement_roots
+        walk.list_parent = walk.target if in_goals else None
+        if walk.list_mode == "goals" and head is not None and head in walk.statement_roots:
+            walk.list_parent = walk.ctx.heading_item.get(head)
+        return True
+    if walk.list_mode is None:
+        return False
+    if b.kind in ("bullet", "item"):
+        if walk.list_mode == "council":
+            walk.add_goal(text, "council", None, None, bi, label="övergripande mål")
+            return True
+        parent_level = walk.level_of(walk.list_parent)
+        level = "committee" if parent_level in (None, "council") else "sub"
+        if parent_level is None and _measurable(text):
+            level = "sub" if walk.list_parent else "committee"
+        walk.add_goal(text, level, walk.list_parent, None, bi)
+        return True
+    if b.kind == "para" and walk.list_mode == "goals" and is_statement(text) and len(text) < 400:
+        # prose goal between bullet groups (protocols): the bullets that follow are its targets
+        if walk.level_of(walk.list_parent) == "council":
+            walk.add_goal(text, "committee", walk.list_parent, None, bi)  # a focus area under the council goal
+        else:
+            walk.list_parent = walk.add_goal(text, "committee", None, None, bi)
+        return True
+    if b.kind == "para" and not is_statement(text):
+        walk.list_mode = None
+    return False
+
+
+@rule("target_sentence")
+def target_sentence(walk: Walk, bi: int, b: Block) -> bool:
+    """"Målsättningen är att … 75 %" under a goal is a measurable sub-goal; the block may still hold more."""
+    if b.kind == "para" and walk.target is not None and walk.level_of(walk.target) is not None:
+        for sent in sentences(b.text):
+            if TARGET_SENTENCE.match(sent):
+                walk.add_goal(sent, "sub", walk.target, None, bi)
+                break
+    return False
+
+
+@rule("goal_title_statements")
+def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
+    """Under a plain title about goals ("Nämndens mål", "Prioriterade mål 2024"): its list items, and its
+    statements one or two sentences long, until the next title."""
+    if walk.title_mode != "goals" or b.kind not in ("para", "bullet", "item"):
+        return False
+    text = b.text.strip()
+    if text.endswith(("?", ":")) or len(text) > 300:
+        return False
+    if b.kind == "para" and (not is_statement(text) or len(sentences(text)) > 2):
+        return False
+    council_title = bool(walk.title and _COUNCIL_WORDS.search(walk.title))
+    level = "council" if council_title else "committee"
+    gid = walk.add_goal(text, level, None if council_title else walk.council, b.number, bi)
+    walk.target = gid
+    if council_title:
+        walk.council = gid
+    return True
+
+
+_ASSESSMENT = re.compile(r"^(?:måluppfyllelse|måluppfyllnad|bedömning|status|uppfyllelse|målbedömning|"
+                         r"bedömd\s+måluppfyllelse)\s*[:\-–]", re.I)
+
+
+@rule("assessed_statement")
+def assessed_statement(walk: Walk, bi: int, b: Block) -> bool:
+    """A statement directly followed by its assessment ("Måluppfyllelse: Medel", "Bedömning: Delvis uppfyllt")
+    is a goal being followed up, whatever title it stands under."""
+    text = b.text.strip()
+    nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
+    if b.kind not in ("para", "bullet", "item") or nxt is None or not _ASSESSMENT.match(nxt.text.strip()) \
+            or len(text) > 300 or text.endswith(":") or _ASSESSMENT.match(text) or assignment_like(text):
+        return False
+    walk.target = walk.add_goal(text, "committee", walk.council, b.number, bi)
+    return True

@@ -1,0 +1,55 @@
+"""Goals and assignments listed as table rows, read by column header, not by position: "Uppdrag | Ansvarig |
+Status | Kommentar" in a tertial report, "Nämndmål | Bedömning | Analys" in an annual report. The row's status
+and comment are kept for the follow-up step."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from plantrace.extract.context import Context
+from plantrace.extract.walk import Walk
+
+_ASSIGNMENT_COL = re.compile(r"^(?:(?:politiska?|särskilda?|kf:s|ks:s)\s+)?uppdrag(?:et|en)?\b|^uppdragsbeskrivning", re.I)
+_GOAL_COL = re.compile(r"^(?:(?:kommunfullmäktiges|nämndens|strategiska?|övergripande|prioriterade?)\s+)?"
+                       r"(?:mål|nämnds?mål|effektmål|resultatmål|verksamhetsmål|inriktningsmål|delmål)\b", re.I)
+_STATUS_COL = re.compile(r"status|bedömning|måluppfyllelse|uppfyll|läge|prognos", re.I)
+_RESPONSIBLE_COL = re.compile(r"ansvar|nämnd|utförare", re.I)
+_COMMENT_COL = re.compile(r"kommentar|redovisning|analys|beskrivning|åtgärd|aktivitet", re.I)
+_COUNCIL_COL = re.compile(r"kommunfullmäktiges|strategiska?|övergripande|inriktningsmål", re.I)
+
+
+def _column(header: list[str], pattern: re.Pattern, skip: set[int]) -> Optional[int]:
+    return next((j for j, h in enumerate(header) if j not in skip and pattern.search(h.strip())), None)
+
+
+def item_tables(ctx: Context, walk: Walk) -> None:
+    for t in ctx.tables:
+        header = t.header or []
+        item_col = _column(header, _ASSIGNMENT_COL, set())
+        kind = "assignment"
+        if item_col is None:
+            item_col, kind = _column(header, _GOAL_COL, set()), "goal"
+        if item_col is None:
+            continue
+        status_col = _column(header, _STATUS_COL, {item_col})
+        resp_col = _column(header, _RESPONSIBLE_COL, {item_col, status_col})
+        comment_col = _column(header, _COMMENT_COL, {item_col, status_col, resp_col})
+        if status_col is None and resp_col is None and kind == "goal":
+            continue  # a goal column alone is an indicator table's grouping, read by the table step
+        level = "council" if _COUNCIL_COL.search(header[item_col]) else "committee"
+        for row, bi in zip(t.rows, t.row_blocks):
+            text = row[item_col].strip() if item_col < len(row) else ""
+            if len(text) < 8:
+                continue
+            cell = lambda j: row[j].strip() if j is not None and j < len(row) and row[j].strip() else None  # noqa: E731
+            if kind == "assignment":
+                item = walk.add_assignment(text, None, bi, goal=ctx.block_goal[bi] if bi < len(ctx.block_goal) else None)
+                if item and cell(resp_col):
+                    found = ctx.get("assignments")[-1]
+                    if found.id == item and not found.responsible:
+                        found.responsible = [p for p in re.split(r"\s*(?:,|/|och|samt|&)\s*", cell(resp_col)) if p]
+            else:
+                item = walk.add_goal(text, level, None, None, bi)
+            if item:
+                ctx.item_status[item] = (cell(status_col), cell(comment_col))

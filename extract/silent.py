@@ -1,0 +1,60 @@
+"""Goals and assignments the rules could not see (unnumbered bullets and prose with no list introduction),
+taken from the role classifier — only in blocks no rule claimed, and only as statements ("… ska …").
+
+Sections start at the document's headings and at lines the classifier calls a heading (plain text marks
+none: "Nämndens mål 2020" is just a short line); a section is about goals when its title says so."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from plantrace.extract.context import Context
+from plantrace.extract.roles import heading_candidate, is_statement, role_of
+from plantrace.extract.vocabulary import ASSIGNMENT_CUE, GOAL_REGION, PLACEHOLDER
+from plantrace.extract.walk import Walk, first_sentence
+
+# How sure the role classifier must be before it adds an item where no rule spoke: in a section whose heading
+# is about goals but where the rules found none, and anywhere in a document where they found no goal at all.
+MIN_GOAL_PROB_SECTION = 0.5
+MIN_GOAL_PROB_DOCUMENT = 0.75
+MIN_ASSIGNMENT_PROB = 0.6
+MIN_HEADING_PROB = 0.5
+
+
+def where_structure_is_silent(ctx: Context, walk: Walk) -> None:
+    if not any(ctx.block_role or []):
+        return
+    blocks = ctx.blocks
+    block_at_line = {b.first_line: bi for bi, b in enumerate(blocks)}
+    claimed = {block_at_line.get(it.provenance.lines[0]) for kind in ("goals", "assignments", "indicators", "actions")
+               for it in ctx.get(kind) if it.provenance and it.provenance.lines}
+    titles = {h.block: h.title for h in ctx.headings}
+    for bi, b in enumerate(blocks):
+        if bi not in titles and role_of(ctx, bi, MIN_HEADING_PROB) == "heading" and heading_candidate(b):
+            titles[bi] = b.text
+    section: list[Optional[int]] = []  # per block: the block that starts its section
+    cur = None
+    for bi in range(len(blocks)):
+        cur = bi if bi in titles else cur
+        section.append(cur)
+    goal_sections = {bi for bi, t in titles.items() if GOAL_REGION.search(t) and not PLACEHOLDER.search(t)}
+    claimed_sections = {section[bi] for bi in claimed if bi is not None}
+    no_goals = not ctx.get("goals")
+    for bi, b in enumerate(blocks):
+        if bi in claimed or bi in titles or b.kind not in ("para", "bullet"):
+            continue
+        text = b.text.strip()
+        if role_of(ctx, bi, MIN_ASSIGNMENT_PROB) == "assignment" and ASSIGNMENT_CUE.search(text) \
+                and not ctx.is_report and len(text) < 400:
+            walk.add_assignment(first_sentence(text), None, bi)
+            continue
+        if not is_statement(text) or text.endswith(("?", ":")):
+            continue
+        if section[bi] in goal_sections and section[bi] not in claimed_sections:
+            min_prob = MIN_GOAL_PROB_SECTION
+        elif no_goals:
+            min_prob = MIN_GOAL_PROB_DOCUMENT
+        else:
+            continue
+        if role_of(ctx, bi, min_prob) in ("goal", "measurable_target"):
+            walk.add_goal(text, "committee", ctx.block_goal[bi], None, bi)  # under the council goal in force, if any

@@ -1,0 +1,142 @@
+"""One walk over a document's blocks, shared by the structure rules.
+
+Each rule reads one signal (a label, numbering depth, a list introduction, a responsibility marker, …) and is
+registered by name; the walk offers every block to the rules in the order a list (plain data) gives, until one
+claims it. The walk keeps what the rules need to know of the text above: the goal and assignment in force, the
+latest title, an open list. It also records, per block, which goal or assignment the block belongs to, so that
+tables, indicators and actions can be linked to it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from plantrace.extract.blocks import Block
+from plantrace.extract.context import Context, fold
+from plantrace.extract.vocabulary import COMMITTEE_ABBR, PLACEHOLDER
+from plantrace.schema import Assignment, Goal
+
+FUNDING = re.compile(r"\b(\d+(?:[,.]\d+)?\s*(?:mnkr|miljoner kronor|mkr|tkr))", re.I)
+DEADLINE = re.compile(r"\b(?:senast|till|före|klart?)\s+((?:den\s+)?\d{1,2}\s+\w+\s+\d{4}|\d{4}-\d{2}-\d{2}|(?:under|till)\s+\d{4}|(?:våren|hösten|årsskiftet|delår \d)\s*\d{4})", re.I)
+
+_FUNDING_CLAUSE = re.compile(r"[,;(]\s*(?:finansiering|finansieras\s+med|budget|tilldelas|medel)\s*:?\s*\d+(?:[,.]\d+)?\s*"
+                             r"(?:mnkr|mkr|tkr|miljoner kronor)\)?\.?\s*$", re.I)
+
+Rule = Callable[["Walk", int, Block], bool]
+RULES: dict[str, Rule] = {}
+
+
+def rule(name: str):
+    """Register a structure rule: `fn(walk, block_index, block) -> True` when it claimed the block."""
+
+    def wrap(fn: Rule) -> Rule:
+        RULES[name] = fn
+        return fn
+
+    return wrap
+
+
+def split_responsible(text: str) -> tuple[str, list[str]]:
+    """"Utred … (UBN, SCN och OSN)" → ("Utred …", ["UBN", "SCN", "OSN"])."""
+    m = COMMITTEE_ABBR.search(text)
+    if not m:
+        return text, []
+    names = [n for n in re.split(r"\s*(?:,|och|samt|&)\s*", m.group(1)) if n]
+    return text[: m.start()].rstrip(), names
+
+
+@dataclass
+class Walk:
+    ctx: Context
+    region_of: dict[int, str] = field(default_factory=dict)  # numbered heading → goal | assignment | other
+    statement_roots: set[int] = field(default_factory=set)
+    level_for: Callable[[int], Optional[str]] = lambda hi: None
+    head_at: dict[int, int] = field(default_factory=dict)  # block → heading index
+    council: Optional[str] = None  # id of the council goal in force
+    council_by_kf: bool = False
+    target: Optional[str] = None  # id of the goal/assignment the text below belongs to
+    group: Optional[str] = None  # indicator group ("Grunduppdrag: …")
+    goal_stack: dict[int, str] = field(default_factory=dict)  # heading index → goal id
+    current_head: Optional[int] = None  # the numbered heading in force
+    title: Optional[str] = None  # the latest title of any kind (numbered, marked or a short plain line)
+    title_block: Optional[int] = None
+    title_mode: Optional[str] = None  # "goals" / "assignments" under a plain title about them
+    list_mode: Optional[str] = None  # "goals" / "council" after a list introduction
+    list_parent: Optional[str] = None
+    pending_label: Optional[tuple] = None  # (LabelMatch, block) of a label alone on its line
+    seen_goals: dict[str, str] = field(default_factory=dict)
+    seen_assign: dict[str, str] = field(default_factory=dict)
+    label_of: dict[str, str] = field(default_factory=dict)  # goal id → the label it was written under
+    parent_of: dict[str, Optional[str]] = field(default_factory=dict)  # goal id → parent goal id
+
+    @property
+    def blocks(self) -> list[Block]:
+        return self.ctx.blocks
+
+    @property
+    def heads(self):
+        return self.ctx.headings
+
+    def region(self) -> str:
+        return self.region_of.get(self.current_head, "other") if self.current_head is not None else "other"
+
+    def level_of(self, gid: Optional[str]) -> Optional[str]:
+        return self.ctx.goal_levels.get(gid) if gid else None
+
+    def set_title(self, bi: int, text: str) -> None:
+        self.title, self.title_block = text, bi
+        self.list_mode = None
+
+    def add_goal(self, text: str, level: str, parent: Optional[str], number: Optional[str], b0: int,
+                 b1: Optional[int] = None, label: Optional[str] = None, dedupe: bool = True) -> str:
+        ctx = self.ctx
+        key = fold(text)
+        if dedupe and key in self.seen_goals:
+            return self.seen_goals[key]
+        gid = ctx.next_id("goals", "g")
+        section = f"s{self.current_head + 1}" if self.current_head is not None else None
+        ctx.add("goals", Goal(id=gid, number=number, text=text, level=level, parent=parent,
+                              placeholder=bool(PLACEHOLDER.search(text)), label=label, section=section,
+                              provenance=ctx.provenance(b0, b1)))
+        self.seen_goals[key] = gid
+        self.parent_of[gid] = parent
+        ctx.goal_levels[gid] = level
+        return gid
+
+    def add_assignment(self, text: str, number: Optional[str], b0: int, issuer: Optional[str] = None,
+                       extra: str = "", goal: Optional[str] = None) -> Optional[str]:
+        body, responsible = split_responsible(text)
+        funding_clause = _FUNDING_CLAUSE.search(body)
+        if funding_clause:  # "Ta fram en plan för …, finansiering 2 mnkr."
+            extra = f"{extra} {funding_clause.group(0)}"
+            body = body[: funding_clause.start()].rstrip(" ,;")
+        key = fold(body)
+        if not key:
+            return None
+        if key in self.seen_assign:
+            return self.seen_assign[key]
+        funding = FUNDING.search(text + " " + extra)
+        deadline = DEADLINE.search(text)
+        aid = self.ctx.next_id("assignments", "a")
+        self.ctx.add("assignments", Assignment(id=aid, number=number, text=body, issuer=issuer, responsible=responsible,
+                                               funding=funding.group(1) if funding else None,
+                                               deadline=deadline.group(1) if deadline else None, goal=goal,
+                                               provenance=self.ctx.provenance(b0)))
+        self.seen_assign[key] = aid
+        return aid
+
+    def stamp(self, bi: int) -> None:
+        self.ctx.block_goal[bi] = self.council
+        self.ctx.block_target[bi] = self.target
+        self.ctx.block_group[bi] = self.group
+
+
+def sentences(text: str) -> list[str]:
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", text)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def first_sentence(text: str) -> str:
+    sents = sentences(text)
+    return sents[0] if sents else text

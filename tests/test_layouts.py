@@ -1,0 +1,160 @@
+"""Extraction on the layout fixtures (tests/fixtures/layouts: invented texts in the structures municipalities
+use, with answer keys), and one test per structure rule on texts of several layouts written here.
+
+The thresholds are the figures measured when the rules were written, less a margin; the hold-out fixtures
+(tests/fixtures/holdout) are scored by bench/layout_fixtures.py --holdout and never asserted here."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from plantrace.evaluate import evaluate_document
+from plantrace.extract import extract_text
+
+ROOT = Path(__file__).resolve().parent
+LAYOUTS = ROOT / "fixtures" / "layouts"
+SAMPLE = ROOT.parent / "corpus" / "sample" / "text"
+
+
+def _fixtures():
+    for key_path in sorted(LAYOUTS.glob("*/*.json")):
+        key = json.loads(key_path.read_text(encoding="utf-8"))
+        yield key_path.parent.name, key_path.with_name(key["file"]), key
+
+
+@pytest.fixture(scope="module")
+def pooled():
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    municipality = [0, 0]
+    for _layout, text_path, key in _fixtures():
+        doc = extract_text(text_path.read_text(encoding="utf-8"), source=text_path.name)
+        for s in evaluate_document(doc, key, name=text_path.stem).scores:
+            c = counts[s.kind]
+            c[0], c[1], c[2] = c[0] + s.tp, c[1] + s.fp, c[2] + s.fn
+        if key["meta"].get("municipality"):
+            municipality[1] += 1
+            municipality[0] += doc.meta.municipality == key["meta"]["municipality"]
+    return counts, municipality
+
+
+def _f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def test_there_are_enough_fixtures_of_enough_layouts():
+    layouts = {layout for layout, _, _ in _fixtures()}
+    assert len(layouts) >= 12 and sum(1 for _ in _fixtures()) >= 40
+
+
+@pytest.mark.parametrize("kind,minimum", [("goals", 0.88), ("assignments", 0.85), ("followups", 0.70)])
+def test_fixtures_pooled_f1(pooled, kind, minimum):
+    counts, _ = pooled
+    assert _f1(*counts[kind]) >= minimum, counts[kind]
+
+
+def test_fixtures_name_their_municipality(pooled):
+    _, (found, total) = pooled
+    assert total >= 40 and found / total >= 0.9
+
+
+def _items(text: str, kind: str, field: str = "text") -> list[str]:
+    return [getattr(i, field) for i in getattr(extract_text(text), kind)]
+
+
+def test_numbering_that_does_not_start_at_one():
+    """An excerpt of a plan: its chapter is "3", its assignments "1." and "2." — read on their own."""
+    lines = (next(SAMPLE.glob("000_*.txt"))).read_text(encoding="utf-8").split("\n")
+    start = next(i for i, line in enumerate(lines) if line.strip().startswith("3 Politiska uppdrag"))
+    excerpt = "\n".join(lines[start:start + 23])
+    found = _items(excerpt, "assignments")
+    assert len(found) == 2 and all(t.startswith("Socialnämnden uppdras att") for t in found)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("4.10 Nämnden ska verka för fler lärlingsplatser.\n"
+     "4.11 Socialnämnden uppdras att minska antalet externa placeringar.\n",
+     ["Socialnämnden uppdras att minska antalet externa placeringar."]),
+    ("12. Kultur- och fritidsnämnden uppdras att se över taxorna för lokaler.\n"
+     "13. Kultur- och fritidsnämnden uppdras att utreda ett nytt badhus.\n",
+     ["Kultur- och fritidsnämnden uppdras att se över taxorna för lokaler.",
+      "Kultur- och fritidsnämnden uppdras att utreda ett nytt badhus."]),
+    ("7 Utred en gemensam växel för kommunens bolag (KS)\n8 Inför e-faktura för alla leverantörer (KS, TN)\n",
+     ["Utred en gemensam växel för kommunens bolag", "Inför e-faktura för alla leverantörer"]),
+])
+def test_short_numbered_assignments_are_kept(text, expected):
+    assert _items(text, "assignments") == expected
+
+
+def test_plain_labels_give_goals_and_assignments():
+    text = ("Mål: Fler äldre ska kunna bo kvar i sitt eget hem.\n"
+            "Uppdrag: Ta fram en plan för digitala trygghetslarm.\n\n"
+            "Mål: Medarbetarna ska ha en god arbetsmiljö.\n"
+            "Uppdrag: Utred heltid som norm.\n")
+    doc = extract_text(text)
+    assert [g.text for g in doc.goals] == ["Fler äldre ska kunna bo kvar i sitt eget hem.",
+                                           "Medarbetarna ska ha en god arbetsmiljö."]
+    assert {g.level for g in doc.goals} == {"committee"}  # sibling "Mål:" lines, not a goal and its sub-goal
+    assert [a.text for a in doc.assignments] == ["Ta fram en plan för digitala trygghetslarm.", "Utred heltid som norm."]
+
+
+@pytest.mark.parametrize("label,level", [("Inriktningssmål", "council"), ("Kommunfullmäktiges inriktnigsmål", "council"),
+                                          ("Strategiskt nämdmål", "committee"), ("Nämndmål", "committee")])
+def test_labels_are_read_through_a_typo(label, level):
+    doc = extract_text(f"{label}: Alla barn ska få en trygg start i livet.\n")
+    assert [(g.text, g.level) for g in doc.goals] == [("Alla barn ska få en trygg start i livet.", level)]
+
+
+def test_label_alone_on_its_line_names_the_next_one():
+    text = ("Effektmål\nBrukarna ska vara nöjda med hemtjänsten\nEnkäten visar en svag ökning.\n\n"
+            "Nämndmål\nVäntetiden till särskilt boende ska minska\nArbetet pågår.\n")
+    assert _items(text, "goals") == ["Brukarna ska vara nöjda med hemtjänsten",
+                                     "Väntetiden till särskilt boende ska minska"]
+
+
+def test_att_clauses_of_a_decision_are_assignments_one_by_one():
+    text = ("§ 12 Dnr KS 2020/0044\nBudget 2021\n\nKommunstyrelsen beslutar\n"
+            "att fastställa budgeten,\n"
+            "att uppdra åt kommundirektören att ta fram en lokalförsörjningsplan,\n"
+            "att ge tekniska nämnden i uppdrag att utreda en ny återvinningscentral.\n")
+    found = _items(text, "assignments")
+    assert found == ["uppdra åt kommundirektören att ta fram en lokalförsörjningsplan",
+                     "ge tekniska nämnden i uppdrag att utreda en ny återvinningscentral."]
+
+
+def test_assignment_follow_up_list_in_a_report():
+    text = ("Uppföljning av politiska uppdrag 2022\n\n"
+            "Utred samlokalisering av fritidsgårdar (KS)\nUppdraget är genomfört under året.\nUtredningen är klar.\n\n"
+            "Ta fram en plan mot ensamhet bland äldre (SN, VON)\nUppdraget är inte genomfört under året.\n"
+            "Arbetet har försenats.\n")
+    doc = extract_text(text)
+    assert [(a.text, a.responsible) for a in doc.assignments] == [
+        ("Utred samlokalisering av fritidsgårdar", ["KS"]),
+        ("Ta fram en plan mot ensamhet bland äldre", ["SN", "VON"])]
+    assert [(f.refers_to, f.kind, f.status) for f in doc.followups] == [
+        ("Utred samlokalisering av fritidsgårdar", "assignment", "done"),
+        ("Ta fram en plan mot ensamhet bland äldre", "assignment", "not_done")]
+
+
+def test_assessed_goals_in_a_report():
+    text = ("Verksamhetsberättelse 2023\n\n"
+            "Fler barn ska delta i kulturskolan.\nBedömning: Delvis uppfyllt\nAntalet elever ökade något.\n\n"
+            "Biblioteken ska vara mötesplatser för alla.\nBedömning: Uppfyllt\nBesöken ökade.\n")
+    doc = extract_text(text)
+    assert [(f.refers_to, f.kind, f.status) for f in doc.followups] == [
+        ("Fler barn ska delta i kulturskolan.", "goal", "partial"),
+        ("Biblioteken ska vara mötesplatser för alla.", "goal", "done")]
+
+
+def test_assignment_table_is_read_by_its_header():
+    text = ("Delårsrapport 2 2021\n\nUppföljning av uppdrag\n\n"
+            "Status\tKommentar\tUppdrag\tAnsvarig\n"
+            "Pågår\tKlart till hösten.\tTa fram en strategi för lokalförsörjning\tKS\n"
+            "Ej påbörjat\tStartar 2022.\tUtred taxor för hemtjänst\tVON, KS\n")
+    doc = extract_text(text)
+    assert [(a.text, a.responsible) for a in doc.assignments] == [
+        ("Ta fram en strategi för lokalförsörjning", ["KS"]), ("Utred taxor för hemtjänst", ["VON", "KS"])]
+    assert [(f.status, f.status_raw) for f in doc.followups] == [("ongoing", "Pågår"), ("not_done", "Ej påbörjat")]
