@@ -42,11 +42,19 @@ def uppdras_sentence(walk: Walk, bi: int, b: Block) -> bool:
     return True
 
 
+_DECISION_INTRO = re.compile(r"\b(?:beslutar|beslutade|besluta|föreslår|föreslås|yrkar)(?:\s+\w+){0,3}?\s*(?:att)?\s*:?\s*$", re.I)
+
+
 @rule("att_uppdra")
 def att_uppdra(walk: Walk, bi: int, b: Block) -> bool:
-    """A protocol's decision "att uppdra åt socialnämnden att …": the clause after "att" is the assignment."""
+    """A protocol's decision "att uppdra åt socialnämnden att …": the clause after "att" is the assignment; so is
+    a clause of a decision list ("Kommunfullmäktige beslutar att:" ⏎ "• förvaltningen får i uppdrag att …")."""
     text = b.text.strip()
-    if b.kind not in _TEXT_KINDS or not ATT_UPPDRA.match(text):
+    if b.kind == "para" and _DECISION_INTRO.search(text):
+        walk.title_mode = "decisions"
+        return False
+    in_decisions = walk.title_mode == "decisions" and b.kind in ("bullet", "item") and ASSIGNMENT_CUE.search(text)
+    if b.kind not in _TEXT_KINDS or not (ATT_UPPDRA.match(text) or in_decisions):
         return False
     walk.add_assignment(re.sub(r"^att\s+", "", first_sentence(text), flags=re.I).rstrip(" ,;"), b.number, bi)
     return True

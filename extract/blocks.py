@@ -14,7 +14,7 @@ from typing import Optional
 
 from plantrace.extract.layout import Layout, Line
 
-NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,5})(\.?)(?:\s+|\t+)(?=\S)(.*)$")
+NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,5})(\.?|\))(?:\s+|\t+)(?=\S)(.*)$")  # "1", "1.2", "3.", "4)"
 BULLET = re.compile(r"^\s*(?:[•\u2022\u25aa\u25cf\u25e6\-–\*]|\uf0b7)\s+(?=\S)")
 LABEL = re.compile(r"^(?P<label>[A-ZÅÄÖ][\wåäöÅÄÖ\- ]{1,40}?)\s*:\s*(?=\S)")
 _SENT_END = re.compile(r"[.!?:;]\s*$")
@@ -118,7 +118,21 @@ def _line_ended(prev: str, nxt: str, width: int, common: set[str]) -> bool:
         return True
     word = first.strip(",.:;")
     low = word.lower()
-    return not _SENT_END.search(prev) and not word.isupper() and (low in common or _dictionary_word(low))
+    if _OPEN_END.search(prev):
+        return False  # "… följande mål för" ⏎ "Kristianstads kommun:" goes on
+    if _SENT_END.search(prev) or word.isupper():
+        return False
+    if _MODAL.search(prev) and _MODAL.search(nxt):
+        return True  # two statements, each with its own "ska": a list of goal lines without full stops
+    return low in common or _dictionary_word(low)
+
+
+_MODAL = re.compile(r"\b(?:ska|skall)\b", re.I)
+
+
+# a line ending in a preposition, conjunction or article has not ended
+_OPEN_END = re.compile(r"\b(?:för|av|till|i|på|med|och|att|som|om|en|ett|den|det|de|från|vid|under|mot|eller|samt|"
+                       r"inom|utan|hos|genom|efter|enligt|mellan|både|samt|vars|där|när|då|än)\s*$", re.I)
 
 
 @lru_cache(maxsize=65536)
@@ -138,7 +152,8 @@ def _place_names() -> frozenset[str]:
         if path.exists():
             for line in path.read_text(encoding="utf-8").splitlines():
                 names.update(w.lower() for w in re.split(r"[\t ]+", line.strip()) if w[:1].isupper())
-    return frozenset(names | {"sverige", "norden", "europa", "eu"})
+    names |= {n + "s" for n in names if not n.endswith("s")}  # genitives: "Kristianstads kommun"
+    return frozenset(names | {"sverige", "sveriges", "norden", "europa", "eu"})
 
 
 def _is_row(line: Line) -> bool:

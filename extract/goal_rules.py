@@ -147,7 +147,8 @@ def pending_label(walk: Walk, bi: int, b: Block) -> bool:
     walk.pending_label = None
     text = b.text.strip()
     if b.kind not in ("para", "heading", "item", "bullet") or walk.head_at.get(bi) is not None and b.number \
-            or len(text) > 400 or match_label(text) or COMMITTEE_ABBR.search(text) and not m.kind == "assignment":
+            or len(text) > 400 or text.endswith(":") or match_label(text) or about_goals(text) \
+            or COMMITTEE_ABBR.search(text) and not m.kind == "assignment":
         return False
     if m.kind == "goal":
         if b.kind == "para" and not (is_statement(text) or len(text) < 160):
@@ -195,12 +196,22 @@ _ORG_LINE = re.compile(r"^[\wåäöÅÄÖ\- ]{2,60}?(?:nämnden|styrelsen|förva
                        r"(?:\s+(?:\d{4}-\d{2}-\d{2}|\d+\s*(?:\(\d+\)|av\s+\d+)?))?$", re.I)
 
 
+_ABOUT_GOALS = re.compile(r"\b(?:[\wåäö]*mål(?:en|et)?|målsättning\w*)\b|^(?:dessa|detta|det|här|nedan|ovan|följande|"
+                          r"vi\s+har|nämnden\s+har|kommunen\s+har)\b", re.I)
+
+
+def about_goals(text: str) -> bool:
+    """Text about the goals rather than a goal: it names goals ("… har antagit sex mål som ska …") or points at
+    them ("Dessa ska …", "Här är …")."""
+    return bool(_ABOUT_GOALS.search(text))
+
+
 def title_like(b: Block) -> bool:
     """A short unpunctuated line that names what follows rather than saying something."""
     text = b.text.strip()
     return b.kind == "para" and 3 <= len(text) <= 80 and len(text.split()) <= 8 and text[:1].isupper() \
         and not _SENT_END.search(text) and not is_statement(text) and not imperative(text) \
-        and not COMMITTEE_ABBR.search(text) and not re.search(r"\d+\s*%|\d{2,}[\s,.]?\d", text)
+        and not COMMITTEE_ABBR.search(text) and not re.search(r"\d\s*%|\d[\s,.]\d", text)
 
 
 @rule("title_line")
@@ -288,7 +299,7 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
     if walk.title_mode != "goals" or b.kind not in ("para", "bullet", "item"):
         return False
     text = b.text.strip()
-    if text.endswith(("?", ":")) or len(text) > 300:
+    if text.endswith(("?", ":")) or len(text) > 300 or not text[:1].isupper() or about_goals(text):
         return False
     if b.kind == "para" and (not is_statement(text) or len(sentences(text)) > 2):
         return False
@@ -315,4 +326,40 @@ def assessed_statement(walk: Walk, bi: int, b: Block) -> bool:
             or len(text) > 300 or text.endswith(":") or _ASSESSMENT.match(text) or assignment_like(text):
         return False
     walk.target = walk.add_goal(text, "committee", walk.council, b.number, bi)
+    return True
+
+
+# a flattened "Mål | Bedömning" table: "MÅL FASTSTÄLLDA AV KOMMUNFULLMÄKTIGE MÅLBEDÖMNING", "Nämndmål Status"
+_GOAL_ROWS_HEADER = re.compile(r"^(?=.*\b[\wåäö]*mål(?:en)?\b)(?=.*\b(?:mål)?(?:bedömning|uppfyllelse|status)\s*$)"
+                               r"(?!.*\b(?:utfall|målvärde|indikator\w*|nyckeltal)\b)[^.!?,;:]{4,90}$", re.I)
+_ROW_ASSESSMENT = re.compile(r"(?:^|\s)(?P<status>(?:(?:helt|delvis|i\s+hög\s+grad|i\s+låg\s+grad|i\s+viss\s+grad|"
+                             r"till\s+viss\s+del|inte|ej|ännu\s+inte)\s+)?(?:uppfyllt|uppfylld|uppnått|uppnådd|"
+                             r"genomfört|genomförd)|ej\s+bedömt|ej\s+bedömd)\s*\.?$", re.I)
+
+
+@rule("goal_assessment_rows")
+def goal_assessment_rows(walk: Walk, bi: int, b: Block) -> bool:
+    """Rows of a flattened goal table with its assessment glued on ("Invånarna känner sig trygga Delvis
+    uppfyllt"), or on the next line when the goal wraps."""
+    text = b.text.strip()
+    if b.kind == "para" and _GOAL_ROWS_HEADER.match(text) and not is_statement(text):
+        walk.set_title(bi, text)
+        walk.title_mode = "goal_rows"
+        walk.row_level = "council" if _COUNCIL_WORDS.search(text) or re.search(r"fullmäktige|övergripande", text, re.I) \
+            else "committee"
+        return True
+    if walk.title_mode != "goal_rows" or b.kind not in ("para", "bullet"):
+        return False
+    m = _ROW_ASSESSMENT.search(text)
+    if m and m.start() == 0:  # the assessment of the goal on the line above
+        if walk.target and walk.target.startswith("g") and walk.target not in walk.ctx.item_status:
+            walk.ctx.item_status[walk.target] = (m.group("status"), None)
+        return True
+    if len(text) > 250 or text.endswith(":"):
+        walk.title_mode = None
+        return False
+    goal = text[: m.start()].strip() if m else text
+    walk.target = walk.add_goal(goal, walk.row_level, None if walk.row_level == "council" else walk.council, b.number, bi)
+    if m:
+        walk.ctx.item_status[walk.target] = (m.group("status"), None)
     return True

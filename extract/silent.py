@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Optional
 
 from plantrace.extract.context import Context
+from plantrace.extract.goal_rules import about_goals
 from plantrace.extract.roles import heading_candidate, is_statement, role_of
 from plantrace.extract.vocabulary import ASSIGNMENT_CUE, GOAL_REGION, PLACEHOLDER
 from plantrace.extract.walk import Walk, first_sentence
@@ -48,7 +49,7 @@ def where_structure_is_silent(ctx: Context, walk: Walk) -> None:
                 and not ctx.is_report and len(text) < 400:
             walk.add_assignment(first_sentence(text), None, bi)
             continue
-        if not is_statement(text) or text.endswith(("?", ":")):
+        if not is_statement(text) or text.endswith(("?", ":")) or about_goals(text):
             continue
         if section[bi] in goal_sections and section[bi] not in claimed_sections:
             min_prob = MIN_GOAL_PROB_SECTION

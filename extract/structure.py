@@ -22,6 +22,7 @@ STRUCTURE_RULES: list[str] = [
     "table_row",  # rows belong to tables; only stamped
     "pending_label",  # the text after a label alone on its line ("Nämndmål" ⏎ "Alla barn ska …")
     "labelled_line",  # "Nämndmål: …", "Mål 2: …", "Uppdrag: …", "Kommunfullmäktiges inriktningsmål 2 …"
+    "goal_assessment_rows",  # a flattened "Mål | Bedömning" table and its rows
     "title_line",  # a short plain line that names what follows ("Politiska uppdrag", "Våra mål")
     "assessed_statement",  # a statement followed by "Måluppfyllelse: …" / "Bedömning: …"
     "goal_statement_under_heading",  # "Socialnämnden ska …" right under a top-level goal heading

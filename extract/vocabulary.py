@@ -41,7 +41,7 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 _label_alt = "|".join(sorted((re.escape(k) for k in LABELS), key=len, reverse=True))
-_NUM = r"(?:\s+(?P<num>\d{1,2}(?:\.\d{1,2})*[a-z]?)(?![\d.]\d))?"
+_NUM = r"(?:\s+(?P<num>\d{1,2}(?:[.:]\d{1,2})*[a-z]?)(?![\d.:]\d))?"
 LABEL_LINE = re.compile(rf"^(?P<label>{_label_alt})(?!\w){_NUM}\s*(?P<sep>[:.–-]?)\s*(?P<text>.*)$", re.I)
 
 

@@ -61,7 +61,8 @@ class Walk:
     current_head: Optional[int] = None  # the numbered heading in force
     title: Optional[str] = None  # the latest title of any kind (numbered, marked or a short plain line)
     title_block: Optional[int] = None
-    title_mode: Optional[str] = None  # "goals" / "assignments" under a plain title about them
+    title_mode: Optional[str] = None  # "goals" / "assignments" / "goal_rows" under a plain title or header
+    row_level: str = "committee"  # level of the goals in a flattened goal table
     list_mode: Optional[str] = None  # "goals" / "council" after a list introduction
     list_parent: Optional[str] = None
     pending_label: Optional[tuple] = None  # (LabelMatch, block) of a label alone on its line
