@@ -1,8 +1,10 @@
-"""Themes of Swedish social-services planning, kept as data, and the cue matcher that assigns them.
+"""Themes of Swedish municipal planning, kept as data, and the cue matcher that assigns them.
 
 Why: goals of different municipalities rarely share wording, but they share themes ("minska antalet externa
-placeringar" in Gävle, "andel öppenvård i egen regi" in Uppsala). A theme is matched by lemma cues, so that
-every assignment can be explained by the cues that fired.
+placeringar" in one plan, "andel öppenvård i egen regi" in another). A theme is matched by lemma cues, so that
+every assignment can be explained by the cues that fired. The themes cover what every committee plans for
+(social services, school, elderly care, LSS, labour market, culture and leisure, planning and infrastructure,
+climate, safety, staff, economy, digitalisation, quality and citizen influence), at most 20 of them.
 
 Cue syntax (a plain Python literal so it ships with the package without package-data):
     "öppenvård"             a lemma, also as the first part of a compound ("öppenvårdsinsats")
@@ -14,6 +16,14 @@ Cue syntax (a plain Python literal so it ships with the package without package-
     → [("external_placements", 3.0, ("extern placering", "öppenvård"))]
 
 Where cues overlap, the longest wins and each word counts once: "skyddat boende" is violence, not housing.
+
+Cues are national vocabulary (laws, Kolada and SCB measures, established terms), never one municipality's
+programme or project names. A word that is everyday language in other committees' documents is not a cue on
+its own, since a single-word cue also matches every compound that begins with it: "beroende" ("beroende på"),
+"gäng" ("gängse"), "lärande" ("en lärande organisation"), "egen regi" (every operation run in-house), "*brott"
+("driftavbrott"), "placering" ("kommunens placering i rankingen"), "boende" ("de boende i området"),
+"behörighet" (access rights), "bistånd" (elderly care's "biståndsbeslut"), bare "miljö" ("en trygg miljö") and
+bare "kultur" ("kulturbärande ledarskap"); the specific compounds and phrases are listed instead.
 """
 
 from __future__ import annotations
@@ -24,109 +34,177 @@ from typing import Iterable, NamedTuple, Union
 from .normalise import Normalised, content_forms, normalise, normalise_many
 
 THEMES: tuple[dict, ...] = (
+    # --- individual and family care (socialtjänst) ----------------------------------------------------------------
     {
         "id": "external_placements",
         "label": "Externa placeringar och öppenvård i egen regi",
-        "cues": ("extern placering", "*placering", "institutionsplacer-", "institution", "HVB", "köpt vård",
-                 "köpt verksamhet", "extern öppenvård", "öppenvård", "egen regi", "extern regi", "hemtagning",
-                 "hemtagen", "vårddygn", "SiS", "hem för vård eller boende"),
+        "cues": ("extern placering", "placering av barn", "placering av ungdom", "placering av vuxen",
+                 "placerade barn", "placerade ungdom", "antal placering", "placeringskostnad", "placeringsform",
+                 "institutionsplacer-", "institutionsvård", "institution", "HVB", "köpt vård", "extern öppenvård",
+                 "öppenvård", "öppenvård i egen regi", "hemtagning", "hemtagen", "vårddygn", "SiS",
+                 "hem för vård eller boende", "LVU"),
     },
     {
         "id": "family_homes",
         "label": "Familjehem och kontaktfamiljer",
-        "cues": ("familjehem", "*familjehem", "jourhem", "kontaktfamilj", "kontaktperson"),
+        "cues": ("familjehem", "*familjehem", "jourhem", "kontaktfamilj", "stödfamilj"),
     },
     {
         "id": "homelessness",
         "label": "Hemlöshet och boende",
-        "cues": ("hemlös", "bostad först", "bostad", "*bostad", "boende", "tillfälligt boende", "vräkning",
-                 "bostadslös"),
+        "cues": ("hemlös", "*hemlöshet", "bostad först", "bostad", "*bostad", "tillfälligt boende", "akutboende",
+                 "socialt kontrakt", "andrahandskontrakt", "vräkning", "*vräkning", "bostadslös", "bostadssocial-"),
     },
     {
         "id": "violence",
         "label": "Våld i nära relationer",
         "cues": ("våld i nära relation", "våld", "*våld", "skyddat boende", "hedersrelaterad", "kvinnofrid",
-                 "*våldsutsatt", "våldsutövare"),
+                 "*våldsutsatt", "våldsutövare", "*övergrepp", "barnmisshandel"),
     },
     {
         "id": "addiction",
         "label": "Missbruk och beroende",
-        "cues": ("missbruk", "*missbruk", "beroende", "*beroende", "drog", "alkohol", "narkotika", "ANDT",
-                 "spel om pengar"),
+        "cues": ("missbruk", "*missbruk", "beroendevård", "beroendeproblem-", "spelberoende", "drog", "alkohol",
+                 "narkotika", "ANDT", "spel om pengar", "tobak", "doping", "LVM"),
     },
+    # --- school, children and young people ------------------------------------------------------------------------
     {
         "id": "education",
-        "label": "Skolgång och utbildning",
-        "cues": ("skol-", "*skola", "skolfam", "utbildning", "gymnasieexamen", "elev", "studiero", "närvaro",
-                 "*närvaro", "behörighet", "förskola"),
-    },
-    {
-        "id": "crime_prevention",
-        "label": "Brottsförebyggande arbete och trygghet",
-        "cues": ("brottsförebyggande", "brott", "*brottslighet", "kriminalitet", "*kriminalitet", "kriminell",
-                 "trygghet", "*trygghet", "otrygghet", "gäng", "SSPF", "polis", "fältassistent"),
-    },
-    {
-        "id": "sick_leave",
-        "label": "Sjukfrånvaro och hälsa i arbetet",
-        "cues": ("sjukfrånvaro", "*sjukfrånvaro", "frisknärvaro", "hälsofrämjande arbetsliv", "rehabilitering"),
-    },
-    {
-        "id": "economy",
-        "label": "Ekonomi i balans",
-        "cues": ("budget i balans", "ekonomi i balans", "ekonomi", "budget", "kostnad", "*kostnad",
-                 "finansiell", "effektivisering", "resursfördelning", "underskott", "överskott"),
-    },
-    {
-        "id": "climate_environment",
-        "label": "Klimat och miljö",
-        "cues": ("klimat", "miljö", "extremväder", "ekosystem", "fossilfri", "växthusgas", "*utsläpp",
-                 "klimatanpassning", "biologisk mångfald", "parisavtal"),
-    },
-    {
-        "id": "income_support",
-        "label": "Försörjningsstöd och egen försörjning",
-        "cues": ("försörjningsstöd", "egen försörjning", "självförsörj-", "arbetsmarknad", "sysselsättning",
-                 "ekonomiskt bistånd", "bistånd", "arbetslös", "arbetslöshet"),
+        "label": "Förskola, skola och utbildning",
+        "cues": ("skol-", "*skola", "förskol-", "fritidshem", "pedagogisk omsorg", "barnomsorg", "utbildning",
+                 "*utbildning", "komvux", "SFI", "svenska för invandrare", "gymnasieexamen", "elev", "studiero",
+                 "närvaro", "*närvaro", "meritvärde", "betyg", "kunskapsresultat", "kunskapskrav", "läsförståelse",
+                 "lärare", "*lärare", "undervisning"),
     },
     {
         "id": "children_youth",
-        "label": "Barn och unga",
+        "label": "Barn och unga och barnets rättigheter",
         "cues": ("barn och unga", "barn och ungdom", "ungdomsvård", "*ungdomsvård", "uppväxtvillkor",
-                 "barnperspektiv", "barnrätt", "barnkonvention", "barnfamilj", "familjestöd", "fritidspeng"),
+                 "barnperspektiv", "barnrätt-", "barnkonvention", "barnets bästa", "barnets rättighet",
+                 "barnfamilj", "barnfattigdom", "familjestöd", "föräldraskapsstöd", "föräldrastöd"),
     },
+    # --- safety ---------------------------------------------------------------------------------------------------
+    {
+        "id": "crime_prevention",
+        "label": "Trygghet, brottsförebyggande arbete och beredskap",
+        "cues": ("brottsförebyggande", "brott", "ungdomsbrott", "våldsbrott", "*brottslighet", "brottsoffer",
+                 "kriminalitet", "*kriminalitet", "kriminell", "trygghet", "*trygghet", "otrygg", "trygg och säker",
+                 "gängrelaterad", "gängvåld", "SSPF", "polis", "fältassistent", "fältsekreterare", "skadegörelse",
+                 "våldsbejakande extremism", "krisberedskap", "räddningstjänst", "olycka", "civilt försvar"),
+    },
+    # --- care and support -----------------------------------------------------------------------------------------
     {
         "id": "disability",
         "label": "Funktionsnedsättning",
-        "cues": ("funktionsnedsättning", "*funktionsnedsättning", "handikapp", "LSS", "daglig verksamhet",
-                 "gruppbostad", "personlig assistans", "funktionsstöd"),
+        "cues": ("funktionsnedsättning", "*funktionsnedsättning", "funktionshinder", "handikapp", "LSS",
+                 "daglig verksamhet", "gruppbostad", "gruppboende", "servicebostad", "korttidsvistelse",
+                 "personlig assistans", "assistansersättning", "ledsagning", "funktionsstöd", "NPF"),
     },
     {
         "id": "psychiatry",
         "label": "Socialpsykiatri och psykisk hälsa",
-        "cues": ("socialpsykiatri", "psykiatri", "*psykiatri", "psykisk", "psykisk ohälsa", "psykisk hälsa"),
+        "cues": ("socialpsykiatri", "psykiatri", "*psykiatri", "psykisk", "psykisk ohälsa", "psykisk hälsa",
+                 "suicid", "självmord", "boendestöd"),
     },
     {
         "id": "elderly_care",
         "label": "Äldreomsorg",
-        "cues": ("äldreomsorg", "äldre", "hemtjänst", "särskilt boende", "äldrevänlig", "demens"),
+        "cues": ("äldreomsorg", "äldre", "hemtjänst", "särskilt boende", "vård- och omsorgsboende",
+                 "korttidsboende", "trygghetsboende", "trygghetsbostad", "hemsjukvård", "äldrevänlig", "demens",
+                 "senior", "palliativ"),
+    },
+    # --- work, income and integration -----------------------------------------------------------------------------
+    {
+        "id": "income_support",
+        "label": "Arbetsmarknad, integration och egen försörjning",
+        "cues": ("försörjningsstöd", "egen försörjning", "självförsörj-", "ekonomiskt bistånd", "arbetsmarknad",
+                 "sysselsättning", "arbetslös", "*arbetslöshet", "arbetsförmedling", "extratjänst", "lönebidrag",
+                 "feriearbete", "sommarjobb", "nystartsjobb", "nyanländ", "integration", "utrikes född",
+                 "etableringsprogram", "flykting", "ensamkommande"),
+    },
+    # --- the organisation -----------------------------------------------------------------------------------------
+    {
+        "id": "sick_leave",
+        "label": "Sjukfrånvaro och arbetsmiljö",
+        "cues": ("sjukfrånvaro", "*sjukfrånvaro", "frisknärvaro", "sjukskrivning", "hälsofrämjande arbetsliv",
+                 "hälsofrämjande arbetsplats", "hållbart arbetsliv", "arbetsmiljö", "*arbetsmiljö", "friskfaktor",
+                 "arbetsskada", "företagshälsovård", "arbetslivsinriktad rehabilitering"),
+    },
+    {
+        "id": "staff_competence",
+        "label": "Kompetensförsörjning, medarbetare och ledarskap",
+        "cues": ("kompetens", "*kompetens", "medarbetar-", "arbetsgivare", "rekrytering", "*rekrytering",
+                 "personal", "personalomsättning", "chef", "ledarskap", "*ledarskap", "arbetsliv", "heltid",
+                 "bemanning", "lönebildning", "HME"),
+    },
+    {
+        "id": "economy",
+        "label": "Ekonomi i balans",
+        "cues": ("budget i balans", "ekonomi i balans", "ekonomi", "budget", "kostnad", "*kostnad", "finansiell",
+                 "effektivisering", "resursfördelning", "underskott", "överskott", "soliditet",
+                 "självfinansiering-", "skattesats", "skatteintäkt", "ekonomisk hushållning", "investering",
+                 "kapitalförvaltning"),
     },
     {
         "id": "digitalisation",
         "label": "Digitalisering",
-        "cues": ("digital", "*digitalisering", "e-tjänst", "välfärdsteknik", "automatisering", "digitalt stöd"),
-    },
-    {
-        "id": "staff_competence",
-        "label": "Medarbetare, kompetens och arbetsmiljö",
-        "cues": ("kompetens", "*kompetens", "medarbetar-", "arbetsmiljö", "*arbetsmiljö", "arbetsgivare",
-                 "rekrytering", "personal", "personalomsättning", "chef", "ledarskap", "arbetsliv"),
+        "cues": ("digital", "*digitalisering", "e-tjänst", "välfärdsteknik", "automatisering", "digitalt stöd",
+                 "informationssäkerhet", "artificiell intelligens"),
     },
     {
         "id": "quality_satisfaction",
-        "label": "Kvalitet och brukarnöjdhet",
-        "cues": ("NKI", "brukarundersökning", "brukarbedömning", "*brukarundersökning", "*nöjdhet", "nöjd", "brukarinflytande",
-                 "kvalitetssystem", "kvalitetssäkring", "kvalitetsledning", "klagomål", "synpunkt"),
+        "label": "Kvalitet, nöjdhet och inflytande",
+        "cues": ("NKI", "NMI", "NII", "brukarundersökning", "brukarbedömning", "*brukarundersökning", "*nöjdhet",
+                 "nöjd", "brukarinflytande", "inflytande", "delaktig", "medborgardialog", "medborgarundersökning",
+                 "demokrati", "*demokrati", "valdeltagande", "delta i val", "kvalitetssystem", "kvalitetssäkring",
+                 "kvalitetsledning", "klagomål", "synpunkt"),
+    },
+    # --- the municipality as a place ------------------------------------------------------------------------------
+    {
+        "id": "climate_environment",
+        "label": "Klimat och miljö",
+        "cues": ("klimat", "miljöarbete", "miljömål", "miljöpåverkan", "miljötillsyn", "miljöbalk", "miljövänlig",
+                 "miljöcertifier-", "miljöledning-", "miljöskydd", "miljöprogram", "miljöstrateg-",
+                 "miljökvalitet-", "miljöanpass-", "miljöhänsyn", "miljöfarlig", "miljöpolicy", "miljöplan",
+                 "hälsoskydd", "ekologisk", "extremväder", "ekosystem", "fossilfri", "växthusgas", "*utsläpp",
+                 "klimatanpassning", "biologisk mångfald", "parisavtal", "koldioxid", "förnybar",
+                 "energiförbrukning", "energianvändning", "energieffektiv-", "avfall", "*avfall", "återvinning",
+                 "*återvinning", "matsvinn", "cirkulär", "giftfri", "kemikalie", "naturvård", "naturvärde",
+                 "naturreservat", "luftkvalitet", "buller"),
+    },
+    {
+        "id": "community_planning",
+        "label": "Samhällsplanering, bostadsbyggande och infrastruktur",
+        "cues": ("samhällsplanering", "samhällsbyggnad", "översiktsplan", "detaljplan", "*detaljplan",
+                 "planberedskap", "bygglov", "stadsutveckling", "stadsplanering", "exploatering", "markanvisning",
+                 "markanvändning", "verksamhetsmark", "bostadsbyggande", "byggnation", "bostadsförsörjning",
+                 "bostadsbestånd", "ny bostad", "bygga bostad", "nyproduktion", "hyresrätt", "bostadsområde",
+                 "infrastruktur", "*infrastruktur", "trafik", "*trafik", "cykel", "*cykelväg", "gatu-", "vägnät",
+                 "parkering", "vatten och avlopp", "vattenförsörjning", "dricksvatten", "dagvatten", "bredband"),
+    },
+    {
+        "id": "culture_leisure",
+        "label": "Kultur och fritid",
+        "cues": ("kultur och fritid", "konst och kultur", "kulturliv", "kulturverksamhet", "kulturutbud",
+                 "kulturhus", "kulturaktivitet", "kulturupplevelse", "kulturpolitik", "kulturevenemang",
+                 "kulturskol-", "kulturarv", "kulturmiljö", "nöjesliv", "konstnärlig", "bibliotek", "*bibliotek",
+                 "läsfrämjande", "fritid", "fritidsgård", "mötesplats", "idrott", "*idrott", "förening",
+                 "friluftsliv", "badhus", "simhall", "museum", "musik", "scenkonst", "offentlig konst", "evenemang",
+                 "lovaktivitet"),
+    },
+    {
+        "id": "public_health",
+        "label": "Folkhälsa",
+        "cues": ("folkhälsa", "*folkhälsa", "hälsa", "jämlik hälsa", "hälsotillstånd", "levnadsvanor",
+                 "fysisk aktivitet", "fysiskt aktiv", "rörelse", "medellivslängd", "ohälsotal", "ohälsodag-",
+                 "övervikt", "fetma", "hälsosam", "välbefinnande", "tillit", "social hållbarhet"),
+    },
+    {
+        "id": "business",
+        "label": "Näringsliv och företagande",
+        "cues": ("näringsliv", "företagsklimat", "näringsklimat", "företagande", "*företagande", "nyföretag-",
+                 "företagsetablering", "etablering av företag", "företagare", "innovation", "tillväxt",
+                 "arbetstillfälle", "besöksnäring", "turism", "handel", "företagslots"),
     },
 )
 

@@ -5,6 +5,21 @@ returns a `Meta`. Every field comes from the content when the content tells; onl
 name (`source`) is consulted. A field that neither can justify stays None: no guessing.
 `meta.how[field]` records "content" or "file name" for every field that was filled.
 
+Signals, most telling first:
+- municipality: "<Name> kommun/stad" (any case, genitive "Kils kommun", "Borås Stads") as a letterhead line at the
+  top or in the title; a web or e-mail domain ("@kalmar.se", "www.upplands-bro.se", data/domains.tsv for the
+  exceptions); a postal address ("391 51 Kalmar", data/towns.tsv for offices in another town); then the name
+  most often written as "<Name> kommun", "Socialnämnden i <Name>"; a bare name only when it is the only one or
+  clearly dominates. A name after a comparison or cooperation cue ("jämfört med Kalmar kommun") or in a list of
+  names hardly counts; a region or a county is never the municipality (Region Gotland is).
+- committee: the one the title names, else one standing alone at the top (letterhead, breadcrumb trail), else
+  the one named most near the top; none for a document of the whole municipality; the case-number prefix
+  ("SN 2021/0045") as a last resort.
+- type: protocol markers at the top, a covering letter with nothing after it ("other"), else the title's words.
+- period: the years the title names ("Budget 2020 med plan 2021-2022", "Delårsrapport per augusti 2019"); a
+  protocol covers its meeting's year unless its matter is a plan for a later period, a covering letter the year
+  of its date.
+
 Speed: the title, type, case number and date are looked for in the first `HEAD_LINES` lines only, and the
 municipality / committee counts run over the first `WINDOW_CHARS` characters, so a 5 MB text identifies in a
 few milliseconds. All patterns are compiled once, at import.
@@ -35,8 +50,8 @@ _DATA = Path(__file__).resolve().parent / "data" / "kommuner.txt"
 # in an explicit "<Name> kommun" context, never as a bare word.
 COMMON_WORD_NAMES = frozenset(
     {
-        "Ale", "Berg", "Bjuv", "Boden", "Eda", "Höör", "Kil", "Klippan", "Lund", "Mark", "Mora", "Nora", "Sala",
-        "Salem", "Säter", "Tranås", "Vara", "Åre",
+        "Ale", "Berg", "Bjuv", "Boden", "Dorotea", "Eda", "Höör", "Kil", "Klippan", "Lund", "Mark", "Mora", "Nora",
+        "Norberg", "Sala", "Salem", "Säter", "Tranås", "Vara", "Åre",
     }
 )
 # Forms used before "kommun" that differ from the usual name.
@@ -67,57 +82,158 @@ _alternatives += [a.upper() for a in _alternatives]
 # regex engine can skip ahead on the first letter; the word boundary before the name is checked by hand.
 _KOMMUN_RE = re.compile(
     r"("
-    + "|".join(r"[ \t]+".join(re.escape(p) for p in a.split(" ")) for a in _alternatives)
-    + r")((?i:s))?(?![\w-])"
-    r"(?:[ \t]+((?i:kommun(?:s|koncern(?:s|en)?|fullmäktige(?:s)?|styrelse(?:n|ns)?)?|stad|stads|län(?:s)?))(?![\w-]))?"
+    + "|".join(r"[ \t\u00a0]+".join(re.escape(p) for p in a.split(" ")) for a in _alternatives)
+    + r")((?i:s)|bor(?:na)?|bon)?(?![\w-])"  # genitive, or the inhabitants ("Luleåbor", "Kalmarborna")
+    r"(?:[ \t\u00a0]+((?i:kommun(?:s|koncern(?:s|en)?|fullmäktige(?:s)?|styrelse(?:n|ns)?)?|stad|stads|län(?:s)?))(?![\w-]))?"
 )
 _REGION_RE = re.compile(r"(?i:region)[ \t]+$")
+# "Socialnämnden i Kalmar", "kommunfullmäktige i Borås": the name is the body's own municipality
+_BODY_IN_RE = re.compile(r"(?i:fullmäktige|styrelsen|nämnden|förvaltningen)[ \t]+i[ \t]+$")
+# A mention after a comparison or cooperation cue is about another municipality ("jämfört med Kalmar").
+_PASSING_RE = re.compile(
+    r"(?<!\w)(?i:jämför\w*(?:[ \t]+sig)?[ \t]+med|jämförelse med|jfr\.?|jmf\.?|liksom|i likhet med|till skillnad från"
+    r"|samverkan med|samarbete med|tillsammans med|såsom|exempelvis|t\.\s?ex\.?|bland annat|grannkommunen"
+    r"|grannkommunerna|än i|än)[ \t]+(?:(?:i|med|och|både)[ \t]+)?$"
+)
+# a list of municipalities ("Kalmar, Växjö och Nybro kommuner") names none of them as the document's own
+_LIST_NEXT_RE = re.compile(r"[ \t]*(?:,|och|samt)[ \t]+[A-ZÅÄÖ]")
 # File-name lookup: folded names of at least 4 letters that are not ordinary words.
 _KOMMUN_BY_FOLDED = {
     _fold(n): n for n in kommuner() if n not in COMMON_WORD_NAMES and len(n) >= 4
 }
 
 
-def _municipality(window: str, near_end: int) -> Optional[str]:
-    context: Counter[str] = Counter()
+def _rows(name: str) -> list[list[str]]:
+    path = _DATA.parent / name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [ln.split("\t") for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+def _domain_map() -> dict[str, str]:
+    """Domain label -> municipality: kalmar, boras, upplandsvasby, upplands-bro, alekommun, ... plus exceptions."""
+    out: dict[str, str] = {}
+    taken: Counter[str] = Counter()
+    for n in kommuner():
+        f = _fold(n)
+        for base in {f.replace(" ", "").replace("-", ""), f.replace(" ", "-"), f.replace(" ", "")}:
+            for label in (base, base + "kommun", base + "stad", base + "skommun", base + "sstad"):
+                taken[label] += 1
+                out[label] = n
+    out = {k: v for k, v in out.items() if taken[k] == 1}
+    for label, name in _rows("domains.tsv"):
+        out[label.strip().lower()] = name.strip()
+    return out
+
+
+_KOMMUN_BY_DOMAIN = _domain_map()
+# "@kalmar.se", "www.boras.se", "https://kommun.kalmar.se/": only the label right before ".se" counts
+_DOMAIN_RE = re.compile(r"\.se(?![\w-]|\.[A-Za-z])")  # starts with a literal: scanned fast
+_LABEL_RE = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z0-9-]{2,40})$")
+
+
+def _town_map() -> dict[str, str]:
+    out = {n.lower(): n for n in kommuner()}
+    for name, towns in _rows("towns.tsv"):
+        for t in towns.split(","):
+            out.setdefault(t.strip().lower(), name.strip())
+    return out
+
+
+_KOMMUN_BY_TOWN = _town_map()
+# "391 51 Kalmar", "SE-391 26 KALMAR", "Box 1, 194 80 Upplands Väsby"
+_ADDRESS_RE = re.compile(
+    r"(?<![\d,.-])(?:SE-?[ \t]?)?\d{3}[ \t]?\d{2}[ \t]+([A-ZÅÄÖ][A-Za-zÅÄÖåäöé]+(?:[ -][A-ZÅÄÖ][A-Za-zÅÄÖåäöé]+)?)"
+    r"(?![\w-])"
+)
+
+# weights of the signals (see _municipality)
+_W_BARE, _W_CONTEXT, _W_NEAR, _W_PASSING = 1, 4, 3, 0.25
+_W_LETTERHEAD, _W_TITLE, _W_DOMAIN, _W_ADDRESS = 12, 8, 5, 6
+
+
+def _line_around(text: str, start: int, end: int) -> str:
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return text[a : b if b >= 0 else len(text)]
+
+
+def _municipality(
+    window: str, near_end: int, top_end: int, title_span: Optional[tuple[int, int]], edges: tuple[str, str]
+) -> Optional[str]:
+    """The document's own municipality: the one in the letterhead, the title, the web / e-mail domain or the
+    postal address, else the one named most often as "<Name> kommun/stad"; a bare name wins only when it
+    clearly dominates. Mentions after a comparison cue ("jämfört med Kalmar") hardly count."""
+    strong: Counter[str] = Counter()  # "<Name> kommun", letterhead, domain, address: the name is an owner
+    owner: Counter[str] = Counter()  # letterhead, title, domain, address: the sender, whatever the body says
     bare: Counter[str] = Counter()
     bare_near: Counter[str] = Counter()
+    demonyms: Counter[str] = Counter()
     score: Counter[str] = Counter()
     for m in _KOMMUN_RE.finditer(window):
         token, _gen, suffix = m.groups()
-        if m.start() and (window[m.start() - 1].isalnum() or window[m.start() - 1] in "-_"):
-            continue  # inside another word
-        region = _REGION_RE.search(window, max(0, m.start() - 12), m.start())
-        name = _KOMMUN_BY_LOWER[re.sub(r"[ \t]+", " ", token.lower())]
-        near = m.start() < near_end
+        s = m.start()
+        if s and (window[s - 1].isalnum() or window[s - 1] in "-_@./"):
+            continue  # inside another word or an address
+        before = window[max(0, s - 40) : s]
+        region = _REGION_RE.search(before)
+        name = _KOMMUN_BY_LOWER[re.sub(r"[ \t\u00a0]+", " ", token.lower())]
+        near = s < near_end
         suffix_l = (suffix or "").lower()
-        if region:
-            if name == "Gotland":  # Region Gotland is the municipality
-                context[name] += 1
-                score[name] += 4 + (3 if near else 0)
+        if region and name != "Gotland":  # a region is not the municipality, but Region Gotland is
             continue
         if suffix_l.startswith("län"):
             continue
-        if suffix_l:
-            context[name] += 1
-            score[name] += 4 + (3 if near else 0)
+        if _PASSING_RE.search(before) or (not suffix_l and _LIST_NEXT_RE.match(window, m.end())
+                                          and not region):
+            score[name] += _W_PASSING
             continue
-        if name in COMMON_WORD_NAMES or token.lower() in _ALIAS_LOWER:
+        if suffix_l or region or _BODY_IN_RE.search(before):
+            strong[name] += 1
+            score[name] += _W_CONTEXT + (_W_NEAR if near else 0)
+            if s < top_end or (title_span and title_span[0] <= s < title_span[1]):
+                line = _line_around(window, s, m.end())
+                if title_span and title_span[0] <= s < title_span[1]:
+                    owner[name] += _W_TITLE
+                elif len(line.split()) <= 6:
+                    owner[name] += _W_LETTERHEAD
+                elif near and _ANY_KW_RE.search(line) and len(line.split()) <= 16:
+                    owner[name] += _W_TITLE
+            continue
+        demonym = bool(_gen) and _gen[0] == "b"
+        demonyms[name] += demonym
+        if (name in COMMON_WORD_NAMES and not demonym) or token.lower() in _ALIAS_LOWER:
             continue
         bare[name] += 1
-        score[name] += 1 + (1 if near else 0)
-        if near:
+        score[name] += _W_BARE + (1 if near or demonym else 0)
+        if near or demonym:
             bare_near[name] += 1
+    for k, part in enumerate(edges):
+        for m in _DOMAIN_RE.finditer(part):
+            lm = _LABEL_RE.search(part, max(0, m.start() - 41), m.start())
+            name = _KOMMUN_BY_DOMAIN.get(lm.group(1).lower()) if lm else None
+            if name:
+                owner[name] += _W_DOMAIN if not owner[name] else 1
+                strong[name] += 1
+        for m in _ADDRESS_RE.finditer(part, 0, near_end if k == 0 else len(part)):
+            town = m.group(1)
+            name = _KOMMUN_BY_TOWN.get(town.lower())
+            if name is None and (" " in town or "-" in town):
+                name = _KOMMUN_BY_TOWN.get(re.split(r"[ -]", town)[0].lower())
+            if name:
+                owner[name] += _W_ADDRESS
+                strong[name] += 1
+    if owner:
+        return max(owner, key=lambda n: (owner[n], score[n]))
     if not score:
         return None
-    ranked = sorted(score, key=lambda n: (-score[n], -context[n]))
+    ranked = sorted(score, key=lambda n: (-score[n], -strong[n]))
     best = ranked[0]
-    if context[best]:
+    if strong[best]:
         return best
-    # No "<Name> kommun" anywhere for the leader: accept a bare name only when it clearly dominates.
-    if context:
-        best = max(context, key=lambda n: (score[n], context[n]))
-        return best
+    if strong:  # the leader is only named bare: an owner-form mention of another one is stronger evidence
+        return max(strong, key=lambda n: (score[n], strong[n]))
+    if len(score) == 1 and bare_near[best] and (demonyms[best] or bare[best] >= 2 or len(window) <= 5_000):
+        return best  # the only municipality a short text names, or one it names twice or by its inhabitants
     if bare[best] >= 3 and bare_near[best] >= 1:
         runner_up = score[ranked[1]] if len(ranked) > 1 else 0
         if score[best] >= 2 * runner_up:
@@ -141,8 +257,10 @@ _COMMITTEE_ABBR = {
     "SCN": "Socialnämnden", "SN": "Socialnämnden", "UBN": "Utbildningsnämnden", "KTN": "Kulturnämnden",
     "IFN": "Idrotts- och fritidsnämnden", "AMN": "Arbetsmarknadsnämnden", "OSN": "Omsorgsnämnden",
     "ÄLN": "Äldrenämnden", "VON": "Vård- och omsorgsnämnden", "MSN": "Miljö- och samhällsbyggnadsnämnden",
-    "BUN": "Barn- och ungdomsnämnden", "KFN": "Kultur- och fritidsnämnden", "SBN": "Samhällsbyggnadsnämnden",
-}
+    "KFN": "Kultur- och fritidsnämnden", "SBN": "Samhällsbyggnadsnämnden", "SoN": "Socialnämnden",
+    "TN": "Tekniska nämnden", "BN": "Byggnadsnämnden", "PBN": "Plan- och byggnadsnämnden",
+    "ÖFN": "Överförmyndarnämnden", "OVN": "Omvårdnadsnämnden", "AFN": "Arbetsmarknads- och funktionsrättsnämnden",
+}  # "BUN" is left out: barn- och ungdomsnämnden in some municipalities, barn- och utbildningsnämnden in others
 # Committee words in ASCII file names.
 _COMMITTEE_FILE = {
     "social": "Socialnämnden", "utbildnings": "Utbildningsnämnden", "kultur": "Kulturnämnden",
@@ -168,12 +286,76 @@ def normalise_committee(raw: str) -> Optional[str]:
     return s[:1].upper() + s[1:]
 
 
+# a title owned by the whole municipality ("Kalmar kommuns årsredovisning", "Budget 2023 för Borås Stad")
+_OWNER_TITLE_RE = re.compile(r"(?<![\w-])(?:kommun|kommuns|stad|stads|kommunkoncern|kommunkoncernens)(?![\w-])",
+                             re.IGNORECASE)
+
+
+_SEGMENT_SPLIT_RE = re.compile(r"[ \t\u00a0]*(?:>|\||/|,|\t|[ \t\u00a0]{2,}|[ \t][–—][ \t])[ \t\u00a0]*")
+_TRAILING_DATE_RE = re.compile(r"[ \t]+(?:den[ \t]+)?\d[\d \t./:–-]*(?:[a-zåäö]+[ \t]+\d{4})?$", re.IGNORECASE)
+_BOARD_RE = re.compile(r"(kommunstyrelsen|kommunfullmäktige)", re.IGNORECASE)
+
+
+def _top_committee(head: str) -> Optional[str]:
+    """A committee standing alone in the letterhead or a web page's breadcrumb trail ("Socialnämnden",
+    "Hem > Kalmar kommun > Kommunstyrelsen > Sammanträde"): the first one at the top is the sender."""
+    for line in head.splitlines():
+        line = _HEADING_RE.sub("", _MARKUP_RE.sub("", line))
+        if _TOC_RE.search(line.strip()):
+            continue  # a table of contents lists committees it does not come from
+        for seg in _SEGMENT_SPLIT_RE.split(line):
+            seg = _TRAILING_DATE_RE.sub("", seg.strip(" .,:;*#\u00a0")).lower()  # "SOCIALNÄMNDEN 2019-03-14"
+            if not seg or len(seg) > 60:
+                continue
+            m = _BOARD_RE.fullmatch(seg)
+            if m:
+                return m.group(1).capitalize()
+            m = _COMMITTEE_RE.fullmatch(seg)
+            if m and not seg.endswith("s"):
+                name = normalise_committee(m.group(1))
+                if name:
+                    return name
+    return None
+
+
+# the decision a covering letter proposes names its committee: "Kommunstyrelsen föreslås besluta", "Socialnämnden
+# beslutar", "Kommunstyrelsen föreslår kommunfullmäktige besluta"
+_DECIDER_RE = re.compile(
+    r"^(kommunstyrelsen|kommunfullmäktige|(?:[a-zåäöé]+-\s(?:och|samt)\s)?[a-zåäöé]+nämnden|tekniska nämnden)"
+    r"\s+(?:föreslås\s+besluta|föreslår|beslutar|besluta)\b",
+    re.IGNORECASE,
+)
+
+
+def _decider(lines: list[str]) -> Optional[str]:
+    for s in lines:
+        m = _DECIDER_RE.match(s)
+        if m:
+            name = m.group(1)
+            return name.capitalize() if _BOARD_RE.fullmatch(name) else normalise_committee(name)
+    return None
+
+
 def _committee(
-    window: str, near_end: int, title_span: Optional[tuple[int, int]], title: Optional[str] = None
+    window: str,
+    near_end: int,
+    title_span: Optional[tuple[int, int]],
+    title: Optional[str] = None,
+    top_end: int = 0,
 ) -> Optional[str]:
+    """The committee named most, weighted by nearness to the top and the title. A document whose title is the
+    whole municipality's (an annual report, the council's budget) names many committees in its body and
+    belongs to none of them, unless one is named at its very top."""
     if title and re.search(r"\bkommunstyrelsens?\b", title, re.IGNORECASE) and not _COMMITTEE_RE.search(title):
         return "Kommunstyrelsen"  # the executive board's own plan / report: not a nämnd, but its committee
+    named = _COMMITTEE_RE.search(title) if title else None
+    if named and normalise_committee(named.group(1)):
+        return normalise_committee(named.group(1))  # "Socialnämndens verksamhetsplan", "Mål för kulturnämnden"
+    head = _top_committee(window[:top_end])
+    if head:
+        return head
     score: Counter[str] = Counter()
+    top: set[str] = set()
     for m in _COMMITTEE_RE.finditer(window):
         name = normalise_committee(m.group(1))
         if not name:
@@ -183,10 +365,23 @@ def _committee(
             w += 2
         if title_span and title_span[0] - 300 <= m.start() <= title_span[1] + 300:
             w += 3
+        if m.start() < top_end:
+            line = _line_around(window, m.start(), m.end())
+            if len(line.split()) <= 8 and not _TOC_RE.search(line):
+                top.add(name)  # a short line at the top (a letterhead, "Tjänsteskrivelse till socialnämnden")
         score[name] += w
     if not score:
         return None
-    return max(score, key=lambda n: score[n])
+    ranked = sorted(score, key=lambda n: -score[n])
+    best = ranked[0]
+    if best in top:
+        return best
+    if top:
+        return max(top, key=lambda n: score[n])
+    if title and _OWNER_TITLE_RE.search(title):
+        return None
+    runner_up = score[ranked[1]] if len(ranked) > 1 else 0
+    return best if score[best] >= 2 * runner_up else None  # several committees, none leading: the whole municipality's
 
 
 # ------------------------------------------------------------------------------------------- head / markup
@@ -248,9 +443,12 @@ def _years(s: str) -> list[int]:
 
 
 def _period_from(s: str) -> Optional[tuple[int, int]]:
+    """First and last year a title names; a title naming only a date ("Delårsrapport per 2019-08-31",
+    "Protokoll 2021-05-12") covers that date's year."""
     years = _years(s)
     if not years:
-        return None
+        d = _find_date(s)
+        return (int(d[:4]), int(d[:4])) if d else None
     lo, hi = min(years), max(years)
     if hi - lo > 10:  # not one planning period: keep the first year mentioned
         return (years[0], years[0])
@@ -280,15 +478,17 @@ def _find_date(s: str) -> Optional[str]:
 
 _KW_REPORT = (
     r"verksamhetsrapport|verksamhetsberättelse|delårsrapport|delårsbokslut|tertialrapport|årsredovisning"
-    r"|årsrapport|årsbokslut|bokslut|uppföljning|månadsrapport|målanalys|\brapport"
+    r"|årsrapport|årsberättelse|årsbokslut|bokslut|uppföljning|månadsrapport|målanalys|måluppfyllelse|\brapport"
 )
 _KW_PLAN = (
     r"verksamhetsplan|uppdragsplan|internbudget|detaljbudget|budgetunderlag|mål och budget|plan och budget"
-    r"|plan med budget|budget \d{4} med plan|verksamhetsmål|handlingsplan|\bplan\b"
+    r"|plan med budget|budget \d{4} med plan|verksamhetsmål|handlingsplan|nämndsplan|nämndplan|förvaltningsplan"
 )
+# weak plan words: a plan or a page of goals, unless another word says more ("Plan för intern kontroll")
+_KW_GOALS = r"\bplan\b|\bmål(?:en)?\b|\b\w{3,}mål(?:en)?\b|\b(?:politiska\s+)?uppdrag(?:en)?\b"
 _KW_IC = r"internkontrollplan|intern kontroll|internkontroll"
 _KW_BUDGET = r"budget"
-_KW_PROTOCOL = r"sammanträdesprotokoll|protokollsutdrag|protokoll"
+_KW_PROTOCOL = r"sammanträdesprotokoll|protokollsutdrag|protokoll|^sammanträde\b|^kallelse\b|föredragningslista"
 
 
 def _kw(pattern: str, folded: bool) -> re.Pattern[str]:
@@ -298,17 +498,19 @@ def _kw(pattern: str, folded: bool) -> re.Pattern[str]:
 _CLASSIFIERS = {
     folded: (
         _kw(_KW_REPORT, folded), _kw(_KW_PLAN, folded), _kw(_KW_IC, folded), _kw(_KW_BUDGET, folded),
-        _kw(_KW_PROTOCOL, folded),
+        _kw(_KW_PROTOCOL, folded), _kw(_KW_GOALS if not folded else r"\bplan\b", folded),
     )
     for folded in (False, True)
 }
-_ANY_KW_RE = re.compile("|".join((_KW_REPORT, _KW_PLAN, _KW_IC, _KW_BUDGET, _KW_PROTOCOL)), re.IGNORECASE)
+_ANY_KW_RE = re.compile("|".join((_KW_REPORT, _KW_PLAN, _KW_IC, _KW_BUDGET, _KW_PROTOCOL, _KW_GOALS)),
+                        re.IGNORECASE)
 
 
 def _classify(s: str, folded: bool = False) -> Optional[str]:
     """Document type from a title-like string: report vs plan by whichever comes first, plan beats
-    internal control and budget ("Verksamhetsplan, budget och internkontrollplan" is a plan)."""
-    rep, plan, ic, bud, prot = _CLASSIFIERS[folded]
+    internal control and budget ("Verksamhetsplan, budget och internkontrollplan" is a plan); the weak plan
+    words ("plan", "mål", "uppdrag") only when nothing else is named."""
+    rep, plan, ic, bud, prot, goals = _CLASSIFIERS[folded]
     if folded:
         s = _fold(s)
     mr, mp = rep.search(s), plan.search(s)
@@ -324,19 +526,31 @@ def _classify(s: str, folded: bool = False) -> Optional[str]:
         return "protocol"
     if bud.search(s):
         return "budget"
+    if goals.search(s):
+        return "plan"
     return None
 
 
-_PARAGRAPH_RE = re.compile(r"^§§?\s*\d+[a-z]?(?:\s*[-–]\s*\d+)?\b\.?\s*(.*)$")
+_PARAGRAPH_RE = re.compile(r"^(?:[A-ZÅÄÖ]{1,6}\s*)?§§?\s*\d+[a-z]?(?:\s*[-–]\s*\d+)?\b\.?\s*(.*)$")
+# a meeting's routine items, never the matter a protocol extract is about
+_PROCEDURAL_RE = re.compile(
+    r"^(?:val av justerare?|justering|upprop|godkännande av dagordning(?:en)?|fastställande av dagordning(?:en)?"
+    r"|dagordning|sammanträdets öppnande|(?:anmälan av )?delegationsbeslut|meddelanden|informationsärenden?"
+    r"|information|övriga frågor)\b",
+    re.IGNORECASE,
+)
 _PROTOCOL_HEAD_RE = re.compile(
     r"^(?:(?:sammanträdes)?protokoll(?:sutdrag)?\b|utdrag ur (?:sammanträdes)?protokoll|sammanträdesdatum\b"
-    r"|justerandes? signatur|justering\b)",
+    r"|justerandes? signatur|justering\b|justerare\b|plats och tid\b|beslutande(?: ledamöter)?\s*:?$"
+    r"|närvarande ersättare|sammanträde\s+(?:\d|den\b)|kallelse\b|föredragningslista\b|dagordning\b)",
     re.IGNORECASE,
 )
 
 # ----------------------------------------------------------------------------------------------------- title
 
 _TOC_RE = re.compile(r"\.{4,}|…{2,}|(?:\t| {2,})\d{1,3}\s*$|\s\d{1,3}$")
+# a running page header or footer: "1(3)", "2 (14)", "Sida 3 av 15"
+_PAGE_MARK_RE = re.compile(r"(?:\b\d{1,3}[ \t]?\(\d{1,3}\)|\b(?:sida[ \t]+)?\d{1,3}[ \t]+av[ \t]+\d{1,3})\s*$", re.IGNORECASE)
 _LIST_RE = re.compile(r"^(?:[-•*–·▪]\s|\d+(?:\.\d+)*\.?\s|[a-z]\)\s)")
 _SENTENCE_RE = re.compile(
     r"\b(?:ska|skall|är|har|beslutar|beskriver|anta|kommer|enligt|avser|innebär|visar|syftar)\b", re.IGNORECASE
@@ -349,12 +563,16 @@ _ENDS_DASH_RE = re.compile(r"[-–—]$")
 _ONLY_YEARS_RE = re.compile(r"^(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)?\d\d)?$")
 
 
+# a table's column header flattened to a line ("Mål Indikator Utfall 2015 Utfall 2016 Målvärde 2016")
+_COLUMN_HEAD_RE = re.compile(r"\b(?:utfall|målvärde|nuvärde|målnivå|jämförvärde)\b", re.IGNORECASE)
+
+
 def _title_ok(s: str) -> bool:
-    if not (6 <= len(s) <= 150) or not s[:1].isupper():
+    if not (6 <= len(s) <= 150) or not s[:1].isupper() or " > " in s:  # " > ": a web page's breadcrumb trail
         return False
-    if _TOC_RE.search(s) or _LIST_RE.match(s) or s.endswith(":"):
+    if _TOC_RE.search(s) or _LIST_RE.match(s) or s.endswith(":") or _PAGE_MARK_RE.search(s):
         return False
-    if len(s.split()) > 16 or _SENTENCE_RE.search(s):
+    if len(s.split()) > 16 or _SENTENCE_RE.search(s) or _COLUMN_HEAD_RE.search(s):
         return False
     return bool(_ANY_KW_RE.search(s))
 
@@ -423,8 +641,12 @@ def _find_title(lines: list[str], start: int) -> Optional[tuple[str, int]]:
             break
         m = _PARAGRAPH_RE.match(lines[i])
         rest = _without_case_number(m.group(1)) if m else ""
+        if rest and _PROCEDURAL_RE.match(rest):
+            continue
         if m and not rest:  # "§ 23 Dnr SN 2019/0055": the matter is named on the next line
             nxt = next((j for j in range(i + 1, min(len(lines), i + 4)) if lines[j]), None)
+            if nxt is not None and _PROCEDURAL_RE.match(lines[nxt]):
+                continue
             if nxt is not None and _matter_ok(lines[nxt]) and not _PARAGRAPH_RE.match(lines[nxt]):
                 t, _ = _join_next(lines, nxt)
                 return t.rstrip(" .").strip(), nxt
@@ -437,8 +659,8 @@ def _find_title(lines: list[str], start: int) -> Optional[tuple[str, int]]:
         if not lines[i]:
             continue
         seen += 1
-        if seen > 60:
-            break
+        if seen > 60 or (n_paragraphs > 3 and _PARAGRAPH_RE.match(lines[i])):
+            break  # full minutes: the paragraphs' headings name their matters, not the document
         if not _title_ok(lines[i]):
             continue
         t, _ = _join_next(lines, i)
@@ -567,6 +789,20 @@ def _from_file_name(source: str) -> dict[str, object]:
 # ------------------------------------------------------------------------------------------------- identify
 
 
+def _meeting_year(lines: list[str], decision_date: Optional[str]) -> Optional[int]:
+    """A protocol's meeting year or a letter's year: its labelled date ("Sammanträdesdatum 2021-05-12"), else the
+    first date on a short line of its head ("Socialnämnden 2019-03-14", "Tjänsteskrivelse 2023-02-21") or in its
+    "Plats och tid"."""
+    if decision_date:
+        return int(decision_date[:4])
+    for s in [s for s in lines if s][:15]:
+        if len(s.split()) <= 6 or _PROTOCOL_HEAD_RE.match(s):
+            d = _find_date(s)
+            if d:
+                return int(d[:4])
+    return None
+
+
 def identify(text: str, source: str | None = None) -> Meta:
     """Metadata of a Swedish municipal planning / follow-up document from its normalised text.
 
@@ -577,6 +813,8 @@ def identify(text: str, source: str | None = None) -> Meta:
     how: dict[str, str] = {}
     lines, offsets = _head(text)
     near_end = offsets[min(HEAD_NEAR, len(offsets) - 1)] if offsets else 0
+    nonempty_idx = [i for i, s in enumerate(lines) if s]
+    top_end = offsets[nonempty_idx[min(14, len(nonempty_idx) - 1)]] + 1 if nonempty_idx else 0
     window = text[:WINDOW_CHARS]
     start = _main_start(lines)
 
@@ -588,10 +826,15 @@ def identify(text: str, source: str | None = None) -> Meta:
         how["title"] = "content"
         title_span = (offsets[ti], offsets[ti] + len(meta.title) + 10)
 
-    # document type: protocol markers at the top, then the title, then heading-like lines near the top
-    nonempty = [s for s in lines if s]
+    # document type: protocol markers at the top, then the title, then heading-like lines near the top;
+    # a covering letter with no document of its own after it is "other"
+    nonempty = [lines[i] for i in nonempty_idx]
+    letter_at = next((i for i in nonempty_idx[:10] if _LETTER_RE.search(lines[i])), None)
+    letter = letter_at is not None and not (found and found[1] < letter_at)  # a title above it is the document's
     if any(_PARAGRAPH_RE.match(s) or _PROTOCOL_HEAD_RE.match(s) for s in nonempty[:15]):
         meta.doc_type = "protocol"
+    elif letter and (start == 0 or _find_title(lines, start) is None):
+        meta.doc_type = "other"
     elif meta.title:
         meta.doc_type = _classify(meta.title)
     if meta.doc_type is None:
@@ -603,46 +846,47 @@ def identify(text: str, source: str | None = None) -> Meta:
     if meta.doc_type:
         how["doc_type"] = "content"
 
-    # period: years of the title, else of a heading-like line near the top that names a document kind
-    if meta.title:
-        meta.period = _period_from(meta.title)
-    if meta.period is None:
-        for s in [lines[i] for i in range(start, len(lines)) if lines[i]][:HEAD_NEAR]:
-            if _title_ok(s) and _years(s):
-                meta.period = _period_from(s)
-                break
-    if meta.period and meta.doc_type == "protocol" and meta.period[0] == meta.period[1]:
-        # a protocol preparing next year's goals / budget ("förslag till mål och nyckeltal för 2013")
-        nxt = meta.period[0] + 1
-        pat = re.compile(
-            r"\b(?:mål|nyckeltal|budget|verksamhetsplan)\w*(?:\s+och\s+\w+)?\s+för\s+" + str(nxt) + r"\b",
-            re.IGNORECASE,
-        )
-        if pat.search("\n".join(lines)):
-            meta.period = (meta.period[0], nxt)
-    if meta.period:
-        how["period"] = "content"
-
-    # municipality, committee
-    meta.municipality = _municipality(window, near_end)
-    if meta.municipality:
-        how["municipality"] = "content"
-    meta.committee = _committee(window, near_end, title_span, meta.title)
-    if meta.committee:
-        how["committee"] = "content"
-
     # case number, date
     meta.diarienummer = _diarienummer(lines, start)
     if meta.diarienummer:
         how["diarienummer"] = "content"
-        if meta.committee is None:
-            prefix = re.match(r"([A-ZÅÄÖ]{2,6})[ -]", meta.diarienummer)
-            if prefix and prefix.group(1) in _COMMITTEE_ABBR:
-                meta.committee = _COMMITTEE_ABBR[prefix.group(1)]
-                how["committee"] = "content"
     meta.decision_date = _decision_date(lines, start)
     if meta.decision_date:
         how["decision_date"] = "content"
+
+    # period: the years the title names. A protocol covers the year of its meeting unless its matter is a plan
+    # for a later period ("Verksamhetsplan 2016" adopted in November 2015); a letter covers the year of its date.
+    # Other documents without years in the title: a heading-like line near the top naming a kind and years.
+    titled = _period_from(meta.title) if meta.title else None
+    dated = _meeting_year(lines, meta.decision_date) if meta.doc_type in ("protocol", "other") else None
+    if dated and not (meta.doc_type == "protocol" and titled and titled[0] >= dated):
+        meta.period = (dated, dated)
+    else:
+        meta.period = titled
+    if meta.period is None and meta.doc_type not in ("protocol", "other"):
+        for s in [lines[i] for i in range(start, len(lines)) if lines[i]][:HEAD_NEAR]:
+            if _title_ok(s) and _years(s):
+                meta.period = _period_from(s)
+                break
+    if meta.period:
+        how["period"] = "content"
+
+    # municipality, committee
+    # web / e-mail domains and postal addresses: letterhead and footers of the first pages, end of the text
+    head_end = min(offsets[-1] if offsets else 0, 30_000)
+    edges = (text[:head_end], text[max(head_end, len(text) - 4_000) :])
+    meta.municipality = _municipality(window, near_end, top_end, title_span, edges)
+    if meta.municipality:
+        how["municipality"] = "content"
+    letterhead_end = offsets[nonempty_idx[min(9, len(nonempty_idx) - 1)]] + 1 if nonempty_idx else 0
+    meta.committee = _decider(lines[start:]) if meta.doc_type == "other" else None
+    meta.committee = meta.committee or _committee(window, near_end, title_span, meta.title, letterhead_end)
+    if meta.committee is None and meta.diarienummer:
+        prefix = re.match(r"([A-ZÅÄÖ]{2,6})[ -]", meta.diarienummer)
+        if prefix and prefix.group(1) in _COMMITTEE_ABBR:
+            meta.committee = _COMMITTEE_ABBR[prefix.group(1)]
+    if meta.committee:
+        how["committee"] = "content"
 
     # file name fallback, only for what the content did not give
     if source:

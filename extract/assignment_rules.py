@@ -5,11 +5,12 @@ imperative line that names its responsible committee in parentheses ("Utred … 
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from plantrace.extract.blocks import Block
 from plantrace.extract.vocabulary import COMMITTEE_ABBR, ASSIGNMENT_CUE, ASSIGNMENT_REGION, ATT_UPPDRA, UPPDRAS, imperative
 from plantrace.extract.goal_rules import assignment_like
-from plantrace.extract.walk import Walk, first_sentence, rule
+from plantrace.extract.walk import Walk, first_sentence, rule, sentences
 from plantrace.nlp_models.status import status_match
 
 _TEXT_KINDS = ("para", "bullet", "item")
@@ -102,3 +103,34 @@ def responsible_line(walk: Walk, bi: int, b: Block) -> bool:
     if item is not None and not item.responsible:
         item.responsible = [p for p in re.split(r"\s*(?:,|/|och|samt|&)\s*", m.group("who").strip()) if p]
     return True
+
+
+# "… beslutade att ge kommundirektören i uppdrag att …", "… föreslår att förvaltningen ska få i uppdrag att …",
+# "Uppdrag ges till kommunens nämnder att …": an assignment in running text, from its clause to the sentence's end
+_CLAUSE_CUE = re.compile(r"\b(?:(?:får|ska\s+få|ges|ge\s+[\wåäö\- ]{2,60}?)\s+i\s+uppdrag\s+att|uppdras\s+att|"
+                         r"uppdrag\s+ges\s+till|uppdra\s+åt)\b", re.I)
+_CLAUSE_START = re.compile(r"\batt\s+", re.I)
+
+
+def assignment_clause(sentence: str) -> Optional[str]:
+    m = _CLAUSE_CUE.search(sentence)
+    if not m:
+        return None
+    starts = [c.end() for c in _CLAUSE_START.finditer(sentence, 0, m.start())]
+    clause = sentence[starts[-1]:] if starts else sentence
+    return clause.strip().rstrip(" ,;") or None
+
+
+@rule("assignment_in_text")
+def assignment_in_text(walk: Walk, bi: int, b: Block) -> bool:
+    """An assignment decided or restated in running text (minutes, agendas, press summaries; not in reports,
+    whose prose recounts the plan): the clause that carries "… i uppdrag att …", one per sentence."""
+    if b.kind not in _TEXT_KINDS or walk.ctx.is_report or not _CLAUSE_CUE.search(b.text):
+        return False
+    found = False
+    for sentence in sentences(b.text):
+        clause = assignment_clause(sentence)
+        if clause and len(clause) < 400:
+            walk.add_assignment(clause, b.number, bi)
+            found = True
+    return found

@@ -104,7 +104,8 @@ _FOLLOWUP_ROOT = re.compile(r"uppföljning|analys", re.I)
 
 
 def extract_followups(ctx: Context) -> None:
-    if not ctx.is_report and not any(_FOLLOWUP_ROOT.search(h.title) for h in ctx.headings if h.level == 1):
+    if not ctx.is_report and not ctx.item_status \
+            and not any(_FOLLOWUP_ROOT.search(h.title) for h in ctx.headings if h.level == 1):
         return
     goals = {g.id: g for g in ctx.get("goals")}
     block_at_line = {b.first_line: bi for bi, b in enumerate(ctx.blocks)}
@@ -141,8 +142,7 @@ def extract_followups(ctx: Context) -> None:
                 if fu.status == "unknown" or fu.status == best[0].status:
                     fu.status = best[0].status
                     fu.status_raw = fu.status_raw or best[0].status_raw
-    if ctx.is_report:
-        decided.extend(_line_followups(ctx, block_at_line, ind_block))
+    decided.extend(_line_followups(ctx, block_at_line, ind_block))
     for k, (fu, _) in enumerate(decided):
         fu.id = f"f{k + 1}"
         ctx.add("followups", fu)
@@ -153,6 +153,9 @@ def _line_followups(ctx: Context, block_at_line: dict[int, int], ind_block) -> l
     under året." ⏎ comment; "Mål: …" ⏎ "Bedömning: Delvis uppfyllt"): each accounts for itself in the lines up to
     the next listed item or heading."""
     in_sections = set(ctx.heading_item.values())
+    if not ctx.is_report:  # a plan restates its items; only the ones given an assessment are followed up
+        in_sections |= {it.id for kind in ("goals", "assignments") for it in ctx.get(kind)
+                        if ctx.item_status.get(it.id, (None, None))[0] is None}
     listed = sorted((block_at_line[it.provenance.lines[0]], kind, it)
                     for kind, pool in (("goal", ctx.get("goals")), ("assignment", ctx.get("assignments")))
                     for it in pool if it.id not in in_sections and it.provenance

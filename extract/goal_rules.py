@@ -313,7 +313,9 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
 
 
 _ASSESSMENT = re.compile(r"^(?:måluppfyllelse|måluppfyllnad|bedömning|status|uppfyllelse|målbedömning|"
-                         r"bedömd\s+måluppfyllelse)\s*[:\-–]", re.I)
+                         r"bedömd\s+måluppfyllelse|når\s+vi\s+målet\s*\??)\s*[:\-–]", re.I)
+_FIELD = re.compile(r"^[\wåäöÅÄÖ ]{2,30}:\s")  # "Ansvarig nämnd: BUN" is a field of the item above, not an item
+_ABOUT_THE_GOAL = re.compile(r"^(?:målet|syftet|målets\s+syfte)\b", re.I)
 
 
 @rule("assessed_statement")
@@ -321,11 +323,16 @@ def assessed_statement(walk: Walk, bi: int, b: Block) -> bool:
     """A statement directly followed by its assessment ("Måluppfyllelse: Medel", "Bedömning: Delvis uppfyllt")
     is a goal being followed up, whatever title it stands under."""
     text = b.text.strip()
-    nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
+    j = bi + 1
+    if j + 1 < len(walk.blocks) and _ABOUT_THE_GOAL.match(walk.blocks[j].text) and len(walk.blocks[j].text) < 400:
+        j += 1  # "Målet syftar till …" between the goal and its assessment
+    nxt = walk.blocks[j] if j < len(walk.blocks) else None
     if b.kind not in ("para", "bullet", "item") or nxt is None or not _ASSESSMENT.match(nxt.text.strip()) \
-            or len(text) > 300 or text.endswith(":") or _ASSESSMENT.match(text) or assignment_like(text):
+            or len(text) > 300 or text.endswith(":") or _ASSESSMENT.match(text) or assignment_like(text) \
+            or _ABOUT_THE_GOAL.match(text) or about_goals(text) or _FIELD.match(text):
         return False
     walk.target = walk.add_goal(text, "committee", walk.council, b.number, bi)
+    walk.ctx.item_status.setdefault(walk.target, (_ASSESSMENT.sub("", nxt.text.strip()).strip() or None, None))
     return True
 
 

@@ -25,6 +25,8 @@ def _column(header: list[str], pattern: re.Pattern, skip: set[int]) -> Optional[
 
 def item_tables(ctx: Context, walk: Walk) -> None:
     for t in ctx.tables:
+        if t.kind == "indicator":
+            continue  # "Mål och indikatorer | Utfall …": its rows are indicators, goal rows are read by the table step
         header = t.header or []
         item_col = _column(header, _ASSIGNMENT_COL, set())
         kind = "assignment"

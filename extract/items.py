@@ -9,8 +9,8 @@ from typing import Optional
 from rapidfuzz.distance import Levenshtein
 
 from plantrace.extract.context import Context, fold
-from plantrace.extract.numbers import parse_number
-from plantrace.extract.tables import RawTable, table_width
+from plantrace.extract.numbers import parse_number, stated_direction
+from plantrace.extract.tables import ACTION_COLUMNS, CONTROL_COLUMNS, RawTable, column_roles, goal_first, table_width
 from plantrace.extract.vocabulary import LABEL_LINE, LABELS
 from plantrace.schema import Action, Control, Indicator, IndicatorValue, Table
 
@@ -19,6 +19,7 @@ _FOOTNOTE = re.compile(r"\s*(?:\(\d{1,2}\)|\d{1,2}\)|\*+)\s*$")
 _KOLADA = re.compile(r"[,;]?\s*\(?\bKolada\b\)?\s*[:.]?", re.I)
 _INLINE_BREAKDOWN = re.compile(r"(?:^|\s)-?\s*a\s*:\s+(?=\S)")
 _BREAKDOWN_PART = re.compile(r"(?:^|\s)-?\s*[a-h]\s*:\s+")
+_MISSING = re.compile(r"^[-–—−]{1,3}$")  # a cell that says "no value"
 
 
 def value_kind(header: str) -> Optional[str]:
@@ -101,12 +102,27 @@ def _link_from_title(ctx: Context, title: Optional[str]) -> tuple[Optional[str],
     return None, None, None
 
 
+def _goal_named(ctx: Context, text: str) -> Optional[str]:
+    """The goal a goal row inside a table states ("Mål: Alla elever …"), found among the goals by its wording."""
+    key = fold(text)
+    for g in reversed(ctx.get("goals")):
+        gk = fold(g.text)
+        if gk and (gk == key or (len(gk) >= 15 and key.endswith(gk)) or (len(key) >= 15 and gk.endswith(key))):
+            return g.id
+    return None
+
+
 def _indicators(ctx: Context, t: RawTable, tid: str, seen: set, report_year: Optional[int]) -> None:
     header = t.header
+    name_col = 1 if goal_first(header) else 0  # "Nämndmål | Indikator | …": the goal cell names the rows below it
+    goal_cell = None
     for r, (row, bi, grp, bd) in enumerate(zip(t.rows, t.row_blocks, t.row_groups, t.breakdowns)):
-        if not row or not row[0].strip():
+        if name_col and row and row[0].strip():
+            goal_cell = row[0].strip()
+        grp = grp or goal_cell
+        if len(row) <= name_col or not row[name_col].strip():
             continue
-        name, inline_bd, source, footnote = clean_name(row[0])
+        name, inline_bd, source, footnote = clean_name(row[name_col])
         if not name or re.fullmatch(r"kolada[.:]?", name, re.I):
             continue
         breakdown = inline_bd + [p.strip(" ;,") for x in bd for p in _BREAKDOWN_PART.split(" " + x) if p.strip(" ;,")]
@@ -118,6 +134,8 @@ def _indicators(ctx: Context, t: RawTable, tid: str, seen: set, report_year: Opt
             elif target and target.startswith("a"):
                 assignment = target
             group = ctx.block_group[bi] if bi < len(ctx.block_group) else None
+        if goal is None and assignment is None and grp:
+            goal = _goal_named(ctx, grp)
         flat = fold(name).replace(" ", "")
         ctx_key = (goal, assignment, group)
         if any(k[1] == ctx_key and Levenshtein.distance(flat, k[0]) <= 1 for k in seen):
@@ -126,9 +144,9 @@ def _indicators(ctx: Context, t: RawTable, tid: str, seen: set, report_year: Opt
         values: list[IndicatorValue] = []
         direction = None
         status_raw = None
-        for j in range(1, min(len(row), len(header))):
+        for j in range(name_col + 1, min(len(row), len(header))):
             cell = row[j].strip()
-            if not cell:
+            if not cell or _MISSING.match(cell):
                 continue
             h = header[j]
             if re.search(r"trend|riktning", h, re.I):
@@ -147,29 +165,44 @@ def _indicators(ctx: Context, t: RawTable, tid: str, seen: set, report_year: Opt
             year = int(ym.group(1)) if ym else report_year
             value, unit = parse_number(cell)
             values.append(IndicatorValue(kind=kind, year=year, raw=cell, value=value, unit=unit, column=h))
+            if kind == "target" and direction is None:
+                direction = stated_direction(cell)
         ctx.add("indicators", Indicator(id=ctx.next_id("indicators", "i"), name=name, goal=goal, assignment=assignment,
                                         group=group, values=values, breakdown=breakdown, direction=direction,
                                         status_raw=status_raw, source=source, footnote=footnote, table=tid,
                                         provenance=ctx.provenance(bi)))
 
 
+def _columns(t: RawTable, roles, default: list[str]) -> dict[str, int]:
+    """Where each field sits: by the header's words, else in the order most plans use."""
+    found = column_roles(t.header, roles) if t.header else {}
+    return found if found else {name: j for j, name in enumerate(default)}
+
+
+def _cell(row: list[str], cols: dict[str, int], name: str) -> Optional[str]:
+    j = cols.get(name)
+    return (row[j].strip() or None) if j is not None and j < len(row) else None
+
+
 def _actions(ctx: Context, t: RawTable) -> None:
+    cols = _columns(t, ACTION_COLUMNS, ["text", "linked_document", "expected_effect"])
     for row, bi in zip(t.rows, t.row_blocks):
-        if not row or not row[0].strip():
+        text = _cell(row, cols, "text")
+        if not text:
             continue
-        cells = row + ["", "", ""]
         target = ctx.block_target[bi] if bi < len(ctx.block_target) else None
-        ctx.add("actions", Action(id=ctx.next_id("actions", "act"), text=cells[0].strip(),
-                                  linked_document=cells[1].strip() or None, expected_effect=cells[2].strip() or None,
+        ctx.add("actions", Action(id=ctx.next_id("actions", "act"), text=text,
+                                  linked_document=_cell(row, cols, "linked_document"),
+                                  expected_effect=_cell(row, cols, "expected_effect"),
                                   goal_or_assignment=target, provenance=ctx.provenance(bi)))
 
 
 def _controls(ctx: Context, t: RawTable) -> None:
+    cols = _columns(t, CONTROL_COLUMNS, ["area", "risk", "control", "method", "reporting"])
     for row, bi in zip(t.rows, t.row_blocks):
-        cells = row + [""] * 5
-        if not any(c.strip() for c in cells):
+        if not any(c.strip() for c in row):
             continue
-        ctx.add("controls", Control(id=ctx.next_id("controls", "c"), area=cells[0].strip() or None,
-                                    risk=cells[1].strip() or None, control=cells[2].strip() or None,
-                                    method=cells[3].strip() or None, reporting=cells[4].strip() or None,
+        ctx.add("controls", Control(id=ctx.next_id("controls", "c"), area=_cell(row, cols, "area"),
+                                    risk=_cell(row, cols, "risk"), control=_cell(row, cols, "control"),
+                                    method=_cell(row, cols, "method"), reporting=_cell(row, cols, "reporting"),
                                     provenance=ctx.provenance(bi)))

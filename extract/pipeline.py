@@ -6,8 +6,11 @@ from typing import Callable
 
 from plantrace.extract.blocks import segment
 from plantrace.extract.context import Context
+from plantrace.extract.flattened import split_rows
 from plantrace.extract.followups import extract_followups
+from plantrace.extract.indicator_lines import indicator_lines
 from plantrace.extract.items import table_items
+from plantrace.extract.labelled_records import labelled_records
 from plantrace.extract.roles import classify_blocks
 from plantrace.extract.sections import build_headings, mark_toc
 from plantrace.extract.structure import extract_structure
@@ -26,7 +29,7 @@ def register(name: str):
 
 @register("blocks")
 def _blocks(ctx: Context) -> None:
-    ctx.blocks = segment(ctx.layout)
+    ctx.blocks = split_rows(ctx.layout, segment(ctx.layout))  # flattened table rows become blocks of their own
 
 
 @register("toc")
@@ -41,15 +44,18 @@ def _headings(ctx: Context) -> None:
 
 @register("tables")
 def _tables(ctx: Context) -> None:
-    ctx.tables = build_tables(ctx.blocks)
+    ctx.tables = build_tables(ctx.blocks, ctx.layout)
 
 
 register("roles")(classify_blocks)
 register("structure")(extract_structure)
 register("table_items")(table_items)
+register("indicator_lines")(indicator_lines)
+register("labelled_records")(labelled_records)
 register("followups")(extract_followups)
 
-DEFAULT_PIPELINE: list[str] = ["blocks", "toc", "headings", "tables", "roles", "structure", "table_items", "followups"]
+DEFAULT_PIPELINE: list[str] = ["blocks", "toc", "headings", "tables", "roles", "structure", "table_items", "indicator_lines",
+                               "labelled_records", "followups"]
 
 
 def run(ctx: Context, pipeline: list[str] | None = None) -> Context:

@@ -8,10 +8,12 @@
     barn, 1–6 år
      Uppdateras
     1. Tid till insats (1)
-    UPPD / ATER / AS           ← a value broken into fragments
+    UPPD / ATER / AS           ← a value broken into fragments on very short lines
 
 The header is rebuilt from its words and years, rows from name blocks followed by value blocks; a header
-repeated after a page break is skipped and a name that goes on after it is joined to its row."""
+repeated after a page break is skipped and a name that goes on after it is joined to its row. A word broken
+over very short lines is rejoined when the pieces spell a value word or are all capitals; the table ends at a
+note line (`tables.NOTE_LINE`)."""
 
 from __future__ import annotations
 
@@ -19,17 +21,19 @@ import re
 from typing import Optional
 
 from plantrace.extract.blocks import Block
-from plantrace.extract.tables import RawTable
+from plantrace.extract.numbers import VALUE_WORDS, is_cell_value
+from plantrace.extract.tables import (ACTION_COLUMNS, CONTROL_COLUMNS, FINITE, GOAL_ROW, NOTE_LINE, RawTable, column_roles,
+                                      page_furniture)
 
 _START = re.compile(r"^(Indikator|Indikatorer|Mått|Nyckeltal|Mätetal)\b\s*(.*)$", re.I)
-_TOKEN = re.compile(r"\b(Utfall|Målvärde|Målsättning|Nuvärde|Jämförelsevärde|Jämförvärde|Utgångsläge|Basvärde|Riket|Trend|Status)\b(?:\s+((?:19|20)\d{2}))?", re.I)
-_HEADER_PART = re.compile(r"^((Utfall|Målvärde|Målsättning|Nuvärde|Jämförelsevärde|Jämförvärde|Utgångsläge|Basvärde|Riket|Trend|Status)(\s+(19|20)\d{2})?|(19|20)\d{2})$", re.I)
+_TOKEN = re.compile(r"\b(Utfall|Målvärde|Målsättning|Målnivå|Mål|Nuvärde|Jämförelsevärde|Jämförvärde|Utgångsläge|Basvärde|Riket|Trend|Status)\b(?:\s+((?:19|20)\d{2}))?", re.I)
+_HEADER_PART = re.compile(r"^((Utfall|Målvärde|Målsättning|Målnivå|Mål|Nuvärde|Jämförelsevärde|Jämförvärde|Utgångsläge|Basvärde|Riket|Trend|Status)(\s+(19|20)\d{2})?|(19|20)\d{2})$", re.I)
 _YEAR_THEN_TEXT = re.compile(r"^((?:19|20)\d{2})\s+(\S.*)$")
 _VALUE = re.compile(r"^(uppdateras|data saknas|saknas|ej aktuellt|-+|–|—|ja|nej|delvis|öka|minska|[<>≤≥]?\s*-?\d[\d\s]*(?:[,.]\d+)?\s*%?(?:\s*(?:st|dagar|dygn|kr|mnkr))?)$", re.I)
-_TRAILING_VALUE = re.compile(r"^(.*?\S)\s+(Uppdateras|-?\d[\d ]*(?:[,.]\d+)?\s*%)$", re.I)
-_FOOTNOTE = re.compile(r"^\(?\d{0,2}\)\s*\S")
-_STOP = re.compile(r"^(data uppdateras|källa|kommentar|not\b)", re.I)
-_UPPDATERAS = "uppdateras"
+_TRAILING_VALUE = re.compile(r"^(.*?\S)\s+(Uppdateras|-?\d[\d ]*(?:[,.]\d+)?\s*%|[-–—]{1,2}|"
+                             r"(?:Minst|Högst|Max|Lägst)\s+\d[\d ]*(?:[,.]\d+)?(?:\s*%)?|(?<=\)\s)-?\d[\d ]*(?:[,.]\d+)?)$", re.I)
+_PAGE_LINE = re.compile(r"^\d{1,3}$|^sida\s+\d+|\d{1,3}\s*\(\d{1,3}\)$|\S {3,}\d{1,3}$", re.I)
+_FRAGMENT = re.compile(r"^[A-Za-zÅÄÖåäö]{1,8}$")  # a piece of a word on a line of its own
 
 
 def _header_tail(blocks: list[Block], j: int, parts: list[str]) -> tuple[int, Optional[str]]:
@@ -55,7 +59,8 @@ def _block_text(b: Block) -> str:
     return b.text.strip()
 
 
-def find_scattered_tables(blocks: list[Block]) -> list[RawTable]:
+def find_scattered_tables(blocks: list[Block], layout=None) -> list[RawTable]:
+    """With the layout, a block's first line is also read as written: "1) …" is a footnote, "1. …" a row."""
     tables: list[RawTable] = []
     n = len(blocks)
     i = 0
@@ -77,7 +82,7 @@ def find_scattered_tables(blocks: list[Block]) -> list[RawTable]:
         table = RawTable(title=None, title_block=None, header_rows=[header], header=header)
         table.blocks = list(range(i, j))
         table.kind = "indicator"
-        j = _rows(blocks, j, table, carry)
+        j = _rows(blocks, j, table, carry, layout)
         if table.rows:
             tables.append(table)
         i = max(j, i + 1)
@@ -94,7 +99,7 @@ def _pair(parts: list[str]) -> list[str]:
     return cells
 
 
-def _rows(blocks: list[Block], j: int, table: RawTable, carry: Optional[str]) -> int:
+def _rows(blocks: list[Block], j: int, table: RawTable, carry: Optional[str], layout=None) -> int:
     n = len(blocks)
     width = len(table.header)
     name_parts: list[str] = []
@@ -102,14 +107,17 @@ def _rows(blocks: list[Block], j: int, table: RawTable, carry: Optional[str]) ->
     first_block: Optional[int] = None
     fragment = ""
 
+    group: Optional[str] = None
+
     def flush():
         nonlocal name_parts, values, first_block
-        if name_parts:
-            row = [" ".join(name_parts)] + values[: width - 1]
+        name = " ".join(name_parts)
+        if name_parts and (values or not name.isupper()):  # a name in capitals without values is a running header
+            row = [name] + values[: width - 1]
             row += [""] * (width - len(row))
             table.rows.append(row)
             table.row_blocks.append(first_block)
-            table.row_groups.append(None)
+            table.row_groups.append(group)
             table.breakdowns.append([])
         name_parts, values, first_block = [], [], None
 
@@ -118,8 +126,17 @@ def _rows(blocks: list[Block], j: int, table: RawTable, carry: Optional[str]) ->
         t = _block_text(b)
         if b.kind in ("row", "toc") or (b.kind == "heading" and not b.dotted) or len(t) > 160:
             break
-        if _FOOTNOTE.match(t) or _STOP.match(t):
-            break
+        written = layout.lines[b.lines[0]].text.strip() if layout is not None else t
+        if NOTE_LINE.match(t) or NOTE_LINE.match(written) or (t.endswith(".") and FINITE.search(t) and not name_parts):
+            break  # a note under the table, or the prose after it
+        if page_furniture(b) and not is_cell_value(t):
+            j += 1  # a page number or running footer between the rows
+            continue
+        if GOAL_ROW.match(t) and not _START.match(t):
+            flush()
+            group = t  # a goal between the rows names the rows below it
+            j += 1
+            continue
         m = _START.match(t)
         if m and len(t) < 80:
             parts = [m.group(2)] if m.group(2) else []
@@ -127,21 +144,21 @@ def _rows(blocks: list[Block], j: int, table: RawTable, carry: Optional[str]) ->
             if k > j + 1:  # the header again after a page break
                 table.blocks.extend(range(j, k))
                 j = k
+                nxt = glued or (_block_text(blocks[k]) if k < n else "")
+                if name_parts and not values and not nxt[:1].islower():
+                    name_parts, first_block = [], None  # text between the pages, not the start of a name
                 if glued:
                     _continue_name(table, name_parts, glued)
                 continue
         table.blocks.append(j)
-        flat = t.replace(" ", "").lower()
-        if flat and _UPPDATERAS.startswith(fragment + flat) and len(flat) < len(_UPPDATERAS):
-            fragment += flat
-            if fragment == _UPPDATERAS:
-                values.append("Uppdateras")
-                fragment = ""
-            j += 1
+        pieces = _fragments(blocks, j)
+        if pieces:
+            values.append(pieces[0])
+            table.blocks.extend(range(j + 1, j + pieces[1]))
+            j += pieces[1]
             continue
-        fragment = ""
-        if flat == _UPPDATERAS or _VALUE.match(t):
-            values.append("Uppdateras" if flat == _UPPDATERAS else t)
+        if _VALUE.match(t) or is_cell_value(t):
+            values.append(t)
             j += 1
             continue
         mv = _TRAILING_VALUE.match(t)
@@ -170,8 +187,93 @@ def _rows(blocks: list[Block], j: int, table: RawTable, carry: Optional[str]) ->
     return j
 
 
+def _fragments(blocks: list[Block], j: int) -> Optional[tuple[str, int]]:
+    """(word, number of blocks) when blocks j, j+1, … hold one word broken over very short lines ("UPPD" "ATER"
+    "AS", "Uppda teras"): rejoined when the pieces spell a value word, or when they are all capitals."""
+    pieces: list[list[str]] = []  # per block, its pieces
+    k = j
+    while k < len(blocks) and k < j + 5 and blocks[k].kind == "para":
+        parts = blocks[k].text.split()
+        if not parts or len(parts) > 3 or not all(_FRAGMENT.match(p) for p in parts):
+            break
+        pieces.append(parts)
+        k += 1
+    for n in range(1, len(pieces) + 1):
+        flat = [p for ps in pieces[:n] for p in ps]
+        word = "".join(flat).lower()
+        if len(flat) > 1 and word in VALUE_WORDS:
+            return word.capitalize(), n
+        if not any(w.startswith(word) for w in VALUE_WORDS):
+            break
+    flat = [p for ps in pieces for p in ps]
+    if len(flat) >= 2 and all(p.isupper() for p in flat):
+        return "".join(flat).capitalize(), len(pieces)
+    return None
+
+
 def _continue_name(table: RawTable, name_parts: list[str], text: str) -> None:
     if name_parts:
         name_parts.append(text)
     elif table.rows:
         table.rows[-1][0] = f"{table.rows[-1][0]} {text}"
+
+
+# ------------------------------------------------------------------------------------------------ one cell a line
+
+def _column_name(t: str) -> Optional[str]:
+    """A line that is only a column name of an action or internal-control table ("Kontrollområde", "Risk")."""
+    if len(t) > 40 or re.search(r"[\d:.]", t) or len(t.split()) > 4:
+        return None
+    return t if column_roles([t], CONTROL_COLUMNS) or column_roles([t], ACTION_COLUMNS) else None
+
+
+def find_cell_per_line_tables(blocks: list[Block], layout) -> list[RawTable]:
+    """Action and control tables whose cells a conversion put one per line: a header of three or more column
+    names, one a line, then the cells row by row. A row is as many lines as the header has names; page furniture
+    between rows is skipped; the table ends at a note, prose, a heading or a row that would not be complete.
+    Read line by line: a hard-wrapping converter glues such lines into paragraphs."""
+    lines: list[tuple[Optional[str], int]] = []  # (text or None where no table goes on, block)
+    for bi, b in enumerate(blocks):
+        if b.kind in ("para", "bullet") or (b.kind == "heading" and b.number is None):
+            lines.extend((layout.lines[li].text.strip(), bi) for li in b.lines)
+        else:
+            lines.append((None, bi))
+    tables: list[RawTable] = []
+    n, i = len(lines), 0
+    while i < n:
+        j = i
+        while j < n and lines[j][0] and _column_name(lines[j][0]) is not None:
+            j += 1
+        header = [lines[k][0] for k in range(i, j)]
+        roles = {r for h in header for r in (column_roles([h], CONTROL_COLUMNS) or column_roles([h], ACTION_COLUMNS))}
+        if len(header) < 3 or len(roles) < 3:
+            i = max(j, i + 1)
+            continue
+        table = RawTable(title=None, title_block=None, header_rows=[header], header=header)
+        table.blocks = sorted({lines[k][1] for k in range(i, j)})
+        cells: list[tuple[str, int]] = []
+        k = j
+        while k < n:
+            t, bi = lines[k]
+            if t is None or len(t) > 300 or NOTE_LINE.match(t) or (t.endswith(".") and FINITE.search(t) and len(t.split()) > 12):
+                break
+            if _PAGE_LINE.search(t) or (t.isupper() and len(t.split()) <= 4 and len(t) < 50):
+                k += 1  # a page number or running header between the rows
+                continue
+            if [x for x, _ in lines[k:k + len(header)]] == header:
+                k += len(header)  # the header repeated after a page break
+                continue
+            cells.append((t, bi))
+            k += 1
+        usable = len(cells) - len(cells) % len(header)
+        for r in range(0, usable, len(header)):
+            chunk = cells[r:r + len(header)]
+            table.rows.append([c for c, _ in chunk])
+            table.row_blocks.append(chunk[0][1])
+            table.row_groups.append(None)
+            table.breakdowns.append([])
+            table.blocks.extend(sorted({x for _, x in chunk} - set(table.blocks)))
+        if table.rows:
+            tables.append(table)
+        i = j
+    return tables

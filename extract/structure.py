@@ -23,8 +23,8 @@ STRUCTURE_RULES: list[str] = [
     "pending_label",  # the text after a label alone on its line ("Nämndmål" ⏎ "Alla barn ska …")
     "labelled_line",  # "Nämndmål: …", "Mål 2: …", "Uppdrag: …", "Kommunfullmäktiges inriktningsmål 2 …"
     "goal_assessment_rows",  # a flattened "Mål | Bedömning" table and its rows
+    "assessed_statement",  # a statement followed by "Måluppfyllelse: …" / "Bedömning: …" / "Når vi målet?"
     "title_line",  # a short plain line that names what follows ("Politiska uppdrag", "Våra mål")
-    "assessed_statement",  # a statement followed by "Måluppfyllelse: …" / "Bedömning: …"
     "goal_statement_under_heading",  # "Socialnämnden ska …" right under a top-level goal heading
     "goal_list",  # "Socialnämndens mål:" and the bullets or items after it
     "target_sentence",  # "Målsättningen är att … 75 %" under a goal (does not claim)
@@ -34,6 +34,7 @@ STRUCTURE_RULES: list[str] = [
     "assignment_list_item",  # items, bullets and imperative lines under an assignment title
     "responsibility_marker",  # "Utred … (KS)": an imperative carrying its responsible committee
     "goal_title_statements",  # statements and list items under a title about goals
+    "assignment_in_text",  # "… beslutade att ge X i uppdrag att …" in running text
 ]
 
 

@@ -15,13 +15,35 @@ from plantrace.extract.numbers import parse_number
 HEADER_WORDS = re.compile(
     r"\b(indikator|indikatorer|nyckeltal|mått|mätetal|utfall|målvärde|målsättning|mål\b|nuvärde|jämförvärde|"
     r"jämförelsevärde|utgångsläge|trend|status|budget|prognos|bokslut|plan|belopp|mnkr|tkr|kronor|"
-    r"nämndens åtgärd|åtgärd|koppling|förväntade|kontrollområde|riskbeskrivning|kontrollmoment|kontrollmetod|"
+    r"nämndens åtgärd|åtgärd|aktivitet|koppling|förväntade?|effekt|styrdokument|kontroll\w*|risk\w*|metod|"
+    r"rapporter\w*|frekvens|"
     r"tidpunkt|ansvarig|riket|totalt|kvinnor|män|avvikelse|kommentar|år|\d{4})",
     re.I,
 )
 _BREAKDOWN = re.compile(r"^\s*-?\s*([a-h])\s*[:)]\s+(\S.*)$")
 _SOURCE_NOTE = re.compile(r"^\(?(Kolada|Källa|SCB|Socialstyrelsen)\b[^\w]*$", re.I)
-_FINITE = re.compile(r"\b(är|har|ska|skall|blir|kan|kommer|finns|var|hade)\b", re.I)
+# A line under a table that is no row: a source or comment ("Källa:", "Kommentar:", "Not:"), a footnote ("1) …",
+# "* …", ") …" when the digit was lost) or a line announcing the data ("Data uppdateras till beslut i december").
+NOTE_LINE = re.compile(
+    r"^(?:Källa|Källor|Kommentar|Kommentarer|Not|Noter|Anm|Anmärkning|Förklaring|Fotnot)\b\s*[:.]?"
+    r"|^(?:\(?\d{0,2}\)|\*{1,3})\s*\S"
+    r"|^(?:data|uppgifter|siffror|statistik|värden|utfall|resultat)\b.{0,40}?\b(?:uppdateras|redovisas|saknas|publiceras|tillkommer|kommer)\b"
+    r"|^(?:jämför\w*|målvärde\w*|utfall\w*|nuvärde\w*|värdena?|siffrorna)\s+(?:avser|gäller|anger|visar)\b",
+    re.I,
+)
+# A row inside an indicator table that states a goal rather than measures it: a goal label ("Nämndmål 2:",
+# "Mål:") or a statement ("… ska …"). Its text names the rows under it; it is not an indicator.
+GOAL_ROW = re.compile(
+    r"^(?:(?:Kommunfullmäktiges\s+)?(?:Mål|Nämndmål|Nämndsmål|Delmål|Effektmål|Resultatmål|Verksamhetsmål|Inriktningsmål|"
+    r"Strategiskt(?:\s+nämnd)?\s*mål|Övergripande mål|Målområde|Fokusområde|Perspektiv)\b\s*\d*(?:\.\d+)*\s*[:.–-]"
+    r"|.*\b(?:ska|skall)\b)",
+    re.I,
+)
+# A first column that holds the goal (often a merged cell: filled on its first row only), the indicator after it.
+GOAL_COLUMN = re.compile(r"^(?:nämndmål|nämndsmål|mål|målområde|perspektiv|fokusområde|strategiskt mål|inriktningsmål|"
+                         r"effektmål|verksamhetsmål)\b(?!.*indikator)", re.I)
+_NAME_COLUMN = re.compile(r"indikator|nyckeltal|mått|mätetal", re.I)
+FINITE = re.compile(r"\b(är|har|ska|skall|blir|kan|kommer|finns|var|hade)\b", re.I)
 
 
 @dataclass
@@ -116,10 +138,38 @@ def merge_header(top: list[str], sub: list[str]) -> list[str]:
     return out
 
 
+# Columns of action and internal-control tables by what their header says; checked in this order per column, so
+# "Kontrollmetod" is a method and "Kontrollområde" an area before either counts as the control itself.
+ACTION_COLUMNS: list[tuple[str, re.Pattern]] = [
+    ("expected_effect", re.compile(r"effekt|resultat", re.I)),
+    ("linked_document", re.compile(r"koppling|styrdokument|kopplat till", re.I)),
+    ("text", re.compile(r"åtgärd|aktivitet|insats", re.I)),
+]
+CONTROL_COLUMNS: list[tuple[str, re.Pattern]] = [
+    ("method", re.compile(r"metod|hur\b", re.I)),
+    ("reporting", re.compile(r"rapporter|tidpunkt|frekvens|när\b|tidplan", re.I)),
+    ("area", re.compile(r"område|process|rutin", re.I)),
+    ("risk", re.compile(r"risk", re.I)),
+    ("control", re.compile(r"kontroll", re.I)),
+]
+
+
+def column_roles(header: list[str], roles: list[tuple[str, re.Pattern]]) -> dict[str, int]:
+    """field → index of the first column whose header names it."""
+    out: dict[str, int] = {}
+    for j, cell in enumerate(header):
+        for name, pattern in roles:
+            if pattern.search(cell):
+                out.setdefault(name, j)
+                break
+    return out
+
+
 def classify(header: list[str], rows: list[list[str]]) -> str:
     h = " ".join(header).lower()
     first = header[0].lower() if header else ""
-    if "åtgärd" in first:
+    actions = column_roles(header, ACTION_COLUMNS)
+    if "åtgärd" in first or ("text" in actions and len(actions) >= 2 and not re.search(r"målvärde|utfall", h)):
         return "action"
     if "kontroll" in h and ("risk" in h or "kontrollmoment" in h):
         return "control"
@@ -136,7 +186,7 @@ def _title_like(block: Block) -> bool:
     t = block.text.strip()
     if block.kind not in ("para", "heading") or not t or len(t) > 90 or t.endswith((".", ":", ";", ",")):
         return False
-    if _FINITE.search(t):
+    if FINITE.search(t):
         return False
     return len(t.split()) <= 10
 
@@ -163,18 +213,24 @@ def _width(rows: list[list[str]]) -> int:
     return w
 
 
-def build_tables(blocks: list[Block]) -> list[RawTable]:
-    """Group consecutive row blocks into tables and fold continuations into the table they continue."""
+def build_tables(blocks: list[Block], layout=None) -> list[RawTable]:
+    """Group consecutive row blocks into tables and fold continuations into the table they continue; with the
+    layout, also tables flattened to text (`flattened.py`); and tables scattered over lines (`scattered.py`)."""
+    from plantrace.extract.flattened import find_flattened_tables
+
+    flattened = find_flattened_tables(blocks, layout) if layout is not None else []
+    in_flattened = {b for t in flattened for b in t.blocks}
     tables: list[RawTable] = []
     i, n = 0, len(blocks)
     while i < n:
         if blocks[i].kind != "row":
             i += 1
             continue
-        j = i
-        while j < n and blocks[j].kind == "row":
-            j += 1
-        group = list(range(i, j))
+        j = _group_end(blocks, i)
+        group = [g for g in range(i, j) if g not in in_flattened]
+        if not group:
+            i = j
+            continue
         table = _table_from_rows(blocks, group)
         if table is not None:
             j = _absorb_continuation(blocks, table, j)
@@ -184,17 +240,72 @@ def build_tables(blocks: list[Block]) -> list[RawTable]:
             else:
                 tables.append(table)
         i = j
-    from plantrace.extract.scattered import find_scattered_tables
+    from plantrace.extract.scattered import find_cell_per_line_tables, find_scattered_tables
 
     taken = {b for t in tables for b in t.blocks}
-    for t in find_scattered_tables(blocks):
+    for t in flattened + find_scattered_tables(blocks, layout) + (find_cell_per_line_tables(blocks, layout) if layout is not None else []):
         if not taken.intersection(t.blocks):
             tables.append(t)
+            taken.update(t.blocks)
     tables.sort(key=lambda t: t.first_block)
     for t in tables:
-        t.kind = classify(t.header, t.rows)
+        if t.kind == "other":  # finders that know their kind (scattered, flattened) have set it
+            t.kind = classify(t.header, t.rows)
         t.pages = sorted({blocks[b].page for b in t.blocks if blocks[b].page is not None})
     return tables
+
+
+_PAGE_MARK = re.compile(r"\S {3,}\d{1,3}$|(?:^|\s)(?:\d{1,3}\s*\(\s*\d{1,3}\s*\)|\d{1,3}\s*(?:av|/)\s*\d{1,3}|sida\s+\d{1,3})\s*$|^\d{1,3}$", re.I)
+
+
+def _block_text(b: Block) -> str:
+    return " ".join(c.strip() for c in b.cells if c.strip()) if b.kind == "row" else b.text.strip()
+
+
+def page_furniture(b: Block) -> bool:
+    """A running header or footer left between a table's rows: short, with a page number."""
+    t = _block_text(b)
+    return len(t) < 50 and bool(_PAGE_MARK.search(t) or (b.kind != "row" and re.search(r"[^\W\d_].*\b(?:19|20)\d{2}\s+\d{1,3}$", t)))
+
+
+def _running_header(b: Block) -> bool:
+    """A name in capitals ("SOCIALNÄMNDEN") next to a page number."""
+    t = _block_text(b)
+    return b.kind != "row" and len(t) < 50 and t.isupper() and len(t.split()) <= 4
+
+
+def _goal_line(b: Block) -> bool:
+    """A goal written as a line of its own between a table's rows (the converter lost its cells)."""
+    return b.kind in ("para", "heading") and b.number is None and len(b.text) <= 200 and bool(GOAL_ROW.match(b.text))
+
+
+def _group_end(blocks: list[Block], i: int) -> int:
+    """End of the run of table rows from i: rows, and goal lines or page furniture between two wide rows."""
+    n, j = len(blocks), i
+    while j < n:
+        if blocks[j].kind == "row" and not page_furniture(blocks[j]):
+            j += 1
+            continue
+        k = j
+        while k < n and k < j + 4 and (page_furniture(blocks[k]) or _goal_line(blocks[k]) or _running_header(blocks[k])):
+            k += 1
+        gap = blocks[j:k]
+        ok = all(_goal_line(b) for b in gap) or any(page_furniture(b) for b in gap)
+        wide = lambda b: b.kind == "row" and len(b.cells) >= 3 and not page_furniture(b)  # noqa: E731
+        if ok and k > j and j > i and k < n and wide(blocks[k]) and wide(blocks[j - 1]):
+            j = k
+            continue
+        break
+    return j
+
+
+def goal_first(header: list[str]) -> bool:
+    """"Nämndmål | Indikator | Utfall …": the goal column comes before the indicator's name."""
+    return len(header) >= 3 and bool(GOAL_COLUMN.match(header[0].strip())) and bool(_NAME_COLUMN.search(header[1]))
+
+
+def _indicator_header(header: list[str]) -> bool:
+    return bool(re.search(r"indikator|nyckeltal|mått|mätetal|målvärde|utfall|nuvärde", " ".join(header), re.I))
 
 
 def _read_header(rows: list[list[str]], k: int) -> tuple[list[list[str]], list[str], int]:
@@ -211,6 +322,10 @@ def _read_header(rows: list[list[str]], k: int) -> tuple[list[list[str]], list[s
 
 
 def _table_from_rows(blocks: list[Block], group: list[int]) -> Optional[RawTable]:
+    goal_lines = {g: blocks[g].text.strip() for g in group if _goal_line(blocks[g])}
+    group = [g for g in group if blocks[g].kind == "row" and (g == group[0] or not page_furniture(blocks[g]))]
+    if not group:
+        return None
     rows = [(_cells(blocks[g]), g) for g in group]
     k = 0
     sub_title = None
@@ -235,6 +350,9 @@ def _table_from_rows(blocks: list[Block], group: list[int]) -> Optional[RawTable
     while k < len(rows):
         cells, g = rows[k]
         k += 1
+        line = next((t for b, t in goal_lines.items() if rows[k - 2][1] < b < g), None) if k >= 2 else None
+        if line is not None:
+            current_group = line  # a goal line before this row names it and the rows after it
         if table.header and is_header_row(cells) and fuzz.ratio(" ".join(c for c in cells if c).lower(),
                                                              " ".join(c for c in table.header_rows[0] if c).lower()) >= 80:
             if k < len(rows) and table.header_rows[1:] and is_subheader_row(rows[k][0], table.header):
@@ -246,6 +364,10 @@ def _table_from_rows(blocks: list[Block], group: list[int]) -> Optional[RawTable
                 continue  # the table's first rows repeated at the top of the next page
             current_group = cells[0]
             n_titles += 1
+            continue
+        if table.header and _indicator_header(table.header) and len(_nonempty(cells)) == 1 and cells[0] \
+                and GOAL_ROW.match(cells[0]) and not goal_first(table.header):
+            current_group = cells[0]  # "Nämndmål 1: …" in the first cell of an otherwise empty row
             continue
         _add_row(table, cells, g, current_group)
     if n_titles > 1 and t_title:
@@ -267,7 +389,7 @@ def _add_row(table: RawTable, cells: list[str], block: int, group: Optional[str]
         table.breakdowns[-1].append(m.group(2).strip())
         table.blocks.append(block)
         return
-    if not cells[0] and table.rows and table.row_blocks:
+    if not cells[0] and table.rows and table.row_blocks and not goal_first(table.header):
         # a row without a first cell continues the row above (a cell that broke over lines)
         prev = table.rows[-1]
         for j, c in enumerate(cells):

@@ -45,6 +45,9 @@ _NUM = r"(?:\s+(?P<num>\d{1,2}(?:[.:]\d{1,2})*[a-z]?)(?![\d.:]\d))?"
 LABEL_LINE = re.compile(rf"^(?P<label>{_label_alt})(?!\w){_NUM}\s*(?P<sep>[:.–-]?)\s*(?P<text>.*)$", re.I)
 
 
+_QUALIFIER = re.compile(r"^(?:(?:[a-zåäö]+|\d{4}(?:[–-]\d{2,4})?)\s*){1,3}:\s*(?=[A-ZÅÄÖ])")
+
+
 @dataclass(frozen=True)
 class LabelMatch:
     label: str  # the vocabulary's spelling
@@ -83,6 +86,9 @@ def match_label(line: str) -> Optional[LabelMatch]:
     kind, level = LABELS[key]
     text, sep = m.group("text").strip(), m.group("sep")
     colon = sep == ":" or (sep in ("–", "-") and text[:1].isupper())  # "Nämndsmål – Avfallet ska minska"
+    qualified = None if colon else _QUALIFIER.match(text)
+    if qualified:  # "Mål för att: Ökat byggande …", "Nämndmål 2024: …"
+        text, colon = text[qualified.end():].strip(), True
     return LabelMatch(label=key, written=written, kind=kind, level=level, number=m.group("num"), text=text,
                       colon=colon)
 

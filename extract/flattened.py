@@ -1,0 +1,474 @@
+"""Styrkort tables flattened to text: the cells of a row run together on one line.
+
+    Indikator Utfall 2014 Utfall 2015 Utfall 2016 Målvärde 2016      ← header (years here or on the next lines)
+    Mål: Alla elever känner sig trygga i skolan                      ← a goal row: no values
+    Andel elever som känner sig trygga-59 %58 %Minst 60 %            ← name, then the values glued on
+    Nöjd medborgarindex71 72 Minst 75
+
+A row's values are split off from the right by the value grammar (`numbers.CELL_VALUE`) and the header's column
+count: of all ways to cut the tail into values, the one with the most values (at most one per column) whose
+values agree in shape wins; they fill the columns from the right. Lines without values are goal or group rows
+(kept as text for the goal rules, not indicators) or a name that goes on on the next line.
+
+Two passes share one reader: `split_rows` cuts the blocks of such a region so that every header, row and goal
+line is a block of its own (a hard-wrapping converter glues them into paragraphs), and `find_flattened_tables`
+turns the region into a `RawTable` whose rows hold one cell per column.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Optional
+
+from plantrace.extract.blocks import Block, join_wrapped
+from plantrace.extract.layout import Layout
+from plantrace.extract.numbers import CELL_VALUE
+from plantrace.extract.tables import GOAL_ROW, NOTE_LINE, RawTable, find_title
+
+_FIRST = re.compile(r"^(Indikator(?:er)?|Mätetal|Nyckeltal|Mått|Resultatmått|Målindikator(?:er)?)\b\s*", re.I)
+_KIND = (r"Utfall|Målvärde|Målsättning|Målnivå|Mål|Nuvärde|Jämförelsevärde|Jämförvärde|Jämförelse|Riket|Länet|"
+         r"Utgångsläge|Basvärde|Trend|Status|Resultat")
+_YEAR = r"(?:19|20)\d{2}(?:-\d{2}-\d{2}|/\d{2,4})?"
+_HEADER_TOKEN = re.compile(rf"\s*(?:(?P<kind>{_KIND})\b|(?P<year>{_YEAR})\b|(?P<unit>\(?(?:%|antal|andel|index)\)?))", re.I)
+_YEARS_ONLY = re.compile(rf"^(?:{_YEAR}\s*)+$")
+STRAY = "\x00"  # a short line laid out in columns (a running header with its page number): skipped inside a table
+MAX_ROW = 220  # a longer line is prose, and ends the table
+MAX_VALUE = 24  # characters in one value
+
+
+@dataclass
+class Row:
+    kind: str  # header | row | goal
+    units: list[int]
+    name: str = ""
+    values: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Region:
+    first_word: str
+    columns: list[str]
+    rows: list[Row] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------------------------------------ header
+
+def parse_header(text: str) -> Optional[tuple[str, list[str], list[int]]]:
+    """(first cell, column names, indices of columns still waiting for a year) when the line is a column header
+    of value kinds and years, after an optional first cell ("Indikator", "Mål och indikatorer"), else None."""
+    t = text.strip()
+    m = _FIRST.match(t)
+    if m:
+        first, tokens = m.group(1), _tokens(t[m.end():])
+    else:
+        first, tokens = "", _tokens(t)
+        starts = [w.end() for w in re.finditer(r"\S+\s*", t)][:5]
+        for p in starts if tokens is None else []:
+            tokens = _tokens(t[p:])
+            if tokens is not None:
+                first = t[:p].strip()
+                break
+        if first and (re.search(r"\d|[:.;]$", first) or len(first) > 40 or sum(k == "k" for k, _ in tokens or []) < 2):
+            return None
+    if tokens is None:
+        return None
+    words = [v for k, v in tokens if k == "k"]
+    if len(tokens) < 2 or not (words or first) or (not first and len(words) < 2 and len(tokens) < 3):
+        return None
+    if not first and len(words) == 1 and words[0].lower() == "mål":
+        return None
+    return first, *_pair(tokens)
+
+
+def _tokens(rest: str) -> Optional[list[tuple[str, str]]]:
+    """The header tokens ("k" kind word, "y" year) of a text made of nothing else, else None."""
+    tokens: list[tuple[str, str]] = []
+    pos = 0
+    while pos < len(rest):
+        tm = _HEADER_TOKEN.match(rest, pos)
+        if not tm or tm.end() == pos:
+            return None if rest[pos:].strip() else tokens
+        if tm.group("kind"):
+            tokens.append(("k", tm.group("kind")))
+        elif tm.group("year"):
+            tokens.append(("y", tm.group("year")))
+        pos = tm.end()
+    return tokens if tokens else None
+
+
+def _pair(tokens: list[tuple[str, str]]) -> tuple[list[str], list[int]]:
+    """Kind words and years → columns: "Utfall 2014" written together, "Utfall Utfall Målvärde 2014 2015 2016"
+    paired in order, a bare year a column of its own."""
+    kinds = [v for t, v in tokens if t == "k"]
+    years = [v for t, v in tokens if t == "y"]
+    n_lead = next((i for i, (t, _) in enumerate(tokens) if t == "y"), len(tokens))
+    if years and n_lead == len(kinds) and len(kinds) == len(years) and len(kinds) > 1:
+        return [f"{k} {y}" for k, y in zip(kinds, years)], []
+    cols: list[str] = []
+    waiting: list[int] = []
+    for t, v in tokens:
+        if t == "y" and cols and not re.search(r"\d$", cols[-1]) and (len(cols) - 1) in waiting:
+            cols[-1] = f"{cols[-1]} {v}"
+            waiting.remove(len(cols) - 1)
+        elif t == "y":
+            cols.append(v)
+        else:
+            cols.append(v)
+            if not re.fullmatch(r"trend|status", v, re.I):
+                waiting.append(len(cols) - 1)
+    return cols, waiting
+
+
+def _add_years(cols: list[str], waiting: list[int], text: str) -> bool:
+    """A line of years under a header whose kind words had none: the years go to those columns in order."""
+    years = re.findall(_YEAR, text)
+    if not waiting or not _YEARS_ONLY.match(text.strip()) or len(years) > len(waiting):
+        return False
+    for j, y in zip(waiting[: len(years)], years):
+        cols[j] = f"{cols[j]} {y}"
+    del waiting[: len(years)]
+    return True
+
+
+# ------------------------------------------------------------------------------------------------ rows
+
+def _cut_points(s: str, inside_numbers: bool) -> list[tuple[int, bool]]:
+    """Where a value may start, and whether that cuts a run of digits in two ("6269" → "62" "69"): only allowed
+    when the row shows no other way of separating its cells."""
+    out = []
+    for p in range(max(1, len(s) - 6 * MAX_VALUE), len(s)):
+        a, b = s[p - 1], s[p]
+        if b.isspace() or b in "%)" or (a.isalpha() and b.isalpha() and not (a.islower() and b.isupper())):
+            continue
+        if b.islower() and a.isspace() and p >= 2 and s[p - 2].isalpha():
+            continue  # "Delvis uppfyllt" is one value
+        if a.isdigit() and b.isdigit():
+            if inside_numbers:
+                out.append((p, True))
+            continue
+        if a in ",." and b.isdigit() and p >= 2 and s[p - 2].isdigit():
+            continue
+        if p >= 2 and p + 1 < len(s) and "–" in (a, b) and s[p - 2 if a == "–" else p - 1].isdigit() \
+                and s[p if a == "–" else p + 1].isdigit():
+            continue  # "0–12" is a range, not two values
+        out.append((p, False))
+    return out
+
+
+_SEPARATOR_SPACE = re.compile(r"\d%?\s+\d{1,2}(?!\d)")  # "71 72": cells that a space separates
+
+
+def _shape(value: str) -> str:
+    v = value.strip().lower()
+    if "%" in v or "procent" in v:
+        return "%"
+    if re.fullmatch(r"[-−–+]?[\d\s,.]+", v):
+        return "n"
+    return "other"
+
+
+def split_values(text: str, n_cols: int) -> tuple[str, list[str]]:
+    """(name, values) of a flattened row: at most `n_cols` values cut from the right end."""
+    s = text.rstrip()
+    cuts = _cut_points(s, inside_numbers=not _SEPARATOR_SPACE.search(s))
+    best: tuple[float, str, list[str]] = (float("-inf"), s, [])
+    budget = [20000]  # segmentations tried, so a long run of digits cannot blow up
+
+    def walk(end: int, values: list[str], inner: int) -> None:
+        nonlocal best
+        budget[0] -= 1
+        name = s[:end].rstrip()
+        if values and re.search(r"[^\W\d_]", name):
+            score = _score(name, values, n_cols) - 5.0 * inner
+            if score > best[0]:
+                best = (score, name, list(values))
+        if len(values) >= n_cols or budget[0] <= 0:
+            return
+        for p, cut_digits in reversed([c for c in cuts if c[0] < end and end - c[0] <= MAX_VALUE]):
+            cell = s[p:end].strip()
+            if cell and _is_value(cell):
+                walk(p, [cell] + values, inner + cut_digits)
+
+    walk(len(s), [], 0)
+    return best[1], best[2]
+
+
+@lru_cache(maxsize=4096)
+def _is_value(cell: str) -> bool:
+    return bool(CELL_VALUE.fullmatch(cell)) and not re.match(r"0\d", cell)
+
+
+def _magnitude(value: str) -> Optional[float]:
+    m = re.search(r"\d[\d\s]*(?:[,.]\d+)?", value)
+    if not m:
+        return None
+    try:
+        return math.log10(abs(float(re.sub(r"\s", "", m.group(0)).replace(",", "."))) + 1)
+    except ValueError:
+        return None
+
+
+def _score(name: str, values: list[str], n_cols: int) -> float:
+    score = -10.0 * (n_cols - len(values))
+    shapes = {_shape(v) for v in values}
+    if "%" in shapes and "n" in shapes:
+        score -= 15  # a bare number among percentages is part of the name ("åk 9")
+    if re.search(r"[^\W\d_]\d+$", name):
+        score -= 8  # "fritidsgårdarna38": a value glued to the name was left behind
+    elif re.search(r"\d$", name):
+        score -= 3  # a name that ends in a number probably lost a value to it
+    if name.endswith(("-", "–")):
+        score -= 1
+    decimals = {len(m.group(1)) for v in values if _shape(v) == "n" and (m := re.search(r"[,.](\d+)$", v.strip()))}
+    if len(decimals) > 1:
+        score -= 6  # "-0,3 1,0 -7,5": one indicator's values share their decimals
+    sizes = [m for v in values if _shape(v) == "n" and (m := _magnitude(v)) is not None]
+    if len(sizes) >= 2:
+        score -= 4.0 * (max(sizes) - min(sizes))  # one indicator's values are of one size
+    return score - 0.01 * sum(v.count(" ") for v in values)
+
+
+def _row_values(text: str, n_cols: int) -> tuple[str, list[str]]:
+    if len(text) > MAX_ROW:
+        return text, []
+    if CELL_VALUE.fullmatch(text.strip()) or all(CELL_VALUE.fullmatch(p) for p in re.split(r"\s{2,}", text.strip())):
+        return "", [text.strip()]
+    return split_values(text, n_cols)
+
+
+# ------------------------------------------------------------------------------------------------ reader
+
+def read_regions(texts: list[Optional[str]]) -> list[Region]:
+    """Flattened tables in a sequence of texts (lines or blocks; None where no table can go on)."""
+    regions: list[Region] = []
+    i, n = 0, len(texts)
+    while i < n:
+        t = texts[i]
+        head = parse_header(t) if t and t != STRAY and len(t) < 160 and _HEADER_TOKEN.search(t) else None
+        if head is None:
+            i += 1
+            continue
+        first, cols, waiting = head
+        region = Region(first_word=first, columns=cols, rows=[Row("header", [i])])
+        j = i + 1
+        while j < n and texts[j] is not None and _add_years(cols, waiting, texts[j]):
+            region.rows[0].units.append(j)
+            j += 1
+        j = _read_rows(texts, j, region)
+        if any(r.kind == "row" for r in region.rows) and len(cols) >= 1:
+            regions.append(region)
+            i = j
+        else:
+            i += 1
+    return regions
+
+
+def _read_rows(texts: list[Optional[str]], j: int, region: Region) -> int:
+    n = len(texts)
+    n_cols = len(region.columns)
+    pending: Optional[Row] = None  # a valueless line: a goal/group row, or a name that goes on below
+    quiet = 0  # valueless lines in a row: three of them are prose, not the table
+    while j < n:
+        if texts[j] is None:
+            break
+        if texts[j] == STRAY or (len(texts[j]) < 60 and re.search(r"\S {3,}\S", texts[j])):
+            if any(r.kind == "row" for r in region.rows) and _resumes(texts, j + 1, region):
+                j += 1  # page furniture (a running header, a page number) between two rows
+                continue
+            break
+        t = texts[j].strip()
+        again = parse_header(t) if len(t) < 160 and _HEADER_TOKEN.search(t) else None
+        if again is not None:
+            if not _same_columns(again[1], region.columns):
+                break  # another table starts
+            region.rows.append(Row("header", [j]))  # the header repeated after a page break
+            j += 1
+            while j < n and texts[j] is not None and _YEARS_ONLY.match(texts[j].strip()):
+                region.rows[-1].units.append(j)
+                j += 1
+            continue
+        if NOTE_LINE.match(t) or len(t) > MAX_ROW:
+            break
+        last = region.rows[-1]
+        follows = last.units[-1] == j - 1
+        if not t[:1].isupper() and follows and last.kind == "row" and pending is None and len(t) < 80 \
+                and not _row_values(t, n_cols)[1]:
+            last.name = join_wrapped([last.name, t])  # the name went on under its values
+            last.units.append(j)
+            j += 1
+            continue
+        if not t[:1].isupper() and pending is not None and follows:
+            name, values = _row_values(t, n_cols)
+            pending.name = join_wrapped([pending.name, name or t])
+            pending.units.append(j)
+            if values and name:
+                pending.kind, pending.values = "row", values
+                pending, quiet = None, 0
+            j += 1
+            continue
+        goal = bool(GOAL_ROW.match(t))
+        name, values = (t, []) if goal else _row_values(t, n_cols)
+        if values and not name:
+            if last.kind == "row" and follows and len(last.values) + len(values) <= n_cols:
+                last.values += values  # the row's last values wrapped onto a line of their own
+                last.units.append(j)
+                j += 1
+                continue
+            if _resumes(texts, j + 1, region):
+                j += 1  # a lone page number between two rows
+                continue
+            break
+        if values:
+            region.rows.append(Row("row", [j], name, values))
+            pending, quiet = None, 0
+            j += 1
+            continue
+        quiet += 1
+        if quiet >= 3:
+            break
+        pending = Row("goal", [j], t)
+        region.rows.append(pending)
+        if goal or t.endswith("."):
+            pending = None  # a goal or a sentence: never the first line of a name
+        j += 1
+    while region.rows and region.rows[-1].kind == "goal":
+        region.rows.pop()  # lines after the last row belong to the text that follows
+    return _last_unit(region) + 1
+
+
+def _same_columns(a: list[str], b: list[str]) -> bool:
+    return [c.split()[0].lower() for c in a] == [c.split()[0].lower() for c in b]
+
+
+def _resumes(texts: list[Optional[str]], j: int, region: Region) -> bool:
+    """The table goes on at j (perhaps after one more stray line): a row with values, a goal row, or the header."""
+    for k in (j, j + 1):
+        t = texts[k].strip() if k < len(texts) and texts[k] and texts[k] != STRAY else None
+        if not t:
+            continue
+        head = parse_header(t) if len(t) < 160 else None
+        if head is not None:
+            return _same_columns(head[1], region.columns)
+        if GOAL_ROW.match(t):
+            return True
+        name, values = _row_values(t, len(region.columns))
+        if name and values:
+            return True
+    return False
+
+
+def _last_unit(region: Region) -> int:
+    return max(u for r in region.rows for u in r.units)
+
+
+# ------------------------------------------------------------------------------------------------ pass 1
+
+def _row_header(b: Block) -> Optional[str]:
+    """A header that a converter laid out in columns (a tab row) may still head flattened rows."""
+    if b.kind != "row":
+        return None
+    text = " ".join(c.strip() for c in b.cells if c.strip())
+    return text if parse_header(text) is not None else None
+
+
+def _units(layout: Layout, blocks: list[Block]) -> tuple[list[Optional[str]], list[tuple[int, int]]]:
+    """The lines the reader walks (None where no table can go on) and, per line, (block index, line index)."""
+    units: list[Optional[str]] = []
+    owner: list[tuple[int, int]] = []
+    for bi, b in enumerate(blocks):
+        if b.kind in ("para", "bullet") or (b.kind == "heading" and b.number is None):
+            for li in b.lines:
+                units.append(layout.lines[li].text.strip())
+                owner.append((bi, li))
+        else:
+            head = _row_header(b)
+            units.append(head if head is not None else STRAY if b.kind == "row" and len(b.text) < 40 else None)
+            owner.append((bi, b.lines[0]))
+    return units, owner
+
+
+def _regions(layout: Layout, blocks: list[Block]) -> tuple[list[Region], list[tuple[int, int]]]:
+    units, owner = _units(layout, blocks)
+    if not any(u and _HEADER_TOKEN.search(u) for u in units):
+        return [], owner
+    return read_regions(units), owner
+
+
+def split_rows(layout: Layout, blocks: list[Block]) -> list[Block]:
+    """Blocks re-cut so that every header, row and goal line of a flattened table is a block of its own."""
+    regions, owner = _regions(layout, blocks)
+    if not regions:
+        return blocks
+    line_block = {li: bi for bi, b in enumerate(blocks) for li in b.lines}
+    pieces: list[list[int]] = []
+    taken: set[int] = set()
+    for region in regions:
+        for row in region.rows:
+            lines = [owner[u][1] for u in row.units]
+            pieces.append(lines)
+            taken.update(lines)
+    touched = {line_block[li] for li in taken}
+    for bi in touched:
+        run: list[int] = []
+        for li in blocks[bi].lines + [-1]:
+            if li in taken or li == -1:
+                if run:
+                    pieces.append(run)
+                run = []
+            else:
+                run.append(li)
+    out = [b for bi, b in enumerate(blocks) if bi not in touched]
+    out += [_sub_block(layout, blocks[line_block[p[0]]], p) for p in pieces]
+    out.sort(key=lambda b: b.lines[0])
+    return out
+
+
+def _sub_block(layout: Layout, b: Block, lines: list[int]) -> Block:
+    if lines == b.lines:
+        return b
+    ls = [layout.lines[i] for i in lines]
+    text = join_wrapped([l.text for l in ls])
+    kind = b.kind if lines[0] == b.lines[0] else "para"
+    if b.kind == "bullet" and lines[0] == b.lines[0]:
+        text = re.sub(r"^\s*(?:[•\u2022\u25aa\u25cf\u25e6\-–\*]|\uf0b7)\s+", "", text)
+    boxes = [l.bbox for l in ls if l.bbox]
+    bbox = (min(x[0] for x in boxes), min(x[1] for x in boxes), max(x[2] for x in boxes), max(x[3] for x in boxes)) if boxes else None
+    return replace(b, kind=kind, text=text, lines=list(lines), start=ls[0].start, end=ls[-1].end, page=ls[0].page,
+                   bbox=bbox, cells=[])
+
+
+# ------------------------------------------------------------------------------------------------ pass 2
+
+def find_flattened_tables(blocks: list[Block], layout: Layout) -> list[RawTable]:
+    """One indicator table per region; goal rows name the rows under them (`row_groups`) but stay out of the
+    table's blocks, so the goal rules and the role classifier still read them as text."""
+    regions, owner = _regions(layout, blocks)
+    tables = []
+    for region in regions:
+        header = [region.first_word or "Indikator"] + region.columns
+        width = len(header)
+        first = owner[region.rows[0].units[0]][0]
+        table = RawTable(title=None, title_block=None, header_rows=[header], header=header, kind="indicator")
+        table.title, table.title_block = find_title(blocks, first)
+        if table.title_block is not None and GOAL_ROW.match(table.title or ""):
+            table.title, table.title_block = None, None  # a goal line over the header is the first goal row
+        table.blocks = [table.title_block] if table.title_block is not None else []
+        group: Optional[str] = None
+        for row in region.rows:
+            bis = sorted({owner[u][0] for u in row.units})  # split_rows made every row one block
+            if row.kind == "header":
+                table.blocks.extend(bis)
+            elif row.kind == "goal":
+                group = row.name
+            else:
+                values = row.values[-(width - 1):]
+                table.rows.append([row.name] + [""] * (width - 1 - len(values)) + values)
+                table.row_blocks.append(bis[0])
+                table.row_groups.append(group)
+                table.breakdowns.append([])
+                table.blocks.extend(bis)
+        tables.append(table)
+    return tables
