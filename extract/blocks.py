@@ -124,7 +124,9 @@ def _line_ended(prev: str, nxt: str, width: int, common: set[str]) -> bool:
         return False
     if _MODAL.search(prev) and _MODAL.search(nxt):
         return True  # two statements, each with its own "ska": a list of goal lines without full stops
-    return low in common or _dictionary_word(low)
+    # a capitalised word after a line that neither ends a sentence nor a preposition is a new start, unless it
+    # is a place name (mid-sentence names mostly follow a preposition: "i samarbete med" ⏎ "Arbetsförmedlingen")
+    return low in common or low not in _place_names()
 
 
 _MODAL = re.compile(r"\b(?:ska|skall)\b", re.I)
@@ -133,14 +135,6 @@ _MODAL = re.compile(r"\b(?:ska|skall)\b", re.I)
 # a line ending in a preposition, conjunction or article has not ended
 _OPEN_END = re.compile(r"\b(?:för|av|till|i|på|med|och|att|som|om|en|ett|den|det|de|från|vid|under|mot|eller|samt|"
                        r"inom|utan|hos|genom|efter|enligt|mellan|både|samt|vars|där|när|då|än)\s*$", re.I)
-
-
-@lru_cache(maxsize=65536)
-def _dictionary_word(low: str) -> bool:
-    """A Swedish word in simplemma's dictionary that is not a place name (municipalities, regions, countries)."""
-    import simplemma
-
-    return low not in _place_names() and simplemma.is_known(low, lang="sv")
 
 
 @lru_cache(maxsize=1)

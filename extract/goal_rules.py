@@ -23,6 +23,7 @@ from plantrace.extract.vocabulary import (
     imperative,
     match_label,
 )
+from plantrace.nlp_models.status import status_match
 from plantrace.extract.walk import Walk, first_sentence, rule, sentences
 
 _LIST_INTRO = re.compile(r"(mål|fokusområden|målsättningar|inriktning)[^.]*:\s*$", re.I)
@@ -30,6 +31,7 @@ _COUNCIL_WORDS = re.compile(r"(övergripande|kommungemensamma|kommunfullmäktige
                             r"strategiska|inriktnings)\s*mål|inriktningsmål|kommunmål|kf-mål|målområde", re.I)
 _COMMITTEE_SUBJECT = re.compile(r"^([A-ZÅÄÖ][\wåäö\-]*nämnden|Nämnden|Styrelsen|Förvaltningen|Verksamheten)\s+(ska|skall)\b")
 _SENT_END = re.compile(r"[.!?:;,]\s*$")
+_PERSPECTIVE = re.compile(r"^[A-ZÅÄÖ][\wåäö]+(?:\s+[\wåäö]+)?\s*:\s+(?=\S)")
 _GRUNDUPPDRAG = re.compile(r"(nämndens\s+)?grunduppdrag", re.I)
 
 
@@ -224,7 +226,19 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
         return False
     if _ORG_LINE.match(text):
         return True  # a running header naming the committee or municipality: furniture, not a new section
+    nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
+    if walk.title_mode == "goals" and walk.title_block is not None and nxt is not None \
+            and nxt.kind in ("bullet", "item") and not GOAL_REGION.search(text) and hi is None:
+        # a goal area under a title about goals, with its goals listed below it ("Attraktivt boende" ⏎ "• …")
+        council_title = bool(walk.title and _COUNCIL_WORDS.search(walk.title))
+        area = walk.add_goal(text, "council" if council_title else "committee", walk.area_parent, None, bi)
+        walk.area = area
+        if council_title:
+            walk.council = area
+        walk.target = area
+        return True
     walk.set_title(bi, text)
+    walk.area = walk.area_parent = None
     if ASSIGNMENT_TITLE.search(text) and not MISSION_TITLE.search(text):
         walk.title_mode = "assignments"
     elif GOAL_REGION.search(text) and not PLACEHOLDER.search(text) and not walk.ctx.is_report:
@@ -252,6 +266,8 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
     head = walk.current_head
     if b.kind == "para" and _LIST_INTRO.search(text) and len(text) < 250:
         walk.list_mode = "council" if _COUNCIL_WORDS.search(text) else "goals"
+        assessed = status_match(text)  # "Fyra av målen har delvis uppnåtts:": the items' follow-up status
+        walk.list_status = assessed.evidence if assessed.strength != "none" and assessed.status != "unknown" else None
         in_goals = walk.region() == "goal" or head in walk.statement_roots
         walk.list_parent = walk.target if in_goals else None
         if walk.list_mode == "goals" and head is not None and head in walk.statement_roots:
@@ -261,13 +277,25 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
         return False
     if b.kind in ("bullet", "item"):
         if walk.list_mode == "council":
-            walk.add_goal(text, "council", None, None, bi, label="övergripande mål")
+            gid = walk.add_goal(text, "council", None, None, bi, label="övergripande mål")
+            if walk.list_status:
+                walk.ctx.item_status.setdefault(gid, (walk.list_status, None))
             return True
         parent_level = walk.level_of(walk.list_parent)
         level = "committee" if parent_level in (None, "council") else "sub"
         if parent_level is None and _measurable(text):
             level = "sub" if walk.list_parent else "committee"
-        walk.add_goal(text, level, walk.list_parent, None, bi)
+        gid = walk.add_goal(text, level, walk.list_parent, None, bi)
+        if walk.list_status:
+            walk.ctx.item_status.setdefault(gid, (walk.list_status, None))
+        return True
+    if b.kind == "para" and len(text) < 200 and len(sentences(text)) == 1 and not text.endswith(":") \
+            and _PERSPECTIVE.match(text) and not walk.list_parent:
+        # "Ekonomin: att ha en god ekonomisk hushållning": a goal per line, under its perspective's name
+        level = "council" if walk.list_mode == "council" else "committee"
+        gid = walk.add_goal(_PERSPECTIVE.sub("", text), level, None, None, bi)
+        if walk.list_status:
+            walk.ctx.item_status.setdefault(gid, (walk.list_status, None))
         return True
     if b.kind == "para" and walk.list_mode == "goals" and is_statement(text) and len(text) < 400:
         # prose goal between bullet groups (protocols): the bullets that follow are its targets
@@ -304,6 +332,11 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
     if b.kind == "para" and (not is_statement(text) or len(sentences(text)) > 2):
         return False
     council_title = bool(walk.title and _COUNCIL_WORDS.search(walk.title))
+    if walk.area is not None:  # under a goal area: one level below it
+        area_level = walk.level_of(walk.area)
+        gid = walk.add_goal(text, "committee" if area_level == "council" else "sub", walk.area, b.number, bi)
+        walk.target = gid
+        return True
     level = "council" if council_title else "committee"
     gid = walk.add_goal(text, level, None if council_title else walk.council, b.number, bi)
     walk.target = gid

@@ -113,9 +113,9 @@ ASSIGNMENT_CUE = re.compile(r"\b(uppdras|uppdra|ges i uppdrag|får i uppdrag|i u
 # Follow-up statuses are normalised by plantrace.nlp_models.status (one vocabulary for extraction and users).
 
 # who is responsible, in parentheses at the end: "(KS)", "(UBN, SCN och OSN)", "(Socialnämnden)"
+_WHO = r"(?:[A-ZÅÄÖ]{2,5}|[A-ZÅÄÖ][a-zåäö]+(?:nämnden|styrelsen|förvaltningen)|(?:[Ss]ektor|[Ff]örvaltning|[Aa]vdelning)\s+[\wåäö-]+(?:\s+[\wåäö-]+)?)"
 COMMITTEE_ABBR = re.compile(
-    r"\(\s*((?:[A-ZÅÄÖ]{2,5}|[A-ZÅÄÖ][a-zåäö]+(?:nämnden|styrelsen))"
-    r"(?:\s*(?:,|och|samt|&)\s*(?:[A-ZÅÄÖ]{2,5}|[A-ZÅÄÖ][a-zåäö]+(?:nämnden|styrelsen)))*)\s*\)\s*\.?(?:\s*\d+(?:[,.]\d+)?\s*(?:mnkr|mkr|tkr)\.?)?\s*$"
+    rf"\.?\s*\(\s*({_WHO}(?:\s*(?:,|och|samt|&)\s*{_WHO})*)\s*\)\s*\.?(?:\s*\d+(?:[,.]\d+)?\s*(?:mnkr|mkr|tkr)\.?)?\s*$"
 )
 
 # A title over a list of political assignments ("Politiska uppdrag 2021", "Uppdrag från kommunfullmäktige",

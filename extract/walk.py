@@ -61,10 +61,13 @@ class Walk:
     current_head: Optional[int] = None  # the numbered heading in force
     title: Optional[str] = None  # the latest title of any kind (numbered, marked or a short plain line)
     title_block: Optional[int] = None
+    area: Optional[str] = None  # a goal area under a title about goals, whose goals are listed below it
+    area_parent: Optional[str] = None
     title_mode: Optional[str] = None  # "goals" / "assignments" / "goal_rows" under a plain title or header
     row_level: str = "committee"  # level of the goals in a flattened goal table
     list_mode: Optional[str] = None  # "goals" / "council" after a list introduction
     list_parent: Optional[str] = None
+    list_status: Optional[str] = None  # a status the list introduction gives its items ("… har delvis uppnåtts:")
     pending_label: Optional[tuple] = None  # (LabelMatch, block) of a label alone on its line
     seen_goals: dict[str, str] = field(default_factory=dict)
     seen_assign: dict[str, str] = field(default_factory=dict)
