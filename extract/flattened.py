@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional
@@ -33,6 +34,10 @@ _KIND = (r"Utfall|Målvärde|Målsättning|Målnivå|Mål|Nuvärde|Jämförelsev
          r"Utgångsläge|Basvärde|Trend|Status|Resultat")
 _YEAR = r"(?:19|20)\d{2}(?:-\d{2}-\d{2}|/\d{2,4})?"
 _HEADER_TOKEN = re.compile(rf"\s*(?:(?P<kind>{_KIND})\b|(?P<year>{_YEAR})\b|(?P<unit>\(?(?:%|antal|andel|index)\)?))", re.I)
+_KIND_STEMS = ("utfall", "mål", "nuvärde", "jämför", "riket", "länet", "utgångsläge", "basvärde", "trend", "status",
+               "resultat")  # every kind word holds one: a substring test before the regular expression
+_ANY_KIND = re.compile(rf"\b(?:{_KIND})\b", re.I)
+_ANY_YEAR = re.compile(rf"\b{_YEAR}\b")
 _YEARS_ONLY = re.compile(rf"^(?:{_YEAR}\s*)+$")
 STRAY = "\x00"  # a short line laid out in columns (a running header with its page number): skipped inside a table
 MAX_ROW = 220  # a longer line is prose, and ends the table
@@ -55,6 +60,18 @@ class Region:
 
 
 # ------------------------------------------------------------------------------------------------ header
+
+def maybe_header(t: str) -> bool:
+    """The cheap test before the parse: a short line with two kind words, a kind word and two years, or a
+    first-column word at its start."""
+    if len(t) >= 160:
+        return False
+    low = t.lower()
+    if not any(stem in low for stem in _KIND_STEMS):
+        return bool(_FIRST.match(t))
+    kinds = len(_ANY_KIND.findall(t))
+    return kinds >= 2 or (kinds == 1 and len(_ANY_YEAR.findall(t)) >= 2) or bool(_FIRST.match(t))
+
 
 def parse_header(text: str) -> Optional[tuple[str, list[str], list[int]]]:
     """(first cell, column names, indices of columns still waiting for a year) when the line is a column header
@@ -241,15 +258,19 @@ def _row_values(text: str, n_cols: int) -> tuple[str, list[str]]:
 
 # ------------------------------------------------------------------------------------------------ reader
 
-def read_regions(texts: list[Optional[str]]) -> list[Region]:
-    """Flattened tables in a sequence of texts (lines or blocks; None where no table can go on)."""
+def read_regions(texts: list[Optional[str]], starts: Optional[list[int]] = None) -> list[Region]:
+    """Flattened tables in a sequence of texts (lines; None where no table can go on), trying a header only at
+    `starts` when given (the lines a cheap test let through)."""
     regions: list[Region] = []
-    i, n = 0, len(texts)
-    while i < n:
+    n = len(texts)
+    todo = sorted(starts) if starts is not None else list(range(n))
+    k = 0
+    while k < len(todo):
+        i = todo[k]
+        k += 1
         t = texts[i]
-        head = parse_header(t) if t and t != STRAY and len(t) < 160 and _HEADER_TOKEN.search(t) else None
+        head = parse_header(t) if t and t != STRAY and maybe_header(t) else None
         if head is None:
-            i += 1
             continue
         first, cols, waiting = head
         region = Region(first_word=first, columns=cols, rows=[Row("header", [i])])
@@ -260,9 +281,8 @@ def read_regions(texts: list[Optional[str]]) -> list[Region]:
         j = _read_rows(texts, j, region)
         if any(r.kind == "row" for r in region.rows) and len(cols) >= 1:
             regions.append(region)
-            i = j
-        else:
-            i += 1
+            while k < len(todo) and todo[k] < j:
+                k += 1
     return regions
 
 
@@ -280,7 +300,7 @@ def _read_rows(texts: list[Optional[str]], j: int, region: Region) -> int:
                 continue
             break
         t = texts[j].strip()
-        again = parse_header(t) if len(t) < 160 and _HEADER_TOKEN.search(t) else None
+        again = parse_header(t) if maybe_header(t) else None
         if again is not None:
             if not _same_columns(again[1], region.columns):
                 break  # another table starts
@@ -371,10 +391,10 @@ def _row_header(b: Block) -> Optional[str]:
     if b.kind != "row":
         return None
     text = " ".join(c.strip() for c in b.cells if c.strip())
-    return text if parse_header(text) is not None else None
+    return text if maybe_header(text) and parse_header(text) is not None else None
 
 
-def _units(layout: Layout, blocks: list[Block]) -> tuple[list[Optional[str]], list[tuple[int, int]]]:
+def _units(layout: Layout, blocks: list[Block], candidates: set[int]) -> tuple[list[Optional[str]], list[tuple[int, int]]]:
     """The lines the reader walks (None where no table can go on) and, per line, (block index, line index)."""
     units: list[Optional[str]] = []
     owner: list[tuple[int, int]] = []
@@ -384,17 +404,30 @@ def _units(layout: Layout, blocks: list[Block]) -> tuple[list[Optional[str]], li
                 units.append(layout.lines[li].text.strip())
                 owner.append((bi, li))
         else:
-            head = _row_header(b)
+            head = _row_header(b) if b.lines[0] in candidates else None
             units.append(head if head is not None else STRAY if b.kind == "row" and len(b.text) < 40 else None)
             owner.append((bi, b.lines[0]))
     return units, owner
 
 
+# The regions of the last layout read, by line: `split_rows` only re-cuts blocks, so the table step finds the
+# same regions and needs only the new block of each line (one entry, held weakly: nothing outlives a document).
+_last: Optional[tuple[weakref.ref, list[Region], list[int]]] = None
+
+
 def _regions(layout: Layout, blocks: list[Block]) -> tuple[list[Region], list[tuple[int, int]]]:
-    units, owner = _units(layout, blocks)
-    if not any(u and _HEADER_TOKEN.search(u) for u in units):
-        return [], owner
-    return read_regions(units), owner
+    global _last
+    memo = _last
+    if memo is not None and memo[0]() is layout:
+        line_block = {li: bi for bi, b in enumerate(blocks) for li in b.lines}
+        return memo[1], [(line_block[li], li) for li in memo[2]]
+    candidates = {li for li, line in enumerate(layout.lines) if line.text and maybe_header(line.text)}
+    regions, owner = [], []
+    if candidates:
+        units, owner = _units(layout, blocks, candidates)
+        regions = read_regions(units, [u for u, (_, li) in enumerate(owner) if li in candidates])
+    _last = (weakref.ref(layout), regions, [li for _, li in owner])
+    return regions, owner
 
 
 def split_rows(layout: Layout, blocks: list[Block]) -> list[Block]:

@@ -9,6 +9,7 @@ import re
 from typing import Optional
 
 from plantrace.extract.blocks import Block
+from plantrace.extract.clauses import assignment_clauses
 from plantrace.extract.roles import is_statement
 from plantrace.extract.vocabulary import (
     COMMITTEE_ABBR,
@@ -105,8 +106,10 @@ def numbered_heading(walk: Walk, bi: int, b: Block) -> bool:
     else:
         walk.target = None
         walk.council = None if h.level == 1 else walk.council
-        if UPPDRAS.match(h.title):  # a numbered assignment outside any list of them ("4.11 Nämnden uppdras att …")
-            walk.target = ctx.heading_item[hi] = walk.add_assignment(first_sentence(h.title), h.number, bi)
+        clauses = assignment_clauses(first_sentence(h.title))
+        if UPPDRAS.match(h.title) or clauses:  # a numbered assignment outside any list ("4.11 Nämnden uppdras att …")
+            text = first_sentence(h.title) if UPPDRAS.match(h.title) else clauses[0]
+            walk.target = ctx.heading_item[hi] = walk.add_assignment(text, h.number, bi)
     return True
 
 
@@ -212,7 +215,7 @@ def title_like(b: Block) -> bool:
     """A short unpunctuated line that names what follows rather than saying something."""
     text = b.text.strip()
     return b.kind == "para" and 3 <= len(text) <= 80 and len(text.split()) <= 8 and text[:1].isupper() \
-        and not _SENT_END.search(text) and not is_statement(text) and not imperative(text) \
+        and not _SENT_END.search(text) and ": " not in text and not is_statement(text) and not imperative(text) \
         and not COMMITTEE_ABBR.search(text) and not re.search(r"\d\s*%|\d[\s,.]\d", text)
 
 
@@ -264,7 +267,8 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
     """"Socialnämndens mål:" / "… följande prioriterade fokusområden …:" and the list after it."""
     text = b.text.strip()
     head = walk.current_head
-    if b.kind == "para" and _LIST_INTRO.search(text) and len(text) < 250:
+    last = sentences(text)[-1] if b.kind == "para" and text.endswith(":") else ""
+    if b.kind == "para" and _LIST_INTRO.search(last) and len(last) < 250:  # "… De kommunövergripande målen är:"
         walk.list_mode = "council" if _COUNCIL_WORDS.search(text) else "goals"
         assessed = status_match(text)  # "Fyra av målen har delvis uppnåtts:": the items' follow-up status
         walk.list_status = assessed.evidence if assessed.strength != "none" and assessed.status != "unknown" else None

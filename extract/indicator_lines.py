@@ -45,6 +45,9 @@ def _kind_of(word: str) -> str:
     return "target"
 
 
+_LABEL_WORDS = ("indikator", "mätetal", "nyckeltal", "mått", "styrtal")  # a block without them holds no labelled line
+
+
 def parse_indicator_text(text: str) -> tuple[str, list[IndicatorValue], Optional[str]]:
     """(name, typed values, direction) of one labelled indicator or list item."""
     values: list[IndicatorValue] = []
@@ -116,7 +119,8 @@ def indicator_lines(ctx: Context) -> None:
         if bi in ctx.table_blocks or b.kind not in ("para", "bullet", "heading"):
             in_list = False
             continue
-        found = _labelled(ctx, bi)
+        low = b.text.lower()
+        found = _labelled(ctx, bi) if any(w in low for w in _LABEL_WORDS) else []
         if not found and b.kind in ("para", "heading") and LIST_INTRO.match(b.text.strip()):
             in_list = True
             continue

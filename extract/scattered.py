@@ -75,7 +75,8 @@ def find_scattered_tables(blocks: list[Block], layout=None) -> list[RawTable]:
         header_text = " ".join(parts)
         tokens = _TOKEN.findall(header_text)
         # years can sit on their own lines after their words: pair them up in order
-        if not tokens or len(parts) < 2:
+        lone = len(parts) == 1 and not m.group(2) and _is_value_block(blocks, j + 1)  # "Indikator" / "Mål" / name / value
+        if not tokens or (len(parts) < 2 and not lone):
             i += 1
             continue
         header = [m.group(1)[:1].upper() + m.group(1)[1:].lower()] + _pair(parts)
@@ -87,6 +88,11 @@ def find_scattered_tables(blocks: list[Block], layout=None) -> list[RawTable]:
             tables.append(table)
         i = max(j, i + 1)
     return tables
+
+
+def _is_value_block(blocks: list[Block], j: int) -> bool:
+    """Block j holds a value ("Minst 90 %", "8", "Uppdateras")."""
+    return j < len(blocks) and blocks[j].kind == "para" and bool(_VALUE.match(blocks[j].text.strip()) or is_cell_value(blocks[j].text))
 
 
 def _pair(parts: list[str]) -> list[str]:
@@ -127,7 +133,8 @@ def _rows(blocks: list[Block], j: int, table: RawTable, carry: Optional[str], la
         if b.kind in ("row", "toc") or (b.kind == "heading" and not b.dotted) or len(t) > 160:
             break
         written = layout.lines[b.lines[0]].text.strip() if layout is not None else t
-        if NOTE_LINE.match(t) or NOTE_LINE.match(written) or (t.endswith(".") and FINITE.search(t) and not name_parts):
+        prose = t.endswith(".") and FINITE.search(t) and not name_parts and not _is_value_block(blocks, j + 1)
+        if NOTE_LINE.match(t) or NOTE_LINE.match(written) or prose:
             break  # a note under the table, or the prose after it
         if page_furniture(b) and not is_cell_value(t):
             j += 1  # a page number or running footer between the rows
@@ -220,9 +227,12 @@ def _continue_name(table: RawTable, name_parts: list[str], text: str) -> None:
 
 # ------------------------------------------------------------------------------------------------ one cell a line
 
+_ROLE_WORD = re.compile("|".join(p.pattern for _, p in CONTROL_COLUMNS + ACTION_COLUMNS), re.I)
+
+
 def _column_name(t: str) -> Optional[str]:
     """A line that is only a column name of an action or internal-control table ("Kontrollområde", "Risk")."""
-    if len(t) > 40 or re.search(r"[\d:.]", t) or len(t.split()) > 4:
+    if len(t) > 40 or re.search(r"[\d:.]", t) or len(t.split()) > 4 or not _ROLE_WORD.search(t):
         return None
     return t if column_roles([t], CONTROL_COLUMNS) or column_roles([t], ACTION_COLUMNS) else None
 
@@ -232,6 +242,15 @@ def find_cell_per_line_tables(blocks: list[Block], layout) -> list[RawTable]:
     names, one a line, then the cells row by row. A row is as many lines as the header has names; page furniture
     between rows is skipped; the table ends at a note, prose, a heading or a row that would not be complete.
     Read line by line: a hard-wrapping converter glues such lines into paragraphs."""
+    run = 0  # column names on consecutive lines: three of them make a header
+    for line in layout.lines:
+        t = line.text.strip()
+        if t:
+            run = run + 1 if _column_name(t) else 0
+            if run >= 3:
+                break
+    else:
+        return []
     lines: list[tuple[Optional[str], int]] = []  # (text or None where no table goes on, block)
     for bi, b in enumerate(blocks):
         if b.kind in ("para", "bullet") or (b.kind == "heading" and b.number is None):

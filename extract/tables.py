@@ -264,6 +264,8 @@ def _block_text(b: Block) -> str:
 
 def page_furniture(b: Block) -> bool:
     """A running header or footer left between a table's rows: short, with a page number."""
+    if len(b.text) > 80:
+        return False
     t = _block_text(b)
     return len(t) < 50 and bool(_PAGE_MARK.search(t) or (b.kind != "row" and re.search(r"[^\W\d_].*\b(?:19|20)\d{2}\s+\d{1,3}$", t)))
 

@@ -20,6 +20,14 @@ _FURNITURE = re.compile(
     r"Bankgiro|Plusgiro|Webbplats|Hemsida)\s*[:.]|^\s*www\.\S+\s*$",
     re.I,
 )
+# what a web page or a document-sharing site wraps around the text it shows: navigation, viewer controls
+_WEB_FURNITURE = re.compile(
+    r"^\s*(?:transkript|download\b.*|save this pdf as:?|storlek:\s*px|starta visningen från sidan:?|relevanta dokument|"
+    r"gå (?:direkt )?till (?:sidans )?innehåll(?:et)?|till startsidan|hoppa till innehåll|meny|stäng meddelande|"
+    r"dela(?: sidan)?|skriv ut|lyssna|senast (?:uppdaterad|publicerad|ändrad):?.*|publicerad:?\s*\d.*|"
+    r"kontakta oss|visa kontaktuppgifter|återställ|din position:.*|tyck till om .*|word\s+png\s+txt\s+jpg)\s*$",
+    re.I,
+)
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb06": "st"})
 
 
@@ -88,7 +96,7 @@ def drop_furniture(lines: list[Line], multi_page: bool) -> None:
         t = line.text
         if not t:
             continue
-        if _FURNITURE.search(t) or (multi_page and _PAGE_NO.match(t)) or re.match(r"^\s*Sida\s+\d+\s*(av\s*\d+)?\s*$", t, re.I):
+        if _FURNITURE.search(t) or _WEB_FURNITURE.match(t) or (multi_page and _PAGE_NO.match(t)) or re.match(r"^\s*Sida\s+\d+\s*(av\s*\d+)?\s*$", t, re.I):
             line.text = ""
     if multi_page:
         # a short line repeated on many pages is a running header/footer

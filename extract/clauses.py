@@ -1,0 +1,60 @@
+"""Assignments inside sentences: where the clause that gives one starts and ends, so that "… beslutade att ge
+kommundirektören i uppdrag att …" yields "ge kommundirektören i uppdrag att …" and a sentence giving two
+assignments yields two."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+# "… beslutade att ge kommundirektören i uppdrag att …", "… föreslår att förvaltningen ska få i uppdrag att …",
+# "Kommunstyrelsen får till exempel i uppdrag att …", "Uppdrag ges till kommunens nämnder att …": an
+# assignment in running text, from its clause to the next clause that gives another one or the sentence's end
+CLAUSE_CUE = re.compile(r"\b(?:(?:får|ska\s+få|ges|ge\s+[\wåäö\- ]{2,60}?)(?:\s+[\wåäö]+){0,3}?\s+i\s+uppdrag\s+att|"
+                         r"uppdras\s+att|uppdrag\s+ges\s+till|uppdra\s+åt)\b", re.I)
+_COMMITTEE_SKA = re.compile(r"\b(?:ska|skall)\b", re.I)
+_CLAUSE_START = re.compile(r"\batt\s+", re.I)
+_SUBJECT_WORD = re.compile(r"^[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|chefen|direktören|utskottet|sektorn|"
+                           r"bolaget|kommunen|nämnderna|förvaltningarna)$", re.I)
+
+
+def _subject_start(text: str, end: int) -> Optional[int]:
+    """Where the committee or office that carries a clause is named, walking back from `end` over its words
+    ("tekniska nämnden", "Barn- och utbildningsnämnden"); None when the word before is no such subject."""
+    words = list(re.finditer(r"[\wåäö-]+", text[:end]))
+    if not words or not _SUBJECT_WORD.match(words[-1].group()):
+        return None
+    k = len(words) - 1
+    while k > 0:
+        prev = words[k - 1].group()
+        if prev.lower() in ("och", "samt") and words[k - 2].group().endswith("-") if k >= 2 else False:
+            k -= 2  # "Barn- och utbildningsnämnden"
+        elif prev[:1].islower() and prev.lower() not in ("och", "samt", "att", "som", "där", "men") \
+                and text[words[k - 1].end():words[k].start()].strip() == "":
+            k -= 1  # "tekniska nämnden", "kommunens nämnder"
+        else:
+            break
+    return words[k].start()
+
+
+def assignment_clauses(sentence: str, committee_ska: bool = False) -> list[str]:
+    """The assignments of one sentence: each clause with an assignment cue (or, where the title says the text
+    lists assignments, a committee's "ska"), cut where the next one starts."""
+    starts = []
+    for m in CLAUSE_CUE.finditer(sentence):
+        subject = _subject_start(sentence, m.start())
+        atts = [c.end() for c in _CLAUSE_START.finditer(sentence, 0, m.start())]
+        starts.append(subject if subject is not None else (atts[-1] if atts else 0))
+    if committee_ska:
+        for m in _COMMITTEE_SKA.finditer(sentence):
+            subject = _subject_start(sentence, m.start())
+            if subject is not None:
+                starts.append(subject)
+    starts = sorted(set(starts))
+    out = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(sentence)
+        clause = re.sub(r"\s+(?:och|samt)\s*$", "", sentence[start:end].strip().rstrip(" ,;"))
+        if len(clause) > 15:
+            out.append(clause)
+    return out
