@@ -158,3 +158,68 @@ def test_assignment_table_is_read_by_its_header():
     assert [(a.text, a.responsible) for a in doc.assignments] == [
         ("Ta fram en strategi för lokalförsörjning", ["KS"]), ("Utred taxor för hemtjänst", ["VON", "KS"])]
     assert [(f.status, f.status_raw) for f in doc.followups] == [("ongoing", "Pågår"), ("not_done", "Ej påbörjat")]
+
+
+def test_flattened_goal_table_with_glued_assessments():
+    text = ("Årsredovisning 2022\n\nNÄMNDMÅL BEDÖMNING\n"
+            "Invånarna ska vara nöjda med kollektivtrafiken Delvis uppfyllt\n"
+            "Fler ungdomar ska ha ett sommarjobb genom kommunens\nferiepraktik\nHelt uppfyllt\n"
+            "Kommunens fordon ska vara fossilfria Ej uppfyllt\n")
+    doc = extract_text(text)
+    assert [(f.refers_to, f.status) for f in doc.followups] == [
+        ("Invånarna ska vara nöjda med kollektivtrafiken", "partial"),
+        ("Fler ungdomar ska ha ett sommarjobb genom kommunens feriepraktik", "done"),
+        ("Kommunens fordon ska vara fossilfria", "not_done")]
+
+
+def test_goal_areas_under_a_goal_title_carry_the_goals_listed_below_them():
+    text = ("Kommunfullmäktiges strategiska mål\n\nTrygg uppväxt\n"
+            " • Alla barn ska ha tillgång till förskola nära hemmet\n • Skolresultaten ska förbättras\n\n"
+            "Hållbar miljö\n • Utsläppen från kommunens fordon ska halveras\n")
+    doc = extract_text(text)
+    areas = {g.text: g for g in doc.goals if g.level == "council"}
+    assert set(areas) == {"Trygg uppväxt", "Hållbar miljö"}
+    below = {g.text: g.parent for g in doc.goals if g.level == "committee"}
+    assert below == {"Alla barn ska ha tillgång till förskola nära hemmet": areas["Trygg uppväxt"].id,
+                     "Skolresultaten ska förbättras": areas["Trygg uppväxt"].id,
+                     "Utsläppen från kommunens fordon ska halveras": areas["Hållbar miljö"].id}
+
+
+def test_goals_one_per_line_under_their_perspective():
+    text = ("Övergripande mål\n\nMålen gäller under mandatperioden. De kommunövergripande målen är:\n\n"
+            "Ekonomi: att ha en långsiktigt hållbar ekonomi\nMedarbetare: att vara en attraktiv arbetsgivare\n")
+    assert _items(text, "goals") == ["att ha en långsiktigt hållbar ekonomi", "att vara en attraktiv arbetsgivare"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kommunstyrelsen beslutade den 3 maj § 41 att ge miljöchefen i uppdrag att ta fram en klimatplan.",
+     ["ge miljöchefen i uppdrag att ta fram en klimatplan."]),
+    ("Kultur- och fritidsnämnden får till exempel i uppdrag att se över öppettiderna och tekniska nämnden får i "
+     "uppdrag att rusta upp lekplatserna.",
+     ["Kultur- och fritidsnämnden får till exempel i uppdrag att se över öppettiderna",
+      "tekniska nämnden får i uppdrag att rusta upp lekplatserna."]),
+    ("Kommunstyrelsen föreslår att servicenämnden ska få i uppdrag att samordna lokalvården.",
+     ["servicenämnden ska få i uppdrag att samordna lokalvården."]),
+])
+def test_assignments_given_in_running_text(text, expected):
+    assert _items(text, "assignments") == expected
+
+
+def test_a_recounted_assignment_in_a_report_is_no_new_assignment():
+    text = "Verksamhetsberättelse 2021\n\nNämnden fick i uppdrag att utreda en ny simhall och utredningen är klar.\n"
+    assert _items(text, "assignments") == []
+
+
+def test_responsible_named_on_its_own_line():
+    text = ("Särskilda uppdrag\n\n- Kultur- och fritidsnämnden uppdras att öppna biblioteken på söndagar.\n"
+            "  Ansvar: KFN, SBN\n- Ta fram en plan för fler spontanidrottsplatser.\n  Ansvar: KFN\n")
+    doc = extract_text(text)
+    assert [(a.text, a.responsible) for a in doc.assignments] == [
+        ("Kultur- och fritidsnämnden uppdras att öppna biblioteken på söndagar.", ["KFN", "SBN"]),
+        ("Ta fram en plan för fler spontanidrottsplatser.", ["KFN"])]
+
+
+def test_text_about_goals_is_no_goal():
+    text = ("Nämndens mål\n\nNämnden har antagit fyra mål som ska styra arbetet.\n"
+            "Dessa ska följas upp i delårsrapporten.\nBesökarna ska vara nöjda med simhallen.\n")
+    assert _items(text, "goals") == ["Besökarna ska vara nöjda med simhallen."]
