@@ -8,7 +8,10 @@
 A row's values are split off from the right by the value grammar (`numbers.CELL_VALUE`) and the header's column
 count: of all ways to cut the tail into values, the one with the most values (at most one per column) whose
 values agree in shape wins; they fill the columns from the right. Lines without values are goal or group rows
-(kept as text for the goal rules, not indicators) or a name that goes on on the next line.
+(kept as text for the goal rules, not indicators) or a name that goes on on the next line. A header with a text
+column ("Mått Enhet Utfall 2018 …") takes the name from the line above and the unit from the start of the row.
+Page furniture between rows (a page number, a running header laid out in columns) is skipped; a note line
+(`tables.NOTE_LINE`), prose or a different header ends the table.
 
 Two passes share one reader: `split_rows` cuts the blocks of such a region so that every header, row and goal
 line is a block of its own (a hard-wrapping converter glues them into paragraphs), and `find_flattened_tables`
@@ -31,15 +34,19 @@ from plantrace.extract.tables import GOAL_ROW, NOTE_LINE, RawTable, find_title
 
 _FIRST = re.compile(r"^(Indikator(?:er)?|Mätetal|Nyckeltal|Mått|Resultatmått|Målindikator(?:er)?)\b\s*", re.I)
 _KIND = (r"Utfall|Målvärde|Målsättning|Målnivå|Mål|Nuvärde|Jämförelsevärde|Jämförvärde|Jämförelse|Riket|Länet|"
-         r"Utgångsläge|Basvärde|Trend|Status|Resultat")
+         r"Utgångsläge|Basvärde|Trend|Status|Resultat|Medel|Snitt|Sämst|Bäst")
+_TEXT_COLUMN = r"Enhet|Måttenhet"  # a column of words between the name and the values ("Kostnad, kr/barn")
 _YEAR = r"(?:19|20)\d{2}(?:-\d{2}-\d{2}|/\d{2,4})?"
-_HEADER_TOKEN = re.compile(rf"\s*(?:(?P<kind>{_KIND})\b|(?P<year>{_YEAR})\b|(?P<unit>\(?(?:%|antal|andel|index)\)?))", re.I)
-_KIND_STEMS = ("utfall", "mål", "nuvärde", "jämför", "riket", "länet", "utgångsläge", "basvärde", "trend", "status",
-               "resultat")  # every kind word holds one: a substring test before the regular expression
+_HEADER_TOKEN = re.compile(rf"\s*(?:(?P<kind>{_KIND})\b|(?P<text>{_TEXT_COLUMN})\b|(?P<year>{_YEAR})\b|"
+                           r"(?P<unit>\(?(?:%|antal|andel|index)\)?))", re.I)
+# every kind word holds one of these: a plain search of the lowercased line before the word-bounded one
+_STEMS = re.compile("utfall|mål|nuvärde|jämför|riket|länet|utgångsläge|basvärde|trend|status|resultat|medel|snitt|"
+                    "sämst|bäst")
 _ANY_KIND = re.compile(rf"\b(?:{_KIND})\b", re.I)
 _ANY_YEAR = re.compile(rf"\b{_YEAR}\b")
 _YEARS_ONLY = re.compile(rf"^(?:{_YEAR}\s*)+$")
 STRAY = "\x00"  # a short line laid out in columns (a running header with its page number): skipped inside a table
+_WIDE_GAP = re.compile(r"\S {3,}\S")  # a line laid out by position: a running header or footer, not a row
 MAX_ROW = 220  # a longer line is prose, and ends the table
 MAX_VALUE = 24  # characters in one value
 
@@ -50,6 +57,7 @@ class Row:
     units: list[int]
     name: str = ""
     values: list[str] = field(default_factory=list)
+    text_cell: str = ""  # the cell of a text column ("Enhet"), when the header has one
 
 
 @dataclass
@@ -66,8 +74,7 @@ def maybe_header(t: str) -> bool:
     first-column word at its start."""
     if len(t) >= 160:
         return False
-    low = t.lower()
-    if not any(stem in low for stem in _KIND_STEMS):
+    if not _STEMS.search(t.lower()):
         return bool(_FIRST.match(t))
     kinds = len(_ANY_KIND.findall(t))
     return kinds >= 2 or (kinds == 1 and len(_ANY_YEAR.findall(t)) >= 2) or bool(_FIRST.match(t))
@@ -110,6 +117,8 @@ def _tokens(rest: str) -> Optional[list[tuple[str, str]]]:
             return None if rest[pos:].strip() else tokens
         if tm.group("kind"):
             tokens.append(("k", tm.group("kind")))
+        elif tm.group("text"):
+            tokens.append(("t", tm.group("text")))
         elif tm.group("year"):
             tokens.append(("y", tm.group("year")))
         pos = tm.end()
@@ -130,7 +139,7 @@ def _pair(tokens: list[tuple[str, str]]) -> tuple[list[str], list[int]]:
         if t == "y" and cols and not re.search(r"\d$", cols[-1]) and (len(cols) - 1) in waiting:
             cols[-1] = f"{cols[-1]} {v}"
             waiting.remove(len(cols) - 1)
-        elif t == "y":
+        elif t in ("y", "t"):
             cols.append(v)
         else:
             cols.append(v)
@@ -288,13 +297,14 @@ def read_regions(texts: list[Optional[str]], starts: Optional[list[int]] = None)
 
 def _read_rows(texts: list[Optional[str]], j: int, region: Region) -> int:
     n = len(texts)
-    n_cols = len(region.columns)
+    text_column = any(re.fullmatch(_TEXT_COLUMN, c, re.I) for c in region.columns)
+    n_cols = len(region.columns) - text_column
     pending: Optional[Row] = None  # a valueless line: a goal/group row, or a name that goes on below
     quiet = 0  # valueless lines in a row: three of them are prose, not the table
     while j < n:
         if texts[j] is None:
             break
-        if texts[j] == STRAY or (len(texts[j]) < 60 and re.search(r"\S {3,}\S", texts[j])):
+        if texts[j] == STRAY or (len(texts[j]) < 60 and _WIDE_GAP.search(texts[j])):
             if any(r.kind == "row" for r in region.rows) and _resumes(texts, j + 1, region):
                 j += 1  # page furniture (a running header, a page number) between two rows
                 continue
@@ -341,6 +351,13 @@ def _read_rows(texts: list[Optional[str]], j: int, region: Region) -> int:
                 j += 1  # a lone page number between two rows
                 continue
             break
+        if values and text_column and pending is not None and follows:
+            # "Mått | Enhet | Utfall …": the name on a line of its own, then its unit with the values
+            pending.kind, pending.text_cell, pending.values = "row", name, values
+            pending.units.append(j)
+            pending, quiet = None, 0
+            j += 1
+            continue
         if values:
             region.rows.append(Row("row", [j], name, values))
             pending, quiet = None, 0
@@ -475,6 +492,19 @@ def _sub_block(layout: Layout, b: Block, lines: list[int]) -> Block:
 
 # ------------------------------------------------------------------------------------------------ pass 2
 
+def _cells(columns: list[str], row: Row) -> list[str]:
+    """One cell per column: the text column gets its words, the value columns the values from the right."""
+    value_cols = [j for j, c in enumerate(columns) if not re.fullmatch(_TEXT_COLUMN, c, re.I)]
+    values = row.values[-len(value_cols):] if value_cols else []
+    cells = [""] * len(columns)
+    for j, v in zip(value_cols[len(value_cols) - len(values):], values):
+        cells[j] = v
+    for j, c in enumerate(columns):
+        if j not in value_cols:
+            cells[j] = row.text_cell
+    return cells
+
+
 def find_flattened_tables(blocks: list[Block], layout: Layout) -> list[RawTable]:
     """One indicator table per region; goal rows name the rows under them (`row_groups`) but stay out of the
     table's blocks, so the goal rules and the role classifier still read them as text."""
@@ -497,8 +527,7 @@ def find_flattened_tables(blocks: list[Block], layout: Layout) -> list[RawTable]
             elif row.kind == "goal":
                 group = row.name
             else:
-                values = row.values[-(width - 1):]
-                table.rows.append([row.name] + [""] * (width - 1 - len(values)) + values)
+                table.rows.append([row.name] + _cells(region.columns, row))
                 table.row_blocks.append(bis[0])
                 table.row_groups.append(group)
                 table.breakdowns.append([])

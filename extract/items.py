@@ -24,7 +24,7 @@ _MISSING = re.compile(r"^[-–—−]{1,3}$")  # a cell that says "no value"
 
 def value_kind(header: str) -> Optional[str]:
     h = header.lower()
-    if re.search(r"jämför|riket|länet|snitt", h):
+    if re.search(r"jämför|riket|länet|snitt|medel|sämst|bäst", h):
         return "comparison"
     if re.search(r"utgångsläge|basvärde|baslinje|referensvärde", h):
         return "baseline"

@@ -227,12 +227,13 @@ def _continue_name(table: RawTable, name_parts: list[str], text: str) -> None:
 
 # ------------------------------------------------------------------------------------------------ one cell a line
 
+_NOT_A_NAME = re.compile(r"[\d:.]")
 _ROLE_WORD = re.compile("|".join(p.pattern for _, p in CONTROL_COLUMNS + ACTION_COLUMNS), re.I)
 
 
 def _column_name(t: str) -> Optional[str]:
     """A line that is only a column name of an action or internal-control table ("Kontrollområde", "Risk")."""
-    if len(t) > 40 or re.search(r"[\d:.]", t) or len(t.split()) > 4 or not _ROLE_WORD.search(t):
+    if len(t) > 40 or _NOT_A_NAME.search(t) or len(t.split()) > 4 or not _ROLE_WORD.search(t):
         return None
     return t if column_roles([t], CONTROL_COLUMNS) or column_roles([t], ACTION_COLUMNS) else None
 
@@ -244,11 +245,11 @@ def find_cell_per_line_tables(blocks: list[Block], layout) -> list[RawTable]:
     Read line by line: a hard-wrapping converter glues such lines into paragraphs."""
     run = 0  # column names on consecutive lines: three of them make a header
     for line in layout.lines:
-        t = line.text.strip()
-        if t:
-            run = run + 1 if _column_name(t) else 0
-            if run >= 3:
-                break
+        if not line.text:
+            continue
+        run = run + 1 if len(line.text) <= 44 and _column_name(line.text.strip()) else 0
+        if run >= 3:
+            break
     else:
         return []
     lines: list[tuple[Optional[str], int]] = []  # (text or None where no table goes on, block)

@@ -258,16 +258,20 @@ def build_tables(blocks: list[Block], layout=None) -> list[RawTable]:
 _PAGE_MARK = re.compile(r"\S {3,}\d{1,3}$|(?:^|\s)(?:\d{1,3}\s*\(\s*\d{1,3}\s*\)|\d{1,3}\s*(?:av|/)\s*\d{1,3}|sida\s+\d{1,3})\s*$|^\d{1,3}$", re.I)
 
 
+_YEAR_PAGE = re.compile(r"[^\W\d_].*\b(?:19|20)\d{2}\s+\d{1,3}$")  # "Styrkort 2016 2": a footer's year and page
+
+
 def _block_text(b: Block) -> str:
     return " ".join(c.strip() for c in b.cells if c.strip()) if b.kind == "row" else b.text.strip()
 
 
 def page_furniture(b: Block) -> bool:
     """A running header or footer left between a table's rows: short, with a page number."""
-    if len(b.text) > 80:
+    tail = b.text.rstrip()[-1:]
+    if len(b.text) > 80 or not (tail.isdigit() or tail == ")"):
         return False
     t = _block_text(b)
-    return len(t) < 50 and bool(_PAGE_MARK.search(t) or (b.kind != "row" and re.search(r"[^\W\d_].*\b(?:19|20)\d{2}\s+\d{1,3}$", t)))
+    return len(t) < 50 and bool(_PAGE_MARK.search(t) or (b.kind != "row" and _YEAR_PAGE.search(t)))
 
 
 def _running_header(b: Block) -> bool:
@@ -367,8 +371,8 @@ def _table_from_rows(blocks: list[Block], group: list[int]) -> Optional[RawTable
             current_group = cells[0]
             n_titles += 1
             continue
-        if table.header and _indicator_header(table.header) and len(_nonempty(cells)) == 1 and cells[0] \
-                and GOAL_ROW.match(cells[0]) and not goal_first(table.header):
+        if cells and cells[0] and len(_nonempty(cells)) == 1 and table.header and GOAL_ROW.match(cells[0]) \
+                and _indicator_header(table.header) and not goal_first(table.header):
             current_group = cells[0]  # "Nämndmål 1: …" in the first cell of an otherwise empty row
             continue
         _add_row(table, cells, g, current_group)

@@ -1,0 +1,323 @@
+"""Indicators, actions and controls in layouts other municipalities' documents use (issue 13).
+
+Every fixture here is invented (own goals, names and figures) in a real structure: styrkort rows flattened to
+text with their cells run together, labelled indicator lines, values broken into fragments over short lines,
+and action / internal-control tables whose columns come in any order, as tables, records or one cell a line."""
+
+from __future__ import annotations
+
+import pytest
+
+from plantrace.extract import extract_text
+from plantrace.extract.flattened import parse_header, split_values
+
+
+def _values(ind) -> list[tuple]:
+    return [(v.kind, v.year, v.raw) for v in ind.values]
+
+
+def _by_name(doc) -> dict:
+    return {i.name: i for i in doc.indicators}
+
+
+# ------------------------------------------------------------------------------------------------ flattened rows
+
+FLAT_GLUED = """Verksamhetsplan 2017 för Kultur- och fritidsnämnden
+
+Styrkort
+
+Indikator Utfall 2014 Utfall 2015 Utfall 2016 Målvärde 2016
+Mål: Alla barn ska kunna delta i en fritidsaktivitet
+Andel barn som deltar i föreningsaktivitet-41 %44 %Minst 50 %
+Andel elever i åk 4 som kan cykla säkert till
+skolan 71 %69 %75 %Minst 80 %
+Mål: Biblioteken ska nå fler unga läsare
+Antal boklån per ung invånare3,23,43,1Minst 4,0
+Källa: egen statistik
+
+Texten efter tabellen handlar om något annat.
+"""
+
+FLAT_YEARS_BELOW = """Delårsrapport 2022 Tekniska nämnden
+
+Utfall Utfall Målvärde
+2021 2022 2022
+Nöjd kundindex vatten71 72 Minst 75
+Antal vattenläckor per år 31 27 Högst 25
+Gatorna ska vara trygga att gå på även kvällstid.
+Andel gatlampor som fungerar (%)96 %97 %Uppdateras
+Nämnden följer utvecklingen.
+"""
+
+FLAT_BARE_YEARS = """Årsredovisning 2021 Omsorgsnämnden
+
+Nyckeltal 2019 2020 2021 Mål 2022 Trend
+Kostnad per brukare i hemtjänsten (kr)12 345 12 980 13 400 13 000 Minska
+Andel brukare med fast omsorgskontakt (%)45,5 %47,0 %48,2 %50 %Öka
+Antal fallolyckor per månad-1814-Minska
+Kommentar: siffrorna för 2021 är preliminära.
+"""
+
+
+def test_flattened_rows_glued_percentages_and_goal_rows():
+    d = extract_text(FLAT_GLUED, source="flat1.txt")
+    ind = _by_name(d)
+    assert set(ind) == {"Andel barn som deltar i föreningsaktivitet",
+                        "Andel elever i åk 4 som kan cykla säkert till skolan",
+                        "Antal boklån per ung invånare"}
+    # "-" is an empty cell: no value; the others take the kind and year of their column, counted from the right
+    assert _values(ind["Andel barn som deltar i föreningsaktivitet"]) == [
+        ("actual", 2015, "41 %"), ("actual", 2016, "44 %"), ("target", 2016, "Minst 50 %")]
+    assert [v.unit for v in ind["Andel barn som deltar i föreningsaktivitet"].values] == ["%", "%", "%"]
+    assert _values(ind["Andel elever i åk 4 som kan cykla säkert till skolan"]) == [
+        ("actual", 2014, "71 %"), ("actual", 2015, "69 %"), ("actual", 2016, "75 %"), ("target", 2016, "Minst 80 %")]
+    # decimal commas glued together: "3,23,43,1" is three values of one size
+    assert _values(ind["Antal boklån per ung invånare"]) == [
+        ("actual", 2014, "3,2"), ("actual", 2015, "3,4"), ("actual", 2016, "3,1"), ("target", 2016, "Minst 4,0")]
+    table = next(t for t in d.tables if t.kind == "indicator")
+    assert table.header == ["Indikator", "Utfall 2014", "Utfall 2015", "Utfall 2016", "Målvärde 2016"]
+    assert table.n_rows == 3  # goal rows, the header and the source note are no rows
+    assert all(not i.name.startswith(("Mål", "Indikator", "Källa")) for i in d.indicators)
+
+
+def test_flattened_header_with_years_on_the_next_line():
+    d = extract_text(FLAT_YEARS_BELOW, source="flat2.txt")
+    ind = _by_name(d)
+    assert set(ind) == {"Nöjd kundindex vatten", "Antal vattenläckor per år", "Andel gatlampor som fungerar (%)"}
+    assert _values(ind["Nöjd kundindex vatten"]) == [
+        ("actual", 2021, "71"), ("actual", 2022, "72"), ("target", 2022, "Minst 75")]
+    assert _values(ind["Antal vattenläckor per år"]) == [
+        ("actual", 2021, "31"), ("actual", 2022, "27"), ("target", 2022, "Högst 25")]
+    assert _values(ind["Andel gatlampor som fungerar (%)"]) == [
+        ("actual", 2021, "96 %"), ("actual", 2022, "97 %"), ("target", 2022, "Uppdateras")]
+    assert ind["Nöjd kundindex vatten"].direction is None  # a bound is a level, not a stated direction
+
+
+def test_flattened_bare_years_space_thousands_and_trend():
+    d = extract_text(FLAT_BARE_YEARS, source="flat3.txt")
+    ind = _by_name(d)
+    cost = ind["Kostnad per brukare i hemtjänsten (kr)"]
+    assert _values(cost) == [("actual", 2019, "12 345"), ("actual", 2020, "12 980"), ("actual", 2021, "13 400"),
+                             ("target", 2022, "13 000")]
+    assert cost.values[0].value == 12345.0 and cost.direction == "decrease"
+    share = ind["Andel brukare med fast omsorgskontakt (%)"]
+    assert [v.value for v in share.values] == [45.5, 47.0, 48.2, 50.0] and share.direction == "increase"
+    falls = ind["Antal fallolyckor per månad"]
+    assert _values(falls) == [("actual", 2020, "18"), ("actual", 2021, "14")] and falls.direction == "decrease"
+    assert len(d.indicators) == 3
+
+
+def test_flattened_unit_column_with_the_name_on_the_line_above():
+    text = ("Mått Enhet Utfall 2020 Utfall 2021 Medel Bäst\n"
+            "Uppfyllt\n"
+            "Väntetid till första besök i öppenvården\n"
+            "Dagar, median Ned 14 12 18 6\n"
+            "Delvis uppfyllt\n"
+            "Besökare på badhuset per invånare\n"
+            "Antal/inv Upp 3,1 3,4 2,9 5,0\n")
+    d = extract_text(text, source="unit.txt")
+    ind = _by_name(d)
+    assert set(ind) == {"Väntetid till första besök i öppenvården", "Besökare på badhuset per invånare"}
+    assert _values(ind["Besökare på badhuset per invånare"]) == [
+        ("actual", 2020, "3,1"), ("actual", 2021, "3,4"), ("comparison", None, "2,9"), ("comparison", None, "5,0")]
+    (table,) = [t for t in d.tables if t.kind == "indicator"]
+    assert table.header == ["Mått", "Enhet", "Utfall 2020", "Utfall 2021", "Medel", "Bäst"]
+    assert table.rows[0][:2] == ["Väntetid till första besök i öppenvården", "Dagar, median Ned"]
+
+
+@pytest.mark.parametrize("text,n,name,values", [
+    ("Antal deltagare i sommarlovsaktiviteter1 2041 3101 402", 3, "Antal deltagare i sommarlovsaktiviteter",
+     ["1 204", "1 310", "1 402"]),
+    ("Antal besök per öppetdag96118131", 3, "Antal besök per öppetdag", ["96", "118", "131"]),
+    ("Andel elever i åk 9 88 %87 %", 3, "Andel elever i åk 9", ["88 %", "87 %"]),
+    ("Budgetavvikelse (mnkr)-0,41,2-3,60", 4, "Budgetavvikelse (mnkr)", ["-0,4", "1,2", "-3,6", "0"]),
+    ("Andel nöjda besökare (%)8891ÖkaDelvis uppfyllt", 4, "Andel nöjda besökare (%)",
+     ["88", "91", "Öka", "Delvis uppfyllt"]),
+    ("Antal barn 0–5 år i kö 42 38", 2, "Antal barn 0–5 år i kö", ["42", "38"]),
+])
+def test_glued_values_are_cut_by_column_count_and_shape(text, n, name, values):
+    assert split_values(text, n) == (name, values)
+
+
+def test_header_lines():
+    assert parse_header("Mått Utfall 2022 Utfall 2023 Jämförelse Riket 2023") is not None
+    assert parse_header("Mål och nyckeltal Utfall 2022 Utfall 2023 Målvärde 2023 Status")[1] == [
+        "Utfall 2022", "Utfall 2023", "Målvärde 2023", "Status"]
+    assert parse_header("Mål: Alla ska ha en trygg uppväxt") is None
+    assert parse_header("Resultat 2023 och 2024") is None
+    assert parse_header("Utfall 2023") is None
+
+
+def test_prose_with_numbers_is_no_flattened_table():
+    text = "Nämndens budget\n\nUnder 2023 ökade antalet ärenden till 412 och kostnaderna till 12,5 mnkr.\n"
+    assert extract_text(text, source="prose.txt").indicators == []
+
+
+# ------------------------------------------------------------------------------------------------ tab tables with goal rows
+
+TAB_GOAL_ROWS = (
+    "Verksamhetsplan 2020 Utbildningsnämnden\n\nStyrkort\n\n"
+    "Mål/Indikator\tUtfall 2018\tUtfall 2019\tMålvärde 2020\n"
+    "Nämndmål 1: Alla elever ska nå kunskapskraven\t\t\t\n"
+    "Andel elever med godkända betyg (%)\t81 %\t83 %\tMinst 85 %\n"
+    "Nämndmål 2: Skolmiljön ska vara trygg\n"
+    "Andel elever som känner sig trygga (%)\t88 %\t86 %\tMinst 90 %\n"
+    "Skolan 2020            2\n"
+    "Antal kränkningsanmälningar\t54\t61\tMinska\n"
+)
+
+
+def test_tab_table_goal_rows_and_page_furniture_between_rows():
+    d = extract_text(TAB_GOAL_ROWS, source="tab.txt")
+    ind = _by_name(d)
+    assert set(ind) == {"Andel elever med godkända betyg (%)", "Andel elever som känner sig trygga (%)",
+                        "Antal kränkningsanmälningar"}
+    assert ind["Antal kränkningsanmälningar"].direction == "decrease"
+    assert len([t for t in d.tables if t.kind == "indicator"]) == 1
+
+
+def test_goal_column_before_the_indicator_column():
+    text = ("Styrkort 2016\n\nNämndmål\tIndikator\tUtfall 2015\tMålvärde 2016\n"
+            "Fler ska resa hållbart\tAndel resor med cykel (%)\t12 %\t15 %\n"
+            "\tAntal nya laddplatser\t40\t60\n")
+    ind = _by_name(extract_text(text, source="goalcol.txt"))
+    assert set(ind) == {"Andel resor med cykel (%)", "Antal nya laddplatser"}
+    assert _values(ind["Antal nya laddplatser"]) == [("actual", 2015, "40"), ("target", 2016, "60")]
+
+
+# ------------------------------------------------------------------------------------------------ labelled lines
+
+LABELLED = """Verksamhetsplan 2024 Vård- och omsorgsnämnden
+
+Nämndmål: Äldre ska känna sig trygga med hemtjänsten
+Indikator: Andel brukare nöjda med hemtjänsten, målvärde minst 70 %
+Mätetal: Antal hushåll med långvarigt försörjningsstöd. Utfall 2023: 412. Målvärde 2025: högst 380
+Nyckeltal Väntetid till särskilt boende i dagar (mål: max 60 dagar)
+
+Indikatorer:
+• Andel elever som når målen i alla ämnen (målvärde 85 %)
+• Antal anmälda skadegörelser (målvärde Minska)
+
+Vanlig text efter listan, inte en indikator.
+"""
+
+
+def test_labelled_indicator_lines():
+    d = extract_text(LABELLED, source="labels.txt")
+    ind = _by_name(d)
+    assert set(ind) == {"Andel brukare nöjda med hemtjänsten", "Antal hushåll med långvarigt försörjningsstöd",
+                        "Väntetid till särskilt boende i dagar", "Andel elever som når målen i alla ämnen",
+                        "Antal anmälda skadegörelser"}
+    # a value without a year belongs to the one year the plan covers
+    assert _values(ind["Andel brukare nöjda med hemtjänsten"]) == [("target", 2024, "minst 70 %")]
+    assert ind["Andel brukare nöjda med hemtjänsten"].values[0].unit == "%"
+    assert _values(ind["Antal hushåll med långvarigt försörjningsstöd"]) == [
+        ("actual", 2023, "412"), ("target", 2025, "högst 380")]
+    assert ind["Väntetid till särskilt boende i dagar"].values[0].unit == "dagar"
+    assert ind["Antal anmälda skadegörelser"].direction == "decrease"
+    assert ind["Andel brukare nöjda med hemtjänsten"].direction is None
+    goal = next(g for g in d.goals if "trygga med hemtjänsten" in g.text)
+    assert ind["Andel brukare nöjda med hemtjänsten"].goal == goal.id
+
+
+def test_labelled_lines_glued_into_one_paragraph_by_hard_wrapping():
+    prose = ("Nämnden arbetar vidare med de prioriteringar som beslutades under föregående år och\n"
+             "följer upp dem löpande i samband med varje delårsrapport under verksamhetsåret.\n\n") * 12
+    lines = ("Indikator: Andel medarbetare som rekommenderar sin arbetsplats, målvärde 75 %\n"
+             "Indikator: Sjukfrånvaro bland tillsvidareanställda medarbetare, målvärde högst 6 %\n"
+             "Indikator: Antal genomförda medarbetarsamtal per chef och år, målvärde 20\n")
+    d = extract_text("Verksamhetsplan 2023\n\n" + prose + lines, source="wrapped.txt")
+    ind = _by_name(d)
+    assert set(ind) == {"Andel medarbetare som rekommenderar sin arbetsplats",
+                        "Sjukfrånvaro bland tillsvidareanställda medarbetare",
+                        "Antal genomförda medarbetarsamtal per chef och år"}
+    assert _values(ind["Sjukfrånvaro bland tillsvidareanställda medarbetare"]) == [("target", 2023, "högst 6 %")]
+    for i in d.indicators:  # each indicator points at its own line, not at the glued paragraph
+        first, last = i.provenance.lines
+        assert first == last and d.text.split("\n")[first].startswith("Indikator: " + i.name[:10])
+
+
+# ------------------------------------------------------------------------------------------------ scattered cells
+
+@pytest.mark.parametrize("pieces,word", [
+    (["UPPD", "ATER", "AS"], "Uppdateras"),
+    (["SAK", "NAS"], "Saknas"),
+    (["Del", "vis"], "Delvis"),
+])
+def test_value_broken_over_short_lines_is_rejoined(pieces, word):
+    text = ("Indikator\nUtfall\n2022\n\nMålvärde\n2023\n\nAndel ärenden som avslutas i tid\n\n"
+            + "\n".join(pieces) + "\n\n85 %\n\nKälla: eget ärendesystem\n")
+    d = extract_text(text, source="frag.txt")
+    (ind,) = d.indicators
+    assert ind.name == "Andel ärenden som avslutas i tid"
+    assert _values(ind) == [("actual", 2022, word), ("target", 2023, "85 %")]
+
+
+@pytest.mark.parametrize("note", ["Källa: Kolada", "Kommentar: data för 2023 saknas", "1) Ny indikator från 2023",
+                                  "Data redovisas i samband med bokslutet", "Jämförelsevärde avser riket."])
+def test_scattered_table_ends_at_a_note_line(note):
+    text = ("Indikator\nUtfall\n2023\n\nMålvärde\n2024\n\nAndel nöjda föräldrar\n\n78 %\n\n80 %\n\n"
+            f"{note}\n\nNästa stycke handlar om annat.\n")
+    d = extract_text(text, source="note.txt")
+    assert [i.name for i in d.indicators] == ["Andel nöjda föräldrar"]
+
+
+# ------------------------------------------------------------------------------------------------ actions and controls
+
+@pytest.mark.parametrize("header,row", [
+    ("Åtgärd\tKoppling till styrdokument\tFörväntad effekt", "Införa e-tjänst för bygglov\tDigital agenda\tKortare handläggning"),
+    ("Förväntad effekt\tAktivitet\tStyrdokument", "Kortare handläggning\tInföra e-tjänst för bygglov\tDigital agenda"),
+    ("Koppling\tÅtgärd\tAnsvarig\tEffekt", "Digital agenda\tInföra e-tjänst för bygglov\tEnhetschef\tKortare handläggning"),
+])
+def test_action_columns_are_read_by_their_header(header, row):
+    d = extract_text(f"Handlingsplan 2022\n\nÅtgärder\n\n{header}\n{row}\n", source="act.txt")
+    (a,) = d.actions
+    assert (a.text, a.linked_document, a.expected_effect) == (
+        "Införa e-tjänst för bygglov", "Digital agenda", "Kortare handläggning")
+
+
+CONTROL = {"area": "Ekonomi", "risk": "Risk för felaktiga utbetalningar", "control": "Kontroll av leverantörsbyten",
+           "method": "Stickprov", "reporting": "Delår 2"}
+
+
+@pytest.mark.parametrize("columns", [
+    [("Kontrollområde", "area"), ("Risk", "risk"), ("Kontrollmoment", "control"), ("Metod", "method"),
+     ("Rapportering", "reporting")],
+    [("Riskbeskrivning", "risk"), ("Kontroll", "control"), ("Process", "area"), ("Frekvens", "reporting"),
+     ("Kontrollmetod", "method")],
+    [("Kontrollmoment", "control"), ("Ansvarig", None), ("Tidpunkt för rapportering", "reporting"),
+     ("Område", "area"), ("Metod", "method"), ("Risk", "risk")],
+])
+def test_control_columns_are_read_by_their_header(columns):
+    header = "\t".join(h for h, _ in columns)
+    row = "\t".join(CONTROL[f] if f else "Controller" for _, f in columns)
+    d = extract_text(f"Internkontrollplan 2021\n\n{header}\n{row}\n", source="ic.txt")
+    (c,) = d.controls
+    assert {f: getattr(c, f) for f in CONTROL} == CONTROL
+
+
+def test_labelled_action_and_control_records():
+    text = ("Handlingsplan 2019\n\nNämndmål: Fler ska hitta till biblioteket\n"
+            "Åtgärd: Förlänga öppettiderna på lördagar\nStyrdokument: Biblioteksplan\n"
+            "Förväntad effekt: Fler besök under helger\n"
+            "Åtgärd: Starta läsecirklar för unga\nFörväntad effekt: Fler unga läsare\n\n"
+            "Kontrollmoment: Kontroll av avtalstrohet\nRiskbeskrivning: Risk för inköp utanför avtal\n"
+            "Kontrollområde: Upphandling\nMetod: Genomgång av fakturor\nTidpunkt för rapportering: Bokslut\n")
+    d = extract_text(text, source="records.txt")
+    assert [(a.text, a.linked_document, a.expected_effect) for a in d.actions] == [
+        ("Förlänga öppettiderna på lördagar", "Biblioteksplan", "Fler besök under helger"),
+        ("Starta läsecirklar för unga", None, "Fler unga läsare")]
+    (c,) = d.controls
+    assert (c.area, c.risk, c.control, c.method, c.reporting) == (
+        "Upphandling", "Risk för inköp utanför avtal", "Kontroll av avtalstrohet", "Genomgång av fakturor", "Bokslut")
+
+
+def test_control_table_with_one_cell_a_line():
+    text = ("Internkontrollplan 2020\n\nRisk\nKontrollområde\nKontrollmoment\nMetod\n"
+            "Risk för jäv vid beslut\nMyndighetsutövning\nKontroll av jävsdeklarationer\nStickprov\n"
+            "3\nSOCIALNÄMNDEN\n"
+            "Risk för felaktig lön\nLöner\nKontroll av löneändringar\nAttestlista\n")
+    d = extract_text(text, source="cells.txt")
+    assert [(c.area, c.risk, c.control, c.method) for c in d.controls] == [
+        ("Myndighetsutövning", "Risk för jäv vid beslut", "Kontroll av jävsdeklarationer", "Stickprov"),
+        ("Löner", "Risk för felaktig lön", "Kontroll av löneändringar", "Attestlista")]
