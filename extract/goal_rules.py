@@ -32,6 +32,11 @@ _COUNCIL_WORDS = re.compile(r"(övergripande|kommungemensamma|kommunfullmäktige
                             r"strategiska|inriktnings)\s*mål|inriktningsmål|kommunmål|kf-mål|målområde", re.I)
 _COMMITTEE_SUBJECT = re.compile(r"^([A-ZÅÄÖ][\wåäö\-]*nämnden|Nämnden|Styrelsen|Förvaltningen|Verksamheten)\s+(ska|skall)\b")
 _SENT_END = re.compile(r"[.!?:;,]\s*$")
+# a goal written as a noun phrase: "En attraktiv kommun", "Goda boendemiljöer", "Fler växande företag"
+_GOAL_PHRASE = re.compile(r"^(?:en|ett|den|det|fler|färre|ökad|ökat|ökade|minskad|minskat|minskade|bättre|god|goda|gott|"
+                          r"hög|högre|hållbar|hållbart|trygg|tryggt|trygga|stärkt|stärkta|attraktiv|attraktivt|"
+                          r"effektiv|effektivt|jämlik|jämställd|livslångt|säker|säkra)\s+\S", re.I)
+_RELATIVE_START = re.compile(r"^(?:som|vilket|vilka|där|varav|genom att)\b", re.I)  # describes the line above
 _PERSPECTIVE = re.compile(r"^[A-ZÅÄÖ][\wåäö]+(?:\s+[\wåäö]+)?\s*:\s+(?=\S)")
 _GRUNDUPPDRAG = re.compile(r"(nämndens\s+)?grunduppdrag", re.I)
 
@@ -230,8 +235,8 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
     if _ORG_LINE.match(text):
         return True  # a running header naming the committee or municipality: furniture, not a new section
     nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
-    if walk.title_mode == "goals" and walk.title_block is not None and nxt is not None \
-            and nxt.kind in ("bullet", "item") and not GOAL_REGION.search(text) and hi is None:
+    if walk.title_mode == "goals" and walk.title_block is not None and nxt is not None and hi is None \
+            and not GOAL_REGION.search(text) and (nxt.kind in ("bullet", "item") or _GOAL_PHRASE.match(text)):
         # a goal area under a title about goals, with its goals listed below it ("Attraktivt boende" ⏎ "• …")
         council_title = bool(walk.title and _COUNCIL_WORDS.search(walk.title))
         area = walk.add_goal(text, "council" if council_title else "committee", walk.area_parent, None, bi)
@@ -331,7 +336,8 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
     if walk.title_mode != "goals" or b.kind not in ("para", "bullet", "item"):
         return False
     text = b.text.strip()
-    if text.endswith(("?", ":")) or len(text) > 300 or not text[:1].isupper() or about_goals(text):
+    if text.endswith(("?", ":")) or len(text) > 300 or not text[:1].isupper() or about_goals(text) \
+            or _RELATIVE_START.match(text):
         return False
     if b.kind == "para" and (not is_statement(text) or len(sentences(text)) > 2):
         return False
