@@ -314,7 +314,8 @@ def _read_rows(texts: list[Optional[str]], j: int, region: Region) -> int:
         if again is not None:
             if not _same_columns(again[1], region.columns):
                 break  # another table starts
-            region.rows.append(Row("header", [j]))  # the header repeated after a page break
+            region.rows.append(Row("header", [j]))  # the header repeated after a page break or a new goal
+            pending, quiet = None, 0
             j += 1
             while j < n and texts[j] is not None and _YEARS_ONLY.match(texts[j].strip()):
                 region.rows[-1].units.append(j)
@@ -332,6 +333,13 @@ def _read_rows(texts: list[Optional[str]], j: int, region: Region) -> int:
             continue
         if not t[:1].isupper() and pending is not None and follows:
             name, values = _row_values(t, n_cols)
+            if text_column and values and name:
+                # "Mått | Enhet | …": a unit in lower case ("kr/elev") heads the line of values, not more name
+                pending.kind, pending.text_cell, pending.values = "row", name, values
+                pending.units.append(j)
+                pending, quiet = None, 0
+                j += 1
+                continue
             pending.name = join_wrapped([pending.name, name or t])
             pending.units.append(j)
             if values and name:

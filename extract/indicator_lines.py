@@ -16,18 +16,30 @@ from typing import Optional
 
 from plantrace.extract.blocks import join_wrapped
 from plantrace.extract.context import Context
+from plantrace.extract.indicator_cards import CODE
 from plantrace.extract.numbers import AMOUNT, BOUND, parse_number, stated_direction
 from plantrace.schema import Indicator, IndicatorValue, Provenance
 
 _LABEL = r"(?:Indikator|Mätetal|Nyckeltal|Mått|Resultatmått|Målindikator|Styrtal)"
-# "Indikator: …", "Mätetal 2 – …", and without a colon "Indikator Andel …" (a capital after the label)
-LABEL_LINE = re.compile(rf"^(?i:{_LABEL})(?:(?:\s+\d{{1,2}}(?:\.\d{{1,2}})*)?\s*[:–]\s*|\s+(?=[A-ZÅÄÖ]))(?P<text>\S.*)$")
+# "Indikator: …", "Mätetal 2 – …", without a colon "Indikator Andel …" (a capital after the label), a label with a
+# short qualifier of its own ("Mått kopplat till målet: …"), and a numbered label behind a short source or year
+# ("KKiK 2021 mått 3: …", "Enkät 2 indikator 1: …")
+LABEL_LINE = re.compile(rf"^(?:(?:[\wÅÄÖåäö-]+\s+){{1,3}}(?=(?i:{_LABEL})\s+\d))?(?i:{_LABEL})"
+                        rf"(?:(?:\s+\d{{1,2}}(?:\.\d{{1,2}})*)?\s*[:–]\s*|(?:\s+[a-zåäö]+){{1,4}}\s*:\s*|\s+(?=[A-ZÅÄÖ])(?![A-ZÅÄÖ]{{1,6}}\.\d))"  # a code ("KS.2.1") is a card's (indicator_cards)
+                        rf"(?P<text>\S.*)$")
 LIST_INTRO = re.compile(r"^(?:Indikatorer|Indikator|Mätetal|Nyckeltal|Mått|Resultatmått)(?:\s+(?:för|till)\b[^:]{0,60})?\s*:?\s*$", re.I)
+# a lead-in that names indicators as what its list holds ("Nämndens indikatorer och finansiella mål:")
+NAMING_INTRO = re.compile(r"^[^.:]{0,120}\b(?:indikatorer(?:na)?|nyckeltal(?:en)?|mätetal(?:en)?)\b[^.:]{0,80}:\s*$", re.I)
+_GOALS_TOO = re.compile(r"\bmål(?:en)?\b", re.I)
+# a financial target ("Soliditeten ska förbättras", "Nettokostnadsandel högst 99 %"): in a list of indicators and
+# financial goals these are the goals
+_FINANCIAL = re.compile(r"nettokostnad|soliditet|finansnetto|investering|skatte(?:intäkt|sats)|resultat|självfinansier|"
+                        r"egenfinansier|låneskuld|balanskrav|pensionsskuld|likviditet|skuldsättning", re.I)
 _KINDS = {
     "target": r"målvärde|målnivå|målsättning|mål|önskat läge",
     "actual": r"utfall|nuvärde|nuläge|resultat",
     "baseline": r"utgångsläge|utgångsvärde|basvärde|baslinje",
-    "comparison": r"jämförelsevärde|jämförvärde|jämförelse|riket|länet",
+    "comparison": r"jämförelsevärde|jämförvärde|jämförelse|riket|länet|riksmedel|rikssnitt|riksgenomsnitt|medelvärde|snitt",
 }
 _VALUE = rf"(?:{BOUND}\s*(?:[A-ZÅÄÖ]{{2,5}}\s+)?{AMOUNT}|{AMOUNT}|öka|minska|ökning|minskning|bibehållas|ja|nej)"
 _PHRASE = re.compile(
@@ -35,6 +47,8 @@ _PHRASE = re.compile(
     rf"(?:[:=]|är|ska\s+vara)?\s*(?P<value>{_VALUE})(?![\wåäö])\s*\)?",
     re.I,
 )
+# ", Kommunen: 78 %": a value behind a capitalised name of whose it is (the municipality's own figure)
+_OWN_VALUE = re.compile(rf",\s*(?P<who>[A-ZÅÄÖ][\wåäö-]+)\s*:?\s+(?P<value>(?i:{BOUND})?\s*{AMOUNT})(?![\wåäö])")
 _TRAILING_BOUND = re.compile(rf"[,;(–]\s*(?P<value>{BOUND}\s*{AMOUNT}|ska\s+(?:öka|minska))\s*\)?\s*\.?$", re.I)
 
 
@@ -62,6 +76,12 @@ def parse_indicator_text(text: str) -> tuple[str, list[IndicatorValue], Optional
         values.append(IndicatorValue(kind=kind, year=year, raw=raw, value=number, unit=unit, column=m.group("kind")))
         if kind == "target" and direction is None:
             direction = stated_direction(raw)
+    own = _OWN_VALUE.search(text, 0, first if first is not None else len(text))
+    if own:
+        raw = own.group("value").strip()
+        number, unit = parse_number(raw)
+        values.insert(0, IndicatorValue(kind="actual", raw=raw, value=number, unit=unit, column=own.group("who")))
+        first = own.start()
     if first is None:
         m = _TRAILING_BOUND.search(text)
         if m:
@@ -111,7 +131,7 @@ def _provenance(ctx: Context, lines: list[int]) -> Provenance:
 def indicator_lines(ctx: Context) -> None:
     """Indicators from "Indikator: …" lines and from the items of an "Indikatorer:" list."""
     blocks = ctx.blocks
-    in_list = False
+    in_list = mixed = False
     seen = {re.sub(r"\W+", "", i.name.casefold()) for i in ctx.get("indicators")}
     period = ctx.meta.period
     year = period[1] if period and period[0] == period[1] else None  # a one-year plan: its targets are for that year
@@ -121,10 +141,14 @@ def indicator_lines(ctx: Context) -> None:
             continue
         low = b.text.lower()
         found = _labelled(ctx, bi) if any(w in low for w in _LABEL_WORDS) else []
-        if not found and b.kind in ("para", "heading") and LIST_INTRO.match(b.text.strip()):
+        if not found and b.kind in ("para", "heading") and (LIST_INTRO.match(b.text.strip())
+                                                            or NAMING_INTRO.match(b.text.strip())):
             in_list = True
+            mixed = bool(_GOALS_TOO.search(b.text)) and not LIST_INTRO.match(b.text.strip())
             continue
         if not found and in_list and b.kind == "bullet":
+            if mixed and _FINANCIAL.search(b.text):
+                continue  # a financial goal in a list of indicators and financial goals
             found = [(b.text.strip(), b.lines)]
         elif not found:
             in_list = False
@@ -134,7 +158,7 @@ def indicator_lines(ctx: Context) -> None:
         for body, lines in found:
             name, values, direction = parse_indicator_text(body)
             key = re.sub(r"\W+", "", name.casefold())
-            if not name or len(name) > 250 or key in seen:
+            if not name or len(name) > 250 or key in seen or re.fullmatch(CODE, name):  # a card's code (indicator_cards)
                 continue
             seen.add(key)
             for v in values:

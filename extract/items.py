@@ -24,6 +24,8 @@ _MISSING = re.compile(r"^[-–—−]{1,3}$")  # a cell that says "no value"
 
 def value_kind(header: str) -> Optional[str]:
     h = header.lower()
+    if re.match(r"mål(?:värde|nivå)?\s+och\s+jämför", h):
+        return "target"  # "Mål och jämförelser": the target first, the comparisons under it
     if re.search(r"jämför|riket|länet|snitt|medel|sämst|bäst", h):
         return "comparison"
     if re.search(r"utgångsläge|basvärde|baslinje|referensvärde", h):
@@ -138,7 +140,8 @@ def _indicators(ctx: Context, t: RawTable, tid: str, seen: set, report_year: Opt
             goal = _goal_named(ctx, grp)
         flat = fold(name).replace(" ", "")
         ctx_key = (goal, assignment, group)
-        if any(k[1] == ctx_key and Levenshtein.distance(flat, k[0]) <= 1 for k in seen):
+        if any(k[1] == ctx_key and Levenshtein.distance(flat, k[0]) <= 1 and re.findall(r"\d+", flat) == re.findall(r"\d+", k[0])
+               for k in seen):  # names that differ in a number ("åk 5", "åk 8") are different indicators
             continue  # the same indicator repeated (an annex that lists all indicators again)
         seen.add((flat, ctx_key))
         values: list[IndicatorValue] = []

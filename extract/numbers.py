@@ -6,7 +6,7 @@ import re
 from typing import Optional
 
 _NUM = re.compile(
-    r"^(?P<pre>(?:ca\.?|cirka|minst|max(?:imalt)?|högst|lägst|under|över|<|>|≤|≥)?\s*)"
+    r"^(?P<pre>(?:ca\.?|cirka|minst|max(?:imalt)?|högst|lägst|under|över|<|>|≤|≥|=)?\s*)"
     r"(?P<num>[-−–+]?\s?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[,.]\d+)?|[-−–+]?\s?\d+(?:[,.]\d+)?)"
     r"\s*(?P<unit>%|procent|mnkr|tkr|kr|mkr|miljoner kronor|st|dagar|dygn|år|index)?\.?$",
     re.I,
@@ -42,7 +42,7 @@ def parse_number(raw: str) -> tuple[Optional[float], Optional[str]]:
 # ("Minst 60 %", "Högst 3", "Max 10 dagar", "Minst NKI 75"), or a word cells hold ("Uppdateras", "Ja", "-").
 AMOUNT = (r"[-−–+]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[,.]\d+)?"
            r"(?:\s?(?:%|procent|mnkr|tkr|mkr|kr|st|dagar|dygn|veckor|timmar)(?![\wåäö]))?")
-BOUND = r"(?:minst|högst|max(?:imalt)?|min(?:imum)?|lägst|över|under|ca\.?|cirka|[<>≤≥])"
+BOUND = r"(?:minst|högst|max(?:imalt)?|min(?:imum)?|lägst|över|under|ca\.?|cirka|[<>≤≥=])"
 VALUE_WORDS = ("uppdateras", "saknas", "data saknas", "ej aktuellt", "ej mätt", "ja", "nej", "delvis", "öka", "minska",
                "ökar", "minskar", "oförändrat", "bibehålla", "behålla", "uppfyllt", "delvis uppfyllt", "ej uppfyllt",
                "uppnått", "delvis uppnått", "ej uppnått", "inte uppnått", "grön", "gul", "röd")

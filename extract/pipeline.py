@@ -8,6 +8,7 @@ from plantrace.extract.blocks import segment
 from plantrace.extract.context import Context
 from plantrace.extract.flattened import split_rows
 from plantrace.extract.followups import extract_followups
+from plantrace.extract.indicator_cards import indicator_cards
 from plantrace.extract.indicator_lines import indicator_lines
 from plantrace.extract.items import table_items
 from plantrace.extract.labelled_records import labelled_records
@@ -51,11 +52,12 @@ register("roles")(classify_blocks)
 register("structure")(extract_structure)
 register("table_items")(table_items)
 register("indicator_lines")(indicator_lines)
+register("indicator_cards")(indicator_cards)
 register("labelled_records")(labelled_records)
 register("followups")(extract_followups)
 
 DEFAULT_PIPELINE: list[str] = ["blocks", "toc", "headings", "tables", "roles", "structure", "table_items", "indicator_lines",
-                               "labelled_records", "followups"]
+                               "indicator_cards", "labelled_records", "followups"]
 
 
 def run(ctx: Context, pipeline: list[str] | None = None) -> Context:

@@ -70,6 +70,9 @@ def find_scattered_tables(blocks: list[Block], layout=None) -> list[RawTable]:
         if not m:
             i += 1
             continue
+        if i > 0 and blocks[i - 1].kind == "para" and _GOAL_HEAD.match(blocks[i - 1].text.strip()):
+            i += 1  # "Delmål | Mätetal | Utfall": a goal column first, read by `find_column_cell_tables`
+            continue
         parts = [m.group(2)] if m.group(2) else []
         j, carry = _header_tail(blocks, i + 1, parts)
         header_text = " ".join(parts)
@@ -190,6 +193,8 @@ def _rows(blocks: list[Block], j: int, table: RawTable, carry: Optional[str], la
             first_block = j
         name_parts.append(t)
         j += 1
+    if j >= n and name_parts and not values and any(any(c.strip() for c in r[1:]) for r in table.rows):
+        name_parts = []  # the document ends on a name whose value cells never came: cut off, not a row
     flush()
     return j
 
@@ -296,4 +301,138 @@ def find_cell_per_line_tables(blocks: list[Block], layout) -> list[RawTable]:
         if table.rows:
             tables.append(table)
         i = j
+    return tables
+
+
+# ------------------------------------------------------------------------------------------------ column cells
+
+_GOAL_HEAD = re.compile(r"^(?:mål|målformulering|målbeskrivning|nämndmål|nämndsmål|delmål|effektmål|verksamhetsmål|"
+                        r"inriktningsmål|strategiskt mål)$", re.I)
+_MEASURE_HEAD = re.compile(r"^(?:indikator(?:er)?|mått|mätning|mätmetod|mätetal|nyckeltal|indikator/mått|mått/indikator)$",
+                           re.I)
+_VALUE_HEAD = re.compile(r"^(?:mål(?:värde|nivå|sättning)?|mål och jämförelser?|jämförelse(?:r|värde)?|utfall|resultat|"
+                         r"nuläge|önskat läge|trend|status|prognos|budget|plan|bokslut)(?:\s+(?:19|20)\d{2})?$", re.I)
+_KIND_YEAR = re.compile(r"^(?:Utfall|Prognos|Budget|Plan|Bokslut|Målvärde|Mål|Resultat|Nuläge)\s+(?:19|20)\d{2}$", re.I)
+_LONE_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_TARGET_MODAL = re.compile(r"\bska\b", re.I)
+
+
+def _cell_lines(blocks: list[Block], layout) -> list[tuple[Optional[str], int, int]]:
+    """(text or None where no table goes on, block, line) for every line of the paragraphs."""
+    out: list[tuple[Optional[str], int, int]] = []
+    for bi, b in enumerate(blocks):
+        if b.kind in ("para", "bullet") or (b.kind == "heading" and b.number is None):
+            out.extend((layout.lines[li].text.strip(), bi, li) for li in b.lines)
+        else:
+            out.append((None, bi, b.lines[0]))
+    return out
+
+
+def _header_cells(lines, i: int) -> tuple[list[str], int, int]:
+    """(header cells, lines they take, index of the measure column or -1) of a column header starting at line i:
+    `Mål | Mätning | Målvärde` (a goal column, the measure column, value columns) or, with no measure word,
+    `[first cell] | Budget 2024 | Plan 2025` with each year on the line under its word."""
+    n = len(lines)
+    cells: list[str] = []
+    j = i
+    while j < n and lines[j][0] and len(lines[j][0]) <= 40 and len(cells) < 8:
+        t = lines[j][0]
+        if _GOAL_HEAD.match(t) or _MEASURE_HEAD.match(t) or _KIND_YEAR.match(t) or _VALUE_HEAD.match(t):
+            if j + 1 < n and lines[j + 1][0] and _LONE_YEAR.match(lines[j + 1][0]) and _VALUE_HEAD.match(t):
+                cells.append(f"{t} {lines[j + 1][0]}")
+                j += 2
+                continue
+            cells.append(t)
+            j += 1
+            continue
+        break
+    measure = next((k for k, c in enumerate(cells) if _MEASURE_HEAD.match(c)), -1)
+    return cells, j - i, measure
+
+
+def _value_line(t: Optional[str]) -> bool:
+    """A short line with a figure, or a whole value cell: "Öka andel nöjda …" (a goal) is neither."""
+    return bool(t) and len(t) <= 40 and bool(re.search(r"\d", t) or is_cell_value(t))
+
+
+def find_column_cell_tables(blocks: list[Block], layout) -> list[RawTable]:
+    """Indicator tables from a web CMS where every cell is a paragraph of its own, read by their header's words.
+
+        Målformulering | Mätning | Målvärde        Resultatmål | Prognos 2023 | Budget 2024
+        <goal>                                     <measure>
+        <measure>                                  <value>
+        <value> (<value with year> …)              <value>
+
+    With a measure column, a row is one line per text column and then its values (the first line whatever it
+    says, then any short lines with figures). Without one (only value words with years), a row is a name and
+    exactly one value a column, and the table must follow a statement of what shall be reached (a `ska`
+    sentence just above): a budget table in the same shape measures no goal. A row the document's end cuts off
+    is not a row."""
+    if not any(_MEASURE_HEAD.match(l.text.strip()) or _KIND_YEAR.match(l.text.strip()) or _LONE_YEAR.match(l.text.strip())
+               for l in layout.lines if len(l.text) <= 40):
+        return []
+    lines = _cell_lines(blocks, layout)
+    tables: list[RawTable] = []
+    n, i = len(lines), 0
+    while i < n:
+        t = lines[i][0]
+        if not t or len(t) > 40:
+            i += 1
+            continue
+        cells, used, measure = _header_cells(lines, i)
+        first = None
+        if measure >= 0:
+            n_text = measure + 1
+            ok = len(cells) > n_text and all(_GOAL_HEAD.match(c) for c in cells[:measure]) \
+                and all(_VALUE_HEAD.match(c) for c in cells[n_text:])
+            header = cells
+        else:
+            ok = len(cells) >= 2 and all(re.search(r"\d{4}$", c) for c in cells)
+            prev = lines[i - 1][0] if i > 0 else None
+            first = prev if ok and prev and len(prev) <= 30 and not _TARGET_MODAL.search(prev) else None
+            start = i - 1 if first else i
+            above = [lines[k][0] for k in range(max(0, start - 3), start) if lines[k][0]]
+            ok = ok and any(_TARGET_MODAL.search(a) and len(a) <= 400 for a in above)
+            header = [first or ""] + cells
+            n_text = 1
+        if not ok:
+            i += 1
+            continue
+        j = i + used
+        rows: list[tuple[list[str], list[int]]] = []  # cells, blocks
+        while j < n:
+            texts = [lines[k][0] for k in range(j, min(n, j + n_text))]
+            if len(texts) < n_text or any(not x or len(x) > 300 or NOTE_LINE.match(x) or _value_line(x) for x in texts):
+                break
+            k = j + n_text
+            if k >= n or not lines[k][0]:
+                break  # no value: the end of the table, or of the document
+            values = [lines[k][0]]
+            k += 1
+            if measure >= 0:
+                while k < n and _value_line(lines[k][0]):
+                    k += 1  # comparisons under the value ("(2019: 84 %)") stay in the table, not in the row
+            else:
+                while len(values) < len(header) - 1 and k < n and lines[k][0] and is_cell_value(lines[k][0]):
+                    values.append(lines[k][0])
+                    k += 1
+                if len(values) < len(header) - 1:
+                    break
+            row = texts + values[: len(header) - n_text]
+            row += [""] * (len(header) - len(row))
+            rows.append((row, sorted({lines[x][1] for x in range(j, k)})))
+            j = k
+        if rows:
+            table = RawTable(title=None, title_block=None, header_rows=[header], header=header, kind="indicator")
+            table.blocks = sorted({lines[x][1] for x in range(i - (first is not None), i + used)})
+            for row, bis in rows:
+                table.rows.append(row)
+                table.row_blocks.append(bis[0] if n_text == 1 else bis[min(1, len(bis) - 1)])
+                table.row_groups.append(None)
+                table.breakdowns.append([])
+                table.blocks.extend(b for b in bis if b not in table.blocks)
+            tables.append(table)
+            i = j
+        else:
+            i += 1
     return tables

@@ -41,8 +41,8 @@ GOAL_ROW = re.compile(
 )
 # A first column that holds the goal (often a merged cell: filled on its first row only), the indicator after it.
 GOAL_COLUMN = re.compile(r"^(?:nämndmål|nämndsmål|mål|målområde|perspektiv|fokusområde|strategiskt mål|inriktningsmål|"
-                         r"effektmål|verksamhetsmål)\b(?!.*indikator)", re.I)
-_NAME_COLUMN = re.compile(r"indikator|nyckeltal|mått|mätetal", re.I)
+                         r"effektmål|verksamhetsmål|målformulering|målbeskrivning|delmål)\b(?!.*indikator)", re.I)
+_NAME_COLUMN = re.compile(r"indikator|nyckeltal|mått|mätetal|mätning", re.I)
 FINITE = re.compile(r"\b(är|har|ska|skall|blir|kan|kommer|finns|var|hade)\b", re.I)
 
 
@@ -243,7 +243,10 @@ def build_tables(blocks: list[Block], layout=None) -> list[RawTable]:
     from plantrace.extract.scattered import find_cell_per_line_tables, find_scattered_tables
 
     taken = {b for t in tables for b in t.blocks}
-    for t in flattened + find_scattered_tables(blocks, layout) + (find_cell_per_line_tables(blocks, layout) if layout is not None else []):
+    from plantrace.extract.scattered import find_column_cell_tables
+
+    more = (find_cell_per_line_tables(blocks, layout) + find_column_cell_tables(blocks, layout)) if layout is not None else []
+    for t in flattened + find_scattered_tables(blocks, layout) + more:
         if not taken.intersection(t.blocks):
             tables.append(t)
             taken.update(t.blocks)

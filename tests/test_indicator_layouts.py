@@ -321,3 +321,298 @@ def test_control_table_with_one_cell_a_line():
     assert [(c.area, c.risk, c.control, c.method) for c in d.controls] == [
         ("Myndighetsutövning", "Risk för jäv vid beslut", "Kontroll av jävsdeklarationer", "Stickprov"),
         ("Löner", "Risk för felaktig lön", "Kontroll av löneändringar", "Attestlista")]
+
+
+# ------------------------------------------------------------------------------------------------ cards and runs
+# (real structures seen on goal portals and KPI pages of other municipalities; all wording invented)
+
+CARD_GLUED = """Miljöförvaltningen
+
+Delmål KS.4.2
+
+Indikatorer
+
+Rena sjöar
+
+IndikatorKS.4.2.1
+
+Andel badplatser med godkänd vattenkvalitet
+
+Trend: Trenden är positivTrenden är positiv
+Senaste värdet: 93 %2022
+
+Cykelvägar
+
+IndikatorKS.4.2.7
+
+Kilometer gång- och cykelväg per tusen invånare
+
+Trend: Trenden är oförändradTrenden är oförändrad
+
+Buller
+
+IndikatorKS.4.2.9
+
+Andel"""
+
+CARD_SPACED = """Indikatorer
+
+Läsande barn
+
+Indikator 2040.3.1.2 Antal utlånade barnböcker per barn 0-12 år
+Trend: Trenden är negativTrenden är negativ sedan 2015
+Senaste värdet: 7,4 st./barn2021
+
+Simkunniga elever
+
+Indikator 2040.3.1.5 Andel elever i åk 6 som kan simma 200 meter
+Senaste värdet: 88 %2020
+"""
+
+CARD_TARGET = """Socialnämnden
+
+Trygg vård
+
+Mått SN.2.1 Andel brukare som känner sig trygga med hemtjänsten
+Målvärde: 90 %
+Senaste utfall: 84 %2023
+
+Snabb handläggning
+
+Mått SN.2.3
+Genomsnittlig handläggningstid för bistånd, dagar
+Senaste utfall: 21 dagar2023
+"""
+
+
+def test_indicator_cards_with_glued_code_and_cut_off_card():
+    d = extract_text(CARD_GLUED, source="cards.txt")
+    ind = _by_name(d)
+    assert list(ind) == ["Andel badplatser med godkänd vattenkvalitet", "Kilometer gång- och cykelväg per tusen invånare"]
+    assert _values(ind["Andel badplatser med godkänd vattenkvalitet"]) == [("actual", 2022, "93 %")]
+    assert "Rena sjöar" not in ind and "Delmål KS.4.2" not in ind
+
+
+def test_indicator_cards_with_the_name_after_a_spaced_code():
+    d = extract_text(CARD_SPACED, source="cards2.txt")
+    ind = _by_name(d)
+    assert list(ind) == ["Antal utlånade barnböcker per barn 0-12 år", "Andel elever i åk 6 som kan simma 200 meter"]
+    assert _values(ind["Antal utlånade barnböcker per barn 0-12 år"]) == [("actual", 2021, "7,4 st./barn")]
+    assert _values(ind["Andel elever i åk 6 som kan simma 200 meter"]) == [("actual", 2020, "88 %")]
+
+
+def test_measure_cards_with_target_and_latest_outcome():
+    d = extract_text(CARD_TARGET, source="cards3.txt")
+    ind = _by_name(d)
+    assert list(ind) == ["Andel brukare som känner sig trygga med hemtjänsten",
+                         "Genomsnittlig handläggningstid för bistånd, dagar"]
+    assert _values(ind["Andel brukare som känner sig trygga med hemtjänsten"]) == [
+        ("target", None, "90 %"), ("actual", 2023, "84 %")]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Bilaga 2 Bra Godkänt Brister Tekniska nämnden Resultat S T1. Vägarna ska vara säkra för alla trafikanter "
+     "N Antal olyckor med personskada på kommunala vägar N Andel gator som plogas inom sex timmar, "
+     "N Nöjd medborgarindex gator och vägar S T2. Vattnet ska hålla god kvalitet N Antal anmärkningar på "
+     "dricksvattenprov N Andel av ledningsnätet som förnyats under året, procent B. EKONOMI S B1. Ekonomin ska vara i "
+     "balans N Budgetavvikelse netto, mnkr\n\nSlut på bilagan.\n",
+     ["Antal olyckor med personskada på kommunala vägar", "Andel gator som plogas inom sex timmar",
+      "Nöjd medborgarindex gator och vägar", "Antal anmärkningar på dricksvattenprov",
+      "Andel av ledningsnätet som förnyats under året, procent", "Budgetavvikelse netto, mnkr"]),
+    ("Kulturnämnden S 3.1 Fler ska ta del av kulturlivet N Antal besök på konsthallen, N Antal deltagare i "
+     "kulturskolan, N Andel barn som besökt en teaterföreställning, S 3.2 Biblioteken ska vara öppna N Öppettimmar "
+     "per vecka N Antal e-boklån per invånare, N Besökare per dag",
+     ["Antal besök på konsthallen", "Antal deltagare i kulturskolan",
+      "Andel barn som besökt en teaterföreställning", "Öppettimmar per vecka", "Antal e-boklån per invånare"]),
+    ("Styrkort S K1. Alla ska känna sig välkomna N Hur nöjd är du med bemötandet? N Andel ärenden som besvaras "
+     "samma dag N Antal klagomål per månad S K2. Personalen ska trivas N Sjukfrånvaro, procent N Medarbetarindex\n"
+     "\nKommentar: uppgifterna avser helåret.\n",
+     ["Hur nöjd är du med bemötandet?", "Andel ärenden som besvaras samma dag", "Antal klagomål per månad",
+      "Sjukfrånvaro, procent", "Medarbetarindex"]),
+])
+def test_scorecard_run_with_row_type_letters(text, names):
+    d = extract_text(text, source="coded.txt")
+    assert [i.name for i in d.indicators] == names
+
+
+def test_prose_with_single_letters_is_no_coded_run():
+    text = ("Nämnden S och nämnden N samarbetar. Enligt bilaga S 2. ska N vara klar innan N får svar från S om "
+            "budgeten och planen som gäller för hela året.\n")
+    assert extract_text(text, source="prose.txt").indicators == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Service\n\nSvarstid e-post, andel som får svar inom ett dygn:\nKommunen 81 och riksmedel 86\n\n"
+     "Öppettider på biblioteket, timmar per vecka:\n\nKommunen 44 och riksmedel 47\n",
+     [("Svarstid e-post, andel som får svar inom ett dygn", [("actual", None, "81"), ("comparison", None, "86")]),
+      ("Öppettider på biblioteket, timmar per vecka", [("actual", None, "44"), ("comparison", None, "47")])]),
+    ("Jämförelser\n\nKostnad per elev i grundskolan, kr:\nSkogsby 112 400, länet 108 900, riket 110 200\n",
+     [("Kostnad per elev i grundskolan, kr",
+       [("actual", None, "112 400"), ("comparison", None, "108 900"), ("comparison", None, "110 200")])]),
+    ("Trygghet\n\nAndel invånare som känner sig trygga utomhus på kvällen:\nVi 64 %; snittet 70 %\n",
+     [("Andel invånare som känner sig trygga utomhus på kvällen", [("actual", None, "64 %"), ("comparison", None, "70 %")])]),
+])
+def test_name_with_colon_over_a_line_of_labelled_values(text, expected):
+    d = extract_text(text, source="colon.txt")
+    assert [(i.name, _values(i)) for i in d.indicators] == expected
+
+
+def test_colon_line_over_prose_is_no_indicator():
+    text = "Nämnden vill särskilt lyfta följande:\nArbetet med 12 skolor och 3 förskolor har gått bra.\n"
+    assert extract_text(text, source="colonprose.txt").indicators == []
+
+
+@pytest.mark.parametrize("text, name, values", [
+    ("Jämför din kommun\n\nAndel nöjda besökare på biblioteket. %\n\nSkogsby 2021Snitt landetLägsta värdeHögsta värdeTrend\n\n"
+     "74\n\n70,5\n\n52\n\n91\n\n»\n\nKommentar\n\nBiblioteket har fått fler besökare.\n",
+     "Andel nöjda besökare på biblioteket", [("actual", 2021, "74"), ("comparison", None, "70,5"),
+                                             ("comparison", None, "52"), ("comparison", None, "91")]),
+    ("Kostnad för hemtjänst per brukare, kr\nÅsa 2019Medel alla kommunerLägstHögst\n245 000\n262 100\n180 300\n",
+     "Kostnad för hemtjänst per brukare", [("actual", 2019, "245 000"), ("comparison", None, "262 100"),
+                                          ("comparison", None, "180 300")]),
+    ("Väntetid till särskilt boende. dagar\n\nBergby 2022Snitt KKiKSämstBäst\n\n48\n\n60\n",
+     "Väntetid till särskilt boende", [("actual", 2022, "48"), ("comparison", None, "60")]),
+])
+def test_kpi_page_with_unit_tailed_name_and_glued_header(text, name, values):
+    d = extract_text(text, source="kpi.txt")
+    (ind,) = d.indicators
+    assert (ind.name, _values(ind)) == (name, values)
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Mått kopplat till målet: Andel abonnenter nöjda med sophämtningen.", "Andel abonnenter nöjda med sophämtningen."),
+    ("Indikator för målet: Antal nya företag per tusen invånare", "Antal nya företag per tusen invånare"),
+    ("Nyckeltal som följs upp: Kostnad per hushåll för vatten och avlopp", "Kostnad per hushåll för vatten och avlopp"),
+])
+def test_label_with_a_short_qualifier(line, name):
+    text = f"Tekniska nämnden\n\nNämndens mål ska följas upp varje år\n\n{line}\n\nÖnskat läge: Över 8.\n"
+    assert [i.name for i in extract_text(text, source="qual.txt").indicators] == [name.rstrip(".")]
+
+
+def test_numbered_label_behind_a_source_with_own_and_comparison_values():
+    text = ("Målet om god service\n\n"
+            " • Enkät 2020 mått 1: Svar på e-post inom ett dygn, Skogsby: 71%, riksmedel: 84%\n"
+            " • Enkät 2020 mått 2: Gott bemötande i telefon, Skogsby 88%, riksmedel: 80%\n"
+            " • Jämförelse mått 3: Väntetid till förskoleplats, dagar, Skogsby 30, riket: 25\n")
+    d = extract_text(text, source="prefixed.txt")
+    assert [(i.name, _values(i)) for i in d.indicators] == [
+        ("Svar på e-post inom ett dygn", [("actual", None, "71%"), ("comparison", None, "84%")]),
+        ("Gott bemötande i telefon", [("actual", None, "88%"), ("comparison", None, "80%")]),
+        ("Väntetid till förskoleplats, dagar", [("actual", None, "30"), ("comparison", None, "25")])]
+
+
+# ------------------------------------------------------------------------------------------------ table fixes
+
+def test_flattened_unit_cell_in_lower_case_is_not_part_of_the_name():
+    text = ("Mått Enhet Utfall 2021 Utfall 2020 Medel\nUppfyllt\nKostnad per elev i grundskolan, kr/elev\n"
+            "kr/elev Ingen 98 400 101 200 99 000\nDelvis uppfyllt\nAndel elever med godkända betyg (%)\n"
+            "Andel, % Upp 81% 79% 80%\n")
+    d = extract_text(text, source="unit.txt")
+    assert [i.name for i in d.indicators] == ["Kostnad per elev i grundskolan, kr/elev",
+                                              "Andel elever med godkända betyg (%)"]
+
+
+def test_flattened_header_repeated_under_each_goal_with_equal_sign_targets():
+    text = ("Nämndens mål: Alla ska kunna rösta nära hemmet\n\nIndikatorer Utfall 2021 Utfall 2022 Mål 2022\n\n"
+            "Andel vallokaler med ramp 80% 85% = 100%\n\nDen sista lokalen byggs om under våren.\n\n"
+            "Nämndens mål: Valarbetarna ska vara väl förberedda\n\nIndikatorer Utfall 2021 Utfall 2022 Mål 2022\n\n"
+            "Andel valarbetare som har gått utbildningen före\n\nvalet 90% 94% = 100%\n")
+    d = extract_text(text, source="eq.txt")
+    ind = _by_name(d)
+    assert list(ind) == ["Andel vallokaler med ramp", "Andel valarbetare som har gått utbildningen före valet"]
+    assert _values(ind["Andel vallokaler med ramp"])[-1] == ("target", 2022, "= 100%")
+
+
+def test_cells_per_line_names_differing_in_a_number_and_a_cut_off_last_row():
+    text = ("Indikator\n\nMål\n\nAndel elever i åk 3 som läser enligt plan\n\nMinst 80 %\n\n"
+            "Andel elever i åk 6 som läser enligt plan\n\nMinst 85 %\n\nAndel elever i åk 9 som")
+    d = extract_text(text, source="digits.txt")
+    assert [i.name for i in d.indicators] == ["Andel elever i åk 3 som läser enligt plan",
+                                              "Andel elever i åk 6 som läser enligt plan"]
+
+
+# ------------------------------------------------------------------------------------------------ one cell a paragraph
+
+@pytest.mark.parametrize("text, expected", [
+    ("Vi erbjuder en trygg äldreomsorg\n\nMålformulering\n\nMätning\n\nMål och jämförelser\n\n"
+     "Öka andelen nöjda gäster på träffpunkterna.\n\nEnkät till besökarna två gånger per år\n\n90 index\n\n"
+     "(2022: 86 index)\n(2021: 84 index)\n\n"
+     "Minska väntetiden till korttidsboende.\n\nMedelvärde av väntetid i dagar per kvartal\n\nHögst 10 dagar\n\n"
+     "Fler digitala tjänster för anhöriga.\n\nAntal tjänster räknas vid årets slut\n\nTre nya per år\n",
+     [("Enkät till besökarna två gånger per år", "90 index"),
+      ("Medelvärde av väntetid i dagar per kvartal", "Högst 10 dagar"),
+      ("Antal tjänster räknas vid årets slut", "Tre nya per år")]),
+    ("Nämndmål\n\nMått\n\nMålvärde 2024\n\nAlla barn ska ha en trygg skolväg.\n\nAndel skolvägar med gångbana\n\n"
+     "Minst 75 %\n\nFler ska cykla till skolan.\n\nAndel elever som cyklar en vanlig dag\n\n40 %\n",
+     [("Andel skolvägar med gångbana", "Minst 75 %"), ("Andel elever som cyklar en vanlig dag", "40 %")]),
+    ("Delmål\n\nMätetal\n\nUtfall\n\nStarkare föreningsliv i byarna.\n\nAntal aktiva föreningar med bidrag\n\n57\n\n"
+     "Bättre lokaler för kulturen.\n\nAndel lokaler som fått godkänd besiktning\n\n",
+     [("Antal aktiva föreningar med bidrag", "57")]),
+])
+def test_goal_measure_value_columns_one_cell_a_paragraph(text, expected):
+    d = extract_text(text, source="colcells.txt")
+    got = [(i.name, i.values[0].raw if i.values else None) for i in d.indicators]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Resultatmål\nÅrets resultat ska uppgå till minst två procent av skatteintäkterna.\n\nResultat\n\n"
+     "Prognos\n2024\n\nBudget\n2025\n\nPlan\n2026\n\nResultat i mnkr\n\n41,2\n\n18,0\n\n22,5\n\n"
+     "Resultat i procent av skatteintäkter\n\n2,6\n\n1,1\n\n1,4\n",
+     ["Resultat i mnkr", "Resultat i procent av skatteintäkter"]),
+    ("Låneskulden ska inte öka under perioden.\n\n(mnkr)\n\nUtfall 2023\n\nBudget 2024\n\nLåneskuld\n\n820\n\n815\n",
+     ["Låneskuld"]),
+    ("Soliditet\nSoliditeten ska förbättras varje år.\nTabellen nedan\nProcent\nBokslut\n2022\nBudget\n2023\n"
+     "Soliditet inklusive pensionsåtaganden\n31,5\n32,0\n", ["Soliditet inklusive pensionsåtaganden"]),
+])
+def test_value_columns_with_years_under_a_goal_statement(text, names):
+    assert [i.name for i in extract_text(text, source="kindyear.txt").indicators] == names
+
+
+def test_budget_table_one_cell_a_paragraph_without_a_goal_is_no_indicator_table():
+    text = ("Driftbudget\n\nTabellen visar nämndernas ramar.\n\nNämnd\n\nBudget\n2024\n\nPlan\n2025\n\n"
+            "Kulturnämnden\n\n41,2\n\n42,0\n\nTekniska nämnden\n\n88,1\n\n90,3\n")
+    assert extract_text(text, source="budget.txt").indicators == []
+
+
+@pytest.mark.parametrize("intro, bullets, names", [
+    ("Fullmäktiges indikatorer och finansiella mål:",
+     ["Andelen invånare som är nöjda med kollektivtrafiken ska öka", "Soliditeten ska vara minst 40 %",
+      "Färre vräkningar av barnfamiljer", "Investeringar ska finansieras med egna medel"],
+     ["Andelen invånare som är nöjda med kollektivtrafiken ska öka", "Färre vräkningar av barnfamiljer"]),
+    ("Nämndens indikatorer för perioden:", ["Antal besök i simhallen", "Andel sålda säsongskort"],
+     ["Antal besök i simhallen", "Andel sålda säsongskort"]),
+    ("Målet följs upp med dessa nyckeltal och mål:",
+     ["Kostnad per invånare för fritid", "Resultatet ska vara positivt", "Antal bokade tider i sporthallarna"],
+     ["Kostnad per invånare för fritid", "Antal bokade tider i sporthallarna"]),
+])
+def test_lead_in_naming_indicators_over_bullets(intro, bullets, names):
+    text = "Fritid och kultur\n\n" + intro + "\n\n" + "\n".join(f"  • {b}" for b in bullets) + "\n\nSlut.\n"
+    assert [i.name for i in extract_text(text, source="intro.txt").indicators] == names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("4 GEMENSAMMA UPPDRAG Uppföljningsområde 1 Ny webbplats lanserad Ej klart Klart Klart 2 E-arkiv infört Ej klart "
+     "Ej klart Klart 3 Lönesystem upphandlat Klart Klart Klart Under året har arbetet gått enligt plan.",
+     [("Ny webbplats lanserad", "Ej klart Klart Klart"), ("E-arkiv infört", "Ej klart Ej klart Klart"),
+      ("Lönesystem upphandlat", "Klart Klart Klart")]),
+    ("Indikator 1 Handlingsplan 2030 genomförd Pågår Klart 2 Ny taxa beslutad Klart Klart",
+     [("Handlingsplan 2030 genomförd", "Pågår Klart"), ("Ny taxa beslutad", "Klart Klart")]),
+    ("Kontrollpunkt 1 Rutin för inköp uppdaterad Ja Nej Ja 2 Attestlistor kontrollerade Ja Ja Ja slut",
+     [("Rutin för inköp uppdaterad", "Ja Nej Ja"), ("Attestlistor kontrollerade", "Ja Ja Ja")]),
+])
+def test_numbered_status_grid_flattened_into_one_line(text, expected):
+    d = extract_text(text + "\n", source="grid.txt")
+    assert [(i.name, i.status_raw) for i in d.indicators] == expected
+
+
+def test_status_words_without_numbered_rows_are_no_grid():
+    text = "Indikator 3 Arbetet är klart och nästa steg pågår. Klart Klart enligt plan, 4 Nya rutiner Ja Nej\n"
+    assert extract_text(text, source="nogrid.txt").indicators == []
+
+
+def test_indicator_card_with_a_colon_before_the_code():
+    text = ("Indikatorer\n\nRena stränder\n\nIndikator: MI.3.1\n\nAntal strandstädningar per sommar\n\n"
+            "Senaste värdet: 12 st2023\n\nSlut\n")
+    d = extract_text(text, source="colon_card.txt")
+    assert [(i.name, _values(i)) for i in d.indicators] == [("Antal strandstädningar per sommar", [("actual", 2023, "12 st")])]

@@ -1,0 +1,287 @@
+"""Indicators that goal portals and KPI pages print as cards or coded runs rather than as tables.
+
+    Trygga barn i skolan                         ← a card: a short title,
+    IndikatorKS.2.1.3                            ← the label glued to (or spaced from) a code with dots,
+    Andel elever som känner sig trygga           ← the measured quantity (on this line or the next),
+    Trend: Trenden är positivTrenden är positiv
+    Senaste värdet: 91 %2023                     ← an actual value, the year glued to the unit
+
+    S B1. <goal> N <indicator>, N <indicator> S B2. …     ← a scorecard run: row-type letters before each cell
+
+    Väntetid till särskilt boende, dagar:        ← a name ending in a colon, then a line of labelled values
+    Kommunen 48 och riket 55
+
+    Andel nöjda besökare. %                      ← a KPI page: the name with its unit, a header with a year
+    Kommunen 2021Snitt Sämsta värdeBästa värde   ← glued to the words, one value a line below
+    74
+    70,5
+
+    Uppföljningsområde 1 <name> Ej klart Klart 2 <name> Klart Klart …   ← a status grid run into one line
+
+Each rule keys on a structure (a code after the label word, row-type letters repeated along one line, a colon
+line over a line of who-value pairs, a unit-tailed name over a year-glued header and lone values, rows numbered
+1, 2, 3 … each ending in the same number of status cells), never on a document's wording. A record the document's end cuts off (the last line, nothing after it) is not emitted."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Optional
+
+from plantrace.extract.context import Context
+from plantrace.extract.numbers import AMOUNT, BOUND, CELL_VALUE, parse_number
+from plantrace.schema import Indicator, IndicatorValue, Provenance
+
+CODE = r"(?=[\wÅÄÖåäö.]*\d)[A-ZÅÄÖ0-9][A-ZÅÄÖa-zåäö0-9]{0,5}(?:\.[A-ZÅÄÖa-zåäö0-9]{1,4}){1,5}"  # "ÖM.11.3.4", "2050.1.6"
+_CARD_LABEL = re.compile(rf"^(?:Indikator|Mått|Nyckeltal|Mätetal|Resultatmått)\s?(?::\s?)?(?P<code>{CODE})"
+                         r"(?:\s*[:–-]?\s+(?P<name>\S.*))?$")
+_CARD_VALUE = re.compile(rf"^(?P<label>Senaste värdet|Senaste utfall|Senaste mätning|Utfall|Målvärde|Nuvärde)"
+                         rf"(?:\s+(?P<year1>(?:19|20)\d{{2}}))?\s*:\s*(?P<value>.*?)\s*(?P<year>(?:19|20)\d{{2}})?\s*$", re.I)
+_CARD_SKIP = re.compile(r"^(?:Trend|Senaste|Utfall|Målvärde|Nuvärde|Källa|Uppdaterad)\b", re.I)
+
+_ROW_MARK = re.compile(r"(?:(?<=\s)|^)(?P<type>[SN])\s+(?=[A-ZÅÄÖ0-9(\"'])")  # a cell starts with a capital
+_GOAL_CODE = re.compile(r"(?:^|\s)S\s+[A-ZÅÄÖ]{0,3}\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÅÄÖ]")
+# a heading in capitals between the cells ("C. EKONOMI I BALANS") ends the cell before it
+_CAPS_RUN = re.compile(r"\s+(?:[A-ZÅÄÖ]\.\s+[A-ZÅÄÖ]{3,}|[A-ZÅÄÖ]{3,}(?:[\s,-]+[A-ZÅÄÖ]{2,})+)\b.*$")
+
+_WHO_VALUE = rf"[A-ZÅÄÖa-zåäö][\wåäöÅÄÖ-]*(?:\s+[a-zåäö][\wåäö-]*){{0,2}}\s*:?\s+(?:{BOUND}\s*)?{AMOUNT}"
+_VALUES_LINE = re.compile(rf"^(?P<first>{_WHO_VALUE})(?P<rest>(?:\s*(?:,|;|och)\s*{_WHO_VALUE})+)\s*\.?$")
+_WHO_VALUE_PART = re.compile(rf"(?P<who>[A-ZÅÄÖa-zåäö][\wåäöÅÄÖ-]*(?:\s+[a-zåäö][\wåäö-]*){{0,2}})\s*:?\s+"
+                             rf"(?P<value>(?:{BOUND}\s*)?{AMOUNT})")
+
+_UNIT_TAIL = re.compile(r"^(?P<name>.{10,250}?)[.,]?\s+(?P<unit>%|procent|kr(?:/\S+)?|kronor|antal|st|dagar|år|index|poäng)$")
+_UNIT_WORD = re.compile(r"%|procent|kr(?:/\S+)?|kronor|antal|st|dagar|år|index|poäng")
+_GLUED_YEAR = re.compile(r"(?:19|20)\d{2}(?=[A-ZÅÄÖ])|[a-zåäö](?=[A-ZÅÄÖ][a-zåäö])")
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\W+", "", name.casefold())
+
+
+class _Out:
+    """What the rules of one document emit, with the names seen so that a name comes out once."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.seen = {_key(i.name) for i in ctx.get("indicators")}
+        self.line_block: dict[int, int] = {li: bi for bi, b in enumerate(ctx.blocks) for li in b.lines}
+
+    def add(self, name: str, span: tuple[int, int], line: int, values: list[IndicatorValue],
+            direction=None) -> Optional[Indicator]:
+        name = re.sub(r"\s+", " ", name).strip(" ,;:–-")
+        key = _key(name)
+        if len(name) < 3 or len(name) > 300 or key in self.seen:
+            return None
+        self.seen.add(key)
+        ctx = self.ctx
+        bi = self.line_block.get(line)
+        target = ctx.block_target[bi] if bi is not None and bi < len(ctx.block_target) else None
+        goal = target if target and target.startswith("g") else (
+            ctx.block_goal[bi] if bi is not None and bi < len(ctx.block_goal) else None)
+        assignment = target if target and target.startswith("a") else None
+        ln = ctx.layout.lines[line]
+        ind = Indicator(id=ctx.next_id("indicators", "i"), name=name, goal=goal, assignment=assignment, values=values,
+                        direction=direction, provenance=Provenance(document=ctx.sha256, page=ln.page, span=span,
+                                                                   lines=(line, line), ocr=ln.ocr))
+        ctx.add("indicators", ind)
+        return ind
+
+
+def _nonblank(lines, i: int, limit: int = 3) -> Optional[int]:
+    """The index of the next non-blank line after i, looking at most `limit` lines ahead."""
+    for j in range(i + 1, min(len(lines), i + 1 + limit)):
+        if lines[j].text.strip():
+            return j
+    return None
+
+
+def _last_line(lines, i: int) -> bool:
+    return all(not ln.text.strip() for ln in lines[i + 1:])
+
+
+def _value(kind: str, raw: str, year: Optional[int], column: Optional[str] = None) -> IndicatorValue:
+    raw = raw.strip().rstrip(".")
+    number, unit = parse_number(raw)
+    return IndicatorValue(kind=kind, year=year, raw=raw, value=number, unit=unit, column=column)
+
+
+# ------------------------------------------------------------------------------------------------ cards
+
+def _cards(out: _Out, skip: set[int]) -> None:
+    lines = out.ctx.layout.lines
+    for i, ln in enumerate(lines):
+        t = ln.text.strip()
+        if i in skip or not t or len(t) > 400 or not t[:1] in "IMNR":
+            continue
+        m = _CARD_LABEL.match(t)
+        if not m:
+            continue
+        if m.group("name"):
+            name_line, name = i, m.group("name")
+            start = ln.start + ln.text.index(name)
+        else:
+            j = _nonblank(lines, i)
+            if j is None or j in skip or _CARD_SKIP.match(lines[j].text.strip()) or _CARD_LABEL.match(lines[j].text.strip()):
+                continue
+            name_line, name = j, lines[j].text.strip()
+            start = lines[j].start + lines[j].text.index(name)
+        if _last_line(lines, name_line):
+            continue  # the document ends on the name: the card is cut off
+        values: list[IndicatorValue] = []
+        k = name_line
+        for _ in range(4):
+            k = _nonblank(lines, k)
+            if k is None:
+                break
+            vt = lines[k].text.strip()
+            vm = _CARD_VALUE.match(vt)
+            if vm and vm.group("value"):
+                year = vm.group("year") or vm.group("year1")
+                kind = "target" if vm.group("label").lower() == "målvärde" else "actual"
+                values.append(_value(kind, vm.group("value"), int(year) if year else None, vm.group("label")))
+            elif not _CARD_SKIP.match(vt):
+                break
+        out.add(name, (start, start + len(name)), name_line, values)
+
+
+# ------------------------------------------------------------------------------------------------ coded runs
+
+def _coded_rows(out: _Out, skip: set[int]) -> None:
+    lines = out.ctx.layout.lines
+    for i, ln in enumerate(lines):
+        t = ln.text
+        if i in skip or len(t) < 80 or " N " not in t or not _GOAL_CODE.search(t):
+            continue
+        marks = list(_ROW_MARK.finditer(t))
+        if sum(m.group("type") == "N" for m in marks) < 3:
+            continue
+        last = _last_line(lines, i)
+        for k, m in enumerate(marks):
+            if m.group("type") != "N":
+                continue
+            end = marks[k + 1].start() if k + 1 < len(marks) else len(t.rstrip())
+            if k + 1 == len(marks) and last:
+                continue  # the run goes on past the document's end
+            seg = t[m.end():end]
+            caps = _CAPS_RUN.search(seg)
+            if caps:
+                seg = seg[:caps.start()]
+            name = seg.rstrip().rstrip(",;").rstrip()
+            if not name:
+                continue
+            start = ln.start + m.end()
+            out.add(name, (start, start + len(name)), i, [])
+
+
+# ------------------------------------------------------------------------------------------------ name: values
+
+def _colon_values(out: _Out, skip: set[int]) -> None:
+    lines = out.ctx.layout.lines
+    for i, ln in enumerate(lines):
+        t = ln.text.strip()
+        if i in skip or not t.endswith(":") or len(t) > 250 or len(t) < 8:
+            continue
+        j = _nonblank(lines, i)
+        if j is None:
+            continue
+        vt = lines[j].text.strip()
+        if not vt[:1].isalpha() or not _VALUES_LINE.match(vt):
+            continue
+        values = []
+        for n, p in enumerate(_WHO_VALUE_PART.finditer(vt)):
+            kind = "actual" if n == 0 else "comparison"  # the document's own figure first, then what it is compared with
+            values.append(_value(kind, p.group("value"), None, p.group("who")))
+        name = t[:-1].strip()
+        start = ln.start + ln.text.index(name)
+        out.add(name, (start, start + len(name)), i, values)
+
+
+# ------------------------------------------------------------------------------------------------ KPI page
+
+def _kpi_page(out: _Out, skip: set[int]) -> None:
+    lines = out.ctx.layout.lines
+    for i, ln in enumerate(lines):
+        t = ln.text.strip()
+        if i in skip or len(t) < 12 or " " not in t or not _UNIT_WORD.fullmatch(t.rsplit(None, 1)[-1]):
+            continue
+        m = _UNIT_TAIL.match(t)
+        if not m or re.search(r"\d", m.group("name")[-1:]):
+            continue
+        h = _nonblank(lines, i)
+        if h is None:
+            continue
+        head = lines[h].text.strip()
+        if len(head) > 120 or not re.search(r"(?:19|20)\d{2}", head) or len(_GLUED_YEAR.findall(head)) < 2 \
+                or re.search(r"\d[\d,.]*\s*%", head):
+            continue
+        vals: list[str] = []
+        k = h
+        while len(vals) < 8:
+            k = _nonblank(lines, k)
+            if k is None or not CELL_VALUE.fullmatch(lines[k].text.strip()):
+                break
+            vals.append(lines[k].text.strip())
+        if len(vals) < 2:
+            continue
+        year = re.search(r"(?:19|20)\d{2}", head)
+        values = [_value("actual", vals[0], int(year.group(0)))] + [_value("comparison", v, None) for v in vals[1:]]
+        name = m.group("name").rstrip(" .,")
+        start = ln.start + ln.text.index(name)
+        out.add(name, (start, start + len(name)), i, values)
+
+
+# ------------------------------------------------------------------------------------------------ numbered status rows
+
+_STATUS_CELL = (r"(?:ej\s+klart|inte\s+klart|klart|pågår|ej\s+påbörjat|påbörjat|delvis\s+uppfyllt|ej\s+uppfyllt|uppfyllt|"
+                r"ej\s+genomfört|delvis\s+genomfört|genomfört|ja|nej|[✓✔x])")
+_STATUS_HEAD = re.compile(r"\b(?:Uppföljningsområde|Indikator|Mått|Mätetal|Nyckeltal|Kontrollpunkt|Delmål)\s+(?=1\s)")
+_STATUS_ROW = re.compile(rf"(?P<n>\d{{1,2}})\s+(?P<name>[A-ZÅÄÖ].{{2,200}}?)\s+(?P<cells>(?:{_STATUS_CELL}\s+){{1,}}{_STATUS_CELL})"
+                         rf"(?=\s+\d{{1,2}}\s+[A-ZÅÄÖ]|\s+[A-ZÅÄÖ]|\s*$)", re.I)
+
+
+def _status_rows(out: _Out, skip: set[int]) -> None:
+    """A follow-up grid flattened into one line: a column word, then rows `1 <name> <status> <status> …` numbered
+    from 1 (a status a period). The name is the indicator; a run that is not numbered 1, 2, 3 … is no grid."""
+    lines = out.ctx.layout.lines
+    for i, ln in enumerate(lines):
+        t = ln.text
+        if i in skip or len(t) < 40:
+            continue
+        head = _STATUS_HEAD.search(t)
+        if not head:
+            continue
+        pos, expect, rows = head.end(), 1, []
+        while True:
+            m = _STATUS_ROW.match(t, pos)
+            if not m or int(m.group("n")) != expect or m.group("name")[:1].islower():
+                break
+            rows.append(m)
+            pos, expect = m.end(), expect + 1
+            while pos < len(t) and t[pos] == " ":
+                pos += 1
+        if len(rows) < 2:
+            continue
+        cells = [list(re.finditer(_STATUS_CELL, m.group("cells"), re.I)) for m in rows]
+        width = Counter(len(c) for c in cells).most_common(1)[0][0]  # every row has one cell a period
+        for m, cs in zip(rows, cells):
+            extra = len(cs) - width  # a name ending in a status word ("… genomfört") lent it to the cells
+            end = m.start("cells") + cs[extra - 1].end() if extra > 0 else m.end("name")
+            name = t[m.start("name"):end]
+            start = ln.start + m.start("name")
+            ind = out.add(name, (start, start + len(name)), i, [])
+            if ind is not None:
+                ind.status_raw = " ".join(c.group(0) for c in cs[max(extra, 0):])
+
+
+def indicator_cards(ctx: Context) -> None:
+    """Indicators from cards, coded scorecard runs, name-colon lines over labelled values, and KPI pages."""
+    text_len = len(ctx.layout.lines)
+    if not text_len:
+        return
+    skip = {li for bi in ctx.table_blocks if bi < len(ctx.blocks) for li in ctx.blocks[bi].lines}
+    out = _Out(ctx)
+    _cards(out, skip)
+    _coded_rows(out, skip)
+    _colon_values(out, skip)
+    _kpi_page(out, skip)
+    _status_rows(out, skip)
