@@ -5,6 +5,7 @@
     classify_roles(["Sida 3 av 15"])  # [("furniture", 0.97)]
     status.normalise_status("Ej genomfört.")  # ("not_done", "Ej genomfört")
     train(seed=0)                     # rebuild model/ from data/, returns held-out metrics
+    training.evaluate_grouped("layout")  # leave one layout out: the honest figure (bench/role_eval.py)
 
 Why a package-local model: extraction results record MODEL_VERSION, so a result can always be traced to the
 exact pipeline that produced it; the model is rebuilt by `python -m plantrace.nlp_models.train`.

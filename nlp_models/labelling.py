@@ -184,20 +184,30 @@ def gold_index(shared: Path) -> list[tuple[str, str, str]]:
     """(text, role, group) from the answer keys."""
     items: list[tuple[str, str, str]] = []
     for path in sorted((shared / "gold").glob("0*.json")):
-        key = json.loads(path.read_text(encoding="utf-8"))
-        stem = path.stem[:3]
-        for g in key.get("goals", []):
-            measurable = g["level"] == "sub" and re.search(r"\d\s*(%|mnkr|procent)|\b(minst|högst)\b", g["text"], re.I)
-            items.append((g["text"], "measurable_target" if measurable else "goal", f"{stem}-{g['id']}"))
-        for a in key.get("assignments", []):
-            items.append((a["text"], "assignment", f"{stem}-{a['id']}"))
-        for i in key.get("indicators", []):
-            items.append((i["name"], "indicator", f"{stem}-{i['id']}"))
-        for x in key.get("actions", []):
-            items.append((x["text"], "action", f"{stem}-act{len(items)}"))
-        for f in key.get("followups", []):
-            if f.get("status_raw") and len(f["status_raw"]) > 3:
-                items.append((f["status_raw"], "followup_status", f"{stem}-{f['id']}"))
+        items += key_items(json.loads(path.read_text(encoding="utf-8")), path.stem[:3], start=len(items))
+    return items
+
+
+def goal_role(goal: dict) -> str:
+    """A sub-level goal with a number, "minst"/"högst", % or mnkr is a measurable target."""
+    measurable = goal.get("level") == "sub" and re.search(r"\d\s*(%|mnkr|procent)|\b(minst|högst)\b", goal["text"], re.I)
+    return "measurable_target" if measurable else "goal"
+
+
+def key_items(key: dict, stem: str, start: int = 0) -> list[tuple[str, str, str]]:
+    """(text, role, group) of one answer key; group = "<stem>-<item id>" ties a unit to the item it repeats."""
+    items: list[tuple[str, str, str]] = []
+    for g in key.get("goals") or []:
+        items.append((g["text"], goal_role(g), f"{stem}-{g['id']}"))
+    for a in key.get("assignments") or []:
+        items.append((a["text"], "assignment", f"{stem}-{a['id']}"))
+    for i in key.get("indicators") or []:
+        items.append((i["name"], "indicator", f"{stem}-{i['id']}"))
+    for x in key.get("actions") or []:
+        items.append((x["text"], "action", f"{stem}-act{start + len(items)}"))
+    for f in key.get("followups") or []:
+        if f.get("status_raw") and len(f["status_raw"]) > 3:
+            items.append((f["status_raw"], "followup_status", f"{stem}-{f['id']}"))
     return items
 
 

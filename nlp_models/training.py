@@ -4,6 +4,10 @@ Why a small loop of our own instead of `spacy train`: only the role classifier l
 be grouped (a gold goal and its numbered copy in the text must land on the same side) and stratified per role,
 and hand-written lines (data/roles_written.jsonl) may only ever be training data. Everything else — the
 components, the classifier's architecture, the hyper-parameters — comes from config.cfg.
+
+The held-out split draws units of the same documents as the training units, so its figure is in-sample for a
+layout; `evaluate_grouped` (bench/role_eval.py) leaves whole documents or layouts out, the nearer figure for
+documents of other municipalities and producers.
 """
 
 from __future__ import annotations
@@ -26,14 +30,18 @@ HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
 CONFIG = HERE / "config.cfg"
 MODEL_DIR = HERE / "model"
-ROLE_FILES = ("roles.jsonl", "roles_written.jsonl")
+# roles_fixtures.jsonl is generated from the development fixtures by fixtures.py
+ROLE_FILES = ("roles.jsonl", "roles_written.jsonl", "roles_fixtures.jsonl")
 
 
 def load_rows(data_dir: Path = DATA) -> list[dict]:
     """Labelled units, de-duplicated on their prepared text (first occurrence wins)."""
     rows, seen = [], set()
     for name in ROLE_FILES:
-        for line in (data_dir / name).read_text(encoding="utf-8").splitlines():
+        path = data_dir / name
+        if not path.exists() and name == "roles_fixtures.jsonl":
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
             row = json.loads(line)
@@ -89,9 +97,17 @@ def examples(nlp: spacy.Language, rows: list[dict]) -> list[Example]:
 
 def evaluate(nlp: spacy.Language, rows: list[dict]) -> dict:
     """Accuracy, macro-F1 and per-role precision/recall/F1 of the role classifier on `rows`."""
+    return score(rows, predict(nlp, rows))
+
+
+def predict(nlp: spacy.Language, rows: list[dict]) -> list[str]:
     from . import classify_roles
 
-    predicted = [role for role, _score in classify_roles([r["text"] for r in rows], nlp=nlp)]
+    return [role for role, _score in classify_roles([r["text"] for r in rows], nlp=nlp)]
+
+
+def score(rows: list[dict], predicted: list[str]) -> dict:
+    """The figures of `evaluate` for given predictions; macro-F1 averages the roles present in `rows`."""
     gold = [r["label"] for r in rows]
     per_role = {}
     for role in ROLES:
@@ -131,6 +147,72 @@ def fit(nlp: spacy.Language, settings: dict, train_rows: list[dict], seed: int) 
         for batch in minibatch(train_examples, size=sizes):
             nlp.update(batch, drop=settings["dropout"], sgd=optimizer, exclude=frozen)
     return nlp
+
+
+def document_of(row: dict) -> str | None:
+    """The document a labelled unit comes from ("sample/002", "<layout>/<fixture>"); None for written lines."""
+    if row.get("doc"):
+        return row["doc"]
+    source = row["source"]
+    if source.startswith(("corpus/", "pdf/")):
+        return "sample/" + source.split("/", 1)[1]
+    if source == "gold":  # an answer key's own text: the document the key is for ("002-g3")
+        return "sample/" + row["group"].split("-", 1)[0]
+    return None
+
+
+def layout_of(row: dict) -> str | None:
+    """The layout of a unit's document: the fixture's "layout" key; each sample document is its own layout."""
+    return row.get("layout") or document_of(row)
+
+
+GROUPINGS = {"document": document_of, "layout": layout_of}
+
+
+def evaluate_grouped(by: str = "document", seed: int = 0, *, groups: list[str] | None = None,
+                     config_path: Path = CONFIG, data_dir: Path = DATA) -> dict:
+    """Leave one group out: for each document (by="document") or layout (by="layout"), train on every other
+    group plus the written lines and score the held-out group's units. Unlike the held-out split of `train`,
+    no unit of the scored document or layout is trained on, so this is the nearer figure for documents of
+    other municipalities and producers. Pooled figures score all held-out predictions together.
+
+    Returns {"by", "seed", "groups": [{"group", "n", "accuracy", "macro_f1", "per_role"}], "pooled", "mean",
+    "subsets"}: subsets pools the held-out predictions of the sample documents and of the fixtures apart, and
+    (by document) of each layout's documents.
+    """
+    key_of = GROUPINGS[by]
+    rows = load_rows(data_dir)
+    names = sorted({key_of(r) for r in rows if key_of(r)})
+    if groups is not None:
+        unknown = set(groups) - set(names)
+        if unknown:
+            raise ValueError(f"no units for {sorted(unknown)}; groups are {names}")
+        names = [g for g in names if g in groups]
+    results, pooled_rows, pooled_pred = [], [], []
+    for name in names:
+        held = [r for r in rows if key_of(r) == name]
+        rest = [r for r in rows if key_of(r) != name]
+        nlp, settings = build(config_path, seed)
+        fit(nlp, settings, rest, seed)
+        predicted = predict(nlp, held)
+        metrics = score(held, predicted)
+        results.append({"group": name, **{k: metrics[k] for k in ("n", "accuracy", "macro_f1", "per_role")}})
+        pooled_rows += held
+        pooled_pred += predicted
+    figures = ("n", "accuracy", "macro_f1", "per_role")
+    pooled = score(pooled_rows, pooled_pred)
+    subsets: dict[str, list[int]] = defaultdict(list)
+    for i, row in enumerate(pooled_rows):
+        subsets["fixtures" if row.get("doc") else "samples"].append(i)
+        if by == "document" and row.get("layout"):
+            subsets[f"layout {row['layout']}"].append(i)
+    return {"by": by, "seed": seed, "groups": results,
+            "pooled": {k: pooled[k] for k in figures},
+            "mean": {"macro_f1": round(sum(g["macro_f1"] for g in results) / max(1, len(results)), 3),
+                     "accuracy": round(sum(g["accuracy"] for g in results) / max(1, len(results)), 3)},
+            "subsets": {name: {k: v for k, v in score([pooled_rows[i] for i in idx],
+                                                      [pooled_pred[i] for i in idx]).items() if k in figures}
+                        for name, idx in sorted(subsets.items())}}
 
 
 def cross_validate(folds: int = 5, seed: int = 0, overrides: dict | None = None, config_path: Path = CONFIG,
