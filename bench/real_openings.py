@@ -14,6 +14,7 @@ tool from the url and query stored in each key.
 from __future__ import annotations
 
 import argparse
+import re
 import fnmatch
 import hashlib
 import json
@@ -52,6 +53,11 @@ def load_openings(keys_dir: Path, texts_dir: Path) -> tuple[list[tuple[dict, str
     return ok, skipped
 
 
+def _names(text: str, municipality: str) -> bool:
+    """The text names the municipality: its name as a word (also in a genitive or compound: "Luleås", "Luleåbor")."""
+    return re.search(rf"(?<![\w]){re.escape(municipality)}", text, re.I) is not None
+
+
 def gold_from_key(key: dict, text: str) -> dict:
     """An answer key in the FORMAT.md form, built from the spans; a kind absent from the key stays unscored."""
     gold: dict = {"file": f"{key['id']}.txt", "_key": key["id"], "meta": dict(key.get("meta") or {})}
@@ -86,7 +92,7 @@ def run(keys_dir: Path, texts_dir: Path, layout: str | None = None, ids: str | N
     pooled = defaultdict(lambda: [0, 0, 0])
     per_layout: dict = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
     layout_docs: dict = defaultdict(int)
-    muni = {"correct": 0, "total": 0, "wrong": []}
+    muni = {"correct": 0, "total": 0, "wrong": [], "named": 0, "named_correct": 0}
     status_ok = status_total = 0
     details = []
     for key, text in openings:
@@ -114,17 +120,21 @@ def run(keys_dir: Path, texts_dir: Path, layout: str | None = None, ids: str | N
         if expected:
             got = doc.meta.municipality
             muni["total"] += 1
-            if got is not None and fold(got) == fold(expected):
-                muni["correct"] += 1
-            else:
-                muni["wrong"].append({"id": rid, "expected": expected, "got": got})
+            right = got is not None and fold(got) == fold(expected)
+            named = _names(text, expected)  # the issue's measure: of the openings that name their municipality
+            muni["correct"] += right
+            muni["named"] += named
+            muni["named_correct"] += right and named
+            if not right:
+                muni["wrong"].append({"id": rid, "expected": expected, "got": got, "named": named})
     return {
         "openings": len(openings), "skipped": [{"id": i, "reason": r} for i, r in skipped],
         "kinds": {k: _prf(*pooled[k]) for k in KEY_KINDS if k in pooled},
         "layouts": {lay: {"documents": layout_docs[lay], "kinds": {k: _prf(*v) for k, v in kinds.items()}}
                     for lay, kinds in sorted(per_layout.items())},
         "municipality": {"correct": muni["correct"], "total": muni["total"],
-                         "rate": muni["correct"] / muni["total"] if muni["total"] else None, "wrong": muni["wrong"]},
+                         "rate": muni["correct"] / muni["total"] if muni["total"] else None, "wrong": muni["wrong"],
+                         "named": muni["named"], "named_correct": muni["named_correct"]},
         "followup_status": {"correct": status_ok, "total": status_total},
         "details": details,
     }
@@ -152,9 +162,10 @@ def print_report(res: dict, verbose: bool = False) -> None:
             print(_row(kind, s))
     m = res["municipality"]
     rate = f"{m['rate']:.2f}" if m["rate"] is not None else "-"
-    print(f"municipality detected: {m['correct']}/{m['total']} ({rate})")
+    print(f"municipality detected: {m['correct']}/{m['total']} ({rate}); "
+          f"of the openings that name it: {m['named_correct']}/{m['named']}")
     for w in m["wrong"]:
-        print(f"  {w['id']}: expected {w['expected']!r}, got {w['got']!r}")
+        print(f"  {w['id']}: expected {w['expected']!r}, got {w['got']!r}{'' if w['named'] else ' (not named in the text)'}")
     fs = res["followup_status"]
     if fs["total"]:
         print(f"follow-up status right: {fs['correct']}/{fs['total']}")

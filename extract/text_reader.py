@@ -25,7 +25,7 @@ _WEB_FURNITURE = re.compile(
     r"^\s*(?:transkript|download\b.*|save this pdf as:?|storlek:\s*px|starta visningen från sidan:?|relevanta dokument|"
     r"gå (?:direkt )?till (?:sidans )?innehåll(?:et)?|till startsidan|hoppa till innehåll|meny|stäng meddelande|"
     r"dela(?: sidan)?|skriv ut|lyssna|senast (?:uppdaterad|publicerad|ändrad):?.*|publicerad:?\s*\d.*|"
-    r"kontakta oss|visa kontaktuppgifter|återställ|din position:.*|tyck till om .*|word\s+png\s+txt\s+jpg)\s*$",
+    r"kontakta oss|visa kontaktuppgifter|återställ|word\s+png\s+txt\s+jpg)\s*$",
     re.I,
 )
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb06": "st"})
