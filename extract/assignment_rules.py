@@ -5,10 +5,9 @@ imperative line that names its responsible committee in parentheses ("Utred … 
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from plantrace.extract.blocks import Block
-from plantrace.extract.vocabulary import COMMITTEE_ABBR, ASSIGNMENT_CUE, ASSIGNMENT_REGION, ATT_UPPDRA, UPPDRAS, imperative
+from plantrace.extract.vocabulary import COMMITTEE_ABBR, ASSIGNMENT_CUE, has_marker, ASSIGNMENT_REGION, ATT_UPPDRA, UPPDRAS, imperative
 from plantrace.extract.clauses import CLAUSE_CUE, assignment_clauses
 from plantrace.extract.goal_rules import assignment_like
 from plantrace.extract.walk import Walk, first_sentence, rule, sentences
@@ -52,11 +51,12 @@ def att_uppdra(walk: Walk, bi: int, b: Block) -> bool:
     """A protocol's decision "att uppdra åt socialnämnden att …": the clause after "att" is the assignment; so is
     a clause of a decision list ("Kommunfullmäktige beslutar att:" ⏎ "• förvaltningen får i uppdrag att …")."""
     text = b.text.strip()
-    if b.kind == "para" and _DECISION_INTRO.search(text):
+    low = text[-60:].lower()
+    if b.kind == "para" and ("beslut" in low or "föresl" in low or "yrkar" in low) and _DECISION_INTRO.search(text):
         walk.title_mode = "decisions"
         return False
     in_decisions = walk.title_mode == "decisions" and b.kind in ("bullet", "item") and ASSIGNMENT_CUE.search(text)
-    if b.kind not in _TEXT_KINDS or not (ATT_UPPDRA.match(text) or in_decisions):
+    if b.kind not in _TEXT_KINDS or not (in_decisions or text[:3].lower() == "att" and ATT_UPPDRA.match(text)):
         return False
     walk.add_assignment(re.sub(r"^att\s+", "", first_sentence(text), flags=re.I).rstrip(" ,;"), b.number, bi)
     return True
@@ -88,7 +88,7 @@ def assignment_list_item(walk: Walk, bi: int, b: Block) -> bool:
 def responsibility_marker(walk: Walk, bi: int, b: Block) -> bool:
     """"Utred möjligheten att … (KS)": an imperative that names who is responsible is an assignment anywhere."""
     text = b.text.strip()
-    if b.kind not in _TEXT_KINDS + ("heading",) or len(text) > 400 or not COMMITTEE_ABBR.search(text):
+    if b.kind not in _TEXT_KINDS + ("heading",) or len(text) > 400 or not has_marker(text):
         return False
     if not (imperative(text) or ASSIGNMENT_CUE.search(text)):
         return False
@@ -116,7 +116,7 @@ def responsible_line(walk: Walk, bi: int, b: Block) -> bool:
 def assignment_in_text(walk: Walk, bi: int, b: Block) -> bool:
     """An assignment decided in running text (minutes, agendas, press summaries, a report's decisions): the clause
     that carries "… får i uppdrag att …" — present tense; a report recounting the plan writes "fick", "gavs"."""
-    if b.kind not in _TEXT_KINDS or not CLAUSE_CUE.search(b.text):
+    if b.kind not in _TEXT_KINDS or "uppdra" not in b.text.lower() or not CLAUSE_CUE.search(b.text):
         return False
     found = False
     for sentence in sentences(b.text):

@@ -23,7 +23,6 @@ _HYPHEN_END = re.compile(r"(\w)-$")
 _ATT_SATS = re.compile(r"^\s*att\s+\w")
 _DECISION_END = re.compile(r"(?:[,;:]|\b(?:beslutar|beslutade|besluta|föreslår|föreslås|yrkar|hemställer|"
                            r"och|samt))\s*$", re.I)
-_LOWER_WORD = re.compile(r"(?<![\w-])[a-zåäöé]{2,}(?![\w-])")
 _KEEP_HYPHEN_NEXT = re.compile(r"^(och|eller|samt|som|till)\b")
 
 
@@ -107,10 +106,10 @@ def _att_clause_starts(block_first: str, prev: str, width: Optional[int]) -> boo
     return bool(_ATT_SATS.match(block_first)) and (len(prev) + 4 <= width or prev[-1:].isdigit())
 
 
-def _line_ended(prev: str, nxt: str, width: int, common: set[str]) -> bool:
+def _line_ended(prev: str, nxt: str, width: int) -> bool:
     """A line followed by a capitalised line that does not continue it: the next line's first word would have
-    fit (the converter did not wrap there), or it is a capitalised common word — a word the document also writes
-    in lowercase, so no name — after a line without a full stop (a goal line, then its comment)."""
+    fit (the converter did not wrap there), or it is no place name and follows a line that ends neither a
+    sentence nor on a preposition (a goal line, then its comment)."""
     if not nxt[:1].isupper():
         return False
     first = nxt.split(maxsplit=1)[0]
@@ -126,7 +125,7 @@ def _line_ended(prev: str, nxt: str, width: int, common: set[str]) -> bool:
         return True  # two statements, each with its own "ska": a list of goal lines without full stops
     # a capitalised word after a line that neither ends a sentence nor a preposition is a new start, unless it
     # is a place name (mid-sentence names mostly follow a preposition: "i samarbete med" ⏎ "Arbetsförmedlingen")
-    return low in common or low not in _place_names()
+    return low not in _place_names()
 
 
 _MODAL = re.compile(r"\b(?:ska|skall)\b", re.I)
@@ -157,7 +156,6 @@ def _is_row(line: Line) -> bool:
 def segment(layout: Layout) -> list[Block]:
     lines = layout.lines
     width = wrap_width(lines)
-    common = set(_LOWER_WORD.findall(layout.text)) if width else set()
     blocks: list[Block] = []
     cur: list[int] = []
     cur_kind = "para"
@@ -203,7 +201,7 @@ def segment(layout: Layout) -> list[Block]:
                 short = len(prev) < 0.6 * width
                 if short and (_SENT_END.search(prev) or not cont):
                     flush()
-                elif _line_ended(prev, t.strip(), width, common):
+                elif _line_ended(prev, t.strip(), width):
                     flush()
                 else:
                     cur.append(i)

@@ -520,7 +520,6 @@ def find_flattened_tables(blocks: list[Block], layout: Layout) -> list[RawTable]
     tables = []
     for region in regions:
         header = [region.first_word or "Indikator"] + region.columns
-        width = len(header)
         first = owner[region.rows[0].units[0]][0]
         table = RawTable(title=None, title_block=None, header_rows=[header], header=header, kind="indicator")
         table.title, table.title_block = find_title(blocks, first)

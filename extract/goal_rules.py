@@ -12,7 +12,7 @@ from plantrace.extract.blocks import Block
 from plantrace.extract.clauses import assignment_clauses
 from plantrace.extract.roles import is_statement
 from plantrace.extract.vocabulary import (
-    COMMITTEE_ABBR,
+    has_marker,
     ASSIGNMENT_CUE,
     ASSIGNMENT_TITLE,
     GOAL_REGION,
@@ -158,7 +158,7 @@ def pending_label(walk: Walk, bi: int, b: Block) -> bool:
     text = b.text.strip()
     if b.kind not in ("para", "heading", "item", "bullet") or walk.head_at.get(bi) is not None and b.number \
             or len(text) > 400 or text.endswith(":") or match_label(text) or about_goals(text) \
-            or COMMITTEE_ABBR.search(text) and not m.kind == "assignment":
+            or has_marker(text) and not m.kind == "assignment":
         return False
     if m.kind == "goal":
         if b.kind == "para" and not (is_statement(text) or len(text) < 160):
@@ -199,7 +199,7 @@ def labelled_line(walk: Walk, bi: int, b: Block) -> bool:
 
 
 def assignment_like(text: str) -> bool:
-    return bool(imperative(text) or ASSIGNMENT_CUE.search(text) or UPPDRAS.match(text) or COMMITTEE_ABBR.search(text))
+    return bool(imperative(text) or ASSIGNMENT_CUE.search(text) or UPPDRAS.match(text) or has_marker(text))
 
 
 _ORG_LINE = re.compile(r"^[\wåäöÅÄÖ\- ]{2,60}?(?:nämnden|styrelsen|förvaltningen|kommun|stad|region)(?:\s*[|,]\s*[\wåäöÅÄÖ\- ]+)?"
@@ -221,7 +221,7 @@ def title_like(b: Block) -> bool:
     text = b.text.strip()
     return b.kind == "para" and 3 <= len(text) <= 80 and len(text.split()) <= 8 and text[:1].isupper() \
         and not _SENT_END.search(text) and ": " not in text and not is_statement(text) and not imperative(text) \
-        and not COMMITTEE_ABBR.search(text) and not re.search(r"\d\s*%|\d[\s,.]\d", text)
+        and not has_marker(text) and not re.search(r"\d\s*%|\d[\s,.]\d", text)
 
 
 @rule("title_line")
@@ -321,7 +321,8 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
 @rule("target_sentence")
 def target_sentence(walk: Walk, bi: int, b: Block) -> bool:
     """"Målsättningen är att … 75 %" under a goal is a measurable sub-goal; the block may still hold more."""
-    if b.kind == "para" and walk.target is not None and walk.level_of(walk.target) is not None:
+    if b.kind == "para" and walk.target is not None and walk.level_of(walk.target) is not None \
+            and ("mål" in b.text or "Mål" in b.text or "mbition" in b.text):
         for sent in sentences(b.text):
             if TARGET_SENTENCE.match(sent):
                 walk.add_goal(sent, "sub", walk.target, None, bi)
@@ -392,7 +393,8 @@ def goal_assessment_rows(walk: Walk, bi: int, b: Block) -> bool:
     """Rows of a flattened goal table with its assessment glued on ("Invånarna känner sig trygga Delvis
     uppfyllt"), or on the next line when the goal wraps."""
     text = b.text.strip()
-    if b.kind == "para" and _GOAL_ROWS_HEADER.match(text) and not is_statement(text):
+    if b.kind == "para" and len(text) <= 90 and "mål" in text.lower() and _GOAL_ROWS_HEADER.match(text) \
+            and not is_statement(text):
         walk.set_title(bi, text)
         walk.title_mode = "goal_rows"
         walk.row_level = "council" if _COUNCIL_WORDS.search(text) or re.search(r"fullmäktige|övergripande", text, re.I) \

@@ -35,8 +35,8 @@ from plantrace.schema import Indicator, IndicatorValue, Provenance
 CODE = r"(?=[\wÅÄÖåäö.]*\d)[A-ZÅÄÖ0-9][A-ZÅÄÖa-zåäö0-9]{0,5}(?:\.[A-ZÅÄÖa-zåäö0-9]{1,4}){1,5}"  # "ÖM.11.3.4", "2050.1.6"
 _CARD_LABEL = re.compile(rf"^(?:Indikator|Mått|Nyckeltal|Mätetal|Resultatmått)\s?(?::\s?)?(?P<code>{CODE})"
                          r"(?:\s*[:–-]?\s+(?P<name>\S.*))?$")
-_CARD_VALUE = re.compile(rf"^(?P<label>Senaste värdet|Senaste utfall|Senaste mätning|Utfall|Målvärde|Nuvärde)"
-                         rf"(?:\s+(?P<year1>(?:19|20)\d{{2}}))?\s*:\s*(?P<value>.*?)\s*(?P<year>(?:19|20)\d{{2}})?\s*$", re.I)
+_CARD_VALUE = re.compile(r"^(?P<label>Senaste värdet|Senaste utfall|Senaste mätning|Utfall|Målvärde|Nuvärde)"
+                         r"(?:\s+(?P<year1>(?:19|20)\d{2}))?\s*:\s*(?P<value>.*?)\s*(?P<year>(?:19|20)\d{2})?\s*$", re.I)
 _CARD_SKIP = re.compile(r"^(?:Trend|Senaste|Utfall|Målvärde|Nuvärde|Källa|Uppdaterad)\b", re.I)
 
 _ROW_MARK = re.compile(r"(?:(?<=\s)|^)(?P<type>[SN])\s+(?=[A-ZÅÄÖ0-9(\"'])")  # a cell starts with a capital

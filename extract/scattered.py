@@ -114,7 +114,6 @@ def _rows(blocks: list[Block], j: int, table: RawTable, carry: Optional[str], la
     name_parts: list[str] = []
     values: list[str] = []
     first_block: Optional[int] = None
-    fragment = ""
 
     group: Optional[str] = None
 

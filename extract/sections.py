@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from plantrace.extract.blocks import Block
-from plantrace.extract.vocabulary import COMMITTEE_ABBR, imperative
+from plantrace.extract.vocabulary import has_marker, imperative
 
 _TOC_TITLE = re.compile(r"^(innehåll(sförteckning)?|innehåll|table of contents)\s*:?$", re.I)
 _TOC_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|\s\.\s\.\s\.|\t)\s*\d{1,3}\s*$")
@@ -81,7 +81,7 @@ def mark_toc(blocks: list[Block]) -> None:
 
 def _list_sentence(text: str) -> bool:
     """"1 Utred … (AIN och SN)": an imperative, or a line naming its responsible committee, is a list item."""
-    return imperative(text) or bool(COMMITTEE_ABBR.search(text))
+    return imperative(text) or has_marker(text)
 
 
 def _title_like(text: str) -> bool:

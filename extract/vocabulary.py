@@ -66,6 +66,9 @@ class LabelMatch:
 def match_label(line: str) -> Optional[LabelMatch]:
     """A goal or assignment label at the start of a line, spelt as in the vocabulary or one letter off
     ("inriktningssmål"): typos are part of the data, so labels of nine letters or more match by edit distance."""
+    first = line[:40].split(maxsplit=1)[0].lower().rstrip(":.–-") if line[:1].isalpha() else ""
+    if first not in _FIRST_WORDS and (len(first) < 9 or first[:3] not in _FUZZY_PREFIXES):
+        return None  # most lines: no label starts them, not even one letter off (a cheap test before the regexes)
     m = LABEL_LINE.match(line)
     written = m.group("label") if m else None
     if m is None:
@@ -94,6 +97,8 @@ def match_label(line: str) -> Optional[LabelMatch]:
 
 
 _LONG_LABELS = [k for k in LABELS if len(k) >= 9]
+_FIRST_WORDS = frozenset(k.split()[0] for k in LABELS)
+_FUZZY_PREFIXES = frozenset(k[:3] for k in _LONG_LABELS)
 
 # top-level section titles that hold goals / assignments
 GOAL_REGION = re.compile(r"mål(?!gruppe)|målanalys|måluppfyllelse|fokusområden", re.I)
@@ -117,6 +122,11 @@ _WHO = r"(?:[A-ZÅÄÖ]{2,5}|[A-ZÅÄÖ][a-zåäö]+(?:nämnden|styrelsen|förva
 COMMITTEE_ABBR = re.compile(
     rf"\.?\s*\(\s*({_WHO}(?:\s*(?:,|och|samt|&)\s*{_WHO})*)\s*\)\s*\.?(?:\s*\d+(?:[,.]\d+)?\s*(?:mnkr|mkr|tkr)\.?)?\s*$"
 )
+
+def has_marker(text: str) -> bool:
+    """A responsible committee in parentheses at the end (the cheap test first: a ")" near the end)."""
+    return ")" in text[-40:] and COMMITTEE_ABBR.search(text) is not None
+
 
 # A title over a list of political assignments ("Politiska uppdrag 2021", "Uppdrag från kommunfullmäktige",
 # "Uppföljning av uppdrag"), not over the committee's mission ("Nämndens uppdrag", "Grunduppdrag").
