@@ -62,9 +62,28 @@ def att_uppdra(walk: Walk, bi: int, b: Block) -> bool:
     return True
 
 
+# "Beredningens uppdragsbeskrivning är att", "Utskottet har i uppdrag att:": the list below is its mandate
+_MANDATE_INTRO = re.compile(r"\buppdrag\w*(?:\s+\w+){0,3}?\s+(?:är\s+att|att)\s*:?\s*$|\bi\s+uppdrag\s+att\s*:\s*$", re.I)
+
+
+@rule("mandate_intro")
+def mandate_intro(walk: Walk, bi: int, b: Block) -> bool:
+    if b.kind != "para" or "uppdrag" not in b.text.lower() or not _MANDATE_INTRO.search(b.text.strip()):
+        return False
+    walk.title_mode = "mandate"
+    return True
+
+
 @rule("assignment_list_item")
 def assignment_list_item(walk: Walk, bi: int, b: Block) -> bool:
-    """Under a title about assignments: every numbered item, and bullets and lines that read as assignments."""
+    """Under a title about assignments: every numbered item, and bullets and lines that read as assignments;
+    under a mandate's introduction, its list items until the next paragraph."""
+    if walk.title_mode == "mandate":
+        if b.kind in ("bullet", "item") and 15 < len(b.text) < 300:
+            walk.add_assignment(b.text.strip().rstrip("."), b.number, bi)
+            return True
+        walk.title_mode = None
+        return False
     if b.kind not in _TEXT_KINDS or not _under_assignment_title(walk):
         return False
     text = b.text.strip()

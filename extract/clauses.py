@@ -10,7 +10,7 @@ from typing import Optional
 # "… beslutade att ge kommundirektören i uppdrag att …", "… föreslår att förvaltningen ska få i uppdrag att …",
 # "Kommunstyrelsen får till exempel i uppdrag att …", "Uppdrag ges till kommunens nämnder att …": an
 # assignment in running text, from its clause to the next clause that gives another one or the sentence's end
-CLAUSE_CUE = re.compile(r"\b(?:(?:får|ska\s+få|ges|ge\s+[\wåäö\- ]{2,60}?)(?:\s+[\wåäö]+){0,3}?\s+i\s+uppdrag\s+att|"
+CLAUSE_CUE = re.compile(r"\b(?:(?:får|ska\s+få|ges|ger?\s+[\wåäö\- ]{2,60}?)(?:\s+[\wåäö]+){0,3}?\s+i\s+uppdrag\s+att|"
                          r"uppdras\s+att|uppdrag\s+ges\s+till|uppdra\s+åt)\b", re.I)
 _COMMITTEE_SKA = re.compile(r"\b(?:ska|skall)\b", re.I)
 _CLAUSE_START = re.compile(r"\batt\s+", re.I)

@@ -176,8 +176,8 @@ def _line_followups(ctx: Context, block_at_line: dict[int, int], ind_block) -> l
         if item.id in ctx.item_status:
             blocks = []
         status, raw, tier = decide_status(ctx, blocks, [i for b, i in ind_block if b in in_span])
-        if tier == "none" and (kind == "goal" or item.id in ctx.item_status):
-            continue  # a goal restated, or an assignment decided, without any account of it
+        if tier == "none":
+            continue  # an item restated, listed or decided, without any account of it
         narrative = " ".join(ctx.blocks[b].text for b in blocks if ctx.blocks[b].kind == "para")[:2000] or None
         out.append((FollowUp(id="", number=item.number, refers_to=item.text, kind=kind, status=status,
                              status_raw=raw, narrative=narrative, provenance=item.provenance), tier))

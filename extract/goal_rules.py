@@ -161,6 +161,9 @@ def pending_label(walk: Walk, bi: int, b: Block) -> bool:
             or has_marker(text) and not m.kind == "assignment":
         return False
     if m.kind == "goal":
+        text = goal_of_item(text)
+        if b.kind == "para" and len(sentences(text)) > 2 and is_statement(sentences(text)[0]):
+            text = sentences(text)[0]  # the goal, then what it means
         if b.kind == "para" and not (is_statement(text) or len(text) < 160):
             return False
         _label_goal(walk, m, text, b0, bi)
@@ -184,11 +187,13 @@ def labelled_line(walk: Walk, bi: int, b: Block) -> bool:
             walk.pending_label = (m, bi)  # "Nämndmål" ⏎ "Alla barn ska …": the label names the next block
             walk.set_title(bi, text)
             walk.title_mode = "goals" if m.kind == "goal" else "assignments"
+            walk.title_is_label = True
             return True
         return False
     labelled = m.colon or (m.number is not None and m.text[:1].isupper())
     if not labelled and not (m.kind == "goal" and m.level == "council" and m.number):
         return False
+    walk.labelled_since_title = True
     if m.kind == "goal":
         _label_goal(walk, m, m.text, bi)
     elif m.kind == "assignment":
@@ -214,6 +219,18 @@ def about_goals(text: str) -> bool:
     """Text about the goals rather than a goal: it names goals ("… har antagit sex mål som ska …") or points at
     them ("Dessa ska …", "Här är …")."""
     return bool(_ABOUT_GOALS.search(text))
+
+
+_NAMED_ITEM = re.compile(r"^(?P<name>[A-ZÅÄÖ0-9][^:.!?]{2,80}?)\s*:\s+(?P<rest>\S.{20,})$")
+
+
+def goal_of_item(text: str) -> str:
+    """A list item that names its goal and then explains it ("Sveriges tryggaste kommun: Kommunen ska …") is
+    the name; an item that is the goal itself stays whole."""
+    m = _NAMED_ITEM.match(text)
+    if m and len(m.group("name").split()) <= 8 and not is_statement(m.group("name")):
+        return m.group("name").strip()
+    return text
 
 
 def title_like(b: Block) -> bool:
@@ -337,10 +354,17 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
     if walk.title_mode != "goals" or b.kind not in ("para", "bullet", "item"):
         return False
     text = b.text.strip()
+    if b.kind != "para" or len(text) > 300:
+        text = goal_of_item(text)  # "En tillitsbaserad styrning: Kommunen ska …" names the goal before the colon
+    if b.kind == "para" and len(text) > 300 or b.kind == "para" and len(sentences(text)) > 2:
+        first = sentences(text)[0]  # a goal stated in prose: its first sentence, the rest explains it
+        if walk.labelled_since_title or not is_statement(first) or len(first) > 200:
+            return False  # where the section labels its goals, its prose is narrative
+        text = first
     if text.endswith(("?", ":")) or len(text) > 300 or not text[:1].isupper() or about_goals(text) \
             or _RELATIVE_START.match(text):
         return False
-    if b.kind == "para" and (not is_statement(text) or len(sentences(text)) > 2):
+    if b.kind == "para" and not is_statement(text):
         return False
     council_title = bool(walk.title and _COUNCIL_WORDS.search(walk.title))
     if walk.area is not None:  # under a goal area: one level below it

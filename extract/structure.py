@@ -24,6 +24,7 @@ STRUCTURE_RULES: list[str] = [
     "labelled_line",  # "Nämndmål: …", "Mål 2: …", "Uppdrag: …", "Kommunfullmäktiges inriktningsmål 2 …"
     "goal_assessment_rows",  # a flattened "Mål | Bedömning" table and its rows
     "assessed_statement",  # a statement followed by "Måluppfyllelse: …" / "Bedömning: …" / "Når vi målet?"
+    "mandate_intro",  # "… uppdrag är att:" over a list of what a committee or working group shall do
     "title_line",  # a short plain line that names what follows ("Politiska uppdrag", "Våra mål")
     "goal_statement_under_heading",  # "Socialnämnden ska …" right under a top-level goal heading
     "goal_list",  # "Socialnämndens mål:" and the bullets or items after it

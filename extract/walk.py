@@ -63,6 +63,8 @@ class Walk:
     title_block: Optional[int] = None
     area: Optional[str] = None  # a goal area under a title about goals, whose goals are listed below it
     area_parent: Optional[str] = None
+    labelled_since_title: bool = False  # a labelled goal or assignment stood under the title in force
+    title_is_label: bool = False  # the title is a label alone on its line ("Nämndmål"), not a section title
     title_mode: Optional[str] = None  # "goals" / "assignments" / "goal_rows" under a plain title or header
     row_level: str = "committee"  # level of the goals in a flattened goal table
     list_mode: Optional[str] = None  # "goals" / "council" after a list introduction
@@ -90,6 +92,8 @@ class Walk:
 
     def set_title(self, bi: int, text: str) -> None:
         self.title, self.title_block = text, bi
+        self.title_is_label = False
+        self.labelled_since_title = False
         self.list_mode = None
 
     def add_goal(self, text: str, level: str, parent: Optional[str], number: Optional[str], b0: int,

@@ -223,3 +223,27 @@ def test_text_about_goals_is_no_goal():
     text = ("Nämndens mål\n\nNämnden har antagit fyra mål som ska styra arbetet.\n"
             "Dessa ska följas upp i delårsrapporten.\nBesökarna ska vara nöjda med simhallen.\n")
     assert _items(text, "goals") == ["Besökarna ska vara nöjda med simhallen."]
+
+
+def test_a_named_goal_item_is_its_name():
+    text = ("Övergripande mål\n\n 1. Ett tryggt Kalmar: Kommunen ska arbeta för att alla känner sig trygga i "
+            "stadens alla delar.\n 2. Fler i arbete: Andelen invånare med egen försörjning ska öka varje år.\n")
+    assert _items(text, "goals") == ["Ett tryggt Kalmar", "Fler i arbete"]
+
+
+def test_a_mandate_list_is_a_list_of_assignments_until_the_next_paragraph():
+    text = ("Kulturberedningen\n\nBeredningens uppdrag är att:\n\n"
+            " – ta fram ett kulturpolitiskt program för kommunen.\n – följa upp bidragen till föreningslivet.\n\n"
+            "Beredningen har fem ledamöter:\n\n – Anna Ek\n – Per Lund\n")
+    assert _items(text, "assignments") == ["ta fram ett kulturpolitiskt program för kommunen",
+                                           "följa upp bidragen till föreningslivet"]
+
+
+def test_goals_stated_in_prose_under_a_goal_title_are_their_first_sentences():
+    text = ("Verksamhetsplan 2024\n\nNämndens mål\n\n"
+            "Alla barn ska ha en plats i förskolan inom fyra månader. Det kräver fler lokaler i de norra "
+            "kommundelarna. Arbetet följs upp varje kvartal.\n\n"
+            "Elevernas resultat ska förbättras i alla årskurser. Särskilt matematiken behöver stärkas. "
+            "Satsningen pågår under hela perioden.\n")
+    assert _items(text, "goals") == ["Alla barn ska ha en plats i förskolan inom fyra månader.",
+                                     "Elevernas resultat ska förbättras i alla årskurser."]
