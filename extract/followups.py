@@ -143,9 +143,30 @@ def extract_followups(ctx: Context) -> None:
                     fu.status = best[0].status
                     fu.status_raw = fu.status_raw or best[0].status_raw
     decided.extend(_line_followups(ctx, block_at_line, ind_block))
+    decided.extend(_report_back_items(ctx, {fu.refers_to for fu, _ in decided}))
     for k, (fu, _) in enumerate(decided):
         fu.id = f"f{k + 1}"
         ctx.add("followups", fu)
+
+
+# an agenda item or heading that reports back on an assignment: "Återrapportering av uppdraget om …",
+# "Återrapport från socialnämnden om …", "Redovisning av uppdrag att …", "Uppföljning av uppdraget …"
+_REPORT_BACK = re.compile(r"^(?:återrapport(?:ering)?\b|(?:redovisning|rapportering|uppföljning)\s+(?:av|om)\s+"
+                          r"(?:\w+\s+){0,2}?uppdrag(?:et|en)?\b)(?:\s+\S+){3,}", re.I)  # … naming which one
+
+
+def _report_back_items(ctx: Context, seen: set) -> list[tuple[FollowUp, str]]:
+    """A matter titled as the report on an assignment accounts for that assignment, whatever its status says."""
+    out = []
+    for hi, h in enumerate(ctx.headings):
+        title = h.title.strip()
+        if len(title) > 250 or title in seen or not _REPORT_BACK.match(title):
+            continue
+        blocks = _section_blocks(ctx, hi)
+        status, raw, tier = decide_status(ctx, blocks, [])
+        out.append((FollowUp(id="", number=h.number, refers_to=title, kind="assignment", status=status,
+                             status_raw=raw, narrative=None, provenance=ctx.provenance(h.block)), tier))
+    return out
 
 
 def _line_followups(ctx: Context, block_at_line: dict[int, int], ind_block) -> list[tuple[FollowUp, str]]:

@@ -24,7 +24,7 @@ from typing import NamedTuple
 STATUSES = ("done", "partial", "not_done", "ongoing", "cancelled", "unknown")
 
 _NEG = r"(?:inte|ej|icke|ännu\s+inte|inte\s+ännu|ej\s+ännu|aldrig)"
-_DONE = (r"(?:genomförd[ae]?|genomfört|genomförts|genomfördes|uppnådd[ae]?|uppnått|uppnåtts|uppnåddes|"
+_DONE = (r"(?:genomförd[ae]?|genomfört|genomförts|genomfördes|uppnådd[ae]?|uppnått|uppnåtts|uppnåddes|uppnås|uppfylls|"
          r"uppfylld[ae]?|uppfyllt|uppfyllts|uppfylldes|slutförd[ae]?|slutfört|slutförts|slutfördes|utförd[ae]?|utfört|"
          r"utförts|verkställd[ae]?|verkställt|verkställts|färdigställd[ae]?|färdigställt|färdigställts|klar|klart|"
          r"nådd[ae]?|nått|nåtts|nåddes|avklarad|avklarat|infört|införts|implementerat|implementerats|åtgärdat|åtgärdats|"

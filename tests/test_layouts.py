@@ -247,3 +247,13 @@ def test_goals_stated_in_prose_under_a_goal_title_are_their_first_sentences():
             "Satsningen pågår under hela perioden.\n")
     assert _items(text, "goals") == ["Alla barn ska ha en plats i förskolan inom fyra månader.",
                                      "Elevernas resultat ska förbättras i alla årskurser."]
+
+
+def test_a_matter_reporting_back_on_an_assignment_is_its_follow_up():
+    text = ("Kommunstyrelsen 2021-03-02\n\n1 Information från kommundirektören\n\nInformationen noteras.\n\n"
+            "2 Återrapportering av uppdraget om en ny bemanningsenhet\n\nKommunstyrelsen gav i maj förvaltningen "
+            "i uppdrag att utreda en gemensam bemanningsenhet. Uppdraget är genomfört.\n\n"
+            "3 Uppföljning av politiska uppdrag\n\nEn sammanställning bifogas.\n")
+    doc = extract_text(text)
+    assert [(f.refers_to, f.kind, f.status) for f in doc.followups] == [
+        ("Återrapportering av uppdraget om en ny bemanningsenhet", "assignment", "done")]

@@ -524,3 +524,15 @@ def test_leave_one_document_out_never_trains_on_the_held_out_document(monkeypatc
     assert not any(training.document_of(r) == "sample/003" for r in trained_on[0])
     assert any(r["source"] == "written" for r in trained_on[0])
     assert result["pooled"]["n"] == len(held) and 0.0 <= result["pooled"]["macro_f1"] <= 1.0
+
+
+@pytest.mark.parametrize("phrase,status", [
+    ("Målet uppnås ej.", "not_done"), ("Målet uppfylls inte under året.", "not_done"),
+    ("Målet uppnås.", "done"), ("Av målen är det tre som uppfylls och de är:", "done"),
+    ("Målet kommer att uppnås under nästa år.", "ongoing"),
+])
+def test_present_passive_reads_as_an_outcome(phrase, status):
+    """"uppnås"/"uppfylls" state an outcome, negated or not; "kommer att uppnås" is a forecast."""
+    from plantrace.nlp_models.status import normalise_status
+
+    assert normalise_status(phrase)[0] == status
