@@ -8,6 +8,8 @@ import re
 from typing import Optional
 
 from plantrace.extract.context import Context
+from plantrace.extract.goal_rules import about_goals
+from plantrace.extract.vocabulary import match_label
 from plantrace.extract.walk import Walk
 
 _ASSIGNMENT_COL = re.compile(r"^(?:(?:politiska?|särskilda?|kf:s|ks:s)\s+)?uppdrag(?:et|en)?\b|^uppdragsbeskrivning", re.I)
@@ -26,7 +28,8 @@ def _column(header: list[str], pattern: re.Pattern, skip: set[int]) -> Optional[
 def item_tables(ctx: Context, walk: Walk) -> None:
     for t in ctx.tables:
         if t.kind == "indicator":
-            continue  # "Mål och indikatorer | Utfall …": its rows are indicators, goal rows are read by the table step
+            _goal_rows(ctx, walk, t)  # "Mål och indikatorer | Utfall …": the goal rows that group its indicators
+            continue
         header = t.header or []
         item_col = _column(header, _ASSIGNMENT_COL, set())
         kind = "assignment"
@@ -55,3 +58,16 @@ def item_tables(ctx: Context, walk: Walk) -> None:
                 item = walk.add_goal(text, level, None, None, bi)
             if item:
                 ctx.item_status[item] = (cell(status_col), cell(comment_col))
+
+
+def _goal_rows(ctx: Context, walk: Walk, t) -> None:
+    """The goals an indicator table groups its rows under ("Mål: Fler ska …" rows, a "Målformulering" column):
+    each is a goal once, at the first row it heads."""
+    for group, bi in zip(t.row_groups, t.row_blocks):
+        if not group or len(group) < 12 or len(group) > 300:
+            continue
+        label = match_label(group)
+        text = label.text if label and label.kind == "goal" and label.text else group
+        if label and label.kind != "goal" or not text[:1].isupper() or about_goals(text):
+            continue
+        walk.add_goal(text.strip(), "committee", ctx.block_goal[bi] if bi < len(ctx.block_goal) else None, None, bi)
