@@ -28,7 +28,7 @@ from plantrace.nlp_models.status import status_match
 from plantrace.extract.walk import Walk, first_sentence, rule, sentences
 
 _LIST_INTRO = re.compile(r"(mål|fokusområden|målsättningar|inriktning)[^.]*:\s*$", re.I)
-_COUNCIL_WORDS = re.compile(r"(övergripande|kommungemensamma|kommunfullmäktiges|fullmäktiges|kommunens|"
+COUNCIL_WORDS = re.compile(r"(övergripande|kommungemensamma|kommunfullmäktiges|fullmäktiges|kommunens|"
                             r"strategiska|inriktnings)\s*mål|inriktningsmål|kommunmål|kf-mål|målområde", re.I)
 _COMMITTEE_SUBJECT = re.compile(r"^([A-ZÅÄÖ][\wåäö\-]*nämnden|Nämnden|Styrelsen|Förvaltningen|Verksamheten)\s+(ska|skall)\b")
 _SENT_END = re.compile(r"[.!?:;,]\s*$")
@@ -255,15 +255,16 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
     if walk.title_mode == "goals" and walk.title_block is not None and nxt is not None and hi is None \
             and not GOAL_REGION.search(text) and (nxt.kind in ("bullet", "item") or _GOAL_PHRASE.match(text)):
         # a goal area under a title about goals, with its goals listed below it ("Attraktivt boende" ⏎ "• …")
-        council_title = bool(walk.title and _COUNCIL_WORDS.search(walk.title))
-        area = walk.add_goal(text, "council" if council_title else "committee", walk.area_parent, None, bi)
+        council_title = bool(walk.title and COUNCIL_WORDS.search(walk.title))
+        area = walk.add_goal(text, "council" if council_title else "committee",
+                             None if council_title else walk.council, None, bi)
         walk.area = area
         if council_title:
             walk.council = area
         walk.target = area
         return True
     walk.set_title(bi, text)
-    walk.area = walk.area_parent = None
+    walk.area = None
     if ASSIGNMENT_TITLE.search(text) and not MISSION_TITLE.search(text):
         walk.title_mode = "assignments"
     elif GOAL_REGION.search(text) and not PLACEHOLDER.search(text) and not walk.ctx.is_report:
@@ -291,7 +292,7 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
     head = walk.current_head
     last = sentences(text)[-1] if b.kind == "para" and text.endswith(":") else ""
     if b.kind == "para" and _LIST_INTRO.search(last) and len(last) < 250:  # "… De kommunövergripande målen är:"
-        walk.list_mode = "council" if _COUNCIL_WORDS.search(text) else "goals"
+        walk.list_mode = "council" if COUNCIL_WORDS.search(text) else "goals"
         assessed = status_match(text)  # "Fyra av målen har delvis uppnåtts:": the items' follow-up status
         walk.list_status = assessed.evidence if assessed.strength != "none" and assessed.status != "unknown" else None
         in_goals = walk.region() == "goal" or head in walk.statement_roots
@@ -366,7 +367,7 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
         return False
     if b.kind == "para" and not is_statement(text):
         return False
-    council_title = bool(walk.title and _COUNCIL_WORDS.search(walk.title))
+    council_title = bool(walk.title and COUNCIL_WORDS.search(walk.title))
     if walk.area is not None:  # under a goal area: one level below it
         area_level = walk.level_of(walk.area)
         gid = walk.add_goal(text, "committee" if area_level == "council" else "sub", walk.area, b.number, bi)
@@ -377,65 +378,4 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
     walk.target = gid
     if council_title:
         walk.council = gid
-    return True
-
-
-_ASSESSMENT = re.compile(r"^(?:måluppfyllelse|måluppfyllnad|bedömning|status|uppfyllelse|målbedömning|"
-                         r"bedömd\s+måluppfyllelse|når\s+vi\s+målet\s*\??)\s*[:\-–]", re.I)
-_FIELD = re.compile(r"^[\wåäöÅÄÖ ]{2,30}:\s")  # "Ansvarig nämnd: BUN" is a field of the item above, not an item
-_ABOUT_THE_GOAL = re.compile(r"^(?:målet|syftet|målets\s+syfte)\b", re.I)
-
-
-@rule("assessed_statement")
-def assessed_statement(walk: Walk, bi: int, b: Block) -> bool:
-    """A statement directly followed by its assessment ("Måluppfyllelse: Medel", "Bedömning: Delvis uppfyllt")
-    is a goal being followed up, whatever title it stands under."""
-    text = b.text.strip()
-    j = bi + 1
-    if j + 1 < len(walk.blocks) and _ABOUT_THE_GOAL.match(walk.blocks[j].text) and len(walk.blocks[j].text) < 400:
-        j += 1  # "Målet syftar till …" between the goal and its assessment
-    nxt = walk.blocks[j] if j < len(walk.blocks) else None
-    if b.kind not in ("para", "bullet", "item") or nxt is None or not _ASSESSMENT.match(nxt.text.strip()) \
-            or len(text) > 300 or text.endswith(":") or _ASSESSMENT.match(text) or assignment_like(text) \
-            or _ABOUT_THE_GOAL.match(text) or about_goals(text) or _FIELD.match(text):
-        return False
-    walk.target = walk.add_goal(text, "committee", walk.council, b.number, bi)
-    walk.ctx.item_status.setdefault(walk.target, (_ASSESSMENT.sub("", nxt.text.strip()).strip() or None, None))
-    return True
-
-
-# a flattened "Mål | Bedömning" table: "MÅL FASTSTÄLLDA AV KOMMUNFULLMÄKTIGE MÅLBEDÖMNING", "Nämndmål Status"
-_GOAL_ROWS_HEADER = re.compile(r"^(?=.*\b[\wåäö]*mål(?:en)?\b)(?=.*\b(?:mål)?(?:bedömning|uppfyllelse|status)\s*$)"
-                               r"(?!.*\b(?:utfall|målvärde|indikator\w*|nyckeltal)\b)[^.!?,;:]{4,90}$", re.I)
-_ROW_ASSESSMENT = re.compile(r"(?:^|\s)(?P<status>(?:(?:helt|delvis|i\s+hög\s+grad|i\s+låg\s+grad|i\s+viss\s+grad|"
-                             r"till\s+viss\s+del|inte|ej|ännu\s+inte)\s+)?(?:uppfyllt|uppfylld|uppnått|uppnådd|"
-                             r"genomfört|genomförd)|ej\s+bedömt|ej\s+bedömd)\s*\.?$", re.I)
-
-
-@rule("goal_assessment_rows")
-def goal_assessment_rows(walk: Walk, bi: int, b: Block) -> bool:
-    """Rows of a flattened goal table with its assessment glued on ("Invånarna känner sig trygga Delvis
-    uppfyllt"), or on the next line when the goal wraps."""
-    text = b.text.strip()
-    if b.kind == "para" and len(text) <= 90 and "mål" in text.lower() and _GOAL_ROWS_HEADER.match(text) \
-            and not is_statement(text):
-        walk.set_title(bi, text)
-        walk.title_mode = "goal_rows"
-        walk.row_level = "council" if _COUNCIL_WORDS.search(text) or re.search(r"fullmäktige|övergripande", text, re.I) \
-            else "committee"
-        return True
-    if walk.title_mode != "goal_rows" or b.kind not in ("para", "bullet"):
-        return False
-    m = _ROW_ASSESSMENT.search(text)
-    if m and m.start() == 0:  # the assessment of the goal on the line above
-        if walk.target and walk.target.startswith("g") and walk.target not in walk.ctx.item_status:
-            walk.ctx.item_status[walk.target] = (m.group("status"), None)
-        return True
-    if len(text) > 250 or text.endswith(":"):
-        walk.title_mode = None
-        return False
-    goal = text[: m.start()].strip() if m else text
-    walk.target = walk.add_goal(goal, walk.row_level, None if walk.row_level == "council" else walk.council, b.number, bi)
-    if m:
-        walk.ctx.item_status[walk.target] = (m.group("status"), None)
     return True

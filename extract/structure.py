@@ -1,5 +1,6 @@
 """Goals and assignments from the document's structure: a walk over the blocks in which named rules
-(`goal_rules`, `assignment_rules`) each read one signal, then the role classifier where the structure is silent.
+(`goal_rules`, `assessment_rules`, `assignment_rules`) each read one signal, then tables of goals and
+assignments read by header (`item_tables`), then the role classifier where the structure is silent.
 
 The rules and their order are data (`STRUCTURE_RULES`); a new layout is a new rule, not a new branch."""
 
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from plantrace.extract import assignment_rules, goal_rules  # noqa: F401  (registers the rules)
+from plantrace.extract import assessment_rules, assignment_rules, goal_rules  # noqa: F401  (registers the rules)
 from plantrace.extract.context import Context
 from plantrace.extract.item_tables import item_tables
 from plantrace.extract.roles import is_statement

@@ -62,7 +62,6 @@ class Walk:
     title: Optional[str] = None  # the latest title of any kind (numbered, marked or a short plain line)
     title_block: Optional[int] = None
     area: Optional[str] = None  # a goal area under a title about goals, whose goals are listed below it
-    area_parent: Optional[str] = None
     labelled_since_title: bool = False  # a labelled goal or assignment stood under the title in force
     title_is_label: bool = False  # the title is a label alone on its line ("Nämndmål"), not a section title
     title_mode: Optional[str] = None  # "goals" / "assignments" / "goal_rows" under a plain title or header

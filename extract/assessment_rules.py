@@ -1,0 +1,73 @@
+"""Structure rules for goals that a document assesses where it states them: a statement followed by its
+assessment ("Måluppfyllelse: Medel", "Bedömning: Delvis uppfyllt", "Når vi målet?"), and the rows of a
+flattened goal table with the assessment glued on ("Invånarna känner sig trygga Delvis uppfyllt"). The
+assessment is kept with the goal, for the follow-up step."""
+
+from __future__ import annotations
+
+import re
+
+from plantrace.extract.blocks import Block
+from plantrace.extract.goal_rules import COUNCIL_WORDS, about_goals, assignment_like
+from plantrace.extract.roles import is_statement
+from plantrace.extract.walk import Walk, rule
+
+_ASSESSMENT = re.compile(r"^(?:måluppfyllelse|måluppfyllnad|bedömning|status|uppfyllelse|målbedömning|"
+                         r"bedömd\s+måluppfyllelse|når\s+vi\s+målet\s*\??)\s*[:\-–]", re.I)
+_FIELD = re.compile(r"^[\wåäöÅÄÖ ]{2,30}:\s")  # "Ansvarig nämnd: BUN" is a field of the item above, not an item
+_ABOUT_THE_GOAL = re.compile(r"^(?:målet|syftet|målets\s+syfte)\b", re.I)
+
+
+@rule("assessed_statement")
+def assessed_statement(walk: Walk, bi: int, b: Block) -> bool:
+    """A statement directly followed by its assessment ("Måluppfyllelse: Medel", "Bedömning: Delvis uppfyllt")
+    is a goal being followed up, whatever title it stands under."""
+    text = b.text.strip()
+    j = bi + 1
+    if j + 1 < len(walk.blocks) and _ABOUT_THE_GOAL.match(walk.blocks[j].text) and len(walk.blocks[j].text) < 400:
+        j += 1  # "Målet syftar till …" between the goal and its assessment
+    nxt = walk.blocks[j] if j < len(walk.blocks) else None
+    if b.kind not in ("para", "bullet", "item") or nxt is None or not _ASSESSMENT.match(nxt.text.strip()) \
+            or len(text) > 300 or text.endswith(":") or _ASSESSMENT.match(text) or assignment_like(text) \
+            or _ABOUT_THE_GOAL.match(text) or about_goals(text) or _FIELD.match(text):
+        return False
+    walk.target = walk.add_goal(text, "committee", walk.council, b.number, bi)
+    walk.ctx.item_status.setdefault(walk.target, (_ASSESSMENT.sub("", nxt.text.strip()).strip() or None, None))
+    return True
+
+
+# a flattened "Mål | Bedömning" table: "MÅL FASTSTÄLLDA AV KOMMUNFULLMÄKTIGE MÅLBEDÖMNING", "Nämndmål Status"
+_GOAL_ROWS_HEADER = re.compile(r"^(?=.*\b[\wåäö]*mål(?:en)?\b)(?=.*\b(?:mål)?(?:bedömning|uppfyllelse|status)\s*$)"
+                               r"(?!.*\b(?:utfall|målvärde|indikator\w*|nyckeltal)\b)[^.!?,;:]{4,90}$", re.I)
+_ROW_ASSESSMENT = re.compile(r"(?:^|\s)(?P<status>(?:(?:helt|delvis|i\s+hög\s+grad|i\s+låg\s+grad|i\s+viss\s+grad|"
+                             r"till\s+viss\s+del|inte|ej|ännu\s+inte)\s+)?(?:uppfyllt|uppfylld|uppnått|uppnådd|"
+                             r"genomfört|genomförd)|ej\s+bedömt|ej\s+bedömd)\s*\.?$", re.I)
+
+
+@rule("goal_assessment_rows")
+def goal_assessment_rows(walk: Walk, bi: int, b: Block) -> bool:
+    """Rows of a flattened goal table with its assessment glued on ("Invånarna känner sig trygga Delvis
+    uppfyllt"), or on the next line when the goal wraps."""
+    text = b.text.strip()
+    if b.kind == "para" and len(text) <= 90 and "mål" in text.lower() and _GOAL_ROWS_HEADER.match(text) \
+            and not is_statement(text):
+        walk.set_title(bi, text)
+        walk.title_mode = "goal_rows"
+        walk.row_level = "council" if COUNCIL_WORDS.search(text) or re.search(r"fullmäktige|övergripande", text, re.I) \
+            else "committee"
+        return True
+    if walk.title_mode != "goal_rows" or b.kind not in ("para", "bullet"):
+        return False
+    m = _ROW_ASSESSMENT.search(text)
+    if m and m.start() == 0:  # the assessment of the goal on the line above
+        if walk.target and walk.target.startswith("g") and walk.target not in walk.ctx.item_status:
+            walk.ctx.item_status[walk.target] = (m.group("status"), None)
+        return True
+    if len(text) > 250 or text.endswith(":"):
+        walk.title_mode = None
+        return False
+    goal = text[: m.start()].strip() if m else text
+    walk.target = walk.add_goal(goal, walk.row_level, None if walk.row_level == "council" else walk.council, b.number, bi)
+    if m:
+        walk.ctx.item_status[walk.target] = (m.group("status"), None)
+    return True
