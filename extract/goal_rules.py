@@ -30,6 +30,10 @@ from plantrace.extract.walk import Walk, first_sentence, rule, sentences
 _LIST_INTRO = re.compile(r"(mål|fokusområden|målsättningar|inriktning)[^.]*:\s*$", re.I)
 COUNCIL_WORDS = re.compile(r"(övergripande|kommungemensamma|kommunfullmäktiges|fullmäktiges|kommunens|"
                             r"strategiska|inriktnings)\s*mål|inriktningsmål|kommunmål|kf-mål|målområde", re.I)
+# a list about one goal, or of what serves it, is no list of goals: "Budgetprioriteringar som stödjer målet:",
+# "Aktiviteter för att nå målet:"
+_NOT_GOALS_LIST = re.compile(r"^(?:budget\w*|aktivitet\w*|åtgärd\w*|indikator\w*|insats\w*|nyckeltal|mått|mätetal|"
+                             r"prioritering\w*|uppdrag\w*|strategi\w*)\b|\bmålet\b", re.I)
 _COMMITTEE_SUBJECT = re.compile(r"^([A-ZÅÄÖ][\wåäö\-]*nämnden|Nämnden|Styrelsen|Förvaltningen|Verksamheten)\s+(ska|skall)\b")
 _SENT_END = re.compile(r"[.!?:;,]\s*$")
 # a goal written as a noun phrase: "En attraktiv kommun", "Goda boendemiljöer", "Fler växande företag"
@@ -291,7 +295,7 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
     text = b.text.strip()
     head = walk.current_head
     last = sentences(text)[-1] if b.kind == "para" and text.endswith(":") else ""
-    if b.kind == "para" and _LIST_INTRO.search(last) and len(last) < 250:  # "… De kommunövergripande målen är:"
+    if b.kind == "para" and _LIST_INTRO.search(last) and len(last) < 250 and not _NOT_GOALS_LIST.search(last):
         walk.list_mode = "council" if COUNCIL_WORDS.search(text) else "goals"
         assessed = status_match(text)  # "Fyra av målen har delvis uppnåtts:": the items' follow-up status
         walk.list_status = assessed.evidence if assessed.strength != "none" and assessed.status != "unknown" else None

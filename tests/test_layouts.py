@@ -257,3 +257,12 @@ def test_a_matter_reporting_back_on_an_assignment_is_its_follow_up():
     doc = extract_text(text)
     assert [(f.refers_to, f.kind, f.status) for f in doc.followups] == [
         ("Återrapportering av uppdraget om en ny bemanningsenhet", "assignment", "done")]
+
+
+def test_a_list_of_what_serves_a_goal_is_no_list_of_goals():
+    text = ("Fokusområde 1: Hållbar tillväxt\n\nKommunen ska växa med fler arbetstillfällen.\n\n"
+            "Budgetprioriteringar som stödjer målet:\n\n • Fler tjänster på näringslivskontoret\n"
+            " • Utbyggnad av fiber på landsbygden\n\nNämndens mål:\n\n • Företagen ska vara nöjda med servicen\n")
+    goals = _items(text, "goals")
+    assert "Fler tjänster på näringslivskontoret" not in goals and "Utbyggnad av fiber på landsbygden" not in goals
+    assert "Företagen ska vara nöjda med servicen" in goals
