@@ -32,7 +32,7 @@ def assessed_statement(walk: Walk, bi: int, b: Block) -> bool:
             or _ABOUT_THE_GOAL.match(text) or about_goals(text) or _FIELD.match(text):
         return False
     walk.target = walk.add_goal(text, "committee", walk.council, b.number, bi)
-    walk.ctx.item_status.setdefault(walk.target, (_ASSESSMENT.sub("", nxt.text.strip()).strip() or None, None))
+    walk.assess(walk.target, _ASSESSMENT.sub("", nxt.text.strip()).strip())
     return True
 
 
@@ -60,14 +60,13 @@ def goal_assessment_rows(walk: Walk, bi: int, b: Block) -> bool:
         return False
     m = _ROW_ASSESSMENT.search(text)
     if m and m.start() == 0:  # the assessment of the goal on the line above
-        if walk.target and walk.target.startswith("g") and walk.target not in walk.ctx.item_status:
-            walk.ctx.item_status[walk.target] = (m.group("status"), None)
+        if walk.target and walk.target.startswith("g"):
+            walk.assess(walk.target, m.group("status"))
         return True
     if len(text) > 250 or text.endswith(":"):
         walk.title_mode = None
         return False
     goal = text[: m.start()].strip() if m else text
     walk.target = walk.add_goal(goal, walk.row_level, None if walk.row_level == "council" else walk.council, b.number, bi)
-    if m:
-        walk.ctx.item_status[walk.target] = (m.group("status"), None)
+    walk.assess(walk.target, m.group("status") if m else None)
     return True

@@ -7,10 +7,18 @@ from __future__ import annotations
 import re
 
 from plantrace.extract.blocks import Block
-from plantrace.extract.vocabulary import COMMITTEE_ABBR, ASSIGNMENT_CUE, has_marker, ASSIGNMENT_REGION, ATT_UPPDRA, UPPDRAS, imperative
 from plantrace.extract.clauses import CLAUSE_CUE, assignment_clauses
 from plantrace.extract.goal_rules import assignment_like
-from plantrace.extract.walk import Walk, first_sentence, rule, sentences
+from plantrace.extract.vocabulary import (
+    ASSIGNMENT_CUE,
+    ASSIGNMENT_REGION,
+    ATT_UPPDRA,
+    DECISION_VERB,
+    UPPDRAS,
+    has_marker,
+    imperative,
+)
+from plantrace.extract.walk import Walk, first_sentence, rule, sentences, split_names
 from plantrace.nlp_models.status import status_match
 
 _TEXT_KINDS = ("para", "bullet", "item")
@@ -43,7 +51,7 @@ def uppdras_sentence(walk: Walk, bi: int, b: Block) -> bool:
     return True
 
 
-_DECISION_INTRO = re.compile(r"\b(?:beslutar|beslutade|besluta|föreslår|föreslås|yrkar)(?:\s+\w+){0,3}?\s*(?:att)?\s*:?\s*$", re.I)
+_DECISION_INTRO = re.compile(rf"\b{DECISION_VERB}(?:\s+\w+){{0,3}}?\s*(?:att)?\s*:?\s*$", re.I)
 
 
 @rule("att_uppdra")
@@ -98,7 +106,7 @@ def assignment_list_item(walk: Walk, bi: int, b: Block) -> bool:
             return False
         if not (assignment_like(text) or (b.kind == "bullet" and len(text) < 300)):
             return False
-        text = first_sentence(text) if not COMMITTEE_ABBR.search(text) else text
+        text = first_sentence(text) if not has_marker(text) else text
     walk.target = walk.add_assignment(text, b.number, bi)
     return True
 
@@ -127,7 +135,7 @@ def responsible_line(walk: Walk, bi: int, b: Block) -> bool:
         return False
     item = next((a for a in reversed(walk.ctx.get("assignments")) if a.id == walk.target), None)
     if item is not None and not item.responsible:
-        item.responsible = [p for p in re.split(r"\s*(?:,|/|och|samt|&)\s*", m.group("who").strip()) if p]
+        item.responsible = split_names(m.group("who"))
     return True
 
 
@@ -141,8 +149,6 @@ def assignment_in_text(walk: Walk, bi: int, b: Block) -> bool:
     for sentence in sentences(b.text):
         for clause in assignment_clauses(sentence):
             if len(clause) < 400:
-                aid = walk.add_assignment(clause, b.number, bi)
-                if aid:
-                    walk.ctx.item_status.setdefault(aid, (None, None))  # decided here, not followed up here
+                walk.accounted_here(walk.add_assignment(clause, b.number, bi))  # decided here, followed up elsewhere
                 found = True
     return found

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Optional
 
 from plantrace.extract.layout import Layout, Line
+from plantrace.extract.vocabulary import DECISION_VERB
 
 NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,5})(\.?|\))(?:\s+|\t+)(?=\S)(.*)$")  # "1", "1.2", "3.", "4)"
 BULLET = re.compile(r"^\s*(?:[•\u2022\u25aa\u25cf\u25e6\-–\*]|\uf0b7)\s+(?=\S)")
@@ -21,8 +21,7 @@ _SENT_END = re.compile(r"[.!?:;]\s*$")
 _HYPHEN_END = re.compile(r"(\w)-$")
 # a decision's att-clauses, one per line: "Socialnämnden beslutar" ⏎ "att godkänna …," ⏎ "att uppdra åt …"
 _ATT_SATS = re.compile(r"^\s*att\s+\w")
-_DECISION_END = re.compile(r"(?:[,;:]|\b(?:beslutar|beslutade|besluta|föreslår|föreslås|yrkar|hemställer|"
-                           r"och|samt))\s*$", re.I)
+_DECISION_END = re.compile(rf"(?:[,;:]|\b{DECISION_VERB}|\b(?:och|samt))\s*$", re.I)
 _KEEP_HYPHEN_NEXT = re.compile(r"^(och|eller|samt|som|till)\b")
 
 
@@ -133,19 +132,17 @@ _MODAL = re.compile(r"\b(?:ska|skall)\b", re.I)
 
 # a line ending in a preposition, conjunction or article has not ended
 _OPEN_END = re.compile(r"\b(?:för|av|till|i|på|med|och|att|som|om|en|ett|den|det|de|från|vid|under|mot|eller|samt|"
-                       r"inom|utan|hos|genom|efter|enligt|mellan|både|samt|vars|där|när|då|än)\s*$", re.I)
+                       r"inom|utan|hos|genom|efter|enligt|mellan|både|vars|där|när|då|än)\s*$", re.I)
 
 
 @lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
-    data = Path(__file__).resolve().parents[1] / "nlp_models" / "data"
-    names = set()
-    for file in ("kommuner.txt", "regions.tsv"):
-        path = data / file
-        if path.exists():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                names.update(w.lower() for w in re.split(r"[\t ]+", line.strip()) if w[:1].isupper())
-    names |= {n + "s" for n in names if not n.endswith("s")}  # genitives: "Kristianstads kommun"
+    """Words of municipality and region names, lowercased, also in the genitive ("Kristianstads kommun")."""
+    from plantrace.nlp_models.places import municipalities, regions
+
+    names = {w.lower() for name in municipalities() for w in name.split()}
+    names |= {w.lower() for pair in regions() for part in pair for w in part.split()}
+    names |= {n + "s" for n in names if not n.endswith("s")}
     return frozenset(names | {"sverige", "sveriges", "norden", "europa", "eu"})
 
 

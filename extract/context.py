@@ -33,7 +33,8 @@ class Context:
     table_blocks: set[int] = field(default_factory=set)
     goal_levels: dict[str, str] = field(default_factory=dict)  # goal id → level, for linking without a search
     block_role: list[Optional[tuple[str, float]]] = field(default_factory=list)  # classifier's (role, p) per block
-    item_status: dict[str, tuple[Optional[str], Optional[str]]] = field(default_factory=dict)  # item id → (status cell, comment) of a table row
+    item_status: dict[str, tuple[str, Optional[str]]] = field(default_factory=dict)  # item id → (status, comment) read with it
+    no_account: set[str] = field(default_factory=set)  # items decided or tabled where they stand (no follow-up below)
     warnings: list[str] = field(default_factory=list)
 
     def provenance(self, first_block: int, last_block: Optional[int] = None) -> Provenance:

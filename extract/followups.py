@@ -104,12 +104,21 @@ _FOLLOWUP_ROOT = re.compile(r"uppföljning|analys", re.I)
 
 
 def extract_followups(ctx: Context) -> None:
-    if not ctx.is_report and not ctx.item_status \
-            and not any(_FOLLOWUP_ROOT.search(h.title) for h in ctx.headings if h.level == 1):
-        return
+    decided: list[tuple[FollowUp, str]] = []
+    if ctx.is_report or ctx.item_status or any(_FOLLOWUP_ROOT.search(h.title) for h in ctx.headings if h.level == 1):
+        block_at_line = {b.first_line: bi for bi, b in enumerate(ctx.blocks)}
+        ind_block = [(block_at_line.get(i.provenance.lines[0]), i) for i in ctx.get("indicators") if i.provenance]
+        decided = _section_followups(ctx, ind_block) + _line_followups(ctx, block_at_line, ind_block)
+    # in any document, plans and minutes included: a matter that reports back on an assignment
+    decided.extend(_report_back_items(ctx, {fu.refers_to for fu, _ in decided}))
+    for k, (fu, _) in enumerate(decided):
+        fu.id = f"f{k + 1}"
+        ctx.add("followups", fu)
+
+
+def _section_followups(ctx: Context, ind_block) -> list[tuple[FollowUp, str]]:
+    """Each leaf section whose heading is a goal or assignment, in a report or under a follow-up chapter."""
     goals = {g.id: g for g in ctx.get("goals")}
-    block_at_line = {b.first_line: bi for bi, b in enumerate(ctx.blocks)}
-    ind_block = [(block_at_line.get(i.provenance.lines[0]), i) for i in ctx.get("indicators") if i.provenance]
     decided: list[tuple[FollowUp, str]] = []
     for hi, item_id in ctx.heading_item.items():
         if item_id is None:
@@ -142,11 +151,7 @@ def extract_followups(ctx: Context) -> None:
                 if fu.status == "unknown" or fu.status == best[0].status:
                     fu.status = best[0].status
                     fu.status_raw = fu.status_raw or best[0].status_raw
-    decided.extend(_line_followups(ctx, block_at_line, ind_block))
-    decided.extend(_report_back_items(ctx, {fu.refers_to for fu, _ in decided}))
-    for k, (fu, _) in enumerate(decided):
-        fu.id = f"f{k + 1}"
-        ctx.add("followups", fu)
+    return decided
 
 
 # an agenda item or heading that reports back on an assignment: "Återrapportering av uppdraget om …",
@@ -176,7 +181,7 @@ def _line_followups(ctx: Context, block_at_line: dict[int, int], ind_block) -> l
     in_sections = set(ctx.heading_item.values())
     if not ctx.is_report:  # a plan restates its items; only the ones given an assessment are followed up
         in_sections |= {it.id for kind in ("goals", "assignments") for it in ctx.get(kind)
-                        if ctx.item_status.get(it.id, (None, None))[0] is None}
+                        if it.id not in ctx.item_status}
     listed = sorted((block_at_line[it.provenance.lines[0]], kind, it)
                     for kind, pool in (("goal", ctx.get("goals")), ("assignment", ctx.get("assignments")))
                     for it in pool if it.id not in in_sections and it.provenance
@@ -188,14 +193,14 @@ def _line_followups(ctx: Context, block_at_line: dict[int, int], ind_block) -> l
         end = min([end] + [hb for hb in heading_blocks if hb > bi])
         blocks = list(range(bi + 1, end))
         in_span = set(blocks)
-        cell, comment = ctx.item_status.get(item.id, (None, None))
-        if cell is not None:  # a table row: its Status cell, its comment
-            status, raw, tier = status_match(cell).status, cell, "status cell"
-            out.append((FollowUp(id="", number=item.number, refers_to=item.text, kind=kind, status=status,
-                                 status_raw=raw, narrative=comment, provenance=item.provenance), tier))
+        if item.id in ctx.item_status:  # assessed where it stands: a Status cell, "Bedömning: …", its list's intro
+            cell, comment = ctx.item_status[item.id]
+            out.append((FollowUp(id="", number=item.number, refers_to=item.text, kind=kind,
+                                 status=status_match(cell).status, status_raw=cell, narrative=comment,
+                                 provenance=item.provenance), "status cell"))
             continue
-        if item.id in ctx.item_status:
-            blocks = []
+        if item.id in ctx.no_account:
+            continue
         status, raw, tier = decide_status(ctx, blocks, [i for b, i in ind_block if b in in_span])
         if tier == "none":
             continue  # an item restated, listed or decided, without any account of it

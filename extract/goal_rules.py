@@ -45,13 +45,6 @@ _PERSPECTIVE = re.compile(r"^[A-ZÅÄÖ][\wåäö]+(?:\s+[\wåäö]+)?\s*:\s+(?=
 _GRUNDUPPDRAG = re.compile(r"(nämndens\s+)?grunduppdrag", re.I)
 
 
-def label_level(title: str) -> Optional[str]:
-    m = match_label(title)
-    if m and m.text and m.kind == "goal" and m.level:
-        return m.level
-    return None
-
-
 def first_para_after(blocks: list[Block], bi: int) -> Optional[int]:
     for j in range(bi + 1, min(bi + 4, len(blocks))):
         if blocks[j].kind == "para" or (blocks[j].kind == "heading" and blocks[j].number is None):
@@ -98,12 +91,13 @@ def numbered_heading(walk: Walk, bi: int, b: Block) -> bool:
     walk.group = None
     role = walk.region_of.get(hi, "other")
     if role == "goal":
-        level = label_level(h.title) or walk.level_for(hi)
+        m = match_label(h.title)
+        labelled = m is not None and m.kind == "goal" and bool(m.text)
+        level = (m.level if labelled else None) or walk.level_for(hi)
         if level is None:
             walk.target = None
             return True
-        m = match_label(h.title)
-        text, label = (m.text, m.name) if m and m.colon and m.text else (h.title, None)  # "4 Inriktningsmål: …"
+        text, label = (m.text, m.name) if labelled and m.colon else (h.title, None)  # "4 Inriktningsmål: …"
         gid = walk.add_goal(text, level, _parent_goal(walk, hi), h.number, bi, label=label, dedupe=False)
         walk.goal_stack[hi] = gid
         ctx.heading_item[hi] = gid
@@ -115,10 +109,10 @@ def numbered_heading(walk: Walk, bi: int, b: Block) -> bool:
     else:
         walk.target = None
         walk.council = None if h.level == 1 else walk.council
-        clauses = assignment_clauses(first_sentence(h.title))
-        if UPPDRAS.match(h.title) or clauses:  # a numbered assignment outside any list ("4.11 Nämnden uppdras att …")
-            text = first_sentence(h.title) if UPPDRAS.match(h.title) else clauses[0]
-            walk.target = ctx.heading_item[hi] = walk.add_assignment(text, h.number, bi)
+        sentence = first_sentence(h.title)  # a numbered assignment outside any list ("4.11 Nämnden uppdras att …")
+        clauses = [sentence] if UPPDRAS.match(h.title) else assignment_clauses(sentence)
+        if clauses:
+            walk.target = ctx.heading_item[hi] = walk.add_assignment(clauses[0], h.number, bi)
     return True
 
 
@@ -191,7 +185,6 @@ def labelled_line(walk: Walk, bi: int, b: Block) -> bool:
             walk.pending_label = (m, bi)  # "Nämndmål" ⏎ "Alla barn ska …": the label names the next block
             walk.set_title(bi, text)
             walk.title_mode = "goals" if m.kind == "goal" else "assignments"
-            walk.title_is_label = True
             return True
         return False
     labelled = m.colon or (m.number is not None and m.text[:1].isupper())
@@ -308,25 +301,19 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
         return False
     if b.kind in ("bullet", "item"):
         if walk.list_mode == "council":
-            gid = walk.add_goal(text, "council", None, None, bi, label="övergripande mål")
-            if walk.list_status:
-                walk.ctx.item_status.setdefault(gid, (walk.list_status, None))
+            walk.assess(walk.add_goal(text, "council", None, None, bi, label="övergripande mål"), walk.list_status)
             return True
         parent_level = walk.level_of(walk.list_parent)
         level = "committee" if parent_level in (None, "council") else "sub"
         if parent_level is None and _measurable(text):
             level = "sub" if walk.list_parent else "committee"
-        gid = walk.add_goal(text, level, walk.list_parent, None, bi)
-        if walk.list_status:
-            walk.ctx.item_status.setdefault(gid, (walk.list_status, None))
+        walk.assess(walk.add_goal(text, level, walk.list_parent, None, bi), walk.list_status)
         return True
     if b.kind == "para" and len(text) < 200 and len(sentences(text)) == 1 and not text.endswith(":") \
             and _PERSPECTIVE.match(text) and not walk.list_parent:
         # "Ekonomin: att ha en god ekonomisk hushållning": a goal per line, under its perspective's name
         level = "council" if walk.list_mode == "council" else "committee"
-        gid = walk.add_goal(_PERSPECTIVE.sub("", text), level, None, None, bi)
-        if walk.list_status:
-            walk.ctx.item_status.setdefault(gid, (walk.list_status, None))
+        walk.assess(walk.add_goal(_PERSPECTIVE.sub("", text), level, None, None, bi), walk.list_status)
         return True
     if b.kind == "para" and walk.list_mode == "goals" and is_statement(text) and len(text) < 400:
         # prose goal between bullet groups (protocols): the bullets that follow are its targets

@@ -10,7 +10,7 @@ from typing import Optional
 from plantrace.extract.context import Context
 from plantrace.extract.goal_rules import about_goals
 from plantrace.extract.vocabulary import match_label
-from plantrace.extract.walk import Walk
+from plantrace.extract.walk import Walk, split_names
 
 _ASSIGNMENT_COL = re.compile(r"^(?:(?:politiska?|särskilda?|kf:s|ks:s)\s+)?uppdrag(?:et|en)?\b|^uppdragsbeskrivning", re.I)
 _GOAL_COL = re.compile(r"^(?:(?:kommunfullmäktiges|nämndens|strategiska?|övergripande|prioriterade?)\s+)?"
@@ -53,11 +53,11 @@ def item_tables(ctx: Context, walk: Walk) -> None:
                 if item and cell(resp_col):
                     found = ctx.get("assignments")[-1]
                     if found.id == item and not found.responsible:
-                        found.responsible = [p for p in re.split(r"\s*(?:,|/|och|samt|&)\s*", cell(resp_col)) if p]
+                        found.responsible = split_names(cell(resp_col))
             else:
                 item = walk.add_goal(text, level, None, None, bi)
-            if item:
-                ctx.item_status[item] = (cell(status_col), cell(comment_col))
+            walk.assess(item, cell(status_col), cell(comment_col))
+            walk.accounted_here(item)  # its row is all the table says of it
 
 
 def _goal_rows(ctx: Context, walk: Walk, t) -> None:

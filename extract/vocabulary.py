@@ -128,6 +128,9 @@ def has_marker(text: str) -> bool:
     return ")" in text[-40:] and COMMITTEE_ABBR.search(text) is not None
 
 
+# the verb that opens a decision's att-clauses: "Socialnämnden beslutar att …", "Kommunstyrelsen föreslår …"
+DECISION_VERB = r"(?:beslutar|beslutade|besluta|föreslår|föreslås|yrkar|hemställer)"
+
 # A title over a list of political assignments ("Politiska uppdrag 2021", "Uppdrag från kommunfullmäktige",
 # "Uppföljning av uppdrag"), not over the committee's mission ("Nämndens uppdrag", "Grunduppdrag").
 ASSIGNMENT_TITLE = re.compile(r"\buppdrag\b(?!\s+(?:är|och\s+ansvar|enligt\s+reglementet))", re.I)

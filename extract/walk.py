@@ -37,13 +37,17 @@ def rule(name: str):
     return wrap
 
 
+def split_names(text: str) -> list[str]:
+    """"UBN, SCN och OSN" → ["UBN", "SCN", "OSN"]: who is responsible, as a marker, a line or a cell names them."""
+    return [n for n in re.split(r"\s*(?:,|/|och|samt|&)\s*", text.strip()) if n]
+
+
 def split_responsible(text: str) -> tuple[str, list[str]]:
     """"Utred … (UBN, SCN och OSN)" → ("Utred …", ["UBN", "SCN", "OSN"])."""
     m = COMMITTEE_ABBR.search(text)
     if not m:
         return text, []
-    names = [n for n in re.split(r"\s*(?:,|och|samt|&)\s*", m.group(1)) if n]
-    return text[: m.start()].rstrip(), names
+    return text[: m.start()].rstrip(), split_names(m.group(1))
 
 
 @dataclass
@@ -63,7 +67,6 @@ class Walk:
     title_block: Optional[int] = None
     area: Optional[str] = None  # a goal area under a title about goals, whose goals are listed below it
     labelled_since_title: bool = False  # a labelled goal or assignment stood under the title in force
-    title_is_label: bool = False  # the title is a label alone on its line ("Nämndmål"), not a section title
     title_mode: Optional[str] = None  # "goals" / "assignments" / "goal_rows" under a plain title or header
     row_level: str = "committee"  # level of the goals in a flattened goal table
     list_mode: Optional[str] = None  # "goals" / "council" after a list introduction
@@ -91,7 +94,6 @@ class Walk:
 
     def set_title(self, bi: int, text: str) -> None:
         self.title, self.title_block = text, bi
-        self.title_is_label = False
         self.labelled_since_title = False
         self.list_mode = None
 
@@ -132,6 +134,17 @@ class Walk:
                                                provenance=self.ctx.provenance(b0)))
         self.seen_assign[key] = aid
         return aid
+
+    def assess(self, item: Optional[str], status: Optional[str], comment: Optional[str] = None) -> None:
+        """Keep the assessment read with an item (a Status cell, "Bedömning: …", a list's introduction) for the
+        follow-up step; the first one read stands."""
+        if item and status:
+            self.ctx.item_status.setdefault(item, (status, comment))
+
+    def accounted_here(self, item: Optional[str]) -> None:
+        """The item was decided or tabled where it stands: the lines after it are no account of it."""
+        if item:
+            self.ctx.no_account.add(item)
 
     def stamp(self, bi: int) -> None:
         self.ctx.block_goal[bi] = self.council

@@ -17,6 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, registry
 
+from .places import municipalities, regions, rows
+
 DATA = Path(__file__).resolve().parent / "data"
 
 LABELS = ("COMMITTEE", "MUNICIPALITY", "REGION", "AMOUNT", "YEAR", "PERIOD", "DATE", "PERCENT", "TARGET",
@@ -149,11 +151,6 @@ def _genitive(name: str) -> str:
     return name if name[-1] in "sxz" else name + "s"
 
 
-def _rows(path: Path) -> list[list[str]]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [ln.split("\t") for ln in lines if ln.strip() and not ln.startswith("#")]
-
-
 @registry.misc("plantrace.entity_patterns.v1")
 def entity_patterns(data_dir: str = "") -> list[dict]:
     """EntityRuler phrase patterns for committees, municipalities and regions, each with its canonical id."""
@@ -164,7 +161,7 @@ def entity_patterns(data_dir: str = "") -> list[dict]:
         for text in dict.fromkeys(t for t in texts if t):
             patterns.append({"label": label, "pattern": text, "id": ident})
 
-    for row in _rows(data / "committees.tsv"):
+    for row in rows(data / "committees.tsv"):
         name, abbrevs, others = (row + ["", ""])[:3]
         for form in [name] + [o for o in others.split(",") if o]:
             lower = form[:1].lower() + form[1:]
@@ -173,15 +170,11 @@ def entity_patterns(data_dir: str = "") -> list[dict]:
                 indefinite[:1].lower() + indefinite[1:])
         for abbrev in abbrevs.split(","):
             add("COMMITTEE", name, abbrev.strip())
-    for name in (data / "kommuner.txt").read_text(encoding="utf-8").split("\n"):
-        name = name.strip()
-        if not name:
-            continue
+    for name in municipalities(data):
         forms = [f"{name} kommun", f"{name} kommuns", f"{name} Kommun", f"{name} Kommuns", f"{_genitive(name)} kommun"]
         if name not in AMBIGUOUS_MUNICIPALITIES:
             forms += [name, _genitive(name)]
         add("MUNICIPALITY", name, *forms)
-    for row in _rows(data / "regions.tsv"):
-        region, county = (row + [""])[:2]
+    for region, county in regions(data):
         add("REGION", f"Region {region}", f"Region {region}", f"{county} län", f"{county} läns")
     return patterns
