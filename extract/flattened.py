@@ -29,14 +29,14 @@ from typing import Optional
 
 from plantrace.extract.blocks import Block, join_wrapped
 from plantrace.extract.layout import Layout
-from plantrace.extract.numbers import CELL_VALUE
-from plantrace.extract.tables import GOAL_ROW, NOTE_LINE, RawTable, find_title
+from plantrace.extract.numbers import CELL_VALUE, YEAR
+from plantrace.extract.tables import GOAL_ROW, NOTE_LINE, RawTable, block_text, find_title, paragraph_lines
 
 _FIRST = re.compile(r"^(Indikator(?:er)?|Mätetal|Nyckeltal|Mått|Resultatmått|Målindikator(?:er)?)\b\s*", re.I)
 _KIND = (r"Utfall|Målvärde|Målsättning|Målnivå|Mål|Nuvärde|Jämförelsevärde|Jämförvärde|Jämförelse|Riket|Länet|"
          r"Utgångsläge|Basvärde|Trend|Status|Resultat|Medel|Snitt|Sämst|Bäst")
 _TEXT_COLUMN = r"Enhet|Måttenhet"  # a column of words between the name and the values ("Kostnad, kr/barn")
-_YEAR = r"(?:19|20)\d{2}(?:-\d{2}-\d{2}|/\d{2,4})?"
+_YEAR = rf"{YEAR}(?:-\d{{2}}-\d{{2}}|/\d{{2,4}})?"  # a year, a date or a split year ("2023/24")
 _HEADER_TOKEN = re.compile(rf"\s*(?:(?P<kind>{_KIND})\b|(?P<text>{_TEXT_COLUMN})\b|(?P<year>{_YEAR})\b|"
                            r"(?P<unit>\(?(?:%|antal|andel|index)\)?))", re.I)
 # every kind word holds one of these: a plain search of the lowercased line before the word-bounded one
@@ -415,7 +415,7 @@ def _row_header(b: Block) -> Optional[str]:
     """A header that a converter laid out in columns (a tab row) may still head flattened rows."""
     if b.kind != "row":
         return None
-    text = " ".join(c.strip() for c in b.cells if c.strip())
+    text = block_text(b)
     return text if maybe_header(text) and parse_header(text) is not None else None
 
 
@@ -423,15 +423,13 @@ def _units(layout: Layout, blocks: list[Block], candidates: set[int]) -> tuple[l
     """The lines the reader walks (None where no table can go on) and, per line, (block index, line index)."""
     units: list[Optional[str]] = []
     owner: list[tuple[int, int]] = []
-    for bi, b in enumerate(blocks):
-        if b.kind in ("para", "bullet") or (b.kind == "heading" and b.number is None):
-            for li in b.lines:
-                units.append(layout.lines[li].text.strip())
-                owner.append((bi, li))
-        else:
-            head = _row_header(b) if b.lines[0] in candidates else None
-            units.append(head if head is not None else STRAY if b.kind == "row" and len(b.text) < 40 else None)
-            owner.append((bi, b.lines[0]))
+    for text, bi, li in paragraph_lines(blocks, layout):
+        if text is None:  # a block of another kind: a header laid out in columns, page furniture, or an end
+            b = blocks[bi]
+            head = _row_header(b) if li in candidates else None
+            text = head if head is not None else STRAY if b.kind == "row" and len(b.text) < 40 else None
+        units.append(text)
+        owner.append((bi, li))
     return units, owner
 
 
@@ -507,7 +505,7 @@ def _cells(columns: list[str], row: Row) -> list[str]:
     cells = [""] * len(columns)
     for j, v in zip(value_cols[len(value_cols) - len(values):], values):
         cells[j] = v
-    for j, c in enumerate(columns):
+    for j in range(len(columns)):
         if j not in value_cols:
             cells[j] = row.text_cell
     return cells

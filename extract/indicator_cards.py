@@ -29,14 +29,15 @@ from collections import Counter
 from typing import Optional
 
 from plantrace.extract.context import Context
-from plantrace.extract.numbers import AMOUNT, BOUND, CELL_VALUE, parse_number
+from plantrace.extract.items import name_key, stamped_links
+from plantrace.extract.numbers import AMOUNT, BOUND, CELL_VALUE, YEAR, parse_number
 from plantrace.schema import Indicator, IndicatorValue, Provenance
 
 CODE = r"(?=[\wÅÄÖåäö.]*\d)[A-ZÅÄÖ0-9][A-ZÅÄÖa-zåäö0-9]{0,5}(?:\.[A-ZÅÄÖa-zåäö0-9]{1,4}){1,5}"  # "ÖM.11.3.4", "2050.1.6"
 _CARD_LABEL = re.compile(rf"^(?:Indikator|Mått|Nyckeltal|Mätetal|Resultatmått)\s?(?::\s?)?(?P<code>{CODE})"
                          r"(?:\s*[:–-]?\s+(?P<name>\S.*))?$")
 _CARD_VALUE = re.compile(r"^(?P<label>Senaste värdet|Senaste utfall|Senaste mätning|Utfall|Målvärde|Nuvärde)"
-                         r"(?:\s+(?P<year1>(?:19|20)\d{2}))?\s*:\s*(?P<value>.*?)\s*(?P<year>(?:19|20)\d{2})?\s*$", re.I)
+                         rf"(?:\s+(?P<year1>{YEAR}))?\s*:\s*(?P<value>.*?)\s*(?P<year>{YEAR})?\s*$", re.I)
 _CARD_SKIP = re.compile(r"^(?:Trend|Senaste|Utfall|Målvärde|Nuvärde|Källa|Uppdaterad)\b", re.I)
 
 _ROW_MARK = re.compile(r"(?:(?<=\s)|^)(?P<type>[SN])\s+(?=[A-ZÅÄÖ0-9(\"'])")  # a cell starts with a capital
@@ -49,13 +50,10 @@ _VALUES_LINE = re.compile(rf"^(?P<first>{_WHO_VALUE})(?P<rest>(?:\s*(?:,|;|och)\
 _WHO_VALUE_PART = re.compile(rf"(?P<who>[A-ZÅÄÖa-zåäö][\wåäöÅÄÖ-]*(?:\s+[a-zåäö][\wåäö-]*){{0,2}})\s*:?\s+"
                              rf"(?P<value>(?:{BOUND}\s*)?{AMOUNT})")
 
-_UNIT_TAIL = re.compile(r"^(?P<name>.{10,250}?)[.,]?\s+(?P<unit>%|procent|kr(?:/\S+)?|kronor|antal|st|dagar|år|index|poäng)$")
-_UNIT_WORD = re.compile(r"%|procent|kr(?:/\S+)?|kronor|antal|st|dagar|år|index|poäng")
-_GLUED_YEAR = re.compile(r"(?:19|20)\d{2}(?=[A-ZÅÄÖ])|[a-zåäö](?=[A-ZÅÄÖ][a-zåäö])")
-
-
-def _key(name: str) -> str:
-    return re.sub(r"\W+", "", name.casefold())
+_UNITS = r"%|procent|kr(?:/\S+)?|kronor|antal|st|dagar|år|index|poäng"
+_UNIT_TAIL = re.compile(rf"^(?P<name>.{{10,250}}?)[.,]?\s+(?P<unit>{_UNITS})$")
+_UNIT_WORD = re.compile(_UNITS)
+_GLUED_YEAR = re.compile(rf"{YEAR}(?=[A-ZÅÄÖ])|[a-zåäö](?=[A-ZÅÄÖ][a-zåäö])")
 
 
 class _Out:
@@ -63,22 +61,18 @@ class _Out:
 
     def __init__(self, ctx: Context):
         self.ctx = ctx
-        self.seen = {_key(i.name) for i in ctx.get("indicators")}
+        self.seen = {name_key(i.name) for i in ctx.get("indicators")}
         self.line_block: dict[int, int] = {li: bi for bi, b in enumerate(ctx.blocks) for li in b.lines}
 
     def add(self, name: str, span: tuple[int, int], line: int, values: list[IndicatorValue],
             direction=None) -> Optional[Indicator]:
         name = re.sub(r"\s+", " ", name).strip(" ,;:–-")
-        key = _key(name)
+        key = name_key(name)
         if len(name) < 3 or len(name) > 300 or key in self.seen:
             return None
         self.seen.add(key)
         ctx = self.ctx
-        bi = self.line_block.get(line)
-        target = ctx.block_target[bi] if bi is not None and bi < len(ctx.block_target) else None
-        goal = target if target and target.startswith("g") else (
-            ctx.block_goal[bi] if bi is not None and bi < len(ctx.block_goal) else None)
-        assignment = target if target and target.startswith("a") else None
+        goal, assignment, _ = stamped_links(ctx, self.line_block.get(line))  # a card's group is not stamped
         ln = ctx.layout.lines[line]
         ind = Indicator(id=ctx.next_id("indicators", "i"), name=name, goal=goal, assignment=assignment, values=values,
                         direction=direction, provenance=Provenance(document=ctx.sha256, page=ln.page, span=span,
@@ -211,8 +205,8 @@ def _kpi_page(out: _Out, skip: set[int]) -> None:
         if h is None:
             continue
         head = lines[h].text.strip()
-        if len(head) > 120 or not re.search(r"(?:19|20)\d{2}", head) or len(_GLUED_YEAR.findall(head)) < 2 \
-                or re.search(r"\d[\d,.]*\s*%", head):
+        year = re.search(YEAR, head)
+        if len(head) > 120 or not year or len(_GLUED_YEAR.findall(head)) < 2 or re.search(r"\d[\d,.]*\s*%", head):
             continue
         vals: list[str] = []
         k = h
@@ -223,7 +217,6 @@ def _kpi_page(out: _Out, skip: set[int]) -> None:
             vals.append(lines[k].text.strip())
         if len(vals) < 2:
             continue
-        year = re.search(r"(?:19|20)\d{2}", head)
         values = [_value("actual", vals[0], int(year.group(0)))] + [_value("comparison", v, None) for v in vals[1:]]
         name = m.group("name").rstrip(" .,")
         start = ln.start + ln.text.index(name)
@@ -275,8 +268,7 @@ def _status_rows(out: _Out, skip: set[int]) -> None:
 
 def indicator_cards(ctx: Context) -> None:
     """Indicators from cards, coded scorecard runs, name-colon lines over labelled values, and KPI pages."""
-    text_len = len(ctx.layout.lines)
-    if not text_len:
+    if not ctx.layout.lines:
         return
     skip = {li for bi in ctx.table_blocks if bi < len(ctx.blocks) for li in ctx.blocks[bi].lines}
     out = _Out(ctx)

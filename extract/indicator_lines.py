@@ -17,8 +17,9 @@ from typing import Optional
 from plantrace.extract.blocks import join_wrapped
 from plantrace.extract.context import Context
 from plantrace.extract.indicator_cards import CODE
-from plantrace.extract.numbers import AMOUNT, BOUND, parse_number, stated_direction
-from plantrace.schema import Indicator, IndicatorValue, Provenance
+from plantrace.extract.items import line_provenance, name_key, stamped_links
+from plantrace.extract.numbers import AMOUNT, BOUND, YEAR, parse_number, stated_direction
+from plantrace.schema import Indicator, IndicatorValue
 
 _LABEL = r"(?:Indikator|Mätetal|Nyckeltal|Mått|Resultatmått|Målindikator|Styrtal)"
 # "Indikator: …", "Mätetal 2 – …", without a colon "Indikator Andel …" (a capital after the label), a label with a
@@ -43,7 +44,7 @@ _KINDS = {
 }
 _VALUE = rf"(?:{BOUND}\s*(?:[A-ZÅÄÖ]{{2,5}}\s+)?{AMOUNT}|{AMOUNT}|öka|minska|ökning|minskning|bibehållas|ja|nej)"
 _PHRASE = re.compile(
-    rf"(?P<lead>[,;.(–]\s*|\s+)(?P<kind>{'|'.join(_KINDS.values())})\b\s*(?:för\s+|år\s+)?(?P<year>(?:19|20)\d{{2}})?\s*"
+    rf"(?P<lead>[,;.(–]\s*|\s+)(?P<kind>{'|'.join(_KINDS.values())})\b\s*(?:för\s+|år\s+)?(?P<year>{YEAR})?\s*"
     rf"(?:[:=]|är|ska\s+vara)?\s*(?P<value>{_VALUE})(?![\wåäö])\s*\)?",
     re.I,
 )
@@ -122,17 +123,11 @@ def _labelled(ctx: Context, bi: int) -> list[tuple[str, list[int]]]:
     return [(join_wrapped(parts), lines) for parts, lines in out]
 
 
-def _provenance(ctx: Context, lines: list[int]) -> Provenance:
-    first, last = ctx.layout.lines[lines[0]], ctx.layout.lines[lines[-1]]
-    return Provenance(document=ctx.sha256, page=first.page, span=(first.start, last.end), lines=(lines[0], lines[-1]),
-                      ocr=first.ocr or last.ocr)
-
-
 def indicator_lines(ctx: Context) -> None:
     """Indicators from "Indikator: …" lines and from the items of an "Indikatorer:" list."""
     blocks = ctx.blocks
     in_list = mixed = False
-    seen = {re.sub(r"\W+", "", i.name.casefold()) for i in ctx.get("indicators")}
+    seen = {name_key(i.name) for i in ctx.get("indicators")}
     period = ctx.meta.period
     year = period[1] if period and period[0] == period[1] else None  # a one-year plan: its targets are for that year
     for bi, b in enumerate(blocks):
@@ -157,16 +152,13 @@ def indicator_lines(ctx: Context) -> None:
             in_list = False
         for body, lines in found:
             name, values, direction = parse_indicator_text(body)
-            key = re.sub(r"\W+", "", name.casefold())
+            key = name_key(name)
             if not name or len(name) > 250 or key in seen or re.fullmatch(CODE, name):  # a card's code (indicator_cards)
                 continue
             seen.add(key)
             for v in values:
                 v.year = v.year or year
-            target = ctx.block_target[bi] if bi < len(ctx.block_target) else None
-            goal = target if target and target.startswith("g") else (ctx.block_goal[bi] if bi < len(ctx.block_goal) else None)
-            assignment = target if target and target.startswith("a") else None
-            group = ctx.block_group[bi] if bi < len(ctx.block_group) else None
+            goal, assignment, group = stamped_links(ctx, bi)
             ctx.add("indicators", Indicator(id=ctx.next_id("indicators", "i"), name=name, goal=goal,
                                             assignment=assignment, group=group, values=values, direction=direction,
-                                            provenance=_provenance(ctx, lines)))
+                                            provenance=line_provenance(ctx, lines)))

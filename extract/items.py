@@ -12,7 +12,7 @@ from plantrace.extract.context import Context, fold
 from plantrace.extract.numbers import parse_number, stated_direction
 from plantrace.extract.tables import ACTION_COLUMNS, CONTROL_COLUMNS, RawTable, column_roles, goal_first, table_width
 from plantrace.extract.vocabulary import LABEL_LINE, LABELS
-from plantrace.schema import Action, Control, Indicator, IndicatorValue, Table
+from plantrace.schema import Action, Control, Indicator, IndicatorValue, Provenance, Table
 
 _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
 _FOOTNOTE = re.compile(r"\s*(?:\(\d{1,2}\)|\d{1,2}\)|\*+)\s*$")
@@ -20,6 +20,29 @@ _KOLADA = re.compile(r"[,;]?\s*\(?\bKolada\b\)?\s*[:.]?", re.I)
 _INLINE_BREAKDOWN = re.compile(r"(?:^|\s)-?\s*a\s*:\s+(?=\S)")
 _BREAKDOWN_PART = re.compile(r"(?:^|\s)-?\s*[a-h]\s*:\s+")
 _MISSING = re.compile(r"^[-–—−]{1,3}$")  # a cell that says "no value"
+
+
+def name_key(name: str) -> str:
+    """An indicator name as compared for repeats across the line-reading finders: case and punctuation dropped."""
+    return re.sub(r"\W+", "", name.casefold())
+
+
+def stamped_links(ctx: Context, bi: Optional[int]) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    """(goal, assignment, group) in force at block bi by the structure step's stamps, for items read outside tables."""
+    if bi is None:
+        return None, None, None
+    target = ctx.block_target[bi] if bi < len(ctx.block_target) else None
+    goal = target if target and target.startswith("g") else (ctx.block_goal[bi] if bi < len(ctx.block_goal) else None)
+    assignment = target if target and target.startswith("a") else None
+    group = ctx.block_group[bi] if bi < len(ctx.block_group) else None
+    return goal, assignment, group
+
+
+def line_provenance(ctx: Context, lines: list[int]) -> Provenance:
+    """Provenance of an item read line by line (a converter may glue its lines into a larger block)."""
+    first, last = ctx.layout.lines[lines[0]], ctx.layout.lines[lines[-1]]
+    return Provenance(document=ctx.sha256, page=first.page, span=(first.start, last.end), lines=(lines[0], lines[-1]),
+                      ocr=first.ocr or last.ocr)
 
 
 def value_kind(header: str) -> Optional[str]:

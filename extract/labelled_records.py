@@ -19,8 +19,9 @@ from typing import Optional
 
 from plantrace.extract.blocks import join_wrapped
 from plantrace.extract.context import Context
+from plantrace.extract.items import line_provenance
 from plantrace.extract.tables import ACTION_COLUMNS, CONTROL_COLUMNS, column_roles
-from plantrace.schema import Action, Control, Provenance
+from plantrace.schema import Action, Control
 
 _LABEL = re.compile(r"^(?P<label>[A-ZÅÄÖ][\wåäöÅÄÖ\- ]{1,40}?)\s*:\s*(?P<value>\S.*)$")
 _IGNORED = re.compile(r"^(ansvarig|ansvar|status|kommentar)\b", re.I)  # labels of a record with no field of ours
@@ -81,12 +82,6 @@ def read_records(ctx: Context) -> list[Record]:
     return records
 
 
-def _provenance(ctx: Context, lines: list[int]) -> Provenance:
-    first, last = ctx.layout.lines[lines[0]], ctx.layout.lines[lines[-1]]
-    return Provenance(document=ctx.sha256, page=first.page, span=(first.start, last.end), lines=(lines[0], lines[-1]),
-                      ocr=first.ocr or last.ocr)
-
-
 def labelled_records(ctx: Context) -> None:
     """An action needs its text and one more field; a control three fields, so a stray "Risk: …" is no control."""
     for r in read_records(ctx):
@@ -95,9 +90,9 @@ def labelled_records(ctx: Context) -> None:
             ctx.add("actions", Action(id=ctx.next_id("actions", "act"), text=r.action["text"],
                                       linked_document=r.action.get("linked_document"),
                                       expected_effect=r.action.get("expected_effect"), goal_or_assignment=target,
-                                      provenance=_provenance(ctx, r.lines)))
+                                      provenance=line_provenance(ctx, r.lines)))
         elif len(r.control) >= 3:
             ctx.add("controls", Control(id=ctx.next_id("controls", "c"), area=r.control.get("area"),
                                         risk=r.control.get("risk"), control=r.control.get("control"),
                                         method=r.control.get("method"), reporting=r.control.get("reporting"),
-                                        provenance=_provenance(ctx, r.lines)))
+                                        provenance=line_provenance(ctx, r.lines)))

@@ -38,6 +38,8 @@ def parse_number(raw: str) -> tuple[Optional[float], Optional[str]]:
     return value, unit
 
 
+YEAR = r"(?:19|20)\d{2}"  # a year as documents write it
+
 # One table cell as a value: a number (decimal comma, space thousands, sign, unit), optionally behind a bound
 # ("Minst 60 %", "Högst 3", "Max 10 dagar", "Minst NKI 75"), or a word cells hold ("Uppdateras", "Ja", "-").
 AMOUNT = (r"[-−–+]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[,.]\d+)?"

@@ -21,14 +21,15 @@ import re
 from typing import Optional
 
 from plantrace.extract.blocks import Block
-from plantrace.extract.numbers import VALUE_WORDS, is_cell_value
+from plantrace.extract.numbers import VALUE_WORDS, YEAR, is_cell_value
 from plantrace.extract.tables import (ACTION_COLUMNS, CONTROL_COLUMNS, FINITE, GOAL_ROW, NOTE_LINE, RawTable, column_roles,
-                                      page_furniture)
+                                      page_furniture, paragraph_lines, running_header_text)
 
 _START = re.compile(r"^(Indikator|Indikatorer|Mått|Nyckeltal|Mätetal)\b\s*(.*)$", re.I)
-_TOKEN = re.compile(r"\b(Utfall|Målvärde|Målsättning|Målnivå|Mål|Nuvärde|Jämförelsevärde|Jämförvärde|Utgångsläge|Basvärde|Riket|Trend|Status)\b(?:\s+((?:19|20)\d{2}))?", re.I)
-_HEADER_PART = re.compile(r"^((Utfall|Målvärde|Målsättning|Målnivå|Mål|Nuvärde|Jämförelsevärde|Jämförvärde|Utgångsläge|Basvärde|Riket|Trend|Status)(\s+(19|20)\d{2})?|(19|20)\d{2})$", re.I)
-_YEAR_THEN_TEXT = re.compile(r"^((?:19|20)\d{2})\s+(\S.*)$")
+_KIND_WORDS = r"Utfall|Målvärde|Målsättning|Målnivå|Mål|Nuvärde|Jämförelsevärde|Jämförvärde|Utgångsläge|Basvärde|Riket|Trend|Status"
+_TOKEN = re.compile(rf"\b({_KIND_WORDS})\b(?:\s+({YEAR}))?", re.I)
+_HEADER_PART = re.compile(rf"^(?:(?:{_KIND_WORDS})(?:\s+{YEAR})?|{YEAR})$", re.I)
+_YEAR_THEN_TEXT = re.compile(rf"^({YEAR})\s+(\S.*)$")
 _VALUE = re.compile(r"^(uppdateras|data saknas|saknas|ej aktuellt|-+|–|—|ja|nej|delvis|öka|minska|[<>≤≥]?\s*-?\d[\d\s]*(?:[,.]\d+)?\s*%?(?:\s*(?:st|dagar|dygn|kr|mnkr))?)$", re.I)
 _TRAILING_VALUE = re.compile(r"^(.*?\S)\s+(Uppdateras|-?\d[\d ]*(?:[,.]\d+)?\s*%|[-–—]{1,2}|"
                              r"(?:Minst|Högst|Max|Lägst)\s+\d[\d ]*(?:[,.]\d+)?(?:\s*%)?|(?<=\)\s)-?\d[\d ]*(?:[,.]\d+)?)$", re.I)
@@ -95,13 +96,18 @@ def find_scattered_tables(blocks: list[Block], layout=None) -> list[RawTable]:
 
 def _is_value_block(blocks: list[Block], j: int) -> bool:
     """Block j holds a value ("Minst 90 %", "8", "Uppdateras")."""
-    return j < len(blocks) and blocks[j].kind == "para" and bool(_VALUE.match(blocks[j].text.strip()) or is_cell_value(blocks[j].text))
+    return j < len(blocks) and blocks[j].kind == "para" and _is_value(blocks[j].text.strip())
+
+
+def _is_value(t: str) -> bool:
+    """A whole text that is a value: the cell grammar (`numbers.CELL_VALUE`) or a looser figure ("12 345 678")."""
+    return bool(_VALUE.match(t) or is_cell_value(t))
 
 
 def _pair(parts: list[str]) -> list[str]:
     cells: list[str] = []
     for p in " ".join(parts).split():
-        if re.fullmatch(r"(19|20)\d{2}", p) and cells and not re.search(r"\d{4}$", cells[-1]):
+        if re.fullmatch(YEAR, p) and cells and not re.search(r"\d{4}$", cells[-1]):
             cells[-1] = f"{cells[-1]} {p}"
         else:
             cells.append(p)
@@ -166,7 +172,7 @@ def _rows(blocks: list[Block], j: int, table: RawTable, carry: Optional[str], la
             table.blocks.extend(range(j + 1, j + pieces[1]))
             j += pieces[1]
             continue
-        if _VALUE.match(t) or is_cell_value(t):
+        if _is_value(t):
             values.append(t)
             j += 1
             continue
@@ -232,6 +238,7 @@ def _continue_name(table: RawTable, name_parts: list[str], text: str) -> None:
 # ------------------------------------------------------------------------------------------------ one cell a line
 
 _NOT_A_NAME = re.compile(r"[\d:.]")
+# any role word of `tables.CONTROL_COLUMNS` / `ACTION_COLUMNS`: a match is exactly a header `column_roles` places
 _ROLE_WORD = re.compile("|".join(p.pattern for _, p in CONTROL_COLUMNS + ACTION_COLUMNS), re.I)
 
 
@@ -239,7 +246,7 @@ def _column_name(t: str) -> Optional[str]:
     """A line that is only a column name of an action or internal-control table ("Kontrollområde", "Risk")."""
     if len(t) > 40 or _NOT_A_NAME.search(t) or len(t.split()) > 4 or not _ROLE_WORD.search(t):
         return None
-    return t if column_roles([t], CONTROL_COLUMNS) or column_roles([t], ACTION_COLUMNS) else None
+    return t
 
 
 def find_cell_per_line_tables(blocks: list[Block], layout) -> list[RawTable]:
@@ -256,12 +263,7 @@ def find_cell_per_line_tables(blocks: list[Block], layout) -> list[RawTable]:
             break
     else:
         return []
-    lines: list[tuple[Optional[str], int]] = []  # (text or None where no table goes on, block)
-    for bi, b in enumerate(blocks):
-        if b.kind in ("para", "bullet") or (b.kind == "heading" and b.number is None):
-            lines.extend((layout.lines[li].text.strip(), bi) for li in b.lines)
-        else:
-            lines.append((None, bi))
+    lines = [(t, bi) for t, bi, _ in paragraph_lines(blocks, layout)]  # (text or None where no table goes on, block)
     tables: list[RawTable] = []
     n, i = len(lines), 0
     while i < n:
@@ -281,7 +283,7 @@ def find_cell_per_line_tables(blocks: list[Block], layout) -> list[RawTable]:
             t, bi = lines[k]
             if t is None or len(t) > 300 or NOTE_LINE.match(t) or (t.endswith(".") and FINITE.search(t) and len(t.split()) > 12):
                 break
-            if _PAGE_LINE.search(t) or (t.isupper() and len(t.split()) <= 4 and len(t) < 50):
+            if _PAGE_LINE.search(t) or running_header_text(t):
                 k += 1  # a page number or running header between the rows
                 continue
             if [x for x, _ in lines[k:k + len(header)]] == header:
@@ -310,21 +312,10 @@ _GOAL_HEAD = re.compile(r"^(?:mål|målformulering|målbeskrivning|nämndmål|n�
 _MEASURE_HEAD = re.compile(r"^(?:indikator(?:er)?|mått|mätning|mätmetod|mätetal|nyckeltal|indikator/mått|mått/indikator)$",
                            re.I)
 _VALUE_HEAD = re.compile(r"^(?:mål(?:värde|nivå|sättning)?|mål och jämförelser?|jämförelse(?:r|värde)?|utfall|resultat|"
-                         r"nuläge|önskat läge|trend|status|prognos|budget|plan|bokslut)(?:\s+(?:19|20)\d{2})?$", re.I)
-_KIND_YEAR = re.compile(r"^(?:Utfall|Prognos|Budget|Plan|Bokslut|Målvärde|Mål|Resultat|Nuläge)\s+(?:19|20)\d{2}$", re.I)
-_LONE_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+                         rf"nuläge|önskat läge|trend|status|prognos|budget|plan|bokslut)(?:\s+{YEAR})?$", re.I)
+_KIND_YEAR = re.compile(rf"^(?:Utfall|Prognos|Budget|Plan|Bokslut|Målvärde|Mål|Resultat|Nuläge)\s+{YEAR}$", re.I)
+_LONE_YEAR = re.compile(rf"^{YEAR}$")
 _TARGET_MODAL = re.compile(r"\bska\b", re.I)
-
-
-def _cell_lines(blocks: list[Block], layout) -> list[tuple[Optional[str], int, int]]:
-    """(text or None where no table goes on, block, line) for every line of the paragraphs."""
-    out: list[tuple[Optional[str], int, int]] = []
-    for bi, b in enumerate(blocks):
-        if b.kind in ("para", "bullet") or (b.kind == "heading" and b.number is None):
-            out.extend((layout.lines[li].text.strip(), bi, li) for li in b.lines)
-        else:
-            out.append((None, bi, b.lines[0]))
-    return out
 
 
 def _header_cells(lines, i: int) -> tuple[list[str], int, int]:
@@ -370,7 +361,7 @@ def find_column_cell_tables(blocks: list[Block], layout) -> list[RawTable]:
     if not any(_MEASURE_HEAD.match(l.text.strip()) or _KIND_YEAR.match(l.text.strip()) or _LONE_YEAR.match(l.text.strip())
                for l in layout.lines if len(l.text) <= 40):
         return []
-    lines = _cell_lines(blocks, layout)
+    lines = paragraph_lines(blocks, layout)
     tables: list[RawTable] = []
     n, i = len(lines), 0
     while i < n:

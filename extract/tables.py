@@ -10,7 +10,7 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from plantrace.extract.blocks import Block
-from plantrace.extract.numbers import parse_number
+from plantrace.extract.numbers import YEAR, parse_number
 
 HEADER_WORDS = re.compile(
     r"\b(indikator|indikatorer|nyckeltal|mått|mätetal|utfall|målvärde|målsättning|mål\b|nuvärde|jämförvärde|"
@@ -89,7 +89,7 @@ def is_header_row(cells: list[str]) -> bool:
         return False
     if any(len(c) > 45 for c in ne):
         return False
-    if any(parse_number(c)[0] is not None and not re.fullmatch(r"(19|20)\d{2}", c) for c in ne):
+    if any(parse_number(c)[0] is not None and not re.fullmatch(YEAR, c) for c in ne):
         return False
     hits = sum(1 for c in ne if HEADER_WORDS.search(c))
     return hits >= max(2, len(ne) // 2)
@@ -240,11 +240,9 @@ def build_tables(blocks: list[Block], layout=None) -> list[RawTable]:
             else:
                 tables.append(table)
         i = j
-    from plantrace.extract.scattered import find_cell_per_line_tables, find_scattered_tables
+    from plantrace.extract.scattered import find_cell_per_line_tables, find_column_cell_tables, find_scattered_tables
 
     taken = {b for t in tables for b in t.blocks}
-    from plantrace.extract.scattered import find_column_cell_tables
-
     more = (find_cell_per_line_tables(blocks, layout) + find_column_cell_tables(blocks, layout)) if layout is not None else []
     for t in flattened + find_scattered_tables(blocks, layout) + more:
         if not taken.intersection(t.blocks):
@@ -261,10 +259,23 @@ def build_tables(blocks: list[Block], layout=None) -> list[RawTable]:
 _PAGE_MARK = re.compile(r"\S {3,}\d{1,3}$|(?:^|\s)(?:\d{1,3}\s*\(\s*\d{1,3}\s*\)|\d{1,3}\s*(?:av|/)\s*\d{1,3}|sida\s+\d{1,3})\s*$|^\d{1,3}$", re.I)
 
 
-_YEAR_PAGE = re.compile(r"[^\W\d_].*\b(?:19|20)\d{2}\s+\d{1,3}$")  # "Styrkort 2016 2": a footer's year and page
+_YEAR_PAGE = re.compile(rf"[^\W\d_].*\b{YEAR}\s+\d{{1,3}}$")  # "Styrkort 2016 2": a footer's year and page
 
 
-def _block_text(b: Block) -> str:
+def paragraph_lines(blocks: list[Block], layout) -> list[tuple[Optional[str], int, int]]:
+    """(text or None where no table goes on, block, line) for every line of the paragraphs: the finders of tables
+    a converter flattened read line by line, since a hard-wrapping converter glues such lines into paragraphs."""
+    out: list[tuple[Optional[str], int, int]] = []
+    for bi, b in enumerate(blocks):
+        if b.kind in ("para", "bullet") or (b.kind == "heading" and b.number is None):
+            out.extend((layout.lines[li].text.strip(), bi, li) for li in b.lines)
+        else:
+            out.append((None, bi, b.lines[0]))
+    return out
+
+
+def block_text(b: Block) -> str:
+    """A block's words; a row's cells joined with one space."""
     return " ".join(c.strip() for c in b.cells if c.strip()) if b.kind == "row" else b.text.strip()
 
 
@@ -273,19 +284,26 @@ def page_furniture(b: Block) -> bool:
     tail = b.text.rstrip()[-1:]
     if len(b.text) > 80 or not (tail.isdigit() or tail == ")"):
         return False
-    t = _block_text(b)
+    t = block_text(b)
     return len(t) < 50 and bool(_PAGE_MARK.search(t) or (b.kind != "row" and _YEAR_PAGE.search(t)))
 
 
+def running_header_text(t: str) -> bool:
+    """A name in capitals ("SOCIALNÄMNDEN"), as a running header prints it next to a page number."""
+    return len(t) < 50 and t.isupper() and len(t.split()) <= 4
+
+
 def _running_header(b: Block) -> bool:
-    """A name in capitals ("SOCIALNÄMNDEN") next to a page number."""
-    t = _block_text(b)
-    return b.kind != "row" and len(t) < 50 and t.isupper() and len(t.split()) <= 4
+    return b.kind != "row" and running_header_text(block_text(b))
 
 
 def _goal_line(b: Block) -> bool:
     """A goal written as a line of its own between a table's rows (the converter lost its cells)."""
     return b.kind in ("para", "heading") and b.number is None and len(b.text) <= 200 and bool(GOAL_ROW.match(b.text))
+
+
+def _wide_row(b: Block) -> bool:
+    return b.kind == "row" and len(b.cells) >= 3 and not page_furniture(b)
 
 
 def _group_end(blocks: list[Block], i: int) -> int:
@@ -300,8 +318,7 @@ def _group_end(blocks: list[Block], i: int) -> int:
             k += 1
         gap = blocks[j:k]
         ok = all(_goal_line(b) for b in gap) or any(page_furniture(b) for b in gap)
-        wide = lambda b: b.kind == "row" and len(b.cells) >= 3 and not page_furniture(b)  # noqa: E731
-        if ok and k > j and j > i and k < n and wide(blocks[k]) and wide(blocks[j - 1]):
+        if ok and k > j and j > i and k < n and _wide_row(blocks[k]) and _wide_row(blocks[j - 1]):
             j = k
             continue
         break
