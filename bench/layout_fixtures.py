@@ -21,7 +21,7 @@ import traceback
 from collections import defaultdict
 from pathlib import Path
 
-from plantrace.evaluate import KINDS, EvalResult, KindScore, evaluate_document
+from plantrace.evaluate import EvalResult, KindScore, evaluate_document
 from plantrace.extract import extract_text
 from plantrace.schema import Document
 
@@ -65,9 +65,8 @@ def run(folder: Path, layout: str | None = None) -> tuple[EvalResult, dict[str, 
     return total, dict(by_layout), errors
 
 
-def pooled(scores: list[KindScore], kind: str) -> KindScore:
-    ks = [s for s in scores if s.kind == kind]
-    return KindScore("all", kind, sum(s.tp for s in ks), sum(s.fp for s in ks), sum(s.fn for s in ks))
+def _figures(s: KindScore) -> dict:
+    return {"tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": s.precision, "recall": s.recall, "f1": s.f1}
 
 
 def meta_rates(result: EvalResult, docs: set[str] | None = None) -> dict[str, tuple[int, int]]:
@@ -80,21 +79,14 @@ def meta_rates(result: EvalResult, docs: set[str] | None = None) -> dict[str, tu
 
 
 def summary(result: EvalResult, by_layout: dict[str, list[str]], errors: list[dict]) -> dict:
-    kinds = [k for k in KINDS if any(s.kind == k for s in result.scores)]
-    overall = {}
-    for k in kinds:
-        s = pooled(result.scores, k)
-        overall[k] = {"tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": s.precision, "recall": s.recall, "f1": s.f1}
+    overall = {k: _figures(result.micro(k)) for k in result.kinds}
     layouts = {}
     for lay, docs in sorted(by_layout.items()):
-        scores = [s for s in result.scores if s.document in set(docs)]
-        row = {"fixtures": len(docs)}
-        for k in kinds:
-            ks = [s for s in scores if s.kind == k]
-            if ks:
-                s = pooled(ks, k)
-                row[k] = {"tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": s.precision, "recall": s.recall, "f1": s.f1}
-        row["meta"] = {f: {"correct": c, "total": t} for f, (c, t) in meta_rates(result, set(docs)).items()}
+        names = set(docs)
+        one = EvalResult(scores=[s for s in result.scores if s.document in names])
+        row: dict = {"fixtures": len(docs)}
+        row.update((k, _figures(one.micro(k))) for k in one.kinds)
+        row["meta"] = {f: {"correct": c, "total": t} for f, (c, t) in meta_rates(result, names).items()}
         layouts[lay] = row
     rates = result.attribute_rates()
     return {"fixtures": len(result.documents), "overall": overall, "layouts": layouts,

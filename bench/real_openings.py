@@ -22,7 +22,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from plantrace.evaluate import evaluate_document, fold
+from plantrace.evaluate import EvalResult, KindScore, evaluate_document, fold
 from plantrace.extract import extract_text
 
 HERE = Path(__file__).resolve().parent / "real"
@@ -76,11 +76,14 @@ def gold_from_key(key: dict, text: str) -> dict:
     return gold
 
 
-def _prf(tp: int, fp: int, fn: int) -> dict:
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    d = 2 * tp + fp + fn
-    return {"tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": r, "f1": 2 * tp / d if d else 1.0}
+def _figures(result: EvalResult) -> dict:
+    """Micro-averaged counts and P/R/F1 per scored kind, in the order the kinds were first scored."""
+    kinds = dict.fromkeys(s.kind for s in result.scores)
+    return {k: _prf(result.micro(k)) for k in kinds}
+
+
+def _prf(s: KindScore) -> dict:
+    return {"tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": s.precision, "recall": s.recall, "f1": s.f1}
 
 
 def run(keys_dir: Path, texts_dir: Path, layout: str | None = None, ids: str | None = None) -> dict:
@@ -89,8 +92,8 @@ def run(keys_dir: Path, texts_dir: Path, layout: str | None = None, ids: str | N
         openings = [(k, t) for k, t in openings if fnmatch.fnmatch(k["id"], ids)]
     if layout:
         openings = [(k, t) for k, t in openings if k.get("layout") == layout]
-    pooled = defaultdict(lambda: [0, 0, 0])
-    per_layout: dict = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
+    pooled = EvalResult()
+    per_layout: dict[str, EvalResult] = defaultdict(EvalResult)
     layout_docs: dict = defaultdict(int)
     muni = {"correct": 0, "total": 0, "wrong": [], "named": 0, "named_correct": 0}
     status_ok = status_total = 0
@@ -105,10 +108,8 @@ def run(keys_dir: Path, texts_dir: Path, layout: str | None = None, ids: str | N
         for s in result.scores:
             if s.kind not in KEY_KINDS:
                 continue
-            for acc in (pooled[s.kind], per_layout[lay][s.kind]):
-                acc[0] += s.tp
-                acc[1] += s.fp
-                acc[2] += s.fn
+            pooled.scores.append(s)
+            per_layout[lay].scores.append(s)
             if s.missed or s.spurious:
                 details.append({"id": rid, "layout": lay, "kind": s.kind,
                                 "missed": [t for _, t in s.missed], "spurious": [t for _, t in s.spurious]})
@@ -129,9 +130,9 @@ def run(keys_dir: Path, texts_dir: Path, layout: str | None = None, ids: str | N
                 muni["wrong"].append({"id": rid, "expected": expected, "got": got, "named": named})
     return {
         "openings": len(openings), "skipped": [{"id": i, "reason": r} for i, r in skipped],
-        "kinds": {k: _prf(*pooled[k]) for k in KEY_KINDS if k in pooled},
-        "layouts": {lay: {"documents": layout_docs[lay], "kinds": {k: _prf(*v) for k, v in kinds.items()}}
-                    for lay, kinds in sorted(per_layout.items())},
+        "kinds": {k: _prf(pooled.micro(k)) for k in pooled.kinds},
+        "layouts": {lay: {"documents": layout_docs[lay], "kinds": _figures(scored)}
+                    for lay, scored in sorted(per_layout.items())},
         "municipality": {"correct": muni["correct"], "total": muni["total"],
                          "rate": muni["correct"] / muni["total"] if muni["total"] else None, "wrong": muni["wrong"],
                          "named": muni["named"], "named_correct": muni["named_correct"]},

@@ -190,9 +190,10 @@ def _municipality(
         if suffix_l or region or _BODY_IN_RE.search(before):
             strong[name] += 1
             score[name] += _W_CONTEXT + (_W_NEAR if near else 0)
-            if s < top_end or (title_span and title_span[0] <= s < title_span[1]):
+            in_title = title_span is not None and title_span[0] <= s < title_span[1]
+            if s < top_end or in_title:
                 line = _line_around(window, s, m.end())
-                if title_span and title_span[0] <= s < title_span[1]:
+                if in_title:
                     owner[name] += _W_TITLE
                 elif len(line.split()) <= 6:
                     owner[name] += _W_LETTERHEAD
@@ -257,7 +258,7 @@ _COMMITTEE_ABBR = {
     "SCN": "Socialnämnden", "SN": "Socialnämnden", "UBN": "Utbildningsnämnden", "KTN": "Kulturnämnden",
     "IFN": "Idrotts- och fritidsnämnden", "AMN": "Arbetsmarknadsnämnden", "OSN": "Omsorgsnämnden",
     "ÄLN": "Äldrenämnden", "VON": "Vård- och omsorgsnämnden", "MSN": "Miljö- och samhällsbyggnadsnämnden",
-    "KFN": "Kultur- och fritidsnämnden", "SBN": "Samhällsbyggnadsnämnden", "SoN": "Socialnämnden",
+    "KFN": "Kultur- och fritidsnämnden", "SBN": "Samhällsbyggnadsnämnden",
     "TN": "Tekniska nämnden", "BN": "Byggnadsnämnden", "PBN": "Plan- och byggnadsnämnden",
     "ÖFN": "Överförmyndarnämnden", "OVN": "Omvårdnadsnämnden", "AFN": "Arbetsmarknads- och funktionsrättsnämnden",
 }  # "BUN" is left out: barn- och ungdomsnämnden in some municipalities, barn- och utbildningsnämnden in others
@@ -349,8 +350,9 @@ def _committee(
     if title and re.search(r"\bkommunstyrelsens?\b", title, re.IGNORECASE) and not _COMMITTEE_RE.search(title):
         return "Kommunstyrelsen"  # the executive board's own plan / report: not a nämnd, but its committee
     named = _COMMITTEE_RE.search(title) if title else None
-    if named and normalise_committee(named.group(1)):
-        return normalise_committee(named.group(1))  # "Socialnämndens verksamhetsplan", "Mål för kulturnämnden"
+    own = normalise_committee(named.group(1)) if named else None
+    if own:
+        return own  # "Socialnämndens verksamhetsplan", "Mål för kulturnämnden"
     head = _top_committee(window[:top_end])
     if head:
         return head
@@ -814,12 +816,18 @@ def identify(text: str, source: str | None = None) -> Meta:
     lines, offsets = _head(text)
     near_end = offsets[min(HEAD_NEAR, len(offsets) - 1)] if offsets else 0
     nonempty_idx = [i for i, s in enumerate(lines) if s]
-    top_end = offsets[nonempty_idx[min(14, len(nonempty_idx) - 1)]] + 1 if nonempty_idx else 0
+
+    def past_nonempty(n: int) -> int:
+        """Offset just past the start of the n-th non-empty line (or of the last one)."""
+        return offsets[nonempty_idx[min(n, len(nonempty_idx)) - 1]] + 1 if nonempty_idx else 0
+
+    top_end = past_nonempty(15)
     window = text[:WINDOW_CHARS]
     start = _main_start(lines)
 
     # title
-    found = _find_title(lines, start) or (_find_title(lines, 0) if start else None)
+    own = _find_title(lines, start)  # past a covering letter, if there is one
+    found = own or (_find_title(lines, 0) if start else None)
     title_span = None
     if found:
         meta.title, ti = found
@@ -833,7 +841,7 @@ def identify(text: str, source: str | None = None) -> Meta:
     letter = letter_at is not None and not (found and found[1] < letter_at)  # a title above it is the document's
     if any(_PARAGRAPH_RE.match(s) or _PROTOCOL_HEAD_RE.match(s) for s in nonempty[:15]):
         meta.doc_type = "protocol"
-    elif letter and (start == 0 or _find_title(lines, start) is None):
+    elif letter and (start == 0 or own is None):
         meta.doc_type = "other"
     elif meta.title:
         meta.doc_type = _classify(meta.title)
@@ -878,9 +886,8 @@ def identify(text: str, source: str | None = None) -> Meta:
     meta.municipality = _municipality(window, near_end, top_end, title_span, edges)
     if meta.municipality:
         how["municipality"] = "content"
-    letterhead_end = offsets[nonempty_idx[min(9, len(nonempty_idx) - 1)]] + 1 if nonempty_idx else 0
     meta.committee = _decider(lines[start:]) if meta.doc_type == "other" else None
-    meta.committee = meta.committee or _committee(window, near_end, title_span, meta.title, letterhead_end)
+    meta.committee = meta.committee or _committee(window, near_end, title_span, meta.title, past_nonempty(10))
     if meta.committee is None and meta.diarienummer:
         prefix = re.match(r"([A-ZÅÄÖ]{2,6})[ -]", meta.diarienummer)
         if prefix and prefix.group(1) in _COMMITTEE_ABBR:

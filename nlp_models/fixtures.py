@@ -21,7 +21,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from .labelling import FURNITURE, NUMERIC_ROW, TABLE_HEADER, TOC, clean, key_items, strip_number, units
+from .labelling import FURNITURE, TABLE_HEADER, TOC, clean, key_items, numeric_row, strip_number, text_role, units
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent / "tests" / "fixtures" / "layouts"
@@ -85,15 +85,15 @@ def match(text: str, items: list[tuple[str, str, str]]) -> tuple[str, str] | Non
     return best if best_score >= MATCH else None
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
 def _values_only(rest: str) -> bool:
     """What may follow an item's name in a flattened table row: its values and at most a few words
     ("-59 %58 %Minst 60 %", "6269ÖkaUppfyllt", ", målvärde minst 70 %")."""
     rest = rest.strip(" ,:;")
-    words = re.findall(r"[^\W\d_]+", rest)
+    words = _WORD.findall(rest)
     return not rest or (len(rest) <= 60 and bool(re.search(r"\d", rest)) and len(words) <= 3 and sum(map(len, words)) <= 25)
-
-
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _partly_keyed(text: str, items) -> bool:
@@ -120,15 +120,12 @@ def _partly_keyed(text: str, items) -> bool:
 def layout_rule(unit: str) -> str:
     """labelling.propose's rules for a unit no keyed item explains (plus letterheads and flattened table
     headers, which labelling.py's read-through marked as furniture by hand)."""
-    body, _num = strip_number(clean(unit.split("\t")[0]))
-    numeric_row = "\t" in unit and NUMERIC_ROW.match(unit) and not re.search(r"[a-zåäö]{4}", unit.split("\t", 1)[1])
     header_row = "\t" in unit and all(len(c.split()) <= 3 and not re.search(r"[.\d]", c) for c in unit.split("\t"))
-    if TOC.search(unit) or FURNITURE.match(unit) or TABLE_HEADER.match(unit) or numeric_row or header_row \
+    if TOC.search(unit) or FURNITURE.match(unit) or TABLE_HEADER.match(unit) or numeric_row(unit) or header_row \
             or _LETTERHEAD.match(clean(unit)) or (_TABLE_HEADER_ROW.search(unit) and len(unit) < 160):
         return "furniture"
-    if len(body.split()) <= 8 and not body.endswith(".") and body[:1].isupper():
-        return "heading"
-    return "narrative"
+    body, _num = strip_number(clean(unit.split("\t")[0]))
+    return text_role(body)
 
 
 def _pieces(unit: str, items) -> list[tuple[str, tuple[str, str] | None]]:

@@ -220,16 +220,23 @@ def propose(unit: str, gold: list[tuple[str, str, str]]) -> tuple[str, str]:
     best = max(gold, key=lambda g: fuzz.ratio(body.lower(), g[0].lower()))
     if fuzz.ratio(body.lower(), best[0].lower()) >= 90:
         return best[1], best[2]
-    numeric_row = "\t" in unit and NUMERIC_ROW.match(unit) and not re.search(r"[a-zåäö]{4}", unit.split("\t", 1)[1])
-    if FURNITURE.match(unit) or TABLE_HEADER.match(unit) or numeric_row:
+    if FURNITURE.match(unit) or TABLE_HEADER.match(unit) or numeric_row(unit):
         return "furniture", ""
     for t, r, grp in gold:
         if r == "followup_status" and body.startswith(t):
             return r, grp
-    words = body.split()
-    if len(words) <= 8 and not body.endswith(".") and body[:1].isupper():
-        return "heading", ""
-    return "narrative", ""
+    return text_role(body), ""
+
+
+def numeric_row(unit: str) -> bool:
+    """A table row whose cells after the first hold only figures."""
+    return "\t" in unit and bool(NUMERIC_ROW.match(unit)) and not re.search(r"[a-zåäö]{4}", unit.split("\t", 1)[1])
+
+
+def text_role(body: str) -> str:
+    """What a unit no answer key explains is by its shape: a short capitalised line without a full stop is a
+    heading, the rest narrative."""
+    return "heading" if len(body.split()) <= 8 and not body.endswith(".") and body[:1].isupper() else "narrative"
 
 
 def main(shared: Path) -> None:

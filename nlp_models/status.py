@@ -75,7 +75,7 @@ _COLOUR_INLINE = _C(r"\b(?:bedöms\s+som|markerad\s+som|status(?:en)?(?:\s+är)?
 
 # started is not finished: "startat (upp)" is ongoing like "påbörjat" — a completion cue in the same text decides
 # first ("har startats och är genomfört"), because the done families come earlier in RULES
-_ONGOING = _C(rf"\b(?:pågår|pågående|{_START}(?:\s+upp)?|startades?|har\s+påbörjat|igång|i\s+gång|under\s+(?:arbete|genomförande|uppstart)|"
+_ONGOING = _C(rf"\b(?:pågår|pågående|{_START}(?:\s+upp)?|startades|har\s+påbörjat|igång|i\s+gång|under\s+(?:arbete|genomförande|uppstart)|"
                    rf"fortgår|fortsätter|försenad[ae]?|försenat|försening|enligt\s+plan|följer\s+plan(?:en)?)\b")
 
 _BARE_PATTERNS: set[re.Pattern] = set()

@@ -182,24 +182,25 @@ def evaluate_grouped(by: str = "document", seed: int = 0, *, groups: list[str] |
     """
     key_of = GROUPINGS[by]
     rows = load_rows(data_dir)
-    names = sorted({key_of(r) for r in rows if key_of(r)})
+    keys = [key_of(r) for r in rows]
+    names = sorted({k for k in keys if k})
     if groups is not None:
         unknown = set(groups) - set(names)
         if unknown:
             raise ValueError(f"no units for {sorted(unknown)}; groups are {names}")
         names = [g for g in names if g in groups]
+    figures = ("n", "accuracy", "macro_f1", "per_role")
     results, pooled_rows, pooled_pred = [], [], []
     for name in names:
-        held = [r for r in rows if key_of(r) == name]
-        rest = [r for r in rows if key_of(r) != name]
+        held = [r for r, k in zip(rows, keys) if k == name]
+        rest = [r for r, k in zip(rows, keys) if k != name]
         nlp, settings = build(config_path, seed)
         fit(nlp, settings, rest, seed)
         predicted = predict(nlp, held)
         metrics = score(held, predicted)
-        results.append({"group": name, **{k: metrics[k] for k in ("n", "accuracy", "macro_f1", "per_role")}})
+        results.append({"group": name, **{k: metrics[k] for k in figures}})
         pooled_rows += held
         pooled_pred += predicted
-    figures = ("n", "accuracy", "macro_f1", "per_role")
     pooled = score(pooled_rows, pooled_pred)
     subsets: dict[str, list[int]] = defaultdict(list)
     for i, row in enumerate(pooled_rows):

@@ -397,13 +397,12 @@ def test_identity_cases_cover_many_municipalities():
     assert len(named) >= 15
 
 
-def _fixture_keys() -> dict[str, dict]:
-    return json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
+FIXTURE_KEYS: dict[str, dict] = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("name", sorted(_fixture_keys()))
+@pytest.mark.parametrize("name", sorted(FIXTURE_KEYS))
 def test_identity_fixture_files(name):
-    expected = _fixture_keys()[name]["meta"]
+    expected = FIXTURE_KEYS[name]["meta"]
     meta = identify((FIXTURES / name).read_text(encoding="utf-8"))
     for field, value in expected.items():
         got = getattr(meta, field)

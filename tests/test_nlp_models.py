@@ -533,6 +533,4 @@ def test_leave_one_document_out_never_trains_on_the_held_out_document(monkeypatc
 ])
 def test_present_passive_reads_as_an_outcome(phrase, status):
     """"uppnås"/"uppfylls" state an outcome, negated or not; "kommer att uppnås" is a forecast."""
-    from plantrace.nlp_models.status import normalise_status
-
     assert normalise_status(phrase)[0] == status
