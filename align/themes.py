@@ -4,7 +4,7 @@ Why: goals of different municipalities rarely share wording, but they share them
 placeringar" in one plan, "andel öppenvård i egen regi" in another). A theme is matched by lemma cues, so that
 every assignment can be explained by the cues that fired. The themes cover what every committee plans for
 (social services, school, elderly care, LSS, labour market, culture and leisure, planning and infrastructure,
-climate, safety, staff, economy, digitalisation, quality and citizen influence), at most 20 of them.
+climate, public health, business, safety, staff, economy, digitalisation, quality and citizen influence).
 
 Cue syntax (a plain Python literal so it ships with the package without package-data):
     "öppenvård"             a lemma, also as the first part of a compound ("öppenvårdsinsats")

@@ -62,7 +62,7 @@ SHAPES: list[tuple[str, re.Pattern]] = [
         rf"\b(?:[Hh]elår(?:et)?|[Dd]elår(?:et)?|[Tt]ertial(?:et)?|[Kk]vartal(?:et)?|[Hh]alvår(?:et)?|[Åå]rsbokslut(?:et)?|"
         rf"[Bb]okslut(?:et)?|[Vv]erksamhetsår(?:et)?|[Bb]udgetår(?:et)?|[Bb]udget|[Pp]lan|[Mm]ål och budget)"
         rf"\s+(?:\d\s+)?{_YEAR}(?:{_DASH}{_YEAR})?\b")),
-    ("PERIOD", re.compile(rf"\b(?:[Dd]elår|[Tt]ertial|[Kk]vartal)\s+[1-4]\b")),
+    ("PERIOD", re.compile(r"\b(?:[Dd]elår|[Tt]ertial|[Kk]vartal)\s+[1-4]\b")),
     ("PERIOD", re.compile(rf"\bT[1-3](?:\s+{_YEAR})?\b")),
     ("PERIOD", re.compile(rf"\b(?:första|andra|tredje|fjärde|sista)\s+(?:halvåret|kvartalet|tertialet)(?:\s+{_YEAR})?\b")),
     ("COMMITTEE", re.compile(r"\b(?:[A-ZÅÄÖa-zåäö]+-\s(?:och|samt)\s)?[A-ZÅÄÖa-zåäö]{3,}nämnd(?:en|ens)\b")),
