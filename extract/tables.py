@@ -229,7 +229,7 @@ def build_tables(blocks: list[Block], layout=None) -> list[RawTable]:
         j = _group_end(blocks, i)
         group = [g for g in range(i, j) if g not in in_flattened]
         if not group:
-            i = j
+            i = max(j, i + 1)  # a lone row that is page furniture ("0<tab>") opens no table
             continue
         table = _table_from_rows(blocks, group)
         if table is not None:
