@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from plantrace.extract.blocks import Block
+from plantrace.extract.assignment_rules import under_assignment_title
 from plantrace.extract.goal_rules import COUNCIL_WORDS, about_goals, assignment_like
 from plantrace.extract.roles import is_statement
 from plantrace.extract.walk import Walk, rule
@@ -69,4 +70,46 @@ def goal_assessment_rows(walk: Walk, bi: int, b: Block) -> bool:
     goal = text[: m.start()].strip() if m else text
     walk.target = walk.add_goal(goal, walk.row_level, None if walk.row_level == "council" else walk.council, b.number, bi)
     walk.assess(walk.target, m.group("status") if m else None)
+    return True
+
+
+# an item with its status glued on, as a goal-management system's list prints it: "Revidera
+# lokalförsörjningsplanen PÅGÅENDE", "Översyn av taxorna (från budget 2023) AVSLUTAT", "Fler ska cykla Uppfyllt"
+_STATUS_SUFFIX = re.compile(r"\s+(?P<status>(?:(?:ej|inte|delvis|ännu\s+ej|ännu\s+inte)\s+)?(?:avslutat|avslutad|pågående|"
+                            r"pågår|genomfört|genomförd|klart|klar|påbörjat|påbörjad|startat|uppfyllt|uppfylld|uppnått|"
+                            r"vilande|inaktuellt|slutfört|verkställt))\s*\.?$", re.I)
+_ORIGIN = re.compile(r"\s*\((?:från|enligt|se)\s[^()]{1,40}\)$", re.I)  # "(från budget 2023)": where it was given
+_FINITE_VERB = re.compile(r"\b(?:är|var|har|hade|ska|skall|blir|kan|kommer)\b", re.I)
+# "Uppdraget bedöms bli genomfört", "Målet anses vara uppfyllt": a sentence about an item's status
+_STATUS_SENTENCE = re.compile(r"^(?:uppdraget|målet|arbetet|projektet|åtgärden|aktiviteten)\b|"
+                              r"\b(?:bli|blir|blev|blivit|vara|varit|bedöms|anses|beräknas|är)$", re.I)
+
+
+@rule("status_suffix")
+def status_suffix(walk: Walk, bi: int, b: Block) -> bool:
+    """An assignment or goal line that ends in its status: the status in capitals marks such a list anywhere; a
+    status in ordinary letters counts under a title about assignments or goals."""
+    text = b.text.strip()
+    if b.kind not in ("para", "bullet", "item") or len(text) > 300:
+        return False
+    m = _STATUS_SUFFIX.search(text)
+    if not m:
+        return False
+    status = m.group("status")
+    item = _ORIGIN.sub("", text[: m.start()].rstrip(" -–:|")).strip()
+    assignments = under_assignment_title(walk)
+    goals = walk.title_mode == "goals" or walk.region() == "goal"
+    capitals = status.isupper() and len(status) > 3
+    if len(item) < 8 or len(item.split()) < 2 and not capitals or not item[:1].isupper() or _FIELD.match(item + " ") \
+            or ": " in item or _STATUS_SENTENCE.search(item):
+        return False  # "Kommentar: arbetet pågår" is a field of the item above
+    if not capitals and (not (assignments or goals) or _FINITE_VERB.search(item)):
+        return False  # "Arbetet pågår", "Målet är uppfyllt": a status line, not an item
+    if assignments or not goals and (assignment_like(item) or not is_statement(item)):
+        gid = walk.add_assignment(item, b.number, bi)
+    else:
+        level = "council" if walk.title and COUNCIL_WORDS.search(walk.title) else "committee"
+        gid = walk.add_goal(item, level, None if level == "council" else walk.council, b.number, bi)
+    walk.assess(gid, status)
+    walk.target = gid
     return True

@@ -9,6 +9,7 @@ import re
 from plantrace.extract.blocks import Block
 from plantrace.extract.clauses import CLAUSE_CUE, assignment_clauses
 from plantrace.extract.goal_rules import assignment_like
+from plantrace.extract.roles import is_statement
 from plantrace.extract.vocabulary import (
     ASSIGNMENT_CUE,
     ASSIGNMENT_REGION,
@@ -29,7 +30,27 @@ def _status_line(text: str) -> bool:
     return len(text) < 200 and status_match(text).strength not in ("weak", "none")
 
 
-def _under_assignment_title(walk: Walk) -> bool:
+_FINITE = re.compile(r"\b(?:är|var|har|hade|ska|skall|kan|kommer|blir|bör|måste|behöver|finns)\b", re.I)
+
+
+def _bullet_assignment(text: str) -> str:
+    """A bullet is one assignment with its reasons: its sentences up to the one that gives it ("Det är viktigt att
+    … . Nämnden får i uppdrag att …"), and a short fragment that qualifies it ("Gärna i samverkan med …"); a
+    sentence that says something of its own ("Kostnaderna har ökat …", a status) is a comment."""
+    sents = sentences(text)
+    kept = []
+    for k, sentence in enumerate(sents):
+        kept.append(sentence)
+        if assignment_like(sentence) or is_statement(sentence):
+            for rest in sents[k + 1:]:
+                if len(rest) > 60 or _FINITE.search(rest) or _status_line(rest):
+                    break
+                kept.append(rest)
+            return " ".join(kept)
+    return first_sentence(text)
+
+
+def under_assignment_title(walk: Walk) -> bool:
     if walk.title_mode == "assignments" or walk.region() == "assignment":
         return True
     head = walk.current_head
@@ -42,15 +63,16 @@ def uppdras_sentence(walk: Walk, bi: int, b: Block) -> bool:
     """"Socialnämnden uppdras att …" — a plan's assignment wherever it stands; in a report it is quoted."""
     if b.kind not in _TEXT_KINDS or not UPPDRAS.match(b.text) or walk.region() == "goal":
         return False
-    if walk.ctx.is_report and not _under_assignment_title(walk):
+    if walk.ctx.is_report and not under_assignment_title(walk):
         return False
-    if b.kind == "item" or _under_assignment_title(walk):
+    if b.kind == "item" or under_assignment_title(walk):
         walk.target = walk.add_assignment(b.text.strip() if b.kind == "item" else first_sentence(b.text), b.number, bi)
     else:
         walk.add_assignment(first_sentence(b.text), None, bi)
     return True
 
 
+_SHALL = re.compile(r"\b(?:ska|skall)\b", re.I)
 _DECISION_INTRO = re.compile(rf"\b{DECISION_VERB}(?:\s+\w+){{0,3}}?\s*(?:att)?\s*:?\s*$", re.I)
 
 
@@ -60,23 +82,37 @@ def att_uppdra(walk: Walk, bi: int, b: Block) -> bool:
     a clause of a decision list ("Kommunfullmäktige beslutar att:" ⏎ "• förvaltningen får i uppdrag att …")."""
     text = b.text.strip()
     low = text[-60:].lower()
-    if b.kind == "para" and ("beslut" in low or "föresl" in low or "yrkar" in low) and _DECISION_INTRO.search(text):
+    if b.kind == "para" and ("beslut" in low or "föresl" in low or "yrkar" in low or "bifall" in low or "biföll" in low) \
+            and _DECISION_INTRO.search(text):
         walk.title_mode = "decisions"
         return False
-    in_decisions = walk.title_mode == "decisions" and b.kind in ("bullet", "item") and ASSIGNMENT_CUE.search(text)
+    # a decided list item that gives an assignment, or says what someone shall do ("Kommunstyrelsen ska kvartalsvis
+    # redovisa …", "Möjligheten att … ska utredas")
+    in_decisions = walk.title_mode == "decisions" and b.kind in ("bullet", "item") \
+        and (ASSIGNMENT_CUE.search(text) or len(text) >= 30 and _SHALL.search(text))
     if b.kind not in _TEXT_KINDS or not (in_decisions or text[:3].lower() == "att" and ATT_UPPDRA.match(text)):
         return False
-    walk.add_assignment(re.sub(r"^att\s+", "", first_sentence(text), flags=re.I).rstrip(" ,;"), b.number, bi)
-    return True
+    if in_decisions and CLAUSE_CUE.search(text):
+        # "Återrapporteringen … tas emot. Samtliga nämnder får i uppdrag att …": the clause that gives it
+        clauses = [c for sentence in sentences(text) for c in assignment_clauses(sentence)]
+    else:
+        clauses = [re.sub(r"^att\s+(?:ge\s+(?=\S+(?:\s+\S+){0,6}?\s+i\s+uppdrag\s+att))?", "", first_sentence(text),
+                          flags=re.I)]
+    for clause in clauses:
+        walk.add_assignment(clause.rstrip(" ,;"), b.number, bi)
+    return bool(clauses)
 
 
 # "Beredningens uppdragsbeskrivning är att", "Utskottet har i uppdrag att:": the list below is its mandate
-_MANDATE_INTRO = re.compile(r"\buppdrag\w*(?:\s+\w+){0,3}?\s+(?:är\s+att|att)\s*:?\s*$|\bi\s+uppdrag\s+att\s*:\s*$", re.I)
+# "Det här ska beredningen göra:", "Nämnden har följande uppdrag:" likewise
+_MANDATE_INTRO = re.compile(r"\buppdrag\w*(?:\s+\w+){0,3}?\s+(?:är\s+att|att)\s*:?\s*$|\bi\s+uppdrag\s+att\s*:\s*$|"
+                            r"\bföljande\s+(?:\w+\s+)?uppdrag\s*:\s*$|\b(?:ska|skall)\s+(?:\w+\s+){1,3}?göra\s*:\s*$", re.I)
 
 
 @rule("mandate_intro")
 def mandate_intro(walk: Walk, bi: int, b: Block) -> bool:
-    if b.kind != "para" or "uppdrag" not in b.text.lower() or not _MANDATE_INTRO.search(b.text.strip()):
+    text = b.text.strip()
+    if b.kind != "para" or not (text.endswith(":") or "uppdrag" in text.lower()) or not _MANDATE_INTRO.search(text):
         return False
     walk.title_mode = "mandate"
     return True
@@ -92,7 +128,7 @@ def assignment_list_item(walk: Walk, bi: int, b: Block) -> bool:
             return True
         walk.title_mode = None
         return False
-    if b.kind not in _TEXT_KINDS or not _under_assignment_title(walk):
+    if b.kind not in _TEXT_KINDS or not under_assignment_title(walk):
         return False
     text = b.text.strip()
     if b.kind == "para" and len(text) >= 200:
@@ -106,7 +142,8 @@ def assignment_list_item(walk: Walk, bi: int, b: Block) -> bool:
             return False
         if not (assignment_like(text) or (b.kind == "bullet" and len(text) < 300)):
             return False
-        text = first_sentence(text) if not has_marker(text) else text
+        if not has_marker(text):
+            text = _bullet_assignment(text) if b.kind == "bullet" else first_sentence(text)
     walk.target = walk.add_assignment(text, b.number, bi)
     return True
 
@@ -139,14 +176,23 @@ def responsible_line(walk: Walk, bi: int, b: Block) -> bool:
     return True
 
 
+_GIVEN_BEFORE = re.compile(r"\b(?:fick|fått|gavs|gav|gett|givit)\b", re.I)
+_EARLIER = re.compile(r"\b(?:sedan\s+tidigare|tidigare|redan)\b", re.I)
+
+
 @rule("assignment_in_text")
 def assignment_in_text(walk: Walk, bi: int, b: Block) -> bool:
     """An assignment decided in running text (minutes, agendas, press summaries, a report's decisions): the clause
-    that carries "… får i uppdrag att …" — present tense; a report recounting the plan writes "fick", "gavs"."""
+    that carries "… får i uppdrag att …"; told in the past ("fick", "har fått", "gav X i uppdrag") it is still one,
+    unless the sentence calls it an earlier one or a report tells its outcome in the same sentence."""
     if b.kind not in _TEXT_KINDS or "uppdra" not in b.text.lower() or not CLAUSE_CUE.search(b.text):
         return False
     found = False
     for sentence in sentences(b.text):
+        if _GIVEN_BEFORE.search(sentence) and (_EARLIER.search(sentence) or walk.ctx.is_report
+                                               and status_match(sentence).status != "unknown"):
+            continue  # "Nämnden fick i uppdrag att … och utredningen är klar", "… har sedan tidigare fått i uppdrag
+            # att …": an account of an earlier assignment, not a new one
         for clause in assignment_clauses(sentence):
             if len(clause) < 400:
                 walk.accounted_here(walk.add_assignment(clause, b.number, bi))  # decided here, followed up elsewhere

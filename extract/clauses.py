@@ -1,5 +1,5 @@
 """Assignments inside sentences: where the clause that gives one starts and ends, so that "… beslutade att ge
-kommundirektören i uppdrag att …" yields "ge kommundirektören i uppdrag att …" and a sentence giving two
+kommundirektören i uppdrag att …" yields "kommundirektören i uppdrag att …" and a sentence giving two
 assignments yields two."""
 
 from __future__ import annotations
@@ -10,12 +10,24 @@ from typing import Optional
 # "… beslutade att ge kommundirektören i uppdrag att …", "… föreslår att förvaltningen ska få i uppdrag att …",
 # "Kommunstyrelsen får till exempel i uppdrag att …", "Uppdrag ges till kommunens nämnder att …": an
 # assignment in running text, from its clause to the next clause that gives another one or the sentence's end
-CLAUSE_CUE = re.compile(r"\b(?:(?:får|ska\s+få|ges|ger?\s+[\wåäö\- ]{2,60}?)(?:\s+[\wåäö]+){0,3}?\s+i\s+uppdrag\s+att|"
-                         r"uppdras\s+att|uppdrag\s+ges\s+till|uppdra\s+åt)\b", re.I)
+CLAUSE_CUE = re.compile(r"\b(?:(?P<verb>får|ska\s+få|fick|fått|ges|gavs|ger?|gav|gett|givit)(?P<between>\s+[\wåäö\- ]{2,60}?)?"
+                        r"\s+i\s+uppdrag\s+att|uppdras\s+att|uppdrag\s+ges\s+till|uppdra\s+åt)\b", re.I)
+# "… att ge Västerporten AB i uppdrag att …", "… gav i mars 2016 ledningskontoret i uppdrag att …", "… fick
+# socialnämnden i uppdrag att …": the assignment is worded from whom it was given to (a present "X ger Y i uppdrag"
+# keeps its giver)
+_TIME_LEAD = re.compile(r"\s*(?:(?:i|under|vid|den)\s+[\wåäö]+(?:\s+\d{4})?\s+)?")
+_RECIPIENT_END = re.compile(r"(?:[A-ZÅÄÖ][\wåäö\-]*|[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|chefen|direktören|utskottet|"
+                            r"kontoret|bolaget|nämnderna|förvaltningarna|AB))$")
 _COMMITTEE_SKA = re.compile(r"\b(?:ska|skall)\b", re.I)
 _CLAUSE_START = re.compile(r"\batt\s+", re.I)
 _SUBJECT_WORD = re.compile(r"^[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|chefen|direktören|utskottet|sektorn|"
                            r"bolaget|kommunen|nämnderna|förvaltningarna)$", re.I)
+
+
+# "… samt att uppföljningen sker …", "… och att medlen anvisas …": after the joining "att" a noun with its own
+# verb starts another decision; an infinitive ("samt att redovisa …") continues the assignment
+_NEW_DECISION = re.compile(r",?\s+(?:samt|och)\s+att\s+(?=[a-zåäö]+(?:ning\w*|het\w*|else\w*|[^aeiouyåäö\W]en|"
+                           r"[^aeiouyåäö\W]et|rna|orna)\s)", re.I)
 
 
 def _subject_start(text: str, end: int) -> Optional[int]:
@@ -42,6 +54,10 @@ def assignment_clauses(sentence: str, committee_ska: bool = False) -> list[str]:
     lists assignments, a committee's "ska"), cut where the next one starts."""
     starts = []
     for m in CLAUSE_CUE.finditer(sentence):
+        between = (m.group("between") or "").strip()
+        if between and m.group("verb").lower() != "ger" and _RECIPIENT_END.search(between):
+            starts.append(_TIME_LEAD.match(sentence, m.end("verb")).end())
+            continue
         subject = _subject_start(sentence, m.start())
         atts = [c.end() for c in _CLAUSE_START.finditer(sentence, 0, m.start())]
         starts.append(subject if subject is not None else (atts[-1] if atts else 0))
@@ -54,6 +70,9 @@ def assignment_clauses(sentence: str, committee_ska: bool = False) -> list[str]:
     out = []
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(sentence)
+        joined = _NEW_DECISION.search(sentence, start, end)
+        if joined:  # "… i uppdrag att ta fram planer samt att uppföljning sker årligen": a decision of its own
+            end = joined.start()
         clause = re.sub(r"\s+(?:och|samt)\s*$", "", sentence[start:end].strip().rstrip(" ,;"))
         if len(clause) > 15:
             out.append(clause)

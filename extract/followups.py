@@ -111,6 +111,7 @@ def extract_followups(ctx: Context) -> None:
         decided = _section_followups(ctx, ind_block) + _line_followups(ctx, block_at_line, ind_block)
     # in any document, plans and minutes included: a matter that reports back on an assignment
     decided.extend(_report_back_items(ctx, {fu.refers_to for fu, _ in decided}))
+    decided.extend(_report_back_decisions(ctx))
     for k, (fu, _) in enumerate(decided):
         fu.id = f"f{k + 1}"
         ctx.add("followups", fu)
@@ -171,6 +172,29 @@ def _report_back_items(ctx: Context, seen: set) -> list[tuple[FollowUp, str]]:
         status, raw, tier = decide_status(ctx, blocks, [])
         out.append((FollowUp(id="", number=h.number, refers_to=title, kind="assignment", status=status,
                              status_raw=raw, narrative=None, provenance=ctx.provenance(h.block)), tier))
+    return out
+
+
+# a decision that receives the report on an assignment: "Återrapportering av uppdraget att vidta åtgärder …
+# (KF § 89, 2023-06-19) tas emot." — the assignment is accounted for; the decision alone says nothing of how it went
+_REPORT_BACK_DECISION = re.compile(
+    r"^(?:återrapport(?:ering)?(?:en)?|redovisning(?:en)?|rapportering(?:en)?|uppföljning(?:en)?)\s+(?:av|om)\s+"
+    r"(?:\w+\s+){0,2}?uppdrag(?:et|en)?\s+(?:att|om|gällande|kring|avseende)\s+(?P<what>.{10,400}?)"
+    r"(?:\s*\([^()]*\))?\s+(?:tas\s+emot|godkänns|läggs\s+till\s+handlingarna|noteras|antecknas)\b", re.I)
+
+
+def _report_back_decisions(ctx: Context) -> list[tuple[FollowUp, str]]:
+    heading_blocks = {h.block for h in ctx.headings}
+    out = []
+    for bi, b in enumerate(ctx.blocks):
+        if bi in heading_blocks or b.kind not in ("para", "bullet", "item") or "uppdrag" not in b.text.lower():
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", b.text.strip()):
+            m = _REPORT_BACK_DECISION.match(sentence)
+            if m:
+                out.append((FollowUp(id="", number=b.number, refers_to=m.group("what").strip(" ,;"), kind="assignment",
+                                     status="unknown", status_raw=None, narrative=None,
+                                     provenance=ctx.provenance(bi)), "none"))
     return out
 
 

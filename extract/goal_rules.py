@@ -27,13 +27,15 @@ from plantrace.extract.vocabulary import (
 from plantrace.nlp_models.status import status_match
 from plantrace.extract.walk import Walk, first_sentence, rule, sentences
 
-_LIST_INTRO = re.compile(r"(mål|fokusområden|målsättningar|inriktning)[^.]*:\s*$", re.I)
+_LIST_INTRO = re.compile(r"(mål|fokusområden|målsättningar|inriktning|prioriterade\s+områden\w*)[^.]*:\s*$", re.I)
 COUNCIL_WORDS = re.compile(r"(övergripande|kommungemensamma|kommunfullmäktiges|fullmäktiges|kommunens|"
                             r"strategiska|inriktnings)\s*mål|inriktningsmål|kommunmål|kf-mål|målområde", re.I)
 # a list about one goal, or of what serves it, is no list of goals: "Budgetprioriteringar som stödjer målet:",
 # "Aktiviteter för att nå målet:"
 _NOT_GOALS_LIST = re.compile(r"^(?:budget\w*|aktivitet\w*|åtgärd\w*|indikator\w*|insats\w*|nyckeltal|mått|mätetal|"
-                             r"prioritering\w*|uppdrag\w*|strategi\w*)\b|\bmålet\b", re.I)
+                             r"prioritering\w*|uppdrag\w*|strategi\w*)\b|\bmålet\b|"
+                             # rules about goals ("Följande ska gälla för målen:"), the areas goals are grouped in
+                             r"\b(?:för|om|kring|på)\s+(?:de\s+\w+\s+)?målen\b|\bmålområde\w*|\bperspektiv\w*", re.I)
 _COMMITTEE_SUBJECT = re.compile(r"^([A-ZÅÄÖ][\wåäö\-]*nämnden|Nämnden|Styrelsen|Förvaltningen|Verksamheten)\s+(ska|skall)\b")
 _SENT_END = re.compile(r"[.!?:;,]\s*$")
 # a goal written as a noun phrase: "En attraktiv kommun", "Goda boendemiljöer", "Fler växande företag"
@@ -208,7 +210,7 @@ _ORG_LINE = re.compile(r"^[\wåäöÅÄÖ\- ]{2,60}?(?:nämnden|styrelsen|förva
                        r"(?:\s+(?:\d{4}-\d{2}-\d{2}|\d+\s*(?:\(\d+\)|av\s+\d+)?))?$", re.I)
 
 
-_ABOUT_GOALS = re.compile(r"\b(?:[\wåäö]*mål(?:en|et)?|målsättning\w*)\b|^(?:dessa|detta|det|här|nedan|ovan|följande|"
+_ABOUT_GOALS = re.compile(r"\b(?:[\wåäö]*mål(?:en|et)?|målsättning\w*|målområde\w*)\b|^(?:dessa|detta|det|här|nedan|ovan|följande|"
                           r"vi\s+har|nämnden\s+har|kommunen\s+har)\b", re.I)
 
 
@@ -290,7 +292,7 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
     last = sentences(text)[-1] if b.kind == "para" and text.endswith(":") else ""
     if b.kind == "para" and _LIST_INTRO.search(last) and len(last) < 250 and not _NOT_GOALS_LIST.search(last):
         walk.list_mode = "council" if COUNCIL_WORDS.search(text) else "goals"
-        assessed = status_match(text)  # "Fyra av målen har delvis uppnåtts:": the items' follow-up status
+        assessed = status_match(last)  # "Fyra av målen har delvis uppnåtts:": the items' follow-up status
         walk.list_status = assessed.evidence if assessed.strength != "none" and assessed.status != "unknown" else None
         in_goals = walk.region() == "goal" or head in walk.statement_roots
         walk.list_parent = walk.target if in_goals else None
@@ -315,7 +317,10 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
         level = "council" if walk.list_mode == "council" else "committee"
         walk.assess(walk.add_goal(_PERSPECTIVE.sub("", text), level, None, None, bi), walk.list_status)
         return True
-    if b.kind == "para" and walk.list_mode == "goals" and is_statement(text) and len(text) < 400:
+    nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
+    if b.kind == "para" and walk.list_mode == "goals" and is_statement(text) and len(text) < 400 \
+            and (not walk.ctx.is_report or nxt is not None and nxt.kind in ("bullet", "item")):
+        # (a report's prose after its list of goals tells what was done; only a plan states goals in prose)
         # prose goal between bullet groups (protocols): the bullets that follow are its targets
         if walk.level_of(walk.list_parent) == "council":
             walk.add_goal(text, "committee", walk.list_parent, None, bi)  # a focus area under the council goal
@@ -339,6 +344,14 @@ def target_sentence(walk: Walk, bi: int, b: Block) -> bool:
     return False
 
 
+def _goal_heading(walk: Walk, bi: int, text: str) -> bool:
+    """A goal written as a short heading over the prose that explains it ("En stark kommun – en stark ekonomi
+    säkrar välfärden" ⏎ paragraph), as web pages and annual reports present their goals."""
+    nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
+    return len(text.split()) <= 14 and not _SENT_END.search(text) and bool(_GOAL_PHRASE.match(text)) \
+        and nxt is not None and nxt.kind == "para" and len(nxt.text) > 2 * len(text) and not title_like(nxt)
+
+
 @rule("goal_title_statements")
 def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
     """Under a plain title about goals ("Nämndens mål", "Prioriterade mål 2024"): its list items, and its
@@ -346,9 +359,15 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
     if walk.title_mode != "goals" or b.kind not in ("para", "bullet", "item"):
         return False
     text = b.text.strip()
+    nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
+    if b.kind == "para" and nxt is not None and nxt.kind in ("bullet", "item") and re.search(r"[^\W\d_]\s*$", text):
+        # "… extra fokus riktas mot att skapa förutsättningar genom" ⏎ "• riktade insatser …": an open sentence
+        # introduces the goals its list completes
+        walk.list_mode, walk.list_parent, walk.list_status = "goals", None, None
+        return True
     if b.kind != "para" or len(text) > 300:
         text = goal_of_item(text)  # "En tillitsbaserad styrning: Kommunen ska …" names the goal before the colon
-    if b.kind == "para" and len(text) > 300 or b.kind == "para" and len(sentences(text)) > 2:
+    if b.kind == "para" and len(text) > 300 or b.kind == "para" and len(sentences(text)) > 1:
         first = sentences(text)[0]  # a goal stated in prose: its first sentence, the rest explains it
         if walk.labelled_since_title or not is_statement(first) or len(first) > 200:
             return False  # where the section labels its goals, its prose is narrative
@@ -356,8 +375,13 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
     if text.endswith(("?", ":")) or len(text) > 300 or not text[:1].isupper() or about_goals(text) \
             or _RELATIVE_START.match(text):
         return False
-    if b.kind == "para" and not is_statement(text):
+    if b.kind == "para" and walk.heading_goal == bi - 1:
+        return False  # the prose under a goal written as a heading explains it
+    as_heading = b.kind == "para" and not is_statement(text) and _goal_heading(walk, bi, text)
+    if b.kind == "para" and not is_statement(text) and not as_heading:
         return False
+    if as_heading:
+        walk.heading_goal = bi
     council_title = bool(walk.title and COUNCIL_WORDS.search(walk.title))
     if walk.area is not None:  # under a goal area: one level below it
         area_level = walk.level_of(walk.area)

@@ -31,6 +31,10 @@ LABEL_LINE = re.compile(rf"^(?:(?:[\wÅÄÖåäö-]+\s+){{1,3}}(?=(?i:{_LABEL})\
 LIST_INTRO = re.compile(r"^(?:Indikatorer|Indikator|Mätetal|Nyckeltal|Mått|Resultatmått)(?:\s+(?:för|till)\b[^:]{0,60})?\s*:?\s*$", re.I)
 # a lead-in that names indicators as what its list holds ("Nämndens indikatorer och finansiella mål:")
 NAMING_INTRO = re.compile(r"^[^.:]{0,120}\b(?:indikatorer(?:na)?|nyckeltal(?:en)?|mätetal(?:en)?)\b[^.:]{0,80}:\s*$", re.I)
+# a closing sentence that presents them: "Nedan presenteras nuvarande mål och indikatorer."
+PRESENTING_INTRO = re.compile(r"(?:^|[.!?]\s+)(?:nedan|här|följande)\b[^.:!?]{0,80}?\b(?:presenteras|redovisas|listas|följer|"
+                              r"visas|anges)\b[^.:!?]{0,80}?\b(?:indikatorer(?:na)?|nyckeltal(?:en)?|mätetal(?:en)?)\b"
+                              r"[^.:!?]{0,40}[.:]?\s*$", re.I)
 _GOALS_TOO = re.compile(r"\bmål(?:en)?\b", re.I)
 # a financial target ("Soliditeten ska förbättras", "Nettokostnadsandel högst 99 %"): in a list of indicators and
 # financial goals these are the goals
@@ -136,10 +140,11 @@ def indicator_lines(ctx: Context) -> None:
             continue
         low = b.text.lower()
         found = _labelled(ctx, bi) if any(w in low for w in _LABEL_WORDS) else []
-        if not found and b.kind in ("para", "heading") and (LIST_INTRO.match(b.text.strip())
-                                                            or NAMING_INTRO.match(b.text.strip())):
+        text = b.text.strip()
+        if not found and b.kind in ("para", "heading") and (LIST_INTRO.match(text) or NAMING_INTRO.match(text)
+                                                            or len(text) < 600 and PRESENTING_INTRO.search(text)):
             in_list = True
-            mixed = bool(_GOALS_TOO.search(b.text)) and not LIST_INTRO.match(b.text.strip())
+            mixed = bool(_GOALS_TOO.search(b.text)) and not LIST_INTRO.match(text)
             continue
         if not found and in_list and b.kind == "bullet":
             if mixed and _FINANCIAL.search(b.text):

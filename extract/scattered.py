@@ -341,8 +341,11 @@ def _header_cells(lines, i: int) -> tuple[list[str], int, int]:
 
 
 def _value_line(t: Optional[str]) -> bool:
-    """A short line with a figure, or a whole value cell: "Öka andel nöjda …" (a goal) is neither."""
-    return bool(t) and len(t) <= 40 and bool(re.search(r"\d", t) or is_cell_value(t))
+    """A short line with a figure and few words ("(2019: 84 %)"), or a whole value cell: "Öka andel nöjda …" (a
+    goal) and "Meritvärde i årskurs 9" (a name) are neither."""
+    if not t or len(t) > 40:
+        return False
+    return is_cell_value(t) or bool(re.search(r"\d", t)) and len(re.findall(r"[^\W\d_]{3,}", t)) <= 1
 
 
 def find_column_cell_tables(blocks: list[Block], layout) -> list[RawTable]:
@@ -395,6 +398,11 @@ def find_column_cell_tables(blocks: list[Block], layout) -> list[RawTable]:
             if len(texts) < n_text or any(not x or len(x) > 300 or NOTE_LINE.match(x) or _value_line(x) for x in texts):
                 break
             k = j + n_text
+            if measure < 0:
+                while k < n and lines[k][0] and lines[k][1] == lines[k - 1][1] and not is_cell_value(lines[k][0]) \
+                        and (lines[k][0][:1].islower() or not _value_line(lines[k][0])):
+                    texts[-1] = f"{texts[-1]} {lines[k][0]}"  # a name wrapped over lines of its paragraph
+                    k += 1
             if k >= n or not lines[k][0]:
                 break  # no value: the end of the table, or of the document
             values = [lines[k][0]]
@@ -418,7 +426,7 @@ def find_column_cell_tables(blocks: list[Block], layout) -> list[RawTable]:
             for row, bis in rows:
                 table.rows.append(row)
                 table.row_blocks.append(bis[0] if n_text == 1 else bis[min(1, len(bis) - 1)])
-                table.row_groups.append(None)
+                table.row_groups.append(row[0] if measure > 0 else None)  # the goal cell groups the row
                 table.breakdowns.append([])
                 table.blocks.extend(b for b in bis if b not in table.blocks)
             tables.append(table)

@@ -26,6 +26,7 @@ STRUCTURE_RULES: list[str] = [
     "goal_assessment_rows",  # a flattened "Mål | Bedömning" table and its rows
     "assessed_statement",  # a statement followed by "Måluppfyllelse: …" / "Bedömning: …" / "Når vi målet?"
     "mandate_intro",  # "… uppdrag är att:" over a list of what a committee or working group shall do
+    "status_suffix",  # "Revidera lokalförsörjningsplanen PÅGÅENDE": an item with its status glued on
     "title_line",  # a short plain line that names what follows ("Politiska uppdrag", "Våra mål")
     "goal_statement_under_heading",  # "Socialnämnden ska …" right under a top-level goal heading
     "goal_list",  # "Socialnämndens mål:" and the bullets or items after it

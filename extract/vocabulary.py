@@ -45,7 +45,7 @@ _NUM = r"(?:\s+(?P<num>\d{1,2}(?:[.:]\d{1,2})*[a-z]?)(?![\d.:]\d))?"
 LABEL_LINE = re.compile(rf"^(?P<label>{_label_alt})(?!\w){_NUM}\s*(?P<sep>[:.–-]?)\s*(?P<text>.*)$", re.I)
 
 
-_QUALIFIER = re.compile(r"^(?:(?:[a-zåäö]+|\d{4}(?:[–-]\d{2,4})?)\s*){1,3}:\s*(?=[A-ZÅÄÖ])")
+_QUALIFIER = re.compile(r"^(?:(?:[a-zåäö]+|\d{4}(?:[–-]\d{2,4})?)\s*){1,3}:\s*(?=[A-ZÅÄÖ\d])")
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,8 @@ def match_label(line: str) -> Optional[LabelMatch]:
             if len(bare) < 9:
                 break
             hit = process.extractOne(bare, _LONG_LABELS, scorer=Levenshtein.distance, score_cutoff=1)
+            if hit and bare.startswith(hit[0]):
+                break  # "målområden", "nämndmålen": the label inflected (a heading over many), not misspelt
             if hit:
                 written = head.rstrip(":.")
                 m = LABEL_LINE.match(hit[0] + line[len(written):])
@@ -129,7 +131,7 @@ def has_marker(text: str) -> bool:
 
 
 # the verb that opens a decision's att-clauses: "Socialnämnden beslutar att …", "Kommunstyrelsen föreslår …"
-DECISION_VERB = r"(?:beslutar|beslutade|besluta|föreslår|föreslås|yrkar|hemställer)"
+DECISION_VERB = r"(?:beslutar|beslutade|beslutat|besluta|föreslår|föreslås|yrkar|hemställer|bifaller|biföll|bifallit)"
 
 # A title over a list of political assignments ("Politiska uppdrag 2021", "Uppdrag från kommunfullmäktige",
 # "Uppföljning av uppdrag"), not over the committee's mission ("Nämndens uppdrag", "Grunduppdrag").

@@ -23,6 +23,25 @@ DEADLINE = re.compile(r"\b(?:senast|till|före|klart?)\s+((?:den\s+)?\d{1,2}\s+\
 _FUNDING_CLAUSE = re.compile(r"[,;(]\s*(?:finansiering|finansieras\s+med|budget|tilldelas|medel)\s*:?\s*\d+(?:[,.]\d+)?\s*"
                              r"(?:mnkr|mkr|tkr|miljoner kronor)\)?\.?\s*$", re.I)
 
+# a baseline stated after a goal ("… år 2025 Utgångsläge: 10,4 %", "… Utgångsläge är 119 år 2020."): its
+# starting point, not its wording
+_BASELINE_TAIL = re.compile(r"(?<=\S)[\s,;]+(?=(?:Utgångsläge|Utgångsvärde|Nuläge|Basvärde|Basår|Ingångsvärde)"
+                            r"(?:t|n)?\s*(?::|är|var|\d))", re.I)
+
+
+# where an item was proposed or first given, in parentheses at its end: "(förslag 17)", "(från budget 2023)",
+# "(KF § 89)" — a reference, not part of the wording
+_REFERENCE_TAIL = re.compile(r"\.?\s*\((?:(?:förslag|yrkande|punkt|bilaga|från|enligt|se|dnr)\b|[A-ZÅÄÖ]{2,4}\s*§)[^()]{0,40}\)"
+                             r"\.?\s*$", re.I)
+
+
+def goal_wording(text: str) -> str:
+    m = _BASELINE_TAIL.search(text)
+    if m and m.start() >= 20:
+        return text[: m.start()].rstrip(" ,;")
+    return text
+
+
 Rule = Callable[["Walk", int, Block], bool]
 RULES: dict[str, Rule] = {}
 
@@ -73,6 +92,7 @@ class Walk:
     list_parent: Optional[str] = None
     list_status: Optional[str] = None  # a status the list introduction gives its items ("… har delvis uppnåtts:")
     pending_label: Optional[tuple] = None  # (LabelMatch, block) of a label alone on its line
+    heading_goal: Optional[int] = None  # block of a goal written as a heading over its prose
     seen_goals: dict[str, str] = field(default_factory=dict)
     seen_assign: dict[str, str] = field(default_factory=dict)
     label_of: dict[str, str] = field(default_factory=dict)  # goal id → the label it was written under
@@ -98,8 +118,11 @@ class Walk:
         self.list_mode = None
 
     def add_goal(self, text: str, level: str, parent: Optional[str], number: Optional[str], b0: int,
-                 b1: Optional[int] = None, label: Optional[str] = None, dedupe: bool = True) -> str:
+                 b1: Optional[int] = None, label: Optional[str] = None, dedupe: bool = True) -> Optional[str]:
         ctx = self.ctx
+        text = goal_wording(text)
+        if not re.search(r"[^\W\d_]{2}", text):
+            return None  # a header cell or a year under a label ("Mål" ⏎ "2019"), not a goal
         key = fold(text)
         if dedupe and key in self.seen_goals:
             return self.seen_goals[key]
@@ -115,7 +138,7 @@ class Walk:
 
     def add_assignment(self, text: str, number: Optional[str], b0: int, issuer: Optional[str] = None,
                        extra: str = "", goal: Optional[str] = None) -> Optional[str]:
-        body, responsible = split_responsible(text)
+        body, responsible = split_responsible(_REFERENCE_TAIL.sub("", text))
         funding_clause = _FUNDING_CLAUSE.search(body)
         if funding_clause:  # "Ta fram en plan för …, finansiering 2 mnkr."
             extra = f"{extra} {funding_clause.group(0)}"
