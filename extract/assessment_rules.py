@@ -92,7 +92,8 @@ def status_suffix(walk: Walk, bi: int, b: Block) -> bool:
     text = b.text.strip()
     if b.kind not in ("para", "bullet", "item") or len(text) > 300:
         return False
-    m = _STATUS_SUFFIX.search(text)
+    tail = len(text) - 40 if len(text) > 40 else 0
+    m = _STATUS_SUFFIX.search(text, tail)  # the status stands in the line's last words
     if not m:
         return False
     status = m.group("status")

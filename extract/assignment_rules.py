@@ -89,7 +89,7 @@ def att_uppdra(walk: Walk, bi: int, b: Block) -> bool:
     # a decided list item that gives an assignment, or says what someone shall do ("Kommunstyrelsen ska kvartalsvis
     # redovisa …", "Möjligheten att … ska utredas")
     in_decisions = walk.title_mode == "decisions" and b.kind in ("bullet", "item") \
-        and (ASSIGNMENT_CUE.search(text) or len(text) >= 30 and _SHALL.search(text))
+        and (ASSIGNMENT_CUE.search(text) or len(text) >= 30 and _SHALL.search(text) and text[:4].lower() != "att ")
     if b.kind not in _TEXT_KINDS or not (in_decisions or text[:3].lower() == "att" and ATT_UPPDRA.match(text)):
         return False
     if in_decisions and CLAUSE_CUE.search(text):
@@ -185,7 +185,8 @@ def assignment_in_text(walk: Walk, bi: int, b: Block) -> bool:
     """An assignment decided in running text (minutes, agendas, press summaries, a report's decisions): the clause
     that carries "… får i uppdrag att …"; told in the past ("fick", "har fått", "gav X i uppdrag") it is still one,
     unless the sentence calls it an earlier one or a report tells its outcome in the same sentence."""
-    if b.kind not in _TEXT_KINDS or "uppdra" not in b.text.lower() or not CLAUSE_CUE.search(b.text):
+    low = b.text.lower()
+    if b.kind not in _TEXT_KINDS or "uppdr" not in low and "uppman" not in low or not CLAUSE_CUE.search(b.text):
         return False
     found = False
     for sentence in sentences(b.text):
@@ -197,4 +198,26 @@ def assignment_in_text(walk: Walk, bi: int, b: Block) -> bool:
             if len(clause) < 400:
                 walk.accounted_here(walk.add_assignment(clause, b.number, bi))  # decided here, followed up elsewhere
                 found = True
+    return found
+
+
+# a decision that closes an assignment: "Att utredningsuppdraget i strategisk plan 2019–2022: att utreda … därmed är
+# slutfört.", "Att uppdraget att utreda … är utfört."
+_CLOSED = re.compile(r"uppdrag(?:et)?\s+(?:i\s+[^:]{1,80}:\s*)?att\s+(?P<what>.{10,300}?)\s+(?:därmed\s+)?"
+                     r"(?:är|anses|förklaras)\s+(?:därmed\s+)?(?P<status>slutfört|utfört|genomfört|avslutat|fullgjort|"
+                     r"färdigt|redovisat)\b", re.I)
+
+
+@rule("closed_assignment")
+def closed_assignment(walk: Walk, bi: int, b: Block) -> bool:
+    """A decision that an assignment is done names the assignment and its status: both are kept."""
+    if b.kind not in _TEXT_KINDS or "uppdrag" not in b.text.lower():
+        return False
+    found = False
+    for sentence in sentences(b.text):
+        m = _CLOSED.search(sentence)
+        if m:
+            item = walk.add_assignment(m.group("what").strip(" ,;"), b.number, bi)
+            walk.assess(item, m.group("status"))
+            found = True
     return found

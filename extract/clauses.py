@@ -11,7 +11,9 @@ from typing import Optional
 # "Kommunstyrelsen får till exempel i uppdrag att …", "Uppdrag ges till kommunens nämnder att …": an
 # assignment in running text, from its clause to the next clause that gives another one or the sentence's end
 CLAUSE_CUE = re.compile(r"\b(?:(?P<verb>får|ska\s+få|fick|fått|ges|gavs|ger?|gav|gett|givit)(?P<between>\s+[\wåäö\- ]{2,60}?)?"
-                        r"\s+i\s+uppdrag\s+att|uppdras\s+att|uppdrag\s+ges\s+till|uppdra\s+åt)\b", re.I)
+                        r"\s+i\s+uppdrag\s+att|(?:fick|får|har\s+fått)\s+ett\s+uppdrag\s+att|uppdras\s+att|"
+                        r"uppdrag\s+ges\s+till|uppdra\s+åt|uppdrog\s+(?:\w+\s+)?(?:till|åt)|uppmanas\s+att|"
+                        r"uppmanar\s+[\wåäö\- ]{2,80}?\s+att)\b", re.I)
 # "… att ge Västerporten AB i uppdrag att …", "… gav i mars 2016 ledningskontoret i uppdrag att …", "… fick
 # socialnämnden i uppdrag att …": the assignment is worded from whom it was given to (a present "X ger Y i uppdrag"
 # keeps its giver)
@@ -20,7 +22,7 @@ _RECIPIENT_END = re.compile(r"(?:[A-ZÅÄÖ][\wåäö\-]*|[\wåäö-]*(?:nämnde
                             r"kontoret|bolaget|nämnderna|förvaltningarna|AB))$")
 _COMMITTEE_SKA = re.compile(r"\b(?:ska|skall)\b", re.I)
 _CLAUSE_START = re.compile(r"\batt\s+", re.I)
-_SUBJECT_WORD = re.compile(r"^[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|chefen|direktören|utskottet|sektorn|"
+_SUBJECT_WORD = re.compile(r"^[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|chefen|direktören|utskottet|utskott|sektorn|"
                            r"bolaget|kommunen|nämnderna|förvaltningarna)$", re.I)
 
 
@@ -41,9 +43,10 @@ def _subject_start(text: str, end: int) -> Optional[int]:
         prev = words[k - 1].group()
         if prev.lower() in ("och", "samt") and words[k - 2].group().endswith("-") if k >= 2 else False:
             k -= 2  # "Barn- och utbildningsnämnden"
-        elif prev[:1].islower() and prev.lower() not in ("och", "samt", "att", "som", "där", "men") \
+        elif (prev[:1].islower() or k == 1 and text[:words[0].start()].strip() == "" and prev.endswith(("a", "s"))) \
+                and prev.lower() not in ("och", "samt", "att", "som", "där", "men") \
                 and text[words[k - 1].end():words[k].start()].strip() == "":
-            k -= 1  # "tekniska nämnden", "kommunens nämnder"
+            k -= 1  # "tekniska nämnden", "kommunens nämnder", "Tekniska nämnden" opening the sentence
         else:
             break
     return words[k].start()
@@ -55,7 +58,8 @@ def assignment_clauses(sentence: str, committee_ska: bool = False) -> list[str]:
     starts = []
     for m in CLAUSE_CUE.finditer(sentence):
         between = (m.group("between") or "").strip()
-        if between and m.group("verb").lower() != "ger" and _RECIPIENT_END.search(between):
+        if between and _RECIPIENT_END.search(between) and (m.group("verb").lower() != "ger"
+                                                           or _subject_start(sentence, m.start()) is None):
             starts.append(_TIME_LEAD.match(sentence, m.end("verb")).end())
             continue
         subject = _subject_start(sentence, m.start())

@@ -111,7 +111,7 @@ def extract_followups(ctx: Context) -> None:
         decided = _section_followups(ctx, ind_block) + _line_followups(ctx, block_at_line, ind_block)
     # in any document, plans and minutes included: a matter that reports back on an assignment
     decided.extend(_report_back_items(ctx, {fu.refers_to for fu, _ in decided}))
-    decided.extend(_report_back_decisions(ctx))
+    decided.extend(_report_back_decisions(ctx, decided))
     for k, (fu, _) in enumerate(decided):
         fu.id = f"f{k + 1}"
         ctx.add("followups", fu)
@@ -183,18 +183,31 @@ _REPORT_BACK_DECISION = re.compile(
     r"(?:\s*\([^()]*\))?\s+(?:tas\s+emot|godkänns|läggs\s+till\s+handlingarna|noteras|antecknas)\b", re.I)
 
 
-def _report_back_decisions(ctx: Context) -> list[tuple[FollowUp, str]]:
+# the same as a plain title line: "Återrapportering av uppdrag att utreda möjligheten att …"
+_REPORT_BACK_TITLE = re.compile(r"^(?:återrapport(?:ering)?|redovisning|rapportering|avslut|uppföljning)\s+(?:av|om)\s+"
+                                r"(?:\w+\s+){0,2}?uppdrag(?:et|en)?\s+att\s+(?P<what>[^.]{10,300})$", re.I)
+
+
+def _report_back_decisions(ctx: Context, decided: list[tuple[FollowUp, str]]) -> list[tuple[FollowUp, str]]:
+    from rapidfuzz import fuzz
+
     heading_blocks = {h.block for h in ctx.headings}
+    known = [fold(fu.refers_to) for fu, _ in decided]
     out = []
     for bi, b in enumerate(ctx.blocks):
         if bi in heading_blocks or b.kind not in ("para", "bullet", "item") or "uppdrag" not in b.text.lower():
             continue
-        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", b.text.strip()):
-            m = _REPORT_BACK_DECISION.match(sentence)
-            if m:
-                out.append((FollowUp(id="", number=b.number, refers_to=m.group("what").strip(" ,;"), kind="assignment",
-                                     status="unknown", status_raw=None, narrative=None,
-                                     provenance=ctx.provenance(bi)), "none"))
+        text = b.text.strip()
+        title = _REPORT_BACK_TITLE.match(text) if b.kind == "para" and len(text) < 320 else None
+        found = [title] if title else [m for m in map(_REPORT_BACK_DECISION.match,
+                                                       re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", text)) if m]
+        for m in found:
+            what = m.group("what").strip(" ,;")
+            if any(fuzz.token_set_ratio(fold(what), k) >= 90 for k in known):
+                continue  # already accounted for where the decision closes it
+            known.append(fold(what))
+            out.append((FollowUp(id="", number=b.number, refers_to=what, kind="assignment", status="unknown",
+                                 status_raw=None, narrative=None, provenance=ctx.provenance(bi)), "none"))
     return out
 
 

@@ -44,6 +44,7 @@ _GOAL_PHRASE = re.compile(r"^(?:en|ett|den|det|fler|färre|ökad|ökat|ökade|mi
                           r"effektiv|effektivt|jämlik|jämställd|livslångt|säker|säkra)\s+\S", re.I)
 _RELATIVE_START = re.compile(r"^(?:som|vilket|vilka|där|varav|genom att)\b", re.I)  # describes the line above
 _PERSPECTIVE = re.compile(r"^[A-ZÅÄÖ][\wåäö]+(?:\s+[\wåäö]+)?\s*:\s+(?=\S)")
+_BUDGET_TITLE = re.compile(r"budget|fördelning|\bram(?:ar|en|arna)?\b|anslag", re.I)  # money, not a goal area
 _GRUNDUPPDRAG = re.compile(r"(nämndens\s+)?grunduppdrag", re.I)
 
 
@@ -252,7 +253,8 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
         return True  # a running header naming the committee or municipality: furniture, not a new section
     nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
     if walk.title_mode == "goals" and walk.title_block is not None and nxt is not None and hi is None \
-            and not GOAL_REGION.search(text) and (nxt.kind in ("bullet", "item") or _GOAL_PHRASE.match(text)):
+            and not GOAL_REGION.search(text) and not _BUDGET_TITLE.search(text) \
+            and (nxt.kind in ("bullet", "item") or _GOAL_PHRASE.match(text)):
         # a goal area under a title about goals, with its goals listed below it ("Attraktivt boende" ⏎ "• …")
         council_title = bool(walk.title and COUNCIL_WORDS.search(walk.title))
         area = walk.add_goal(text, "council" if council_title else "committee",

@@ -35,6 +35,7 @@ NAMING_INTRO = re.compile(r"^[^.:]{0,120}\b(?:indikatorer(?:na)?|nyckeltal(?:en)
 PRESENTING_INTRO = re.compile(r"(?:^|[.!?]\s+)(?:nedan|här|följande)\b[^.:!?]{0,80}?\b(?:presenteras|redovisas|listas|följer|"
                               r"visas|anges)\b[^.:!?]{0,80}?\b(?:indikatorer(?:na)?|nyckeltal(?:en)?|mätetal(?:en)?)\b"
                               r"[^.:!?]{0,40}[.:]?\s*$", re.I)
+_NAMES_MEASURES = re.compile(r"indikator|nyckeltal|mätetal", re.I)
 _GOALS_TOO = re.compile(r"\bmål(?:en)?\b", re.I)
 # a financial target ("Soliditeten ska förbättras", "Nettokostnadsandel högst 99 %"): in a list of indicators and
 # financial goals these are the goals
@@ -142,7 +143,8 @@ def indicator_lines(ctx: Context) -> None:
         found = _labelled(ctx, bi) if any(w in low for w in _LABEL_WORDS) else []
         text = b.text.strip()
         if not found and b.kind in ("para", "heading") and (LIST_INTRO.match(text) or NAMING_INTRO.match(text)
-                                                            or len(text) < 600 and PRESENTING_INTRO.search(text)):
+                                                            or len(text) < 600 and _NAMES_MEASURES.search(text[-200:])
+                                                            and PRESENTING_INTRO.search(text)):
             in_list = True
             mixed = bool(_GOALS_TOO.search(b.text)) and not LIST_INTRO.match(text)
             continue

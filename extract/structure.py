@@ -32,6 +32,7 @@ STRUCTURE_RULES: list[str] = [
     "goal_list",  # "Socialnämndens mål:" and the bullets or items after it
     "target_sentence",  # "Målsättningen är att … 75 %" under a goal (does not claim)
     "uppdras_sentence",  # "Socialnämnden uppdras att …" wherever it stands
+    "closed_assignment",  # "Att uppdraget att utreda … därmed är slutfört": the assignment, done
     "att_uppdra",  # protocol decisions "att uppdra åt … att …"
     "responsible_line",  # "Ansvar: SON, VON" under an assignment
     "assignment_list_item",  # items, bullets and imperative lines under an assignment title

@@ -115,7 +115,8 @@ TARGET_SENTENCE = re.compile(r"^(Målsättningen|Målet|Ambitionen)\s+är\s+att\
 
 # words that make a sentence a goal statement or a political assignment
 GOAL_STATEMENT = re.compile(r"\b(ska|skall)\b", re.I)
-ASSIGNMENT_CUE = re.compile(r"\b(uppdras|uppdra|ges i uppdrag|får i uppdrag|i uppdrag att)\b", re.I)
+ASSIGNMENT_CUE = re.compile(r"\b(uppdras|uppdra|uppdrog|ges i uppdrag|får i uppdrag|i uppdrag att|uppmanas att|"
+                            r"(?:fick|får|har fått)\s+(?:ett|i)\s+uppdrag\s+att)\b", re.I)
 
 # Follow-up statuses are normalised by plantrace.nlp_models.status (one vocabulary for extraction and users).
 

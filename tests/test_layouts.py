@@ -384,3 +384,33 @@ def test_a_goal_column_of_a_cell_per_line_table_gives_goals():
     assert [g.text for g in doc.goals] == ["Fler brukare ska vara nöjda med hemtjänsten.",
                                            "Väntetiden till särskilt boende ska minska."]
     assert [i.name for i in doc.indicators] == ["Brukarenkät en gång per år", "Medelvärde i dagar"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Fullmäktige uppmanar kultur- och fritidsnämnden att se över taxorna för lokaluthyrning.",
+     ["Fullmäktige uppmanar kultur- och fritidsnämnden att se över taxorna för lokaluthyrning."]),
+    ("Kommunfullmäktige uppdrog också till samtliga nämnder att planera för en minskad ram 2026.",
+     ["Kommunfullmäktige uppdrog också till samtliga nämnder att planera för en minskad ram 2026."]),
+    ("Tekniska nämnden uppmanas att ta fram en plan för laddstolpar.",
+     ["Tekniska nämnden uppmanas att ta fram en plan för laddstolpar."]),
+])
+def test_assignments_worded_as_urging_or_in_the_past(text, expected):
+    assert _items(text, "assignments") == expected
+
+
+def test_a_decision_that_closes_an_assignment_keeps_it_done_and_reports_back_once():
+    text = ("Kommunfullmäktiges beslut i korthet\n\n"
+            "Återrapportering av uppdrag att utreda fler platser i fritidshemmen under loven\n\n"
+            "Kommunstyrelsen föreslår kommunfullmäktige besluta:\n\n"
+            " • Att godkänna återrapporteringen.\n"
+            " • Att uppdraget i budget 2025: att utreda fler platser i fritidshemmen under loven därmed är utfört.\n")
+    doc = extract_text(text)
+    assert [a.text for a in doc.assignments] == ["utreda fler platser i fritidshemmen under loven"]
+    assert [(f.refers_to, f.status) for f in doc.followups] == [
+        ("utreda fler platser i fritidshemmen under loven", "done")]
+
+
+def test_a_budget_heading_under_a_goal_title_is_no_goal_area():
+    text = ("Mål och budget\n\nKommunens mål beslutas av fullmäktige varje år.\n\nFördelning av budget 2025\n\n"
+            " • Kommunstyrelsen har 120 miljoner kronor.\n • Socialnämnden har 300 miljoner kronor.\n")
+    assert _items(text, "goals") == []
