@@ -45,6 +45,7 @@ _GOAL_PHRASE = re.compile(r"^(?:en|ett|den|det|fler|färre|ökad|ökat|ökade|mi
 _RELATIVE_START = re.compile(r"^(?:som|vilket|vilka|där|varav|genom att)\b", re.I)  # describes the line above
 _PERSPECTIVE = re.compile(r"^[A-ZÅÄÖ][\wåäö]+(?:\s+[\wåäö]+)?\s*:\s+(?=\S)")
 _BUDGET_TITLE = re.compile(r"budget|fördelning|\bram(?:ar|en|arna)?\b|anslag", re.I)  # money, not a goal area
+_INDICATORS_FOLLOW = re.compile(r"\b(?:indikatorer(?:na)?|nyckeltal(?:en)?|mätetal(?:en)?)\b[^.:!?]{0,40}[.:]\s*$", re.I)
 _GRUNDUPPDRAG = re.compile(r"(nämndens\s+)?grunduppdrag", re.I)
 
 
@@ -361,6 +362,9 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
     if walk.title_mode != "goals" or b.kind not in ("para", "bullet", "item"):
         return False
     text = b.text.strip()
+    if b.kind == "para" and _INDICATORS_FOLLOW.search(text[-120:]):
+        walk.title_mode = None  # "Nedan presenteras … mål och indikatorer.": the list below measures, it is no goal
+        return False
     nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
     if b.kind == "para" and nxt is not None and nxt.kind in ("bullet", "item") and re.search(r"[^\W\d_]\s*$", text):
         # "… extra fokus riktas mot att skapa förutsättningar genom" ⏎ "• riktade insatser …": an open sentence

@@ -28,6 +28,9 @@ _WEB_FURNITURE = re.compile(
     r"kontakta oss|visa kontaktuppgifter|återställ|word\s+png\s+txt\s+jpg)\s*$",
     re.I,
 )
+# several viewer controls on one line: "Skriv ut Lyssna", "Dela | Skriv ut"
+_WEB_CONTROLS = re.compile(r"^\s*(?:(?:skriv\s+ut(?:\s+sidan)?|lyssna(?:\s+på\s+sidan)?|dela(?:\s+sidan)?|meny|sök|till\s+toppen|"
+                           r"översätt|translate|läs\s+upp)\s*[|·•,]?\s*){2,}$", re.I)
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb06": "st"})
 
 
@@ -96,7 +99,7 @@ def drop_furniture(lines: list[Line], multi_page: bool) -> None:
         t = line.text
         if not t:
             continue
-        if _FURNITURE.search(t) or _WEB_FURNITURE.match(t) or (multi_page and _PAGE_NO.match(t)) or re.match(r"^\s*Sida\s+\d+\s*(av\s*\d+)?\s*$", t, re.I):
+        if _FURNITURE.search(t) or _WEB_FURNITURE.match(t) or _WEB_CONTROLS.match(t) or (multi_page and _PAGE_NO.match(t)) or re.match(r"^\s*Sida\s+\d+\s*(av\s*\d+)?\s*$", t, re.I):
             line.text = ""
     if multi_page:
         # a short line repeated on many pages is a running header/footer

@@ -414,3 +414,18 @@ def test_a_budget_heading_under_a_goal_title_is_no_goal_area():
     text = ("Mål och budget\n\nKommunens mål beslutas av fullmäktige varje år.\n\nFördelning av budget 2025\n\n"
             " • Kommunstyrelsen har 120 miljoner kronor.\n • Socialnämnden har 300 miljoner kronor.\n")
     assert _items(text, "goals") == []
+
+
+def test_viewer_controls_on_one_line_are_no_goal():
+    text = "Mål\n\nSkriv ut Lyssna\n\nNämndens mål är att alla barn ska få en bra start i livet.\n"
+    assert "Skriv ut Lyssna" not in _items(text, "goals")
+
+
+def test_a_list_presented_as_indicators_under_a_goal_title_is_no_list_of_goals():
+    text = ("Mål\n\nFullmäktige fastställer mål för verksamheterna varje år. Målen följs upp med indikatorer. "
+            "Nedan presenteras nuvarande indikatorer.\n\n • Andel elever som känner sig trygga i skolan\n"
+            " • Antal besök på biblioteken per invånare\n")
+    doc = extract_text(text)
+    assert [g.text for g in doc.goals] == []
+    assert [i.name for i in doc.indicators] == ["Andel elever som känner sig trygga i skolan",
+                                                "Antal besök på biblioteken per invånare"]
