@@ -78,7 +78,6 @@ def goal_assessment_rows(walk: Walk, bi: int, b: Block) -> bool:
 _STATUS_SUFFIX = re.compile(r"\s+(?P<status>(?:(?:ej|inte|delvis|ännu\s+ej|ännu\s+inte)\s+)?(?:avslutat|avslutad|pågående|"
                             r"pågår|genomfört|genomförd|klart|klar|påbörjat|påbörjad|startat|uppfyllt|uppfylld|uppnått|"
                             r"vilande|inaktuellt|slutfört|verkställt))\s*\.?$", re.I)
-_ORIGIN = re.compile(r"\s*\((?:från|enligt|se)\s[^()]{1,40}\)$", re.I)  # "(från budget 2023)": where it was given
 _FINITE_VERB = re.compile(r"\b(?:är|var|har|hade|ska|skall|blir|kan|kommer)\b", re.I)
 # "Uppdraget bedöms bli genomfört", "Målet anses vara uppfyllt": a sentence about an item's status
 _STATUS_SENTENCE = re.compile(r"^(?:uppdraget|målet|arbetet|projektet|åtgärden|aktiviteten)\b|"
@@ -97,7 +96,7 @@ def status_suffix(walk: Walk, bi: int, b: Block) -> bool:
     if not m:
         return False
     status = m.group("status")
-    item = _ORIGIN.sub("", text[: m.start()].rstrip(" -–:|")).strip()
+    item = text[: m.start()].rstrip(" -–:|").strip()  # a reference "(från budget 2023)" is dropped when it is added
     assignments = under_assignment_title(walk)
     goals = walk.title_mode == "goals" or walk.region() == "goal"
     capitals = status.isupper() and len(status) > 3

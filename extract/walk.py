@@ -36,6 +36,7 @@ _REFERENCE_TAIL = re.compile(r"\.?\s*\((?:(?:förslag|yrkande|punkt|bilaga|från
 
 
 def goal_wording(text: str) -> str:
+    text = _REFERENCE_TAIL.sub("", text)
     m = _BASELINE_TAIL.search(text)
     if m and m.start() >= 20:
         return text[: m.start()].rstrip(" ,;")
