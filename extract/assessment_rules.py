@@ -11,6 +11,7 @@ from plantrace.extract.blocks import Block
 from plantrace.extract.assignment_rules import under_assignment_title
 from plantrace.extract.goal_rules import COUNCIL_WORDS, about_goals, assignment_like
 from plantrace.extract.roles import is_statement
+from plantrace.extract.tables import FINITE
 from plantrace.extract.walk import Walk, rule
 
 _ASSESSMENT = re.compile(r"^(?:måluppfyllelse|måluppfyllnad|bedömning|status|uppfyllelse|målbedömning|"
@@ -78,7 +79,6 @@ def goal_assessment_rows(walk: Walk, bi: int, b: Block) -> bool:
 _STATUS_SUFFIX = re.compile(r"\s+(?P<status>(?:(?:ej|inte|delvis|ännu\s+ej|ännu\s+inte)\s+)?(?:avslutat|avslutad|pågående|"
                             r"pågår|genomfört|genomförd|klart|klar|påbörjat|påbörjad|startat|uppfyllt|uppfylld|uppnått|"
                             r"vilande|inaktuellt|slutfört|verkställt))\s*\.?$", re.I)
-_FINITE_VERB = re.compile(r"\b(?:är|var|har|hade|ska|skall|blir|kan|kommer)\b", re.I)
 # "Uppdraget bedöms bli genomfört", "Målet anses vara uppfyllt": a sentence about an item's status
 _STATUS_SENTENCE = re.compile(r"^(?:uppdraget|målet|arbetet|projektet|åtgärden|aktiviteten)\b|"
                               r"\b(?:bli|blir|blev|blivit|vara|varit|bedöms|anses|beräknas|är)$", re.I)
@@ -103,7 +103,7 @@ def status_suffix(walk: Walk, bi: int, b: Block) -> bool:
     if len(item) < 8 or len(item.split()) < 2 and not capitals or not item[:1].isupper() or _FIELD.match(item + " ") \
             or ": " in item or _STATUS_SENTENCE.search(item):
         return False  # "Kommentar: arbetet pågår" is a field of the item above
-    if not capitals and (not (assignments or goals) or _FINITE_VERB.search(item)):
+    if not capitals and (not (assignments or goals) or FINITE.search(item)):
         return False  # "Arbetet pågår", "Målet är uppfyllt": a status line, not an item
     if assignments or not goals and (assignment_like(item) or not is_statement(item)):
         gid = walk.add_assignment(item, b.number, bi)

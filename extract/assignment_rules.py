@@ -10,6 +10,7 @@ from plantrace.extract.blocks import Block
 from plantrace.extract.clauses import CLAUSE_CUE, assignment_clauses
 from plantrace.extract.goal_rules import assignment_like
 from plantrace.extract.roles import is_statement
+from plantrace.extract.tables import FINITE
 from plantrace.extract.vocabulary import (
     ASSIGNMENT_CUE,
     ASSIGNMENT_REGION,
@@ -30,9 +31,6 @@ def _status_line(text: str) -> bool:
     return len(text) < 200 and status_match(text).strength not in ("weak", "none")
 
 
-_FINITE = re.compile(r"\b(?:är|var|har|hade|ska|skall|kan|kommer|blir|bör|måste|behöver|finns)\b", re.I)
-
-
 def _bullet_assignment(text: str) -> str:
     """A bullet is one assignment with its reasons: its sentences up to the one that gives it ("Det är viktigt att
     … . Nämnden får i uppdrag att …"), and a short fragment that qualifies it ("Gärna i samverkan med …"); a
@@ -43,7 +41,7 @@ def _bullet_assignment(text: str) -> str:
         kept.append(sentence)
         if assignment_like(sentence) or is_statement(sentence):
             for rest in sents[k + 1:]:
-                if len(rest) > 60 or _FINITE.search(rest) or _status_line(rest):
+                if len(rest) > 60 or FINITE.search(rest) or _status_line(rest):
                     break
                 kept.append(rest)
             return " ".join(kept)

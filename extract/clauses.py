@@ -18,12 +18,13 @@ CLAUSE_CUE = re.compile(r"\b(?:(?P<verb>får|ska\s+få|fick|fått|ges|gavs|ger?|
 # socialnämnden i uppdrag att …": the assignment is worded from whom it was given to (a present "X ger Y i uppdrag"
 # keeps its giver)
 _TIME_LEAD = re.compile(r"\s*(?:(?:i|under|vid|den)\s+[\wåäö]+(?:\s+\d{4})?\s+)?")
-_RECIPIENT_END = re.compile(r"(?:[A-ZÅÄÖ][\wåäö\-]*|[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|chefen|direktören|utskottet|"
-                            r"kontoret|bolaget|nämnderna|förvaltningarna|AB))$")
+# the last word of a committee, office or company that gives, carries or receives an assignment
+_BODY = r"[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|chefen|direktören|utskottet|utskott|sektorn|kontoret|bolaget|" \
+        r"kommunen|nämnderna|förvaltningarna)"
+_RECIPIENT_END = re.compile(rf"(?:[A-ZÅÄÖ][\wåäö\-]*|{_BODY}|AB)$")
 _COMMITTEE_SKA = re.compile(r"\b(?:ska|skall)\b", re.I)
 _CLAUSE_START = re.compile(r"\batt\s+", re.I)
-_SUBJECT_WORD = re.compile(r"^[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|chefen|direktören|utskottet|utskott|sektorn|"
-                           r"bolaget|kommunen|nämnderna|förvaltningarna)$", re.I)
+_SUBJECT_WORD = re.compile(rf"^{_BODY}$", re.I)
 
 
 # "… samt att uppföljningen sker …", "… och att medlen anvisas …": after the joining "att" a noun with its own

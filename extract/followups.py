@@ -199,8 +199,7 @@ def _report_back_decisions(ctx: Context, decided: list[tuple[FollowUp, str]]) ->
             continue
         text = b.text.strip()
         title = _REPORT_BACK_TITLE.match(text) if b.kind == "para" and len(text) < 320 else None
-        found = [title] if title else [m for m in map(_REPORT_BACK_DECISION.match,
-                                                       re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", text)) if m]
+        found = [title] if title else [m for m in map(_REPORT_BACK_DECISION.match, _sentences(text)) if m]
         for m in found:
             what = m.group("what").strip(" ,;")
             if any(fuzz.token_set_ratio(fold(what), k) >= 90 for k in known):

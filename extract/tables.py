@@ -43,7 +43,8 @@ GOAL_ROW = re.compile(
 GOAL_COLUMN = re.compile(r"^(?:nämndmål|nämndsmål|mål|målområde|perspektiv|fokusområde|strategiskt mål|inriktningsmål|"
                          r"effektmål|verksamhetsmål|målformulering|målbeskrivning|delmål)\b(?!.*indikator)", re.I)
 _NAME_COLUMN = re.compile(r"indikator|nyckeltal|mått|mätetal|mätning", re.I)
-FINITE = re.compile(r"\b(är|har|ska|skall|blir|kan|kommer|finns|var|hade)\b", re.I)
+# a finite verb: a line that has one says something (prose, a status), it does not name a thing
+FINITE = re.compile(r"\b(är|har|ska|skall|blir|kan|kommer|finns|var|hade|bör|måste|behöver)\b", re.I)
 
 
 @dataclass
