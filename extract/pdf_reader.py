@@ -41,6 +41,7 @@ class VLine:
     cells: Optional[list[str]] = None
     table: Optional[int] = None  # index of the grid table this row belongs to
     quality: Optional[float] = None
+    right: Optional[float] = None  # right edge of the column the line stands in (two-column pages)
 
     @property
     def y0(self) -> float:
@@ -123,7 +124,12 @@ def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None) -> PageText:
         lines.sort(key=lambda l: (l.y0, l.bbox[0]))
         pt.lines = lines
     else:
-        pt.lines = [ln for part in ordered for ln in (_merge_baseline(part) if part and part[0].cells is None else part)]
+        parts = [_merge_baseline(part) if part and part[0].cells is None else part for part in ordered]
+        for part in parts[2:4]:  # the two columns: a line wraps at its column's edge
+            edge = max((ln.bbox[2] for ln in part), default=None)
+            for ln in part:
+                ln.right = edge
+        pt.lines = [ln for part in parts for ln in part]
     return pt
 
 
@@ -181,6 +187,15 @@ def _furniture(pages: list[PageText]) -> set[tuple[int, int]]:
     return drop
 
 
+def _text_edge(pages: list[PageText]) -> float:
+    """Where body text wraps: the right edge most full lines reach (a high percentile, so one wide line or a
+    right-aligned date does not move it)."""
+    ends = sorted(ln.bbox[2] for p in pages for ln in p.lines if ln.cells is None and ln.right is None)
+    if not ends:
+        return max((p.width for p in pages), default=600.0)
+    return ends[int(0.95 * (len(ends) - 1))]
+
+
 def _body_size(pages: list[PageText]) -> float:
     sizes: Counter = Counter()
     for p in pages:
@@ -197,6 +212,29 @@ class _Para:
     @property
     def text(self) -> str:
         return join_wrapped([l.text.replace("\t", " ") for l in self.lines])
+
+    def text_lines(self, edge: float) -> list["_Para"]:
+        """The paragraph cut where a line ended by choice, not by wrapping: as the text version has its lines."""
+        out = [[self.lines[0]]]
+        for prev, ln in zip(self.lines, self.lines[1:]):
+            if _hard_break(prev, ln, prev.right or edge):
+                out.append([ln])
+            else:
+                out[-1].append(ln)
+        return [_Para(group) for group in out]
+
+
+def _hard_break(prev: VLine, ln: VLine, edge: float) -> bool:
+    """True when `ln`'s first word would have fitted at the end of `prev`: a wrapping program would have put it
+    there, so the line break is the author's (a list of short lines, "Status: …" under an item)."""
+    if prev.text.endswith("-") or ln.page != prev.page:
+        return False
+    first = ln.text.split(None, 1)[0] if ln.text.strip() else ""
+    if not first:
+        return False
+    char = (prev.bbox[2] - prev.bbox[0]) / max(len(prev.text), 1)
+    room = edge - prev.bbox[2]
+    return room > (len(first) + 2) * char + 0.5 * max(prev.size, 1.0)
 
 
 def _paragraphs(lines: list[VLine], body: float) -> list:
@@ -219,7 +257,8 @@ def _paragraphs(lines: list[VLine], body: float) -> list:
             gap_break = lead > 0.55 * max(ln.size, prev.size) or lead < -2
             if ln.page != prev.page:
                 gap_break = _SENT_END.search(prev.text) is not None or ln.text[:1].isupper() and not prev.text.endswith("-")
-            short_prev = prev.bbox[2] < ln.bbox[2] - 0.25 * max(1.0, ln.bbox[2] - ln.bbox[0]) and _SENT_END.search(prev.text)
+            short_prev = prev.bbox[2] < ln.bbox[2] - 0.25 * max(1.0, ln.bbox[2] - ln.bbox[0]) and _SENT_END.search(prev.text) \
+                and lead > 0.3 * max(ln.size, prev.size)
             back_to_margin = (BULLET.match(cur[0].text) is not None or _BULLET_GLYPH.match(cur[0].text.split(" ")[0] or "")) \
                 and ln.bbox[0] <= cur[0].bbox[0] + 2 and ln.page == prev.page
             if starts_new or gap_break or not same_style or short_prev or back_to_margin:
@@ -306,12 +345,19 @@ def read_pdf(path: str | Path, doc: Optional[pymupdf.Document] = None, deadline=
         warnings.append(f"{source}: {ocr_pages} page(s) read by OCR")
     drop = _furniture(pages)
     body = _body_size(pages)
+    edge = _text_edge(pages)
     big_sizes = sorted({ln.size for p in pages for ln in p.lines if ln.size >= body + 1.5 and ln.cells is None}, reverse=True)
     out: list[Line] = []
     for p in pages:
         kept = [ln for i, ln in enumerate(p.lines) if (p.number, i) not in drop]
         titles = outline.get(p.number, [])
-        for item in _paragraphs(kept, body):
+        items = [piece for item in _paragraphs(kept, body)
+                 for piece in ([item] if isinstance(item, VLine) else [*item.text_lines(edge), None])]
+        for item in items:
+            if item is None:  # end of a paragraph
+                if out and out[-1].text:
+                    out.append(Line("", page=p.number))
+                continue
             if isinstance(item, VLine):
                 cells = [clean_line(c)[0] if c else "" for c in (item.cells or item.text.split("\t"))]
                 out.append(Line("\t".join(cells), page=p.number, bbox=item.bbox, size=item.size or None,
@@ -334,9 +380,8 @@ def read_pdf(path: str | Path, doc: Optional[pymupdf.Document] = None, deadline=
                     heading, source_of_level = big_sizes.index(first.size) + 1, "font"
                 elif first.bold and first.size >= body - 0.1 and len(text) < 120 and not _SENT_END.search(text):
                     heading, source_of_level = len(big_sizes) + 1, "font"
-            if out and out[-1].text:
+            if out and out[-1].text and (out[-1].cells or heading or out[-1].heading):
                 out.append(Line("", page=p.number))
             out.append(Line(text, page=p.number, bbox=bbox, size=first.size, bold=first.bold, heading=heading,
                             heading_source=source_of_level, ocr=first.ocr))
-            out.append(Line("", page=p.number))
     return Layout(out, source=source, format="pdf", pages=n_pages, warnings=warnings)
