@@ -88,13 +88,41 @@ def _merge_baseline(raw: list[VLine]) -> list[VLine]:
     return out
 
 
+def _drawn_markers(drawings: list[dict]) -> list[tuple[float, float, float, float]]:
+    """Small dark shapes, the list bullets a browser or a layout program draws instead of printing a glyph.
+    Coloured ones are left out: a red or green dot is a status, not a bullet."""
+    out = []
+    for d in drawings:
+        r = d["rect"]
+        w, h = r.width, r.height
+        if not (1.5 <= w <= 7 and 1.5 <= h <= 7 and 0.6 <= w / h <= 1.6):
+            continue
+        colour = d.get("fill") if "f" in (d.get("type") or "") else d.get("color")
+        if colour is None or len(colour) < 3 or max(colour[:3]) - min(colour[:3]) > 0.15 or min(colour[:3]) > 0.6:
+            continue
+        out.append((r.x0, r.y0, r.x1, r.y1))
+    return out
+
+
+def _has_marker(markers, bbox, size: float) -> bool:
+    """A marker just left of the line's start, at the height of its first row."""
+    x0, y0 = bbox[0], bbox[1]
+    for mx0, my0, mx1, my1 in markers:
+        cy = (my0 + my1) / 2
+        if x0 - 3 * size <= mx1 <= x0 + 0.5 and y0 <= cy <= y0 + 1.3 * size:
+            return True
+    return False
+
+
 def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None) -> PageText:
     """One page; `ocr_dict` is the page's text as OCR read it (same shape as get_text("dict"))."""
     pt = PageText(page.number + 1, page.rect.width, page.rect.height)
     ocr = ocr_dict is not None
     tables: list[GridTable] = []
+    markers: list[tuple[float, float, float, float]] = []
     if not ocr:
         drawings = page.get_drawings()
+        markers = _drawn_markers(drawings)
         words = page.get_text("words")
         tables = find_grid_tables(drawings, words) if drawings else []
         tables += find_whitespace_tables(words, [t.bbox for t in tables], page.rect.width)
@@ -115,6 +143,8 @@ def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None) -> PageText:
             text = "".join(s["text"] for s in line["spans"]).strip()
             size = max(s["size"] for s in spans)
             bold = all(_is_bold(s) for s in spans)
+            if markers and not BULLET.match(text) and _has_marker(markers, (x0, y0, x1, y1), size):
+                text = "• " + text
             raw.append(VLine(text, (x0, y0, x1, y1), round(size, 1), bold, pt.number, ocr=ocr))
     rows = [VLine("\t".join(row), box, 0.0, False, pt.number, cells=list(row), table=ti, quality=t.quality)
             for ti, t in enumerate(tables) for row, box in zip(t.rows, t.row_boxes)]
