@@ -284,7 +284,7 @@ def _paragraphs(lines: list[VLine], body: float) -> list:
             same_style = abs(prev.size - ln.size) < 0.6 and prev.bold == ln.bold
             starts_new = bool(BULLET.match(ln.text)) or _BULLET_GLYPH.match(ln.text.split(" ")[0] or "") is not None \
                 or bool(re.match(r"^\d{1,2}(\.\d{1,2})*\.?\s+[A-ZÅÄÖ(]", ln.text))
-            gap_break = lead > 0.55 * max(ln.size, prev.size) or lead < -2
+            gap_break = lead > 0.55 * max(ln.size, prev.size) or lead < -0.6 * max(ln.size, prev.size)
             if ln.page != prev.page:
                 gap_break = _SENT_END.search(prev.text) is not None or ln.text[:1].isupper() and not prev.text.endswith("-")
             short_prev = prev.bbox[2] < ln.bbox[2] - 0.25 * max(1.0, ln.bbox[2] - ln.bbox[0]) and _SENT_END.search(prev.text) \
