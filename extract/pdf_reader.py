@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+import numpy as np
 import pymupdf
 
 from plantrace.errors import InputError
@@ -118,17 +119,13 @@ def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None) -> PageText:
     """One page; `ocr_dict` is the page's text as OCR read it (same shape as get_text("dict"))."""
     pt = PageText(page.number + 1, page.rect.width, page.rect.height)
     ocr = ocr_dict is not None
-    tables: list[GridTable] = []
     markers: list[tuple[float, float, float, float]] = []
+    drawings: list[dict] = []
     if not ocr:
         drawings = page.get_drawings()
         markers = _drawn_markers(drawings)
-        words = page.get_text("words")
-        tables = find_grid_tables(drawings, words) if drawings else []
-        tables += find_whitespace_tables(words, [t.bbox for t in tables], page.rect.width)
-    boxes = [t.bbox for t in tables]
     data = ocr_dict if ocr else page.get_text("dict", flags=pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_IMAGES)
-    raw: list[VLine] = []
+    every: list[VLine] = []
     for block in data["blocks"]:
         for line in block.get("lines", ()):
             spans = [s for s in line["spans"] if s["text"].strip()]
@@ -137,15 +134,24 @@ def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None) -> PageText:
             x0, y0, x1, y1 = line["bbox"]
             if line.get("dir", (1, 0))[0] < 0.9:
                 continue  # rotated text (margin notes, stamps)
-            cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-            if any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1 for b in boxes):
-                continue
             text = "".join(s["text"] for s in line["spans"]).strip()
             size = max(s["size"] for s in spans)
             bold = all(_is_bold(s) for s in spans)
             if markers and not BULLET.match(text) and _has_marker(markers, (x0, y0, x1, y1), size):
                 text = "• " + text
-            raw.append(VLine(text, (x0, y0, x1, y1), round(size, 1), bold, pt.number, ocr=ocr))
+            every.append(VLine(text, (x0, y0, x1, y1), round(size, 1), bold, pt.number, ocr=ocr))
+    band = _column_band(every, pt.width)
+    tables: list[GridTable] = []
+    if not ocr:
+        words = page.get_text("words")
+        tables = find_grid_tables(drawings, words) if drawings else []
+        # tables of aligned text are looked for inside each column of running text, so that the gutter
+        # between two columns of prose is never taken for a column of a table
+        for region, width in _regions(words, band, pt.width):
+            tables += find_whitespace_tables(region, [t.bbox for t in tables], width)
+    boxes = [t.bbox for t in tables]
+    raw = [ln for ln in every if not any(b[0] - 1 <= (ln.bbox[0] + ln.bbox[2]) / 2 <= b[2] + 1
+                                         and b[1] - 1 <= (ln.y0 + ln.y1) / 2 <= b[3] + 1 for b in boxes)]
     rows = [VLine("\t".join(row), box, 0.0, False, pt.number, cells=list(row), table=ti, quality=t.quality)
             for ti, t in enumerate(tables) for row, box in zip(t.rows, t.row_boxes)]
     ordered = _reading_order(raw + rows, pt.width)
@@ -163,32 +169,67 @@ def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None) -> PageText:
     return pt
 
 
+def _regions(words: list[tuple], band: Optional[tuple[float, float, float]], width: float):
+    """(words, width) of each area a table may lie in: the whole page, or each column and what is outside them."""
+    if band is None:
+        yield words, width
+        return
+    mid, top, bottom = band
+    inside = [w for w in words if top <= (w[1] + w[3]) / 2 <= bottom]
+    yield [w for w in inside if (w[0] + w[2]) / 2 < mid], width / 2
+    yield [w for w in inside if (w[0] + w[2]) / 2 >= mid], width / 2
+    yield [w for w in words if not top <= (w[1] + w[3]) / 2 <= bottom], width
+
+
+def _column_band(lines: list[VLine], width: float) -> Optional[tuple[float, float, float]]:
+    """(gutter x, top, bottom) of the part of a page set in two columns of running text, else None.
+
+    The gutter is the x near the middle that the fewest lines cross; both sides must hold lines of prose width
+    (pieces on one baseline counted together: justified text comes in pieces) over a common height."""
+    text = [l for l in lines if l.cells is None]
+    if len(text) < 8:
+        return None
+    xs = np.arange(int(0.35 * width), int(0.65 * width) + 1, 2)
+    x0s = np.array([l.bbox[0] for l in text])[:, None]
+    x1s = np.array([l.bbox[2] for l in text])[:, None]
+    crossing = ((x0s < xs - 1) & (x1s > xs + 1)).sum(axis=0)
+    order = np.lexsort((np.abs(xs - width / 2), crossing))  # fewest crossings, then nearest the middle
+    mid = int(xs[order[0]])
+    if crossing[order[0]] > 0.15 * len(text):
+        return None
+    sides = []
+    for on_side in (lambda l: l.bbox[2] <= mid + 1, lambda l: l.bbox[0] >= mid - 1):
+        rows: dict[int, list[float]] = {}
+        for l in text:
+            if on_side(l):
+                r = rows.setdefault(round(l.y0 / 3), [l.bbox[0], l.bbox[2], l.y0, l.y1])
+                r[0], r[1], r[2], r[3] = min(r[0], l.bbox[0]), max(r[1], l.bbox[2]), min(r[2], l.y0), max(r[3], l.y1)
+        if len(rows) < 4 or statistics.median(r[1] - r[0] for r in rows.values()) <= 0.3 * width:
+            return None
+        sides.append((min(r[2] for r in rows.values()), max(r[3] for r in rows.values())))
+    (l0, l1), (r0, r1) = sides
+    if min(l1, r1) - max(l0, r0) < 0.5 * min(l1 - l0, r1 - r0):
+        return None
+    return float(mid), max(l0, r0) - 2, min(l1, r1) + 2
+
+
 def _reading_order(lines: list[VLine], width: float) -> Optional[list[list[VLine]]]:
     """None for a one-column page; else the parts in reading order: above, left column, right column, below."""
     lines = sorted(lines, key=lambda l: (l.y0, l.bbox[0]))
-    mid = width / 2
-    left = [l for l in lines if l.bbox[2] < mid + 5 and l.cells is None]
-    right = [l for l in lines if l.bbox[0] > mid - 5 and l.cells is None]
-    if len(left) < 4 or len(right) < 4:
+    band = _column_band(lines, width)
+    if band is None:
         return None
-    wide = lambda ls: statistics.median(l.bbox[2] - l.bbox[0] for l in ls) > 0.3 * width
-    if not (wide(left) and wide(right)):
-        return None
-    # two columns only where left and right lines overlap vertically for most of their height
-    ly = (min(l.y0 for l in left), max(l.y1 for l in left))
-    ry = (min(l.y0 for l in right), max(l.y1 for l in right))
-    overlap = min(ly[1], ry[1]) - max(ly[0], ry[0])
-    if overlap < 0.5 * min(ly[1] - ly[0], ry[1] - ry[0]):
-        return None
-    band_top, band_bottom = max(ly[0], ry[0]) - 2, min(ly[1], ry[1]) + 2
+    mid, band_top, band_bottom = band
+    left = [l for l in lines if l.bbox[2] <= mid + 1 and l.cells is None]
+    right = [l for l in lines if l.bbox[0] >= mid - 1 and l.cells is None]
     in_cols = {id(l) for l in left} | {id(l) for l in right}
     above = [l for l in lines if l.y1 <= band_top or (id(l) not in in_cols and l.y0 < band_top)]
     taken = {id(l) for l in above}
     below = [l for l in lines if id(l) not in taken and l.y0 >= band_bottom and id(l) not in in_cols]
     taken |= {id(l) for l in below}
     rest = [l for l in lines if id(l) not in taken]
-    col_left = [l for l in rest if l.bbox[2] < mid + 5 and l.cells is None]
-    col_right = [l for l in rest if l.bbox[2] >= mid + 5 and l.cells is None]
+    col_left = [l for l in rest if (l.bbox[0] + l.bbox[2]) / 2 < mid and l.cells is None]
+    col_right = [l for l in rest if (l.bbox[0] + l.bbox[2]) / 2 >= mid and l.cells is None]
     tables = [l for l in rest if l.cells is not None]
     split = lambda ls: [[l for l in ls if l.cells is None], [l for l in ls if l.cells is not None]]
     return [*split(above), col_left, col_right, tables, *split(below)]
