@@ -204,7 +204,8 @@ def _column_band(lines: list[VLine], width: float) -> Optional[tuple[float, floa
             if on_side(l):
                 r = rows.setdefault(round(l.y0 / 3), [l.bbox[0], l.bbox[2], l.y0, l.y1])
                 r[0], r[1], r[2], r[3] = min(r[0], l.bbox[0]), max(r[1], l.bbox[2]), min(r[2], l.y0), max(r[3], l.y1)
-        if len(rows) < 4 or statistics.median(r[1] - r[0] for r in rows.values()) <= 0.3 * width:
+        wide = sum(1 for r in rows.values() if r[1] - r[0] > 0.3 * width)
+        if wide < 4 or wide < 0.3 * len(rows):  # short rows of a table in a column are fine, a list alone is not
             return None
         sides.append((min(r[2] for r in rows.values()), max(r[3] for r in rows.values())))
     (l0, l1), (r0, r1) = sides
