@@ -20,7 +20,8 @@ import pymupdf
 from plantrace.errors import InputError
 from plantrace.extract.blocks import BULLET, join_wrapped
 from plantrace.extract.layout import Layout, Line
-from plantrace.extract.pdf_tables import GridTable, find_grid_tables, find_whitespace_tables
+from plantrace.extract.pdf_aligned import find_aligned_tables
+from plantrace.extract.pdf_tables import GridTable, find_grid_tables
 from plantrace.extract.text_reader import clean_line
 
 _NUMBER_ONLY = re.compile(r"^\d{1,2}(\.\d{1,2}){0,5}\.?$")
@@ -148,7 +149,7 @@ def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None) -> PageText:
         # tables of aligned text are looked for inside each column of running text, so that the gutter
         # between two columns of prose is never taken for a column of a table
         for region, width in _regions(words, band, pt.width):
-            tables += find_whitespace_tables(region, [t.bbox for t in tables], width)
+            tables += find_aligned_tables(region, [t.bbox for t in tables], width, drawings)
     boxes = [t.bbox for t in tables]
     raw = [ln for ln in every if not any(b[0] - 1 <= (ln.bbox[0] + ln.bbox[2]) / 2 <= b[2] + 1
                                          and b[1] - 1 <= (ln.y0 + ln.y1) / 2 <= b[3] + 1 for b in boxes)]
@@ -202,9 +203,11 @@ def _column_band(lines: list[VLine], width: float) -> Optional[tuple[float, floa
         rows: dict[int, list[float]] = {}
         for l in text:
             if on_side(l):
-                r = rows.setdefault(round(l.y0 / 3), [l.bbox[0], l.bbox[2], l.y0, l.y1])
+                r = rows.setdefault(round(l.y0 / 3), [l.bbox[0], l.bbox[2], l.y0, l.y1, 0])
                 r[0], r[1], r[2], r[3] = min(r[0], l.bbox[0]), max(r[1], l.bbox[2]), min(r[2], l.y0), max(r[3], l.y1)
-        wide = sum(1 for r in rows.values() if r[1] - r[0] > 0.3 * width)
+                r[4] += len(l.text.split())
+        # prose: wide rows of many words (the halves of a table's rows are wide too, but hold few words)
+        wide = sum(1 for r in rows.values() if r[1] - r[0] > 0.3 * width and r[4] >= 5)
         if wide < 4 or wide < 0.3 * len(rows):  # short rows of a table in a column are fine, a list alone is not
             return None
         sides.append((min(r[2] for r in rows.values()), max(r[3] for r in rows.values())))

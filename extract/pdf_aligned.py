@@ -1,0 +1,273 @@
+"""Tables without vertical rules: columns from the whitespace that runs down the table, rows from rules,
+shading or spacing.
+
+Browsers, word-processor templates and layout programs often print tables with horizontal rules only, with
+shaded rows, or with no rules at all. Word gaps alone do not tell their columns apart: a cell of justified text
+has wide gaps, a narrow gutter can be a single space wide, and a cell set vertically centred shares no
+baseline with its neighbours. What holds for every producer is that a column gutter is an x-range no word of
+the table crosses (a spanning header cell on the first line excepted), while prose lines cross every such range.
+Rows are bounded by horizontal rules or the edges of shaded bands where there are any, else by vertical gaps
+wider than the gaps between a cell's own lines; a line whose cells all start in lower case continues the row
+above (a wrapped cell), as in the text version where a row is one line."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+import numpy as np
+
+from plantrace.extract.blocks import join_wrapped
+from plantrace.extract.pdf_tables import TOL, GridTable, rules_from_drawings
+
+RES = 2  # mask cells per point
+MIN_GUTTER = 3.0  # points of whitespace between two columns
+_SECTION_NO = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?$")
+_LIST_MARK = re.compile(r"^([\W_]{1,2}|[a-z0-9]{1,2}[.:)]|\(?[a-z0-9]{1,2}\))$", re.I)
+_LEADER = re.compile(r"\.{4,}")  # a table of contents' dot leaders
+
+
+def visual_lines(words: list[tuple]) -> list[list[tuple]]:
+    """Words grouped into lines by baseline, each line left to right."""
+    lines: list[list[tuple]] = []
+    for w in sorted(words, key=lambda w: ((w[1] + w[3]) / 2, w[0])):
+        if lines:
+            last = lines[-1]
+            y0 = min(x[1] for x in last)
+            y1 = max(x[3] for x in last)
+            h = min(y1 - y0, w[3] - w[1])
+            if h > 0 and min(y1, w[3]) - max(y0, w[1]) > 0.6 * h:
+                last.append(w)
+                continue
+        lines.append([w])
+    for ln in lines:
+        ln.sort(key=lambda w: w[0])
+    return lines
+
+
+def _segments(line: list[tuple], gap: float) -> list[list[tuple]]:
+    segs = [[line[0]]]
+    for w in line[1:]:
+        if w[0] - segs[-1][-1][2] >= gap:
+            segs.append([w])
+        else:
+            segs[-1].append(w)
+    return segs
+
+
+def _is_seed(line: list[tuple], h: float) -> bool:
+    """A line that looks like a table row: two or more runs of words apart by more than a word gap, and not a
+    list item (a bullet or number before its text) or a contents line."""
+    segs = _segments(line, max(1.2 * h, 8.0))
+    if len(segs) < 2:
+        return False
+    first = " ".join(w[4] for w in segs[0])
+    text = " ".join(w[4] for w in line)
+    return not (_SECTION_NO.match(segs[0][0][4]) or _SECTION_NO.match(first) or _LIST_MARK.match(first)
+                or _LEADER.search(text))
+
+
+class _Mask:
+    """Which x positions the words of some lines cover."""
+
+    def __init__(self, width: float):
+        self.cover = np.zeros(int(width * RES) + 2, dtype=bool)
+
+    def add(self, line: list[tuple], bridge: float = 0.0) -> None:
+        """Cover the line's words, and the gaps between them narrower than `bridge` (word spaces)."""
+        for k, w in enumerate(line):
+            x1 = line[k + 1][0] if k + 1 < len(line) and line[k + 1][0] - w[2] < bridge else w[2]
+            a, b = max(0, int(w[0] * RES)), min(len(self.cover), int(np.ceil(x1 * RES)) + 1)
+            self.cover[a:b] = True
+
+    def copy(self) -> "_Mask":
+        m = _Mask.__new__(_Mask)
+        m.cover = self.cover.copy()
+        return m
+
+
+def _gutters(mask: _Mask, lines: list[list[tuple]]) -> list[tuple[float, float]]:
+    """Free x-ranges of `mask` with words of at least two of `lines` on both sides."""
+    cover = mask.cover
+    lo = int(min(w[0] for ln in lines for w in ln) * RES)
+    hi = int(max(w[2] for ln in lines for w in ln) * RES)
+    free = ~cover[lo:hi + 1]
+    out = []
+    if not free.any():
+        return out
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], free.view(np.int8), [0]))))
+    for a, b in zip(edges[::2], edges[1::2]):
+        x0, x1 = (lo + a) / RES, (lo + b) / RES
+        if x1 - x0 < MIN_GUTTER or a == 0 or lo + b > hi:
+            continue
+        both = sum(1 for ln in lines if any(w[2] <= x0 + 0.5 for w in ln) and any(w[0] >= x1 - 0.5 for w in ln))
+        if both >= 2:
+            out.append((x0, x1))
+    return out
+
+
+def _horizontal_edges(drawings: list[dict]) -> list[tuple[float, float, float]]:
+    """(y, x0, x1) of thin horizontal rules and of the top and bottom edges of shaded bands."""
+    out = [(r.y0, r.x0, r.x1) for r in rules_from_drawings(drawings) if r.horizontal and r.x1 - r.x0 > 10]
+    for d in drawings:
+        if "f" not in (d.get("type") or "") or d.get("fill") is None:
+            continue
+        for item in d.get("items", ()):
+            if item[0] == "re":
+                r = item[1]
+                if r.width > 10 and r.height > TOL:
+                    out += [(r.y0, r.x0, r.x1), (r.y1, r.x0, r.x1)]
+    return out
+
+
+def _separators(edges, box) -> list[float]:
+    """y of the edges that cut across most of the table's width inside it."""
+    x0, y0, x1, y1 = box
+    inside = sorted((y, max(a, x0), min(b, x1)) for y, a, b in edges if y0 + 1 < y < y1 - 1 and b > x0 and a < x1)
+    out: list[list] = []
+    for y, a, b in inside:
+        if out and y - out[-1][0] <= TOL:
+            out[-1][1] += b - a
+        else:
+            out.append([y, b - a])
+    return [y for y, covered in out if covered >= 0.5 * (x1 - x0)]
+
+
+def find_aligned_tables(words: list[tuple], exclude=(), page_width: float = 595.0,
+                        drawings: list[dict] = ()) -> list[GridTable]:
+    words = [w for w in words if not any(b[0] - 1 <= (w[0] + w[2]) / 2 <= b[2] + 1
+                                         and b[1] - 1 <= (w[1] + w[3]) / 2 <= b[3] + 1 for b in exclude)]
+    if len(words) < 4:
+        return []
+    width = max(page_width, max(w[2] for w in words)) + 2
+    lines = visual_lines(words)
+    heights = [max(w[3] - w[1] for w in ln) for ln in lines]
+    seeds = [_is_seed(ln, h) for ln, h in zip(lines, heights)]
+    edges: Optional[list] = None
+    tables: list[GridTable] = []
+    i = 0
+    while i < len(lines):
+        if not seeds[i]:
+            i += 1
+            continue
+        j, gutters = _grow(lines, heights, seeds, i, width)
+        region = lines[i:j]
+        n_seeds = sum(seeds[i:j])
+        if n_seeds >= 2 and gutters and not _prose_columns(region, gutters, page_width):
+            if edges is None:
+                edges = _horizontal_edges(list(drawings))
+            table = _assemble(region, gutters, edges)
+            if table is not None:
+                tables.append(table)
+                i = j
+                continue
+        i += 1
+    return tables
+
+
+def _grow(lines, heights, seeds, i: int, width: float) -> tuple[int, list[tuple[float, float]]]:
+    """Extend a table down from seed line i while its gutters survive; the first line may cross gutters."""
+    body = _Mask(width)
+    gutters: list[tuple[float, float]] = []
+    j = i + 1
+    while j < len(lines):
+        gap = min(w[1] for w in lines[j]) - max(w[3] for w in lines[j - 1])
+        if gap > 1.6 * max(heights[j], heights[j - 1]) or heights[j] > 1.25 * min(heights[i:j]):
+            break  # far below, or in a larger font (a heading)
+        trial = body.copy()
+        # a line without a wide gap is running text or a wrapped cell: its word spaces are no gutters
+        trial.add(lines[j], 0.0 if seeds[j] else 0.5 * heights[j])
+        if j - i < 2:  # two lines: the first counts too
+            both = trial.copy()
+            both.add(lines[i])
+            found = _gutters(both, lines[i:j + 1])
+        else:  # the first line may cross a gutter: a header cell spanning columns
+            found = _gutters(trial, lines[i:j + 1])
+        if not found or len(found) < len(gutters):
+            break  # prose crosses every gutter; a line crossing one of the table's gutters is not a row of it
+        body, gutters = trial, found
+        j += 1
+    return j, gutters
+
+
+def _prose_columns(region, gutters, page_width: float) -> bool:
+    """Two columns of running text, not a table: one gutter and both sides wide."""
+    if len(gutters) != 1:
+        return False
+    g0, g1 = gutters[0]
+    left = max((w[2] for ln in region for w in ln if w[2] <= g0 + 0.5), default=0) - min(w[0] for ln in region for w in ln)
+    right = max(w[2] for ln in region for w in ln) - g1
+    return left > 0.3 * page_width and right > 0.3 * page_width
+
+
+def _column(x0: float, bounds: list[float]) -> int:
+    col = 0
+    for k, b in enumerate(bounds):
+        if x0 >= b:
+            col = k + 1
+    return col
+
+
+def _assemble(region, gutters, edges) -> Optional[GridTable]:
+    bounds = [(a + b) / 2 for a, b in gutters]
+    n = len(bounds) + 1
+    box = (min(w[0] for ln in region for w in ln), min(w[1] for w in region[0]),
+           max(w[2] for ln in region for w in ln), max(w[3] for w in region[-1]))
+    cuts = _separators(edges, box)
+    # clusters: lines whose boxes overlap vertically (cells set vertically centred interleave their lines)
+    clusters: list[list] = []
+    for ln in region:
+        top, bottom = min(w[1] for w in ln), max(w[3] for w in ln)
+        if clusters and top < clusters[-1][1] - 0.5 and not any(clusters[-1][1] - 0.5 > c > top for c in cuts):
+            clusters[-1][1] = max(clusters[-1][1], bottom)
+            clusters[-1][2].append(ln)
+        else:
+            clusters.append([top, bottom, [ln]])
+    gaps = [b[0] - a[1] for a, b in zip(clusters, clusters[1:])]
+    base = min(gaps) if gaps else 0.0
+    h = max(w[3] - w[1] for ln in region for w in ln)
+    spacing = max(1.5, 0.2 * h)
+    padded = any(g > base + spacing for g in gaps)  # rows set apart by more space than a cell's lines
+    rows: list[list] = []  # [top, bottom, [words]]
+    for k, (top, bottom, lns) in enumerate(clusters):
+        ws = [w for ln in lns for w in ln]
+        new = not rows
+        if rows:
+            prev_bottom = rows[-1][1]
+            cut = any(prev_bottom - 1 <= c <= top + 1 for c in cuts)
+            if padded:
+                new = cut or top - prev_bottom > base + spacing
+            else:  # no spacing to go by: a line whose cells all start in lower case continues a wrapped row
+                new = cut or not all(w[4][:1].islower() for w in _first_words(ws, bounds))
+        if new:
+            rows.append([top, bottom, ws])
+        else:
+            rows[-1][1] = max(rows[-1][1], bottom)
+            rows[-1][2] += ws
+    if len(rows) < 2:
+        return None
+    table = GridTable(bbox=box)
+    for top, bottom, ws in rows:
+        cells: list[list[tuple]] = [[] for _ in range(n)]
+        for w in ws:
+            cells[_column(w[0], bounds)].append(w)
+        table.rows.append([_cell_text(c) for c in cells])
+        table.row_boxes.append((min(w[0] for w in ws), top, max(w[2] for w in ws), bottom))
+        table.spans.append([1] * n)
+    filled = sum(1 for r in table.rows for c in r if c)
+    table.quality = round(0.8 * filled / (len(table.rows) * n), 3)  # alignment-only tables are less certain
+    return table
+
+
+def _first_words(ws: list[tuple], bounds: list[float]) -> list[tuple]:
+    """The first word of each non-empty cell of a line."""
+    first: dict[int, tuple] = {}
+    for w in sorted(ws, key=lambda w: (w[1], w[0])):
+        first.setdefault(_column(w[0], bounds), w)
+    return list(first.values())
+
+
+def _cell_text(ws: list[tuple]) -> str:
+    if not ws:
+        return ""
+    return join_wrapped([" ".join(w[4] for w in ln) for ln in visual_lines(ws)])
