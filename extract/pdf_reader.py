@@ -200,16 +200,19 @@ def _column_band(lines: list[VLine], width: float) -> Optional[tuple[float, floa
         return None
     sides = []
     for on_side in (lambda l: l.bbox[2] <= mid + 1, lambda l: l.bbox[0] >= mid - 1):
-        rows: dict[int, list[float]] = {}
-        for l in text:
+        rows: dict[int, list] = {}
+        for l in sorted(text, key=lambda l: l.bbox[0]):
             if on_side(l):
-                r = rows.setdefault(round(l.y0 / 3), [l.bbox[0], l.bbox[2], l.y0, l.y1, 0])
+                r = rows.setdefault(round(l.y0 / 3), [l.bbox[0], l.bbox[2], l.y0, l.y1, 0, 0.0])
+                r[5] = max(r[5], l.bbox[0] - r[1])  # widest gap between the pieces of the row
                 r[0], r[1], r[2], r[3] = min(r[0], l.bbox[0]), max(r[1], l.bbox[2]), min(r[2], l.y0), max(r[3], l.y1)
                 r[4] += len(l.text.split())
-        # prose: wide rows of many words (the halves of a table's rows are wide too, but hold few words)
+        # prose: wide rows of many words without a cell gap (the halves of a table's rows are wide too, but
+        # hold few words or cells apart)
         wide = sum(1 for r in rows.values() if r[1] - r[0] > 0.3 * width and r[4] >= 5)
-        if wide < 4 or wide < 0.3 * len(rows):  # short rows of a table in a column are fine, a list alone is not
-            return None
+        gapped = sum(1 for r in rows.values() if r[5] > 1.2 * (r[3] - r[2]))
+        if wide < 4 or wide < 0.3 * len(rows) or gapped > 0.4 * len(rows):
+            return None  # short rows of a table in a column are fine; a list alone, or a table's half, is not
         sides.append((min(r[2] for r in rows.values()), max(r[3] for r in rows.values())))
     (l0, l1), (r0, r1) = sides
     if min(l1, r1) - max(l0, r0) < 0.5 * min(l1 - l0, r1 - r0):
