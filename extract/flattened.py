@@ -262,7 +262,18 @@ def _row_values(text: str, n_cols: int) -> tuple[str, list[str]]:
         return text, []
     if CELL_VALUE.fullmatch(text.strip()) or all(CELL_VALUE.fullmatch(p) for p in re.split(r"\s{2,}", text.strip())):
         return "", [text.strip()]
-    return split_values(text, n_cols)
+    name, values = split_values(text, n_cols)
+    tail = None if values else _NAME_TAIL.search(text)
+    if tail:  # the wrapped rest of the name was set after the values: "Andel som har23 %18 % tillgång till …"
+        name, values = split_values(text[:tail.start()], n_cols)
+        if len(values) >= min(2, n_cols):  # one number inside a sentence ("Andel 5 år som …") is no row
+            return join_wrapped([name, tail.group(1)]), values
+        return text, []
+    return name, values
+
+
+# lower-case words without digits ending a row, after something glued to a digit or a per cent sign
+_NAME_TAIL = re.compile(r"(?<=[\d%])\s+([a-zåäö][^\d%]*(?:\(%\))?[^\d%]*)$")
 
 
 # ------------------------------------------------------------------------------------------------ reader

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from plantrace.extract import extract_text
-from plantrace.extract.flattened import parse_header, split_values
+from plantrace.extract.flattened import _row_values, parse_header, split_values
 
 
 def _values(ind) -> list[tuple]:
@@ -137,6 +137,19 @@ def test_flattened_unit_column_with_the_name_on_the_line_above():
 ])
 def test_glued_values_are_cut_by_column_count_and_shape(text, n, name, values):
     assert split_values(text, n) == (name, values)
+
+
+@pytest.mark.parametrize("text,n,name,values", [
+    # a PDF line that holds a wrapped name's rest after the values (a word processor set the row on one line)
+    ("Andel hushåll som har7 %9 %Minst 10 % fått bostad inom ett år (%)", 3,
+     "Andel hushåll som har fått bostad inom ett år (%)", ["7 %", "9 %", "Minst 10 %"]),
+    ("Handläggningstid i veckor1211Max 10 för nya ansökningar", 3, "Handläggningstid i veckor för nya ansökningar",
+     ["12", "11", "Max 10"]),
+    # one number inside a sentence is no row
+    ("Andel 7 år som börjar i skolan", 3, "Andel 7 år som börjar i skolan", []),
+])
+def test_name_rest_after_the_values(text, n, name, values):
+    assert _row_values(text, n) == (name, values)
 
 
 def test_header_lines():
