@@ -266,12 +266,18 @@ def _furniture(pages: list[PageText]) -> set[tuple[int, int]]:
 
 
 def _text_edge(pages: list[PageText]) -> float:
-    """Where body text wraps: the right edge most full lines reach (a high percentile, so one wide line or a
-    right-aligned date does not move it)."""
-    ends = sorted(ln.bbox[2] for p in pages for ln in p.lines if ln.cells is None and ln.right is None)
-    if not ends:
+    """Where body text wraps: the right edge full lines reach (outside the page margins, where a right-aligned
+    date sits, and a high percentile, so one stray line does not move it). Too far right only leaves a wrapped
+    line unjoined, which the text rules handle as in hard-wrapped text; too far left joins separate lines."""
+    body = [(ln, p.width) for p in pages for ln in p.lines
+            if ln.cells is None and ln.right is None and 0.12 * p.height < ln.y0 < 0.88 * p.height]
+    if not body:
         return max((p.width for p in pages), default=600.0)
-    return ends[int(0.95 * (len(ends) - 1))]
+    ends = sorted(ln.bbox[2] for ln, _ in body)
+    starts = sorted(ln.bbox[0] for ln, _ in body)
+    # a document of short lines never reaches its edge: margins are about as wide on the right as on the left
+    mirrored = statistics.median(w for _, w in body) - starts[int(0.05 * (len(starts) - 1))]
+    return max(ends[int(0.99 * (len(ends) - 1))], mirrored - 6)
 
 
 def _body_size(pages: list[PageText]) -> float:
