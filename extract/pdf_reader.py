@@ -159,6 +159,7 @@ def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None) -> PageText:
     if ordered is None:  # one column: lines on a baseline are one line
         lines = _merge_baseline(raw) + rows
         lines.sort(key=lambda l: (l.y0, l.bbox[0]))
+        _column_edges(lines, pt.width)
         pt.lines = lines
     else:
         parts = [_merge_baseline(part) if part and part[0].cells is None else part for part in ordered]
@@ -168,6 +169,25 @@ def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None) -> PageText:
                 ln.right = edge
         pt.lines = [ln for part in parts for ln in part]
     return pt
+
+
+def _column_edges(lines: list[VLine], width: float) -> None:
+    """On a page too short to show its two columns as a band, text on both sides of the middle and none across
+    it still wraps at its column's edge."""
+    text = [l for l in lines if l.cells is None]
+    mid = width / 2
+    left = [l for l in text if l.bbox[2] <= mid]
+    right = [l for l in text if l.bbox[0] >= mid]
+    if len(left) + len(right) < len(text):
+        return
+    for side in (left, right):
+        if len(side) < 2:
+            continue
+        edge = max(l.bbox[2] for l in side)
+        # a column's lines wrap at one edge (justified or nearly); a list of short lines ends anywhere
+        if sum(1 for l in side if l.bbox[2] > edge - 8) >= max(2, 0.3 * len(side)):
+            for l in side:
+                l.right = edge
 
 
 def _regions(words: list[tuple], band: Optional[tuple[float, float, float]], width: float):
