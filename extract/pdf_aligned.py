@@ -86,22 +86,26 @@ class _Mask:
         return m
 
 
-def _gutters(mask: _Mask, lines: list[list[tuple]]) -> list[tuple[float, float]]:
-    """Free x-ranges of `mask` with words of at least two of `lines` on both sides."""
-    cover = mask.cover
+def _free(mask: _Mask, lines: list[list[tuple]]) -> list[tuple[float, float]]:
+    """Free x-ranges of `mask` inside the lines' extent, at least a gutter wide."""
     lo = int(min(w[0] for ln in lines for w in ln) * RES)
     hi = int(max(w[2] for ln in lines for w in ln) * RES)
-    free = ~cover[lo:hi + 1]
-    out = []
+    free = ~mask.cover[lo:hi + 1]
     if not free.any():
-        return out
+        return []
     edges = np.flatnonzero(np.diff(np.concatenate(([0], free.view(np.int8), [0]))))
-    for a, b in zip(edges[::2], edges[1::2]):
-        x0, x1 = (lo + a) / RES, (lo + b) / RES
-        if x1 - x0 < MIN_GUTTER or a == 0 or lo + b > hi:
-            continue
-        both = sum(1 for ln in lines if any(w[2] <= x0 + 0.5 for w in ln) and any(w[0] >= x1 - 0.5 for w in ln))
-        if both >= 2:
+    return [((lo + a) / RES, (lo + b) / RES) for a, b in zip(edges[::2], edges[1::2])
+            if (b - a) / RES >= MIN_GUTTER and a > 0 and lo + b <= hi]
+
+
+def _supported(gaps: list[tuple[float, float]], lines: list[list[tuple]]) -> list[tuple[float, float]]:
+    """Gaps with words of two lines or more on each side (not always the same lines: a cell set vertically
+    centred has its own baseline)."""
+    out = []
+    for x0, x1 in gaps:
+        left = sum(1 for ln in lines if any(w[2] <= x0 + 0.5 for w in ln))
+        right = sum(1 for ln in lines if any(w[0] >= x1 - 0.5 for w in ln))
+        if left >= 2 and right >= 2:
             out.append((x0, x1))
     return out
 
@@ -177,15 +181,15 @@ def _grow(lines, heights, seeds, i: int, width: float) -> tuple[int, list[tuple[
         trial = body.copy()
         # a line without a wide gap is running text or a wrapped cell: its word spaces are no gutters
         trial.add(lines[j], 0.0 if seeds[j] else 0.5 * heights[j])
-        if j - i < 2:  # two lines: the first counts too
-            both = trial.copy()
-            both.add(lines[i])
-            found = _gutters(both, lines[i:j + 1])
-        else:  # the first line may cross a gutter: a header cell spanning columns
-            found = _gutters(trial, lines[i:j + 1])
-        if not found or len(found) < len(gutters):
-            break  # prose crosses every gutter; a line crossing one of the table's gutters is not a row of it
-        body, gutters = trial, found
+        mask = trial
+        if j - i < 2:  # two lines: the first counts too (later it may cross a gutter: a spanning header cell)
+            mask = trial.copy()
+            mask.add(lines[i])
+        free = _free(mask, lines[i:j + 1])
+        found = _supported(free, lines[i:j + 1])
+        if not free or len(found) < len(gutters):
+            break  # prose crosses every gap; a line crossing one of the table's gutters is not a row of it
+        body, gutters = trial, found or gutters
         j += 1
     return j, gutters
 
