@@ -98,16 +98,24 @@ def _free(mask: _Mask, lines: list[list[tuple]]) -> list[tuple[float, float]]:
             if (b - a) / RES >= MIN_GUTTER and a > 0 and lo + b <= hi]
 
 
-def _supported(gaps: list[tuple[float, float]], lines: list[list[tuple]]) -> list[tuple[float, float]]:
+def _supported(gaps: list[tuple[float, float]], lines: list[list[tuple]], wide: list[tuple[float, float]]
+               ) -> list[tuple[float, float]]:
     """Gaps with words of two lines or more on each side (not always the same lines: a cell set vertically
-    centred has its own baseline)."""
+    centred has its own baseline), or holding a wide gap of a row-like line (`wide`: a header over empty
+    columns is their only evidence)."""
     out = []
     for x0, x1 in gaps:
         left = sum(1 for ln in lines if any(w[2] <= x0 + 0.5 for w in ln))
         right = sum(1 for ln in lines if any(w[0] >= x1 - 0.5 for w in ln))
-        if left >= 2 and right >= 2:
+        if (left >= 2 and right >= 2) or any(a <= x0 + 0.5 and b >= x1 - 0.5 for a, b in wide):
             out.append((x0, x1))
     return out
+
+
+def _wide_gaps(line: list[tuple], h: float) -> list[tuple[float, float]]:
+    """The gaps between a row-like line's runs of words."""
+    segs = _segments(line, max(1.2 * h, 8.0))
+    return [(a[-1][2], b[0][0]) for a, b in zip(segs, segs[1:])]
 
 
 def _horizontal_edges(drawings: list[dict]) -> list[tuple[float, float, float]]:
@@ -186,7 +194,8 @@ def _grow(lines, heights, seeds, i: int, width: float) -> tuple[int, list[tuple[
             mask = trial.copy()
             mask.add(lines[i])
         free = _free(mask, lines[i:j + 1])
-        found = _supported(free, lines[i:j + 1])
+        wide = [g for k in range(i, j + 1) if seeds[k] for g in _wide_gaps(lines[k], heights[k])]
+        found = _supported(free, lines[i:j + 1], wide)
         if not free or len(found) < len(gutters):
             break  # prose crosses every gap; a line crossing one of the table's gutters is not a row of it
         body, gutters = trial, found or gutters
