@@ -227,11 +227,13 @@ def _assemble(region, gutters, edges) -> Optional[GridTable]:
     box = (min(w[0] for ln in region for w in ln), min(w[1] for w in region[0]),
            max(w[2] for ln in region for w in ln), max(w[3] for w in region[-1]))
     cuts = _separators(edges, box)
-    # clusters: lines whose boxes overlap vertically (cells set vertically centred interleave their lines)
+    # clusters: lines whose boxes overlap by more than tight leading does (cells set vertically centred
+    # interleave their lines)
     clusters: list[list] = []
     for ln in region:
         top, bottom = min(w[1] for w in ln), max(w[3] for w in ln)
-        if clusters and top < clusters[-1][1] - 0.5 and not any(clusters[-1][1] - 0.5 > c > top for c in cuts):
+        overlap = clusters[-1][1] - top if clusters else 0.0
+        if overlap > 0.25 * (bottom - top) and not any(clusters[-1][1] - 0.5 > c > top for c in cuts):
             clusters[-1][1] = max(clusters[-1][1], bottom)
             clusters[-1][2].append(ln)
         else:
