@@ -162,9 +162,11 @@ def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None) -> PageText:
         _column_edges(lines, pt.width)
         pt.lines = lines
     else:
-        parts = [_merge_baseline(part) if part and part[0].cells is None else part for part in ordered]
+        parts = [_merge_baseline([l for l in part if l.cells is None]) + [l for l in part if l.cells is not None]
+                 for part in ordered]
         for part in parts[2:4]:  # the two columns: a line wraps at its column's edge
-            edge = max((ln.bbox[2] for ln in part), default=None)
+            part.sort(key=lambda l: (l.y0, l.bbox[0]))
+            edge = max((ln.bbox[2] for ln in part if ln.cells is None), default=None)
             for ln in part:
                 ln.right = edge
         pt.lines = [ln for part in parts for ln in part]
@@ -255,9 +257,11 @@ def _reading_order(lines: list[VLine], width: float) -> Optional[list[list[VLine
     below = [l for l in lines if id(l) not in taken and l.y0 >= band_bottom and id(l) not in in_cols]
     taken |= {id(l) for l in below}
     rest = [l for l in lines if id(l) not in taken]
-    col_left = [l for l in rest if (l.bbox[0] + l.bbox[2]) / 2 < mid and l.cells is None]
-    col_right = [l for l in rest if (l.bbox[0] + l.bbox[2]) / 2 >= mid and l.cells is None]
-    tables = [l for l in rest if l.cells is not None]
+    # a table inside a column is read with its column; one across both after them
+    inside = lambda l: l.cells is None or l.bbox[2] <= mid + 1 or l.bbox[0] >= mid - 1
+    col_left = [l for l in rest if (l.bbox[0] + l.bbox[2]) / 2 < mid and inside(l)]
+    col_right = [l for l in rest if (l.bbox[0] + l.bbox[2]) / 2 >= mid and inside(l)]
+    tables = [l for l in rest if not inside(l)]
     split = lambda ls: [[l for l in ls if l.cells is None], [l for l in ls if l.cells is not None]]
     return [*split(above), col_left, col_right, tables, *split(below)]
 
