@@ -192,20 +192,21 @@ def _column_edges(lines: list[VLine], width: float) -> None:
                 l.right = edge
 
 
-def _regions(words: list[tuple], band: Optional[tuple[float, float, float]], width: float):
+def _regions(words: list[tuple], band: Optional[tuple[float, float, float, float]], width: float):
     """(words, width) of each area a table may lie in: the whole page, or each column and what is outside them."""
     if band is None:
         yield words, width
         return
-    mid, top, bottom = band
+    mid, top, _, bottom = band  # down to where the longer column ends
     inside = [w for w in words if top <= (w[1] + w[3]) / 2 <= bottom]
     yield [w for w in inside if (w[0] + w[2]) / 2 < mid], width / 2
     yield [w for w in inside if (w[0] + w[2]) / 2 >= mid], width / 2
     yield [w for w in words if not top <= (w[1] + w[3]) / 2 <= bottom], width
 
 
-def _column_band(lines: list[VLine], width: float) -> Optional[tuple[float, float, float]]:
-    """(gutter x, top, bottom) of the part of a page set in two columns of running text, else None.
+def _column_band(lines: list[VLine], width: float) -> Optional[tuple[float, float, float, float]]:
+    """(gutter x, top, bottom, bottom of the longer column) of the part of a page set in two columns of running
+    text, else None.
 
     The gutter is the x near the middle that the fewest lines cross; both sides must hold lines of prose width
     (pieces on one baseline counted together: justified text comes in pieces) over a common height."""
@@ -239,7 +240,7 @@ def _column_band(lines: list[VLine], width: float) -> Optional[tuple[float, floa
     (l0, l1), (r0, r1) = sides
     if min(l1, r1) - max(l0, r0) < 0.5 * min(l1 - l0, r1 - r0):
         return None
-    return float(mid), max(l0, r0) - 2, min(l1, r1) + 2
+    return float(mid), max(l0, r0) - 2, min(l1, r1) + 2, max(l1, r1) + 2
 
 
 def _reading_order(lines: list[VLine], width: float) -> Optional[list[list[VLine]]]:
@@ -248,7 +249,7 @@ def _reading_order(lines: list[VLine], width: float) -> Optional[list[list[VLine
     band = _column_band(lines, width)
     if band is None:
         return None
-    mid, band_top, band_bottom = band
+    mid, band_top, band_bottom, _ = band
     left = [l for l in lines if l.bbox[2] <= mid + 1 and l.cells is None]
     right = [l for l in lines if l.bbox[0] >= mid - 1 and l.cells is None]
     in_cols = {id(l) for l in left} | {id(l) for l in right}
