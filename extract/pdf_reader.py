@@ -27,6 +27,7 @@ from plantrace.extract.text_reader import clean_line
 _NUMBER_ONLY = re.compile(r"^\d{1,2}(\.\d{1,2}){0,5}\.?$")
 _PAGE_NO = re.compile(r"^(sida\s*)?\d{1,4}(\s*(av|/|\()\s*\d{1,4}\)?)?$", re.I)
 _SENT_END = re.compile(r"[.!?:;]$")
+_LABEL_START = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ/-]{1,24}(?: [\wåäö/-]{1,15})?:\s+\S")
 _BULLET_GLYPH = re.compile("^[\uf0b7\uf0a7\uf02d•▪●◦–-]$")
 
 
@@ -338,6 +339,8 @@ def _hard_break(prev: VLine, ln: VLine, edge: float) -> bool:
     there, so the line break is the author's (a list of short lines, "Status: …" under an item)."""
     if prev.text.endswith("-") or ln.page != prev.page:
         return False
+    if _LABEL_START.match(ln.text):
+        return True  # "Status: …", "Kommentar: …" under a full line: a label starts a line of its own
     first = ln.text.split(None, 1)[0] if ln.text.strip() else ""
     if not first:
         return False
@@ -346,8 +349,15 @@ def _hard_break(prev: VLine, ln: VLine, edge: float) -> bool:
     return room > (len(first) + 2) * char + 0.5 * max(prev.size, 1.0)
 
 
-def _paragraphs(lines: list[VLine], body: float) -> list:
-    """Consecutive lines of one paragraph are joined; rows of tables stay rows."""
+def _line_lead(pages: list[PageText]) -> float:
+    """The usual space between two lines of one paragraph: the median of the small leads."""
+    leads = [b.y0 - a.y1 for p in pages for a, b in zip(p.lines, p.lines[1:])
+             if a.cells is None and b.cells is None and abs(a.size - b.size) < 0.6 and -1 <= b.y0 - a.y1 < a.size]
+    return statistics.median(leads) if leads else 0.0
+
+
+def _paragraphs(lines: list[VLine], body: float, usual: float = 0.0) -> list:
+    """Consecutive lines of one paragraph are joined; rows of tables stay rows. `usual`: the usual lead."""
     out: list = []
     cur: list[VLine] = []
     for ln in lines:
@@ -363,7 +373,8 @@ def _paragraphs(lines: list[VLine], body: float) -> list:
             same_style = abs(prev.size - ln.size) < 0.6 and prev.bold == ln.bold
             starts_new = bool(BULLET.match(ln.text)) or _BULLET_GLYPH.match(ln.text.split(" ")[0] or "") is not None \
                 or bool(re.match(r"^\d{1,2}(\.\d{1,2})*\.?\s+[A-ZÅÄÖ(]", ln.text))
-            gap_break = lead > 0.55 * max(ln.size, prev.size) or lead < -0.6 * max(ln.size, prev.size)
+            size = max(ln.size, prev.size)
+            gap_break = lead > min(0.55 * size, max(usual, 0.0) + 0.3 * size) or lead < -0.6 * size
             if ln.page != prev.page:
                 gap_break = _SENT_END.search(prev.text) is not None or ln.text[:1].isupper() and not prev.text.endswith("-")
             short_prev = prev.bbox[2] < ln.bbox[2] - 0.25 * max(1.0, ln.bbox[2] - ln.bbox[0]) and _SENT_END.search(prev.text) \
@@ -455,12 +466,13 @@ def read_pdf(path: str | Path, doc: Optional[pymupdf.Document] = None, deadline=
     drop = _furniture(pages)
     body = _body_size(pages)
     edge = _text_edge(pages)
+    usual = _line_lead(pages)
     big_sizes = sorted({ln.size for p in pages for ln in p.lines if ln.size >= body + 1.5 and ln.cells is None}, reverse=True)
     out: list[Line] = []
     for p in pages:
         kept = [ln for i, ln in enumerate(p.lines) if (p.number, i) not in drop]
         titles = outline.get(p.number, [])
-        items = [piece for item in _paragraphs(kept, body)
+        items = [piece for item in _paragraphs(kept, body, usual)
                  for piece in ([item] if isinstance(item, VLine) else [*item.text_lines(edge), None])]
         for item in items:
             if item is None:  # end of a paragraph
