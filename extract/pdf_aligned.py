@@ -184,8 +184,8 @@ def _grow(lines, heights, seeds, i: int, width: float) -> tuple[int, list[tuple[
     j = i + 1
     while j < len(lines):
         gap = min(w[1] for w in lines[j]) - max(w[3] for w in lines[j - 1])
-        if gap > 1.6 * max(heights[j], heights[j - 1]) or heights[j] > 1.25 * min(heights[i:j]):
-            break  # far below, or in a larger font (a heading)
+        if gap > 1.6 * max(heights[j], heights[j - 1]) or heights[j] > 1.1 * min(heights[i:j]):
+            break  # far below, or in a larger font (a heading, running text after a table set smaller)
         trial = body.copy()
         # a line without a wide gap is running text or a wrapped cell: its word spaces are no gutters
         trial.add(lines[j], 0.0 if seeds[j] else 0.5 * heights[j])
