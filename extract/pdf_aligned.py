@@ -86,8 +86,9 @@ class _Mask:
         return m
 
 
-def _free(mask: _Mask, lines: list[list[tuple]]) -> list[tuple[float, float]]:
-    """Free x-ranges of `mask` inside the lines' extent, at least a gutter wide."""
+def _free(mask: _Mask, lines: list[list[tuple]], least: float = MIN_GUTTER, inner: bool = True
+          ) -> list[tuple[float, float]]:
+    """Free x-ranges of `mask` inside the lines' extent, at least `least` wide; `inner`: not touching its ends."""
     lo = int(min(w[0] for ln in lines for w in ln) * RES)
     hi = int(max(w[2] for ln in lines for w in ln) * RES)
     free = ~mask.cover[lo:hi + 1]
@@ -95,7 +96,7 @@ def _free(mask: _Mask, lines: list[list[tuple]]) -> list[tuple[float, float]]:
         return []
     edges = np.flatnonzero(np.diff(np.concatenate(([0], free.view(np.int8), [0]))))
     return [((lo + a) / RES, (lo + b) / RES) for a, b in zip(edges[::2], edges[1::2])
-            if (b - a) / RES >= MIN_GUTTER and a > 0 and lo + b <= hi]
+            if (b - a) / RES >= least and (not inner or (a > 0 and lo + b <= hi))]
 
 
 def _supported(gaps: list[tuple[float, float]], lines: list[list[tuple]], wide: list[tuple[float, float]]
@@ -193,12 +194,20 @@ def _grow(lines, heights, seeds, i: int, width: float) -> tuple[int, list[tuple[
         if j - i < 2:  # two lines: the first counts too (later it may cross a gutter: a spanning header cell)
             mask = trial.copy()
             mask.add(lines[i])
-        free = _free(mask, lines[i:j + 1])
-        wide = [g for k in range(i, j + 1) if seeds[k] for g in _wide_gaps(lines[k], heights[k])]
-        found = _supported(free, lines[i:j + 1], wide)
-        if not free or len(found) < len(gutters):
+        free = _free(mask, lines[i:j + 1], 1.0, inner=False)
+        # a gutter found stays, narrowed to what is still free (a longer cell line), unless a line crosses it
+        kept = []
+        for g0, g1 in gutters:
+            rest = [(max(g0, f0), min(g1, f1)) for f0, f1 in free if min(g1, f1) - max(g0, f0) >= 1.0]
+            if not rest:
+                break
+            kept.append(max(rest, key=lambda r: r[1] - r[0]))
+        if not free or len(kept) < len(gutters):
             break  # prose crosses every gap; a line crossing one of the table's gutters is not a row of it
-        body, gutters = trial, found or gutters
+        wide = [g for k in range(i, j + 1) if seeds[k] for g in _wide_gaps(lines[k], heights[k])]
+        new = _supported([f for f in _free(mask, lines[i:j + 1])
+                          if not any(f[0] < g1 and f[1] > g0 for g0, g1 in kept)], lines[i:j + 1], wide)
+        body, gutters = trial, sorted(kept + new)
         j += 1
     return j, gutters
 
@@ -252,8 +261,9 @@ def _assemble(region, gutters, edges) -> Optional[GridTable]:
             cut = any(prev_bottom - 1 <= c <= top + 1 for c in cuts)
             if padded:
                 new = cut or top - prev_bottom > base + spacing
-            else:  # no spacing to go by: a line whose cells all start in lower case continues a wrapped row
-                new = cut or not all(w[4][:1].islower() for w in _first_words(ws, bounds))
+            else:  # no spacing to go by: a line whose first cell is empty or goes on in lower case continues
+                first = [w for w in sorted(ws, key=lambda w: (w[1], w[0])) if _column(w[0], bounds) == 0]
+                new = cut or bool(first) and not first[0][4][:1].islower()
         if new:
             rows.append([top, bottom, ws])
         else:
@@ -272,14 +282,6 @@ def _assemble(region, gutters, edges) -> Optional[GridTable]:
     filled = sum(1 for r in table.rows for c in r if c)
     table.quality = round(0.8 * filled / (len(table.rows) * n), 3)  # alignment-only tables are less certain
     return table
-
-
-def _first_words(ws: list[tuple], bounds: list[float]) -> list[tuple]:
-    """The first word of each non-empty cell of a line."""
-    first: dict[int, tuple] = {}
-    for w in sorted(ws, key=lambda w: (w[1], w[0])):
-        first.setdefault(_column(w[0], bounds), w)
-    return list(first.values())
 
 
 def _cell_text(ws: list[tuple]) -> str:
