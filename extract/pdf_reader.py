@@ -327,11 +327,16 @@ class _Para:
         """The paragraph cut where a line ended by choice, not by wrapping: as the text version has its lines."""
         out = [[self.lines[0]]]
         for prev, ln in zip(self.lines, self.lines[1:]):
-            if _hard_break(prev, ln, prev.right or edge):
+            if _hard_break(prev, ln, prev.right or edge) or _next_att_clause(self.lines[0], prev, ln):
                 out.append([ln])
             else:
                 out[-1].append(ln)
         return [_Para(group) for group in out]
+
+
+def _next_att_clause(first: VLine, prev: VLine, ln: VLine) -> bool:
+    """In a list of att-satser (a decision: "att ge …, att uppdra …"), each clause starts a line of its own."""
+    return first.text.startswith("att ") and ln.text.startswith("att ") and prev.text.rstrip().endswith((",", ";", "."))
 
 
 def _hard_break(prev: VLine, ln: VLine, edge: float) -> bool:
