@@ -228,8 +228,10 @@ def _join_across_blanks(layout: Layout, blocks: list[Block]) -> None:
             and (prev.kind in ("bullet", "para") or prev.kind == "heading")
             and cur.text[:1].islower()
             and not _SENT_END.search(prev.text)
-            and not (_ATT_SATS.match(cur.text) and (prev.kind == "bullet" or _ATT_SATS.match(prev.text)
-                                                    or _DECISION_END.search(prev.text)))
+            # an att-clause after a bullet, a decision verb or a block holding a clause of its own (behind a
+            # running header, "Kommunen 2 (2)", perhaps) starts the next clause
+            and not (_ATT_SATS.match(cur.text) and (prev.kind == "bullet" or _DECISION_END.search(prev.text)
+                                                    or any(_ATT_SATS.match(layout.lines[k].text) for k in prev.lines)))
         ):
             merged = _make_block(layout, prev.lines + cur.lines, prev.kind)
             if prev.kind == "heading" and merged.number is None:

@@ -1,0 +1,160 @@
+"""Reading PDF pages by geometry and fonts, whatever program laid them out (issue 14).
+
+Each test lays out a small invented page with pymupdf's Story (HTML and CSS, as a web export or a word
+processor would set it) and checks one reading rule: bullets drawn as shapes, lines the author broke against
+lines the program wrapped, label lines, att-clauses, tables with horizontal rules only or none at all, and two
+columns of justified text.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from plantrace.extract import extract_file
+from plantrace.extract.pdf_reader import read_pdf
+
+A4 = pymupdf.paper_rect("a4")
+
+
+def _story_pdf(path: Path, html: str, css: str = "", columns: int = 1) -> Path:
+    story = pymupdf.Story(html, user_css="body { font-family: sans-serif; font-size: 10pt; } " + css)
+    buf = io.BytesIO()
+    writer = pymupdf.DocumentWriter(buf)
+    margin, gap = 56, 18
+    width = (A4.width - 2 * margin - gap * (columns - 1)) / columns
+
+    def rect(n, filled):
+        page, col = divmod(n, columns)
+        x0 = margin + col * (width + gap)
+        return (A4 if col == 0 else None), pymupdf.Rect(x0, 60, x0 + width, A4.height - 60), None
+
+    story.write(writer, rect)
+    writer.close()
+    path.write_bytes(buf.getvalue())
+    return path
+
+
+def _lines(path: Path) -> list[str]:
+    return [ln.text for ln in read_pdf(path).lines if ln.text]
+
+
+def test_wrapped_lines_join_and_broken_lines_stay(tmp_path):
+    long = ("Nämnden ska under året utveckla samarbetet med skolan och civilsamhället så att fler barn och unga "
+            "får stöd tidigt och att insatserna följs upp på ett likartat sätt i alla kommundelar.")
+    html = (f"<p>{long}</p>"
+            "<p style='margin:0'>Uppdrag: Ta fram en plan för fler feriejobb (KS)</p>"
+            "<p style='margin:0'>Status: Pågår</p>"
+            "<p style='margin:0'>Planen tas fram tillsammans med näringslivet.</p>")
+    lines = _lines(_story_pdf(tmp_path / "p.pdf", html))
+    assert long in lines  # one paragraph wrapped by the program: one line
+    assert "Uppdrag: Ta fram en plan för fler feriejobb (KS)" in lines
+    assert "Status: Pågår" in lines  # a short line the author ended is a line of its own
+
+
+def test_label_line_after_a_full_line_is_its_own_line(tmp_path):
+    # the item fills its line, so "Status:" would not have fitted after it; the label still starts a line
+    item = "Uppdrag: Utred hur lokalerna för fritidsverksamheten kan samordnas med skolans lokaler i hela kommunen"
+    html = f"<p style='margin:0'>{item}</p><p style='margin:0'>Status: Genomförd</p>"
+    pdf = _story_pdf(tmp_path / "p.pdf", html, css="p { font-size: 10.4pt; }")
+    assert "Status: Genomförd" in _lines(pdf)
+
+
+def test_drawn_bullets_are_bullets(tmp_path):
+    pdf = tmp_path / "b.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page()
+    items = ["Fler ska gå från bidrag till arbete", "Väntetiderna till boende ska minska",
+             "Andelen nöjda brukare ska öka"]
+    page.insert_text((72, 90), "Nämndens mål:", fontsize=10)
+    for k, text in enumerate(items):
+        y = 110 + 16 * k
+        page.draw_rect(pymupdf.Rect(74, y - 5.5, 77, y - 2.5), color=None, fill=(0, 0, 0))  # the engine's dot
+        page.insert_text((86, y), text, fontsize=10)
+    page.draw_rect(pymupdf.Rect(74, 170 - 6, 80, 170), color=None, fill=(0.1, 0.7, 0.2))  # a green status dot
+    page.insert_text((86, 170), "Målet är uppfyllt", fontsize=10)
+    doc.save(pdf)
+    lines = _lines(pdf)
+    assert [f"• {t}" for t in items] == [l for l in lines if l.startswith("•")]
+    assert "Målet är uppfyllt" in lines
+
+
+def test_att_clauses_each_start_a_line(tmp_path):
+    html = ("<p>Nämnden beslutar</p><p style='margin:0'>att ge förvaltningen i uppdrag att ta fram en plan för "
+            "kortare handläggningstider,</p><p style='margin:0'>att uppdra åt förvaltningen att redovisa "
+            "planen senast i juni,</p><p style='margin:0'>att i övrigt lägga informationen till handlingarna.</p>")
+    lines = _lines(_story_pdf(tmp_path / "a.pdf", html, css="p { font-size: 13pt; }"))
+    assert sum(1 for l in lines if l.startswith("att ")) == 3
+
+
+TABLE = ("<p>Tabell över nämndens nyckeltal.</p><table><tr><th>Nyckeltal</th><th>Utfall 2023</th><th>Utfall 2024</th>"
+         "<th>Målvärde 2025</th></tr>"
+         "<tr><td>Andel elever som känner sig trygga i skolan under hela läsåret (%)</td><td>81 %</td><td>84 %</td>"
+         "<td>Minst 90 %</td></tr>"
+         "<tr><td>Antal besök på biblioteken per invånare</td><td>4,1</td><td>4,6</td><td>5,0</td></tr>"
+         "<tr><td>Kostnad per elev i grundskolan, kronor</td><td>112 300</td><td>118 900</td><td>Max 120 000</td></tr>"
+         "</table><p>Utfallen kommer från kommunens egen statistik och från Kolada.</p>")
+
+
+@pytest.mark.parametrize("css", [
+    "th, td { border-top: 0.6pt solid #444; border-bottom: 0.6pt solid #444; padding: 2pt 6pt; }",  # rules only
+    "th, td { padding: 3pt 8pt; } th { background: #cfe3e6; }",  # no rules, a shaded header
+    "th, td { padding: 1pt 2pt; font-size: 8pt; }",  # no rules, tight
+], ids=["horizontal-rules", "shaded-header", "tight"])
+def test_table_without_vertical_rules(tmp_path, css):
+    doc = extract_file(_story_pdf(tmp_path / "t.pdf", TABLE, css="table { width: 100%; } th { text-align: left; } " + css))
+    rows = {i.name: {(v.kind, v.year): v.raw for v in i.values} for i in doc.indicators}
+    assert set(rows) == {"Andel elever som känner sig trygga i skolan under hela läsåret (%)",
+                         "Antal besök på biblioteken per invånare", "Kostnad per elev i grundskolan, kronor"}
+    assert rows["Antal besök på biblioteken per invånare"] == {
+        ("actual", 2023): "4,1", ("actual", 2024): "4,6", ("target", 2025): "5,0"}
+    assert rows["Kostnad per elev i grundskolan, kronor"][("target", 2025)] == "Max 120 000"
+
+
+def test_two_justified_columns_are_read_in_order_and_are_no_table(tmp_path):
+    para = ("Förvaltningen har under året arbetat vidare med att korta väntetiderna och att göra det enklare för "
+            "invånarna att komma i kontakt med verksamheterna. ")
+    html = "".join(f"<p>{k}. {para * 3}</p>" for k in range(1, 9))
+    pdf = _story_pdf(tmp_path / "c.pdf", html, css="p { text-align: justify; font-size: 9pt; }", columns=2)
+    layout = read_pdf(pdf)
+    assert not any(ln.cells for ln in layout.lines)
+    text = layout.text if hasattr(layout, "text") else "\n".join(ln.text for ln in layout.lines)
+    starts = [text.index(f"{k}. Förvaltningen") for k in range(1, 9)]
+    assert starts == sorted(starts)
+
+
+def test_table_with_vertically_centred_cells(tmp_path):
+    """A word processor centres short cells beside a wrapped one: their words share no baseline with it."""
+    css = ("table { width: 100%; } th { text-align: left; background: #dde; } th, td { padding: 1pt 2pt; "
+           "vertical-align: middle; font-size: 8.5pt; }")
+    doc = extract_file(_story_pdf(tmp_path / "v.pdf", TABLE, css=css))
+    rows = {i.name: {(v.kind, v.year): v.raw for v in i.values} for i in doc.indicators}
+    assert rows.get("Andel elever som känner sig trygga i skolan under hela läsåret (%)") == {
+        ("actual", 2023): "81 %", ("actual", 2024): "84 %", ("target", 2025): "Minst 90 %"}
+
+
+def test_two_columns_set_in_pieces(tmp_path):
+    """Justified lines written word by word (wide spaces, so text extraction returns pieces of lines) are still
+    two columns of prose, read left then right, and no table."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    words = ("Nämnden har under året arbetat med att korta väntetiderna och att göra det lättare för invånarna "
+             "att nå verksamheterna utan att behöva vänta på besked").split()
+    for col, x0 in (("V", 50), ("H", 310)):
+        for k in range(24):
+            line = [f"{col}{k:02d}"] + words[k % 9: k % 9 + 6 + k % 3]
+            widths = [pymupdf.get_text_length(w, fontsize=9) for w in line]
+            space = (235 - sum(widths)) / (len(line) - 1)  # justified to a 235-point column
+            x = x0
+            for w, width in zip(line, widths):
+                page.insert_text((x, 80 + 13 * k), w, fontsize=9)
+                x += width + space
+    path = tmp_path / "pieces.pdf"
+    doc.save(path)
+    layout = read_pdf(path)
+    assert not any(ln.cells for ln in layout.lines)
+    order = [w for ln in layout.lines for w in ln.text.split() if w[:1] in "VH" and w[1:3].isdigit()]
+    assert order == [f"V{k:02d}" for k in range(24)] + [f"H{k:02d}" for k in range(24)]
