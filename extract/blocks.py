@@ -105,7 +105,7 @@ def _att_clause_starts(block_first: str, prev: str, width: Optional[int]) -> boo
     return bool(_ATT_SATS.match(block_first)) and (len(prev) + 4 <= width or prev[-1:].isdigit())
 
 
-def _line_ended(prev: str, nxt: str, width: int) -> bool:
+def line_ended(prev: str, nxt: str, width: int) -> bool:
     """A line followed by a capitalised line that does not continue it: the next line's first word would have
     fit (the converter did not wrap there), or it is no place name and follows a line that ends neither a
     sentence nor on a preposition (a goal line, then its comment)."""
@@ -132,7 +132,8 @@ _MODAL = re.compile(r"\b(?:ska|skall)\b", re.I)
 
 # a line ending in a preposition, conjunction or article has not ended
 _OPEN_END = re.compile(r"\b(?:för|av|till|i|på|med|och|att|som|om|en|ett|den|det|de|från|vid|under|mot|eller|samt|"
-                       r"inom|utan|hos|genom|efter|enligt|mellan|både|vars|där|när|då|än)\s*$", re.I)
+                       r"inom|utan|hos|genom|efter|enligt|mellan|både|vars|där|när|då|än|"
+                       r"t\.?\s?ex|bl\.?\s?a|m\.?\s?fl|s\.?\s?k)\.?\s*$", re.I)  # … and "t ex", "bl a"
 
 
 @lru_cache(maxsize=1)
@@ -198,7 +199,7 @@ def segment(layout: Layout) -> list[Block]:
                 short = len(prev) < 0.6 * width
                 if short and (_SENT_END.search(prev) or not cont):
                     flush()
-                elif _line_ended(prev, t.strip(), width):
+                elif line_ended(prev, t.strip(), width):
                     flush()
                 else:
                     cur.append(i)

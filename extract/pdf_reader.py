@@ -22,10 +22,11 @@ import numpy as np
 import pymupdf
 
 from plantrace.errors import InputError
-from plantrace.extract.blocks import BULLET, join_wrapped
+from plantrace.extract.blocks import BULLET, join_wrapped, line_ended
 from plantrace.extract.layout import Layout, Line
 from plantrace.extract.pdf_aligned import find_aligned_tables
 from plantrace.extract.pdf_tables import GridTable, find_grid_tables
+from plantrace.extract.tables import HEADER_WORDS
 from plantrace.extract.text_reader import clean_line
 
 _NUMBER_ONLY = re.compile(r"^\d{1,2}(\.\d{1,2}){0,5}\.?$")
@@ -327,11 +328,11 @@ class _Para:
     def text(self) -> str:
         return join_wrapped([l.text.replace("\t", " ") for l in self.lines])
 
-    def text_lines(self, edge: float) -> list["_Para"]:
+    def text_lines(self, edge: float, body: float) -> list["_Para"]:
         """The paragraph cut where a line ended by choice, not by wrapping: as the text version has its lines."""
         out = [[self.lines[0]]]
         for prev, ln in zip(self.lines, self.lines[1:]):
-            if _hard_break(prev, ln, prev.right or edge) or _next_att_clause(self.lines[0], prev, ln):
+            if _hard_break(prev, ln, prev.right or edge, body) or _next_att_clause(self.lines[0], prev, ln):
                 out.append([ln])
             else:
                 out[-1].append(ln)
@@ -343,7 +344,7 @@ def _next_att_clause(first: VLine, prev: VLine, ln: VLine) -> bool:
     return first.text.startswith("att ") and ln.text.startswith("att ") and prev.text.rstrip().endswith((",", ";", "."))
 
 
-def _hard_break(prev: VLine, ln: VLine, edge: float) -> bool:
+def _hard_break(prev: VLine, ln: VLine, edge: float, body: float = 0.0) -> bool:
     """True when `ln`'s first word would have fitted at the end of `prev`: a wrapping program would have put it
     there, so the line break is the author's (a list of short lines, "Status: …" under an item)."""
     if prev.text.endswith("-") or ln.page != prev.page:
@@ -355,7 +356,13 @@ def _hard_break(prev: VLine, ln: VLine, edge: float) -> bool:
         return False
     char = (prev.bbox[2] - prev.bbox[0]) / max(len(prev.text), 1)
     room = edge - prev.bbox[2]
-    return room > (len(first) + 2) * char + 0.5 * max(prev.size, 1.0)
+    if room > (len(first) + 2) * char + 0.5 * max(prev.size, 1.0):
+        return True
+    # a full line of body text: the text reader's judgement of a capitalised start (a goal line, then its
+    # comment); a heading wraps wherever its words fall
+    if len(HEADER_WORDS.findall(prev.text)) >= 3 and HEADER_WORDS.match(first):
+        return False  # a table header flattened to a line, wrapping: "Indikator Utfall 2021" ⏎ "Målvärde 2021"
+    return prev.size <= body + 0.5 and line_ended(prev.text.strip(), ln.text.strip(), 0)
 
 
 def _line_lead(pages: list[PageText]) -> float:
@@ -482,7 +489,7 @@ def read_pdf(path: str | Path, doc: Optional[pymupdf.Document] = None, deadline=
         kept = [ln for i, ln in enumerate(p.lines) if (p.number, i) not in drop]
         titles = outline.get(p.number, [])
         items = [piece for item in _paragraphs(kept, body, usual)
-                 for piece in ([item] if isinstance(item, VLine) else [*item.text_lines(edge), None])]
+                 for piece in ([item] if isinstance(item, VLine) else [*item.text_lines(edge, body), None])]
         for item in items:
             if item is None:  # end of a paragraph
                 if out and out[-1].text:
