@@ -604,7 +604,13 @@ def _to_dict(lines: list[_Line], page: pymupdf.Page, scale_x: float, scale_y: fl
                 "origin": (px0, min(base, rect.y1)), "bbox": bbox}
         if ln.conf is not None:
             span["confidence"] = round(ln.conf / 100, 3)
-        line = {"spans": [span], "wmode": 0, "dir": (1.0, 0.0), "bbox": bbox}
+        words = []  # (x0, y0, x1, y1, text) in page coordinates, as get_text("words") gives them
+        for w in ln.words:
+            wx = (w.bbox[0] + w.bbox[2]) / 2
+            wbase = unshear(wx, ln.baseline_y(wx)) * scale_y
+            words.append((max(rect.x0, w.bbox[0] * scale_x), max(rect.y0, wbase - _ASCENDER * size),
+                          min(rect.x1, w.bbox[2] * scale_x), min(rect.y1, wbase + _DESCENDER * size), w.text))
+        line = {"spans": [span], "wmode": 0, "dir": (1.0, 0.0), "bbox": bbox, "words": words}
         by_par.setdefault(ln.par, []).append(line)
     for number, (_, plines) in enumerate(sorted(by_par.items())):
         plines.sort(key=lambda l: (l["bbox"][1], l["bbox"][0]))

@@ -149,17 +149,19 @@ def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None) -> PageText:
             every.append(VLine(text, (x0, y0, x1, y1), round(size, 1), bold, pt.number, ocr=ocr))
     band = _column_band(every, pt.width)
     tables: list[GridTable] = []
-    if not ocr:
+    if ocr:  # the words OCR read, with their boxes: a scanned table's columns show in their alignment too
+        words = [w for block in data["blocks"] for line in block.get("lines", ()) for w in line.get("words", ())]
+    else:
         words = page.get_text("words")
         tables = find_grid_tables(drawings, words) if drawings else []
-        # tables of aligned text are looked for inside each column of running text, so that the gutter
-        # between two columns of prose is never taken for a column of a table
-        for region, width in _regions(words, band, pt.width):
-            tables += find_aligned_tables(region, [t.bbox for t in tables], width, drawings)
+    # tables of aligned text are looked for inside each column of running text, so that the gutter between two
+    # columns of prose is never taken for a column of a table
+    for region, width in _regions(words, band, pt.width):
+        tables += find_aligned_tables(region, [t.bbox for t in tables], width, drawings)
     boxes = [t.bbox for t in tables]
     raw = [ln for ln in every if not any(b[0] - 1 <= (ln.bbox[0] + ln.bbox[2]) / 2 <= b[2] + 1
                                          and b[1] - 1 <= (ln.y0 + ln.y1) / 2 <= b[3] + 1 for b in boxes)]
-    rows = [VLine("\t".join(row), box, 0.0, False, pt.number, cells=list(row), table=ti, quality=t.quality)
+    rows = [VLine("\t".join(row), box, 0.0, False, pt.number, cells=list(row), table=ti, quality=t.quality, ocr=ocr)
             for ti, t in enumerate(tables) for row, box in zip(t.rows, t.row_boxes)]
     ordered = _reading_order(raw + rows, pt.width)
     if ordered is None:  # one column: lines on a baseline are one line
