@@ -39,6 +39,7 @@ from plantrace.schema import Document
 
 SAMPLES = ROOT / "corpus" / "sample" / "text"
 FIXTURES = ROOT / "tests" / "fixtures" / "layouts"
+HOLDOUT = ROOT / "tests" / "fixtures" / "holdout"
 COLUMNS = {"goals": "goals", "assignments": "assign", "followups": "follow-ups", "indicators": "ind typed",
            "indicator_names": "ind names"}
 BOUNDS = {"goals": 0.97, "assignments": 0.97, "followups": 0.97, "indicators": 0.95}
@@ -165,6 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fixtures", default="15",
                     help="how many layout fixtures (one per layout in turn; 'all'; 0 = samples only)")
     ap.add_argument("--no-samples", action="store_true", help="leave out the five sample texts")
+    ap.add_argument("--holdout", action="store_true",
+                    help="the hold-out fixtures (tests/fixtures/holdout) only: texts the reader was not tuned on")
     ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "plantrace-pdf-renders")
     ap.add_argument("--json", action="store_true", help="print JSON (with per-source figures and mismatches)")
     ap.add_argument("--details", action="store_true", help="per-source F1 and every missed / spurious item")
@@ -174,8 +177,11 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [n for n in names if n not in producers.PRODUCERS]
     if unknown:
         ap.error(f"unknown producer(s): {', '.join(unknown)}")
-    sources = [] if args.no_samples else sorted(SAMPLES.glob("*.txt"))
-    sources += fixture_sources(None if args.fixtures == "all" else int(args.fixtures))
+    if args.holdout:
+        sources = sorted(HOLDOUT.glob("*/*.txt"))
+    else:
+        sources = [] if args.no_samples else sorted(SAMPLES.glob("*.txt"))
+        sources += fixture_sources(None if args.fixtures == "all" else int(args.fixtures))
     if not sources:
         ap.error("no sources")
     summ = run(sources, names, args.cache, lambda msg: print(msg, file=sys.stderr))

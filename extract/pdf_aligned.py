@@ -170,7 +170,7 @@ def find_aligned_tables(words: list[tuple], exclude=(), page_width: float = 595.
             if edges is None:
                 edges = _horizontal_edges(list(drawings))
             table = _assemble(region, gutters, edges)
-            if table is not None:
+            if table is not None and not _marker_column(table):
                 tables.append(table)
                 i = j
                 continue
@@ -210,6 +210,12 @@ def _grow(lines, heights, seeds, i: int, width: float) -> tuple[int, list[tuple[
         body, gutters = trial, sorted(kept + new)
         j += 1
     return j, gutters
+
+
+def _marker_column(table: GridTable) -> bool:
+    """A first column of bullets or list letters only: a list with hanging indents, not a table."""
+    first = [row[0] for row in table.rows if row and row[0]]
+    return bool(first) and all(len(c) <= 2 or _LIST_MARK.match(c) for c in first)
 
 
 def _prose_columns(region, gutters, page_width: float) -> bool:

@@ -334,7 +334,8 @@ class _Para:
         """The paragraph cut where a line ended by choice, not by wrapping: as the text version has its lines."""
         out = [[self.lines[0]]]
         for prev, ln in zip(self.lines, self.lines[1:]):
-            if _hard_break(prev, ln, prev.right or edge, body) or _next_att_clause(self.lines[0], prev, ln):
+            if _hard_break(prev, ln, prev.right or edge, body if len(out[-1]) == 1 else None) \
+                    or _next_att_clause(self.lines[0], prev, ln):
                 out.append([ln])
             else:
                 out[-1].append(ln)
@@ -346,7 +347,7 @@ def _next_att_clause(first: VLine, prev: VLine, ln: VLine) -> bool:
     return first.text.startswith("att ") and ln.text.startswith("att ") and prev.text.rstrip().endswith((",", ";", "."))
 
 
-def _hard_break(prev: VLine, ln: VLine, edge: float, body: float = 0.0) -> bool:
+def _hard_break(prev: VLine, ln: VLine, edge: float, body: Optional[float] = None) -> bool:
     """True when `ln`'s first word would have fitted at the end of `prev`: a wrapping program would have put it
     there, so the line break is the author's (a list of short lines, "Status: …" under an item)."""
     if prev.text.endswith("-") or ln.page != prev.page:
@@ -360,9 +361,10 @@ def _hard_break(prev: VLine, ln: VLine, edge: float, body: float = 0.0) -> bool:
     room = edge - prev.bbox[2]
     if room > (len(first) + 2) * char + 0.5 * max(prev.size, 1.0):
         return True
-    # a full line of body text: the text reader's judgement of a capitalised start (a goal line, then its
+    # one full line of body text (`body` is given for a line of its own, not inside a paragraph, where a name
+    # such as "Bostad Först" may wrap): the text reader's judgement of a capitalised start (a goal line, then its
     # comment); a heading wraps wherever its words fall
-    if len(HEADER_WORDS.findall(prev.text)) >= 3 and HEADER_WORDS.match(first):
+    if body is None or len(HEADER_WORDS.findall(prev.text)) >= 3 and HEADER_WORDS.match(first):
         return False  # a table header flattened to a line, wrapping: "Indikator Utfall 2021" ⏎ "Målvärde 2021"
     return prev.size <= body + 0.5 and line_ended(prev.text.strip(), ln.text.strip(), 0)
 
