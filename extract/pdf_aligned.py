@@ -213,9 +213,10 @@ def _grow(lines, heights, seeds, i: int, width: float) -> tuple[int, list[tuple[
 
 
 def _marker_column(table: GridTable) -> bool:
-    """A first column of bullets or list letters only: a list with hanging indents, not a table."""
+    """A first column of bullets, list letters or a decision's "att" only: a list with hanging indents (at a
+    tab stop), not a table."""
     first = [row[0] for row in table.rows if row and row[0]]
-    return bool(first) and all(len(c) <= 2 or _LIST_MARK.match(c) for c in first)
+    return bool(first) and all(len(c) <= 2 or _LIST_MARK.match(c) or c.lower() == "att" for c in first)
 
 
 def _prose_columns(region, gutters, page_width: float) -> bool:

@@ -158,3 +158,20 @@ def test_two_columns_set_in_pieces(tmp_path):
     assert not any(ln.cells for ln in layout.lines)
     order = [w for ln in layout.lines for w in ln.text.split() if w[:1] in "VH" and w[1:3].isdigit()]
     assert order == [f"V{k:02d}" for k in range(24)] + [f"H{k:02d}" for k in range(24)]
+
+
+def test_att_clauses_at_a_tab_stop_are_no_table(tmp_path):
+    """A protocol sets "att" at the margin and the clause at a tab stop: a list of clauses, not a table."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 90), "Nämnden beslutar", fontsize=10)
+    clauses = ["uppdra åt förvaltningen att ta fram en plan för fler lärlingsplatser,",
+               "uppdra åt förvaltningen att se över avgifterna för fritidsverksamheten,",
+               "i övrigt lägga informationen till handlingarna."]
+    for k, clause in enumerate(clauses):
+        page.insert_text((72, 110 + 14 * k), "att", fontsize=10)
+        page.insert_text((108, 110 + 14 * k), clause, fontsize=10)
+    path = tmp_path / "att.pdf"
+    doc.save(path)
+    assert not any(ln.cells for ln in read_pdf(path).lines)
+    assert len(extract_file(path).assignments) == 2
