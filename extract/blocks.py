@@ -153,7 +153,8 @@ def _is_row(line: Line) -> bool:
 
 def segment(layout: Layout) -> list[Block]:
     lines = layout.lines
-    width = wrap_width(lines)
+    # a PDF's lines are already whole: its reader joined what the program wrapped and kept the author's breaks
+    width = None if layout.format == "pdf" else wrap_width(lines)
     blocks: list[Block] = []
     cur: list[int] = []
     cur_kind = "para"
