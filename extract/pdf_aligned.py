@@ -113,9 +113,9 @@ def _supported(gaps: list[tuple[float, float]], lines: list[list[tuple]], wide: 
     return out
 
 
-def _wide_gaps(line: list[tuple], h: float) -> list[tuple[float, float]]:
-    """The gaps between a row-like line's runs of words."""
-    segs = _segments(line, max(1.2 * h, 8.0))
+def _wide_gaps(line: list[tuple], h: float, factor: float = 1.2) -> list[tuple[float, float]]:
+    """The gaps between a row-like line's runs of words (apart by `factor` times the line's height)."""
+    segs = _segments(line, max(factor * h, MIN_GUTTER) if factor < 1.2 else max(factor * h, 8.0))
     return [(a[-1][2], b[0][0]) for a, b in zip(segs, segs[1:])]
 
 
@@ -205,6 +205,8 @@ def _grow(lines, heights, seeds, i: int, width: float) -> tuple[int, list[tuple[
         if not free or len(kept) < len(gutters):
             break  # prose crosses every gap; a line crossing one of the table's gutters is not a row of it
         wide = [g for k in range(i, j + 1) if seeds[k] for g in _wide_gaps(lines[k], heights[k])]
+        # the header's cells may stand only a little further apart than its words (narrow columns, centred)
+        wide += _wide_gaps(lines[i], heights[i], 0.6)
         new = _supported([f for f in _free(mask, lines[i:j + 1])
                           if not any(f[0] < g1 and f[1] > g0 for g0, g1 in kept)], lines[i:j + 1], wide)
         body, gutters = trial, sorted(kept + new)
