@@ -206,7 +206,7 @@ def _grow(lines, heights, seeds, i: int, width: float) -> tuple[int, list[tuple[
             break  # prose crosses every gap; a line crossing one of the table's gutters is not a row of it
         wide = [g for k in range(i, j + 1) if seeds[k] for g in _wide_gaps(lines[k], heights[k])]
         # the header's cells may stand only a little further apart than its words (narrow columns, centred)
-        wide += _wide_gaps(lines[i], heights[i], 0.6)
+        wide += _wide_gaps(lines[i], heights[i], 0.45)
         new = _supported([f for f in _free(mask, lines[i:j + 1])
                           if not any(f[0] < g1 and f[1] > g0 for g0, g1 in kept)], lines[i:j + 1], wide)
         body, gutters = trial, sorted(kept + new)
