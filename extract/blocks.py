@@ -233,7 +233,8 @@ def _join_across_blanks(layout: Layout, blocks: list[Block]) -> None:
             # an att-clause after a bullet, a decision verb or a block holding a clause of its own (behind a
             # running header, "Kommunen 2 (2)", perhaps) starts the next clause
             and not (_ATT_SATS.match(cur.text) and (prev.kind == "bullet" or _DECISION_END.search(prev.text)
-                                                    or any(_ATT_SATS.match(layout.lines[k].text) for k in prev.lines)))
+                                                    or any(_ATT_SATS.match(layout.lines[k].text) for k in prev.lines)
+                                                    or len(prev.text) < 40))  # a short line: a page header
         ):
             merged = _make_block(layout, prev.lines + cur.lines, prev.kind)
             if prev.kind == "heading" and merged.number is None:
