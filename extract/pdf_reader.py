@@ -410,6 +410,21 @@ def _paragraphs(lines: list[VLine], body: float, usual: float = 0.0) -> list:
     return out
 
 
+def _continued_line(out: list[Line], first: VLine, text: str, page: int) -> Optional[Line]:
+    """The last line of the previous page when `text`, the first paragraph of this page, goes on from it: same
+    font, the line above not ended, this one in lower case."""
+    k = len(out) - 1
+    while k >= 0 and not out[k].text:
+        k -= 1
+    if k < 0:
+        return None
+    last = out[k]
+    if last.page != page - 1 or last.cells or last.size is None or abs(last.size - first.size) > 0.6 \
+            or bool(last.bold) != first.bold or _SENT_END.search(last.text) or not text[:1].islower():
+        return None
+    return last
+
+
 def _outline_titles(doc: pymupdf.Document) -> dict[int, list[tuple[str, int]]]:
     from plantrace.extract.context import fold
 
@@ -508,6 +523,14 @@ def read_pdf(path: str | Path, doc: Optional[pymupdf.Document] = None, deadline=
             if not text:
                 continue
             first = item.lines[0]
+            last = _continued_line(out, first, text, p.number)
+            if last is not None:  # a paragraph or heading going on from the previous page
+                while not out[-1].text:
+                    out.pop()
+                last.text = join_wrapped([last.text, text])
+                if last.heading is None and len(last.text) < 300 and first.size >= body + 1.5 and first.size in big_sizes:
+                    last.heading, last.heading_source = big_sizes.index(first.size) + 1, "font"
+                continue
             bbox = (min(l.bbox[0] for l in item.lines), min(l.y0 for l in item.lines),
                     max(l.bbox[2] for l in item.lines), max(l.y1 for l in item.lines))
             heading, source_of_level = None, None
@@ -516,7 +539,7 @@ def read_pdf(path: str | Path, doc: Optional[pymupdf.Document] = None, deadline=
                 if title and (key.startswith(title[:40]) or title.startswith(key[:40])) and len(key) >= min(8, len(title)):
                     heading, source_of_level = level, "outline"
                     break
-            if heading is None and len(text) < 200 and not BULLET.match(text):
+            if heading is None and len(text) < 300 and not BULLET.match(text):
                 if first.size >= body + 1.5 and first.size in big_sizes:
                     heading, source_of_level = big_sizes.index(first.size) + 1, "font"
                 elif first.bold and first.size >= body - 0.1 and len(text) < 120 and not _SENT_END.search(text):
