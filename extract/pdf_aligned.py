@@ -63,8 +63,10 @@ def _is_seed(line: list[tuple], h: float) -> bool:
         return False
     first = " ".join(w[4] for w in segs[0])
     text = " ".join(w[4] for w in line)
-    return not (_SECTION_NO.match(segs[0][0][4]) or _SECTION_NO.match(first) or _LIST_MARK.match(first)
-                or _LEADER.search(text))
+    # a numbered heading or contents line has its number, its title and perhaps a page number; a row of a table
+    # with a number column has more cells than that
+    numbered = (_SECTION_NO.match(segs[0][0][4]) or _SECTION_NO.match(first)) and len(segs) < 4
+    return not (numbered or _LIST_MARK.match(first) or _LEADER.search(text))
 
 
 class _Mask:
@@ -217,6 +219,8 @@ def _grow(lines, heights, seeds, i: int, width: float) -> tuple[int, list[tuple[
 def _marker_column(table: GridTable) -> bool:
     """A first column of bullets, list letters or a decision's "att" only: a list with hanging indents (at a
     tab stop), not a table."""
+    if max(len(row) for row in table.rows) > 2:
+        return False  # a number column before several others is a table's ("Nr")
     first = [row[0] for row in table.rows if row and row[0]]
     return bool(first) and all(len(c) <= 2 or _LIST_MARK.match(c) or c.lower() == "att" for c in first)
 
