@@ -165,13 +165,13 @@ def find_aligned_tables(words: list[tuple], exclude=(), page_width: float = 595.
         if not seeds[i]:
             i += 1
             continue
-        j, gutters = _grow(lines, heights, seeds, i, width)
+        j, gutters, across = _grow(lines, heights, seeds, i, width)
         region = lines[i:j]
         n_seeds = sum(seeds[i:j])
         if n_seeds >= 2 and gutters and not _prose_columns(region, gutters, page_width):
             if edges is None:
                 edges = _horizontal_edges(list(drawings))
-            table = _assemble(region, gutters, edges)
+            table = _assemble(region, gutters, edges, {k - i for k in across})
             if table is not None and not _marker_column(table):
                 tables.append(table)
                 i = j
@@ -180,10 +180,13 @@ def find_aligned_tables(words: list[tuple], exclude=(), page_width: float = 595.
     return tables
 
 
-def _grow(lines, heights, seeds, i: int, width: float) -> tuple[int, list[tuple[float, float]]]:
-    """Extend a table down from seed line i while its gutters survive; the first line may cross gutters."""
+def _grow(lines, heights, seeds, i: int, width: float) -> tuple[int, list[tuple[float, float]], set[int]]:
+    """Extend a table down from seed line i while its gutters survive; the first line may cross gutters, and so
+    may a row across the table (a goal or group line) between rows that keep them. Returns the end, the gutters
+    and the lines that run across."""
     body = _Mask(width)
     gutters: list[tuple[float, float]] = []
+    across: set[int] = set()
     j = i + 1
     while j < len(lines):
         gap = min(w[1] for w in lines[j]) - max(w[3] for w in lines[j - 1])
@@ -205,6 +208,10 @@ def _grow(lines, heights, seeds, i: int, width: float) -> tuple[int, list[tuple[
                 break
             kept.append(max(rest, key=lambda r: r[1] - r[0]))
         if not free or len(kept) < len(gutters):
+            if gutters and _row_across(lines, heights, seeds, j, gutters):
+                across.add(j)
+                j += 1
+                continue
             break  # prose crosses every gap; a line crossing one of the table's gutters is not a row of it
         wide = [g for k in range(i, j + 1) if seeds[k] for g in _wide_gaps(lines[k], heights[k])]
         # the header's cells may stand only a little further apart than its words (narrow columns, centred)
@@ -213,7 +220,30 @@ def _grow(lines, heights, seeds, i: int, width: float) -> tuple[int, list[tuple[
                           if not any(f[0] < g1 and f[1] > g0 for g0, g1 in kept)], lines[i:j + 1], wide)
         body, gutters = trial, sorted(kept + new)
         j += 1
-    return j, gutters
+    return j, gutters, across
+
+
+def _row_across(lines, heights, seeds, j: int, gutters: list[tuple[float, float]]) -> bool:
+    """Line j, crossing the gutters, is a row across the table: one run of words from the first column's edge,
+    and the next line is a row that keeps every gutter."""
+    if j + 1 >= len(lines) or not seeds[j + 1] or len(_segments(lines[j], max(1.2 * heights[j], 8.0))) > 1:
+        return False
+    if lines[j][0][0] > gutters[0][0]:
+        return False
+    gap = min(w[1] for w in lines[j + 1]) - max(w[3] for w in lines[j])
+    # the next line keeps a gutter when some of it (a point or more) is still free of its words
+    keeps = all(_still_free(g, lines[j + 1]) for g in gutters)
+    return gap <= 1.6 * max(heights[j], heights[j + 1]) and keeps
+
+
+def _still_free(gutter: tuple[float, float], line: list[tuple]) -> bool:
+    spans = sorted((max(w[0], gutter[0]), min(w[2], gutter[1])) for w in line if w[0] < gutter[1] and w[2] > gutter[0])
+    x = gutter[0]
+    for a, b in spans:
+        if a - x >= 1.0:
+            return True
+        x = max(x, b)
+    return gutter[1] - x >= 1.0
 
 
 def _marker_column(table: GridTable) -> bool:
@@ -243,7 +273,7 @@ def _column(x0: float, bounds: list[float]) -> int:
     return col
 
 
-def _assemble(region, gutters, edges) -> Optional[GridTable]:
+def _assemble(region, gutters, edges, across: set[int] = frozenset()) -> Optional[GridTable]:
     bounds = [(a + b) / 2 for a, b in gutters]
     n = len(bounds) + 1
     box = (min(w[0] for ln in region for w in ln), min(w[1] for w in region[0]),
@@ -251,25 +281,26 @@ def _assemble(region, gutters, edges) -> Optional[GridTable]:
     cuts = _separators(edges, box)
     # clusters: lines whose boxes overlap by more than tight leading does (cells set vertically centred
     # interleave their lines)
-    clusters: list[list] = []
-    for ln in region:
+    clusters: list[list] = []  # [top, bottom, lines, runs across the table]
+    for k, ln in enumerate(region):
         top, bottom = min(w[1] for w in ln), max(w[3] for w in ln)
         overlap = clusters[-1][1] - top if clusters else 0.0
-        if overlap > 0.25 * (bottom - top) and not any(clusters[-1][1] - 0.5 > c > top for c in cuts):
+        if overlap > 0.25 * (bottom - top) and not any(clusters[-1][1] - 0.5 > c > top for c in cuts) \
+                and k not in across and not clusters[-1][3]:
             clusters[-1][1] = max(clusters[-1][1], bottom)
             clusters[-1][2].append(ln)
         else:
-            clusters.append([top, bottom, [ln]])
+            clusters.append([top, bottom, [ln], k in across])
     gaps = [b[0] - a[1] for a, b in zip(clusters, clusters[1:])]
     base = min(gaps) if gaps else 0.0
     h = max(w[3] - w[1] for ln in region for w in ln)
     spacing = max(1.5, 0.2 * h)
     padded = any(g > base + spacing for g in gaps)  # rows set apart by more space than a cell's lines
-    rows: list[list] = []  # [top, bottom, [words]]
-    for k, (top, bottom, lns) in enumerate(clusters):
+    rows: list[list] = []  # [top, bottom, [words], across]
+    for k, (top, bottom, lns, runs_across) in enumerate(clusters):
         ws = [w for ln in lns for w in ln]
-        new = not rows
-        if rows:
+        new = not rows or runs_across or rows[-1][3]
+        if not new:
             prev_bottom = rows[-1][1]
             cut = any(prev_bottom - 1 <= c <= top + 1 for c in cuts)
             if padded:
@@ -278,17 +309,17 @@ def _assemble(region, gutters, edges) -> Optional[GridTable]:
                 first = [w for w in sorted(ws, key=lambda w: (w[1], w[0])) if _column(w[0], bounds) == 0]
                 new = cut or bool(first) and not first[0][4][:1].islower()
         if new:
-            rows.append([top, bottom, ws])
+            rows.append([top, bottom, ws, runs_across])
         else:
             rows[-1][1] = max(rows[-1][1], bottom)
             rows[-1][2] += ws
     if len(rows) < 2:
         return None
     table = GridTable(bbox=box)
-    for top, bottom, ws in rows:
+    for top, bottom, ws, runs_across in rows:
         cells: list[list[tuple]] = [[] for _ in range(n)]
         for w in ws:
-            cells[_column(w[0], bounds)].append(w)
+            cells[0 if runs_across else _column(w[0], bounds)].append(w)
         table.rows.append([_cell_text(c) for c in cells])
         table.row_boxes.append((min(w[0] for w in ws), top, max(w[2] for w in ws), bottom))
         table.spans.append([1] * n)

@@ -206,6 +206,10 @@ def read_blocks(text: str) -> list[Block]:
             while i < n and kinds[i] == "tab":
                 rows.append([_clean(c)[0] for c in lines[i].strip(" \n").split("\t")])
                 i += 1
+                # a goal or group line between rows ("Nämndmål 2: …") is a row of the same table, across it
+                if i + 1 < n and kinds[i] == "text" and kinds[i + 1] == "tab":
+                    rows.append([_clean(lines[i])[0]])
+                    i += 1
             blocks.append(Block("table", rows=rows))
             continue
         if k == "aligned" and i + 1 < n and kinds[i + 1] == "aligned":
@@ -287,8 +291,11 @@ def _table_html(rows: list[list[str]]) -> str:
     width = max(len(r) for r in rows)
     out = ["<table>"]
     for r, row in enumerate(rows):
-        cells = row + [""] * (width - len(row))
         tag = "th" if r == 0 else "td"
+        if len(row) == 1 and width > 1:  # a row across the table (a goal or group line)
+            out.append(f'<tr><{tag} colspan="{width}">{_esc(row[0])}</{tag}></tr>')
+            continue
+        cells = row + [""] * (width - len(row))
         out.append("<tr>" + "".join(f"<{tag}>{_esc(c)}</{tag}>" for c in cells) + "</tr>")
     out.append("</table>")
     return "\n".join(out)
