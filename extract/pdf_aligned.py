@@ -185,7 +185,9 @@ def _grow(lines, heights, seeds, i: int, width: float) -> tuple[int, list[tuple[
     may a row across the table (a goal or group line) between rows that keep them. Returns the end, the gutters
     and the lines that run across."""
     body = _Mask(width)
-    gutters: list[tuple[float, float]] = []
+    # the first line's own gaps between cells are the table's gutters to begin with (a row across the table may
+    # come right under the header)
+    gutters: list[tuple[float, float]] = _wide_gaps(lines[i], heights[i], 0.45)
     across: set[int] = set()
     j = i + 1
     while j < len(lines):
