@@ -149,7 +149,9 @@ def _separators(edges, box) -> list[float]:
 
 
 def find_aligned_tables(words: list[tuple], exclude=(), page_width: float = 595.0,
-                        drawings: list[dict] = ()) -> list[GridTable]:
+                        drawings: list[dict] = (), precise: bool = True) -> list[GridTable]:
+    """`precise`: the word boxes come from a text layer; OCR boxes are too rough to take a header's gaps for the
+    table's gutters before the rows below confirm them."""
     words = [w for w in words if not any(b[0] - 1 <= (w[0] + w[2]) / 2 <= b[2] + 1
                                          and b[1] - 1 <= (w[1] + w[3]) / 2 <= b[3] + 1 for b in exclude)]
     if len(words) < 4:
@@ -165,7 +167,7 @@ def find_aligned_tables(words: list[tuple], exclude=(), page_width: float = 595.
         if not seeds[i]:
             i += 1
             continue
-        j, gutters, across = _grow(lines, heights, seeds, i, width)
+        j, gutters, across = _grow(lines, heights, seeds, i, width, 0.45 if precise else None)
         region = lines[i:j]
         n_seeds = sum(seeds[i:j])
         if n_seeds >= 2 and gutters and not _prose_columns(region, gutters, page_width):
@@ -180,14 +182,15 @@ def find_aligned_tables(words: list[tuple], exclude=(), page_width: float = 595.
     return tables
 
 
-def _grow(lines, heights, seeds, i: int, width: float) -> tuple[int, list[tuple[float, float]], set[int]]:
+def _grow(lines, heights, seeds, i: int, width: float, header_gap: Optional[float] = 0.45
+          ) -> tuple[int, list[tuple[float, float]], set[int]]:
     """Extend a table down from seed line i while its gutters survive; the first line may cross gutters, and so
     may a row across the table (a goal or group line) between rows that keep them. Returns the end, the gutters
     and the lines that run across."""
     body = _Mask(width)
     # the first line's own gaps between cells are the table's gutters to begin with (a row across the table may
     # come right under the header)
-    gutters: list[tuple[float, float]] = _wide_gaps(lines[i], heights[i], 0.45)
+    gutters: list[tuple[float, float]] = _wide_gaps(lines[i], heights[i], header_gap) if header_gap else []
     across: set[int] = set()
     j = i + 1
     while j < len(lines):
@@ -217,7 +220,7 @@ def _grow(lines, heights, seeds, i: int, width: float) -> tuple[int, list[tuple[
             break  # prose crosses every gap; a line crossing one of the table's gutters is not a row of it
         wide = [g for k in range(i, j + 1) if seeds[k] for g in _wide_gaps(lines[k], heights[k])]
         # the header's cells may stand only a little further apart than its words (narrow columns, centred)
-        wide += _wide_gaps(lines[i], heights[i], 0.45)
+        wide += _wide_gaps(lines[i], heights[i], header_gap) if header_gap else []
         new = _supported([f for f in _free(mask, lines[i:j + 1])
                           if not any(f[0] < g1 and f[1] > g0 for g0, g1 in kept)], lines[i:j + 1], wide)
         body, gutters = trial, sorted(kept + new)

@@ -157,7 +157,7 @@ def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None) -> PageText:
     # tables of aligned text are looked for inside each column of running text, so that the gutter between two
     # columns of prose is never taken for a column of a table
     for region, width in _regions(words, band, pt.width):
-        tables += find_aligned_tables(region, [t.bbox for t in tables], width, drawings)
+        tables += find_aligned_tables(region, [t.bbox for t in tables], width, drawings, precise=not ocr)
     boxes = [t.bbox for t in tables]
     raw = [ln for ln in every if not any(b[0] - 1 <= (ln.bbox[0] + ln.bbox[2]) / 2 <= b[2] + 1
                                          and b[1] - 1 <= (ln.y0 + ln.y1) / 2 <= b[3] + 1 for b in boxes)]
