@@ -163,7 +163,7 @@ def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None) -> PageText:
                                          and b[1] - 1 <= (ln.y0 + ln.y1) / 2 <= b[3] + 1 for b in boxes)]
     rows = [VLine("\t".join(row), box, 0.0, False, pt.number, cells=list(row), table=ti, quality=t.quality, ocr=ocr)
             for ti, t in enumerate(tables) for row, box in zip(t.rows, t.row_boxes)]
-    ordered = _reading_order(raw + rows, pt.width)
+    ordered = _reading_order(raw + rows, band)
     if ordered is None:  # one column: lines on a baseline are one line
         lines = _merge_baseline(raw) + rows
         lines.sort(key=lambda l: (l.y0, l.bbox[0]))
@@ -251,12 +251,13 @@ def _column_band(lines: list[VLine], width: float) -> Optional[tuple[float, floa
     return float(mid), max(l0, r0) - 2, min(l1, r1) + 2, max(l1, r1) + 2
 
 
-def _reading_order(lines: list[VLine], width: float) -> Optional[list[list[VLine]]]:
-    """None for a one-column page; else the parts in reading order: above, left column, right column, below."""
-    lines = sorted(lines, key=lambda l: (l.y0, l.bbox[0]))
-    band = _column_band(lines, width)
+def _reading_order(lines: list[VLine], band: Optional[tuple[float, float, float, float]]
+                   ) -> Optional[list[list[VLine]]]:
+    """None for a one-column page (no `band`); else the parts in reading order: above, left column, right
+    column, below."""
     if band is None:
         return None
+    lines = sorted(lines, key=lambda l: (l.y0, l.bbox[0]))
     mid, band_top, band_bottom, _ = band
     left = [l for l in lines if l.bbox[2] <= mid + 1 and l.cells is None]
     right = [l for l in lines if l.bbox[0] >= mid - 1 and l.cells is None]
@@ -361,11 +362,12 @@ def _hard_break(prev: VLine, ln: VLine, edge: float, body: Optional[float] = Non
     room = edge - prev.bbox[2]
     if room > (len(first) + 2) * char + 0.5 * max(prev.size, 1.0):
         return True
-    # one full line of body text (`body` is given for a line of its own, not inside a paragraph, where a name
-    # such as "Bostad Först" may wrap): the text reader's judgement of a capitalised start (a goal line, then its
-    # comment); a heading wraps wherever its words fall
+    # one full line of body text: the text reader's judgement of a capitalised start (a goal line, then its
+    # comment). Not inside a paragraph (`body` None), where a name such as "Bostad Först" may wrap; not in a
+    # heading, which wraps wherever its words fall; not in a table header flattened to a line ("Indikator Utfall
+    # 2021" ⏎ "Målvärde 2021")
     if body is None or len(HEADER_WORDS.findall(prev.text)) >= 3 and HEADER_WORDS.match(first):
-        return False  # a table header flattened to a line, wrapping: "Indikator Utfall 2021" ⏎ "Målvärde 2021"
+        return False
     return prev.size <= body + 0.5 and line_ended(prev.text.strip(), ln.text.strip(), 0)
 
 

@@ -121,7 +121,7 @@ def test_two_justified_columns_are_read_in_order_and_are_no_table(tmp_path):
     pdf = _story_pdf(tmp_path / "c.pdf", html, css="p { text-align: justify; font-size: 9pt; }", columns=2)
     layout = read_pdf(pdf)
     assert not any(ln.cells for ln in layout.lines)
-    text = layout.text if hasattr(layout, "text") else "\n".join(ln.text for ln in layout.lines)
+    text = "\n".join(ln.text for ln in layout.lines)
     starts = [text.index(f"{k}. Förvaltningen") for k in range(1, 9)]
     assert starts == sorted(starts)
 
