@@ -330,19 +330,33 @@ def dask_results(tasks: Iterable[Task], client, extractor: Callable, time_limit:
         done.add(future)
         return True
 
+    def outcome(future, task: Task) -> tuple[Result, bool]:
+        """The task's result, and whether its worker died under it."""
+        try:
+            return future.result(), False
+        except Exception as e:  # KilledWorker: the task's worker died (Dask retried it as configured)
+            name = type(e).__name__
+            if name == "KilledWorker":
+                return Result(task.index, reason="Dask worker process died while reading it (KilledWorker)"), True
+            return Result(task.index, reason=f"{name}: {e}"), False
+        finally:
+            future.release()
+
     for _ in range(window):
         if not submit():
             break
+    # a worker that dies takes every task queued on it along: those are read again afterwards, one at a time, so
+    # only the document that kills its worker is reported
+    killed: list[Task] = []
     for future in done:
         task = futures.pop(future.key)
-        try:
-            result = future.result()
-        except Exception as e:  # KilledWorker: the task took its workers down with it (Dask retried it)
-            name = type(e).__name__
-            if name == "KilledWorker":
-                result = Result(task.index, reason="Dask worker process died while reading it (KilledWorker)")
-            else:
-                result = Result(task.index, reason=f"{name}: {e}")
-        future.release()
-        yield result
+        result, died = outcome(future, task)
+        if died:
+            killed.append(task)
+        else:
+            yield result
         submit()
+    for task in killed:
+        future = client.submit(dask_task, task, extractor, time_limit, key=f"{run}-{task.index}-alone", pure=False,
+                               retries=0)
+        yield outcome(future, task)[0]
