@@ -20,7 +20,7 @@ LABEL = re.compile(r"^(?P<label>[A-ZÅÄÖ][\wåäöÅÄÖ\- ]{1,40}?)\s*:\s*(?=
 _SENT_END = re.compile(r"[.!?:;]\s*$")
 _HYPHEN_END = re.compile(r"(\w)-$")
 # a decision's att-clauses, one per line: "Socialnämnden beslutar" ⏎ "att godkänna …," ⏎ "att uppdra åt …"
-_ATT_SATS = re.compile(r"^\s*att\s+\w")
+ATT_SATS = re.compile(r"^\s*att\s+\w")
 _DECISION_END = re.compile(rf"(?:[,;:]|\b{DECISION_VERB}|\b(?:och|samt))\s*$", re.I)
 _KEEP_HYPHEN_NEXT = re.compile(r"^(och|eller|samt|som|till)\b")
 
@@ -102,7 +102,7 @@ def _att_clause_starts(block_first: str, prev: str, width: Optional[int]) -> boo
     if width is None or _DECISION_END.search(prev):
         return True
     prev = prev.strip()
-    return bool(_ATT_SATS.match(block_first)) and (len(prev) + 4 <= width or prev[-1:].isdigit())
+    return bool(ATT_SATS.match(block_first)) and (len(prev) + 4 <= width or prev[-1:].isdigit())
 
 
 def line_ended(prev: str, nxt: str, width: int) -> bool:
@@ -178,7 +178,7 @@ def segment(layout: Layout) -> list[Block]:
         bullet = bool(BULLET.match(t))
         heading_like = split_numbered(t) is not None or line.heading is not None
         starts_item = bullet or heading_like
-        if cur and _ATT_SATS.match(t) and _att_clause_starts(lines[cur[0]].text, lines[cur[-1]].text, width):
+        if cur and ATT_SATS.match(t) and _att_clause_starts(lines[cur[0]].text, lines[cur[-1]].text, width):
             starts_item = True  # each att-clause of a decision is a block of its own
         if cur:
             prev = lines[cur[-1]].text.strip()
@@ -232,8 +232,8 @@ def _join_across_blanks(layout: Layout, blocks: list[Block]) -> None:
             and not _SENT_END.search(prev.text)
             # an att-clause after a bullet, a decision verb or a block holding a clause of its own (behind a
             # running header, "Kommunen 2 (2)", perhaps) starts the next clause
-            and not (_ATT_SATS.match(cur.text) and (prev.kind == "bullet" or _DECISION_END.search(prev.text)
-                                                    or any(_ATT_SATS.match(layout.lines[k].text) for k in prev.lines)
+            and not (ATT_SATS.match(cur.text) and (prev.kind == "bullet" or _DECISION_END.search(prev.text)
+                                                    or any(ATT_SATS.match(layout.lines[k].text) for k in prev.lines)
                                                     or len(prev.text) < 40))  # a short line: a page header
         ):
             merged = _make_block(layout, prev.lines + cur.lines, prev.kind)

@@ -184,6 +184,7 @@ class _Line:
     par: int
     text: str = ""
     bullet: bool = False
+    marker_words: int = 0  # words at the start that are the bullet itself (kept for the line's box)
     size: float = 0.0
     bold: bool = False
     conf: Optional[float] = None
@@ -517,7 +518,7 @@ def clean_line(line: _Line) -> Optional[str]:
     if confs and statistics.mean(confs) < 35 and not any(len(_core(t)) >= 4 for t in tokens):
         return None
     line.words = (words[:1] if n_bullet else []) + body
-    line.meta["marker_words"] = 1 if n_bullet else 0  # the bullet's own word, kept for its box
+    line.marker_words = 1 if n_bullet else 0
     line.bullet = bullet
     line.conf = statistics.mean(confs) if confs else None
     return ("• " if bullet else "") + " ".join(tokens)
@@ -606,7 +607,7 @@ def _to_dict(lines: list[_Line], page: pymupdf.Page, scale_x: float, scale_y: fl
         if ln.conf is not None:
             span["confidence"] = round(ln.conf / 100, 3)
         words = []  # (x0, y0, x1, y1, text) in page coordinates, as get_text("words") gives them
-        for w in ln.words[ln.meta.get("marker_words", 0):]:  # a bullet read as "e" or "o" is no table column
+        for w in ln.words[ln.marker_words:]:  # a bullet read as "e" or "o" is no table column
             wx = (w.bbox[0] + w.bbox[2]) / 2
             wbase = unshear(wx, ln.baseline_y(wx)) * scale_y
             words.append((max(rect.x0, w.bbox[0] * scale_x), max(rect.y0, wbase - _ASCENDER * size),

@@ -7,8 +7,8 @@ has wide gaps, a narrow gutter can be a single space wide, and a cell set vertic
 baseline with its neighbours. What holds for every producer is that a column gutter is an x-range no word of
 the table crosses (a spanning header cell on the first line excepted), while prose lines cross every such range.
 Rows are bounded by horizontal rules or the edges of shaded bands where there are any, else by vertical gaps
-wider than the gaps between a cell's own lines; a line whose cells all start in lower case continues the row
-above (a wrapped cell), as in the text version where a row is one line."""
+wider than the gaps between a cell's own lines, else a line whose first cell is empty or goes on in lower case
+continues the row above (a wrapped cell), as in the text version where a row is one line."""
 
 from __future__ import annotations
 
@@ -55,10 +55,15 @@ def _segments(line: list[tuple], gap: float) -> list[list[tuple]]:
     return segs
 
 
+def _cell_gap(h: float) -> float:
+    """The gap that sets two runs of words of a line of height `h` apart as cells, not words."""
+    return max(1.2 * h, 8.0)
+
+
 def _is_seed(line: list[tuple], h: float) -> bool:
     """A line that looks like a table row: two or more runs of words apart by more than a word gap, and not a
     list item (a bullet or number before its text) or a contents line."""
-    segs = _segments(line, max(1.2 * h, 8.0))
+    segs = _segments(line, _cell_gap(h))
     if len(segs) < 2:
         return False
     first = " ".join(w[4] for w in segs[0])
@@ -88,17 +93,14 @@ class _Mask:
         return m
 
 
-def _free(mask: _Mask, lines: list[list[tuple]], least: float = MIN_GUTTER, inner: bool = True
-          ) -> list[tuple[float, float]]:
-    """Free x-ranges of `mask` inside the lines' extent, at least `least` wide; `inner`: not touching its ends."""
-    lo = int(min(w[0] for ln in lines for w in ln) * RES)
-    hi = int(max(w[2] for ln in lines for w in ln) * RES)
-    free = ~mask.cover[lo:hi + 1]
+def _free(mask: _Mask, lo: float, hi: float) -> list[tuple[float, float]]:
+    """Free x-ranges of `mask` between `lo` and `hi`, a point wide or more."""
+    a0, b0 = int(lo * RES), int(hi * RES)
+    free = ~mask.cover[a0:b0 + 1]
     if not free.any():
         return []
     edges = np.flatnonzero(np.diff(np.concatenate(([0], free.view(np.int8), [0]))))
-    return [((lo + a) / RES, (lo + b) / RES) for a, b in zip(edges[::2], edges[1::2])
-            if (b - a) / RES >= least and (not inner or (a > 0 and lo + b <= hi))]
+    return [((a0 + a) / RES, (a0 + b) / RES) for a, b in zip(edges[::2], edges[1::2]) if b - a >= RES]
 
 
 def _supported(gaps: list[tuple[float, float]], lines: list[list[tuple]], wide: list[tuple[float, float]]
@@ -115,9 +117,9 @@ def _supported(gaps: list[tuple[float, float]], lines: list[list[tuple]], wide: 
     return out
 
 
-def _wide_gaps(line: list[tuple], h: float, factor: float = 1.2) -> list[tuple[float, float]]:
-    """The gaps between a row-like line's runs of words (apart by `factor` times the line's height)."""
-    segs = _segments(line, max(factor * h, MIN_GUTTER) if factor < 1.2 else max(factor * h, 8.0))
+def _wide_gaps(line: list[tuple], gap: float) -> list[tuple[float, float]]:
+    """The gaps of at least `gap` points between a line's runs of words."""
+    segs = _segments(line, gap)
     return [(a[-1][2], b[0][0]) for a, b in zip(segs, segs[1:])]
 
 
@@ -160,6 +162,8 @@ def find_aligned_tables(words: list[tuple], exclude=(), page_width: float = 595.
     lines = visual_lines(words)
     heights = [max(w[3] - w[1] for w in ln) for ln in lines]
     seeds = [_is_seed(ln, h) for ln, h in zip(lines, heights)]
+    # the cell gaps of row-like lines: evidence for a gutter where the lines below have no words
+    cell_gaps = [_wide_gaps(ln, _cell_gap(h)) if seed else [] for ln, h, seed in zip(lines, heights, seeds)]
     edges: Optional[list] = None
     tables: list[GridTable] = []
     i = 0
@@ -167,7 +171,7 @@ def find_aligned_tables(words: list[tuple], exclude=(), page_width: float = 595.
         if not seeds[i]:
             i += 1
             continue
-        j, gutters, across = _grow(lines, heights, seeds, i, width, 0.45 if precise else None)
+        j, gutters, across = _grow(lines, heights, seeds, cell_gaps, i, width, 0.45 if precise else None)
         region = lines[i:j]
         n_seeds = sum(seeds[i:j])
         if n_seeds >= 2 and gutters and not _prose_columns(region, gutters, page_width):
@@ -182,15 +186,17 @@ def find_aligned_tables(words: list[tuple], exclude=(), page_width: float = 595.
     return tables
 
 
-def _grow(lines, heights, seeds, i: int, width: float, header_gap: Optional[float] = 0.45
+def _grow(lines, heights, seeds, cell_gaps, i: int, width: float, header_gap: Optional[float] = 0.45
           ) -> tuple[int, list[tuple[float, float]], set[int]]:
     """Extend a table down from seed line i while its gutters survive; the first line may cross gutters, and so
     may a row across the table (a goal or group line) between rows that keep them. Returns the end, the gutters
     and the lines that run across."""
     body = _Mask(width)
-    # the first line's own gaps between cells are the table's gutters to begin with (a row across the table may
-    # come right under the header)
-    gutters: list[tuple[float, float]] = _wide_gaps(lines[i], heights[i], header_gap) if header_gap else []
+    # the first line's own gaps between cells, which may stand only a little further apart than its words
+    # (narrow columns, a centred header), are the table's gutters to begin with (a row across the table may come
+    # right under the header)
+    head = _wide_gaps(lines[i], max(header_gap * heights[i], MIN_GUTTER)) if header_gap else []
+    gutters: list[tuple[float, float]] = list(head)
     across: set[int] = set()
     j = i + 1
     while j < len(lines):
@@ -204,7 +210,9 @@ def _grow(lines, heights, seeds, i: int, width: float, header_gap: Optional[floa
         if j - i < 2:  # two lines: the first counts too (later it may cross a gutter: a spanning header cell)
             mask = trial.copy()
             mask.add(lines[i])
-        free = _free(mask, lines[i:j + 1], 1.0, inner=False)
+        lo = min(w[0] for ln in lines[i:j + 1] for w in ln)
+        hi = max(w[2] for ln in lines[i:j + 1] for w in ln)
+        free = _free(mask, lo, hi)
         # a gutter found stays, narrowed to what is still free (a longer cell line), unless a line crosses it
         kept = []
         for g0, g1 in gutters:
@@ -218,11 +226,11 @@ def _grow(lines, heights, seeds, i: int, width: float, header_gap: Optional[floa
                 j += 1
                 continue
             break  # prose crosses every gap; a line crossing one of the table's gutters is not a row of it
-        wide = [g for k in range(i, j + 1) if seeds[k] for g in _wide_gaps(lines[k], heights[k])]
-        # the header's cells may stand only a little further apart than its words (narrow columns, centred)
-        wide += _wide_gaps(lines[i], heights[i], header_gap) if header_gap else []
-        new = _supported([f for f in _free(mask, lines[i:j + 1])
-                          if not any(f[0] < g1 and f[1] > g0 for g0, g1 in kept)], lines[i:j + 1], wide)
+        wide = head + [g for k in range(i, j + 1) for g in cell_gaps[k]]
+        # a new gutter lies inside the table's extent, at least MIN_GUTTER wide, apart from the ones kept
+        inner = [f for f in free if f[1] - f[0] >= MIN_GUTTER and f[0] > lo and f[1] <= hi
+                 and not any(f[0] < g1 and f[1] > g0 for g0, g1 in kept)]
+        new = _supported(inner, lines[i:j + 1], wide)
         body, gutters = trial, sorted(kept + new)
         j += 1
     return j, gutters, across
@@ -231,7 +239,7 @@ def _grow(lines, heights, seeds, i: int, width: float, header_gap: Optional[floa
 def _row_across(lines, heights, seeds, j: int, gutters: list[tuple[float, float]]) -> bool:
     """Line j, crossing the gutters, is a row across the table: one run of words from the first column's edge,
     and the next line is a row that keeps every gutter."""
-    if j + 1 >= len(lines) or not seeds[j + 1] or len(_segments(lines[j], max(1.2 * heights[j], 8.0))) > 1:
+    if j + 1 >= len(lines) or not seeds[j + 1] or len(_segments(lines[j], _cell_gap(heights[j]))) > 1:
         return False
     if lines[j][0][0] > gutters[0][0]:
         return False

@@ -22,7 +22,7 @@ import numpy as np
 import pymupdf
 
 from plantrace.errors import InputError
-from plantrace.extract.blocks import BULLET, join_wrapped, line_ended
+from plantrace.extract.blocks import ATT_SATS, BULLET, join_wrapped, line_ended
 from plantrace.extract.layout import Layout, Line
 from plantrace.extract.pdf_aligned import find_aligned_tables
 from plantrace.extract.pdf_tables import GridTable, find_grid_tables
@@ -345,7 +345,7 @@ class _Para:
 
 def _next_att_clause(first: VLine, prev: VLine, ln: VLine) -> bool:
     """In a list of att-satser (a decision: "att ge …, att uppdra …"), each clause starts a line of its own."""
-    return first.text.startswith("att ") and ln.text.startswith("att ") and prev.text.rstrip().endswith((",", ";", "."))
+    return bool(ATT_SATS.match(first.text) and ATT_SATS.match(ln.text)) and prev.text.rstrip().endswith((",", ";", "."))
 
 
 def _hard_break(prev: VLine, ln: VLine, edge: float, body: Optional[float] = None) -> bool:
