@@ -47,7 +47,26 @@ def load_items(store: Store) -> pd.DataFrame:
     return items[COLUMNS]
 
 
+DOCUMENT_COLUMNS = ["document", "source", "municipality", "committee", "doc_type", "period_start", "period_end"]
+
+
 def documents_frame(items: pd.DataFrame) -> pd.DataFrame:
     """One row per document: what orders a series and decides which reports cover which plan."""
-    cols = ["document", "source", "municipality", "committee", "doc_type", "period_start", "period_end"]
-    return items[cols].drop_duplicates("document").reset_index(drop=True)
+    return items[DOCUMENT_COLUMNS].drop_duplicates("document").reset_index(drop=True)
+
+
+def load_documents(store: Store) -> pd.DataFrame:
+    """Every stored document, those from which no item was read included: a report that yielded nothing still
+    covers its plan's period, and a verdict must say so rather than call the plan's items unreported."""
+    rows = []
+    for d in store.documents():
+        m = d.get("meta") or {}
+        period = m.get("period") if isinstance(m.get("period"), (list, tuple)) and len(m.get("period")) == 2 \
+            else (None, None)
+        rows.append({"document": d["sha256"], "source": d["source"], "municipality": m.get("municipality"),
+                     "committee": m.get("committee"), "doc_type": m.get("doc_type"),
+                     "period_start": period[0], "period_end": period[1]})
+    docs = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
+    for col in ("period_start", "period_end"):
+        docs[col] = pd.to_numeric(docs[col], errors="coerce").astype("Int64")
+    return docs.drop_duplicates("document").reset_index(drop=True)

@@ -15,11 +15,13 @@ import pandas as pd
 from plantrace.align.cache import normalised_items
 from plantrace.align.features import FOLLOWUP_WEIGHTS, WEIGHTS, Context, prepare
 from plantrace.align.followup import followups as followup_verdicts
-from plantrace.align.items import documents_frame, load_items
+from plantrace.align.items import documents_frame, load_documents, load_items
 from plantrace.align.lineage import LINEAGE_KINDS, Thresholds, lineage, series
 from plantrace.align.overrides import Overrides, load_overrides
 from plantrace.align.related import RELATED_WEIGHTS, related
-from plantrace.corpus.store import Store
+from plantrace.corpus.store import ALIGN_TABLES, Store
+
+FOLLOWUP_COLUMNS = ALIGN_TABLES["align_followups"][0]
 
 ALIGN_VERSION = "1"
 THREAD_RELATIONS = ("same", "reworded")
@@ -63,7 +65,8 @@ class Alignment:
                                                 for i in t.items],
                     "dropped_in": self._sources.get(t.dropped_in)} for t in self.threads.itertuples()]
         fus = [{"plan_item": self.ref(f.plan_item), "verdict": f.verdict, "followup": self.ref(f.followup),
-                "status": f.status, "score": f.score, "nearest": self.ref(f.nearest), "features": f.features}
+                "status": f.status, "score": f.score, "nearest": self.ref(f.nearest), "features": f.features,
+                "band": f.band, "confidence": f.confidence, "evidence": f.evidence}
                for f in self.followups.itertuples()]
         return {"links": links, "threads": threads, "followups": fus, "warnings": self.warnings}
 
@@ -178,7 +181,8 @@ def align(db: str | Path, overrides: str | Path | None = None, thresholds: Thres
         threads: list[dict] = []
         if not items.empty:
             links = lineage(items, docs, ctx, th, weights, both.forced, both.rejected)
-            verdicts, fu_links = followup_verdicts(items, docs, ctx, th, None, both.forced, both.rejected)
+            verdicts, fu_links = followup_verdicts(items, load_documents(store), ctx, th, None, both.forced,
+                                                   both.rejected)
             links = links + fu_links  # rejected pairs scored -1 in every block: never linked
             links = apply_forced(links, ov, items)
             threads = build_threads(items, docs, links)
@@ -195,8 +199,7 @@ def align(db: str | Path, overrides: str | Path | None = None, thresholds: Thres
             links=pd.DataFrame(links, columns=["id", "a", "b", "relation", "score", "features"]),
             threads=pd.DataFrame(threads, columns=["id", "municipality", "committee", "kind", "theme", "items",
                                                    "dropped_in"]),
-            followups=pd.DataFrame(verdicts, columns=["plan_item", "verdict", "followup", "status", "score",
-                                                      "nearest", "features"]),
+            followups=pd.DataFrame(verdicts, columns=list(FOLLOWUP_COLUMNS)),
             items=items, warnings=list(ov.unresolved), normalised=normalised_now)
         if save:
             store.put_alignment({"align_links": result.links, "align_threads": result.threads,

@@ -49,14 +49,20 @@ DDL = [
     """CREATE TABLE IF NOT EXISTS align_threads (id VARCHAR PRIMARY KEY, municipality VARCHAR, committee VARCHAR,
         kind VARCHAR, theme VARCHAR, items JSON)""",
     """CREATE TABLE IF NOT EXISTS align_followups (plan_item VARCHAR PRIMARY KEY, verdict VARCHAR, followup VARCHAR,
-        status VARCHAR, score DOUBLE, nearest VARCHAR, features JSON)""",
+        status VARCHAR, score DOUBLE, nearest VARCHAR, features JSON, band VARCHAR, confidence DOUBLE,
+        evidence JSON)""",
+    # stores aligned before verdicts carried their review band and evidence (the next align fills them)
+    "ALTER TABLE align_followups ADD COLUMN IF NOT EXISTS band VARCHAR",
+    "ALTER TABLE align_followups ADD COLUMN IF NOT EXISTS confidence DOUBLE",
+    "ALTER TABLE align_followups ADD COLUMN IF NOT EXISTS evidence JSON",
 ]
 
 # table → its columns, and which of them hold JSON
 ALIGN_TABLES = {
     "align_links": (("id", "a", "b", "relation", "score", "features"), ("features",)),
     "align_threads": (("id", "municipality", "committee", "kind", "theme", "items"), ("items",)),
-    "align_followups": (("plan_item", "verdict", "followup", "status", "score", "nearest", "features"), ("features",)),
+    "align_followups": (("plan_item", "verdict", "followup", "status", "score", "nearest", "features", "band",
+                         "confidence", "evidence"), ("features", "evidence")),
 }
 
 # document columns added to every row of `Store.items`
@@ -265,7 +271,7 @@ class Store:
         out = {}
         for name, (cols, json_cols) in ALIGN_TABLES.items():
             try:
-                df = self.con.execute(f"SELECT {', '.join(cols)} FROM {name}").df()
+                df = self.con.execute(f"SELECT * FROM {name}").df().reindex(columns=list(cols))
             except duckdb.CatalogException:  # a store written before the align stage existed
                 df = pd.DataFrame(columns=list(cols))
             for c in json_cols:

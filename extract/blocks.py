@@ -118,6 +118,9 @@ def line_ended(prev: str, nxt: str, width: int) -> bool:
     low = word.lower()
     if _OPEN_END.search(prev):
         return False  # "… följande mål för" ⏎ "Kristianstads kommun:" goes on
+    label = LABEL.match(nxt)
+    if label and len(label.group("label").split()) <= 3:
+        return True  # "Bedömning: Delvis uppfyllt", "Status: Pågår": a field of its own under the item
     if _SENT_END.search(prev) or word.isupper():
         return False
     if _MODAL.search(prev) and _MODAL.search(nxt):

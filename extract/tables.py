@@ -16,7 +16,7 @@ HEADER_WORDS = re.compile(
     r"\b(indikator|indikatorer|nyckeltal|mått|mätetal|utfall|målvärde|målsättning|mål\b|nuvärde|jämförvärde|"
     r"jämförelsevärde|utgångsläge|trend|status|budget|prognos|bokslut|plan|belopp|mnkr|tkr|kronor|"
     r"nämndens åtgärd|åtgärd|aktivitet|koppling|förväntade?|effekt|styrdokument|kontroll\w*|risk\w*|metod|"
-    r"rapporter\w*|frekvens|"
+    r"rapporter\w*|frekvens|bedömning|måluppfyllelse|analys|"
     r"tidpunkt|ansvarig|riket|totalt|kvinnor|män|avvikelse|kommentar|år|\d{4})",
     re.I,
 )

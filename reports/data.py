@@ -167,8 +167,9 @@ def overview(view: StoreView, **_) -> Report:
 
 @report("unreported")
 def unreported(view: StoreView, goals: bool = False, municipality=None, committee=None, **_) -> Report:
-    """Every assignment (and goal with goals=True) of every plan with its follow-up verdict, and a summary
-    per plan: an audit table in which each row cites document, where and number."""
+    """Every assignment (and goal with goals=True) of every plan with its follow-up verdict, review band and
+    reason, and a summary per plan that states what the corpus covers of the plan's period: an audit table in
+    which each row cites document, where and number."""
     fus = view.alignment()["align_followups"]
     idx = view.item_index()
     docs_by_source = view.docs.set_index("source") if not view.docs.empty else view.docs
@@ -182,35 +183,44 @@ def unreported(view: StoreView, goals: bool = False, municipality=None, committe
         other = f.followup if isinstance(f.followup, str) else f.nearest if isinstance(f.nearest, str) else None
         o = idx.loc[other] if other in idx.index else None
         doc = docs_by_source.loc[item["source"]]
+        evidence = f.evidence if isinstance(f.evidence, dict) else {}
         rows.append({
             "plan": item["file"], "municipality": item["municipality"], "committee": item["committee"],
             "period": _period(doc["period_start"], doc["period_end"]), "kind": item["kind"],
             "number": item["number"] or "", "where": item["where"], "text": item["text"], "verdict": f.verdict,
+            "band": f.band if isinstance(f.band, str) else "",
+            "confidence": None if f.confidence is None or pd.isna(f.confidence) else round(float(f.confidence), 3),
             "status": f.status if isinstance(f.status, str) else "",
             "report": o["file"] if o is not None else "", "report_number": (o["number"] or "") if o is not None else "",
             "report_where": o["where"] if o is not None else "",
             "candidate": o["text"] if o is not None else "",
             "score": None if f.score is None or pd.isna(f.score) else round(float(f.score), 3),
+            "reason": evidence.get("reason", ""), "coverage": evidence.get("coverage", ""),
             "source": item["source"], "report_source": o["source"] if o is not None else "",
         })
-    audit = pd.DataFrame(rows, columns=["plan", "municipality", "committee", "period", "kind", "number", "where", "text",
-                                        "verdict", "status", "report", "report_number", "report_where", "candidate",
-                                        "score", "source", "report_source"])
+    audit = pd.DataFrame(rows, columns=AUDIT_COLUMNS)
     audit = _filter(audit, municipality, committee)
     summary = []
     for (plan, muni, period), g in audit.groupby(["plan", "municipality", "period"], sort=False, dropna=False):
         statuses = Counter(s for s in g.loc[g["verdict"] == "reported", "status"] if s)
-        summary.append({"plan": plan, "municipality": muni, "period": period, "items": len(g),
-                        "reported": int((g["verdict"] == "reported").sum()),
-                        "not_reported": int((g["verdict"] == "not_reported").sum()),
-                        "no_covering_report": int((g["verdict"] == "no_covering_report").sum()),
+        summary.append({"plan": plan, "municipality": muni, "period": period, "coverage": g["coverage"].iloc[0],
+                        "items": len(g), **{v: int((g["verdict"] == v).sum()) for v in VERDICTS},
+                        "check": int((g["band"] == "check").sum()),
                         "statuses": ", ".join(f"{k} {v}" for k, v in sorted(statuses.items())),
                         "reports": ", ".join(sorted(set(g["report"][g["verdict"] == "reported"]) - {""}))})
-    summary = pd.DataFrame(summary, columns=["plan", "municipality", "period", "items", "reported", "not_reported",
-                                             "no_covering_report", "statuses", "reports"])
+    summary = pd.DataFrame(summary, columns=["plan", "municipality", "period", "coverage", "items", *VERDICTS, "check",
+                                             "statuses", "reports"])
     notes = ["not_reported: the candidate shown is the nearest follow-up section and its score",
-             "no_covering_report: the corpus holds no report whose period lies inside the plan's"]
+             "report_without_followups: reports cover the plan but no follow-up could be read from them",
+             "no_covering_report: the corpus holds no report whose period lies inside the plan's",
+             "band check: a reworded pairing, a near miss, or a plan period the corpus covers only in part"]
     return Report("unreported", "Plan items and their follow-up", {"audit": audit, "summary": summary}, notes)
+
+
+VERDICTS = ("reported", "not_reported", "report_without_followups", "no_covering_report")
+AUDIT_COLUMNS = ["plan", "municipality", "committee", "period", "kind", "number", "where", "text", "verdict", "band",
+                 "confidence", "status", "report", "report_number", "report_where", "candidate", "score", "reason",
+                 "coverage", "source", "report_source"]
 
 
 @report("evolution")

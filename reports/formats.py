@@ -22,7 +22,8 @@ from plantrace.reports.data import Report
 FORMATS = ("table", "csv", "xlsx", "parquet", "json", "md", "html")
 BINARY = {"xlsx", "parquet"}  # need --out
 STATUS_STYLE = {"done": "green", "partial": "yellow", "not_done": "red", "ongoing": "cyan", "cancelled": "magenta",
-                "unknown": "dim", "reported": "green", "not_reported": "red", "no_covering_report": "dim"}
+                "unknown": "dim", "reported": "green", "not_reported": "red", "no_covering_report": "dim",
+                "report_without_followups": "yellow"}
 # columns that hold running text: they wrap, the others keep their width
 TEXT_COLUMNS = {"text", "candidate", "item", "counterpart", "title", "as_written", "indicator", "label",
                 "refers_to", "name", "value", "status_raw", "values", "risk", "control", "expected_effect", "statuses"}
@@ -71,17 +72,22 @@ def _view(columns: list[str], **computed):
 
 
 TERMINAL_TEXT = 160  # characters of running text in a terminal cell; the other formats keep it whole
-VERDICT_SHORT = {"no_covering_report": "no report", "not_reported": "NOT reported", "reported": "reported"}
+VERDICT_SHORT = {"no_covering_report": "no report", "not_reported": "NOT reported", "reported": "reported",
+                 "report_without_followups": "no follow-ups read"}
+_VERDICT_OF_SHORT = {v: k for k, v in VERDICT_SHORT.items()}
 
 # What the terminal shows of each table, so that it fits 80 columns; the other formats keep every column.
 TERMINAL: dict[str, Callable[[pd.DataFrame], pd.DataFrame]] = {
     "documents": _view(["file", "municipality", "doc_type", "period", "goals", "assignments", "indicators"],
                        file=lambda d: d["file"].map(_short_file)),
     "audit": _view(["cite", "text", "verdict", "status", "follow-up"], cite=lambda d: _cite(d, file="plan"),
+                   verdict=lambda d: pd.Series([VERDICT_SHORT.get(_cell(v), _cell(v)) + (" · check" if b == "check" else "")
+                                                for v, b in zip(d["verdict"], d["band"])], index=d.index),
                    **{"follow-up": lambda d: pd.Series(
                        [" ".join(x for x in (_cell(n), _cell(w), f"({_cell(s)})" if _cell(s) else "") if x)
                         for n, w, s in zip(d["report_number"], d["report_where"], d["score"])], index=d.index)}),
-    "summary": _view(["plan", "period", "items", "reported", "not_reported", "no_covering_report", "statuses"],
+    "summary": _view(["plan", "coverage", "items", "reported", "not_reported", "unread", "check", "statuses"],
+                     unread=lambda d: d["report_without_followups"],
                      plan=lambda d: d["plan"].map(_short_file)),
     "threads": _view(["thread", "year", "change", "cite", "text"], cite=_cite,
                      thread=lambda d: d["thread"].str[:7] + " " + d["theme"].fillna("")),
@@ -120,7 +126,8 @@ def rich_tables(report: Report) -> list:
                 if c == "verdict":
                     s = VERDICT_SHORT.get(s, s)
                 s = escape_markup(s)
-                style = STATUS_STYLE.get(_cell(v)) if c in ("status", "verdict") else None
+                key = _cell(v).split(" · ")[0]
+                style = STATUS_STYLE.get(_VERDICT_OF_SHORT.get(key, key)) if c in ("status", "verdict") else None
                 cells.append(f"[{style}]{s}[/]" if style else s)
             t.add_row(*cells)
         if df.empty:

@@ -26,7 +26,8 @@ from plantrace.reports.formats import _cell
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-VERDICT_LABELS = {"reported": "reported", "not_reported": "not reported", "no_covering_report": "no covering report"}
+VERDICT_LABELS = {"reported": "reported", "not_reported": "not reported", "no_covering_report": "no covering report",
+                  "report_without_followups": "no follow-ups read"}
 KIND_LABELS = {"goal": "goals", "indicator": "indicators", "assignment": "assignments"}
 DOC_TYPE_COLOURS = {"plan": "#3b6fd4", "report": "#1a7f37", "protocol": "#a0309b", "budget": "#b58900"}
 
@@ -163,7 +164,8 @@ def _unreported(view: StoreView, sources: Sources) -> dict[str, Any]:
     for s in summary.itertuples(index=False):
         total = max(int(s.items), 1)
         bar, x = [], 0.0
-        for key, colour in (("reported", "#1a7f37"), ("not_reported", "#cf222e"), ("no_covering_report", "#8c959f")):
+        for key, colour in (("reported", "#1a7f37"), ("not_reported", "#cf222e"), ("report_without_followups", "#bf8700"),
+                            ("no_covering_report", "#8c959f")):
             n = int(getattr(s, key))
             if n:
                 w = 240 * n / total
@@ -175,12 +177,15 @@ def _unreported(view: StoreView, sources: Sources) -> dict[str, Any]:
                 "plan": sources.link(r.plan, r.where, r.source), "period": _cell(r.period), "kind": _cell(r.kind),
                 "number": _cell(r.number), "text": _cell(r.text), "verdict": _cell(r.verdict),
                 "verdict_label": VERDICT_LABELS.get(_cell(r.verdict), _cell(r.verdict)), "status": _cell(r.status),
+                "band": _cell(r.band), "reason": _cell(r.reason),
                 "report": sources.link(r.report, r.report_where, r.report_source) if _cell(r.report) else None,
                 "report_number": _cell(r.report_number), "candidate": _cell(r.candidate), "score": _cell(r.score),
                 "self_report": _cell(r.report) == _cell(r.plan)})
         plans.append({"plan": sources.link(s.plan), "municipality": _cell(s.municipality), "period": _cell(s.period),
                       "n_items": int(s.items), "reported": int(s.reported), "not_reported": int(s.not_reported),
-                      "no_covering_report": int(s.no_covering_report), "statuses": _cell(s.statuses),
+                      "no_covering_report": int(s.no_covering_report),
+                      "report_without_followups": int(s.report_without_followups), "check": int(s.check),
+                      "coverage": _cell(s.coverage), "statuses": _cell(s.statuses),
                       "reports": [sources.link(f.strip()) for f in _cell(s.reports).split(",") if f.strip()],
                       "bar": bar, "rows": rows})
     return {"title": rep.title, "notes": rep.notes, "plans": plans, "n": len(audit)}

@@ -1,0 +1,114 @@
+"""Audit verdicts an auditor can trust (issue 15): every plan item's verdict and status on plan/report pairs in
+layouts of their own (fixtures in tests/fixtures/audit, written for these tests), no accusation without a
+readable report, the plan's coverage stated, and pairs chosen by total score, not first come."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import plantrace
+from plantrace.align.followup import best_assignment
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "audit"
+
+# plan item (start of its text) → (verdict, status); written from the fixtures' own wording
+EXPECTED = {
+    "labelled": {
+        "Fler barn och unga ska delta": ("reported", "partial"),
+        "Biblioteken ska vara öppna": ("reported", "done"),
+        "Kulturskolans kö ska kortas": ("reported", "not_done"),
+        "Ta fram en plan för hur idrottshallarna": ("reported", "ongoing"),
+        "Utred möjligheten att inrätta": ("reported", "done"),
+        "Inför avgiftsfri lovverksamhet": ("reported", "not_done"),
+        "Se över taxorna": ("not_reported", None),
+    },
+    "table": {
+        "Företagare ska uppleva god service": ("reported", "done"),
+        "Andelen livsmedelskontroller": ("reported", "not_done"),
+        "Korta handläggningstiden": ("reported", "partial"),
+        "Inventera enskilda avlopp": ("reported", "ongoing"),
+        "Digitalisera ansökan": ("reported", "done"),
+        "Utreda en gemensam tillsynsavgift": ("not_reported", None),
+    },
+}
+
+
+def _audit(folder: Path, tmp_path: Path):
+    db = tmp_path / "store.duckdb"
+    report = plantrace.ingest([folder], db=db)
+    assert report.ok, report.failed
+    plantrace.align(db)
+    rep = plantrace.open(db).report("unreported", goals=True)
+    return rep["audit"], rep["summary"]
+
+
+@pytest.mark.parametrize("layout", sorted(EXPECTED))
+def test_every_plan_item_gets_its_verdict_and_status(layout, tmp_path):
+    audit, summary = _audit(FIXTURES / layout, tmp_path)
+    plan = audit[audit["plan"] == "plan.txt"]
+    got = {}
+    for start, expected in EXPECTED[layout].items():
+        rows = plan[plan["text"].str.startswith(start)]
+        assert len(rows) == 1, f"{layout}: plan item {start!r} found {len(rows)} times"
+        r = rows.iloc[0]
+        got[start] = (r["verdict"], r["status"] or None)
+    assert got == EXPECTED[layout]
+    # the one item no report accounts for is a certain finding only when the report covers the whole period
+    missing = plan[plan["verdict"] == "not_reported"].iloc[0]
+    assert missing["band"] == "certain" and "reaches" in missing["reason"]
+    row = summary[summary["plan"] == "plan.txt"].iloc[0]
+    assert row["coverage"].startswith("reports for 2024 of 2024") or row["coverage"].startswith("reports for 2025")
+
+
+def test_a_report_without_readable_followups_accuses_no_one(tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(FIXTURES / "labelled", folder)
+    # the same report with its follow-up sections gone: only an introduction is left to read
+    text = (folder / "report.txt").read_text(encoding="utf-8")
+    (folder / "report.txt").write_text(text.split("Uppföljning av nämndens mål")[0], encoding="utf-8")
+    audit, summary = _audit(folder, tmp_path)
+    plan = audit[audit["plan"] == "plan.txt"]
+    assert len(plan) == 7
+    assert set(plan["verdict"]) == {"report_without_followups"}
+    assert set(plan["band"]) == {"check"}
+    assert plan["reason"].str.contains("could be read from report.txt").all()
+    assert summary.set_index("plan").at["plan.txt", "report_without_followups"] == 7
+
+
+def test_partial_coverage_is_stated_and_sends_unreported_items_to_check(tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(FIXTURES / "labelled", folder)
+    manifest = (folder / "manifest.csv").read_text(encoding="utf-8")
+    # the plan runs 2022–2025; the corpus holds only its 2024 report
+    (folder / "manifest.csv").write_text(manifest.replace("plan,2024,2024", "plan,2022,2025"), encoding="utf-8")
+    audit, summary = _audit(folder, tmp_path)
+    plan = audit[audit["plan"] == "plan.txt"]
+    assert summary.set_index("plan").at["plan.txt", "coverage"] == "reports for 2024 of 2022–2025"
+    missing = plan[plan["verdict"] == "not_reported"]
+    assert len(missing) == 1 and missing.iloc[0]["band"] == "check"
+    assert "only reports for 2024 of 2022–2025" in missing.iloc[0]["reason"]
+    assert (plan["coverage"] == "reports for 2024 of 2022–2025").all()
+
+
+def test_a_plan_without_any_report_is_not_called_unreported(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "table" / "plan.txt", folder / "plan.txt")
+    manifest = (FIXTURES / "table" / "manifest.csv").read_text(encoding="utf-8").splitlines()
+    (folder / "manifest.csv").write_text("\n".join(manifest[:2]) + "\n", encoding="utf-8")
+    audit, summary = _audit(folder, tmp_path)
+    assert set(audit["verdict"]) == {"no_covering_report"}
+    assert summary.iloc[0]["coverage"] == "no report for 2025"
+
+
+def test_pairs_maximise_the_total_score_not_the_first_best_pair():
+    # greedy best-first takes (0, 0) = 0.9 and leaves row 1 without a partner; the best total is 0.8 + 0.85
+    score = np.array([[0.9, 0.8], [0.85, 0.1]])
+    assert sorted(best_assignment(score, 0.55)) == [(0, 1), (1, 0)]
+    # nothing above the threshold: no pair, and an empty block is fine
+    assert best_assignment(np.array([[0.3, 0.2]]), 0.55) == []
+    assert best_assignment(np.zeros((0, 3)), 0.55) == []
