@@ -28,7 +28,8 @@ _DONE = (r"(?:genomförd[ae]?|genomfört|genomförts|genomfördes|uppnådd[ae]?|
          r"uppfylld[ae]?|uppfyllt|uppfyllts|uppfylldes|slutförd[ae]?|slutfört|slutförts|slutfördes|utförd[ae]?|utfört|"
          r"utförts|verkställd[ae]?|verkställt|verkställts|färdigställd[ae]?|färdigställt|färdigställts|klar|klart|"
          r"nådd[ae]?|nått|nåtts|nåddes|avklarad|avklarat|infört|införts|implementerat|implementerats|åtgärdat|åtgärdats|"
-         r"redovisat|redovisats)")
+         r"redovisat|redovisats|tagits\s+fram|tagit\s+fram|framtagen|framtaget|framtagna|inrättats|inrättad|"
+         r"upprättad|upprättats|antagits|antagen|fastställts|fastställd)")
 _STARTED = r"(?:påbörjad[ae]?|påbörjat|påbörjats|påbörjades|inlett|inletts|igångsatt)"
 _START = rf"(?:{_STARTED}|startad[ae]?|startat|startats)"
 _FUTURE = r"(?:klart?|genomför\w*|uppnå\w*|uppfyll\w*|slutför\w*|färdigställ\w*|nås|nå|verkställ\w*)"
@@ -95,7 +96,15 @@ RULES: list[tuple[str, re.Pattern]] = [
                    r"ej\s+möjligt\s+att\s+bedöma|inte\s+möjligt\s+att\s+bedöma)\b")),
     ("cancelled", _C(r"\b(?:avförd[ae]?|avfört|avförs|avförts|utgår|utgått|struken|strukits|stryks|makulerad|"
                      r"makulerat|avbruten|avbrutet|avbrutits|avslutad\s+utan\s+genomförande|avslutat\s+utan\s+genomförande|"
-                     r"har\s+avslutats\s+utan\s+\w+|återkallad|återkallat|återkallats|har\s+ersatts\s+av|ersätts\s+av)\b")),
+                     r"(?:har\s+)?avslut(?:as|ats|ades|at|ad|s)\s+utan\s+\w+|återkallad|återkallat|återkallats|har\s+ersatts\s+av|"
+                     r"ersätts\s+av|upphör|upphört|upphörde|(?:har\s+)?lagts\s+ned|(?:har\s+)?lagts\s+ner|inaktuell\w*|"
+                     r"är\s+inte\s+längre\s+aktuell\w*)\b")),
+    # paused: not being carried out, not ended either ("vilande", "pausat", "lagt på is", "skjutits upp")
+    ("not_done", _C(r"\b(?:vilande|vilar|pausad[ae]?|pausat|pausats|pausades|på\s+is|skjutits\s+upp|skjuts\s+upp|"
+                    r"uppskjuten|uppskjutet|senarelagd|senarelagt|senarelagts|har\s+inte\s+prioriterats)\b")),
+    # a forecast of failure: "Svårt att uppnå", "risk att målet inte nås"
+    ("not_done", _C(rf"\b(?:svårt|svår|osannolikt)\s+att\s+(?:\w+\s+){{0,2}}?{_FUTURE}\b|\brisk\s+(?:för\s+)?att\s+"
+                    rf"(?:\w+\s+){{0,3}}?{_NEG}\s+(?:\w+\s+)?{_FUTURE}\b")),
     ("partial", _C(rf"(?:\b{_NEG}\s+(?:\w+\s+)?(?:helt|fullt\s+ut|fullständigt|till\s+fullo|i\s+sin\s+helhet)\s+"
                    rf"(?:\w+\s+)?{_DONE}\b|\b{_DONE}\s+{_NEG}\s+(?:helt|fullt\s+ut|fullständigt)\b)")),
     ("not_done", _C(rf"\b(?:bedöms|beräknas|förväntas|kommer)\s+(?:att\s+)?{_NEG}\s+(?:att\s+)?(?:\w+\s+){{0,2}}?{_FUTURE}\b")),
@@ -133,7 +142,8 @@ _ANY_CUE = re.compile(r"genomf|uppn|uppfyll|slutf|utför|verkställ|färdigst|kl
                       r"påbörj|inlet|igång|i gång|start|pågå|delvis|viss|avför|utg[åa]|struk|stryk|makuler|avbrut|"
                       r"avslut|återkall|ersat|ersätt|bedöm|saknas|ingen|fyllelse|fortgå|fortsätt|försen|plan|"
                       r"under (?:arbete|genomförande|uppstart)|tag[ei]t|framtag|inrätta|upprätta|anställ|antag|"
-                      r"beslutats|etabler|uteblivit|misslyck|mätbar|beräkna|förvänta|prognos|kommer|\bnås?\b", re.I)
+                      r"beslutats|etabler|uteblivit|misslyck|mätbar|beräkna|förvänta|prognos|kommer|\bnås?\b|vila|paus|på is|"
+                     r"skjut|senarelag|upphör|lagts|inaktuell|aktuell|svår|risk|fastställ", re.I)
 
 
 def _clean(text: str) -> str:

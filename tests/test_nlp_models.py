@@ -161,6 +161,17 @@ STATUS_CASES: list[tuple[str, str]] = [
     ("🟢", "done"),
     ("🟡", "partial"),
     ("🔴", "not_done"),
+    # the phrasings issue 15 found failing (in-sample: written after them): pauses, cancellations without action,
+    # negated completion of a noun-phrase verb, forecasts of failure
+    ("Målet uppnås ej.", "not_done"),
+    ("Svårt att uppnå.", "not_done"),
+    ("Uppdraget avslutas utan åtgärd.", "cancelled"),
+    ("Handlingsplanen har ännu inte tagits fram.", "not_done"),
+    ("Uppdraget är vilande.", "not_done"),
+    ("Arbetet har startat men är inte slutfört.", "ongoing"),
+    ("Projektet har pausats i väntan på finansiering.", "not_done"),
+    ("Uppdraget är inte längre aktuellt.", "cancelled"),
+    ("Det finns en risk att målet inte nås under året.", "not_done"),
     # further report phrasings
     ("Uppdraget är slutfört och redovisat till kommunstyrelsen.", "done"),
     ("Uppdraget är redovisat.", "done"),
