@@ -29,7 +29,8 @@ _DONE = (r"(?:genomförd[ae]?|genomfört|genomförts|genomfördes|uppnådd[ae]?|
          r"utförts|verkställd[ae]?|verkställt|verkställts|färdigställd[ae]?|färdigställt|färdigställts|klar|klart|"
          r"nådd[ae]?|nått|nåtts|nåddes|avklarad|avklarat|infört|införts|implementerat|implementerats|åtgärdat|åtgärdats|"
          r"redovisat|redovisats|tagits\s+fram|tagit\s+fram|framtagen|framtaget|framtagna|inrättats|inrättad|"
-         r"upprättad|upprättats|antagits|antagen|fastställts|fastställd)")
+         r"upprättad|upprättats|antagits|antagen|antogs|fastställts|fastställd|åtgärdad|godkänd[ae]?|godkänt|godkändes|"
+         r"undertecknad|undertecknat|nås|når)")
 _STARTED = r"(?:påbörjad[ae]?|påbörjat|påbörjats|påbörjades|inlett|inletts|igångsatt)"
 _START = rf"(?:{_STARTED}|startad[ae]?|startat|startats)"
 _FUTURE = r"(?:klart?|genomför\w*|uppnå\w*|uppfyll\w*|slutför\w*|färdigställ\w*|nås|nå|verkställ\w*)"
@@ -39,13 +40,16 @@ _SUBJECT_BEFORE = re.compile(r"\b(?:målet|målen|uppdraget|uppdragen|åtgärden
                              r"arbetet|indikatorn|delmålet|planen|handlingsplanen|insatsen)\s+"
                              r"(?:är\s+|har\s+|blev\s+|bedöms\s+|kommer\s+)?$", re.I)
 _GOAL = r"måls?(?:upp|opp)fyllelse"
+_DEGREE = (r"(?:i\s+(?:hög|låg|viss|stor|liten|begränsad)\s+grad|till\s+(?:största|stor|viss|mindre|en\s+mindre|"
+           r"en\s+viss)\s+del(?:en)?|nästan|delvis|till\s+ungefär\s+\w+|till\s+hälften|"
+           r"(?:för|i)\s+(?:\w+\s+)?(?:en|två|tre|fyra|fem|\d+)\s+av\s+(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+))")
 _PREFIX = r"^\W*(?:(?:status|bedömning|måluppfyllelse|prognos|uppföljning|kommentar)\s*[:\-–]\s*)?"
 
 _C = lambda pattern: re.compile(pattern, re.I)  # noqa: E731
 
 # Whole-cell values of status columns and systems (after a "Status:" prefix and punctuation are removed).
 CELLS = {
-    "ja": "done", "klar": "done", "klart": "done", "god": "done", "hög": "done", "uppnått": "done", "uppnådd": "done",
+    "ja": "done", "klar": "done", "avslutat": "done", "avslutad": "done", "åtgärdat": "done", "godkänt": "done", "klart": "done", "god": "done", "hög": "done", "uppnått": "done", "uppnådd": "done",
     "genomförd": "done", "genomfört": "done", "uppfyllt": "done", "slutförd": "done", "slutfört": "done",
     "delvis": "partial", "viss": "partial", "delvis uppnått": "partial", "delvis genomförd": "partial",
     "delvis genomfört": "partial",
@@ -77,7 +81,8 @@ _COLOUR_INLINE = _C(r"\b(?:bedöms\s+som|markerad\s+som|status(?:en)?(?:\s+är)?
 # started is not finished: "startat (upp)" is ongoing like "påbörjat" — a completion cue in the same text decides
 # first ("har startats och är genomfört"), because the done families come earlier in RULES
 _ONGOING = _C(rf"\b(?:pågår|pågående|{_START}(?:\s+upp)?|startades|har\s+påbörjat|igång|i\s+gång|under\s+(?:arbete|genomförande|uppstart)|"
-                   rf"fortgår|fortsätter|försenad[ae]?|försenat|försening|enligt\s+plan|följer\s+plan(?:en)?)\b")
+                   rf"fortgår|fortsätter|fortlöper|pågick|verkställighet|återupptag\w*|väntas|planeras|stegvis|på\s+rätt\s+väg|"
+                   rf"försenad[ae]?|försenat|försening|enligt\s+plan|följer\s+plan(?:en)?)\b")
 
 _BARE_PATTERNS: set[re.Pattern] = set()
 
@@ -91,13 +96,16 @@ def _bare(pattern: re.Pattern) -> re.Pattern:
 
 # (status, pattern), in the order they decide; the first family with a match wins.
 RULES: list[tuple[str, re.Pattern]] = [
-    ("unknown", _C(r"\b(?:svårbedöm\w*|(?:kan|går)\s+(?:inte|ej)\s+(?:att\s+)?bedöma?s?|(?:ej|inte)\s+bedöm(?:t|d|bart|bar)|"
+    ("unknown", _C(r"\b(?:svårbedöm\w*|(?:kan|går)\s+(?:\w+\s+){0,2}?(?:inte|ej)\s+(?:att\s+)?bedöma?s?|osäkert\s+om|"
+                   r"framgår\s+(?:inte|ej)|(?:ej|inte)\s+bedöm(?:t|d|bart|bar)|"
                    r"bedömning\s+saknas|ingen\s+bedömning|uppgift\s+saknas|data\s+saknas|ej\s+mätbar\w*|"
                    r"ej\s+möjligt\s+att\s+bedöma|inte\s+möjligt\s+att\s+bedöma)\b")),
     ("cancelled", _C(r"\b(?:avförd[ae]?|avfört|avförs|avförts|utgår|utgått|struken|strukits|stryks|makulerad|"
                      r"makulerat|avbruten|avbrutet|avbrutits|avslutad\s+utan\s+genomförande|avslutat\s+utan\s+genomförande|"
                      r"(?:har\s+)?avslut(?:as|ats|ades|at|ad|s)\s+utan\s+\w+|återkallad|återkallat|återkallats|har\s+ersatts\s+av|"
-                     r"ersätts\s+av|upphör|upphört|upphörde|(?:har\s+)?lagts\s+ned|(?:har\s+)?lagts\s+ner|inaktuell\w*|"
+                     r"ersätts\s+av|upphör|upphört|upphörde|inställd|inställt|ställts\s+in|avskriv\w*|återkallas|"
+                     r"(?:dragits|drogs|dras)\s+tillbaka|(?:inte|ej)\s+längre\s+(?:\w+\s+)?(?:aktuell\w*|nödvändig\w*)|"
+                     r"(?:aktuell\w*|nödvändig\w*)\s+längre|och\s+avslutas|uppdraget\s+(?:\w+\s+){0,3}?avslutas|(?:har\s+)?lagts\s+ned|(?:har\s+)?lagts\s+ner|inaktuell\w*|"
                      r"är\s+inte\s+längre\s+aktuell\w*)\b")),
     # paused: not being carried out, not ended either ("vilande", "pausat", "lagt på is", "skjutits upp")
     ("not_done", _C(r"\b(?:vilande|vilar|pausad[ae]?|pausat|pausats|pausades|på\s+is|skjutits\s+upp|skjuts\s+upp|"
@@ -105,10 +113,20 @@ RULES: list[tuple[str, re.Pattern]] = [
     # a forecast of failure: "Svårt att uppnå", "risk att målet inte nås"
     ("not_done", _C(rf"\b(?:svårt|svår|osannolikt)\s+att\s+(?:\w+\s+){{0,2}}?{_FUTURE}\b|\brisk\s+(?:för\s+)?att\s+"
                     rf"(?:\w+\s+){{0,3}}?{_NEG}\s+(?:\w+\s+)?{_FUTURE}\b")),
-    ("partial", _C(rf"(?:\b{_NEG}\s+(?:\w+\s+)?(?:helt|fullt\s+ut|fullständigt|till\s+fullo|i\s+sin\s+helhet)\s+"
-                   rf"(?:\w+\s+)?{_DONE}\b|\b{_DONE}\s+{_NEG}\s+(?:helt|fullt\s+ut|fullständigt)\b)")),
+    ("not_done", _C(rf"\blångt\s+ifrån\s+(?:\w+\s+)?{_DONE}\b|\b(?:inte|ej)\s+(?:troligt|sannolikt|möjligt)\s+att\s+"
+                    rf"(?:\w+\s+){{0,3}}?{_FUTURE}\b|\b{_NEG}\s+kommer\s+att\s+(?:\w+\s+)?{_FUTURE}\b|"
+                    rf"\b(?:bedömer|bedöms|tror)\s+(?:vi\s+)?{_NEG}\s+att\s+(?:\w+\s+){{0,3}}?{_FUTURE}\b|"
+                    rf"\b(?:riskerar|risk)\s+(?:för\s+)?att\s+(?:\w+\s+){{0,6}}?{_NEG}\s+(?:\w+\s+)?{_FUTURE}\b|"
+                    rf"\bpekar\s+på\s+att\s+(?:\w+\s+){{0,8}}?{_NEG}\s+{_FUTURE}\b|"
+                    rf"\b(?:inte|ej)\s+förenlig\w*|\bingen\s+åtgärd\s+(?:har\s+)?(?:vidtagits|vidtagen|gjorts)|"
+                    rf"\binte\s+vidtagit|\binget\s+har\s+gjorts|\bhar\s+(?:ännu\s+)?inte\s+kunnat\s+\w+|"
+                    rf"\binte\s+kommit\s+igång|\bplanerat?\s+att\s+(?:starta|påbörjas|inledas)")),
+    ("partial", _C(rf"(?:\b{_NEG}\s+(?:\w+\s+){{0,2}}?(?:helt|fullt\s+ut|fullständigt|till\s+fullo|i\s+sin\s+helhet)\s+"
+                   rf"(?:\w+\s+){{0,2}}?{_DONE}\b|\b{_DONE}\s+{_NEG}\s+(?:helt|fullt\s+ut|fullständigt)\b)")),
     ("not_done", _C(rf"\b(?:bedöms|beräknas|förväntas|kommer)\s+(?:att\s+)?{_NEG}\s+(?:att\s+)?(?:\w+\s+){{0,2}}?{_FUTURE}\b")),
     ("not_done", _C(rf"(?:\b{_NEG}\s+(?:\w+\s+){{0,2}}?{_START}\b|\bej\s+start\w*)")),
+    ("partial", _C(rf"\b{_DEGREE}\s+(?:\w+\s+){{0,2}}?{_DONE}\b|\b{_DONE}\s+(?:\w+\s+){{0,3}}?{_DEGREE}|"
+                   rf"\b{_DONE}\b[^.;]{{0,80}}?\bmen\s+(?:inte|ej)\b")),
     ("negated_done", _C(rf"(?:\b{_NEG}\s+(?:\w+\s+){{0,2}}?{_DONE}\b|\b(?:{_DONE}|uppnåddes|nåddes)\s+{_NEG}\b|"
                         rf"\b{_NEG}\s+(?:\w+\s+)?(?:kunnat|hunnit)\s+{_FUTURE})")),
     ("not_done", _C(rf"\bingen\s+(?:{_GOAL}|förbättring|effekt|utveckling)\b|{_PREFIX}ingen\W*$")),
@@ -143,7 +161,10 @@ _ANY_CUE = re.compile(r"genomf|uppn|uppfyll|slutf|utför|verkställ|färdigst|kl
                       r"avslut|återkall|ersat|ersätt|bedöm|saknas|ingen|fyllelse|fortgå|fortsätt|försen|plan|"
                       r"under (?:arbete|genomförande|uppstart)|tag[ei]t|framtag|inrätta|upprätta|anställ|antag|"
                       r"beslutats|etabler|uteblivit|misslyck|mätbar|beräkna|förvänta|prognos|kommer|\bnås?\b|vila|paus|på is|"
-                     r"skjut|senarelag|upphör|lagts|inaktuell|aktuell|svår|risk|fastställ", re.I)
+                     r"skjut|senarelag|upphör|lagts|inaktuell|aktuell|svår|risk|fastställ|godkän|underteckn|antogs|nås|når|"
+                     r"ifrån|troligt|sannolikt|möjligt|förenlig|vidt|gjorts|kunnat|igång|ställ|avskriv|tillbaka|"
+                     r"nödvändig|osäkert|framgår|fortlöp|pågick|verkställ|återupptag|väntas|planera|stegvis|rätt väg|"
+                     r"grad|nästan|hälften", re.I)
 
 
 def _clean(text: str) -> str:
