@@ -9,6 +9,7 @@ decision can always be explained (Splink-style).
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from collections import Counter
 from typing import Callable, Iterable
 
@@ -55,8 +56,39 @@ def compound_terms(lemmas: Iterable[str], vocabulary: set[str]) -> frozenset[str
             head = lemma[k:]
             if head in vocabulary:
                 out.add(head)
+                # and the first part, with or without its linking s: "hemmaplansinsats" ~ "insats på hemmaplan"
+                first = lemma[:k]
+                for part in (first, first[:-1] if first.endswith("s") else None):
+                    if part and len(part) >= 4 and part in vocabulary:
+                        out.add(part)
+                        break
                 break  # the longest head is enough
+    for words, canonical in domain_synonyms():
+        if words <= out:
+            out.add(canonical)
     return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def domain_synonyms() -> tuple[tuple[frozenset[str], str], ...]:
+    """(lemmas of a synonym, the term its group is counted as), from nlp_models/data/synonyms.tsv, lemmatised on
+    load; a multi-word synonym ("ekonomiskt bistånd") counts when all its lemmas are in the item."""
+    from importlib.resources import files
+
+    from plantrace.align.normalise import lemma_sequence
+
+    out = []
+    text = files("plantrace.nlp_models").joinpath("data/synonyms.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        groups = [lemma_sequence(w) or (w.lower(),) for w in line.split("\t") if w.strip()]
+        canonical = "_".join(groups[0])
+        for words in groups[1:]:
+            out.append((frozenset(words), canonical))
+        if len(groups[0]) > 1:  # a multi-word head term is itself counted as its joined form
+            out.append((frozenset(groups[0]), canonical))
+    return tuple(out)
 
 
 def _cdist(a: pd.Series, b: pd.Series, scorer) -> np.ndarray:

@@ -112,3 +112,21 @@ def test_pairs_maximise_the_total_score_not_the_first_best_pair():
     # nothing above the threshold: no pair, and an empty block is fine
     assert best_assignment(np.array([[0.3, 0.2]]), 0.55) == []
     assert best_assignment(np.zeros((0, 3)), 0.55) == []
+
+
+def test_rewording_by_compound_and_synonym_shares_terms():
+    import pandas as pd
+
+    from plantrace.align.features import Context, pair_features, prepare
+
+    items = pd.DataFrame({"text": ["Fler hemmaplansinsatser för unga", "Fler insatser på hemmaplan för unga",
+                                   "Minska behovet av ekonomiskt bistånd", "Färre hushåll med försörjningsstöd",
+                                   "Bygg fler cykelvägar"]})
+    p = prepare(items)
+    assert {"insats", "hemmaplan"} <= p["terms"][0]
+    assert "försörjningsstöd" in p["terms"][2]
+    ctx = Context(p["terms"])
+    rare = pair_features(p.iloc[[0, 2]].reset_index(drop=True), p.iloc[[1, 3, 4]].reset_index(drop=True), ctx,
+                         names=["rare_terms"])["rare_terms"]
+    assert rare[0, 0] > 0.5 and rare[1, 1] > 0.2  # the rewordings share their terms
+    assert rare[0, 2] == 0 and rare[1, 2] == 0  # an unrelated item shares none
