@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from plantrace.extract.blocks import segment
-from plantrace.extract.context import Context
+from plantrace.extract.context import Context, fold
 from plantrace.extract.flattened import split_rows
 from plantrace.extract.followups import extract_followups
 from plantrace.extract.indicator_cards import indicator_cards
@@ -13,7 +14,7 @@ from plantrace.extract.indicator_lines import indicator_lines
 from plantrace.extract.items import table_items
 from plantrace.extract.labelled_records import labelled_records
 from plantrace.extract.roles import classify_blocks
-from plantrace.extract.sections import build_headings, mark_toc
+from plantrace.extract.sections import build_headings, mark_notes, mark_toc
 from plantrace.extract.structure import extract_structure
 from plantrace.extract.tables import build_tables
 
@@ -36,6 +37,7 @@ def _blocks(ctx: Context) -> None:
 @register("toc")
 def _toc(ctx: Context) -> None:
     mark_toc(ctx.blocks)
+    mark_notes(ctx.blocks, ctx.layout.lines)
 
 
 @register("headings")
@@ -56,8 +58,40 @@ register("indicator_cards")(indicator_cards)
 register("labelled_records")(labelled_records)
 register("followups")(extract_followups)
 
+_MARK = re.compile(r"\s*\(\d{1,2}\)\s*$")
+
+
+@register("goals_not_indicators")
+def goals_not_indicators(ctx: Context) -> None:
+    """A line that is an indicator's name in its table ("Tid till insats (1)" over its values) is not also a
+    goal, however it is numbered: the goal goes, and what pointed to it points to its parent."""
+    names = [(fold(_MARK.sub("", i.name)), i.provenance.lines) for i in ctx.get("indicators")
+             if i.provenance and i.provenance.lines]
+    if not names:
+        return
+    dropped: dict[str, str | None] = {}
+    keep = []
+    for g in ctx.get("goals"):
+        lines = g.provenance.lines if g.provenance else None
+        key = fold(_MARK.sub("", g.text))
+        if lines and any(key == n and l[0] <= lines[1] and lines[0] <= l[1] for n, l in names):
+            dropped[g.id] = g.parent
+            continue
+        keep.append(g)
+    if not dropped:
+        return
+    ctx.items["goals"] = keep
+    for kind, attr in (("goals", "parent"), ("indicators", "goal"), ("assignments", "goal")):
+        for it in ctx.get(kind):
+            while getattr(it, attr) in dropped:
+                setattr(it, attr, dropped[getattr(it, attr)])
+    for table in (ctx.block_goal, ctx.block_target):
+        for k, v in enumerate(table):
+            while v in dropped:
+                v = table[k] = dropped[v]
+
 DEFAULT_PIPELINE: list[str] = ["blocks", "toc", "headings", "tables", "roles", "structure", "table_items", "indicator_lines",
-                               "indicator_cards", "labelled_records", "followups"]
+                               "indicator_cards", "labelled_records", "goals_not_indicators", "followups"]
 
 
 def run(ctx: Context, pipeline: list[str] | None = None) -> Context:

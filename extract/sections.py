@@ -79,6 +79,25 @@ def mark_toc(blocks: list[Block]) -> None:
             i = max(i + 1, j)
 
 
+_NOTE = re.compile(r"^\s*(\d{1,2})\)\s+\S")
+_NOTE_MARK = re.compile(r"[\wåäö%]\s?\((\d{1,2})\)")
+_NOTE_REACH = 120  # blocks back to the marker a note explains (a table and its notes under it)
+
+
+def mark_notes(blocks: list[Block], lines: list) -> None:
+    """Mark footnotes (kind "note") in place: "2) Ny indikator …" under a table whose cell says "… följ upp (2)"
+    explains that cell; it is neither a heading nor an item, although it is numbered like one. `lines` are the
+    layout's lines (a block's text has its number taken off)."""
+    marks: dict[str, int] = {}  # marker number → the last block that carries it
+    for bi, b in enumerate(blocks):
+        m = _NOTE.match(lines[b.first_line].text) if b.kind in ("heading", "item", "para") else None
+        if m and bi - marks.get(m.group(1), -10**9) <= _NOTE_REACH:
+            b.kind = "note"
+            continue
+        for mark in _NOTE_MARK.finditer(b.text if b.kind != "row" else " ".join(b.cells)):
+            marks[mark.group(1)] = bi
+
+
 def _list_sentence(text: str) -> bool:
     """"1 Utred … (AIN och SN)": an imperative, or a line naming its responsible committee, is a list item."""
     return imperative(text) or has_marker(text)

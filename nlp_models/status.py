@@ -29,7 +29,7 @@ _DONE = (r"(?:genomförd[ae]?|genomfört|genomförts|genomfördes|uppnådd[ae]?|
          r"utförts|verkställd[ae]?|verkställt|verkställts|färdigställd[ae]?|färdigställt|färdigställts|klar|klart|"
          r"nådd[ae]?|nått|nåtts|nåddes|avklarad|avklarat|infört|införts|implementerat|implementerats|åtgärdat|åtgärdats|"
          r"redovisat|redovisats|tagits\s+fram|tagit\s+fram|framtagen|framtaget|framtagna|inrättats|inrättad|"
-         r"upprättad|upprättats|antagits|antagen|antogs|fastställts|fastställd|åtgärdad|godkänd[ae]?|godkänt|godkändes|"
+         r"upprättad|upprättats|antagits|antagen|antogs|fastställts|fastställd|åtgärdad|"
          r"undertecknad|undertecknat|nås|når)")
 _STARTED = r"(?:påbörjad[ae]?|påbörjat|påbörjats|påbörjades|inlett|inletts|igångsatt)"
 _START = rf"(?:{_STARTED}|startad[ae]?|startat|startats)"
