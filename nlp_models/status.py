@@ -30,7 +30,8 @@ _DONE = (r"(?:genomförd[ae]?|genomfört|genomförts|genomfördes|uppnådd[ae]?|
          r"nådd[ae]?|nått|nåtts|nåddes|avklarad|avklarat|infört|införts|implementerat|implementerats|åtgärdat|åtgärdats|"
          r"redovisat|redovisats|tagits\s+fram|tagit\s+fram|framtagen|framtaget|framtagna|inrättats|inrättad|"
          r"upprättad|upprättats|antagits|antagen|antogs|fastställts|fastställd|åtgärdad|"
-         r"undertecknad|undertecknat|nås|når)")
+         r"undertecknad|undertecknat|nås|når|uppfyller|uppnår|färdig|färdigt|färdiga|återrapporterat|återrapporterad|"
+         r"återrapporterats|godkändes|åtgärdade|invigdes|öppnade|öppnades|(?:tagen|taget|togs|tagits)\s+i\s+(?:drift|bruk))")
 _STARTED = r"(?:påbörjad[ae]?|påbörjat|påbörjats|påbörjades|inlett|inletts|igångsatt)"
 _START = rf"(?:{_STARTED}|startad[ae]?|startat|startats)"
 _FUTURE = r"(?:klart?|genomför\w*|uppnå\w*|uppfyll\w*|slutför\w*|färdigställ\w*|nås|nå|verkställ\w*)"
@@ -43,7 +44,7 @@ _GOAL = r"måls?(?:upp|opp)fyllelse"
 _DEGREE = (r"(?:i\s+(?:hög|låg|viss|stor|liten|begränsad)\s+grad|till\s+(?:största|stor|viss|mindre|en\s+mindre|"
            r"en\s+viss)\s+del(?:en)?|nästan|delvis|till\s+ungefär\s+\w+|till\s+hälften|"
            r"(?:för|i)\s+(?:\w+\s+)?(?:en|två|tre|fyra|fem|\d+)\s+av\s+(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+))")
-_PREFIX = r"^\W*(?:(?:status|bedömning|måluppfyllelse|prognos|uppföljning|kommentar)\s*[:\-–]\s*)?"
+_PREFIX = r"^\W*(?:(?:status|bedömning|måluppfyllelse|prognos|uppföljning|kommentar|resultat|utfall)\s*[:\-–]\s*)?"
 
 _C = lambda pattern: re.compile(pattern, re.I)  # noqa: E731
 
@@ -55,7 +56,9 @@ CELLS = {
     "delvis genomfört": "partial",
     "nej": "not_done", "ingen": "not_done", "ej uppnått": "not_done", "inte uppnått": "not_done",
     "ej genomförd": "not_done", "ej genomfört": "not_done", "ej påbörjad": "not_done", "ej påbörjat": "not_done",
-    "ej startad": "not_done",
+    "ej startad": "not_done", "ej godkänt": "not_done", "ej godkänd": "not_done", "ok": "done", "ej ok": "not_done",
+    "färdigt": "done", "färdig": "done", "inga avvikelser": "done", "ingen avvikelse": "done", "avvikelse": "not_done",
+    "avvikelser": "not_done", "ingen anmärkning": "done", "utan anmärkning": "done", "med anmärkning": "not_done",
     "påbörjad": "ongoing", "påbörjat": "ongoing", "pågår": "ongoing", "pågående": "ongoing", "försenad": "ongoing",
     "försenat": "ongoing", "startad": "ongoing", "under arbete": "ongoing",
     "avförd": "cancelled", "avfört": "cancelled", "utgår": "cancelled", "struken": "cancelled", "avbruten": "cancelled",
@@ -81,7 +84,10 @@ _COLOUR_INLINE = _C(r"\b(?:bedöms\s+som|markerad\s+som|status(?:en)?(?:\s+är)?
 # started is not finished: "startat (upp)" is ongoing like "påbörjat" — a completion cue in the same text decides
 # first ("har startats och är genomfört"), because the done families come earlier in RULES
 _ONGOING = _C(rf"\b(?:pågår|pågående|{_START}(?:\s+upp)?|startades|har\s+påbörjat|igång|i\s+gång|under\s+(?:arbete|genomförande|uppstart)|"
-                   rf"fortgår|fortsätter|fortlöper|pågick|verkställighet|återupptag\w*|väntas|planeras|stegvis|på\s+rätt\s+väg|"
+                   rf"fortgår|fortsätter|fortlöper|pågick|verkställighet|under\s+(?:handläggning|utredning|beredning|uppförande|"
+                   rf"byggnation|framtagande|genomförande)|håller\s+på\s+att|löpande|successivt|följer\s+tidplanen|bereds|"
+                   rf"(?:genomförs|åtgärdas|redovisas|beslutas|behandlas|färdigställs|införs|lanseras)\s+(?:\w+\s+)?(?:under|i|senast|efter|före|"
+                   rf"enligt)\b|återupptag\w*|väntas|planeras|stegvis|på\s+rätt\s+väg|"
                    rf"försenad[ae]?|försenat|försening|enligt\s+plan|följer\s+plan(?:en)?)\b")
 
 _BARE_PATTERNS: set[re.Pattern] = set()
@@ -105,7 +111,8 @@ RULES: list[tuple[str, re.Pattern]] = [
                      r"(?:har\s+)?avslut(?:as|ats|ades|at|ad|s)\s+utan\s+\w+|återkallad|återkallat|återkallats|har\s+ersatts\s+av|"
                      r"ersätts\s+av|upphör|upphört|upphörde|inställd|inställt|ställts\s+in|avskriv\w*|återkallas|"
                      r"(?:dragits|drogs|dras)\s+tillbaka|(?:inte|ej)\s+längre\s+(?:\w+\s+)?(?:aktuell\w*|nödvändig\w*)|"
-                     r"(?:aktuell\w*|nödvändig\w*)\s+längre|och\s+avslutas|uppdraget\s+(?:\w+\s+){0,3}?avslutas|(?:har\s+)?lagts\s+ned|(?:har\s+)?lagts\s+ner|inaktuell\w*|"
+                     r"(?:aktuell\w*|nödvändig\w*)\s+längre|och\s+avslutas|(?:uppdraget|projektet|aktiviteten|åtgärden)\s+(?:\w+\s+){0,6}?(?:avslutas|avbryts)|avbryts|förfallit|"
+                     r"tagits\s+bort|upphävts|upphävdes|ska\s+(?:inte|ej)\s+längre\s+\w+|(?:har\s+)?lagts\s+ned|(?:har\s+)?lagts\s+ner|inaktuell\w*|"
                      r"är\s+inte\s+längre\s+aktuell\w*)\b")),
     # paused: not being carried out, not ended either ("vilande", "pausat", "lagt på is", "skjutits upp")
     ("not_done", _C(r"\b(?:vilande|vilar|pausad[ae]?|pausat|pausats|pausades|på\s+is|skjutits\s+upp|skjuts\s+upp|"
@@ -125,6 +132,10 @@ RULES: list[tuple[str, re.Pattern]] = [
                    rf"(?:\w+\s+){{0,2}}?{_DONE}\b|\b{_DONE}\s+{_NEG}\s+(?:helt|fullt\s+ut|fullständigt)\b)")),
     ("not_done", _C(rf"\b(?:bedöms|beräknas|förväntas|kommer)\s+(?:att\s+)?{_NEG}\s+(?:att\s+)?(?:\w+\s+){{0,2}}?{_FUTURE}\b")),
     ("not_done", _C(rf"(?:\b{_NEG}\s+(?:\w+\s+){{0,2}}?{_START}\b|\bej\s+start\w*)")),
+    ("done", _C(r"\binga\s+(?:avvikelser|anmärkningar|brister)\b|\bingen\s+(?:avvikelse|anmärkning|brist)\b|"
+                r"\butan\s+(?:anmärkning|avvikelse)\b")),
+    ("partial", _C(r"\b(?:en|ett|två|tre|fyra|fem|sex|\d+)\s+av\s+(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+)\s+"
+                   r"(?:\w+\s+)?(?:mål|målen|delmål|delar|delarna|indikatorer|indikatorerna|målområden|åtgärder)\b")),
     ("partial", _C(rf"\b{_DEGREE}\s+(?:\w+\s+){{0,2}}?{_DONE}\b|\b{_DONE}\s+(?:\w+\s+){{0,3}}?{_DEGREE}|"
                    rf"\b{_DONE}\b[^.;]{{0,80}}?\bmen\s+(?:inte|ej)\b")),
     ("negated_done", _C(rf"(?:\b{_NEG}\s+(?:\w+\s+){{0,2}}?{_DONE}\b|\b(?:{_DONE}|uppnåddes|nåddes)\s+{_NEG}\b|"
@@ -132,6 +143,11 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("not_done", _C(rf"\bingen\s+(?:{_GOAL}|förbättring|effekt|utveckling)\b|{_PREFIX}ingen\W*$")),
     ("partial", _C(rf"\bdelvis\s+(?:\w+\s+)?{_DONE}\b|\bviss\s+{_GOAL}|{_PREFIX}(?:viss|delvis)\W*$|\bdelar\s+av\s+(?:målet|uppdraget)\s+(?:är|har)\b")),
     ("partial", _bare(_C(r"\bdelvis\b|\btill\s+viss\s+del\b|\bi\s+viss\s+mån\b"))),
+    ("ongoing", _C(rf"\b(?:prognos\w*|väntas|förväntas|beräknas|ser\s+ut|ska\s+vara|kommer|bedömer|bedöms(?!\s+(?:vara|som)\b))\b[^.;]{{0,60}}?"
+                   rf"\b(?:att\s+)?(?:bli\s+|vara\s+|kunna\s+|bli\s+helt\s+)?{_FUTURE}\b|"
+                   rf"\b{_DONE}\s+(?:\w+\s+){{0,3}}?(?:under\s+nästa\s+år|till\s+årsskiftet|"
+                   rf"före\s+årsskiftet|vid\s+årets\s+slut)\b|\b{_DONE}\b[^.;]{{0,80}}?\b(?:\w+\s+)?pågår\b")),
+    ("partial", _C(rf"\b{_DONE}\b[^.;]{{0,80}}?\båterstår\b")),
     ("done", _C(rf"\b(?:bedöms|anses|bedömdes)\s+(?:vara\s+|som\s+)(?:helt\s+)?{_DONE}\b")),
     ("ongoing", _C(rf"\b(?:bedöms|beräknas|förväntas|planeras|prognostiseras|kommer)\s+(?:att\s+)?(?:bli\s+|kunna\s+bli\s+|kunna\s+|vara\s+)?(?:helt\s+)?{_FUTURE}\b")),
     ("done", _C(rf"(?:\b{_GOAL}\s+har\s+skett\b|\b(?:god|hög|full|fullständig)\s+{_GOAL}\b)")),
@@ -139,8 +155,11 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("done", _bare(_C(r"\b(?:har|är)\s+(?:tagits\s+fram|tagit\s+fram|framtagen|framtaget|framtagna|införts|infört|"
                       r"implementerats|inrättats|inrättad|upprättad|upprättats|anställts|antagits|antagen|beslutats|"
                       r"etablerad|etablerats)\b"))),
+    ("not_done", _C(r"\bavvikelse(?:r|n)?\b|\bbrist(?:er|en|erna)?\s+(?:har\s+)?(?:konstaterats|konstaterad|noterats|noterades|"
+                    r"upptäcktes|i\b)|\bbrist\s+konstaterad|\bmed\s+anmärkning\b|\butan\s+åtgärd\b|"
+                    r"\b(?:fungerar|följs|följdes)\s+(?:inte|ej)\b")),
     ("ongoing", _bare(_ONGOING)),
-    ("not_done", _bare(_C(r"\bsaknas\b|\bhar\s+uteblivit\b|\buteblivit\b|\bmisslyckats\b"))),
+    ("not_done", _bare(_C(r"\bsaknas\b|\bsaknades\b|\bhar\s+uteblivit\b|\buteblivit\b|\bmisslyckats\b"))),
 ]
 
 
@@ -164,7 +183,9 @@ _ANY_CUE = re.compile(r"genomf|uppn|uppfyll|slutf|utför|verkställ|färdigst|kl
                      r"skjut|senarelag|upphör|lagts|inaktuell|aktuell|svår|risk|fastställ|godkän|underteckn|antogs|nås|når|"
                      r"ifrån|troligt|sannolikt|möjligt|förenlig|vidt|gjorts|kunnat|igång|ställ|avskriv|tillbaka|"
                      r"nödvändig|osäkert|framgår|fortlöp|pågick|verkställ|återupptag|väntas|planera|stegvis|rätt väg|"
-                     r"grad|nästan|hälften", re.I)
+                     r"grad|nästan|hälften|avvik|anmärk|brist|utan åtgärd|fungerar|följ|handlägg|utredning|beredning|uppförande|"
+                     r"håller på|löpande|successivt|bereds|behandlas|lanser|färdig|återrapport|invig|öppna|drift|bruk|"
+                     r"förfall|bort|upphäv|avbry|\bav\b|\bok\b", re.I)
 
 
 def _clean(text: str) -> str:
