@@ -56,6 +56,12 @@ class IngestReport:
             line += " (" + "; ".join(f"{r}: {n}" for r, n in reasons.most_common()) + ")"
         return line
 
+    def to_json(self) -> dict:
+        """What `plantrace ingest --format json` prints: the files by outcome, failures with their reason."""
+        return {"summary": self.summary(), "added": self.added, "replaced": self.replaced,
+                "unchanged": self.unchanged, "failed": [{"source": s, "reason": r} for s, r in self.failed],
+                "warnings": self.warnings, "elapsed": round(self.elapsed, 3)}
+
     def sort(self, order: dict[str, int]) -> None:
         """Lists in the order the files were found (results arrive in the order workers finish them)."""
         def key(name: str) -> int:
@@ -64,6 +70,14 @@ class IngestReport:
         for name in ("added", "replaced", "unchanged"):
             getattr(self, name).sort(key=key)
         self.failed.sort(key=lambda f: key(f[0]))
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during an ingest: `report` says what was committed before it (all of it stays stored)."""
+
+    def __init__(self, report: IngestReport):
+        super().__init__("ingest interrupted")
+        self.report = report
 
 
 def _reason_kind(reason: str) -> str:
@@ -104,6 +118,8 @@ def ingest(paths, db: str | Path = DEFAULT_DB, progress=False, extractor: Option
     Dask it must be picklable: a module-level function); `meta` is what a manifest.csv says about the file (or
     None). `on_failure(source, reason)` is called as failures happen, `on_stored(source, "added"|"replaced")`
     after each document is committed. `progress`: True or a rich Console shows a progress bar.
+    When no path holds a file, no store is created. Ctrl-C raises `Interrupted` (a KeyboardInterrupt) with
+    the report of what was stored before it.
     """
     from plantrace.corpus import workers as pool
     from plantrace.extract import pdf_open
@@ -120,6 +136,30 @@ def ingest(paths, db: str | Path = DEFAULT_DB, progress=False, extractor: Option
     n_workers = (os.cpu_count() or 1) if workers is None else max(0, int(workers))
     seconds = float(time_limit) if time_limit is not None else pdf_open.time_limit()
     memory = float(memory_limit) if memory_limit is not None else pool.DEFAULT_MEMORY_LIMIT_MB
+
+    if not files and not Path(db).exists():  # e.g. a mistyped folder: nothing to store, no empty store either
+        for source, reason in missing:
+            report.failed.append((source, reason))
+            if on_failure:
+                on_failure(source, reason)
+        report.elapsed = time.monotonic() - started
+        return report
+    try:
+        _run(report, files, missing, manifests, paths, db, progress, extractor, on_failure, n_workers, workers, dask,
+             time_limit, memory_limit, seconds, memory, version, on_stored)
+    except KeyboardInterrupt:
+        report.sort(order)
+        report.elapsed = time.monotonic() - started
+        raise Interrupted(report) from None
+    report.sort(order)
+    report.elapsed = time.monotonic() - started
+    return report
+
+
+def _run(report: IngestReport, files, missing, manifests, paths, db, progress, extractor, on_failure, n_workers,
+         workers, dask, time_limit, memory_limit, seconds, memory, version, on_stored) -> None:
+    """The writer's loop (`ingest` minus its set-up), filling `report` as documents are committed."""
+    from plantrace.corpus import workers as pool
 
     with ExitStack() as stack:
         client = None
@@ -199,9 +239,6 @@ def ingest(paths, db: str | Path = DEFAULT_DB, progress=False, extractor: Option
                         failed(copy.path, reason_of(e))
         finally:
             results.close()  # stops the workers now, also when the writer fails or is interrupted
-    report.sort(order)
-    report.elapsed = time.monotonic() - started
-    return report
 
 
 def _key(path: Path) -> str:

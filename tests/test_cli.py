@@ -31,7 +31,7 @@ def test_schema_is_json_schema():
 
 def test_extract_json_contract(corpus):
     (path,) = (corpus / "text").glob("002_*.txt")
-    r = runner.invoke(app, ["extract", str(path), "--json", "-"])
+    r = runner.invoke(app, ["extract", str(path), "--json"])
     assert r.exit_code == 0, r.output
     doc = json.loads(r.stdout)["documents"][0]
     assert doc["meta"]["doc_type"] == "report" and doc["meta"]["period"] == [2023, 2023]
@@ -47,7 +47,7 @@ def test_extract_reports_bad_file_and_goes_on(corpus, tmp_path):
     bad.write_text("")
     (good,) = (corpus / "text").glob("001_*.txt")
     out = tmp_path / "out.json"
-    r = runner.invoke(app, ["extract", str(bad), str(good), "--json", str(out)])
+    r = runner.invoke(app, ["extract", str(bad), str(good), "--json", "--out", str(out)])
     assert r.exit_code == 1
     assert "empty.txt" in r.stderr and "empty" in r.stderr
     data = json.loads(out.read_text())
