@@ -136,6 +136,7 @@ def _worker_main(conn, extractor: Callable, memory_limit_mb: Optional[float], ti
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle
     set_time_limit(time_limit)  # the PDF reader's own limit fires before the writer's hard one
+    _tell_extensions(conn)
     if memory_limit_mb:
         limit_memory(memory_limit_mb)
     while True:
@@ -156,6 +157,13 @@ def _worker_main(conn, extractor: Callable, memory_limit_mb: Optional[float], ti
             conn.send(Result(task.index, reason=f"result cannot be sent back ({type(e).__name__}: {e})"))
 
 
+def _tell_extensions(conn) -> None:
+    """A document's limit that grows (OCR pages) moves the writer's hard limit too."""
+    from plantrace.extract import pdf_open
+
+    pdf_open.ON_EXTEND.append(lambda seconds: conn.send(("extend", seconds)))
+
+
 class _Worker:
     def __init__(self, ctx, extractor, memory_limit_mb, time_limit):
         self.conn, child = ctx.Pipe()
@@ -165,9 +173,10 @@ class _Worker:
         child.close()
         self.task: Optional[Task] = None
         self.started = 0.0
+        self.extra = 0.0  # seconds the document's limit grew by (OCR pages)
 
     def give(self, task: Task) -> None:
-        self.task, self.started = task, time.monotonic()
+        self.task, self.started, self.extra = task, time.monotonic(), 0.0
         self.conn.send(task)
 
     def stop(self, kill: bool = False) -> None:
@@ -184,6 +193,12 @@ class _Worker:
             self.process.join()
         self.conn.close()
         self.process.close()
+
+
+def _too_slow(seconds: float, extra: float) -> str:
+    from plantrace.extract.pdf_open import OCR_PAGE_SECONDS, too_slow
+
+    return too_slow(seconds, round(extra / OCR_PAGE_SECONDS))
 
 
 def hard_time_limit(seconds: float) -> float:
@@ -225,17 +240,22 @@ def process_results(tasks: Iterable[Task], workers: int, extractor: Callable, ti
             if not busy:
                 return
             now = time.monotonic()
-            timeout = max(0.0, min(w.started + hard for w in busy) - now)
+            timeout = max(0.0, min(w.started + w.extra + hard for w in busy) - now)
             ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=timeout))
             for w in list(busy):
                 task = w.task
                 result = None
                 if w.conn in ready or w.process.sentinel in ready:
                     try:
-                        if w.conn.poll():
+                        while result is None and w.conn.poll():
                             result = w.conn.recv()
+                            if isinstance(result, tuple) and result[:1] == ("extend",):
+                                w.extra += result[1]
+                                result = None
                     except (EOFError, OSError):
                         result = None
+                    if result is None and w.process.sentinel not in ready and w.process.is_alive():
+                        continue  # only news of a longer limit
                     if result is not None:
                         busy.remove(w)
                         idle.append(w)
@@ -246,10 +266,10 @@ def process_results(tasks: Iterable[Task], workers: int, extractor: Callable, ti
                     busy.remove(w)
                     w.stop(kill=True)
                     yield Result(task.index, reason=crash_reason(code))
-                elif time.monotonic() - w.started > hard:
+                elif time.monotonic() - w.started > hard + w.extra:
                     busy.remove(w)
                     w.stop(kill=True)
-                    yield Result(task.index, reason=f"took longer than {time_limit:g} s; stopped")
+                    yield Result(task.index, reason=_too_slow(time_limit, w.extra))
     finally:
         for w in idle:
             w.stop()

@@ -482,6 +482,8 @@ def read_pdf(path: str | Path, doc: Optional[pymupdf.Document] = None, deadline=
             if ocr != "never" and pdf_open.needs_ocr(page):
                 if not pdf_open.tesseract_available():
                     raise InputError(source, pdf_open.OCR_MISSING_REASON)
+                if deadline is not None:
+                    deadline.ocr_page()
                 ocr_dict = _ocr(page)
                 ocr_pages += 1
             pt = read_page(page, ocr_dict)
