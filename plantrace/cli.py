@@ -420,11 +420,12 @@ def report(name: str = typer.Argument(..., metavar="NAME", help="overview | unre
             return
         try:
             result = run_report(store, name, **filters, goals=goals, path=target)
-            text = write(result, fmt, out_file, console=out)
+            empty = all(df.empty for _, df in result.items())
+            # nothing to show: the terminal gets the one line below; files still get their (empty) tables
+            text = None if empty and fmt == "table" else write(result, fmt, out_file, console=out)
         except (NoAlignment, LookupError, ValueError) as e:
             _fail_line(str(db) if isinstance(e, NoAlignment) else name, str(e).split(": ", 1)[-1])
             raise typer.Exit(1)
-        empty = all(df.empty for _, df in result.items())
         known = _known_values(store, filters) if empty else ""
     if text is not None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")

@@ -24,3 +24,21 @@ def aligned_sample_db(tmp_path_factory):
     assert report.ok, report.summary()
     plantrace.align(path)
     return path
+
+
+def _hypothesis_outside_the_checkout() -> None:
+    """Hypothesis keeps its example database in ./.hypothesis by default; a test run writes nothing into the
+    checkout, so it lives in the system's temporary folder (kept between runs, so failures still replay)."""
+    import tempfile
+
+    try:
+        from hypothesis import settings
+        from hypothesis.database import DirectoryBasedExampleDatabase
+    except ImportError:  # pragma: no cover - hypothesis is in the test extra
+        return
+    folder = Path(tempfile.gettempdir()) / "plantrace-hypothesis"
+    settings.register_profile("plantrace", database=DirectoryBasedExampleDatabase(str(folder)))
+    settings.load_profile("plantrace")
+
+
+_hypothesis_outside_the_checkout()
