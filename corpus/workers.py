@@ -304,7 +304,12 @@ def dask_task(task: Task, extractor: Callable, time_limit: Optional[float]) -> R
 def dask_client(dask, workers: Optional[int], memory_limit_mb: Optional[float]):
     """(client, close): "local" starts a LocalCluster of worker processes; an address ("tcp://host:8786")
     connects to a running scheduler; a `distributed.Client` is used as it is."""
-    from distributed import Client, LocalCluster
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        from plantrace.errors import InputError
+
+        raise InputError("--dask", "needs Dask, an optional extra: pip install 'plantrace[dask]'") from None
 
     if isinstance(dask, Client):
         return dask, lambda: None

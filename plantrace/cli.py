@@ -20,6 +20,7 @@ from typing import List, Optional
 import typer
 import typer.core
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from plantrace.errors import InputError, check_writable
@@ -71,7 +72,8 @@ typer.core.TyperOption.display_type_rich = _option_type
 
 
 def _fail_line(source: str, reason: str) -> None:
-    err.print(f"[red]error[/] {source}: {reason}", highlight=False, soft_wrap=True)
+    """`error FILE: reason` (file names and reasons are text, never markup: "[dask]" stays)."""
+    err.print(f"[red]error[/] {escape(str(source))}: {escape(str(reason))}", highlight=False, soft_wrap=True)
 
 
 def command(*args, **kwargs):
@@ -184,7 +186,7 @@ def extract(paths: List[Path] = typer.Argument(..., help="files or folders (recu
     for fl in result.failures:
         _fail_line(fl["source"], fl["reason"])
     for w in warnings:
-        err.print(f"[yellow]warning[/] {w}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]warning[/] {escape(w)}", highlight=False, soft_wrap=True)
     if fmt == "json":
         text = result.model_dump_json(indent=2) + "\n"
         if out_file is None:
@@ -241,7 +243,7 @@ def ingest(paths: List[Path] = typer.Argument(..., help="files or folders (recur
     check_writable(db, "store file")
 
     def stored(source: str, status: str) -> None:
-        err.print(f"{status} {source}", highlight=False, soft_wrap=True)
+        err.print(f"{status} {escape(source)}", highlight=False, soft_wrap=True)
 
     interrupted = False
     try:
@@ -259,9 +261,10 @@ def ingest(paths: List[Path] = typer.Argument(..., help="files or folders (recur
         speed = f", {rate / report.elapsed:.1f} documents/s" if rate and report.elapsed else ""
         where = f" → {db}" if db.exists() else " (no store written)"
         with _console(out_file) as console:
-            console.print(f"{report.summary()} in {report.elapsed:.1f} s{speed}{where}", highlight=False, soft_wrap=True)
+            console.print(f"{report.summary()} in {report.elapsed:.1f} s{speed}{where}", highlight=False, soft_wrap=True,
+                          markup=False)
     for w in report.warnings:
-        err.print(f"[yellow]warning[/] {w}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]warning[/] {escape(w)}", highlight=False, soft_wrap=True)
     if interrupted:
         err.print("interrupted: the documents above are stored; run the same ingest again to do the rest",
                   highlight=False, soft_wrap=True)
@@ -304,7 +307,7 @@ def show(db: Path = _db(), fmt: str = _format(), out_file: Optional[Path] = _out
             console.print(f"extractor/model version {version}: {n} document{'s' * (n != 1)}, {note}",
                           highlight=False, soft_wrap=True)
         for f in failures:
-            console.print(f"[red]failed[/] {f['source']}: {f['reason']}", highlight=False)
+            console.print(f"[red]failed[/] {escape(f['source'])}: {escape(f['reason'])}", highlight=False)
 
 
 @command()
@@ -322,7 +325,7 @@ def align(db: Path = _db(),
     _need_store(db)
     result = run(db, overrides=overrides)
     for w in result.warnings:
-        err.print(f"[yellow]warning[/] {w}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]warning[/] {escape(w)}", highlight=False, soft_wrap=True)
     if fmt == "json":
         _emit_json(result.to_json(), out_file)
         return

@@ -276,3 +276,13 @@ def test_every_option_is_described_without_python_types(command):
         assert param.help, f"{command} {param.name} has no help"
     if any(p.name == "db" for p in click_command.params):
         assert "DuckDB" in next(p.help for p in click_command.params if p.name == "db") or command == "demo"
+
+
+def test_dask_without_the_extra_says_which_extra(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as in a core install: `import distributed` fails
+    db = tmp_path / "s.duckdb"
+    r = runner.invoke(app, ["ingest", str(TEXT[0]), "--db", str(db), "--dask", "local"])
+    one_error_line(r, "--dask", "plantrace[dask]")
+    assert not db.exists()
