@@ -266,7 +266,7 @@ def ingest(paths: List[Path] = typer.Argument(..., help="files or folders (recur
     for w in report.warnings:
         err.print(f"[yellow]warning[/] {escape(w)}", highlight=False, soft_wrap=True)
     if interrupted:
-        err.print("interrupted: the documents above are stored; run the same ingest again to do the rest",
+        err.print("interrupted: the documents counted above are stored; run the same ingest again to do the rest",
                   highlight=False, soft_wrap=True)
         raise typer.Exit(130)
     if not report.ok:
@@ -381,7 +381,7 @@ REPORT_NAMES = ("overview", "unreported", "evolution", "indicators", "compare", 
 @command()
 def report(name: str = typer.Argument(..., metavar="NAME", help="overview | unreported | evolution | indicators | "
                                                                  "compare | document PATH | html"),
-           target: Optional[str] = typer.Argument(None, metavar="[PATH]",
+           target: Optional[str] = typer.Argument(None, metavar="PATH",
                                                   help="for `document`: the document's path, file name or sha256"),
            db: Path = _db(),
            fmt: str = _format("table | csv | xlsx | parquet | json | md | html"),
