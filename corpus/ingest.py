@@ -217,9 +217,9 @@ def _run(report: IngestReport, files, missing, manifests, paths, db, progress, e
         if client is not None:
             results = pool.dask_results(plan(), client, extractor, time_limit)
         elif n_workers == 0:
-            results = pool.inline_results(plan(), extractor, time_limit)
+            results = pool.inline_results(plan(), extractor, time_limit, on_page=bar.ocr_page)
         else:
-            results = pool.process_results(plan(), n_workers, extractor, seconds, memory)
+            results = pool.process_results(plan(), n_workers, extractor, seconds, memory, on_page=bar.ocr_page)
         try:
             for result in results:
                 step = waiting.pop(result.index)
@@ -327,18 +327,18 @@ def _refresh_meta(store: Store, known: Optional[dict], row: Optional[dict], warn
 
 
 class _Progress:
-    """A rich progress bar (documents/s and time left) on stderr, or nothing."""
+    """A rich progress bar (documents/s and time left) on stderr, or nothing; a single file gets one only when
+    it is read by OCR (slow enough to need it)."""
 
     def __init__(self, show, total: int):
         self.bar = None
-        if not show or total < 2:
-            return
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, \
-            TimeRemainingColumn
+        self.show, self.total = show, total
+        self.done = 0
 
-        console = show if isinstance(show, Console) else Console(stderr=True)
-        from rich.progress import ProgressColumn
+    def _start(self) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, \
+            TimeElapsedColumn, TimeRemainingColumn
         from rich.text import Text
 
         class RateColumn(ProgressColumn):
@@ -346,18 +346,30 @@ class _Progress:
                 speed = task.finished_speed or task.speed
                 return Text(f"{speed:.1f} docs/s" if speed else "– docs/s")
 
-        self.bar = Progress(TextColumn("Ingesting"), BarColumn(), MofNCompleteColumn(), RateColumn(),
+        console = self.show if isinstance(self.show, Console) else Console(stderr=True)
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), RateColumn(),
                             TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=console,
                             transient=True)
-        self.task = self.bar.add_task("ingest", total=total)
+        self.task = self.bar.add_task("Ingesting", total=self.total, completed=self.done)
+        self.bar.start()
 
     def advance(self) -> None:
+        self.done += 1
         if self.bar is not None:
-            self.bar.advance(self.task)
+            self.bar.update(self.task, advance=1, description="Ingesting")
+
+    def ocr_page(self, task, page: int, pages: int) -> None:
+        """A scan is slow: the bar names it and the page OCR has reached, so it does not look stuck."""
+        if self.bar is None and self.show:
+            self._start()
+        if self.bar is not None:
+            name = Path(task.source).name
+            name = name if len(name) <= 24 else name[:23] + "…"
+            self.bar.update(self.task, description=f"OCR {name} p. {page}/{pages}")
 
     def __enter__(self) -> "_Progress":
-        if self.bar is not None:
-            self.bar.start()
+        if self.show and self.total >= 2:
+            self._start()
         return self
 
     def __exit__(self, *exc) -> None:

@@ -161,7 +161,7 @@ def _tell_extensions(conn) -> None:
     """A document's limit that grows (OCR pages) moves the writer's hard limit too."""
     from plantrace.extract import pdf_open
 
-    pdf_open.ON_EXTEND.append(lambda seconds: conn.send(("extend", seconds)))
+    pdf_open.ON_EXTEND.append(lambda seconds, page, pages: conn.send(("extend", seconds, page, pages)))
 
 
 class _Worker:
@@ -214,9 +214,11 @@ def _context():
 
 
 def process_results(tasks: Iterable[Task], workers: int, extractor: Callable, time_limit: float,
-                    memory_limit_mb: Optional[float]) -> Iterator[Result]:
+                    memory_limit_mb: Optional[float], on_page: Optional[Callable[[Task, int, int], None]] = None
+                    ) -> Iterator[Result]:
     """Results of `tasks` from `workers` processes, as they finish. Tasks are drawn from the iterable only
-    when a worker is free, so the caller may do its own work (hashing, writing) while the workers read."""
+    when a worker is free, so the caller may do its own work (hashing, writing) while the workers read.
+    `on_page(task, page, pages)` hears of each page a worker reads by OCR (slow: a progress bar shows it)."""
     ctx = _context()
     tasks = iter(tasks)
     idle: list[_Worker] = []
@@ -251,6 +253,8 @@ def process_results(tasks: Iterable[Task], workers: int, extractor: Callable, ti
                             result = w.conn.recv()
                             if isinstance(result, tuple) and result[:1] == ("extend",):
                                 w.extra += result[1]
+                                if on_page is not None:
+                                    on_page(task, result[2], result[3])
                                 result = None
                     except (EOFError, OSError):
                         result = None
@@ -279,14 +283,25 @@ def process_results(tasks: Iterable[Task], workers: int, extractor: Callable, ti
 
 # -- in this process ---------------------------------------------------------------------------------------
 
-def inline_results(tasks: Iterable[Task], extractor: Callable, time_limit: Optional[float] = None) -> Iterator[Result]:
+def inline_results(tasks: Iterable[Task], extractor: Callable, time_limit: Optional[float] = None,
+                   on_page: Optional[Callable[[Task, int, int], None]] = None) -> Iterator[Result]:
     """workers=0: extraction in the writer's own process (no isolation beyond the PDF reader's time limit; any
     extractor, picklable or not)."""
+    from plantrace.extract import pdf_open
+
     before = set_time_limit(time_limit)
+    current: list[Task] = []
+    tell = (lambda _seconds, page, pages: on_page(current[-1], page, pages)) if on_page else None
+    if tell:
+        pdf_open.ON_EXTEND.append(tell)
     try:
         for task in tasks:
+            current.append(task)
             yield run_task(task, extractor)
+            current.pop()
     finally:
+        if tell:
+            pdf_open.ON_EXTEND.remove(tell)
         if before is None:
             os.environ.pop("PLANTRACE_PDF_TIME_LIMIT", None)
         else:

@@ -31,7 +31,8 @@ from plantrace.errors import InputError, reading
 
 PDF_TIME_LIMIT = 120.0  # seconds per document; PLANTRACE_PDF_TIME_LIMIT overrides
 OCR_PAGE_SECONDS = 5.0  # added to the limit for each page read by OCR (Tesseract takes ~2.4 s a page)
-# called with the seconds a document's limit grew by (a worker process tells the writer, which kills late)
+# called as (seconds the document's limit grew by, page, pages) for each OCR page: a worker process tells the
+# writer, which then kills it later and shows the page on its progress bar
 ON_EXTEND: list = []
 MAX_PAGES = 3000
 OCR_MISSING_REASON = ("scanned page needs OCR: install Tesseract with Swedish data "
@@ -63,10 +64,10 @@ class Deadline:
         self.ocr_pages = 0
         self.start = time.monotonic()
 
-    def ocr_page(self) -> None:
+    def ocr_page(self, page: int = 0, pages: int = 0) -> None:
         self.ocr_pages += 1
         for tell in ON_EXTEND:
-            tell(OCR_PAGE_SECONDS)
+            tell(OCR_PAGE_SECONDS, page, pages)
 
     @property
     def limit(self) -> float:

@@ -286,3 +286,22 @@ def test_dask_without_the_extra_says_which_extra(tmp_path, monkeypatch):
     r = runner.invoke(app, ["ingest", str(TEXT[0]), "--db", str(db), "--dask", "local"])
     one_error_line(r, "--dask", "plantrace[dask]")
     assert not db.exists()
+
+
+def test_a_scan_gets_time_per_ocr_page_and_shows_its_pages(tmp_path):
+    """A 3-page scan under a 1 s limit: OCR takes seconds a page, so it is only read because each OCR page adds
+    time, in the worker (the reader's own check) and in the writer (which would kill the worker otherwise)."""
+    from plantrace.corpus import workers as pool
+    from plantrace.extract import extract_file
+    from plantrace.extract.pdf_open import tesseract_available
+
+    if not tesseract_available():
+        pytest.skip("Tesseract with Swedish data is not installed (apt install tesseract-ocr tesseract-ocr-swe)")
+    scan = Path(__file__).resolve().parent / "pdf" / "003_1c9c55b9aa0a6401.scan.pdf"
+    pages = []
+    task = pool.Task(0, str(scan), str(scan), None)
+    (result,) = pool.process_results(iter([task]), 1, extract_file, 1.0, None,
+                                     on_page=lambda t, page, n: pages.append((t.index, page, n)))
+    assert result.reason is None, result.reason
+    assert pages == [(0, 1, 3), (0, 2, 3), (0, 3, 3)]
+    assert result.items.num_rows > 0
