@@ -12,6 +12,8 @@ from plantrace.errors import InputError, reading
 SUPPORTED = {".txt", ".md", ".pdf"}
 TEXT_SUFFIXES = {".txt", ".md"}
 SKIP_NAMES = {"manifest.csv"}
+# a corpus folder's own notes (README.md, LICENSE.txt…) are about the corpus, not documents of it
+SKIP_STEMS = {"readme", "license", "licence", "changelog", "changes", "contributing", "notice", "copying", "authors"}
 
 # bytes below 0x20 that plain text does contain: tab, line feed, form feed (page break), carriage return
 _TEXT_CONTROLS = bytes([9, 10, 12, 13])
@@ -23,7 +25,8 @@ _PUNCTUATION = set("–—‘’‚“”„…•·§°±½¼¾´¨€£×÷«�
 def find_files(paths) -> tuple[list[Path], list[tuple[str, str]]]:
     """(files, failures): supported files under the given files or folders, recursive and sorted.
 
-    Folders skip hidden entries and manifest.csv. A file given by name is kept whatever its suffix, so that
+    Folders skip hidden entries, manifest.csv and the folder's own notes (README, LICENSE, CHANGELOG… with any
+    suffix). A file given by name is kept whatever its suffix, so that
     extracting it fails with a reason rather than being skipped silently. Paths that do not exist and
     folders that cannot be listed come back as (path, reason) failures instead of exceptions.
     """
@@ -56,7 +59,7 @@ def _walk(root: Path, failures) -> list[Path]:
     for folder, dirs, names in os.walk(root, onerror=onerror):  # does not follow symlinked folders (no loops)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in names:
-            if name.startswith(".") or name.lower() in SKIP_NAMES:
+            if name.startswith(".") or name.lower() in SKIP_NAMES or Path(name).stem.lower() in SKIP_STEMS:
                 continue
             if Path(name).suffix.lower() in SUPPORTED:
                 out.append(Path(folder, name))

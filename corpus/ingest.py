@@ -56,6 +56,12 @@ class IngestReport:
             line += " (" + "; ".join(f"{r}: {n}" for r, n in reasons.most_common()) + ")"
         return line
 
+    def to_json(self) -> dict:
+        """What `plantrace ingest --format json` prints: the files by outcome, failures with their reason."""
+        return {"summary": self.summary(), "added": self.added, "replaced": self.replaced,
+                "unchanged": self.unchanged, "failed": [{"source": s, "reason": r} for s, r in self.failed],
+                "warnings": self.warnings, "elapsed": round(self.elapsed, 3)}
+
     def sort(self, order: dict[str, int]) -> None:
         """Lists in the order the files were found (results arrive in the order workers finish them)."""
         def key(name: str) -> int:
@@ -64,6 +70,14 @@ class IngestReport:
         for name in ("added", "replaced", "unchanged"):
             getattr(self, name).sort(key=key)
         self.failed.sort(key=lambda f: key(f[0]))
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during an ingest: `report` says what was committed before it (all of it stays stored)."""
+
+    def __init__(self, report: IngestReport):
+        super().__init__("ingest interrupted")
+        self.report = report
 
 
 def _reason_kind(reason: str) -> str:
@@ -104,6 +118,8 @@ def ingest(paths, db: str | Path = DEFAULT_DB, progress=False, extractor: Option
     Dask it must be picklable: a module-level function); `meta` is what a manifest.csv says about the file (or
     None). `on_failure(source, reason)` is called as failures happen, `on_stored(source, "added"|"replaced")`
     after each document is committed. `progress`: True or a rich Console shows a progress bar.
+    When no path holds a file, no store is created. Ctrl-C raises `Interrupted` (a KeyboardInterrupt) with
+    the report of what was stored before it.
     """
     from plantrace.corpus import workers as pool
     from plantrace.extract import pdf_open
@@ -120,6 +136,30 @@ def ingest(paths, db: str | Path = DEFAULT_DB, progress=False, extractor: Option
     n_workers = (os.cpu_count() or 1) if workers is None else max(0, int(workers))
     seconds = float(time_limit) if time_limit is not None else pdf_open.time_limit()
     memory = float(memory_limit) if memory_limit is not None else pool.DEFAULT_MEMORY_LIMIT_MB
+
+    if not files and not Path(db).exists():  # e.g. a mistyped folder: nothing to store, no empty store either
+        for source, reason in missing:
+            report.failed.append((source, reason))
+            if on_failure:
+                on_failure(source, reason)
+        report.elapsed = time.monotonic() - started
+        return report
+    try:
+        _run(report, files, missing, manifests, paths, db, progress, extractor, on_failure, n_workers, workers, dask,
+             time_limit, memory_limit, seconds, memory, version, on_stored)
+    except KeyboardInterrupt:
+        report.sort(order)
+        report.elapsed = time.monotonic() - started
+        raise Interrupted(report) from None
+    report.sort(order)
+    report.elapsed = time.monotonic() - started
+    return report
+
+
+def _run(report: IngestReport, files, missing, manifests, paths, db, progress, extractor, on_failure, n_workers,
+         workers, dask, time_limit, memory_limit, seconds, memory, version, on_stored) -> None:
+    """The writer's loop (`ingest` minus its set-up), filling `report` as documents are committed."""
+    from plantrace.corpus import workers as pool
 
     with ExitStack() as stack:
         client = None
@@ -177,9 +217,9 @@ def ingest(paths, db: str | Path = DEFAULT_DB, progress=False, extractor: Option
         if client is not None:
             results = pool.dask_results(plan(), client, extractor, time_limit)
         elif n_workers == 0:
-            results = pool.inline_results(plan(), extractor, time_limit)
+            results = pool.inline_results(plan(), extractor, time_limit, on_page=bar.ocr_page)
         else:
-            results = pool.process_results(plan(), n_workers, extractor, seconds, memory)
+            results = pool.process_results(plan(), n_workers, extractor, seconds, memory, on_page=bar.ocr_page)
         try:
             for result in results:
                 step = waiting.pop(result.index)
@@ -199,9 +239,6 @@ def ingest(paths, db: str | Path = DEFAULT_DB, progress=False, extractor: Option
                         failed(copy.path, reason_of(e))
         finally:
             results.close()  # stops the workers now, also when the writer fails or is interrupted
-    report.sort(order)
-    report.elapsed = time.monotonic() - started
-    return report
 
 
 def _key(path: Path) -> str:
@@ -290,18 +327,18 @@ def _refresh_meta(store: Store, known: Optional[dict], row: Optional[dict], warn
 
 
 class _Progress:
-    """A rich progress bar (documents/s and time left) on stderr, or nothing."""
+    """A rich progress bar (documents/s and time left) on stderr, or nothing; a single file gets one only when
+    it is read by OCR (slow enough to need it)."""
 
     def __init__(self, show, total: int):
         self.bar = None
-        if not show or total < 2:
-            return
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, \
-            TimeRemainingColumn
+        self.show, self.total = show, total
+        self.done = 0
 
-        console = show if isinstance(show, Console) else Console(stderr=True)
-        from rich.progress import ProgressColumn
+    def _start(self) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, \
+            TimeElapsedColumn, TimeRemainingColumn
         from rich.text import Text
 
         class RateColumn(ProgressColumn):
@@ -309,18 +346,30 @@ class _Progress:
                 speed = task.finished_speed or task.speed
                 return Text(f"{speed:.1f} docs/s" if speed else "– docs/s")
 
-        self.bar = Progress(TextColumn("Ingesting"), BarColumn(), MofNCompleteColumn(), RateColumn(),
+        console = self.show if isinstance(self.show, Console) else Console(stderr=True)
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), RateColumn(),
                             TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=console,
                             transient=True)
-        self.task = self.bar.add_task("ingest", total=total)
+        self.task = self.bar.add_task("Ingesting", total=self.total, completed=self.done)
+        self.bar.start()
 
     def advance(self) -> None:
+        self.done += 1
         if self.bar is not None:
-            self.bar.advance(self.task)
+            self.bar.update(self.task, advance=1, description="Ingesting")
+
+    def ocr_page(self, task, page: int, pages: int) -> None:
+        """A scan is slow: the bar names it and the page OCR has reached, so it does not look stuck."""
+        if self.bar is None and self.show:
+            self._start()
+        if self.bar is not None:
+            name = Path(task.source).name
+            name = name if len(name) <= 24 else name[:23] + "…"
+            self.bar.update(self.task, description=f"OCR {name} p. {page}/{pages}")
 
     def __enter__(self) -> "_Progress":
-        if self.bar is not None:
-            self.bar.start()
+        if self.show and self.total >= 2:
+            self._start()
         return self
 
     def __exit__(self, *exc) -> None:

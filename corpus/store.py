@@ -3,6 +3,10 @@
 A document is keyed by the sha256 of its bytes; `sources` maps a file path to the document it last held, so a
 changed file replaces its old document and an unchanged one (same size and mtime) is not even read again.
 Every write of a document is one transaction: a crash or error leaves the previous contents as they were.
+
+The store's layout has a version (`meta.schema_version`): an older store is migrated when opened (each step
+in `MIGRATIONS`, in one transaction), a newer one is refused, and so is any DuckDB file that is not a plantrace
+store — before anything is written to it.
 """
 
 from __future__ import annotations
@@ -16,9 +20,10 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from plantrace.errors import StoreError
 from plantrace.schema import ITEM_KINDS, Document, Meta
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "3"
 DEFAULT_DB = "plantrace.duckdb"
 
 # the field that says what an item is, shown as `items.text`
@@ -51,11 +56,16 @@ DDL = [
     """CREATE TABLE IF NOT EXISTS align_followups (plan_item VARCHAR PRIMARY KEY, verdict VARCHAR, followup VARCHAR,
         status VARCHAR, score DOUBLE, nearest VARCHAR, features JSON, band VARCHAR, confidence DOUBLE,
         evidence JSON)""",
-    # stores aligned before verdicts carried their review band and evidence (the next align fills them)
-    "ALTER TABLE align_followups ADD COLUMN IF NOT EXISTS band VARCHAR",
-    "ALTER TABLE align_followups ADD COLUMN IF NOT EXISTS confidence DOUBLE",
-    "ALTER TABLE align_followups ADD COLUMN IF NOT EXISTS evidence JSON",
 ]
+
+# version → (the version it becomes, statements): a store is brought up to date one step at a time
+MIGRATIONS: dict[str, tuple[str, list[str]]] = {
+    "1": ("2", DDL[5:8]),  # version 1 had no align stage, or created its tables without a version change
+    # verdicts carry their review band, confidence and evidence (filled by the next `plantrace align`)
+    "2": ("3", ["ALTER TABLE align_followups ADD COLUMN IF NOT EXISTS band VARCHAR",
+                "ALTER TABLE align_followups ADD COLUMN IF NOT EXISTS confidence DOUBLE",
+                "ALTER TABLE align_followups ADD COLUMN IF NOT EXISTS evidence JSON"]),
+}
 
 # table → its columns, and which of them hold JSON
 ALIGN_TABLES = {
@@ -76,6 +86,21 @@ _ITEM_SCHEMA = pa.schema([
 
 def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """A connection, or `StoreError` with one line: not a DuckDB file, in use by another process, unreadable."""
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.Error as e:
+        text = str(e).split("\n", 1)[0]
+        if "not a valid DuckDB database" in text:
+            reason = "not a DuckDB database file (not a plantrace store); nothing was written"
+        elif "lock" in text.lower():
+            reason = "in use by another process (a running ingest or align?); try again when it has finished"
+        else:
+            reason = f"cannot open: {text.removeprefix('IO Error: ')}"
+        raise StoreError(str(path), reason) from None
 
 
 def item_rows(doc: Document) -> pa.Table:
@@ -101,22 +126,80 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False):
         self.path = Path(path)
+        if self.path.is_dir():
+            raise StoreError(str(self.path), "is a folder, not a store file")
         if not read_only:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.con = duckdb.connect(str(self.path), read_only=read_only)
-        if not read_only:
-            self._create()
-        self._check_version()
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise StoreError(str(self.path), f"cannot create its folder: {e.strerror or e}") from None
+        self.con = _connect(self.path, read_only)
+        try:
+            version = self._version()
+            if version is None and read_only:
+                raise StoreError(str(self.path), "an empty DuckDB database, not a plantrace store "
+                                                 "(run `plantrace ingest` with this --db first)")
+            if version is not None and version != SCHEMA_VERSION:
+                self._upgrade(version, read_only)
+            if not read_only:
+                self._create()
+        except BaseException:
+            self.con.close()
+            raise
+
+    def _version(self) -> Optional[str]:
+        """The store's schema version; None for an empty database; refuses another application's database."""
+        tables = {r[0] for r in self.con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()").fetchall()}
+        if not tables:
+            return None
+        row = None
+        if {"meta", "documents"} <= tables:
+            try:
+                row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            except duckdb.Error:
+                row = None
+        if row is None:
+            shown = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
+            raise StoreError(str(self.path), f"a DuckDB database of another application (tables {shown}), not a "
+                                             "plantrace store; nothing was written: give --db a new file")
+        return str(row[0])
+
+    def _upgrade(self, version: str, read_only: bool) -> None:
+        """Migrate an older store step by step in one transaction; refuse a newer or unknown version."""
+        if version not in MIGRATIONS:
+            newer = version.isdigit() and int(version) > int(SCHEMA_VERSION)
+            raise StoreError(str(self.path), (f"store version {version} is newer than this plantrace reads "
+                                              f"({SCHEMA_VERSION}): upgrade plantrace (pip install -U plantrace)")
+                             if newer else f"unknown store version {version!r} (this plantrace reads {SCHEMA_VERSION})")
+        if read_only:  # a reader migrates too, through a short writing connection
+            self.con.close()
+            try:
+                with Store(self.path):
+                    pass
+            except StoreError as e:
+                raise StoreError(str(self.path), f"store version {version} must be migrated to {SCHEMA_VERSION} "
+                                                 f"and cannot be: {e.reason}; run `plantrace ingest --db "
+                                                 f"{self.path}` where the file is writable") from None
+            self.con = _connect(self.path, read_only=True)
+            return
+        con = self.con
+        con.begin()
+        try:
+            while version != SCHEMA_VERSION:
+                version, statements = MIGRATIONS[version]
+                for sql in statements:
+                    con.execute(sql)
+            con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
 
     def _create(self) -> None:
         for ddl in DDL:
             self.con.execute(ddl)
         self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
-
-    def _check_version(self) -> None:
-        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if row and row[0] != SCHEMA_VERSION:
-            raise RuntimeError(f"{self.path}: store schema version {row[0]}, this plantrace reads {SCHEMA_VERSION}")
 
     def close(self) -> None:
         self.con.close()

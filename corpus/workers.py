@@ -136,6 +136,7 @@ def _worker_main(conn, extractor: Callable, memory_limit_mb: Optional[float], ti
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle
     set_time_limit(time_limit)  # the PDF reader's own limit fires before the writer's hard one
+    _tell_extensions(conn)
     if memory_limit_mb:
         limit_memory(memory_limit_mb)
     while True:
@@ -156,6 +157,13 @@ def _worker_main(conn, extractor: Callable, memory_limit_mb: Optional[float], ti
             conn.send(Result(task.index, reason=f"result cannot be sent back ({type(e).__name__}: {e})"))
 
 
+def _tell_extensions(conn) -> None:
+    """A document's limit that grows (OCR pages) moves the writer's hard limit too."""
+    from plantrace.extract import pdf_open
+
+    pdf_open.ON_EXTEND.append(lambda seconds, page, pages: conn.send(("extend", seconds, page, pages)))
+
+
 class _Worker:
     def __init__(self, ctx, extractor, memory_limit_mb, time_limit):
         self.conn, child = ctx.Pipe()
@@ -165,9 +173,10 @@ class _Worker:
         child.close()
         self.task: Optional[Task] = None
         self.started = 0.0
+        self.extra = 0.0  # seconds the document's limit grew by (OCR pages)
 
     def give(self, task: Task) -> None:
-        self.task, self.started = task, time.monotonic()
+        self.task, self.started, self.extra = task, time.monotonic(), 0.0
         self.conn.send(task)
 
     def stop(self, kill: bool = False) -> None:
@@ -186,6 +195,12 @@ class _Worker:
         self.process.close()
 
 
+def _too_slow(seconds: float, extra: float) -> str:
+    from plantrace.extract.pdf_open import OCR_PAGE_SECONDS, too_slow
+
+    return too_slow(seconds, round(extra / OCR_PAGE_SECONDS))
+
+
 def hard_time_limit(seconds: float) -> float:
     """When a worker is killed: a little after the document's time limit, so the reader's own check (which
     leaves the worker alive) gets the first chance."""
@@ -199,9 +214,11 @@ def _context():
 
 
 def process_results(tasks: Iterable[Task], workers: int, extractor: Callable, time_limit: float,
-                    memory_limit_mb: Optional[float]) -> Iterator[Result]:
+                    memory_limit_mb: Optional[float], on_page: Optional[Callable[[Task, int, int], None]] = None
+                    ) -> Iterator[Result]:
     """Results of `tasks` from `workers` processes, as they finish. Tasks are drawn from the iterable only
-    when a worker is free, so the caller may do its own work (hashing, writing) while the workers read."""
+    when a worker is free, so the caller may do its own work (hashing, writing) while the workers read.
+    `on_page(task, page, pages)` hears of each page a worker reads by OCR (slow: a progress bar shows it)."""
     ctx = _context()
     tasks = iter(tasks)
     idle: list[_Worker] = []
@@ -225,17 +242,24 @@ def process_results(tasks: Iterable[Task], workers: int, extractor: Callable, ti
             if not busy:
                 return
             now = time.monotonic()
-            timeout = max(0.0, min(w.started + hard for w in busy) - now)
+            timeout = max(0.0, min(w.started + w.extra + hard for w in busy) - now)
             ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=timeout))
             for w in list(busy):
                 task = w.task
                 result = None
                 if w.conn in ready or w.process.sentinel in ready:
                     try:
-                        if w.conn.poll():
+                        while result is None and w.conn.poll():
                             result = w.conn.recv()
+                            if isinstance(result, tuple) and result[:1] == ("extend",):
+                                w.extra += result[1]
+                                if on_page is not None:
+                                    on_page(task, result[2], result[3])
+                                result = None
                     except (EOFError, OSError):
                         result = None
+                    if result is None and w.process.sentinel not in ready and w.process.is_alive():
+                        continue  # only news of a longer limit
                     if result is not None:
                         busy.remove(w)
                         idle.append(w)
@@ -246,10 +270,10 @@ def process_results(tasks: Iterable[Task], workers: int, extractor: Callable, ti
                     busy.remove(w)
                     w.stop(kill=True)
                     yield Result(task.index, reason=crash_reason(code))
-                elif time.monotonic() - w.started > hard:
+                elif time.monotonic() - w.started > hard + w.extra:
                     busy.remove(w)
                     w.stop(kill=True)
-                    yield Result(task.index, reason=f"took longer than {time_limit:g} s; stopped")
+                    yield Result(task.index, reason=_too_slow(time_limit, w.extra))
     finally:
         for w in idle:
             w.stop()
@@ -259,14 +283,25 @@ def process_results(tasks: Iterable[Task], workers: int, extractor: Callable, ti
 
 # -- in this process ---------------------------------------------------------------------------------------
 
-def inline_results(tasks: Iterable[Task], extractor: Callable, time_limit: Optional[float] = None) -> Iterator[Result]:
+def inline_results(tasks: Iterable[Task], extractor: Callable, time_limit: Optional[float] = None,
+                   on_page: Optional[Callable[[Task, int, int], None]] = None) -> Iterator[Result]:
     """workers=0: extraction in the writer's own process (no isolation beyond the PDF reader's time limit; any
     extractor, picklable or not)."""
+    from plantrace.extract import pdf_open
+
     before = set_time_limit(time_limit)
+    current: list[Task] = []
+    tell = (lambda _seconds, page, pages: on_page(current[-1], page, pages)) if on_page else None
+    if tell:
+        pdf_open.ON_EXTEND.append(tell)
     try:
         for task in tasks:
+            current.append(task)
             yield run_task(task, extractor)
+            current.pop()
     finally:
+        if tell:
+            pdf_open.ON_EXTEND.remove(tell)
         if before is None:
             os.environ.pop("PLANTRACE_PDF_TIME_LIMIT", None)
         else:
@@ -284,7 +319,12 @@ def dask_task(task: Task, extractor: Callable, time_limit: Optional[float]) -> R
 def dask_client(dask, workers: Optional[int], memory_limit_mb: Optional[float]):
     """(client, close): "local" starts a LocalCluster of worker processes; an address ("tcp://host:8786")
     connects to a running scheduler; a `distributed.Client` is used as it is."""
-    from distributed import Client, LocalCluster
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        from plantrace.errors import InputError
+
+        raise InputError("--dask", "needs Dask, an optional extra: pip install 'plantrace[dask]'") from None
 
     if isinstance(dask, Client):
         return dask, lambda: None

@@ -30,6 +30,10 @@ import pymupdf
 from plantrace.errors import InputError, reading
 
 PDF_TIME_LIMIT = 120.0  # seconds per document; PLANTRACE_PDF_TIME_LIMIT overrides
+OCR_PAGE_SECONDS = 5.0  # added to the limit for each page read by OCR (Tesseract takes ~2.4 s a page)
+# called as (seconds the document's limit grew by, page, pages) for each OCR page: a worker process tells the
+# writer, which then kills it later and shows the page on its progress bar
+ON_EXTEND: list = []
 MAX_PAGES = 3000
 OCR_MISSING_REASON = ("scanned page needs OCR: install Tesseract with Swedish data "
                       "(Debian: apt install tesseract-ocr tesseract-ocr-swe)")
@@ -51,15 +55,33 @@ def time_limit() -> float:
 
 
 class Deadline:
-    """A per-document time limit, checked between pages, so one pathological file cannot stall a corpus."""
+    """A per-document time limit, checked between pages, so one pathological file cannot stall a corpus.
+
+    Each page read by OCR adds `OCR_PAGE_SECONDS`: a 51-page scan is slow by nature, not pathological."""
 
     def __init__(self, seconds: Optional[float] = None):
         self.seconds = time_limit() if seconds is None else seconds
+        self.ocr_pages = 0
         self.start = time.monotonic()
 
+    def ocr_page(self, page: int = 0, pages: int = 0) -> None:
+        self.ocr_pages += 1
+        for tell in ON_EXTEND:
+            tell(OCR_PAGE_SECONDS, page, pages)
+
+    @property
+    def limit(self) -> float:
+        return self.seconds + self.ocr_pages * OCR_PAGE_SECONDS
+
     def check(self, source: str) -> None:
-        if time.monotonic() - self.start > self.seconds:
-            raise InputError(source, f"took longer than {self.seconds:g} s; stopped")
+        if time.monotonic() - self.start > self.limit:
+            raise InputError(source, too_slow(self.seconds, self.ocr_pages))
+
+
+def too_slow(seconds: float, ocr_pages: int = 0) -> str:
+    """The reason of a document stopped by its time limit, saying how to allow more."""
+    allowed = f"{seconds:g} s" + (f" + {ocr_pages} OCR pages × {OCR_PAGE_SECONDS:g} s" if ocr_pages else "")
+    return f"took longer than {allowed}; stopped (allow more with --time-limit SECONDS)"
 
 
 def open_pdf(path, max_pages: int = MAX_PAGES, password: Optional[str] = None) -> pymupdf.Document:

@@ -482,12 +482,16 @@ def read_pdf(path: str | Path, doc: Optional[pymupdf.Document] = None, deadline=
             if ocr != "never" and pdf_open.needs_ocr(page):
                 if not pdf_open.tesseract_available():
                     raise InputError(source, pdf_open.OCR_MISSING_REASON)
+                if deadline is not None:
+                    deadline.ocr_page(page.number + 1, doc.page_count)
                 ocr_dict = _ocr(page)
                 ocr_pages += 1
             pt = read_page(page, ocr_dict)
             sample = " ".join(l.text for l in pt.lines[:40])
             if sample and ocr_dict is None and pdf_open.text_is_garbled(sample):
                 if ocr != "never" and pdf_open.tesseract_available():
+                    if deadline is not None:
+                        deadline.ocr_page(page.number + 1, doc.page_count)
                     pt = read_page(page, _ocr(page))
                     ocr_pages += 1
                 else:

@@ -22,8 +22,10 @@ def to_dataframe(documents, kind="goals"):
     """Items of one kind from one or more `Document`s as a pandas DataFrame (one row per item, with its source)."""
     import pandas as pd
 
-    from plantrace.schema import Document
+    from plantrace.schema import ITEM_KINDS, Document
 
+    if kind not in ITEM_KINDS:
+        raise ValueError(f"unknown item kind {kind!r} (one of {', '.join(ITEM_KINDS)})")
     if isinstance(documents, Document):
         documents = [documents]
     rows = []
@@ -32,7 +34,8 @@ def to_dataframe(documents, kind="goals"):
             row = item.model_dump(mode="json")
             row["document"] = doc.source
             rows.append(row)
-    return pd.DataFrame.from_records(rows)
+    columns = [*ITEM_KINDS[kind].model_fields, "document"]  # the same columns when there are no items
+    return pd.DataFrame.from_records(rows, columns=columns)
 
 
 def normalise_status(text):

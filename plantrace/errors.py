@@ -29,3 +29,35 @@ def reading(path):
         raise InputError(str(path), "is a folder, not a file") from None
     except OSError as e:
         raise InputError(str(path), f"cannot read: {e.strerror or e}") from None
+
+
+class StoreError(InputError):
+    """A `--db` file plantrace will not open: not DuckDB, another application's database, a newer store, or in use."""
+
+
+def check_writable(path, what: str = "file") -> None:
+    """Refuse an output path before any work is done, with the reason a write there would fail.
+
+    Checked up front so a command that reads for minutes does not fail at its last step (the demo printed all
+    its reports before finding its HTML file could not be written).
+    """
+    import os
+    from pathlib import Path
+
+    path = Path(path)
+    if path.is_dir():
+        raise InputError(str(path), f"is a folder; give a {what} name")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.exists():
+        raise InputError(str(path), f"cannot write: folder {parent} does not exist")
+    if not parent.is_dir():
+        raise InputError(str(path), f"cannot write: {parent} is a file, not a folder")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise InputError(str(path), "cannot write: the file is read-only")
+    if not path.exists() and not os.access(parent, os.W_OK):
+        raise InputError(str(path), f"cannot write: folder {parent} is read-only")
+
+
+def write_reason(e: OSError) -> str:
+    """An `OSError` from writing as the reason of one line."""
+    return f"cannot write: {e.strerror or e}"

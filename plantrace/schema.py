@@ -2,6 +2,13 @@
 
 Field names follow the answer keys (`shared/gold/FORMAT.md`) so that extraction output, the store and the
 evaluation speak one language. Every item carries a `Provenance` so a reader can check it against the source.
+
+Numbering: pages are 1-based as printed; character spans and line ranges are 0-based offsets into the
+normalised text (`Document.text`), as Python slices them; reports show a line as a person counts it, 1-based
+("line 245" is `lines[0] == 244`).
+
+The JSON Schema (`plantrace schema`) is versioned by `SCHEMA_VERSION`, also in its `$id`: any change to the
+published schema changes the version (`tests/test_schema_snapshot.py` holds the schema of each version).
 """
 
 from __future__ import annotations
@@ -19,6 +26,9 @@ FollowUpKind = Literal["goal", "assignment"]
 TableKind = Literal["indicator", "budget", "action", "control", "definitions", "other"]
 MetaSource = Literal["content", "manifest", "file name"]
 
+SCHEMA_VERSION = "1.0.0"  # semantic: major = a field removed or changed, minor = a field added, patch = wording
+SCHEMA_ID = f"urn:plantrace:schema:extraction:{SCHEMA_VERSION}"
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -29,8 +39,9 @@ class Provenance(_Model):
 
     document: str = Field(description="sha256 of the source document")
     page: Optional[int] = Field(None, description="1-based page number, when known")
-    span: Optional[tuple[int, int]] = Field(None, description="character span [start, end) in the normalised text")
-    lines: Optional[tuple[int, int]] = Field(None, description="line range [first, last] (0-based) in the normalised text")
+    span: Optional[tuple[int, int]] = Field(None, description="0-based character span [start, end) in the normalised text")
+    lines: Optional[tuple[int, int]] = Field(None, description="0-based line range [first, last] in the normalised "
+                                                               "text; reports print first + 1 (\"line 245\" is 244)")
     bbox: Optional[tuple[float, float, float, float]] = Field(None, description="x0, y0, x1, y1 in PDF points, when known")
     ocr: bool = Field(False, description="the text was read by OCR from a scanned page")
 
@@ -184,4 +195,6 @@ class Extraction(_Model):
 
 
 def json_schema() -> dict:
-    return Extraction.model_json_schema()
+    """The published JSON Schema of `plantrace extract --format json`, with its version in `$id`."""
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
+            "version": SCHEMA_VERSION, **Extraction.model_json_schema()}

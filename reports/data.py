@@ -39,6 +39,7 @@ class Report(dict):
     def __init__(self, name: str, title: str, tables: dict[str, pd.DataFrame], notes: Optional[list[str]] = None):
         super().__init__(tables)
         self.name, self.title, self.notes = name, title, notes or []
+        self.labels: dict[str, str] = {}  # file name → short document label (terminal tables)
 
     @property
     def main(self) -> pd.DataFrame:
@@ -442,4 +443,9 @@ def run_report(store: Store, name: str, **options) -> Report:
         fn = REPORTS[name]
     except KeyError:
         raise ValueError(f"unknown report {name!r}; known: {', '.join(REPORTS)}") from None
-    return fn(StoreView(store), **options)
+    from plantrace.reports.labels import document_labels
+
+    view = StoreView(store)
+    result = fn(view, **options)
+    result.labels = document_labels(view.docs)
+    return result

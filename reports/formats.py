@@ -26,7 +26,8 @@ STATUS_STYLE = {"done": "green", "partial": "yellow", "not_done": "red", "ongoin
                 "report_without_followups": "yellow"}
 # columns that hold running text: they wrap, the others keep their width
 TEXT_COLUMNS = {"text", "candidate", "item", "counterpart", "title", "as_written", "indicator", "label",
-                "refers_to", "name", "value", "status_raw", "values", "risk", "control", "expected_effect", "statuses"}
+                "refers_to", "name", "value", "status_raw", "values", "risk", "control", "expected_effect", "statuses",
+                "file", "cite", "follow-up", "coverage", "reason"}
 
 
 def _cell(v) -> str:
@@ -50,25 +51,47 @@ def _plain(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _short_file(name) -> str:
+def _short_file(name, labels: Optional[dict] = None) -> str:
+    """A document as a terminal cell: its short label ("Gävle plan 2021–24"), else its file name."""
     name = _cell(name)
-    return name if len(name) <= 14 else name[:12] + "…"
+    return (labels or {}).get(name) or name
 
 
-def _cite(df: pd.DataFrame, file="file", number="number", where="where") -> pd.Series:
-    """Where to check an item, compactly: "000_fe8b30e7… 1.2 line 245"."""
-    return pd.Series([" ".join(x for x in (_short_file(f), _cell(n), _cell(w)) if x)
-                      for f, n, w in zip(df[file], df[number], df[where])], index=df.index, dtype=object)
+def _cite(df: pd.DataFrame, labels: dict, file="file", number="number", where="where") -> pd.Series:
+    """Where to check an item, compactly: "Gävle plan 2021–24 · 1.2 line 245"."""
+    return pd.Series([" · ".join(x for x in (_short_file(f, labels), " ".join(y for y in (_cell(n), _cell(w)) if y))
+                                 if x) for f, n, w in zip(df[file], df[number], df[where])],
+                     index=df.index, dtype=object)
 
 
-def _view(columns: list[str], **computed):
-    def make(df: pd.DataFrame) -> pd.DataFrame:
+def _view(columns: list[str], rename: Optional[dict[str, str]] = None, **computed):
+    """A terminal view: the columns kept (some computed from the row and the document labels), renamed short."""
+    def make(df: pd.DataFrame, labels: dict) -> pd.DataFrame:
         out = pd.DataFrame(index=df.index)
         for c in columns:
-            out[c] = computed[c](df) if c in computed else df[c]
-        return out
+            out[c] = computed[c](df, labels) if c in computed else df[c]
+        return out.rename(columns=rename or {})
 
     return make
+
+
+def _label(column: str):
+    return lambda d, labels: d[column].map(lambda f: _short_file(f, labels))
+
+
+def _followup(d: pd.DataFrame, labels: dict) -> pd.Series:
+    """The follow-up a plan item was matched to (or the nearest candidate): the report, section, line, score."""
+    cells = []
+    for r, n, w, s in zip(d["report"], d["report_number"], d["report_where"], d["score"]):
+        where = " ".join(x for x in (_cell(n), _cell(w), f"({_cell(s)})" if _cell(s) else "") if x)
+        cells.append(" · ".join(x for x in (_short_file(r, labels) if _cell(r) else "", where) if x))
+    return pd.Series(cells, index=d.index, dtype=object)
+
+
+def _verdict(d: pd.DataFrame, labels: dict) -> pd.Series:
+    """The verdict as a reader says it, with "check" when the audit asks for a look by hand."""
+    return pd.Series([VERDICT_SHORT.get(_cell(v), _cell(v)) + (" · check" if b == "check" else "")
+                      for v, b in zip(d["verdict"], d["band"])], index=d.index, dtype=object)
 
 
 TERMINAL_TEXT = 160  # characters of running text in a terminal cell; the other formats keep it whole
@@ -77,46 +100,49 @@ VERDICT_SHORT = {"no_covering_report": "no report", "not_reported": "NOT reporte
 _VERDICT_OF_SHORT = {v: k for k, v in VERDICT_SHORT.items()}
 
 # What the terminal shows of each table, so that it fits 80 columns; the other formats keep every column.
-TERMINAL: dict[str, Callable[[pd.DataFrame], pd.DataFrame]] = {
-    "documents": _view(["file", "municipality", "doc_type", "period", "goals", "assignments", "indicators"],
-                       file=lambda d: d["file"].map(_short_file)),
-    "audit": _view(["cite", "text", "verdict", "status", "follow-up"], cite=lambda d: _cite(d, file="plan"),
-                   verdict=lambda d: pd.Series([VERDICT_SHORT.get(_cell(v), _cell(v)) + (" · check" if b == "check" else "")
-                                                for v, b in zip(d["verdict"], d["band"])], index=d.index),
-                   **{"follow-up": lambda d: pd.Series(
-                       [" ".join(x for x in (_cell(n), _cell(w), f"({_cell(s)})" if _cell(s) else "") if x)
-                        for n, w, s in zip(d["report_number"], d["report_where"], d["score"])], index=d.index)}),
-    "summary": _view(["plan", "coverage", "items", "reported", "not_reported", "unread", "check", "statuses"],
-                     unread=lambda d: d["report_without_followups"],
-                     plan=lambda d: d["plan"].map(_short_file)),
-    "threads": _view(["thread", "year", "change", "cite", "text"], cite=_cite,
-                     thread=lambda d: d["thread"].str[:7] + " " + d["theme"].fillna("")),
+TERMINAL: dict[str, Callable[[pd.DataFrame, dict], pd.DataFrame]] = {
+    "documents": _view(["document", "file", "goals", "assignments", "indicators"], document=_label("file"),
+                       rename={"assignments": "assign.", "indicators": "indic."}),
+    "audit": _view(["cite", "text", "verdict", "status", "follow-up"],
+                   cite=lambda d, labels: _cite(d, labels, file="plan"), verdict=_verdict, **{"follow-up": _followup}),
+    # (report_without_followups and the count to check are in every other format and in the audit rows)
+    "summary": _view(["plan", "coverage", "items", "reported", "not_reported", "statuses"],
+                     plan=_label("plan"), rename={"not_reported": "not rep.", "reported": "rep."}),
+    "threads": _view(["thread", "year", "change", "cite", "text"], cite=lambda d, labels: _cite(d, labels),
+                     thread=lambda d, labels: d["thread"].str[:7] + " " + d["theme"].fillna("")),
     "per_year": _view(["municipality", "kind", "year", "items", "new", "carried", "dropped"]),
     "splits_and_merges": _view(["change", "from", "to", "score"]),
     "targets_and_outcomes": _view(["indicator", "year", "target", "outcome", "met"]),
-    "placeholders": _view(["cite", "indicator", "value"], cite=lambda d: _cite(d, number="column")),
+    "placeholders": _view(["cite", "indicator", "value"], cite=lambda d, labels: _cite(d, labels, number="column")),
     "churn": _view(["municipality", "from", "to", "kept", "new", "dropped"],
-                   **{"from": lambda d: d["from"].map(_short_file), "to": lambda d: d["to"].map(_short_file)}),
+                   **{"from": _label("from"), "to": _label("to")}),
     "counts": _view(["municipality", "theme", "kind", "year", "items"]),
     "counterparts": _view(["municipality", "item", "other_municipality", "counterpart", "score"]),
 }
 
 
 def rich_tables(report: Report) -> list:
-    """Terminal tables that fit 80 columns: a compact view of each table, running text wraps."""
+    """Terminal tables that fit 80 columns: a compact view of each table, running text wraps; an empty table
+    is one line saying so (not a grid of one-letter headers)."""
+    from rich.text import Text
+
     out = []
+    labels = getattr(report, "labels", {}) or {}
     for name, df in report.items():
+        title = f"{report.title} — {name}" if len(report) > 1 else report.title
+        if df.empty:
+            out.append(Text(f"{title}: no rows", style="dim"))
+            continue
         view = TERMINAL.get(name)
-        if view is not None and not df.empty:
-            df = view(df)
+        if view is not None:
+            df = view(df, labels)
         has_text = any(c in TEXT_COLUMNS for c in df.columns)
-        t = Table(title=f"{report.title} — {name}" if len(report) > 1 else report.title, show_lines=has_text,
-                  title_justify="left", expand=has_text)
+        t = Table(title=title, show_lines=has_text, title_justify="left", expand=has_text)
         for c in df.columns:
             if c in TEXT_COLUMNS:
                 t.add_column(c, overflow="fold", ratio=1, min_width=16)
             else:
-                t.add_column(c, overflow="fold", max_width=14)
+                t.add_column(c, overflow="fold", max_width=20)
         for row in df.itertuples(index=False):
             cells = []
             for c, v in zip(df.columns, row):
@@ -130,8 +156,6 @@ def rich_tables(report: Report) -> list:
                 style = STATUS_STYLE.get(_VERDICT_OF_SHORT.get(key, key)) if c in ("status", "verdict") else None
                 cells.append(f"[{style}]{s}[/]" if style else s)
             t.add_row(*cells)
-        if df.empty:
-            t.caption = "(none)"
         out.append(t)
     return out
 

@@ -203,7 +203,7 @@ def test_explain_shows_both_items_and_each_features_share(db, result):
 def test_cli_align_json_and_explain(db, tmp_path):
     runner = CliRunner()
     out = tmp_path / "align.json"
-    r = runner.invoke(app, ["align", "--db", str(db), "--json", str(out)])
+    r = runner.invoke(app, ["align", "--db", str(db), "--format", "json", "--out", str(out)])
     assert r.exit_code == 0, r.output
     data = json.loads(out.read_text(encoding="utf-8"))
     assert set(data) >= {"links", "threads", "followups"}

@@ -243,7 +243,7 @@ def test_deadline():
     time.sleep(0.03)
     with pytest.raises(InputError) as e:
         slow.check("plan.pdf")
-    assert e.value.source == "plan.pdf" and e.value.reason == "took longer than 0.01 s; stopped"
+    assert e.value.source == "plan.pdf" and e.value.reason == "took longer than 0.01 s; stopped (allow more with --time-limit SECONDS)"
     pdf_open.Deadline(60).check("plan.pdf")
 
 

@@ -3,9 +3,11 @@ headless Chromium (no console messages, a screenshot kept in tests/artifacts/)."
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import tempfile
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,7 +20,8 @@ from plantrace.reports.html import render_html, write_html
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "corpus" / "sample"
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+# the screenshot is kept for a person to look at, outside the checkout (PLANTRACE_TEST_ARTIFACTS to choose where)
+ARTIFACTS = Path(os.environ.get("PLANTRACE_TEST_ARTIFACTS") or Path(tempfile.gettempdir()) / "plantrace-test-artifacts")
 SECTIONS = ("overview", "unreported", "evolution", "indicators", "compare")
 GAVLE_PLAN, GAVLE_REPORT = "000_fe8b30e72cf9500a.txt", "002_899627d34187ce61.txt"
 

@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "corpus" / "sample"
 TEXTS = SAMPLE / "text"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "identity"
-# answer keys of the samples: the repository's copy, else the shared one next to the repository
-GOLD_DIRS = [ROOT / "tests" / "gold", ROOT.parent / "shared" / "gold"]
+# answer keys of the samples
+GOLD_DIRS = [ROOT / "tests" / "gold"]  # the repository's copy: a clean clone has it
 
 
 def _ws(s: str | None) -> str | None:

@@ -95,7 +95,7 @@ def test_time_limit_stops_a_stalled_document(tmp_path):
     paths = small_corpus(tmp_path / "c", 5, names=["plan_0", "stall"])
     db = tmp_path / "s.duckdb"
     report = ingest([tmp_path / "c"], db=db, workers=2, extractor=stalling, time_limit=3)
-    assert report.failed == [(str(paths[1]), "took longer than 3 s; stopped")]
+    assert report.failed == [(str(paths[1]), "took longer than 3 s; stopped (allow more with --time-limit SECONDS)")]
     assert stored_names(db) == {p.name for p in paths} - {"stall.txt"}
 
 

@@ -100,7 +100,9 @@ def test_failures_keep_latest_and_clear_on_success(tmp_path):
 
 def test_schema_version_is_stored(tmp_path):
     with Store(tmp_path / "s.duckdb") as store:
-        assert store.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("1",)
+        from plantrace.corpus.store import SCHEMA_VERSION
+
+        assert store.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (SCHEMA_VERSION,)
     with Store(tmp_path / "s.duckdb", read_only=True) as store:
         assert store.documents() == []
 
