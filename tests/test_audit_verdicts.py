@@ -14,6 +14,7 @@ import plantrace
 from plantrace.align.followup import best_assignment
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "audit"
+ROOT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
 # plan item (start of its text) → (verdict, status); written from the fixtures' own wording
 EXPECTED = {
@@ -130,3 +131,14 @@ def test_rewording_by_compound_and_synonym_shares_terms():
                          names=["rare_terms"])["rare_terms"]
     assert rare[0, 0] > 0.5 and rare[1, 1] > 0.2  # the rewordings share their terms
     assert rare[0, 2] == 0 and rare[1, 2] == 0  # an unrelated item shares none
+
+
+def test_thresholds_cross_validated_over_document_pairs(aligned_sample_db):
+    from plantrace.align.calibrate import cross_validate
+
+    gold = ROOT_GOLD if ROOT_GOLD.is_dir() else Path(__file__).resolve().parent / "gold"
+    cv = cross_validate(aligned_sample_db, gold, "link", values=[0.44, 0.48, 0.52])
+    # every labelled pair of documents is held out once and gets a threshold chosen on the others
+    assert set(cv["chosen"]) == {"001–002", "002–002"} and set(cv["chosen"].values()) <= {0.44, 0.48, 0.52}
+    found, total = map(int, cv["found"].split("/"))
+    assert total == 12 and 0 < found <= total and 0.0 < cv["precision"] <= 1.0
