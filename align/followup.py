@@ -114,7 +114,9 @@ def followups(items: pd.DataFrame, docs: pd.DataFrame, ctx: Context, th: Thresho
             cand = fus_by_doc[rep]
             feats = pair_features(plan, cand, ctx)
             feats["kind"] = (plan["kind"].to_numpy()[:, None] == cand["followup_kind"].to_numpy()[None, :]).astype(np.float32)
-            score = apply_decisions(combine(feats, weights or FOLLOWUP_WEIGHTS), plan["ref"].tolist(),
+            feats["numbering"] = mirrored_numbering(plan["number"], cand["number"])
+            score = apply_decisions(combine(feats, weights or {**FOLLOWUP_WEIGHTS, "numbering": NUMBERING_WEIGHT}),
+                                    plan["ref"].tolist(),
                                     cand["ref"].tolist(), forced, rejected)
             for i, j in best_assignment(score, th.followup):
                 best[i] = _candidate(plan, cand, i, j, score, feats, forced, docs_by_id.loc[rep, "source"])
@@ -176,6 +178,29 @@ def judge(chosen: dict | None, nearest: dict | None, reports: list, readable: se
     if not complete:
         reasons.append(f"only {cov['text']}: it may be reported in a report not in the corpus")
     ev["reason"] = "; ".join(reasons)
+    return out
+
+
+# as strong as the rare terms: a report that numbers its sections as the plan numbered its items restates them,
+# however short its headings ("2.3 Färre timanställda" for "2.3 Nämnden ska minska användningen av …")
+NUMBERING_WEIGHT = 3.0
+
+
+def mirrored_numbering(a: pd.Series, b: pd.Series) -> np.ndarray:
+    """1.0 where a report section carries the plan item's own multi-part number ("2.3" ~ "2.3"), else NaN (no
+    evidence either way): reports that mirror their plan's numbering say so, and a single "3" says nothing."""
+    def key(n):
+        n = str(n).strip().rstrip(".") if isinstance(n, str) else ""
+        return n if n.count(".") >= 1 else None
+    ka = [key(n) for n in a]
+    kb = [key(n) for n in b]
+    out = np.full((len(ka), len(kb)), np.nan, dtype=np.float32)
+    for i, x in enumerate(ka):
+        if x is None:
+            continue
+        for j, y in enumerate(kb):
+            if x == y:
+                out[i, j] = 1.0
     return out
 
 
