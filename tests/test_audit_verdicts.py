@@ -27,6 +27,14 @@ EXPECTED = {
         "Inför avgiftsfri lovverksamhet": ("reported", "not_done"),
         "Se över taxorna": ("not_reported", None),
     },
+    # a goal-management system's export: imperative lines ending in the responsible committee, a status sentence
+    "export": {
+        "Utred förutsättningarna för en gemensam växel": ("reported", "done"),
+        "Ta fram en strategi för laddinfrastruktur": ("reported", "not_done"),
+        "Säkerställ att alla skolgårdar": ("reported", "partial"),
+        "Inför ett system för digitala fakturor": ("reported", "cancelled"),
+        "Genomför en översyn av föreningsbidragen": ("not_reported", None),
+    },
     # a report that mirrors the plan's numbering under short headings of its own
     "numbered": {
         "Nämnden ska införa digital nattillsyn": ("reported", "done"),
