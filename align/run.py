@@ -18,7 +18,7 @@ from plantrace.align.followup import followups as followup_verdicts
 from plantrace.align.items import documents_frame, load_items
 from plantrace.align.lineage import LINEAGE_KINDS, Thresholds, lineage, series
 from plantrace.align.overrides import Overrides, load_overrides
-from plantrace.align.related import RELATED_WEIGHTS, related
+from plantrace.align.related import MAX_LINKS, RELATED_WEIGHTS, related
 from plantrace.corpus.store import Store
 
 ALIGN_VERSION = "1"
@@ -68,9 +68,39 @@ class Alignment:
         return {"links": links, "threads": threads, "followups": fus, "warnings": self.warnings}
 
 
-def link_id(a: str, b: str, relation: str) -> str:
-    """Stable across runs, so an explanation can be asked for by id."""
-    return "L" + hashlib.sha1(f"{a}|{b}|{relation}".encode()).hexdigest()[:10]
+ID_HEX = 16  # 64 bits: a collision among 20 million links has odds of about 1 in 100,000
+
+
+def link_id(a: str, b: str, relation: str, length: int | None = None) -> str:
+    """Stable across runs, so an explanation can be asked for by id. (Ten hex digits collided at a million
+    links: the birthday bound of 40 bits.)"""
+    return "L" + hashlib.sha1(f"{a}|{b}|{relation}".encode()).hexdigest()[:length or ID_HEX]
+
+
+def assign_ids(links: list[dict]) -> tuple[list[dict], list[str]]:
+    """Give every link its id, keeping the first link of an unordered pair (lineage and follow-up come before
+    related, direct before spread): the same pair is never stored twice. Two different pairs whose ids still
+    collide are a bug; they get the full 40-digit hash and a warning instead of failing the store's write."""
+    out, seen, warnings = [], set(), []
+    for link in links:
+        pair = frozenset((link["a"], link["b"]))
+        if pair in seen or link["a"] == link["b"]:
+            continue
+        seen.add(pair)
+        link["id"] = link_id(link["a"], link["b"], link["relation"])
+        out.append(link)
+    owners: dict[str, dict] = {}
+    clashing: set[str] = set()
+    for link in out:
+        if owners.setdefault(link["id"], link) is not link:
+            clashing.add(link["id"])
+    for link in out:
+        if link["id"] in clashing:
+            long = link_id(link["a"], link["b"], link["relation"], length=40)
+            warnings.append(f"bug: link id {link['id']} of {link['a']} – {link['b']} ({link['relation']}) "
+                            f"collides with another link; stored as {long}")
+            link["id"] = long
+    return out, warnings
 
 
 def build_threads(items: pd.DataFrame, docs: pd.DataFrame, links: list[dict]) -> list[dict]:
@@ -117,11 +147,13 @@ def build_threads(items: pd.DataFrame, docs: pd.DataFrame, links: list[dict]) ->
     return threads
 
 
-def spread_along_threads(links: list[dict], threads: list[dict]) -> list[dict]:
+def spread_along_threads(links: list[dict], threads: list[dict], limit: int | None = None) -> list[dict]:
     """A related link reaches the whole lineage thread of each side: if Uppsala's indicator is related to
-    Gävle's 2025 goal, it is related to the 2023 wording of the same goal too (kept as "via" evidence)."""
+    Gävle's 2025 goal, it is related to the 2023 wording of the same goal too (kept as "via" evidence).
+    With `limit`, no item gets more related links than that (the best direct links spread first)."""
     members = {i["ref"]: t for t in threads for i in t["items"] if len(t["items"]) > 1}
     have = {frozenset((l["a"], l["b"])) for l in links}
+    degree = Counter(r for l in links if l["relation"] == "related" for r in (l["a"], l["b"]))
     extra = []
     for link in links:
         if link["relation"] != "related":
@@ -134,6 +166,13 @@ def spread_along_threads(links: list[dict], threads: list[dict]) -> list[dict]:
                 key = frozenset((here, entry["ref"]))
                 if entry["ref"] == there or key in have:
                     continue
+                if limit is not None:
+                    if degree[here] >= limit:
+                        break
+                    if degree[entry["ref"]] >= limit:
+                        continue
+                    degree[here] += 1
+                    degree[entry["ref"]] += 1
                 have.add(key)
                 extra.append({"a": here, "b": entry["ref"], "relation": "related", "score": link["score"],
                               "features": {**link["features"], "via": there, "thread": thread["id"]}})
@@ -187,17 +226,16 @@ def align(db: str | Path, overrides: str | Path | None = None, thresholds: Thres
             in_threads = {i["ref"] for t in threads for i in t["items"]}
             speakers = {t["items"][-1]["ref"] for t in threads}
             pool = items[items["ref"].isin(speakers) | ~items["ref"].isin(in_threads)]
-            rel = related(pool, ctx, th, rejected=both.rejected)
-            links = apply_forced(spread_along_threads(links + rel, threads), ov, items)
-        for link in links:
-            link["id"] = link_id(link["a"], link["b"], link["relation"])
+            rel = related(pool, ctx, th, rejected=both.rejected, limit=MAX_LINKS)
+            links = apply_forced(spread_along_threads(links + rel, threads, MAX_LINKS), ov, items)
+        links, id_warnings = assign_ids(links)
         result = Alignment(
             links=pd.DataFrame(links, columns=["id", "a", "b", "relation", "score", "features"]),
             threads=pd.DataFrame(threads, columns=["id", "municipality", "committee", "kind", "theme", "items",
                                                    "dropped_in"]),
             followups=pd.DataFrame(verdicts, columns=["plan_item", "verdict", "followup", "status", "score",
                                                       "nearest", "features"]),
-            items=items, warnings=list(ov.unresolved), normalised=normalised_now)
+            items=items, warnings=list(ov.unresolved) + id_warnings, normalised=normalised_now)
         if save:
             store.put_alignment({"align_links": result.links, "align_threads": result.threads,
                                  "align_followups": result.followups},

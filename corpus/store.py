@@ -232,8 +232,16 @@ class Store:
             raise
 
     def put_alignment(self, tables: dict[str, pd.DataFrame], info: dict) -> None:
-        """Replace the align stage's tables in one transaction: a failed run leaves the previous alignment."""
+        """Replace the align stage's tables in one transaction: a failed run leaves the previous alignment.
+        Duplicate keys are refused before anything is written (a bug of the caller, named, not a constraint
+        error halfway through)."""
         con = self.con
+        for name, key in (("align_links", "id"), ("align_threads", "id"), ("align_followups", "plan_item")):
+            df = tables[name]
+            if len(df) and df[key].duplicated().any():
+                dup = df.loc[df[key].duplicated(), key].head(3).tolist()
+                raise ValueError(f"bug: {name} has duplicate {key}s ({', '.join(map(str, dup))}); "
+                                 f"the previous alignment is kept")
         frames = {}
         for name, (cols, json_cols) in ALIGN_TABLES.items():
             df = tables[name].reindex(columns=list(cols)).copy()
