@@ -122,24 +122,25 @@ def build_threads(items: pd.DataFrame, docs: pd.DataFrame, links: list[dict]) ->
         if link["relation"] in THREAD_RELATIONS and link["a"] in parent and link["b"] in parent:
             parent[find(link["b"])] = find(link["a"])
             relation_of[link["b"]] = link["relation"]
-    rows = pool.set_index("ref")
+    cols = ("document", "municipality", "committee", "kind", "themes", "period_start")
+    rows = {ref: dict(zip(cols, vals)) for ref, *vals in pool[["ref", *cols]].itertuples(index=False)}
     groups: dict[str, list[str]] = {}
     for ref in pool["ref"]:
         groups.setdefault(find(ref), []).append(ref)
     threads = []
     for members in groups.values():
-        members.sort(key=lambda r: doc_rank[rows.at[r, "document"]][1])
-        first = rows.loc[members[0]]
-        themes = Counter(t for r in members for t in rows.at[r, "themes"])
+        members.sort(key=lambda r: doc_rank[rows[r]["document"]][1])
+        first = rows[members[0]]
+        themes = Counter(t for r in members for t in rows[r]["themes"])
         entries = []
         for k, r in enumerate(members):
-            row = rows.loc[r]
-            entries.append({"ref": r, "year": None if pd.isna(row["period_start"]) else int(row["period_start"]),
+            year = rows[r]["period_start"]
+            entries.append({"ref": r, "year": None if pd.isna(year) else int(year),
                             "relation": "new" if k == 0 else relation_of.get(r, "reworded")})
         series_docs = order[doc_rank[first["document"]][0]]
-        last_rank = doc_rank[rows.at[members[-1], "document"]][1]
+        last_rank = doc_rank[rows[members[-1]]["document"]][1]
         dropped_in = series_docs[last_rank + 1] if last_rank + 1 < len(series_docs) else None
-        tid = "T" + hashlib.sha1(members[0].encode()).hexdigest()[:10]
+        tid = "T" + hashlib.sha1(members[0].encode()).hexdigest()[:ID_HEX]  # primary key too
         threads.append({"id": tid, "municipality": first["municipality"], "committee": first["committee"],
                         "kind": first["kind"], "theme": themes.most_common(1)[0][0] if themes else None,
                         "items": entries, "dropped_in": dropped_in})
