@@ -248,7 +248,7 @@ def report(name: str = typer.Argument(..., help="overview | unreported | evoluti
             from plantrace.reports.html import write_html
 
             target_path = out_file or Path("plantrace-report.html")
-            write_html(store, target_path)
+            write_html(store, target_path, municipality=municipality, year_from=year_from, year_to=year_to)
             err.print(f"wrote {target_path}", highlight=False)
             return
         options = dict(municipality=municipality, committee=committee, theme=theme, year_from=year_from,
