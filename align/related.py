@@ -38,9 +38,10 @@ def related_pool(items: pd.DataFrame) -> pd.DataFrame:
 
 
 def related(items: pd.DataFrame, ctx: Context, th: Thresholds, weights=None, top_k: int | None = None,
-            rejected: set | None = None, limit: int | None = None) -> list[dict]:
+            rejected: set | None = None, limit: int | None = None, score_pairs=None) -> list[dict]:
     """Direct related links (each pair once, best first): the `top_k` best per item and other municipality,
-    and with `limit` no more than that many per item (the best first)."""
+    and with `limit` no more than that many per item (the best first). `score_pairs(scorer, i, j)` computes
+    the candidates' features elsewhere (align.distributed: on a Dask cluster)."""
     pool = related_pool(items)
     if pool.empty:
         return []
@@ -48,7 +49,8 @@ def related(items: pd.DataFrame, ctx: Context, th: Thresholds, weights=None, top
     i, j = candidate_pairs(pool, muni)
     if not len(i):
         return []
-    feats = PairScorer(pool, ctx).features(i, j)
+    scorer = PairScorer(pool, ctx)
+    feats = score_pairs(scorer, i, j) if score_pairs else scorer.features(i, j)
     score = combine(feats, weights or RELATED_WEIGHTS)
     refs = pool["ref"].to_numpy(dtype=object)
     if rejected:

@@ -197,9 +197,23 @@ def apply_forced(links: list[dict], overrides: Overrides, items: pd.DataFrame) -
 
 
 def align(db: str | Path, overrides: str | Path | None = None, thresholds: Thresholds | None = None,
-          weights: dict | None = None, save: bool = True) -> Alignment:
+          weights: dict | None = None, save: bool = True, dask=None, workers: int | None = None) -> Alignment:
     """Compute links, threads and follow-up verdicts for everything in the store (and store them).
-    `weights` replaces the lineage weights (features.WEIGHTS); follow-up and related scores keep theirs."""
+    `weights` replaces the lineage weights (features.WEIGHTS); follow-up and related scores keep theirs.
+    `dask`: "local" (a LocalCluster of `workers` processes), a scheduler address or a `distributed.Client`:
+    the same result, computed per municipality and committee and in chunks of candidate pairs there."""
+    if dask is not None:
+        from plantrace.corpus.workers import dask_client
+
+        client, close = dask_client(dask, workers, None)
+        try:
+            return _align(db, overrides, thresholds, weights, save, client)
+        finally:
+            close()
+    return _align(db, overrides, thresholds, weights, save, None)
+
+
+def _align(db, overrides, thresholds, weights, save, client) -> Alignment:
     th = thresholds or Thresholds()
     with Store(db, read_only=not save) as store:
         items = load_items(store)
@@ -217,8 +231,14 @@ def align(db: str | Path, overrides: str | Path | None = None, thresholds: Thres
         verdicts: list[dict] = []
         threads: list[dict] = []
         if not items.empty:
-            links = lineage(items, docs, ctx, th, weights, both.forced, both.rejected)
-            verdicts, fu_links = followup_verdicts(items, docs, ctx, th, None, both.forced, both.rejected)
+            if client is None:
+                links = lineage(items, docs, ctx, th, weights, both.forced, both.rejected)
+                verdicts, fu_links = followup_verdicts(items, docs, ctx, th, None, both.forced, both.rejected)
+            else:
+                from plantrace.align.distributed import series_work
+
+                links, verdicts, fu_links = series_work(client, items, docs, ctx, th, weights, both.forced,
+                                                        both.rejected)
             links = links + fu_links  # rejected pairs scored -1 in every block: never linked
             links = apply_forced(links, ov, items)
             threads = build_threads(items, docs, links)
@@ -227,7 +247,12 @@ def align(db: str | Path, overrides: str | Path | None = None, thresholds: Thres
             in_threads = {i["ref"] for t in threads for i in t["items"]}
             speakers = {t["items"][-1]["ref"] for t in threads}
             pool = items[items["ref"].isin(speakers) | ~items["ref"].isin(in_threads)]
-            rel = related(pool, ctx, th, rejected=both.rejected, limit=MAX_LINKS)
+            score_pairs = None
+            if client is not None:
+                from plantrace.align.distributed import pair_scorer
+
+                score_pairs = pair_scorer(client)
+            rel = related(pool, ctx, th, rejected=both.rejected, limit=MAX_LINKS, score_pairs=score_pairs)
             links = apply_forced(spread_along_threads(links + rel, threads, MAX_LINKS), ov, items)
         links, id_warnings = assign_ids(links)
         result = Alignment(

@@ -150,7 +150,11 @@ def show(db: Path = typer.Option(Path("plantrace.duckdb"), "--db"),
 @app.command()
 def align(db: Path = typer.Option(Path("plantrace.duckdb"), "--db", help="DuckDB store (from `plantrace ingest`)"),
           overrides: Optional[Path] = typer.Option(None, "--overrides", help="CSV of accepted/rejected/added links"),
-          json_out: Optional[str] = typer.Option(None, "--json", help="write links, threads and follow-ups to FILE, or -")):
+          json_out: Optional[str] = typer.Option(None, "--json", help="write links, threads and follow-ups to FILE, or -"),
+          dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESS",
+                                             help="align on a Dask cluster: tcp://scheduler:8786, or 'local'"),
+          workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, show_default="all cores",
+                                                help="worker processes of --dask local")):
     """Link items across documents (lineage, follow-up verdicts, related items) and store the links."""
     from plantrace.align import align as run
     from plantrace.errors import InputError
@@ -159,9 +163,12 @@ def align(db: Path = typer.Option(Path("plantrace.duckdb"), "--db", help="DuckDB
         _fail_line(str(db), "no such store (run `plantrace ingest` first)")
         raise typer.Exit(1)
     try:
-        result = run(db, overrides=overrides)
+        result = run(db, overrides=overrides, dask=dask, workers=workers)
     except InputError as e:
         _fail_line(e.source, e.reason)
+        raise typer.Exit(1)
+    except ConnectionError as e:  # --dask: no scheduler there; the stored alignment is as it was
+        _fail_line("--dask", str(e))
         raise typer.Exit(1)
     for w in result.warnings:
         err.print(f"[yellow]warning[/] {w}", highlight=False, soft_wrap=True)

@@ -165,3 +165,27 @@ def test_per_municipality_top_k_keeps_the_best_of_each_side():
     keep = related_mod.top_per_municipality(i, j, score, muni, 1)
     # items 2, 3 and 4 each keep item 0; item 1 keeps item 4; (1, 2) is the best of neither side
     assert keep.tolist() == [True, True, True, False, True]
+
+
+# ------------------------------------------------------------------------------------------ on Dask
+
+def _frozen(result):
+    links = result.links.assign(features=result.links["features"].map(lambda f: sorted(f.items(), key=str)))
+    links = sorted(map(repr, links[["id", "a", "b", "relation", "score", "features"]].itertuples(index=False)))
+    threads = sorted(map(repr, result.threads.itertuples(index=False)))
+    fus = sorted(map(repr, result.followups.itertuples(index=False)))
+    return links, threads, fus
+
+
+def test_align_on_dask_gives_the_local_result(many_db, monkeypatch):
+    from distributed import Client, LocalCluster
+
+    from plantrace.align import distributed
+
+    local = plantrace.align(many_db, save=False)
+    monkeypatch.setattr(distributed, "CHUNK_PAIRS", 5_000)  # candidate scoring in many chunks
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        remote = plantrace.align(many_db, save=False, dask=client)
+    assert len(local.links) > 1000 and (local.links["relation"] == "related").sum() > 500
+    assert _frozen(remote) == _frozen(local)
