@@ -38,28 +38,41 @@ def related_pool(items: pd.DataFrame) -> pd.DataFrame:
 
 
 def related(items: pd.DataFrame, ctx: Context, th: Thresholds, weights=None, top_k: int | None = None,
-            rejected: set | None = None, limit: int | None = None, score_pairs=None) -> list[dict]:
+            rejected: set | None = None, limit: int | None = None, score_pairs=None, focus: set | None = None,
+            taken: list[dict] | None = None) -> list[dict]:
     """Direct related links (each pair once, best first): the `top_k` best per item and other municipality,
     and with `limit` no more than that many per item (the best first). `score_pairs(scorer, i, j)` computes
-    the candidates' features elsewhere (align.distributed: on a Dask cluster)."""
+    the candidates' features elsewhere (align.distributed: on a Dask cluster). With `focus` (refs) only pairs
+    with an end among them are scored, and `taken` (links kept from an earlier run) count against `limit`."""
     pool = related_pool(items)
     if pool.empty:
         return []
     muni = pd.factorize(pool["municipality"], sort=True)[0].astype(np.int64)
     i, j = candidate_pairs(pool, muni)
+    refs = pool["ref"].to_numpy(dtype=object)
+    if focus is not None:
+        near = pool["ref"].isin(focus).to_numpy()
+        on = near[i] | near[j]
+        i, j = i[on], j[on]
     if not len(i):
         return []
     scorer = PairScorer(pool, ctx)
     feats = score_pairs(scorer, i, j) if score_pairs else scorer.features(i, j)
     score = combine(feats, weights or RELATED_WEIGHTS)
-    refs = pool["ref"].to_numpy(dtype=object)
     if rejected:
         out = np.array([(a, b) in rejected for a, b in zip(refs[i], refs[j])], dtype=bool)
         score = np.where(out, -1.0, score).astype(np.float32)
     keep = np.nonzero(top_per_municipality(i, j, score, muni, top_k or TOP_K) & (score >= th.related))[0]
     keep = keep[np.lexsort((j[keep], i[keep], -score[keep]))]
     if limit is not None:
-        keep = _bounded(i, j, keep, len(pool), limit)
+        degree = np.zeros(len(pool), dtype=np.int64)
+        if taken:
+            row = {r: k for k, r in enumerate(refs)}
+            for link in taken:
+                for r in (link["a"], link["b"]):
+                    if r in row:
+                        degree[row[r]] += 1
+        keep = _bounded(i, j, keep, degree, limit)
     themes = pool["themes"].to_numpy(dtype=object)
     links = []
     for k in keep:
@@ -71,9 +84,9 @@ def related(items: pd.DataFrame, ctx: Context, th: Thresholds, weights=None, top
     return links
 
 
-def _bounded(i: np.ndarray, j: np.ndarray, order: np.ndarray, n: int, limit: int) -> np.ndarray:
-    """The pairs (taken in `order`, best first) such that no item is in more than `limit`."""
-    degree = np.zeros(n, dtype=np.int64)
+def _bounded(i: np.ndarray, j: np.ndarray, order: np.ndarray, degree: np.ndarray, limit: int) -> np.ndarray:
+    """The pairs (taken in `order`, best first) such that no item is in more than `limit` (counting `degree`,
+    the links it already has)."""
     out = []
     for k, a, b in zip(order.tolist(), i[order].tolist(), j[order].tolist()):
         if degree[a] < limit and degree[b] < limit:

@@ -157,8 +157,8 @@ def spread_along_threads(links: list[dict], threads: list[dict], limit: int | No
     degree = Counter(r for l in links if l["relation"] == "related" for r in (l["a"], l["b"]))
     extra = []
     for link in links:
-        if link["relation"] != "related":
-            continue
+        if link["relation"] != "related" or "via" in (link.get("features") or {}):
+            continue  # a link spread before (kept by an incremental run) is not spread again
         for here, there in ((link["a"], link["b"]), (link["b"], link["a"])):
             thread = members.get(there)
             if thread is None:
@@ -197,23 +197,52 @@ def apply_forced(links: list[dict], overrides: Overrides, items: pd.DataFrame) -
 
 
 def align(db: str | Path, overrides: str | Path | None = None, thresholds: Thresholds | None = None,
-          weights: dict | None = None, save: bool = True, dask=None, workers: int | None = None) -> Alignment:
+          weights: dict | None = None, save: bool = True, dask=None, workers: int | None = None,
+          incremental: bool = False) -> Alignment:
     """Compute links, threads and follow-up verdicts for everything in the store (and store them).
     `weights` replaces the lineage weights (features.WEIGHTS); follow-up and related scores keep theirs.
     `dask`: "local" (a LocalCluster of `workers` processes), a scheduler address or a `distributed.Client`:
-    the same result, computed per municipality and committee and in chunks of candidate pairs there."""
+    the same result, computed per municipality and committee and in chunks of candidate pairs there.
+    `incremental`: when the store's last alignment was made with the same settings on a subset of its documents,
+    re-align only the series (municipality and committee) of the new documents and the related links of their
+    items; everything else is kept as stored (a full run is made when documents were removed or settings
+    changed)."""
     if dask is not None:
         from plantrace.corpus.workers import dask_client
 
         client, close = dask_client(dask, workers, None)
         try:
-            return _align(db, overrides, thresholds, weights, save, client)
+            return _align(db, overrides, thresholds, weights, save, client, incremental)
         finally:
             close()
-    return _align(db, overrides, thresholds, weights, save, None)
+    return _align(db, overrides, thresholds, weights, save, None, incremental)
 
 
-def _align(db, overrides, thresholds, weights, save, client) -> Alignment:
+def _settings(th: Thresholds, weights, overrides) -> dict:
+    return {"version": ALIGN_VERSION, "thresholds": th.__dict__,
+            "weights": {"lineage": weights or WEIGHTS, "followup": FOLLOWUP_WEIGHTS, "related": RELATED_WEIGHTS},
+            "overrides": str(overrides) if overrides else None}
+
+
+def _previous(store: Store, docs: pd.DataFrame, settings: dict) -> Optional[tuple[dict, set[str]]]:
+    """The stored alignment and the documents new since, when it can be extended instead of redone."""
+    info = store.alignment_info() or {}
+    before = info.get("document_ids")
+    if not before or settings["overrides"] or any(json_equal(info.get(k), v) is False for k, v in settings.items()):
+        return None
+    now = set(docs["document"])
+    if not set(before) <= now:
+        return None  # a document was removed or replaced: its links must go everywhere
+    return store.alignment(), now - set(before)
+
+
+def json_equal(a, b) -> bool:
+    import json
+
+    return json.dumps(a, sort_keys=True, default=str) == json.dumps(b, sort_keys=True, default=str)
+
+
+def _align(db, overrides, thresholds, weights, save, client, incremental=False) -> Alignment:
     th = thresholds or Thresholds()
     with Store(db, read_only=not save) as store:
         items = load_items(store)
@@ -230,16 +259,42 @@ def _align(db, overrides, thresholds, weights, save, client) -> Alignment:
         links: list[dict] = []
         verdicts: list[dict] = []
         threads: list[dict] = []
+        settings = _settings(th, weights, overrides)
+        previous = _previous(store, docs, settings) if incremental and not items.empty else None
+        kept_related: list[dict] = []
+        focus = None
+        if previous is not None:
+            # only the series of the new documents are aligned again; lineage and follow-up never leave a series
+            from plantrace.align.distributed import partitions
+
+            stored, new_docs = previous
+            parts = [(i, d) for i, d in partitions(items, docs) if new_docs & set(d["document"])]
+            redo_items = pd.concat([i for i, _ in parts]) if parts else items.iloc[:0]
+            redo_docs = pd.concat([d for _, d in parts]) if parts else docs.iloc[:0]
+            focus = set(redo_items["ref"])
+            old = stored["align_links"]
+            untouched = ~old["a"].isin(focus) & ~old["b"].isin(focus)
+            keep = old[untouched & (old["relation"] != "related")]
+            kept_related = old[untouched & (old["relation"] == "related")][
+                ["a", "b", "relation", "score", "features"]].to_dict("records")
+            fus = stored["align_followups"]
+            verdicts = fus[~fus["plan_item"].isin(focus)].to_dict("records")
+            links = keep[["a", "b", "relation", "score", "features"]].to_dict("records")
+            work_items, work_docs = redo_items, redo_docs
+        else:
+            work_items, work_docs = items, docs
         if not items.empty:
             if client is None:
-                links = lineage(items, docs, ctx, th, weights, both.forced, both.rejected)
-                verdicts, fu_links = followup_verdicts(items, docs, ctx, th, None, both.forced, both.rejected)
+                new_links = lineage(work_items, work_docs, ctx, th, weights, both.forced, both.rejected)
+                new_verdicts, fu_links = followup_verdicts(work_items, work_docs, ctx, th, None, both.forced,
+                                                           both.rejected)
             else:
                 from plantrace.align.distributed import series_work
 
-                links, verdicts, fu_links = series_work(client, items, docs, ctx, th, weights, both.forced,
-                                                        both.rejected)
-            links = links + fu_links  # rejected pairs scored -1 in every block: never linked
+                new_links, new_verdicts, fu_links = series_work(client, work_items, work_docs, ctx, th, weights,
+                                                                both.forced, both.rejected)
+            links = links + new_links + fu_links  # rejected pairs scored -1 in every block: never linked
+            verdicts = verdicts + new_verdicts
             links = apply_forced(links, ov, items)
             threads = build_threads(items, docs, links)
             # across municipalities, one item per thread speaks for it (its latest wording), then the links
@@ -252,8 +307,9 @@ def _align(db, overrides, thresholds, weights, save, client) -> Alignment:
                 from plantrace.align.distributed import pair_scorer
 
                 score_pairs = pair_scorer(client)
-            rel = related(pool, ctx, th, rejected=both.rejected, limit=MAX_LINKS, score_pairs=score_pairs)
-            links = apply_forced(spread_along_threads(links + rel, threads, MAX_LINKS), ov, items)
+            rel = related(pool, ctx, th, rejected=both.rejected, limit=MAX_LINKS, score_pairs=score_pairs,
+                          focus=focus, taken=kept_related)
+            links = apply_forced(spread_along_threads(links + kept_related + rel, threads, MAX_LINKS), ov, items)
         links, id_warnings = assign_ids(links)
         result = Alignment(
             links=pd.DataFrame(links, columns=["id", "a", "b", "relation", "score", "features"]),
@@ -263,12 +319,27 @@ def _align(db, overrides, thresholds, weights, save, client) -> Alignment:
                                                       "nearest", "features"]),
             items=items, warnings=list(ov.unresolved) + id_warnings, normalised=normalised_now)
         if save:
-            store.put_alignment({"align_links": result.links, "align_threads": result.threads,
-                                 "align_followups": result.followups},
-                                {"version": ALIGN_VERSION, "thresholds": th.__dict__, "weights": {"lineage": weights or WEIGHTS, "followup": FOLLOWUP_WEIGHTS,
-                                             "related": RELATED_WEIGHTS},
-                                 "overrides": str(overrides) if overrides else None,
-                                 "documents": int(docs.shape[0]), "warnings": result.warnings})
+            tables = {"align_links": result.links, "align_threads": result.threads, "align_followups": result.followups}
+            drop = None
+            if previous is not None:  # write only the rows that changed: those touching a re-aligned series
+                stored = previous[0]
+                touches = lambda refs: any(r in focus for r in refs)  # noqa: E731
+                changed = {
+                    "align_links": result.links[result.links["a"].isin(focus) | result.links["b"].isin(focus)],
+                    "align_threads": result.threads[[touches(i["ref"] for i in t) for t in result.threads["items"]]],
+                    "align_followups": result.followups[result.followups["plan_item"].isin(focus)]}
+                old_changed = {
+                    "align_links": stored["align_links"][~untouched],
+                    "align_threads": stored["align_threads"][[touches(i["ref"] for i in t)
+                                                             for t in stored["align_threads"]["items"]]],
+                    "align_followups": fus[fus["plan_item"].isin(focus)]}
+                drop = {name: old_changed[name][key].tolist() for name, key in
+                        (("align_links", "id"), ("align_threads", "id"), ("align_followups", "plan_item"))}
+                tables = changed
+            store.put_alignment(tables,
+                                {**settings, "documents": int(docs.shape[0]), "warnings": result.warnings,
+                                 "document_ids": sorted(docs["document"]),
+                                 "incremental": previous is not None}, drop=drop)
     return result
 
 

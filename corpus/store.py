@@ -59,6 +59,8 @@ ALIGN_TABLES = {
     "align_followups": (("plan_item", "verdict", "followup", "status", "score", "nearest", "features"), ("features",)),
 }
 
+ALIGN_KEYS = {"align_links": "id", "align_threads": "id", "align_followups": "plan_item"}
+
 # document columns added to every row of `Store.items`
 _CONTEXT = ("source", "document", "item_kind", "municipality", "committee", "doc_type", "period")
 
@@ -231,12 +233,14 @@ class Store:
             con.rollback()
             raise
 
-    def put_alignment(self, tables: dict[str, pd.DataFrame], info: dict) -> None:
+    def put_alignment(self, tables: dict[str, pd.DataFrame], info: dict,
+                      drop: Optional[dict[str, list[str]]] = None) -> None:
         """Replace the align stage's tables in one transaction: a failed run leaves the previous alignment.
         Duplicate keys are refused before anything is written (a bug of the caller, named, not a constraint
-        error halfway through)."""
+        error halfway through). With `drop` (table → keys) only those rows and the rows of `tables`' keys are
+        replaced, the rest kept: an incremental run writes what changed, not a million unchanged links."""
         con = self.con
-        for name, key in (("align_links", "id"), ("align_threads", "id"), ("align_followups", "plan_item")):
+        for name, key in ALIGN_KEYS.items():
             df = tables[name]
             if len(df) and df[key].duplicated().any():
                 dup = df.loc[df[key].duplicated(), key].head(3).tolist()
@@ -251,7 +255,17 @@ class Store:
         con.begin()
         try:
             for name, (cols, json_cols) in ALIGN_TABLES.items():
-                con.execute(f"DELETE FROM {name}")
+                if drop is None:
+                    con.execute(f"DELETE FROM {name}")
+                else:
+                    key = ALIGN_KEYS[name]
+                    keys = pa.table({"k": pa.array(list(drop.get(name, [])) + tables[name][key].tolist(),
+                                                   type=pa.string())})
+                    con.register("_drop_keys", keys)
+                    try:
+                        con.execute(f"DELETE FROM {name} WHERE {key} IN (SELECT k FROM _drop_keys)")
+                    finally:
+                        con.unregister("_drop_keys")
                 if frames[name].num_rows:
                     con.register("_new_rows", frames[name])
                     try:

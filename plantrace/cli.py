@@ -154,7 +154,9 @@ def align(db: Path = typer.Option(Path("plantrace.duckdb"), "--db", help="DuckDB
           dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESS",
                                              help="align on a Dask cluster: tcp://scheduler:8786, or 'local'"),
           workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, show_default="all cores",
-                                                help="worker processes of --dask local")):
+                                                help="worker processes of --dask local"),
+          incremental: bool = typer.Option(False, "--incremental", help="re-align only the series of documents "
+                                                                        "added since the last run")):
     """Link items across documents (lineage, follow-up verdicts, related items) and store the links."""
     from plantrace.align import align as run
     from plantrace.errors import InputError
@@ -163,7 +165,7 @@ def align(db: Path = typer.Option(Path("plantrace.duckdb"), "--db", help="DuckDB
         _fail_line(str(db), "no such store (run `plantrace ingest` first)")
         raise typer.Exit(1)
     try:
-        result = run(db, overrides=overrides, dask=dask, workers=workers)
+        result = run(db, overrides=overrides, dask=dask, workers=workers, incremental=incremental)
     except InputError as e:
         _fail_line(e.source, e.reason)
         raise typer.Exit(1)

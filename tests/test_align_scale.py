@@ -189,3 +189,70 @@ def test_align_on_dask_gives_the_local_result(many_db, monkeypatch):
         remote = plantrace.align(many_db, save=False, dask=client)
     assert len(local.links) > 1000 and (local.links["relation"] == "related").sum() > 500
     assert _frozen(remote) == _frozen(local)
+
+
+# ------------------------------------------------------------------------------------------ incremental
+
+def test_adding_documents_realigns_only_their_series(tmp_path):
+    spec = importlib.util.spec_from_file_location("scale_bench", ROOT / "bench" / "scale.py")
+    scale = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scale)
+    corpus, aside = tmp_path / "corpus", tmp_path / "aside"
+    scale.build_corpus(corpus, municipalities=6, years=2, pdf_share=0.0)
+    folders = sorted(p for p in corpus.iterdir() if p.is_dir())
+    # later: one municipality's second year (an existing series grows) and a whole new municipality
+    grown, new = folders[0], folders[1]
+    later = sorted(grown.glob("*_2016.txt"))
+    manifest = (grown / "manifest.csv").read_text(encoding="utf-8")
+    aside.mkdir()
+    for f in later:
+        shutil.move(f, aside / f.name)
+    (grown / "manifest.csv").write_text("\n".join(l for l in manifest.splitlines() if "_2016." not in l) + "\n",
+                                        encoding="utf-8")
+    shutil.move(new, aside / new.name)
+    db = tmp_path / "store.duckdb"
+    assert plantrace.ingest([corpus], db=db, workers=1).ok
+    before = plantrace.align(db)
+    for f in later:
+        shutil.move(aside / f.name, f)
+    (grown / "manifest.csv").write_text(manifest, encoding="utf-8")
+    shutil.move(aside / new.name, new)
+    report = plantrace.ingest([corpus], db=db, workers=1)
+    assert report.ok and len(report.added) == len(later) + 8
+    full = plantrace.align(db, save=False)
+    inc = plantrace.align(db, incremental=True)
+    with Store(db, read_only=True) as store:
+        assert store.alignment_info()["incremental"] is True
+        stored = store.alignment()
+    # only the changed rows were written, and the store holds exactly the result
+    assert sorted(stored["align_links"]["id"]) == sorted(inc.links["id"])
+    assert sorted(stored["align_threads"]["id"]) == sorted(inc.threads["id"])
+    assert sorted(stored["align_followups"]["plan_item"]) == sorted(inc.followups["plan_item"])
+    by_id = dict(zip(stored["align_links"]["id"], stored["align_links"]["score"]))
+    assert all(abs(by_id[i] - s) < 1e-9 for i, s in zip(inc.links["id"], inc.links["score"]))
+
+    munis = dict(zip(full.items["ref"], full.items["municipality"]))
+    names = {m for m in full.items["municipality"].dropna().unique()
+             if m.lower().replace(" ", "_") in (grown.name, new.name)}
+    assert len(names) == 2, names
+
+    def series_links(result, inside: bool):
+        l = result.links[result.links["relation"] != "related"]
+        mask = l["a"].map(munis).isin(names)
+        return sorted(map(tuple, l[mask == inside][["id", "relation", "score"]].to_numpy().tolist()))
+
+    def verdicts(result, inside: bool):
+        f = result.followups
+        mask = f["plan_item"].map(munis).isin(names)
+        return sorted(map(tuple, f[mask == inside][["plan_item", "verdict", "followup"]].astype(str).to_numpy().tolist()))
+
+    # the touched series are aligned as a full run aligns them; the others are kept as they were
+    assert series_links(inc, True) == series_links(full, True) and series_links(inc, True)
+    assert verdicts(inc, True) == verdicts(full, True)
+    assert series_links(inc, False) == series_links(before, False)
+    assert verdicts(inc, False) == verdicts(before, False)
+    # the new items have related links, no item more than the bound, no pair twice
+    degree = _degrees(inc.links)
+    assert max(degree.values()) <= related_mod.MAX_LINKS
+    assert any(munis.get(r) in names for r in degree)
+    assert inc.links["id"].is_unique
