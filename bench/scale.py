@@ -169,6 +169,12 @@ def run_stage(stage: str, db: Path, out: Path | None) -> dict:
                 "links": len(result.links), "related": len(rel),
                 "related_per_item": round(len(rel) / max(len(result.items), 1), 2),
                 "max_related_per_item": max(degree.values()) if degree else 0}
+    if stage == "incremental":
+        from plantrace.align.run import align
+
+        t = time.perf_counter()
+        result = align(db, incremental=True)
+        return {"seconds": round(time.perf_counter() - t, 2), "peak_mb": round(_peak_mb()), "links": len(result.links)}
     if stage == "html":
         from plantrace.corpus.store import Store
         from plantrace.reports.html import write_html
@@ -204,6 +210,16 @@ def align_and_report(stores: dict[str, tuple[Path, int]], tmp: Path) -> dict:
               f"(again {again['seconds']:5.1f} s)  {first['items']:6d} items  {first['related_per_item']:5.2f} related "
               f"links per item (max {first['max_related_per_item']})  report html {html['seconds']:5.1f} s "
               f"{html['peak_mb']:5d} MB {html['mb']:6.2f} MB", flush=True)
+        if size == "large":  # ten documents more (a new year of other municipalities), then `align --incremental`
+            from plantrace.corpus.ingest import ingest
+
+            extra = tmp / "extra"
+            build_corpus(extra, 3, 1, 0.0, seed=7)
+            for f in sorted(extra.rglob("*.txt"))[10:]:
+                f.unlink()
+            ingest([extra], db=db, workers=2)
+            rows[size]["incremental_10"] = inc = stage("incremental", db)
+            print(f"      + 10 documents: align --incremental {inc['seconds']:5.1f} s {inc['peak_mb']:5d} MB", flush=True)
     if "small" in rows and "large" in rows:
         s, l = rows["small"], rows["large"]
         growth = {"documents": round(l["documents"] / s["documents"], 1),
