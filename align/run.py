@@ -157,7 +157,7 @@ def spread_along_threads(links: list[dict], threads: list[dict], limit: int | No
     degree = Counter(r for l in links if l["relation"] == "related" for r in (l["a"], l["b"]))
     extra = []
     for link in links:
-        if link["relation"] != "related" or "via" in (link.get("features") or {}):
+        if link["relation"] != "related" or (link.get("features") or {}).get("via"):
             continue  # a link spread before (kept by an incremental run) is not spread again
         for here, there in ((link["a"], link["b"]), (link["b"], link["a"])):
             thread = members.get(there)
@@ -233,7 +233,9 @@ def _previous(store: Store, docs: pd.DataFrame, settings: dict) -> Optional[tupl
     now = set(docs["document"])
     if not set(before) <= now:
         return None  # a document was removed or replaced: its links must go everywhere
-    return store.alignment(), now - set(before)
+    # kept related links are not written again: their shared themes are all the run needs of their evidence
+    # (decoding all of it was half of an incremental run; the store keeps it whole for `explain`)
+    return store.alignment(related_evidence=False), now - set(before)
 
 
 def json_equal(a, b) -> bool:

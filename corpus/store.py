@@ -284,14 +284,16 @@ class Store:
 
     def alignment(self, related_evidence: bool = True) -> dict[str, pd.DataFrame]:
         """The last alignment: align_links, align_threads and align_followups as DataFrames (JSON decoded).
-        Without `related_evidence` a related link's features are only its shared themes: reports over hundreds
+        Without `related_evidence` a related link's features are only its shared themes (and `via`, the item it
+        was spread from, or None): reports over hundreds
         of thousands of related links need no more, and decoding all of it doubled their memory."""
         out = {}
         for name, (cols, json_cols) in ALIGN_TABLES.items():
             select = ", ".join(cols)
             if name == "align_links" and not related_evidence:
                 select = select.replace("features", "CASE WHEN relation = 'related' THEN json_object('shared_themes', "
-                                                    "features->'shared_themes') ELSE features END AS features")
+                                                    "features->'shared_themes', 'via', features->'via') "
+                                                    "ELSE features END AS features")
             try:
                 df = self.con.execute(f"SELECT {select} FROM {name}").df()
             except duckdb.CatalogException:  # a store written before the align stage existed
