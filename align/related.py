@@ -28,6 +28,7 @@ MAX_LINKS = 20  # related links per item, spread ones included
 DENSE_PAIRS = 50_000  # a theme block with at most this many pairs (about 300 items) is compared in full
 TERM_PAIRS = 20  # pairs per item an inverted index of a larger block may propose (rarest terms first)
 WINDOW = 12  # neighbours compared in a block sorted by wording
+CHUNK_PAIRS = 250_000  # candidate pairs scored at a time
 # Across municipalities the shared theme is the main evidence and wording the tie-breaker (align/README.md).
 RELATED_WEIGHTS = {"theme_overlap": 3.0, "rare_terms": 2.0, "token_set": 1.0, "containment": 1.0}
 
@@ -57,7 +58,7 @@ def related(items: pd.DataFrame, ctx: Context, th: Thresholds, weights=None, top
     if not len(i):
         return []
     scorer = PairScorer(pool, ctx)
-    feats = score_pairs(scorer, i, j) if score_pairs else scorer.features(i, j)
+    feats = score_pairs(scorer, i, j) if score_pairs else score_in_chunks(scorer, i, j)
     score = combine(feats, weights or RELATED_WEIGHTS)
     if rejected:
         out = np.array([(a, b) in rejected for a, b in zip(refs[i], refs[j])], dtype=bool)
@@ -82,6 +83,13 @@ def related(items: pd.DataFrame, ctx: Context, th: Thresholds, weights=None, top
         links.append({"a": refs[a], "b": refs[b], "relation": "related", "score": round(float(score[k]), 3),
                       "features": features})
     return links
+
+
+def score_in_chunks(scorer: PairScorer, i: np.ndarray, j: np.ndarray) -> dict[str, np.ndarray]:
+    """Candidate features a chunk at a time: a set intersection expands every pair into its terms, which for
+    millions of pairs held more memory than everything else of a run."""
+    parts = [scorer.features(i[s:s + CHUNK_PAIRS], j[s:s + CHUNK_PAIRS]) for s in range(0, len(i), CHUNK_PAIRS)]
+    return {name: np.concatenate([p[name] for p in parts]) for name in parts[0]}
 
 
 def _bounded(i: np.ndarray, j: np.ndarray, order: np.ndarray, degree: np.ndarray, limit: int) -> np.ndarray:
