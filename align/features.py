@@ -270,3 +270,90 @@ def prepare(items: pd.DataFrame, normalised: list | None = None, themes: list | 
     out["themes"] = [tuple(t for t, _s, _c in m) for m in matches]
     out["theme_cues"] = [{t: list(c) for t, _s, c in m} for m in matches]
     return out
+
+
+# ------------------------------------------------------------------ the same features for a list of pairs
+# Related items across hundreds of municipalities cannot be scored as full matrices; their candidates are
+# scored pair by pair instead. The values equal the block matrices' at the same pairs (tests/test_align_scale.py).
+
+
+class SetColumn:
+    """One set-valued column of a frame as sorted (row, member) codes, so that the intersection of any list
+    of row pairs is a vectorised lookup instead of a Python set operation per pair."""
+
+    def __init__(self, sets, weight: Callable[[str], float] | None = None):
+        sets = list(sets)
+        vocab: dict[str, int] = {}
+        for s in sets:
+            for t in s:
+                vocab.setdefault(t, len(vocab))
+        self.vocab = vocab
+        self.size = np.array([len(s) for s in sets], dtype=np.int64)
+        self.indptr = np.concatenate([[0], np.cumsum(self.size)])
+        self.members = np.array([c for s in sets for c in sorted(vocab[t] for t in s)], dtype=np.int64)
+        self.rows = np.repeat(np.arange(len(sets), dtype=np.int64), self.size)
+        self.codes = self.rows * max(len(vocab), 1) + self.members  # sorted: rows ascending, members sorted
+        self.weights = None
+        if weight is not None:
+            w = np.array([weight(t) for t in vocab], dtype=np.float32)
+            self.weights = w
+            self.total = np.bincount(self.rows, weights=w[self.members], minlength=len(sets)).astype(np.float32)
+
+    def intersect(self, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+        """|A_i ∩ B_j| per pair (and its weight, for a weighted column)."""
+        n = len(i)
+        lens = self.size[i]
+        pair = np.repeat(np.arange(n, dtype=np.int64), lens)
+        starts = np.repeat(self.indptr[i] - np.concatenate([[0], np.cumsum(lens)[:-1]]), lens)
+        member = self.members[starts + np.arange(len(pair), dtype=np.int64)] if len(pair) else self.members[:0]
+        query = j[pair] * max(len(self.vocab), 1) + member
+        at = np.minimum(np.searchsorted(self.codes, query), max(len(self.codes) - 1, 0))
+        hit = self.codes[at] == query if len(self.codes) else np.zeros(len(query), dtype=bool)
+        count = np.bincount(pair[hit], minlength=n).astype(np.float32)
+        weight = None
+        if self.weights is not None:
+            weight = np.bincount(pair[hit], weights=self.weights[member[hit]], minlength=n).astype(np.float32)
+        return count, weight
+
+
+def _cpdist(a: np.ndarray, b: np.ndarray, scorer) -> np.ndarray:
+    if not len(a):
+        return np.zeros(0, dtype=np.float32)
+    workers = WORKERS if len(a) >= PARALLEL_PAIRS else 1
+    return process.cpdist(list(a), list(b), scorer=scorer, dtype=np.uint8, workers=workers).astype(np.float32) / 100.0
+
+
+class PairScorer:
+    """Every feature of `FEATURES` for row pairs (i, j) of one prepared frame."""
+
+    def __init__(self, items: pd.DataFrame, ctx: Context):
+        self.content = items["content"].to_numpy(dtype=object)
+        self.key = items["key"].to_numpy(dtype=object)
+        self.terms = SetColumn(items["terms"], ctx.weight)
+        self.numbers = SetColumn(items["numbers"])
+        self.themes = SetColumn(items["themes"])
+        lv = items["level"].to_numpy(dtype=object) if "level" in items else np.full(len(items), None, dtype=object)
+        self.level = np.array([x if isinstance(x, str) else "" for x in lv], dtype=object)
+
+    def features(self, i: np.ndarray, j: np.ndarray) -> dict[str, np.ndarray]:
+        i, j = np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64)
+        t_n, t_w = self.terms.intersect(i, j)
+        n_n, _ = self.numbers.intersect(i, j)
+        h_n, _ = self.themes.intersect(i, j)
+        ts, ns, hs = self.terms.size, self.numbers.size, self.themes.size
+        known = (self.level[i] != "") & (self.level[j] != "")
+        return {
+            "token_set": _cpdist(self.content[i], self.content[j], fuzz.token_set_ratio),
+            "ratio": _cpdist(self.key[i], self.key[j], fuzz.ratio),
+            "containment": _ratio(t_n, np.minimum(ts[i], ts[j]).astype(np.float32), 0.0),
+            "rare_terms": _ratio(2 * t_w, self.terms.total[i] + self.terms.total[j], 0.0),
+            "numbers": _ratio(n_n, (ns[i] + ns[j]).astype(np.float32) - n_n, np.nan),
+            "themes": _ratio(h_n, (hs[i] + hs[j]).astype(np.float32) - h_n, np.nan),
+            "theme_overlap": _ratio(h_n, np.minimum(hs[i], hs[j]).astype(np.float32), np.nan),
+            "level": np.where(known, (self.level[i] == self.level[j]).astype(np.float32), np.nan).astype(np.float32),
+        }
+
+
+def features_of(feats: dict[str, np.ndarray], k: int) -> dict:
+    """One pair's evidence from pairwise feature arrays (as `features_at` for matrices)."""
+    return {name: (None if np.isnan(v[k]) else round(float(v[k]), 3)) for name, v in feats.items()}

@@ -103,7 +103,11 @@ def lineage(items: pd.DataFrame, docs: pd.DataFrame, ctx: Context, th: Threshold
     """Lineage links over every series: consecutive documents, then up to `gap` documents further for the
     items still without a continuation."""
     links: list[dict] = []
-    by_doc = {d: g for d, g in items[items["kind"].isin(LINEAGE_KINDS) & ~items["placeholder"]].groupby("document")}
+    pool = items[items["kind"].isin(LINEAGE_KINDS) & ~items["placeholder"]]
+    # one frame per (document, kind), split once: filtering the whole pool per document pair is what made
+    # lineage slow on thousands of documents
+    blocks = {key: g.reset_index(drop=True) for key, g in pool.groupby(["document", "kind"], sort=False)}
+    taken: set[str] = set()  # later items already continuing something
     for _key, order in series(docs).items():
         for k, earlier in enumerate(order):
             continued: set[str] = set()
@@ -111,14 +115,21 @@ def lineage(items: pd.DataFrame, docs: pd.DataFrame, ctx: Context, th: Threshold
                 if k + step >= len(order):
                     break
                 later = order[k + step]
-                ea, lb = by_doc.get(earlier), by_doc.get(later)
-                if ea is None or lb is None:
-                    continue
-                taken = {l["b"] for l in links}
                 for kind in LINEAGE_KINDS:
-                    a = ea[(ea["kind"] == kind) & ~ea["ref"].isin(continued)]
-                    b = lb[(lb["kind"] == kind) & ~lb["ref"].isin(taken)] if step > 1 else lb[lb["kind"] == kind]
-                    new = link_pair(a.reset_index(drop=True), b.reset_index(drop=True), ctx, th, weights, forced, rejected)
+                    a, b = blocks.get((earlier, kind)), blocks.get((later, kind))
+                    if a is None or b is None:
+                        continue
+                    if continued:
+                        a = _without(a, continued)
+                    if step > 1:
+                        b = _without(b, taken)
+                    new = link_pair(a, b, ctx, th, weights, forced, rejected)
                     links += new
                     continued |= {l["a"] for l in new}
+                    taken |= {l["b"] for l in new}
     return links
+
+
+def _without(frame: pd.DataFrame, refs: set[str]) -> pd.DataFrame:
+    drop = frame["ref"].isin(refs).to_numpy()
+    return frame[~drop].reset_index(drop=True) if drop.any() else frame

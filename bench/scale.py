@@ -1,8 +1,11 @@
-"""Scale benchmark: ingest throughput with 1 and 2 worker processes and on Dask (a LocalCluster), the unchanged
-re-ingest, and how time grows from 100 to 1,000 documents.
+"""Scale benchmark of the whole job: ingest throughput with 1 and 2 worker processes and on Dask (a
+LocalCluster), the unchanged re-ingest, then `align` and `report html` on the same stores (time, peak memory,
+related links per item, report size), and how each grows from 100 to 1,000 documents.
 
     .venv/bin/python bench/scale.py                       # 25 municipalities x 10 years x 4 documents = 1,000
     .venv/bin/python bench/scale.py --municipalities 5 --out bench/results/scale.json
+    .venv/bin/python bench/scale.py --quick               # ingest once (2 workers), then align and report only
+    .venv/bin/python bench/scale.py --municipalities 125  # 5,000 documents
 
 The corpus is built from the five sample documents (corpus/sample/text): each municipality, year and document
 type gets a copy of a sample of that type with the municipality's name (and genitive), the committee, the years
@@ -140,7 +143,105 @@ def timed_ingest(folder: Path, db: Path, **options) -> tuple[float, object]:
     return time.perf_counter() - start, report
 
 
+def _peak_mb() -> float:
+    """This process's peak resident memory (VmHWM: reset by exec, unlike a forked child's ru_maxrss)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_stage(stage: str, db: Path, out: Path | None) -> dict:
+    """One stage in this (fresh) process: imports are not timed, memory is the process's peak."""
+    if stage == "align":
+        from collections import Counter
+
+        from plantrace.align.run import align
+
+        t = time.perf_counter()
+        result = align(db)
+        seconds = time.perf_counter() - t
+        rel = result.links[result.links["relation"] == "related"]
+        degree = Counter(list(rel["a"]) + list(rel["b"]))
+        return {"seconds": round(seconds, 2), "peak_mb": round(_peak_mb()), "items": len(result.items),
+                "links": len(result.links), "related": len(rel),
+                "related_per_item": round(len(rel) / max(len(result.items), 1), 2),
+                "max_related_per_item": max(degree.values()) if degree else 0}
+    if stage == "incremental":
+        from plantrace.align.run import align
+
+        t = time.perf_counter()
+        result = align(db, incremental=True)
+        return {"seconds": round(time.perf_counter() - t, 2), "peak_mb": round(_peak_mb()), "links": len(result.links)}
+    if stage == "html":
+        from plantrace.corpus.store import Store
+        from plantrace.reports.html import write_html
+
+        t = time.perf_counter()
+        with Store(db, read_only=True) as store:
+            write_html(store, out)
+        return {"seconds": round(time.perf_counter() - t, 2), "peak_mb": round(_peak_mb()),
+                "mb": round(out.stat().st_size / 1e6, 2)}
+    raise ValueError(stage)
+
+
+def stage(name: str, db: Path, out: Path | None = None) -> dict:
+    """Run a stage in a child process and return its figures."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--stage", name, "--db", str(db)]
+    if out is not None:
+        cmd += ["--html", str(out)]
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    if r.returncode:
+        raise RuntimeError(f"{name} on {db} failed:\n{r.stderr[-3000:]}")
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def align_and_report(stores: dict[str, tuple[Path, int]], tmp: Path) -> dict:
+    """align, then the unchanged re-align (normalisation cached), then report html, per store; and the growth."""
+    rows = {}
+    for size, (db, n_docs) in stores.items():
+        first = stage("align", db)
+        again = stage("align", db)
+        html = stage("html", db, tmp / f"{size}.html")
+        rows[size] = {"documents": n_docs, "align": first, "realign": again, "html": html}
+        print(f"{n_docs:5d} documents  align {first['seconds']:6.1f} s {first['peak_mb']:5d} MB "
+              f"(again {again['seconds']:5.1f} s)  {first['items']:6d} items  {first['related_per_item']:5.2f} related "
+              f"links per item (max {first['max_related_per_item']})  report html {html['seconds']:5.1f} s "
+              f"{html['peak_mb']:5d} MB {html['mb']:6.2f} MB", flush=True)
+        if size == "large":  # ten documents more (a new year of other municipalities), then `align --incremental`
+            from plantrace.corpus.ingest import ingest
+
+            extra = tmp / "extra"
+            build_corpus(extra, 3, 1, 0.0, seed=7)
+            for f in sorted(extra.rglob("*.txt"))[10:]:
+                f.unlink()
+            ingest([extra], db=db, workers=2)
+            rows[size]["incremental_10"] = inc = stage("incremental", db)
+            print(f"      + 10 documents: align --incremental {inc['seconds']:5.1f} s {inc['peak_mb']:5d} MB", flush=True)
+    if "small" in rows and "large" in rows:
+        s, l = rows["small"], rows["large"]
+        growth = {"documents": round(l["documents"] / s["documents"], 1),
+                  "align_seconds": round(l["align"]["seconds"] / s["align"]["seconds"], 1),
+                  "align_memory": round(l["align"]["peak_mb"] / s["align"]["peak_mb"], 1),
+                  "related_links": round(l["align"]["related"] / max(s["align"]["related"], 1), 1),
+                  "html_seconds": round(l["html"]["seconds"] / s["html"]["seconds"], 1),
+                  "html_size": round(l["html"]["mb"] / s["html"]["mb"], 1)}
+        rows["growth"] = growth
+        print("growth small -> large: " + ", ".join(f"{k} {v}x" for k, v in growth.items()))
+    return rows
+
+
 def main() -> None:
+    if "--stage" in sys.argv:  # a child process of `stage`
+        ap = argparse.ArgumentParser()
+        ap.add_argument("--stage", required=True)
+        ap.add_argument("--db", type=Path, required=True)
+        ap.add_argument("--html", type=Path)
+        a = ap.parse_args()
+        print(json.dumps(run_stage(a.stage, a.db, a.html)))
+        return
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--municipalities", type=int, default=25)
     ap.add_argument("--years", type=int, default=10)
@@ -148,6 +249,8 @@ def main() -> None:
     ap.add_argument("--small", type=int, default=100, help="documents in the small corpus (growth is measured from it)")
     ap.add_argument("--out", type=Path)
     ap.add_argument("--keep", type=Path, help="build the corpus here and keep it")
+    ap.add_argument("--quick", action="store_true", help="ingest each corpus once (2 workers); skip the ingest "
+                                                          "throughput modes and the re-ingest")
     args = ap.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="plantrace-scale-"))
@@ -177,6 +280,21 @@ def main() -> None:
     n_pdf = sum(f.suffix == ".pdf" for f in files)
     print(f"corpus: {len(files)} documents ({n_pdf} PDF), {pages['large']} pages, built in {built:.1f} s; "
           f"small corpus {len(small_files)} documents, {pages['small']} pages", flush=True)
+
+    if args.quick:
+        stores = {}
+        for size, (folder, fs) in corpora.items():
+            seconds, report = timed_ingest(folder, tmp / f"{size}.duckdb", workers=2)
+            assert not report.failed, report.failed[:3]
+            print(f"ingest {len(fs)} documents (2 workers): {seconds:.1f} s", flush=True)
+            stores[size] = (tmp / f"{size}.duckdb", len(fs))
+        out = {"corpus": {"documents": len(files), "small_documents": len(small_files)},
+               "align_and_report": align_and_report(stores, tmp)}
+        if args.out:
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_text(json.dumps(out, indent=2), encoding="utf-8")
+        shutil.rmtree(tmp, ignore_errors=True)
+        return
 
     # warm-up: imports, the NLP model and the workers' fork server are not what is measured
     timed_ingest(small, tmp / "warm.duckdb", workers=2)
@@ -231,12 +349,14 @@ def main() -> None:
     print(f"unchanged re-ingest of {len(files)} documents: {unchanged_api:.2f} s in-process, "
           f"{unchanged_cli:.2f} s for the whole `plantrace ingest` command (target <= 5 s)")
     print(f"LocalCluster start (2 worker processes): {cluster_start:.1f} s, not in the figures above")
+    print()
+    later = align_and_report({"small": (tmp / "small.duckdb", len(small_files)), "large": (db, len(files))}, tmp)
     out = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
            "corpus": {"documents": len(files), "pdf": n_pdf, "pages": pages["large"], "small_documents": len(small_files),
                       "small_pages": pages["small"], "build_seconds": round(built, 1)},
            "modes": results, "unchanged_reingest_seconds": {"in_process": round(unchanged_api, 2),
                                                             "command": round(unchanged_cli, 2)},
-           "dask_cluster_start_seconds": round(cluster_start, 1)}
+           "dask_cluster_start_seconds": round(cluster_start, 1), "align_and_report": later}
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(out, indent=2), encoding="utf-8")

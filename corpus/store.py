@@ -75,6 +75,8 @@ ALIGN_TABLES = {
                          "confidence", "evidence"), ("features", "evidence")),
 }
 
+ALIGN_KEYS = {"align_links": "id", "align_threads": "id", "align_followups": "plan_item"}
+
 # document columns added to every row of `Store.items`
 _CONTEXT = ("source", "document", "item_kind", "municipality", "committee", "doc_type", "period")
 
@@ -320,9 +322,19 @@ class Store:
             con.rollback()
             raise
 
-    def put_alignment(self, tables: dict[str, pd.DataFrame], info: dict) -> None:
-        """Replace the align stage's tables in one transaction: a failed run leaves the previous alignment."""
+    def put_alignment(self, tables: dict[str, pd.DataFrame], info: dict,
+                      drop: Optional[dict[str, list[str]]] = None) -> None:
+        """Replace the align stage's tables in one transaction: a failed run leaves the previous alignment.
+        Duplicate keys are refused before anything is written (a bug of the caller, named, not a constraint
+        error halfway through). With `drop` (table → keys) only those rows and the rows of `tables`' keys are
+        replaced, the rest kept: an incremental run writes what changed, not a million unchanged links."""
         con = self.con
+        for name, key in ALIGN_KEYS.items():
+            df = tables[name]
+            if len(df) and df[key].duplicated().any():
+                dup = df.loc[df[key].duplicated(), key].head(3).tolist()
+                raise ValueError(f"bug: {name} has duplicate {key}s ({', '.join(map(str, dup))}); "
+                                 f"the previous alignment is kept")
         frames = {}
         for name, (cols, json_cols) in ALIGN_TABLES.items():
             df = tables[name].reindex(columns=list(cols)).copy()
@@ -332,7 +344,17 @@ class Store:
         con.begin()
         try:
             for name, (cols, json_cols) in ALIGN_TABLES.items():
-                con.execute(f"DELETE FROM {name}")
+                if drop is None:
+                    con.execute(f"DELETE FROM {name}")
+                else:
+                    key = ALIGN_KEYS[name]
+                    keys = pa.table({"k": pa.array(list(drop.get(name, [])) + tables[name][key].tolist(),
+                                                   type=pa.string())})
+                    con.register("_drop_keys", keys)
+                    try:
+                        con.execute(f"DELETE FROM {name} WHERE {key} IN (SELECT k FROM _drop_keys)")
+                    finally:
+                        con.unregister("_drop_keys")
                 if frames[name].num_rows:
                     con.register("_new_rows", frames[name])
                     try:
@@ -349,12 +371,20 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------------------
 
-    def alignment(self) -> dict[str, pd.DataFrame]:
-        """The last alignment: align_links, align_threads and align_followups as DataFrames (JSON decoded)."""
+    def alignment(self, related_evidence: bool = True) -> dict[str, pd.DataFrame]:
+        """The last alignment: align_links, align_threads and align_followups as DataFrames (JSON decoded).
+        Without `related_evidence` a related link's features are only its shared themes (and `via`, the item it
+        was spread from, or None): reports over hundreds
+        of thousands of related links need no more, and decoding all of it doubled their memory."""
         out = {}
         for name, (cols, json_cols) in ALIGN_TABLES.items():
+            select = ", ".join(cols)
+            if name == "align_links" and not related_evidence:
+                select = select.replace("features", "CASE WHEN relation = 'related' THEN json_object('shared_themes', "
+                                                    "features->'shared_themes', 'via', features->'via') "
+                                                    "ELSE features END AS features")
             try:
-                df = self.con.execute(f"SELECT * FROM {name}").df().reindex(columns=list(cols))
+                df = self.con.execute(f"SELECT {select} FROM {name}").df()
             except duckdb.CatalogException:  # a store written before the align stage existed
                 df = pd.DataFrame(columns=list(cols))
             for c in json_cols:

@@ -316,14 +316,24 @@ def align(db: Path = _db(),
                                                    help="review CSV (decision,a,b,relation,note): accept, reject "
                                                         "or add links; honoured on every run"),
           fmt: str = _format("table (counts) | json (links, threads and follow-ups)"),
-          out_file: Optional[Path] = _out(), as_json: bool = _json_flag()):
+          out_file: Optional[Path] = _out(), as_json: bool = _json_flag(),
+          dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESS",
+                                             help="align on a Dask cluster: tcp://scheduler:8786, or 'local'"),
+          workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, show_default="all cores",
+                                                help="worker processes of --dask local"),
+          incremental: bool = typer.Option(False, "--incremental", help="re-align only the series of documents "
+                                                                        "added since the last run")):
     """Link items across documents (lineage, follow-up verdicts, related items) and store the links."""
     from plantrace.align import align as run
 
     fmt = _resolve_format(fmt, as_json, ("table", "json"))
     out_file = _check_out(out_file)
     _need_store(db)
-    result = run(db, overrides=overrides)
+    try:
+        result = run(db, overrides=overrides, dask=dask, workers=workers, incremental=incremental)
+    except ConnectionError as e:  # --dask: no scheduler there; the stored alignment is as it was
+        _fail_line("--dask", str(e))
+        raise typer.Exit(1)
     for w in result.warnings:
         err.print(f"[yellow]warning[/] {escape(w)}", highlight=False, soft_wrap=True)
     if fmt == "json":
@@ -418,7 +428,7 @@ def report(name: str = typer.Argument(..., metavar="NAME", help="overview | unre
         if name == "html":
             from plantrace.reports.html import write_html
 
-            write_html(store, out_file)
+            write_html(store, out_file, municipality=municipality, year_from=year_from, year_to=year_to)
             err.print(f"wrote {out_file}", highlight=False)
             return
         try:

@@ -78,7 +78,7 @@ class StoreView:
 
     def alignment(self) -> dict[str, pd.DataFrame]:
         if self._alignment is None:
-            al = self.store.alignment()
+            al = self.store.alignment(related_evidence=False)
             if al["align_followups"].empty and al["align_threads"].empty:
                 raise NoAlignment(f"{self.store.path}: no alignment yet — run `plantrace align --db {self.store.path}`")
             self._alignment = al
@@ -232,23 +232,25 @@ def evolution(view: StoreView, municipality=None, committee=None, theme=None, ye
     al = view.alignment()
     threads, links = al["align_threads"], al["align_links"]
     idx = view.item_index()
-    rows = []
+    entries = []
     for t in threads.itertuples():
         if kind and t.kind != kind.rstrip("s"):
             continue
         if theme and t.theme != theme:
             continue
+        if municipality and (t.municipality or "").casefold() != municipality.casefold():
+            continue
         n = len(t.items)
-        for k, entry in enumerate(t.items):
-            item = idx.loc[entry["ref"]] if entry["ref"] in idx.index else None
-            if item is None:
-                continue
-            rows.append({"thread": t.id, "municipality": t.municipality, "committee": t.committee, "kind": t.kind,
-                         "theme": t.theme or "", "year": entry["year"], "documents": n, "change": entry["relation"],
-                         "file": item["file"], "number": item["number"] or "", "where": item["where"],
-                         "text": item["text"], "source": item["source"]})
-    df = pd.DataFrame(rows, columns=["thread", "municipality", "committee", "kind", "theme", "year", "documents",
-                                     "change", "file", "number", "where", "text", "source"])
+        entries += [(t.id, t.municipality, t.committee, t.kind, t.theme or "", e["year"], n, e["relation"], e["ref"])
+                    for e in t.items]
+    df = pd.DataFrame(entries, columns=["thread", "municipality", "committee", "kind", "theme", "year", "documents",
+                                        "change", "ref"])
+    df = df[df["ref"].isin(idx.index)]
+    item = idx.loc[df["ref"], ["file", "number", "where", "text", "source"]].reset_index(drop=True)
+    df = pd.concat([df.drop(columns="ref").reset_index(drop=True), item], axis=1)
+    df["number"] = df["number"].fillna("")
+    df = df[["thread", "municipality", "committee", "kind", "theme", "year", "documents", "change", "file", "number",
+             "where", "text", "source"]]
     df = _filter(df, municipality, committee, year_from, year_to)
     df = df.sort_values(["municipality", "committee", "kind", "documents", "thread", "year"],
                         ascending=[True, True, True, False, True, True], kind="stable")
@@ -356,9 +358,11 @@ def indicators(view: StoreView, municipality=None, committee=None, year_from=Non
 
 
 @report("compare")
-def compare(view: StoreView, municipality=None, kind=None, year_from=None, year_to=None, **_) -> Report:
+def compare(view: StoreView, municipality=None, kind=None, year_from=None, year_to=None, best: Optional[int] = None,
+            **_) -> Report:
     """Municipality × theme: how many goals, assignments and indicators per theme and year; and the closest
-    counterparts of one municipality's items in the others."""
+    counterparts of one municipality's items in the others (only the `best` highest-scoring, when given: the
+    HTML report shows a dozen of hundreds of thousands)."""
     from plantrace.align.cache import stored_themes
 
     themes = stored_themes(view.store.con)
@@ -378,26 +382,32 @@ def compare(view: StoreView, municipality=None, kind=None, year_from=None, year_
 
         matrix.insert(1, "label", matrix["theme"].map(theme_label))
     links = view.alignment()["align_links"]
-    rel = links[links["relation"] == "related"]
-    rows = []
-    for r in rel.itertuples():
-        if r.a not in idx.index or r.b not in idx.index:
-            continue
-        for here, there in ((r.a, r.b), (r.b, r.a)):
-            h, o = idx.loc[here], idx.loc[there]
-            if municipality and (h["municipality"] or "").casefold() != municipality.casefold():
-                continue
-            rows.append({"municipality": h["municipality"], "file": h["file"], "number": h["number"] or "",
-                         "item": h["text"], "other_municipality": o["municipality"], "other_file": o["file"],
-                         "other_number": o["number"] or "", "counterpart": o["text"], "score": r.score,
-                         "shared_themes": ", ".join((r.features or {}).get("shared_themes") or []),
-                         "where": h["where"], "other_where": o["where"], "source": h["source"],
-                         "other_source": o["source"]})
-    counterparts = pd.DataFrame(rows, columns=["municipality", "file", "number", "item", "other_municipality",
-                                               "other_file", "other_number", "counterpart", "score", "shared_themes",
-                                               "where", "other_where", "source", "other_source"])
-    counterparts = counterparts.sort_values(["municipality", "file", "item", "score"], ascending=[True, True, True, False])
-    counterparts = counterparts.groupby(["municipality", "item", "other_municipality"], sort=False).head(3)
+    rel = links.loc[links["relation"] == "related", ["a", "b", "score", "features"]]
+    rel = rel[rel["a"].isin(idx.index) & rel["b"].isin(idx.index)]
+    # each related pair seen from both of its items, joined to the items in one go (not a lookup per link)
+    sides = pd.concat([rel.rename(columns={"a": "here", "b": "there"}), rel.rename(columns={"b": "here", "a": "there"})],
+                      ignore_index=True)
+    sides["municipality"] = idx.loc[sides["here"], "municipality"].to_numpy()
+    sides["other_municipality"] = idx.loc[sides["there"], "municipality"].to_numpy()
+    if municipality:
+        sides = sides[sides["municipality"].fillna("").str.casefold() == municipality.casefold()]
+    # at most three counterparts per item and other municipality, the best first
+    sides = sides.sort_values(["score", "here", "there"], ascending=[False, True, True], kind="stable")
+    sides = sides.groupby(["here", "other_municipality"], sort=False, dropna=False).head(3)
+    if best is not None:
+        sides = sides.head(best)
+    sides = sides.reset_index(drop=True)
+    cols = ["file", "number", "text", "where", "source"]
+    h = idx.loc[sides["here"], cols].reset_index(drop=True)
+    o = idx.loc[sides["there"], cols].reset_index(drop=True)
+    counterparts = pd.DataFrame({
+        "municipality": sides["municipality"], "file": h["file"], "number": h["number"].fillna(""), "item": h["text"],
+        "other_municipality": sides["other_municipality"], "other_file": o["file"],
+        "other_number": o["number"].fillna(""), "counterpart": o["text"], "score": sides["score"],
+        "shared_themes": [", ".join((f or {}).get("shared_themes") or []) for f in sides["features"]],
+        "where": h["where"], "other_where": o["where"], "source": h["source"], "other_source": o["source"]})
+    counterparts = counterparts.sort_values(["municipality", "file", "item", "score"], ascending=[True, True, True, False],
+                                            kind="stable")
     return Report("compare", "Municipalities compared by theme",
                   {"matrix": matrix, "counts": counts, "counterparts": counterparts.reset_index(drop=True)})
 

@@ -13,6 +13,7 @@ import difflib
 import math
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Optional
@@ -32,6 +33,63 @@ KIND_LABELS = {"goal": "goals", "indicator": "indicators", "assignment": "assign
 DOC_TYPE_COLOURS = {"plan": "#3b6fd4", "report": "#1a7f37", "protocol": "#a0309b", "budget": "#b58900"}
 
 _env: Optional[jinja2.Environment] = None
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much of each section one page shows, so its size is bounded whatever the corpus (a browser opens
+    10 MB, not 160): the rest is named in a notice and reached with --municipality / --from / --to or the
+    terminal and file reports."""
+
+    documents: int = 300  # rows of the document table
+    chart_municipalities: int = 60  # rows of the documents-per-year chart (most documents first)
+    plans: int = 200  # plan summaries in the audit
+    audit_rows: int = 1500  # item rows of the audit table
+    threads: int = 100  # threads across two or more documents (longest first)
+    single: int = 300  # items found in one document only
+    rows: int = 300  # rows of each smaller table (per year, splits, placeholders, churn)
+    charts: int = 60  # indicator charts
+
+
+@dataclass(frozen=True)
+class Filters:
+    municipality: Optional[str] = None
+    year_from: Optional[int] = None
+    year_to: Optional[int] = None
+
+    def documents(self, docs: pd.DataFrame) -> pd.DataFrame:
+        """The documents of the municipality whose period meets [from, to]."""
+        if docs.empty:
+            return docs
+        keep = pd.Series(True, index=docs.index)
+        if self.municipality:
+            keep &= docs["municipality"].fillna("").str.casefold() == self.municipality.casefold()
+        start = pd.to_numeric(docs["period_start"], errors="coerce")
+        end = pd.to_numeric(docs["period_end"], errors="coerce").fillna(start)
+        if self.year_from is not None:
+            keep &= end.fillna(-1) >= self.year_from
+        if self.year_to is not None:
+            keep &= start.fillna(10 ** 6) <= self.year_to
+        return docs[keep]
+
+    def options(self) -> dict:
+        return {"municipality": self.municipality, "year_from": self.year_from, "year_to": self.year_to}
+
+    def describe(self) -> str:
+        parts = [f"--municipality {self.municipality}"] if self.municipality else []
+        parts += [f"--from {self.year_from}"] if self.year_from is not None else []
+        parts += [f"--to {self.year_to}"] if self.year_to is not None else []
+        return " ".join(parts)
+
+
+def _shown(what: str, shown: int, total: int, hint: str) -> list[str]:
+    """The notice of a cut list (empty when nothing was cut)."""
+    if shown >= total:
+        return []
+    return [f"Showing {shown:,} of {total:,} {what}. {hint}"]
+
+
+_NARROW = "Narrow the report with --municipality, --from and --to"
 
 
 def _environment() -> jinja2.Environment:
@@ -110,23 +168,40 @@ _YESNO = {**_YES, "delvis": None}
 # ------------------------------------------------------------------------------------------------ sections
 
 
-def _overview(view: StoreView, sources: Sources) -> dict[str, Any]:
+def _overview(view: StoreView, sources: Sources, filters: Filters = Filters(), limits: Limits = Limits()) -> dict[str, Any]:
     rep = REPORTS["overview"](view)
     docs = rep["documents"]
+    if docs.empty:
+        return {"empty": True, "title": rep.title}
+    docs = docs[docs["source"].isin(set(filters.documents(view.docs)["source"]))]
+    per = rep["documents_per_year"]
+    if filters.municipality and not per.empty:
+        per = per[per["municipality"].fillna("").str.casefold() == filters.municipality.casefold()]
+    if filters.year_from is not None and not per.empty:
+        per = per[per["year"].fillna(-1) >= filters.year_from]
+    if filters.year_to is not None and not per.empty:
+        per = per[per["year"].fillna(10 ** 6) <= filters.year_to]
     if docs.empty:
         return {"empty": True, "title": rep.title}
     rows = []
     counts = {"documents": len(docs)}
     for k in ("goals", "assignments", "indicators", "followups", "tables"):
         counts[k] = int(docs[k].fillna(0).sum())
-    for r in docs.itertuples(index=False):
+    truncated = _shown("documents in the table", min(len(docs), limits.documents), len(docs),
+                       f"{_NARROW}, or list them all with `plantrace report overview --format csv`.")
+    for r in docs.head(limits.documents).itertuples(index=False):
         rows.append({"link": sources.link(r.file, source=r.source), "municipality": _cell(r.municipality), "committee": _cell(r.committee),
                      "doc_type": _cell(r.doc_type), "period": _cell(r.period), "title": _cell(r.title),
                      "goals": _cell(r.goals), "assignments": _cell(r.assignments), "indicators": _cell(r.indicators),
                      "followups": _cell(r.followups), "tables": _cell(r.tables)})
-    # documents per municipality and year, one mark per document coloured by type
-    per = rep["documents_per_year"]
-    munis = sorted({_cell(m) or "(unknown)" for m in docs["municipality"]})
+    # documents per municipality and year, one mark per document coloured by type (the municipalities with
+    # the most documents when there are more than a chart can show)
+    all_munis = sorted({_cell(m) or "(unknown)" for m in docs["municipality"]})
+    sizes = docs["municipality"].fillna("(unknown)").map(_cell).value_counts()
+    munis = sorted(sorted(all_munis, key=lambda m: (-int(sizes.get(m, 0)), m))[:limits.chart_municipalities])
+    truncated += _shown("municipalities in the chart", len(munis), len(all_munis), _NARROW + ".")
+    if not per.empty:
+        per = per[per["municipality"].fillna("(unknown)").map(_cell).isin(munis)]
     years = sorted({y for y in (_year(v) for v in per.get("year", [])) if y is not None})
     chart = None
     if years:
@@ -154,14 +229,20 @@ def _overview(view: StoreView, sources: Sources) -> dict[str, Any]:
                  "types": [{"type": t, "colour": DOC_TYPE_COLOURS.get(t, "#6e7781")}
                            for t in sorted({m["type"] for m in marks})]}
     return {"empty": False, "title": rep.title, "counts": counts, "rows": rows, "chart": chart,
-            "municipalities": munis}
+            "municipalities": all_munis if len(all_munis) <= 12 else all_munis[:12] + [f"{len(all_munis) - 12} more"],
+            "truncated": truncated}
 
 
-def _unreported(view: StoreView, sources: Sources) -> dict[str, Any]:
-    rep = REPORTS["unreported"](view)
+def _unreported(view: StoreView, sources: Sources, filters: Filters = Filters(), limits: Limits = Limits()) -> dict[str, Any]:
+    rep = REPORTS["unreported"](view, municipality=filters.municipality)
     audit, summary = rep["audit"], rep["summary"]
+    if filters.year_from is not None or filters.year_to is not None:
+        files = set(filters.documents(view.docs)["file"])
+        audit, summary = audit[audit["plan"].isin(files)], summary[summary["plan"].isin(files)]
+    truncated = _shown("plans", min(len(summary), limits.plans), len(summary), _NARROW + ".")
+    budget = limits.audit_rows
     plans = []
-    for s in summary.itertuples(index=False):
+    for s in summary.head(limits.plans).itertuples(index=False):
         total = max(int(s.items), 1)
         bar, x = [], 0.0
         for key, colour in (("reported", "#1a7f37"), ("not_reported", "#cf222e"), ("report_without_followups", "#bf8700"),
@@ -172,7 +253,8 @@ def _unreported(view: StoreView, sources: Sources) -> dict[str, Any]:
                 bar.append({"x": x, "w": w, "colour": colour, "n": n, "label": f"{VERDICT_LABELS[key]}: {n}"})
                 x += w
         rows = []
-        for r in audit[(audit["plan"] == s.plan)].itertuples(index=False):
+        mine = audit[(audit["plan"] == s.plan)]
+        for r in mine.head(max(budget, 0)).itertuples(index=False):
             rows.append({
                 "plan": sources.link(r.plan, r.where, r.source), "period": _cell(r.period), "kind": _cell(r.kind),
                 "number": _cell(r.number), "text": _cell(r.text), "verdict": _cell(r.verdict),
@@ -181,6 +263,7 @@ def _unreported(view: StoreView, sources: Sources) -> dict[str, Any]:
                 "report": sources.link(r.report, r.report_where, r.report_source) if _cell(r.report) else None,
                 "report_number": _cell(r.report_number), "candidate": _cell(r.candidate), "score": _cell(r.score),
                 "self_report": _cell(r.report) == _cell(r.plan)})
+        budget -= len(rows)
         plans.append({"plan": sources.link(s.plan), "municipality": _cell(s.municipality), "period": _cell(s.period),
                       "n_items": int(s.items), "reported": int(s.reported), "not_reported": int(s.not_reported),
                       "no_covering_report": int(s.no_covering_report),
@@ -188,12 +271,24 @@ def _unreported(view: StoreView, sources: Sources) -> dict[str, Any]:
                       "coverage": _cell(s.coverage), "statuses": _cell(s.statuses),
                       "reports": [sources.link(f.strip()) for f in _cell(s.reports).split(",") if f.strip()],
                       "bar": bar, "rows": rows})
-    return {"title": rep.title, "notes": rep.notes, "plans": plans, "n": len(audit)}
+    shown = sum(len(p["rows"]) for p in plans)
+    truncated += _shown("plan items in the table", shown, len(audit),
+                        f"{_NARROW}, or export them all with `plantrace report unreported --format csv`.")
+    return {"title": rep.title, "notes": rep.notes, "plans": plans, "n": len(audit), "truncated": truncated}
 
 
-def _evolution(view: StoreView, sources: Sources) -> dict[str, Any]:
-    rep = REPORTS["evolution"](view)
+def _evolution(view: StoreView, sources: Sources, filters: Filters = Filters(), limits: Limits = Limits()) -> dict[str, Any]:
+    rep = REPORTS["evolution"](view, **filters.options())
     df = rep["threads"]
+    # the longest threads (most documents) are drawn; the rest is counted
+    sizes = df.drop_duplicates("thread")
+    sizes = sizes.sort_values(["documents", "municipality", "thread"], ascending=[False, True, True], kind="stable")
+    multi = sizes[sizes["documents"] >= 2]
+    one = sizes[sizes["documents"] < 2]
+    keep = set(multi["thread"].head(limits.threads)) | set(one["thread"].head(limits.single))
+    truncated = _shown("threads across documents", min(len(multi), limits.threads), len(multi), _NARROW + ".")
+    truncated += _shown("items found in one document", min(len(one), limits.single), len(one), _NARROW + ".")
+    df = df[df["thread"].isin(keep)]
     years_of: dict[str, list[int]] = defaultdict(list)
     for (muni, com), g in df.groupby(["municipality", "committee"], dropna=False, sort=False):
         years_of[(_cell(muni), _cell(com))] = sorted({y for y in (_year(v) for v in g["year"]) if y is not None})
@@ -228,20 +323,33 @@ def _evolution(view: StoreView, sources: Sources) -> dict[str, Any]:
                      for (m, k), ts in sorted(groups.items())]
     kinds = sorted({t["kind"] for t in long + single}, key=lambda k: ["goal", "indicator", "assignment"].index(k)
                    if k in ("goal", "indicator", "assignment") else 9)
-    per_year = [{k: _cell(v) for k, v in r._asdict().items()} for r in rep["per_year"].itertuples(index=False)]
+    truncated += _shown("rows of new / carried / dropped", min(len(rep["per_year"]), limits.rows),
+                        len(rep["per_year"]), _NARROW + ".")
+    truncated += _shown("splits and merges", min(len(rep["splits_and_merges"]), limits.rows),
+                        len(rep["splits_and_merges"]), _NARROW + ".")
+    per_year = [{k: _cell(v) for k, v in r._asdict().items()}
+                for r in rep["per_year"].head(limits.rows).itertuples(index=False)]
     splits = [{"change": _cell(r.change), "from": sources.link(r.from_file), "from_number": _cell(r.from_number),
                "from_text": _cell(getattr(r, "_3")), "to": sources.link(r.to_file), "to_number": _cell(r.to_number),
                "to_text": _cell(r.to), "score": _cell(r.score)}
-              for r in rep["splits_and_merges"].itertuples(index=False)]
+              for r in rep["splits_and_merges"].head(limits.rows).itertuples(index=False)]
     return {"title": rep.title, "long": long, "single_groups": single_groups, "n_single": len(single),
+            "truncated": truncated,
             "kinds": [{"kind": k, "label": KIND_LABELS.get(k, k)} for k in kinds], "per_year": per_year,
             "splits": splits}
 
 
-def _indicators(view: StoreView, sources: Sources) -> dict[str, Any]:
-    rep = REPORTS["indicators"](view)
+def _indicators(view: StoreView, sources: Sources, filters: Filters = Filters(), limits: Limits = Limits()) -> dict[str, Any]:
+    rep = REPORTS["indicators"](view, **filters.options())
     values = rep["targets_and_outcomes"]
     charts, without = [], []
+    # the indicators followed over the most years are drawn; the rest is counted
+    years = values.dropna(subset=["year"]).groupby("thread", sort=False)["year"].nunique()
+    drawn = set(years.sort_values(ascending=False, kind="stable").head(limits.charts).index)
+    n_threads = values["thread"].nunique()
+    truncated = _shown("indicators", min(n_threads, limits.charts), n_threads,
+                       f"{_NARROW}, or export them all with `plantrace report indicators --format csv`.")
+    values = values[values["thread"].isin(drawn)]
     for tid, g in values.groupby("thread", sort=False):
         first = g.iloc[0]
         points = []
@@ -267,11 +375,14 @@ def _indicators(view: StoreView, sources: Sources) -> dict[str, Any]:
     charts.sort(key=lambda c: (c["municipality"], -len({p["year"] for p in c["points"]}), c["indicator"]))
     placeholders = [{"municipality": _cell(r.municipality), "link": sources.link(r.file, r.where, r.source),
                      "indicator": _cell(r.indicator), "column": _cell(r.column), "value": _cell(r.value)}
-                    for r in rep["placeholders"].itertuples(index=False)]
+                    for r in rep["placeholders"].head(limits.rows).itertuples(index=False)]
     churn = [{"municipality": _cell(r.municipality), "committee": _cell(r.committee), "from": sources.link(r[2]),
               "to": sources.link(r.to), "kept": _cell(r.kept), "new": _cell(r.new), "dropped": _cell(r.dropped)}
-             for r in rep["churn"].itertuples(index=False)]
-    return {"title": rep.title, "charts": charts, "without": without, "placeholders": placeholders, "churn": churn}
+             for r in rep["churn"].head(limits.rows).itertuples(index=False)]
+    for name in ("placeholders", "churn"):
+        truncated += _shown(f"rows of {name}", min(len(rep[name]), limits.rows), len(rep[name]), _NARROW + ".")
+    return {"title": rep.title, "charts": charts, "without": without[:limits.rows], "placeholders": placeholders,
+            "churn": churn, "truncated": truncated}
 
 
 def _indicator_chart(points: list[dict]) -> dict[str, Any]:
@@ -311,8 +422,9 @@ def _indicator_chart(points: list[dict]) -> dict[str, Any]:
             "shapes": shapes, "met": met}
 
 
-def _compare(view: StoreView, sources: Sources, top: int = 12) -> dict[str, Any]:
-    rep = REPORTS["compare"](view)
+def _compare(view: StoreView, sources: Sources, filters: Filters = Filters(), limits: Limits = Limits(),
+             top: int = 12) -> dict[str, Any]:
+    rep = REPORTS["compare"](view, **filters.options(), best=top * 40)  # enough left after one per item
     matrix = rep["matrix"]
     # the municipality columns are the numeric ones (beside "theme" and, where given, its readable "label")
     munis = [c for c in matrix.columns if c not in ("theme", "label") and pd.api.types.is_numeric_dtype(matrix[c])]
@@ -348,37 +460,43 @@ def _compare(view: StoreView, sources: Sources, top: int = 12) -> dict[str, Any]
                          "score": _cell(round(float(r.score), 3)), "themes": ", ".join(labels.get(t.strip(), t.strip().replace("_", " "))
                                                    for t in _cell(r.shared_themes).split(",") if t.strip())})
     return {"title": rep.title, "municipalities": munis, "rows": rows, "peak": peak, "counterparts": best,
-            "n_counterparts": len(cp)}
+            "n_counterparts": len(cp), "truncated": []}
 
 
-def _section(fn, view: StoreView, sources: Sources) -> dict[str, Any]:
+def _section(fn, view: StoreView, sources: Sources, filters: Filters, limits: Limits) -> dict[str, Any]:
     try:
-        return {"ok": True, **fn(view, sources)}
+        return {"ok": True, **fn(view, sources, filters, limits)}
     except NoAlignment:
-        return {"ok": False, "no_alignment": True}
+        return {"ok": False, "no_alignment": True, "truncated": []}
 
 
 # ------------------------------------------------------------------------------------------------ entry points
 
 
-def render_html(store: Store) -> str:
-    """The report for everything in `store` as one self-contained HTML page."""
+def render_html(store: Store, municipality: Optional[str] = None, year_from: Optional[int] = None,
+                year_to: Optional[int] = None, limits: Optional[Limits] = None) -> str:
+    """The report for `store` (one municipality's documents, those whose period meets [year_from, year_to])
+    as one self-contained HTML page of bounded size."""
     view = StoreView(store)  # every store read once for all sections
     sources = Sources(view)
+    filters = Filters(municipality, year_from, year_to)
+    limits = limits or Limits()
     ctx = {
         "db": str(store.path),
         "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "overview": _overview(view, sources),
-        "unreported": _section(_unreported, view, sources),
-        "evolution": _section(_evolution, view, sources),
-        "indicators": _section(_indicators, view, sources),
-        "compare": _section(_compare, view, sources),
+        "filters": filters.describe(),
+        "overview": _overview(view, sources, filters, limits),
+        "unreported": _section(_unreported, view, sources, filters, limits),
+        "evolution": _section(_evolution, view, sources, filters, limits),
+        "indicators": _section(_indicators, view, sources, filters, limits),
+        "compare": _section(_compare, view, sources, filters, limits),
     }
     return _environment().get_template("report.html.j2").render(**ctx)
 
 
-def write_html(store: Store, path: str | Path) -> Path:
+def write_html(store: Store, path: str | Path, **options) -> Path:
+    """Write the report (options as `render_html`'s: municipality, year_from, year_to, limits)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_html(store), encoding="utf-8")
+    path.write_text(render_html(store, **options), encoding="utf-8")
     return path
