@@ -50,15 +50,27 @@ def plan_items(items: pd.DataFrame) -> pd.DataFrame:
     return items[keep & ~items["placeholder"]]
 
 
-def covering_reports(docs: pd.DataFrame, plan_doc: pd.Series) -> list[str]:
-    """Reports of the same municipality and committee whose period lies inside the plan's (oldest first)."""
+def covering_reports(docs: pd.DataFrame, plan_doc: pd.Series, series: dict | None = None) -> list[str]:
+    """Reports of the same municipality and committee whose period lies inside the plan's (oldest first).
+    `series` (from `report_series`) saves filtering the whole corpus once per plan."""
     if pd.isna(plan_doc["period_start"]):
         return []
     y1, y2 = _period(plan_doc)
-    r = docs[(docs["doc_type"] == "report") & (docs["municipality"] == plan_doc["municipality"])
-             & (docs["committee"] == plan_doc["committee"]) & docs["period_start"].notna()]
+    if series is not None:
+        r = series.get((plan_doc["municipality"], plan_doc["committee"]))
+        if r is None:
+            return []
+    else:
+        r = report_series(docs).get((plan_doc["municipality"], plan_doc["committee"]), docs.iloc[:0])
     inside = r[(r["period_start"] >= y1) & (r["period_end"].fillna(r["period_start"]) <= y2)]
-    return inside.sort_values(["period_end", "source"])["document"].tolist()
+    return inside["document"].tolist()
+
+
+def report_series(docs: pd.DataFrame) -> dict:
+    """(municipality, committee) → its reports with a period, sorted as verdicts read them (oldest first)."""
+    r = docs[(docs["doc_type"] == "report") & docs["period_start"].notna()]
+    r = r.sort_values(["period_end", "source"])
+    return {k: g for k, g in r.groupby(["municipality", "committee"], sort=False)}
 
 
 def coverage(docs_by_id: pd.DataFrame, plan_doc: pd.Series, reports: list[str], readable: set[str]) -> dict:
@@ -98,9 +110,10 @@ def followups(items: pd.DataFrame, docs: pd.DataFrame, ctx: Context, th: Thresho
     fus_by_doc = {d: g.reset_index(drop=True) for d, g in fus.groupby("document")}
     forced, rejected = forced or {}, rejected or set()
     docs_by_id = docs.drop_duplicates("document").set_index("document")
+    series = report_series(docs)
     for doc_id, plan in plan_items(items).groupby("document", sort=False):
         plan = plan.reset_index(drop=True)
-        reports = covering_reports(docs, docs_by_id.loc[doc_id]) if doc_id in docs_by_id.index else []
+        reports = covering_reports(docs, docs_by_id.loc[doc_id], series) if doc_id in docs_by_id.index else []
         readable = {r for r in reports if r in fus_by_doc and not fus_by_doc[r].empty}
         cov = coverage(docs_by_id, docs_by_id.loc[doc_id], reports, readable) if doc_id in docs_by_id.index else \
             coverage(docs_by_id, pd.Series({"period_start": None}), [], set())
