@@ -90,7 +90,8 @@ def assign_ids(links: list[dict]) -> tuple[list[dict], list[str]]:
         if pair in seen or link["a"] == link["b"]:
             continue
         seen.add(pair)
-        link["id"] = link_id(link["a"], link["b"], link["relation"])
+        if not link.get("id"):  # a link kept from the stored alignment keeps its id
+            link["id"] = link_id(link["a"], link["b"], link["relation"])
         out.append(link)
     owners: dict[str, dict] = {}
     clashing: set[str] = set()
@@ -282,10 +283,10 @@ def _align(db, overrides, thresholds, weights, save, client, incremental=False) 
             untouched = ~old["a"].isin(focus) & ~old["b"].isin(focus)
             keep = old[untouched & (old["relation"] != "related")]
             kept_related = old[untouched & (old["relation"] == "related")][
-                ["a", "b", "relation", "score", "features"]].to_dict("records")
+                ["id", "a", "b", "relation", "score", "features"]].to_dict("records")
             fus = stored["align_followups"]
             verdicts = fus[~fus["plan_item"].isin(focus)].to_dict("records")
-            links = keep[["a", "b", "relation", "score", "features"]].to_dict("records")
+            links = keep[["id", "a", "b", "relation", "score", "features"]].to_dict("records")
             work_items, work_docs = redo_items, redo_docs
         else:
             work_items, work_docs = items, docs

@@ -379,16 +379,23 @@ class Store:
         out = {}
         for name, (cols, json_cols) in ALIGN_TABLES.items():
             select = ", ".join(cols)
-            if name == "align_links" and not related_evidence:
-                select = select.replace("features", "CASE WHEN relation = 'related' THEN json_object('shared_themes', "
-                                                    "features->'shared_themes', 'via', features->'via') "
-                                                    "ELSE features END AS features")
+            brief = name == "align_links" and not related_evidence
+            if brief:  # DuckDB takes the two fields out; Python decodes only the (few) other links' JSON
+                select = select.replace("features", "CASE WHEN relation = 'related' THEN NULL ELSE features END "
+                                                    "AS features, from_json(features->'shared_themes', '[\"VARCHAR\"]') "
+                                                    "AS _themes, features->>'via' AS _via")
             try:
                 df = self.con.execute(f"SELECT {select} FROM {name}").df()
             except duckdb.CatalogException:  # a store written before the align stage existed
                 df = pd.DataFrame(columns=list(cols))
+                brief = False
             for c in json_cols:
                 df[c] = [json.loads(v) if isinstance(v, str) else v for v in df[c]]
+            if brief:
+                related = (df["relation"] == "related").to_numpy()
+                df["features"] = [{"shared_themes": [] if t is None else list(t), "via": v} if r else f
+                                  for r, f, t, v in zip(related, df["features"], df["_themes"], df["_via"])]
+                df = df.drop(columns=["_themes", "_via"])
             out[name] = df
         return out
 
