@@ -243,6 +243,12 @@ def _previous(store: Store, docs: pd.DataFrame, settings: dict) -> Optional[tupl
     return store.alignment(related_evidence=False), now - set(before)
 
 
+def _records(df: pd.DataFrame, columns: list[str]) -> list[dict]:
+    """Rows as dicts (DataFrame.to_dict("records") boxes every value and was a tenth of an incremental run)."""
+    cols = [df[c].tolist() for c in columns]
+    return [dict(zip(columns, row)) for row in zip(*cols)]
+
+
 def json_equal(a, b) -> bool:
     import json
 
@@ -282,11 +288,11 @@ def _align(db, overrides, thresholds, weights, save, client, incremental=False) 
             old = stored["align_links"]
             untouched = ~old["a"].isin(focus) & ~old["b"].isin(focus)
             keep = old[untouched & (old["relation"] != "related")]
-            kept_related = old[untouched & (old["relation"] == "related")][
-                ["id", "a", "b", "relation", "score", "features"]].to_dict("records")
+            kept_related = _records(old[untouched & (old["relation"] == "related")],
+                                    ["id", "a", "b", "relation", "score", "features"])
             fus = stored["align_followups"]
-            verdicts = fus[~fus["plan_item"].isin(focus)].to_dict("records")
-            links = keep[["id", "a", "b", "relation", "score", "features"]].to_dict("records")
+            verdicts = _records(fus[~fus["plan_item"].isin(focus)], list(fus.columns))
+            links = _records(keep, ["id", "a", "b", "relation", "score", "features"])
             work_items, work_docs = redo_items, redo_docs
         else:
             work_items, work_docs = items, docs
