@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from plantrace.extract.layout import Layout, Line
+from plantrace.extract.numbers import YEAR, is_cell_value
 from plantrace.extract.vocabulary import DECISION_VERB
 
 NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,5})(\.?|\))(?:\s+|\t+)(?=\S)(.*)$")  # "1", "1.2", "3.", "4)"
@@ -150,6 +151,12 @@ def _place_names() -> frozenset[str]:
     return frozenset(names | {"sverige", "sveriges", "norden", "europa", "eu"})
 
 
+def _cell_line(t: str) -> bool:
+    """A line that is one table cell's value or a lone year: what a converter puts one a line for a table."""
+    t = t.strip()
+    return bool(t) and (is_cell_value(t) or re.fullmatch(YEAR, t) is not None)
+
+
 def _is_row(line: Line) -> bool:
     return "\t" in line.text or bool(line.cells)
 
@@ -201,7 +208,12 @@ def segment(layout: Layout) -> list[Block]:
                 flush()
             else:
                 short = len(prev) < 0.6 * width
-                if short and (_SENT_END.search(prev) or not cont):
+                nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+                if _cell_line(t) and not _OPEN_END.search(prev) and not prev.endswith(("-", "–")):
+                    flush()  # a value alone on its line is a table's cell, not the end of a wrapped sentence
+                elif _SENT_END.search(prev) and len(t.split()) <= 3 and _cell_line(nxt):
+                    flush()  # a column's header word over its years or values ("Indikator" ⏎ "2021")
+                elif short and (_SENT_END.search(prev) or not cont):
                     flush()
                 elif line_ended(prev, t.strip(), width):
                     flush()

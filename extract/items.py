@@ -19,7 +19,7 @@ _FOOTNOTE = re.compile(r"\s*(?:\(\d{1,2}\)|\d{1,2}\)|\*+)\s*$")
 _KOLADA = re.compile(r"[,;]?\s*\(?\bKolada\b\)?\s*[:.]?", re.I)
 _INLINE_BREAKDOWN = re.compile(r"(?:^|\s)-?\s*a\s*:\s+(?=\S)")
 _BREAKDOWN_PART = re.compile(r"(?:^|\s)-?\s*[a-h]\s*:\s+")
-_MISSING = re.compile(r"^[-–—−]{1,3}$")  # a cell that says "no value"
+_MISSING = re.compile(r"^(?:[-–—−]{1,3}|\.\.|…)$")  # a cell that says "no value" (".." in statistics exports)
 
 
 def name_key(name: str) -> str:
@@ -49,7 +49,7 @@ def value_kind(header: str) -> Optional[str]:
     h = header.lower()
     if re.match(r"mål(?:värde|nivå)?\s+och\s+jämför", h):
         return "target"  # "Mål och jämförelser": the target first, the comparisons under it
-    if re.search(r"jämför|riket|länet|snitt|medel|sämst|bäst", h):
+    if re.search(r"jämför|riket|riks|länet|snitt|medel|sämst|bäst|senaste år|alla kommuner|kommungrupp", h):
         return "comparison"
     if re.search(r"utgångsläge|basvärde|baslinje|referensvärde", h):
         return "baseline"
@@ -188,7 +188,8 @@ def _indicators(ctx: Context, t: RawTable, tid: str, seen: set, report_year: Opt
             if kind is None:
                 continue
             ym = _YEAR.search(h)
-            year = int(ym.group(1)) if ym else report_year
+            # a comparison or baseline without a year of its own is of no year the document states
+            year = int(ym.group(1)) if ym else (None if kind in ("comparison", "baseline") else report_year)
             value, unit = parse_number(cell)
             values.append(IndicatorValue(kind=kind, year=year, raw=cell, value=value, unit=unit, column=h))
             if kind == "target" and direction is None:

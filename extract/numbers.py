@@ -49,7 +49,7 @@ VALUE_WORDS = ("uppdateras", "saknas", "data saknas", "ej aktuellt", "ej mätt",
                "ökar", "minskar", "oförändrat", "bibehålla", "behålla", "uppfyllt", "delvis uppfyllt", "ej uppfyllt",
                "uppnått", "delvis uppnått", "ej uppnått", "inte uppnått", "grön", "gul", "röd")
 CELL_VALUE = re.compile(
-    rf"(?:{BOUND}\s*(?:[A-ZÅÄÖ]{{2,5}}\s+)?{AMOUNT}|{AMOUNT}|-{{1,2}}|–|—|[↑↓→↗↘]|"
+    rf"(?:{BOUND}\s*(?:[A-ZÅÄÖ]{{2,5}}\s+)?{AMOUNT}|{AMOUNT}|-{{1,2}}|–|—|\.\.|…|[↑↓→↗↘]|"
     rf"(?:{'|'.join(sorted(VALUE_WORDS, key=len, reverse=True))})(?![\wåäö]))",
     re.I,
 )

@@ -25,8 +25,10 @@ from plantrace.extract.numbers import VALUE_WORDS, YEAR, is_cell_value
 from plantrace.extract.tables import (ACTION_COLUMNS, CONTROL_COLUMNS, FINITE, GOAL_ROW, NOTE_LINE, RawTable, column_roles,
                                       page_furniture, paragraph_lines, running_header_text)
 
-_START = re.compile(r"^(Indikator|Indikatorer|Mått|Nyckeltal|Mätetal)\b\s*(.*)$", re.I)
-_KIND_WORDS = r"Utfall|Målvärde|Målsättning|Målnivå|Mål|Nuvärde|Jämförelsevärde|Jämförvärde|Utgångsläge|Basvärde|Riket|Trend|Status"
+# the first column's header word: a measure's, or "Titel" as statistics exports (Kolada, KKiK tables) name it
+_START = re.compile(r"^(Indikator|Indikatorer|Mått|Nyckeltal|Mätetal|Titel)\b\s*(.*)$", re.I)
+_KIND_WORDS = (r"Utfall|Målvärde|Målsättning|Målnivå|Mål|Nuvärde|Jämförelsevärde|Jämförvärde|Jämförelse|Utgångsläge|Basvärde|"
+               r"Riket|Länet|Senaste år|Alla kommuner|Trend|Status")
 _TOKEN = re.compile(rf"\b({_KIND_WORDS})\b(?:\s+({YEAR}))?", re.I)
 _HEADER_PART = re.compile(rf"^(?:(?:{_KIND_WORDS})(?:\s+{YEAR})?|{YEAR})$", re.I)
 _YEAR_THEN_TEXT = re.compile(rf"^({YEAR})\s+(\S.*)$")
@@ -104,9 +106,14 @@ def _is_value(t: str) -> bool:
     return bool(_VALUE.match(t) or is_cell_value(t))
 
 
+_CELL = re.compile(rf"\b(?:{_KIND_WORDS})\b|{YEAR}|\S+", re.I)
+
+
 def _pair(parts: list[str]) -> list[str]:
+    """Header cells from its words: a kind word of several words ("Senaste år") is one cell, a year goes to the
+    word before it ("Utfall" "2020") unless that word has its year already."""
     cells: list[str] = []
-    for p in " ".join(parts).split():
+    for p in _CELL.findall(" ".join(parts)):
         if re.fullmatch(YEAR, p) and cells and not re.search(r"\d{4}$", cells[-1]):
             cells[-1] = f"{cells[-1]} {p}"
         else:

@@ -544,6 +544,21 @@ def test_cells_per_line_names_differing_in_a_number_and_a_cut_off_last_row():
                                               "Andel elever i åk 6 som läser enligt plan"]
 
 
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_year_columns_one_cell_a_line_with_a_statistics_header(sep):
+    """A statistics table (years, then a comparison or a target) with every cell on a line of its own, with or
+    without blank lines: the values are typed by their column and ".." is no value."""
+    lines = ["Arbetslösheten ska minska i kommunen.", "Titel", "2022", "2023", "2024", "Senaste år",
+             "Andel unga vuxna i arbete eller studier, procent som är inskrivna", "71", "..", "74", "70",
+             "Antal deltagare i kommunens arbetsmarknadsinsatser", "118", "131", "142", "-"]
+    d = extract_text(sep.join(lines) + "\n", source="stats.txt")
+    got = [(i.name, [(v.kind, v.year, v.raw) for v in i.values]) for i in d.indicators]
+    assert got == [("Andel unga vuxna i arbete eller studier, procent som är inskrivna",
+                    [("actual", 2022, "71"), ("actual", 2024, "74"), ("comparison", None, "70")]),
+                   ("Antal deltagare i kommunens arbetsmarknadsinsatser",
+                    [("actual", 2022, "118"), ("actual", 2023, "131"), ("actual", 2024, "142")])]
+
+
 # ------------------------------------------------------------------------------------------------ one cell a paragraph
 
 @pytest.mark.parametrize("text, expected", [
