@@ -157,6 +157,11 @@ def _cell_line(t: str) -> bool:
     return bool(t) and (is_cell_value(t) or re.fullmatch(YEAR, t) is not None)
 
 
+def place_name(word: str) -> bool:
+    """A word of a municipality's or region's name, also in the genitive ("Burlövs")."""
+    return word.strip(",.:;()").lower() in _place_names()
+
+
 def _is_row(line: Line) -> bool:
     return "\t" in line.text or bool(line.cells)
 

@@ -35,6 +35,12 @@ from plantrace.extract.tables import GOAL_ROW, NOTE_LINE, RawTable, block_text, 
 _FIRST = re.compile(r"^(Indikator(?:er)?|Mätetal|Nyckeltal|Mått|Resultatmått|Målindikator(?:er)?)\b\s*", re.I)
 _KIND = (r"Utfall|Målvärde|Målsättning|Målnivå|Mål|Nuvärde|Jämförelsevärde|Jämförvärde|Jämförelse|Riket|Länet|"
          r"Utgångsläge|Basvärde|Trend|Status|Resultat|Medel|Snitt|Sämst|Bäst")
+# goal columns before the measure's: "Målområde Mål - Fram till 2022 ska.. Indikator KF mål 2022"
+_GOAL_WORDS = (r"Målområde|Fokusområde|Perspektiv|Strategiskt mål|Inriktningsmål|Nämndmål|Effektmål|Verksamhetsmål|"
+               r"Resultatmål|Delmål|Mål")
+_GOAL_FIRST = re.compile(rf"^(?P<goals>(?:{_GOAL_WORDS})\b.{{0,80}}?)\s+(?P<measure>Indikator(?:er)?|Mått|Mätetal|Nyckeltal)"
+                         r"\s+(?P<rest>\S.*)$")
+_GOAL_WORD = re.compile(rf"\b(?:{_GOAL_WORDS})\b")
 _TEXT_COLUMN = r"Enhet|Måttenhet"  # a column of words between the name and the values ("Kostnad, kr/barn")
 _YEAR = rf"{YEAR}(?:-\d{{2}}-\d{{2}}|/\d{{2,4}})?"  # a year, a date or a split year ("2023/24")
 _HEADER_TOKEN = re.compile(rf"\s*(?:(?P<kind>{_KIND})\b|(?P<text>{_TEXT_COLUMN})\b|(?P<year>{_YEAR})\b|"
@@ -66,6 +72,12 @@ class Region:
     columns: list[str]
     rows: list[Row] = field(default_factory=list)
 
+    @property
+    def goal_columns(self) -> int:
+        """Goal columns before the measure's name (`_GOAL_FIRST`): a row's text then holds their cells too."""
+        m = _GOAL_FIRST.match(self.first_word + " x")
+        return len(_GOAL_WORD.findall(m.group("goals"))) if m else 0
+
 
 # ------------------------------------------------------------------------------------------------ header
 
@@ -84,6 +96,16 @@ def parse_header(text: str) -> Optional[tuple[str, list[str], list[int]]]:
     """(first cell, column names, indices of columns still waiting for a year) when the line is a column header
     of value kinds and years, after an optional first cell ("Indikator", "Mål och indikatorer"), else None."""
     t = text.strip()
+    g = _GOAL_FIRST.match(t)
+    if g:
+        words = g.group("rest").split()
+        for skip in (0, 1, 2):  # a short qualifier before the value columns: "KF mål 2022"
+            if skip and (len(words) <= skip or len(words[skip - 1]) > 5):
+                break
+            tokens = _tokens(" ".join(words[skip:]))
+            if tokens and any(k == "k" for k, _ in tokens):
+                return f"{g.group('goals')} {g.group('measure')}", *_pair(tokens)
+        return None
     m = _FIRST.match(t)
     if m:
         first, tokens = m.group(1), _tokens(t[m.end():])
@@ -257,13 +279,15 @@ def _score(name: str, values: list[str], n_cols: int) -> float:
     return score - 0.01 * sum(v.count(" ") for v in values)
 
 
-def _row_values(text: str, n_cols: int) -> tuple[str, list[str]]:
-    if len(text) > MAX_ROW:
+def _row_values(text: str, n_cols: int, longest: int = MAX_ROW) -> tuple[str, list[str]]:
+    if len(text) > longest:
         return text, []
     if CELL_VALUE.fullmatch(text.strip()) or all(CELL_VALUE.fullmatch(p) for p in re.split(r"\s{2,}", text.strip())):
         return "", [text.strip()]
     name, values = split_values(text, n_cols)
     tail = None if values else _NAME_TAIL.search(text)
+    if tail and (len(tail.group(1).split()) > 10 or re.search(r"[.!?]\s", tail.group(1))):
+        tail = None  # sentences after a figure are prose ("… är 812 miljoner kronor. Kostnaderna …"), not a name's rest
     if tail:  # the wrapped rest of the name was set after the values: "Andel som har23 %18 % tillgång till …"
         name, values = split_values(text[:tail.start()], n_cols)
         if len(values) >= min(2, n_cols):  # one number inside a sentence ("Andel 5 år som …") is no row
@@ -310,6 +334,7 @@ def _read_rows(texts: list[Optional[str]], j: int, region: Region) -> int:
     n = len(texts)
     text_column = any(re.fullmatch(_TEXT_COLUMN, c, re.I) for c in region.columns)
     n_cols = len(region.columns) - text_column
+    longest = MAX_ROW * (1 + region.goal_columns)  # rows that hold their goal's cells too are longer
     pending: Optional[Row] = None  # a valueless line: a goal/group row, or a name that goes on below
     quiet = 0  # valueless lines in a row: three of them are prose, not the table
     while j < n:
@@ -332,7 +357,7 @@ def _read_rows(texts: list[Optional[str]], j: int, region: Region) -> int:
                 region.rows[-1].units.append(j)
                 j += 1
             continue
-        if NOTE_LINE.match(t) or len(t) > MAX_ROW:
+        if NOTE_LINE.match(t) or len(t) > longest:
             break
         last = region.rows[-1]
         follows = last.units[-1] == j - 1
@@ -359,7 +384,10 @@ def _read_rows(texts: list[Optional[str]], j: int, region: Region) -> int:
             j += 1
             continue
         goal = bool(GOAL_ROW.match(t))
-        name, values = (t, []) if goal else _row_values(t, n_cols)
+        name, values = (t, []) if goal else _row_values(t, n_cols, longest)
+        if goal and region.goal_columns:  # the goal's own cell may open a row with values
+            name, values = _row_values(t, n_cols, longest)
+            goal = not values
         if values and not name:
             if last.kind == "row" and follows and len(last.values) + len(values) <= n_cols:
                 last.values += values  # the row's last values wrapped onto a line of their own
@@ -522,20 +550,50 @@ def _cells(columns: list[str], row: Row) -> list[str]:
     return cells
 
 
+_CELL_START = re.compile(r"^[A-ZÅÄÖ][a-zåäö]{2,}")  # a capitalised word (not "AB", "NKI", "(Insikt)")
+_NAME_BEFORE = re.compile(r"^(?:i|av|för|till|på|med|och|om|från|vid|enl\.?|enligt|inom|hos|mot|samt|eller)$", re.I)
+
+
+def split_run_cells(text: str, n: int) -> list[str]:
+    """The cells of a row whose text cells ran together ("<area> <goal> <indicator>"): a cell starts where a
+    capitalised word follows a word ending in a small letter, a full stop or a bracket, not after a preposition,
+    not inside brackets and not a place name
+    ("i Burlövs kommun"). The last cell is the measure's; a first cell of a few words is the area when the
+    header has one. At most `n` cells, right-aligned to the columns."""
+    from plantrace.extract.blocks import place_name
+
+    words = text.split(" ")
+    depth = [0]  # parentheses open before each word: "(Allmänna Bestämmelser)" is inside one cell
+    for w in words[:-1]:
+        depth.append(max(0, depth[-1] + w.count("(") - w.count(")")))
+    starts = [k for k in range(1, len(words)) if _CELL_START.match(words[k]) and (words[k - 1][-1:].islower() or words[k - 1][-1:] in ".)")
+              and not depth[k] and not _NAME_BEFORE.match(words[k - 1]) and not place_name(words[k])]
+    if n <= 1 or not starts:
+        return [text]
+    cuts = [starts[-1]]
+    if n >= 3 and len(starts) >= 2 and starts[0] <= 4:
+        cuts.insert(0, starts[0])
+    bounds = [0] + cuts + [len(words)]
+    return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:])]
+
+
 def find_flattened_tables(blocks: list[Block], layout: Layout) -> list[RawTable]:
     """One indicator table per region; goal rows name the rows under them (`row_groups`) but stay out of the
     table's blocks, so the goal rules and the role classifier still read them as text."""
     regions, owner = _regions(layout, blocks)
     tables = []
     for region in regions:
-        header = [region.first_word or "Indikator"] + region.columns
+        first_word = _GOAL_FIRST.match(region.first_word + " x").group("measure") if region.goal_columns else region.first_word
+        header = [first_word or "Indikator"] + region.columns
         first = owner[region.rows[0].units[0]][0]
-        table = RawTable(title=None, title_block=None, header_rows=[header], header=header, kind="indicator")
+        written = [region.first_word or "Indikator"] + region.columns  # the goal columns' words stay here
+        table = RawTable(title=None, title_block=None, header_rows=[written], header=header, kind="indicator")
         table.title, table.title_block = find_title(blocks, first)
         if table.title_block is not None and GOAL_ROW.match(table.title or ""):
             table.title, table.title_block = None, None  # a goal line over the header is the first goal row
         table.blocks = [table.title_block] if table.title_block is not None else []
         group: Optional[str] = None
+        area: Optional[str] = None
         for row in region.rows:
             bis = sorted({owner[u][0] for u in row.units})  # split_rows made every row one block
             if row.kind == "header":
@@ -543,7 +601,16 @@ def find_flattened_tables(blocks: list[Block], layout: Layout) -> list[RawTable]
             elif row.kind == "goal":
                 group = row.name
             else:
-                table.rows.append([row.name] + _cells(region.columns, row))
+                name = row.name
+                if region.goal_columns:
+                    cells = split_run_cells(name, region.goal_columns + 1)
+                    name = cells[-1]
+                    if len(cells) >= 2:
+                        group = cells[-2]  # the goal's cell: it names this row and the rows under it
+                    if len(cells) >= 3:
+                        area = cells[0]
+                    table.row_areas.append(area)
+                table.rows.append([name] + _cells(region.columns, row))
                 table.row_blocks.append(bis[0])
                 table.row_groups.append(group)
                 table.breakdowns.append([])

@@ -8,7 +8,7 @@ import re
 from typing import Optional
 
 from plantrace.extract.context import Context
-from plantrace.extract.goal_rules import about_goals
+from plantrace.extract.goal_rules import COUNCIL_WORDS, about_goals
 from plantrace.extract.vocabulary import match_label
 from plantrace.extract.walk import Walk, split_names
 
@@ -62,12 +62,23 @@ def item_tables(ctx: Context, walk: Walk) -> None:
 
 def _goal_rows(ctx: Context, walk: Walk, t) -> None:
     """The goals an indicator table groups its rows under ("Mål: Fler ska …" rows, a "Målformulering" column):
-    each is a goal once, at the first row it heads."""
-    for group, bi in zip(t.row_groups, t.row_blocks):
+    each is a goal once, at the first row it heads; an area column's cell ("Målområde") is a goal over them."""
+    # "Strategiskt mål | Mått | …", "KF mål", a council's goals under their title: the goal cells are the council's
+    said = " ".join(t.header_rows[0]) if t.row_areas and t.header_rows else ""
+    level = "council" if said and (COUNCIL_WORDS.search(said) or re.search(r"\bKF\b|strategiskt mål", said, re.I)
+                                   or walk.title and COUNCIL_WORDS.search(walk.title)) else "committee"
+    areas: dict[str, Optional[str]] = {}
+    for k, (group, bi) in enumerate(zip(t.row_groups, t.row_blocks)):
+        parent = ctx.block_goal[bi] if bi < len(ctx.block_goal) else None
+        area = t.row_areas[k] if k < len(t.row_areas) else None
+        if area:
+            if area not in areas:
+                areas[area] = walk.add_goal(area.strip(), "council", parent, None, bi)
+            parent = areas[area] or parent
         if not group or len(group) < 12 or len(group) > 300:
             continue
         label = match_label(group)
         text = label.text if label and label.kind == "goal" and label.text else group
         if label and label.kind != "goal" or not text[:1].isupper() or about_goals(text):
             continue
-        walk.add_goal(text.strip(), "committee", ctx.block_goal[bi] if bi < len(ctx.block_goal) else None, None, bi)
+        walk.add_goal(text.strip(), level, parent, None, bi)

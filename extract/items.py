@@ -152,6 +152,8 @@ def _indicators(ctx: Context, t: RawTable, tid: str, seen: set, report_year: Opt
             continue
         breakdown = inline_bd + [p.strip(" ;,") for x in bd for p in _BREAKDOWN_PART.split(" " + x) if p.strip(" ;,")]
         goal, assignment, group = _link_from_title(ctx, grp or t.title)
+        if goal is None and assignment is None and group is None and grp:
+            goal = _goal_named(ctx, grp)  # the goal row or goal cell over the row, read as a goal
         if goal is None and assignment is None and group is None:
             target = ctx.block_target[bi] if bi < len(ctx.block_target) else None
             if target and target.startswith("g"):

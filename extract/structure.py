@@ -51,8 +51,13 @@ def extract_structure(ctx: Context, rules: Optional[list[str]] = None) -> None:
     _sections(ctx)
     _regions(walk)
     steps = [RULES[name] for name in (rules or STRUCTURE_RULES)]
+    # a flattened indicator table's rows are read by the table step (its goal rows stay outside its blocks)
+    rows = {bi for t in ctx.tables if t.kind == "indicator" for bi in t.blocks if ctx.blocks[bi].kind == "para"}
     for bi, b in enumerate(ctx.blocks):
         if b.kind == "toc":
+            continue
+        if bi in rows:
+            walk.stamp(bi)
             continue
         for step in steps:
             if step(walk, bi, b):

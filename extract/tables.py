@@ -56,6 +56,7 @@ class RawTable:
     rows: list[list[str]] = field(default_factory=list)
     row_blocks: list[int] = field(default_factory=list)
     row_groups: list[Optional[str]] = field(default_factory=list)  # sub-title (e.g. "Nämndmål: …") per row
+    row_areas: list[Optional[str]] = field(default_factory=list)  # the area over the row's goal, where a column says
     breakdowns: list[list[str]] = field(default_factory=list)
     blocks: list[int] = field(default_factory=list)  # every block index the table covers
     kind: str = "other"

@@ -35,6 +35,12 @@ _REFERENCE_TAIL = re.compile(r"\.?\s*\((?:(?:förslag|yrkande|punkt|bilaga|från
                              r"\.?\s*$", re.I)
 
 
+# the name of a document's chapter, numbered like a goal under a title about goals ("1. Inledning")
+_DOCUMENT_PART = re.compile(r"^(?:inledning|bakgrund|sammanfattning|innehåll|innehållsförteckning|förord|uppföljning|"
+                            r"bilagor|bilaga|omvärld|omvärldsanalys|budget|ekonomisk sammanfattning|"
+                            r"begreppsförklaring(?:ar)?|ordlista)\s*$", re.I)
+
+
 def goal_wording(text: str) -> str:
     text = _REFERENCE_TAIL.sub("", text)
     m = _BASELINE_TAIL.search(text)
@@ -122,8 +128,8 @@ class Walk:
                  b1: Optional[int] = None, label: Optional[str] = None, dedupe: bool = True) -> Optional[str]:
         ctx = self.ctx
         text = goal_wording(text)
-        if not re.search(r"[^\W\d_]{2}", text):
-            return None  # a header cell or a year under a label ("Mål" ⏎ "2019"), not a goal
+        if not re.search(r"[^\W\d_]{2}", text) or _DOCUMENT_PART.match(text):
+            return None  # a header cell or a year under a label ("Mål" ⏎ "2019"), a chapter's name: not a goal
         key = fold(text)
         if dedupe and key in self.seen_goals:
             return self.seen_goals[key]

@@ -559,6 +559,40 @@ def test_year_columns_one_cell_a_line_with_a_statistics_header(sep):
                     [("actual", 2022, "118"), ("actual", 2023, "131"), ("actual", 2024, "142")])]
 
 
+@pytest.mark.parametrize("text, n, cells", [
+    ("Levande centrum Handeln i centrum ska öka Antal besökare en vanlig lördag", 3,
+     ["Levande centrum", "Handeln i centrum ska öka", "Antal besökare en vanlig lördag"]),
+    ("Fler företag i Mora kommun ska anlita kommunens rådgivning Nöjdhet med rådgivningen, NKI", 3,
+     ["Fler företag i Mora kommun ska anlita kommunens rådgivning", "Nöjdhet med rådgivningen, NKI"]),
+    ("Andel lärare med legitimation (Skolverkets Statistik) i grundskolan", 3,
+     ["Andel lärare med legitimation (Skolverkets Statistik) i grundskolan"]),
+    ("Skolan ska vara trygg. Andel elever som känner sig trygga", 2, ["Skolan ska vara trygg.", "Andel elever som känner sig trygga"]),
+])
+def test_cells_of_a_row_whose_text_cells_ran_together(text, n, cells):
+    from plantrace.extract.flattened import split_run_cells
+    assert split_run_cells(text, n) == cells
+
+
+def test_flattened_rows_with_goal_columns_before_the_indicator():
+    """"Målområde Mål Indikator Målvärde": a row holds its area, goal and indicator cells run together, then the
+    target; a row with only an indicator stays under the goal above."""
+    text = ("Perspektiv Mål Mått Utfall 2023 Målvärde 2025\n"
+            "Medborgare Invånarna ska få svar snabbt Andel e-postfrågor som besvaras inom ett dygn, %61 %80 %\n"
+            "Andel som får svar på en enkel fråga i telefon, %48 %60 %\n"
+            "Ekonomi Nämnden ska hålla sin budget Budgetavvikelse i procent av nettokostnaden-0,4 %0 %\n")
+    d = extract_text(text, source="perspektiv.txt")
+    goals = {g.id: g.text for g in d.goals}
+    assert sorted(goals.values()) == ["Ekonomi", "Invånarna ska få svar snabbt", "Medborgare", "Nämnden ska hålla sin budget"]
+    got = [(i.name, goals.get(i.goal), [(v.kind, v.year, v.raw) for v in i.values]) for i in d.indicators]
+    assert got == [
+        ("Andel e-postfrågor som besvaras inom ett dygn, %", "Invånarna ska få svar snabbt",
+         [("actual", 2023, "61 %"), ("target", 2025, "80 %")]),
+        ("Andel som får svar på en enkel fråga i telefon, %", "Invånarna ska få svar snabbt",
+         [("actual", 2023, "48 %"), ("target", 2025, "60 %")]),
+        ("Budgetavvikelse i procent av nettokostnaden", "Nämnden ska hålla sin budget",
+         [("actual", 2023, "-0,4 %"), ("target", 2025, "0 %")])]
+
+
 # ------------------------------------------------------------------------------------------------ one cell a paragraph
 
 @pytest.mark.parametrize("text, expected", [
