@@ -27,7 +27,7 @@ from plantrace.extract.vocabulary import (
 from plantrace.nlp_models.status import status_match
 from plantrace.extract.walk import Walk, first_sentence, rule, sentences
 
-_LIST_INTRO = re.compile(r"(mål|fokusområden|målsättningar|inriktning|prioriterade\s+områden\w*)[^.]*:\s*$", re.I)
+_LIST_INTRO = re.compile(r"(mål|fokusområden|målsättningar|inriktning|prioriterade\s+områden\w*|löften|ambitioner)[^.]*:\s*$", re.I)
 COUNCIL_WORDS = re.compile(r"(övergripande|kommungemensamma|kommunfullmäktiges|fullmäktiges|kommunens|"
                             r"strategiska|inriktnings)\s*mål|inriktningsmål|kommunmål|kf-mål|målområde", re.I)
 # a list about one goal, or of what serves it, is no list of goals: "Budgetprioriteringar som stödjer målet:",
@@ -344,6 +344,34 @@ def target_sentence(walk: Walk, bi: int, b: Block) -> bool:
             if TARGET_SENTENCE.match(sent):
                 walk.add_goal(sent, "sub", walk.target, None, bi)
                 break
+    return False
+
+
+# "Kommunfullmäktiges finansiella mål är att överskottet ska vara 2 procent …", "Deras gemensamma målsättning
+# är att X ska … och att Y ska …": a goal said in a sentence of prose, after what names it a goal
+# The noun is in the form that follows an owner ("Kommunens mål", "Deras gemensamma målsättning"): a bare
+# "Målsättningen är att …" in a paragraph about a unit's work explains it, it is no goal of its own.
+_SAID_GOAL = re.compile(r"(?<=\S )(?:[\wåäö]*mål|[\wåäö]*målsättning(?:ar)?|ambition)\s+(?:är|var|blir)\s+att\s+(?P<goal>.+)$",
+                        re.I)
+_SAID_MODAL = re.compile(r"\b(?:ska|skall|skulle)\b", re.I)
+_AND_THAT = re.compile(r",?\s+(?:och|samt)\s+att\s+")
+
+
+@rule("goal_said_in_prose")
+def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
+    """A goal stated in running text: "<someone's> mål är att <statement with ska>", each "och att <statement>"
+    a goal of its own. Claims nothing: the block may hold more."""
+    if b.kind != "para" or "å" not in b.text and "mbition" not in b.text:
+        return False
+    for sent in sentences(b.text):
+        m = _SAID_GOAL.search(sent)
+        if not m or len(sent) > 400 or walk.target is not None and TARGET_SENTENCE.match(sent):
+            continue  # (a measurable sub-goal under a goal is `target_sentence`'s)
+        level = "council" if COUNCIL_WORDS.search(sent) or re.search(r"kommunfullmäktiges|fullmäktiges", sent, re.I) \
+            else "committee"
+        for part in _AND_THAT.split(m.group("goal").rstrip(" .")):
+            if _SAID_MODAL.search(part) and len(part.split()) >= 4:
+                walk.add_goal(part, level, None, None, bi)
     return False
 
 

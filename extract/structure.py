@@ -31,6 +31,7 @@ STRUCTURE_RULES: list[str] = [
     "goal_statement_under_heading",  # "Socialnämnden ska …" right under a top-level goal heading
     "goal_list",  # "Socialnämndens mål:" and the bullets or items after it
     "target_sentence",  # "Målsättningen är att … 75 %" under a goal (does not claim)
+    "goal_said_in_prose",  # "Kommunens mål är att X ska … och att Y ska …" in running text (does not claim)
     "uppdras_sentence",  # "Socialnämnden uppdras att …" wherever it stands
     "closed_assignment",  # "Att uppdraget att utreda … därmed är slutfört": the assignment, done
     "att_uppdra",  # protocol decisions "att uppdra åt … att …"

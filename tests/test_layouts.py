@@ -485,3 +485,28 @@ def test_footnotes_and_numbered_indicator_rows_are_no_goals(text):
     assert [i.name.startswith(("Väntetid", "Andel ärenden")) for i in doc.indicators] == [True, True]
     if text is NOTES_TAB:  # (in the cell-per-line layout the statements beside a numbered list are still missed)
         assert "Nämnden ska ge barn och unga stöd i ett tidigt skede." in goals
+
+
+@pytest.mark.parametrize("text, goals", [
+    ("Budgeten för nästa år\n\nFullmäktiges långsiktiga finansiella mål är att årets resultat ska uppgå till minst "
+     "två procent av skatteintäkterna. Budgeten når målet alla tre åren.\n",
+     ["årets resultat ska uppgå till minst två procent av skatteintäkterna"]),
+    ("Nytt styre i kommunen\n\nDe tre partiernas gemensamma målsättning är att skolan ska bli bättre på att "
+     "stödja elever med svårigheter och att fler bostäder ska byggas i de mindre orterna.\n",
+     ["skolan ska bli bättre på att stödja elever med svårigheter", "fler bostäder ska byggas i de mindre orterna"]),
+    # a bare "Målsättningen är att" in a paragraph about a unit's work explains it; it states no goal
+    ("Fältarbete\n\nEn ny enhet ska arbeta med unga i riskzon. Målsättningen är att enheten ska kunna vara på plats "
+     "samma kväll som en händelse inträffar. Enheten samarbetar med polisen.\n", []),
+])
+def test_a_goal_said_in_a_sentence_of_prose(text, goals):
+    doc = extract_text(text, source="prose-goal.txt")
+    assert [g.text for g in doc.goals] == goals
+
+
+def test_a_list_of_promises_is_a_list_of_goals():
+    text = ("Samarbetets löften\n\nDe fyra partierna har enats om fem löften som ska vara infriade till 2030.\n\n"
+            "Våra fem löften till invånarna är:\n\n  1. Kommunen ska ha en ekonomi i balans\n"
+            "  2. Alla barn ska ha en trygg väg till skolan\n  3. Kommunen ska vara en bra arbetsgivare\n")
+    doc = extract_text(text, source="promises.txt")
+    assert [g.text for g in doc.goals] == ["Kommunen ska ha en ekonomi i balans", "Alla barn ska ha en trygg väg till skolan",
+                                           "Kommunen ska vara en bra arbetsgivare"]
