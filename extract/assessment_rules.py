@@ -12,7 +12,8 @@ from plantrace.extract.assignment_rules import under_assignment_title
 from plantrace.extract.goal_rules import COUNCIL_WORDS, about_goals, assignment_like
 from plantrace.extract.roles import is_statement
 from plantrace.extract.tables import FINITE
-from plantrace.extract.walk import Walk, rule
+from plantrace.extract.walk import Walk, first_sentence, rule
+from plantrace.nlp_models.status import status_match
 
 _ASSESSMENT = re.compile(r"^(?:måluppfyllelse|måluppfyllnad|bedömning|status|uppfyllelse|målbedömning|"
                          r"bedömd\s+måluppfyllelse|når\s+vi\s+målet\s*\??)\s*[:\-–]", re.I)
@@ -35,6 +36,34 @@ def assessed_statement(walk: Walk, bi: int, b: Block) -> bool:
         return False
     walk.target = walk.add_goal(text, "committee", walk.council, b.number, bi)
     walk.assess(walk.target, _ASSESSMENT.sub("", nxt.text.strip()).strip())
+    return True
+
+
+# "Det strategiska målet Fler i jobb bedöms vara delvis uppfyllt.", "Målet är uppnått.": a sentence that assesses
+# the goal named just above it
+_GOAL_ASSESSED = re.compile(r"^(?:det\s+|vårt\s+|detta\s+)?(?:[\wåäö]+\s+){0,2}?(?:mål(?:et)?|målområdet)\b", re.I)
+_ASSESSED = ("done", "partial", "not_done")
+
+
+@rule("goal_heading_assessed")
+def goal_heading_assessed(walk: Walk, bi: int, b: Block) -> bool:
+    """A goal written as a short heading whose paragraph opens by assessing it ("Fler i jobb" ⏎ "Det strategiska
+    målet Fler i jobb bedöms vara delvis uppfyllt. …"), as annual reports follow up their goals in prose."""
+    text = b.text.strip()
+    nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
+    if b.kind not in ("para", "heading") or b.number or nxt is None or nxt.kind != "para" or len(text.split()) > 14 \
+            or text.endswith((".", ":", "?")) or not text[:1].isupper() or about_goals(text) or _FIELD.match(text + " "):
+        return False
+    first = first_sentence(nxt.text.strip())
+    if len(first) > 250 or not _GOAL_ASSESSED.match(first):
+        return False
+    assessed = status_match(first)
+    if assessed.strength != "explicit" or assessed.status not in _ASSESSED:
+        return False
+    council = bool(walk.title and COUNCIL_WORDS.search(walk.title)) or bool(COUNCIL_WORDS.search(first)) \
+        or bool(re.search(r"\b(?:strategiska|övergripande)\b", first, re.I))
+    walk.target = walk.add_goal(text, "council" if council else "committee", None if council else walk.council, None, bi)
+    walk.assess(walk.target, assessed.evidence)
     return True
 
 

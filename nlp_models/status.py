@@ -106,7 +106,7 @@ RULES: list[tuple[str, re.Pattern]] = [
                    r"framgår\s+(?:inte|ej)|(?:ej|inte)\s+bedöm(?:t|d|bart|bar)|"
                    r"bedömning\s+saknas|ingen\s+bedömning|uppgift\s+saknas|data\s+saknas|ej\s+mätbar\w*|"
                    r"ej\s+möjligt\s+att\s+bedöma|inte\s+möjligt\s+att\s+bedöma)\b")),
-    ("cancelled", _C(r"\b(?:avförd[ae]?|avfört|avförs|avförts|utgår|utgått|struken|strukits|stryks|makulerad|"
+    ("cancelled", _C(r"\b(?:avförd[ae]?|avfört|avförs|avförts|utgår(?!\s+(?:i\s?från|från(?!\s+och\s+med)|ur|efter))|utgått(?!\s+(?:i\s?från|från|ur))|struken|strukits|stryks|makulerad|"
                      r"makulerat|avbruten|avbrutet|avbrutits|avslutad\s+utan\s+genomförande|avslutat\s+utan\s+genomförande|"
                      r"(?:har\s+)?avslut(?:as|ats|ades|at|ad|s)\s+utan\s+\w+|återkallad|återkallat|återkallats|har\s+ersatts\s+av|"
                      r"ersätts\s+av|upphör|upphört|upphörde|inställd|inställt|ställts\s+in|avskriv\w*|återkallas|"

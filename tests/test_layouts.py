@@ -510,3 +510,15 @@ def test_a_list_of_promises_is_a_list_of_goals():
     doc = extract_text(text, source="promises.txt")
     assert [g.text for g in doc.goals] == ["Kommunen ska ha en ekonomi i balans", "Alla barn ska ha en trygg väg till skolan",
                                            "Kommunen ska vara en bra arbetsgivare"]
+
+
+def test_a_goal_heading_assessed_in_the_first_sentence_below_it():
+    text = ("Årsredovisning 2023\n\nMåluppfyllelse för de strategiska målen\n\n"
+            "En växande kommun\n\nDet strategiska målet En växande kommun bedöms vara delvis uppfyllt. Befolkningen "
+            "ökade men färre bostäder än planerat blev klara.\n\n"
+            "Hållbara resor\n\nMålet är inte uppnått. Andelen resor med buss minskade för andra året.\n\n"
+            "Om verksamheten\n\nMålet med verksamheten är att ge invånarna god service. Vi har fyra enheter.\n")
+    doc = extract_text(text, source="assessed-headings.txt")
+    assert [g.text for g in doc.goals] == ["En växande kommun", "Hållbara resor"]
+    assert [(f.refers_to, f.status) for f in doc.followups] == [("En växande kommun", "partial"),
+                                                               ("Hållbara resor", "not_done")]

@@ -545,3 +545,16 @@ def test_leave_one_document_out_never_trains_on_the_held_out_document(monkeypatc
 def test_present_passive_reads_as_an_outcome(phrase, status):
     """"uppnås"/"uppfylls" state an outcome, negated or not; "kommer att uppnås" is a forecast."""
     assert normalise_status(phrase)[0] == status
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Målen utgår ifrån visionen och fullmäktiges budget.", None),  # "are based on": no status at all
+    ("Arbetet utgår från nämndens handlingsplan.", None),
+    ("Uppdraget utgår.", "cancelled"),
+    ("Åtgärden utgår från och med nästa år.", "cancelled"),
+])
+def test_utgar_is_cancelled_only_when_nothing_it_is_based_on_follows(text, status):
+    from plantrace.nlp_models.status import status_match
+
+    m = status_match(text)
+    assert (m.status if m.strength != "none" else None) == status
