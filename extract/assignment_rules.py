@@ -140,6 +140,15 @@ def assignment_list_item(walk: Walk, bi: int, b: Block) -> bool:
             return False
         if not (assignment_like(text) or (b.kind == "bullet" and len(text) < 300)):
             return False
+        if CLAUSE_CUE.search(text) and not has_marker(text) and (b.kind == "para" or _EARLIER.search(text)):
+            # "… men de gav också nämnder och bolag i uppdrag att …", "X har sedan tidigare uppdrag att … . Nu fick
+            # de i uppdrag att …": the clause (a bullet otherwise keeps the reason it gives before it)
+            found = [c.rstrip(" :") for sentence in sentences(text) if not _EARLIER.search(sentence)
+                     for c in assignment_clauses(sentence)]
+            for clause in found:
+                walk.target = walk.add_assignment(clause, b.number, bi)
+            if found:
+                return True
         if not has_marker(text):
             text = _bullet_assignment(text) if b.kind == "bullet" else first_sentence(text)
     walk.target = walk.add_assignment(text, b.number, bi)
@@ -174,6 +183,7 @@ def responsible_line(walk: Walk, bi: int, b: Block) -> bool:
     return True
 
 
+_COUNCIL_GIVES = re.compile(r"\b(?:KF|KS|RF|RS|(?:kommun|region)?fullmäktige|kommunstyrelsen|regionstyrelsen)\b", re.I)
 _GIVEN_BEFORE = re.compile(r"\b(?:fick|fått|gavs|gav|gett|givit)\b", re.I)
 _EARLIER = re.compile(r"\b(?:sedan\s+tidigare|tidigare|redan)\b", re.I)
 
@@ -187,16 +197,35 @@ def assignment_in_text(walk: Walk, bi: int, b: Block) -> bool:
     if b.kind not in _TEXT_KINDS or "uppdr" not in low and "uppman" not in low or not CLAUSE_CUE.search(b.text):
         return False
     found = False
+    decided = walk.title_mode == "decisions" or walk.ctx.meta.doc_type == "protocol"
     for sentence in sentences(b.text):
+        cues = list(CLAUSE_CUE.finditer(sentence))
+        if cues and all(c.group("to") for c in cues) and not decided and not _COUNCIL_GIVES.search(sentence):
+            continue  # "Nämnden uppdrar åt förvaltningen att utse …" in a plan: a standing instruction, not a decision
         if _GIVEN_BEFORE.search(sentence) and (_EARLIER.search(sentence) or walk.ctx.is_report
                                                and status_match(sentence).status != "unknown"):
             continue  # "Nämnden fick i uppdrag att … och utredningen är klar", "… har sedan tidigare fått i uppdrag
             # att …": an account of an earlier assignment, not a new one
         for clause in assignment_clauses(sentence):
-            if len(clause) < 400:
+            limit = 400
+            if len(clause) >= limit:
+                clause, limit = _unpunctuated_end(clause), 500  # (a decision that lost its full stops may be long)
+            if len(clause) < limit:
                 walk.accounted_here(walk.add_assignment(clause, b.number, bi))  # decided here, followed up elsewhere
                 found = True
     return found
+
+
+_RUN_ON = re.compile(r"(?<=[a-zåäö]) (?=(?:Kommun|Region|Nämnd|Styrels|Förvaltning|Beslut|Ärend|Bakgrund|Yrkande|"
+                     r"Protokoll|Paragraf|Justering|Sammanfattning)[\wåäö]* )")
+
+
+def _unpunctuated_end(clause: str) -> str:
+    """A clause that runs on because the text lost its full stops (a transcript of a protocol page): it ends
+    where a capitalised word that opens the protocol's next part follows a small letter ("… under åren
+    Kommunstyrelsen föreslår …")."""
+    m = _RUN_ON.search(clause, 40)
+    return clause[: m.start()].rstrip(" ,;") if m else clause
 
 
 # a decision that closes an assignment: "Att utredningsuppdraget i strategisk plan 2019–2022: att utreda … därmed är

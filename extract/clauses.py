@@ -12,16 +12,18 @@ from typing import Optional
 # assignment in running text, from its clause to the next clause that gives another one or the sentence's end
 CLAUSE_CUE = re.compile(r"\b(?:(?P<verb>får|ska\s+få|fick|fått|ges|gavs|ger?|gav|gett|givit)(?P<between>\s+[\wåäö\- ]{2,60}?)?"
                         r"\s+i\s+uppdrag\s+att|(?:fick|får|har\s+fått)\s+ett\s+uppdrag\s+att|uppdras\s+att|"
-                        r"uppdrag\s+ges\s+till|uppdra\s+åt|uppdrog\s+(?:\w+\s+)?(?:till|åt)|uppmanas\s+att|"
+                        r"uppdrag\s+ges\s+till|uppdra\s+åt|uppdrog\s+(?:\w+\s+)?(?:till|åt)|(?P<to>uppdrar\s+(?:till|åt)\s+)|uppmanas\s+att|"
                         r"uppmanar\s+[\wåäö\- ]{2,80}?\s+att)\b", re.I)
 # "… att ge Västerporten AB i uppdrag att …", "… gav i mars 2016 ledningskontoret i uppdrag att …", "… fick
 # socialnämnden i uppdrag att …": the assignment is worded from whom it was given to (a present "X ger Y i uppdrag"
 # keeps its giver)
-_TIME_LEAD = re.compile(r"\s*(?:(?:i|under|vid|den)\s+[\wåäö]+(?:\s+\d{4})?\s+)?")
+_ADVERB = re.compile(r"\b(?:också|även|dessutom|därtill)\s+", re.I)
+_TIME_LEAD = re.compile(r"\s*(?:(?:i|under|vid|den)\s+[\wåäö]+(?:\s+\d{4})?\s+)?(?:(?:också|även|dessutom|därtill|nu)\s+)?")
 # the last word of a committee, office or company that gives, carries or receives an assignment
 _BODY = r"[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|chefen|direktören|utskottet|utskott|sektorn|kontoret|bolaget|" \
-        r"kommunen|nämnderna|förvaltningarna)"
-_RECIPIENT_END = re.compile(rf"(?:[A-ZÅÄÖ][\wåäö\-]*|{_BODY}|AB)$")
+        r"kommunen|nämnderna|förvaltningarna|nämnder|förvaltningar|bolag|bolagen|styrelser)"
+# … or a pronoun that stands for them ("Nu fick de i uppdrag att …")
+_RECIPIENT_END = re.compile(rf"(?:[A-ZÅÄÖ][\wåäö\-]*|{_BODY}|AB|(?<![\wåäö])(?:de|dem|han|hon))$")
 _COMMITTEE_SKA = re.compile(r"\b(?:ska|skall)\b", re.I)
 _CLAUSE_START = re.compile(r"\batt\s+", re.I)
 _SUBJECT_WORD = re.compile(rf"^{_BODY}$", re.I)
@@ -58,10 +60,15 @@ def assignment_clauses(sentence: str, committee_ska: bool = False) -> list[str]:
     lists assignments, a committee's "ska"), cut where the next one starts."""
     starts = []
     for m in CLAUSE_CUE.finditer(sentence):
+        if m.group("to"):  # "… uppdrar till förvaltningen att …": worded from whom it is given to
+            starts.append(m.end())
+            continue
         between = (m.group("between") or "").strip()
         if between and _RECIPIENT_END.search(between) and (m.group("verb").lower() != "ger"
                                                            or _subject_start(sentence, m.start()) is None):
-            starts.append(_TIME_LEAD.match(sentence, m.end("verb")).end())
+            start = _TIME_LEAD.match(sentence, m.end("verb")).end()
+            adverbs = list(_ADVERB.finditer(sentence, start, m.start("between") + len(m.group("between"))))
+            starts.append(adverbs[-1].end() if adverbs else start)  # "gav kommunstyrelsen också X i uppdrag"
             continue
         subject = _subject_start(sentence, m.start())
         atts = [c.end() for c in _CLAUSE_START.finditer(sentence, 0, m.start())]

@@ -522,3 +522,44 @@ def test_a_goal_heading_assessed_in_the_first_sentence_below_it():
     assert [g.text for g in doc.goals] == ["En växande kommun", "Hållbara resor"]
     assert [(f.refers_to, f.status) for f in doc.followups] == [("En växande kommun", "partial"),
                                                                ("Hållbara resor", "not_done")]
+
+
+@pytest.mark.parametrize("text, assignments", [
+    # a committee's decision point in minutes: worded from whom it is given to
+    ("Protokoll\nSammanträdesdatum 2024-03-12\n\nKultur- och fritidsnämnden\n\n§ 14 Lokalplan 2025\n\nBeslut\n"
+     "1. Kultur- och fritidsnämnden antar lokalplanen samt uppdrar till kultur- och fritidsförvaltningen att "
+     "genomföra planen under 2025.\n",
+     ["kultur- och fritidsförvaltningen att genomföra planen under 2025."]),
+    # the same words in a plan: a committee's standing instruction to its office, no decided assignment
+    ("Internkontrollplan 2025\n\nRisker och kontroller\n\nNämnden uppdrar åt förvaltningen att utse en ansvarig "
+     "för varje kontroll.\n", []),
+    # given by the council in a web summary of its meeting
+    ("Kommunfullmäktige i korthet\n\n3. KF bifaller motionen och uppdrar åt tekniska nämnden att ta fram en plan "
+     "för laddplatser.\n", ["tekniska nämnden att ta fram en plan för laddplatser."]),
+])
+def test_uppdrar_till_or_at_in_a_decision(text, assignments):
+    doc = extract_text(text, source="uppdrar.txt")
+    assert [a.text for a in doc.assignments] == assignments
+
+
+def test_assignments_told_in_a_news_page_under_an_assignment_title():
+    text = ("Uppdrag inför budgeten\n\nPå sitt möte i maj gav kommunstyrelsen också förvaltningar och bolag i "
+            "uppdrag att föreslå besparingar inför nästa år:\n\n"
+            "  • Socialnämnden har sedan tidigare uppdrag att minska kostnaderna med 1 %. Nu fick de i uppdrag att "
+            "förbereda en minskning med 2 %.\n")
+    doc = extract_text(text, source="budgetnytt.txt")
+    assert [a.text for a in doc.assignments] == [
+        "förvaltningar och bolag i uppdrag att föreslå besparingar inför nästa år",
+        "de i uppdrag att förbereda en minskning med 2 %."]
+
+
+def test_an_assignment_that_runs_on_in_a_transcript_without_full_stops():
+    text = ("1 Kommunstyrelsen 12(40) Protokoll Ks 101 Budget 2026 Ärendebeskrivning Förslag till budget. BESLUT "
+            "Kommunstyrelsen beslutar att ge ekonomikontoret i uppdrag att ta fram en plan för minskade lokalkostnader "
+            "i samråd med nämnderna och med stöd av den lokalutredning som gjordes under förra året och som visade att "
+            "flera skolor har för stora lokaler i förhållande till antalet elever i de olika årskurserna och att flera "
+            "förvaltningar hyr lokaler externt trots att kommunen har egna lokaler som står tomma i flera av orterna och "
+            "i centralorten Kommunstyrelsen föreslår kommunfullmäktige besluta att anta budgeten\n")
+    doc = extract_text(text, source="transkript.txt")
+    assert [a.text[:50] for a in doc.assignments] == ["ekonomikontoret i uppdrag att ta fram en plan för "]
+    assert doc.assignments[0].text.endswith("i centralorten")
