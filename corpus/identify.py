@@ -83,7 +83,7 @@ _alternatives += [a.upper() for a in _alternatives]
 _KOMMUN_RE = re.compile(
     r"("
     + "|".join(r"[ \t\u00a0]+".join(re.escape(p) for p in a.split(" ")) for a in _alternatives)
-    + r")((?i:s)|bor(?:na)?|bon)?(?![\w-])"  # genitive, or the inhabitants ("Luleåbor", "Kalmarborna")
+    + r")((?i:s)|[ae]?bor(?:na)?|bon)?(?![\w-])"  # genitive, or the inhabitants ("Luleåbor", "Kalmarborna", "Lundabor")
     r"(?:[ \t\u00a0]+((?i:kommun(?:s|koncern(?:s|en)?|fullmäktige(?:s)?|styrelse(?:n|ns)?)?|stad|stads|län(?:s)?))(?![\w-]))?"
 )
 _REGION_RE = re.compile(r"(?i:region)[ \t]+$")
@@ -92,7 +92,7 @@ _BODY_IN_RE = re.compile(r"(?i:fullmäktige|styrelsen|nämnden|förvaltningen)[ 
 # A mention after a comparison or cooperation cue is about another municipality ("jämfört med Kalmar").
 _PASSING_RE = re.compile(
     r"(?<!\w)(?i:jämför\w*(?:[ \t]+sig)?[ \t]+med|jämförelse med|jfr\.?|jmf\.?|liksom|i likhet med|till skillnad från"
-    r"|samverkan med|samarbete med|tillsammans med|såsom|exempelvis|t\.\s?ex\.?|bland annat|grannkommunen"
+    r"|samverkan med|samverkar med|samarbete med|samarbetar med|tillsammans med|såsom|exempelvis|t\.\s?ex\.?|bland annat|grannkommunen"
     r"|grannkommunerna|än i|än)[ \t]+(?:(?:i|med|och|både)[ \t]+)?$"
 )
 # a list of municipalities ("Kalmar, Växjö och Nybro kommuner") names none of them as the document's own
@@ -168,6 +168,7 @@ def _municipality(
     bare: Counter[str] = Counter()
     bare_near: Counter[str] = Counter()
     demonyms: Counter[str] = Counter()
+    genitives: Counter[str] = Counter()
     score: Counter[str] = Counter()
     for m in _KOMMUN_RE.finditer(window):
         token, _gen, suffix = m.groups()
@@ -200,8 +201,9 @@ def _municipality(
                 elif near and _ANY_KW_RE.search(line) and len(line.split()) <= 16:
                     owner[name] += _W_TITLE
             continue
-        demonym = bool(_gen) and _gen[0] == "b"
+        demonym = bool(_gen) and "bo" in _gen
         demonyms[name] += demonym
+        genitives[name] += (_gen or "").lower() == "s"
         if (name in COMMON_WORD_NAMES and not demonym) or token.lower() in _ALIAS_LOWER:
             continue
         bare[name] += 1
@@ -235,11 +237,54 @@ def _municipality(
         return max(strong, key=lambda n: (score[n], strong[n]))
     if len(score) == 1 and bare_near[best] and (demonyms[best] or bare[best] >= 2 or len(window) <= 5_000):
         return best  # the only municipality a short text names, or one it names twice or by its inhabitants
+    if len(score) == 1 and len(window) <= 5_000 and (demonyms[best] or genitives[best]):
+        return best  # the only one a short text names, as an owner ("Falkenbergs kvalitet") or by its inhabitants
     if bare[best] >= 3 and bare_near[best] >= 1:
         runner_up = score[ranked[1]] if len(ranked) > 1 else 0
         if score[best] >= 2 * runner_up:
             return best
     return None
+
+
+def _region_names() -> dict[str, str]:
+    from plantrace.nlp_models.places import regions
+
+    names = {r.replace(" län", ""): f"Region {r.replace(' län', '')}" for r, _ in regions() if r}
+    names["Västra Götaland"] = "Västra Götalandsregionen"
+    return names
+
+
+_REGION_NAMES = _region_names()
+_REGION_OWNER_RE = re.compile(r"(?<![\w-])(?:Region(?:en)?[ \t\u00a0]+(?P<a>" + "|".join(
+    re.escape(n) for n in sorted(_REGION_NAMES, key=len, reverse=True)) + r")(?:s)?(?![\w-])|(?P<b>Västra[ \t\u00a0]+Götaland)sregionens?)")
+
+
+def _only_inside(window: str, name: str, region: str) -> bool:
+    """The municipality is named only as a part of the region's name."""
+    bare = region.removeprefix("Region ")
+    if name == bare or name not in bare:
+        return False  # (Uppsala's own documents name Region Uppsala too)
+    inside = len(re.findall(re.escape(bare), window))
+    return inside > 0 and len(re.findall(rf"(?<![\w-]){re.escape(name)}", window)) <= inside
+
+
+def _region(window: str, near_end: int) -> Optional[str]:
+    """A region's own document: "Region Skåne", "Region Jämtland Härjedalens", "Västra Götalandsregionen" named
+    in the head or at least twice, not after a cooperation or comparison cue ("i samverkan med Region …")."""
+    found: Counter[str] = Counter()
+    near: Counter[str] = Counter()
+    for m in _REGION_OWNER_RE.finditer(window):
+        if _PASSING_RE.search(window[max(0, m.start() - 40): m.start()]):
+            continue
+        key = re.sub(r"[ \t\u00a0]+", " ", m.group("a") or m.group("b"))
+        name = _REGION_NAMES.get(key)
+        if name:
+            found[name] += 1
+            near[name] += m.start() < near_end
+    if not found:
+        return None
+    best, n = found.most_common(1)[0]
+    return best if near[best] or n >= 2 else None
 
 
 # ------------------------------------------------------------------------------------------------ committees
@@ -884,6 +929,9 @@ def identify(text: str, source: str | None = None) -> Meta:
     head_end = min(offsets[-1] if offsets else 0, 30_000)
     edges = (text[:head_end], text[max(head_end, len(text) - 4_000) :])
     meta.municipality = _municipality(window, near_end, top_end, title_span, edges)
+    region = _region(window, near_end)
+    if region and region != "Region Gotland" and (meta.municipality is None or _only_inside(window, meta.municipality, region)):
+        meta.municipality = region  # a region's own document ("Härjedalen" named only in "Region Jämtland Härjedalen")
     if meta.municipality:
         how["municipality"] = "content"
     meta.committee = _decider(lines[start:]) if meta.doc_type == "other" else None

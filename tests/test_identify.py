@@ -377,6 +377,17 @@ IDENTITY_CASES = [
     ("regions are not municipalities", "Verksamhetsplan 2022\n\nNämnden samverkar med Region Kalmar län och "
      "Region Jönköpings län.\nNässjö kommun\n",
      {"municipality": "Nässjö"}),
+    ("a region's own page", "Regionens mål\n\nRegion Västernorrland har fyra övergripande mål.\n\nGod vård i hela länet\n",
+     {"municipality": "Region Västernorrland"}),
+    ("the region that holds a municipality's name", "Verksamhetsplan\n\nRegion Jämtland Härjedalen\n\nMål för god vård i "
+     "hela Jämtland Härjedalen.\n", {"municipality": "Region Jämtland Härjedalen"}),
+    ("the region named with -regionen", "Västra Götalandsregionens mål för hållbarhet\n\nRegionfullmäktige beslutade "
+     "målen i juni.\n", {"municipality": "Västra Götalandsregionen"}),
+    ("inhabitants with a linking vowel", "Kommunfullmäktiges mål\n\n1. Fler Lundabor i arbete\n2. En trygg kommun\n",
+     {"municipality": "Lund"}),
+    ("the only municipality a short page names, in the genitive", "Budgetnytt\n\nPolitikerna beslutade om "
+     "förutsättningarna för budgeten. Nämnderna ska se över kostnaderna, eftersom Kungälvs kostnader för "
+     "gymnasieskolan är höga.\n", {"municipality": "Kungälv"}),
     ("report dated by its closing day", "Delårsrapport per 2021-08-31\nÖrebro kommun\nGymnasienämnden\n",
      {"municipality": "Örebro", "committee": "Gymnasienämnden", "doc_type": "report", "period": (2021, 2021)}),
 ]
