@@ -223,6 +223,56 @@ def _kpi_page(out: _Out, skip: set[int]) -> None:
         out.add(name, (start, start + len(name)), i, values)
 
 
+# ------------------------------------------------------------------------------------------------ question rows
+
+# "Kommunens kvalitet i korthet" asks its measures as questions: "Hur stor andel av … ? <definition> <unit> 77,1 78,2"
+_QUESTION = re.compile(r"^(?P<q>(?:Hur|Vad|Vilken|Vilka|Upplever|Får|Kan|Är|Finns|Har|Känner|Tycker|Hinner|Når|Ökar|"
+                       r"Minskar)\s[^?]{10,200})\?")
+_QUESTION_HEAD = re.compile(r"^Fråga\b|kvalitet\s+i\s+korthet|\bKKiK\b", re.I)
+_NUMBER = re.compile(r"^-?\d{1,3}(?:[ \u00a0]\d{3})*(?:[,.]\d+)?$|^-?\d+(?:[,.]\d+)?$")
+
+
+def _question_rows(out: _Out, skip: set[int]) -> None:
+    """Measures asked as questions in a table under "Fråga | Mått | <years>": the question is the indicator; the
+    figures that end its row (on its line or the lines before the next question) are the header's years."""
+    lines = out.ctx.layout.lines
+    head = next((i for i, ln in enumerate(lines) if _QUESTION_HEAD.search(ln.text)), None)
+    if head is None:
+        return
+    years: list[int] = []
+    starts = [i for i in range(head, len(lines)) if i not in skip and _QUESTION.match(lines[i].text.strip())]
+    if len(starts) < 2:
+        return
+    for k, i in enumerate(starts):
+        if k == 0:  # the years of the columns: those between the header ("Fråga …", else the mention) and the question
+            top = max((j for j in range(head, i) if lines[j].text.startswith("Fråga")), default=head)
+            years = [int(y) for ln in lines[top:i] if len(ln.text) < 80 for y in re.findall(rf"\b({YEAR})\b", ln.text)][-6:]
+        t = lines[i].text.strip()
+        m = _QUESTION.match(t)
+        end = starts[k + 1] if k + 1 < len(starts) else min(len(lines), i + 6)
+        cont = []  # the row's other cells: the short lines up to the next question or the first blank line
+        for j in range(i + 1, end):
+            if not lines[j].text.strip() or len(lines[j].text) >= 40:
+                break
+            cont.append(lines[j].text.strip())
+        rest = " ".join([t[m.end():]] + cont)
+        figures: list[str] = []
+        for token in reversed(rest.split()):
+            if not _NUMBER.match(token) or re.fullmatch(YEAR, token) and not figures:
+                break
+            figures.insert(0, token)
+        if not figures:
+            continue  # a question without figures is no measure ("Vilken verksamhet gäller det?" in a form)
+        figures = figures[-len(years):] if years else figures[-1:]
+        if years and len(figures) == len(years):
+            values = [_value("actual", f, y, str(y)) for f, y in zip(figures, years)]
+        else:
+            values = [_value("actual", f, years[-1] if years else None) for f in figures[-1:]]
+        name = m.group("q").strip()
+        start = lines[i].start + lines[i].text.index(name)
+        out.add(name, (start, start + len(name)), i, values)
+
+
 # ------------------------------------------------------------------------------------------------ numbered status rows
 
 _STATUS_CELL = (r"(?:ej\s+klart|inte\s+klart|klart|pågår|ej\s+påbörjat|påbörjat|delvis\s+uppfyllt|ej\s+uppfyllt|uppfyllt|"
@@ -277,3 +327,4 @@ def indicator_cards(ctx: Context) -> None:
     _colon_values(out, skip)
     _kpi_page(out, skip)
     _status_rows(out, skip)
+    _question_rows(out, skip)

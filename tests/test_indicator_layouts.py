@@ -678,3 +678,21 @@ def test_indicator_card_with_a_colon_before_the_code():
             "Senaste värdet: 12 st2023\n\nSlut\n")
     d = extract_text(text, source="colon_card.txt")
     assert [(i.name, _values(i)) for i in d.indicators] == [("Antal strandstädningar per sommar", [("actual", 2023, "12 st")])]
+
+
+@pytest.mark.parametrize("text", [
+    # one row a line
+    "Kommunens kvalitet i korthet 2023\n\nFråga Mått 2022 2023\n"
+    "Hur stor andel av eleverna i årskurs 9 är behöriga till gymnasiet? Andel % 84,0 86,5\n"
+    "Hur lång väntetid är det till särskilt boende? Medelvärde, dagar 61 54\n"
+    "Vilken verksamhet gäller det?\n",
+    # the cells of a row on short lines, the years under their words
+    "Resultat i KKiK\n\nFråga\nMått\nKKiK\n2022\nKKiK\n2023\n"
+    "Hur stor andel av eleverna i årskurs 9 är behöriga till gymnasiet? Andel\n%\n84,0 86,5\n"
+    "Hur lång väntetid är det till särskilt boende? Medelvärde,\ndagar\n61\n54\n\nKontakt\n\nVilken verksamhet gäller det?\n",
+])
+def test_measures_asked_as_questions(text):
+    d = extract_text(text, source="kkik.txt")
+    got = [(i.name, [(v.year, v.raw) for v in i.values]) for i in d.indicators]
+    assert got == [("Hur stor andel av eleverna i årskurs 9 är behöriga till gymnasiet", [(2022, "84,0"), (2023, "86,5")]),
+                   ("Hur lång väntetid är det till särskilt boende", [(2022, "61"), (2023, "54")])]
