@@ -36,6 +36,10 @@ _NOT_GOALS_LIST = re.compile(r"^(?:budget\w*|aktivitet\w*|åtgärd\w*|indikator\
                              r"prioritering\w*|uppdrag\w*|strategi\w*)\b|\bmålet\b|"
                              # rules about goals ("Följande ska gälla för målen:"), the areas goals are grouped in
                              r"\b(?:för|om|kring|på)\s+(?:de\s+\w+\s+)?målen\b|\bmålområde\w*|\bperspektiv\w*", re.I)
+# a list of the areas goals are grouped in, or of values: its items are names, not goals
+# ("… inom tre prioriterade områden:" lists what to reach: "Fler i arbete", "Minska arbetslösheten")
+_AREAS_INTRO = re.compile(r"\b(?:mål|fokus)områden\w*\b|\bstrategiska\s+områden\w*|\bperspektiv\w*", re.I)
+_VALUES_INTRO = re.compile(r"\bvärde\s?ord\w*|\bvärdegrund\w*|\bvärderingar\w*|\bledord\w*|\bkärnvärden\w*", re.I)
 _COMMITTEE_SUBJECT = re.compile(r"^([A-ZÅÄÖ][\wåäö\-]*nämnden|Nämnden|Styrelsen|Förvaltningen|Verksamheten)\s+(ska|skall)\b")
 _SENT_END = re.compile(r"[.!?:;,]\s*$")
 # a goal written as a noun phrase: "En attraktiv kommun", "Goda boendemiljöer", "Fler växande företag"
@@ -293,6 +297,20 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
     text = b.text.strip()
     head = walk.current_head
     last = sentences(text)[-1] if b.kind == "para" and text.endswith(":") else ""
+    if last and len(last) < 250 and (_AREAS_INTRO.search(last) or _VALUES_INTRO.search(last)) \
+            and not ASSIGNMENT_CUE.search(last):
+        walk.list_mode = "areas"  # "Målområdena är följande:", "Kommunens värdeord är:": names, not goals
+        return True
+    if walk.list_mode == "areas":
+        if b.kind in ("bullet", "item") and len(text.split()) <= 8 and not is_statement(text) \
+                and not _SAID_MODAL.search(text) and not imperative(text):
+            return True
+        if b.kind in ("bullet", "item") and imperative(text):
+            # "Minska arbetslösheten" under "de prioriterade områdena:" says what to reach: a list of goals
+            walk.list_mode, walk.list_parent, walk.list_status = "goals", None, None
+        else:
+            walk.list_mode = None
+            return False
     if b.kind == "para" and _LIST_INTRO.search(last) and len(last) < 250 and not _NOT_GOALS_LIST.search(last):
         walk.list_mode = "council" if COUNCIL_WORDS.search(text) else "goals"
         assessed = status_match(last)  # "Fyra av målen har delvis uppnåtts:": the items' follow-up status

@@ -563,3 +563,18 @@ def test_an_assignment_that_runs_on_in_a_transcript_without_full_stops():
     doc = extract_text(text, source="transkript.txt")
     assert [a.text[:50] for a in doc.assignments] == ["ekonomikontoret i uppdrag att ta fram en plan för "]
     assert doc.assignments[0].text.endswith("i centralorten")
+
+
+@pytest.mark.parametrize("text, goals", [
+    # the areas goals are grouped in, listed by name: no goals
+    ("Styrning\n\nFullmäktige har beslutat om fyra målområden.\n\nMålområdena är följande:\n\n  • Barn och unga\n"
+     "  • Hållbar tillväxt\n  • En attraktiv arbetsgivare\n\nInom varje område finns mål som följs upp varje år.\n", []),
+    # values ("värdeord") are no goals either
+    ("Vision och mål\n\nKommunens värdeord är:\n\n  • Mod\n  • Omtanke\n  • Öppenhet\n", []),
+    # but what a list of prioritised areas says to reach is
+    ("Satsningar\n\nPengarna ska användas inom de tre prioriterade områdena:\n\n  • Minska arbetslösheten\n"
+     "  • Förbättra skolresultaten\n", ["Minska arbetslösheten", "Förbättra skolresultaten"]),
+])
+def test_lists_of_areas_and_values_are_no_goals(text, goals):
+    doc = extract_text(text, source="areas.txt")
+    assert [g.text for g in doc.goals] == goals
