@@ -371,6 +371,7 @@ def target_sentence(walk: Walk, bi: int, b: Block) -> bool:
 # "Målsättningen är att …" in a paragraph about a unit's work explains it, it is no goal of its own.
 _SAID_GOAL = re.compile(r"(?<=\S )(?:[\wåäö]*mål|[\wåäö]*målsättning(?:ar)?|ambition)\s+(?:är|var|blir)\s+att\s+(?P<goal>.+)$",
                         re.I)
+_SAID_CHEAP = re.compile(r"(?:mål|målsättning|målsättningar|ambition)\s+(?:är|var|blir)\s+att\s", re.I)
 _SAID_MODAL = re.compile(r"\b(?:ska|skall|skulle)\b", re.I)
 _AND_THAT = re.compile(r",?\s+(?:och|samt)\s+att\s+")
 
@@ -379,7 +380,7 @@ _AND_THAT = re.compile(r",?\s+(?:och|samt)\s+att\s+")
 def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
     """A goal stated in running text: "<someone's> mål är att <statement with ska>", each "och att <statement>"
     a goal of its own. Claims nothing: the block may hold more."""
-    if b.kind != "para" or "å" not in b.text and "mbition" not in b.text:
+    if b.kind != "para" or " att " not in b.text or not _SAID_CHEAP.search(b.text):
         return False
     for sent in sentences(b.text):
         m = _SAID_GOAL.search(sent)

@@ -235,6 +235,8 @@ _NUMBER = re.compile(r"^-?\d{1,3}(?:[ \u00a0]\d{3})*(?:[,.]\d+)?$|^-?\d+(?:[,.]\
 def _question_rows(out: _Out, skip: set[int]) -> None:
     """Measures asked as questions in a table under "Fråga | Mått | <years>": the question is the indicator; the
     figures that end its row (on its line or the lines before the next question) are the header's years."""
+    if "?" not in out.ctx.layout.text:
+        return
     lines = out.ctx.layout.lines
     head = next((i for i, ln in enumerate(lines) if _QUESTION_HEAD.search(ln.text)), None)
     if head is None:
