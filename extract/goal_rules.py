@@ -167,6 +167,11 @@ def pending_label(walk: Walk, bi: int, b: Block) -> bool:
             or has_marker(text) and not m.kind == "assignment":
         return False
     if m.kind == "goal":
+        nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
+        if len(text.split()) <= 6 and not _SAID_MODAL.search(text) and not _SENT_END.search(text) \
+                and not _GOAL_PHRASE.match(text) and nxt is not None and nxt.kind == "para" and _stated_below(nxt):
+            walk.pending_label = (m, b0)  # "Övergripande mål" ⏎ "Kvalitet i framkant" ⏎ "Kommunen ska …": the name
+            return True  # of the goal under the label; the statement below it is the goal
         text = goal_of_item(text)
         if b.kind == "para" and len(sentences(text)) > 2 and is_statement(sentences(text)[0]):
             text = sentences(text)[0]  # the goal, then what it means
@@ -269,8 +274,15 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
             walk.council = area
         walk.target = area
         return True
+    if hi is None and nxt is not None and nxt.kind == "para" and _stated_below(nxt) and 2 <= len(text.split()) <= 6 \
+            and not _GOAL_PHRASE.match(text) \
+            and (walk.title_mode == "goals" or walk.target is not None and walk.target.startswith("g")):
+        walk.title_mode = "goals"  # the name of the next goal ("Trygghet i livets alla skeden" ⏎ "… ska …")
+        walk.explained_after = bi + 1
+        return True
     walk.set_title(bi, text)
     walk.area = None
+    walk.explained_after = None
     if ASSIGNMENT_TITLE.search(text) and not MISSION_TITLE.search(text):
         walk.title_mode = "assignments"
     elif GOAL_REGION.search(text) and not PLACEHOLDER.search(text) and not walk.ctx.is_report:
@@ -371,7 +383,8 @@ def target_sentence(walk: Walk, bi: int, b: Block) -> bool:
 # "Målsättningen är att …" in a paragraph about a unit's work explains it, it is no goal of its own.
 _SAID_GOAL = re.compile(r"(?<=\S )(?:[\wåäö]*mål|[\wåäö]*målsättning(?:ar)?|ambition)\s+(?:är|var|blir)\s+att\s+(?P<goal>.+)$",
                         re.I)
-_SAID_CHEAP = re.compile(r"(?:mål|målsättning|målsättningar|ambition)\s+(?:är|var|blir)\s+att\s", re.I)
+_SAID_CHEAP = re.compile(r"(?:mål|målsättning|målsättningar|ambition)\w*\s+(?:är|var|blir)\s*(?:att\s|:)", re.I)
+_QUOTED_GOALS = re.compile(r"(?:mål|målsättning)\w*\s+(?:är|var)\s*:\s*(?P<goals>[\"“”»«].+)$", re.I)
 _SAID_MODAL = re.compile(r"\b(?:ska|skall|skulle)\b", re.I)
 _AND_THAT = re.compile(r",?\s+(?:och|samt)\s+att\s+")
 
@@ -380,9 +393,16 @@ _AND_THAT = re.compile(r",?\s+(?:och|samt)\s+att\s+")
 def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
     """A goal stated in running text: "<someone's> mål är att <statement with ska>", each "och att <statement>"
     a goal of its own. Claims nothing: the block may hold more."""
-    if b.kind != "para" or " att " not in b.text or not _SAID_CHEAP.search(b.text):
+    if b.kind != "para" or not _SAID_CHEAP.search(b.text):
         return False
     for sent in sentences(b.text):
+        quoted = _QUOTED_GOALS.search(sent)
+        if quoted:  # "De långsiktiga målsättningarna är: "X ska …" och "Y ska …"."
+            level = "council" if COUNCIL_WORDS.search(sent) else "committee"
+            for part in re.findall(r"[\"“”»«]([^\"“”»«]{12,300})[\"“”»«]", quoted.group("goals")):
+                if _SAID_MODAL.search(part):
+                    walk.add_goal(part.strip(), level, None, None, bi)
+            continue
         m = _SAID_GOAL.search(sent)
         if not m or len(sent) > 400 or walk.target is not None and TARGET_SENTENCE.match(sent):
             continue  # (a measurable sub-goal under a goal is `target_sentence`'s)
@@ -400,6 +420,14 @@ def _goal_heading(walk: Walk, bi: int, text: str) -> bool:
     nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
     return len(text.split()) <= 14 and not _SENT_END.search(text) and bool(_GOAL_PHRASE.match(text)) \
         and nxt is not None and nxt.kind == "para" and len(nxt.text) > 2 * len(text) and not title_like(nxt)
+
+
+def _stated_below(nxt: Block) -> bool:
+    """The paragraph under a short name is one statement with "ska" ("Trygghet i livets alla skeden" ⏎ "I
+    kommunen ska invånaren vara trygg i livets alla skeden."): the statement is the goal, the name is none (a
+    name worded as a goal, "En trygg kommun – …", is the goal itself: `_goal_heading`)."""
+    text = nxt.text.strip()
+    return len(text) <= 250 and len(sentences(text)) == 1 and bool(_SAID_MODAL.search(text)) and is_statement(text)
 
 
 @rule("goal_title_statements")
@@ -431,10 +459,12 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
     if b.kind == "para" and walk.heading_goal == bi - 1:
         return False  # the prose under a goal written as a heading explains it
     as_heading = b.kind == "para" and not is_statement(text) and _goal_heading(walk, bi, text)
+    if b.kind == "para" and not as_heading and walk.explained_after is not None and bi > walk.explained_after:
+        return False  # the prose after a named goal's statement explains it
     if b.kind == "para" and not is_statement(text) and not as_heading:
         return False
     if as_heading:
-        walk.heading_goal = bi
+        walk.heading_goal, walk.explained_after = bi, None
     council_title = bool(walk.title and COUNCIL_WORDS.search(walk.title))
     if walk.area is not None:  # under a goal area: one level below it
         area_level = walk.level_of(walk.area)

@@ -100,6 +100,7 @@ class Walk:
     list_status: Optional[str] = None  # a status the list introduction gives its items ("… har delvis uppnåtts:")
     pending_label: Optional[tuple] = None  # (LabelMatch, block) of a label alone on its line
     heading_goal: Optional[int] = None  # block of a goal written as a heading over its prose
+    explained_after: Optional[int] = None  # a named goal's statement: the paragraphs after it explain it
     seen_goals: dict[str, str] = field(default_factory=dict)
     seen_assign: dict[str, str] = field(default_factory=dict)
     label_of: dict[str, str] = field(default_factory=dict)  # goal id → the label it was written under

@@ -578,3 +578,21 @@ def test_an_assignment_that_runs_on_in_a_transcript_without_full_stops():
 def test_lists_of_areas_and_values_are_no_goals(text, goals):
     doc = extract_text(text, source="areas.txt")
     assert [g.text for g in doc.goals] == goals
+
+
+def test_goals_quoted_after_a_colon():
+    text = ("Bostadsprogram\n\nDe långsiktiga målsättningarna är: \"Alla unga vuxna ska kunna hyra en första bostad\" "
+            "och \"Det ska byggas fler hyresrätter i de mindre orterna\".\n")
+    doc = extract_text(text, source="quoted.txt")
+    assert [g.text for g in doc.goals] == ["Alla unga vuxna ska kunna hyra en första bostad",
+                                           "Det ska byggas fler hyresrätter i de mindre orterna"]
+
+
+def test_a_goal_named_by_a_short_line_above_its_statement():
+    text = ("Vision och mål\n\nVisionen följs av övergripande mål för de kommande fyra åren.\n\nÖvergripande mål\n\n"
+            "Service i framkant\n\nKommunen ska ge invånarna service av hög kvalitet.\n\nKommunen finns till för "
+            "invånarna. All service ska vara lätt att nå.\n\nTrygghet hela livet\n\nI kommunen ska alla känna sig "
+            "trygga i livets alla skeden.\n\nOavsett ålder ska invånarna kunna lita på kommunens verksamheter.\n")
+    doc = extract_text(text, source="named.txt")
+    assert [g.text for g in doc.goals] == ["Kommunen ska ge invånarna service av hög kvalitet.",
+                                           "I kommunen ska alla känna sig trygga i livets alla skeden."]
