@@ -34,14 +34,16 @@ from plantrace.extract.tables import GOAL_ROW, NOTE_LINE, RawTable, block_text, 
 
 _FIRST = re.compile(r"^(Indikator(?:er)?|Mätetal|Nyckeltal|Mått|Resultatmått|Målindikator(?:er)?)\b\s*", re.I)
 _KIND = (r"Utfall|Målvärde|Målsättning|Målnivå|Mål|Nuvärde|Jämförelsevärde|Jämförvärde|Jämförelse|Riket|Länet|"
-         r"Utgångsläge|Basvärde|Trend|Status|Resultat|Medel|Snitt|Sämst|Bäst")
+         r"Utgångsläge|Basvärde|Trend|Status|Resultat|Medel|Snitt|Sämst|Bäst|Värde")
 # goal columns before the measure's: "Målområde Mål - Fram till 2022 ska.. Indikator KF mål 2022"
 _GOAL_WORDS = (r"Målområde|Fokusområde|Perspektiv|Strategiskt mål|Inriktningsmål|Nämndmål|Effektmål|Verksamhetsmål|"
                r"Resultatmål|Delmål|Mål")
 _GOAL_FIRST = re.compile(rf"^(?P<goals>(?:{_GOAL_WORDS})\b.{{0,80}}?)\s+(?P<measure>Indikator(?:er)?|Mått|Mätetal|Nyckeltal)"
                          r"\s+(?P<rest>\S.*)$")
 _GOAL_WORD = re.compile(rf"\b(?:{_GOAL_WORDS})\b")
-_TEXT_COLUMN = r"Enhet|Måttenhet"  # a column of words between the name and the values ("Kostnad, kr/barn")
+# a column of words, not values: the unit between the name and the values ("Kostnad, kr/barn"), or the global
+# goals a row serves ("Agenda 2030", drawn as icons, so empty in text)
+_TEXT_COLUMN = r"Enhet|Måttenhet|Agenda\s+2030|Globala\s+mål(?:en)?"
 _YEAR = rf"{YEAR}(?:-\d{{2}}-\d{{2}}|/\d{{2,4}})?"  # a year, a date or a split year ("2023/24")
 _HEADER_TOKEN = re.compile(rf"\s*(?:(?P<kind>{_KIND})\b|(?P<text>{_TEXT_COLUMN})\b|(?P<year>{_YEAR})\b|"
                            r"(?P<unit>\(?(?:%|antal|andel|index)\)?))", re.I)
@@ -458,6 +460,10 @@ def _row_header(b: Block) -> Optional[str]:
     return text if maybe_header(text) and parse_header(text) is not None else None
 
 
+_VALUE_END = re.compile(r"\s-?\d[\d\s]*(?:[,.]\d+)?\s*%?$")
+_ROW_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+(?=\S)")
+
+
 def _units(layout: Layout, blocks: list[Block], candidates: set[int]) -> tuple[list[Optional[str]], list[tuple[int, int]]]:
     """The lines the reader walks (None where no table can go on) and, per line, (block index, line index)."""
     units: list[Optional[str]] = []
@@ -467,6 +473,9 @@ def _units(layout: Layout, blocks: list[Block], candidates: set[int]) -> tuple[l
             b = blocks[bi]
             head = _row_header(b) if li in candidates else None
             text = head if head is not None else STRAY if b.kind == "row" and len(b.text) < 40 else None
+            if text is None and b.kind in ("item", "heading") and b.number and len(b.lines) == 1:
+                line = layout.lines[li].text.strip()  # a numbered row: "1.1 Ekonomiskt resultat … (%) 1 1,4"
+                text = line if _VALUE_END.search(line) else None
         units.append(text)
         owner.append((bi, li))
     return units, owner
@@ -610,7 +619,7 @@ def find_flattened_tables(blocks: list[Block], layout: Layout) -> list[RawTable]
                     if len(cells) >= 3:
                         area = cells[0]
                     table.row_areas.append(area)
-                table.rows.append([name] + _cells(region.columns, row))
+                table.rows.append([_ROW_NUMBER.sub("", name)] + _cells(region.columns, row))
                 table.row_blocks.append(bis[0])
                 table.row_groups.append(group)
                 table.breakdowns.append([])

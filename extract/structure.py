@@ -55,6 +55,7 @@ def extract_structure(ctx: Context, rules: Optional[list[str]] = None) -> None:
     steps = [RULES[name] for name in (rules or STRUCTURE_RULES)]
     # a flattened indicator table's rows are read by the table step (its goal rows stay outside its blocks)
     rows = {bi for t in ctx.tables if t.kind == "indicator" for bi in t.blocks if ctx.blocks[bi].kind == "para"}
+    rows |= {bi for t in ctx.tables if t.kind == "indicator" for bi in t.row_blocks if ctx.blocks[bi].kind != "row"}
     for bi, b in enumerate(ctx.blocks):
         if b.kind == "toc":
             continue

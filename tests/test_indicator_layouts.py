@@ -696,3 +696,15 @@ def test_measures_asked_as_questions(text):
     got = [(i.name, [(v.year, v.raw) for v in i.values]) for i in d.indicators]
     assert got == [("Hur stor andel av eleverna i årskurs 9 är behöriga till gymnasiet", [(2022, "84,0"), (2023, "86,5")]),
                    ("Hur lång väntetid är det till särskilt boende", [(2022, "61"), (2023, "54")])]
+
+
+def test_numbered_flattened_rows_and_an_agenda_2030_column():
+    """A numbered row is a row, its number no part of the name; a column of global-goal icons holds no values."""
+    text = ("Mål 1: En ekonomi i balans\n\nINDIKATOR Mål Värde Agenda 2030\n"
+            "1.1 Resultat i procent av skatteintäkterna (%) 2 1,6\n"
+            "1.2 Soliditet inklusive pensionsförpliktelser (%) 30 27,5\n\nMål 2: Fler i arbete\n")
+    d = extract_text(text, source="agenda.txt")
+    got = [(i.name, [(v.kind, v.raw) for v in i.values]) for i in d.indicators]
+    assert got == [("Resultat i procent av skatteintäkterna (%)", [("target", "2"), ("actual", "1,6")]),
+                   ("Soliditet inklusive pensionsförpliktelser (%)", [("target", "30"), ("actual", "27,5")])]
+    assert not any(g.text.startswith(("Resultat i procent", "Soliditet")) for g in d.goals)
