@@ -183,9 +183,23 @@ class Walk:
         self.ctx.block_group[bi] = self.group
 
 
+# abbreviations that end in a full stop inside a sentence ("baserad på bl.a. SALSA-värden")
+_ABBREVIATION_END = re.compile(r"(?:^|[\s(])(?:bl\.\s?a|t\.\s?ex|m\.\s?fl|m\.\s?m|s\.\s?k|d\.\s?v\.\s?s|dvs|o\.\s?s\.\s?v|"
+                               r"fr\.\s?o\.\s?m|t\.\s?o\.\s?m|ca|resp|enl|jfr|kap|nr|st|p|f\.\s?d|inkl|exkl)\.$", re.I)
+
+
 def sentences(text: str) -> list[str]:
     parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", text)
-    return [p.strip() for p in parts if p.strip()]
+    out: list[str] = []
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        if out and _ABBREVIATION_END.search(out[-1]):
+            out[-1] = f"{out[-1]} {p}"  # the split came after an abbreviation, not a sentence's end
+        else:
+            out.append(p)
+    return out
 
 
 def first_sentence(text: str) -> str:

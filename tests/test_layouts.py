@@ -596,3 +596,13 @@ def test_a_goal_named_by_a_short_line_above_its_statement():
     doc = extract_text(text, source="named.txt")
     assert [g.text for g in doc.goals] == ["Kommunen ska ge invånarna service av hög kvalitet.",
                                            "I kommunen ska alla känna sig trygga i livets alla skeden."]
+
+
+def test_an_abbreviation_does_not_end_an_assignment():
+    text = ("Kommunfullmäktige har bifallit följande förslag:\n\n"
+            " • Möjligheten att ge äldre förtur till bostäder utifrån bl.a. SCB:s prognoser ska utredas och redovisas "
+            "till kommunstyrelsen senast i maj (förslag 12)\n")
+    doc = extract_text(text, source="bla.txt")
+    assert [a.text for a in doc.assignments] == [
+        "Möjligheten att ge äldre förtur till bostäder utifrån bl.a. SCB:s prognoser ska utredas och redovisas till "
+        "kommunstyrelsen senast i maj"]
