@@ -44,8 +44,14 @@ def _subject_start(text: str, end: int) -> Optional[int]:
     k = len(words) - 1
     while k > 0:
         prev = words[k - 1].group()
+        gap = text[words[k - 1].end():words[k].start()].strip()
         if prev.lower() in ("och", "samt") and words[k - 2].group().endswith("-") if k >= 2 else False:
             k -= 2  # "Barn- och utbildningsnämnden"
+        elif prev.endswith("-") and gap == ",":
+            k -= 1  # "teknik-, service- och fritidsförvaltningen"
+        elif prev.lower() in ("och", "samt") and k >= 2 and gap == "" \
+                and (_SUBJECT_WORD.match(words[k - 2].group()) or re.fullmatch(r"[A-ZÅÄÖ]{2,}", words[k - 2].group())):
+            k -= 2  # "Kommunstyrelsen och tekniska nämnden", "BORAB och förvaltningen": several bodies
         elif (prev[:1].islower() or k == 1 and text[:words[0].start()].strip() == "" and prev.endswith(("a", "s"))) \
                 and prev.lower() not in ("och", "samt", "att", "som", "där", "men") \
                 and text[words[k - 1].end():words[k].start()].strip() == "":

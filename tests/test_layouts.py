@@ -606,3 +606,14 @@ def test_an_abbreviation_does_not_end_an_assignment():
     assert [a.text for a in doc.assignments] == [
         "Möjligheten att ge äldre förtur till bostäder utifrån bl.a. SCB:s prognoser ska utredas och redovisas till "
         "kommunstyrelsen senast i maj"]
+
+
+@pytest.mark.parametrize("sentence, clause", [
+    ("Fullmäktige biföll motionen. VMAB och teknik-, service- och fritidsförvaltningen uppmanas att ta fram en plan "
+     "för sopsortering.", "VMAB och teknik-, service- och fritidsförvaltningen uppmanas att ta fram en plan för sopsortering."),
+    ("Fullmäktige beslutade att kommunstyrelsen och tekniska nämnden får i uppdrag att ta fram en cykelplan.",
+     "kommunstyrelsen och tekniska nämnden får i uppdrag att ta fram en cykelplan."),
+])
+def test_an_assignment_given_to_several_bodies_names_them_all(sentence, clause):
+    from plantrace.extract.clauses import assignment_clauses
+    assert assignment_clauses(sentence) == [clause]
