@@ -275,7 +275,8 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
         walk.target = area
         return True
     if hi is None and nxt is not None and nxt.kind == "para" and _stated_below(nxt) and 2 <= len(text.split()) <= 6 \
-            and not _GOAL_PHRASE.match(text) \
+            and not _GOAL_PHRASE.match(text) and not GOAL_REGION.search(text) and not about_goals(text) \
+            and not MISSION_TITLE.search(text) and not ASSIGNMENT_TITLE.search(text) \
             and (walk.title_mode == "goals" or walk.target is not None and walk.target.startswith("g")):
         walk.title_mode = "goals"  # the name of the next goal ("Trygghet i livets alla skeden" ⏎ "… ska …")
         walk.explained_after = bi + 1
@@ -427,7 +428,12 @@ def _stated_below(nxt: Block) -> bool:
     kommunen ska invånaren vara trygg i livets alla skeden."): the statement is the goal, the name is none (a
     name worded as a goal, "En trygg kommun – …", is the goal itself: `_goal_heading`)."""
     text = nxt.text.strip()
-    return len(text) <= 250 and len(sentences(text)) == 1 and bool(_SAID_MODAL.search(text)) and is_statement(text)
+    m = _MAIN_MODAL.match(text)  # the sentence's own "ska", not one in a clause ("Vår modell, som ska …, består")
+    return len(text) <= 250 and len(sentences(text)) == 1 and bool(m) and " som " not in m.group(0) \
+        and is_statement(text)
+
+
+_MAIN_MODAL = re.compile(r"^(?:[\wåäöÅÄÖ-]+\s+){1,7}?(?:ska|skall)\s", re.I)
 
 
 @rule("goal_title_statements")
