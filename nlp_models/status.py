@@ -101,7 +101,36 @@ def _bare(pattern: re.Pattern) -> re.Pattern:
 
 
 # (status, pattern), in the order they decide; the first family with a match wins.
+_NUMBER_WORD = r"(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\d+)"
+
 RULES: list[tuple[str, re.Pattern]] = [
+    # nothing stated yet, or nothing to state it from: "för tidigt att bedöma", "utfall saknas", "har inte kunnat mätas"
+    ("unknown", _C(r"\bför\s+tidigt\s+att\s+(?:\w+\s+)?bedöma\b|"
+                   r"\b(?:utfall(?:et)?|resultat(?:et)?|underlag(?:et)?|kommentar|värde(?:t)?)\s+(?:\w+\s+){0,5}?saknas\b|"
+                   r"\b(?:underlag|kommentar|utfall|resultat)\w*\s+saknas\b|"
+                   r"\b(?:inte|ej)\s+(?:kunnat|gått\s+att)\s+(?:mätas|mäta|bedömas|bedöma|lämna\s+(?:någon\s+)?bedömning)\b|"
+                   r"\b(?:redovisas|mäts)\s+först\s+i\b")),
+    # what a council does with a motion or a citizens' proposal, and an assignment's closing words
+    ("cancelled", _C(r"\b(?:avslås|avslogs|avslagen|avslaget|avvisas|avvisades|avvisad|avvisat)\b")),
+    ("ongoing", _C(r"\b(?:remitterad\w*|remitteras|återremitter\w*|under\s+(?:beredning|behandling)|"
+                   r"(?:lämna[dt]?|överlämna[dt]?)\s+(?:\w+\s+){0,3}?för\s+(?:utredning|beredning|yttrande)|"
+                   r"(?:inte|ej)\s+färdigbered\w*|förlängd\s+beredningstid|i\s+en\s+uppstartsfas)\b")),
+    ("done", _C(r"\b(?:(?:anses\s+)?besvarad|besvarat|besvarades|(?:motionen|medborgarförslaget|förslaget|"
+                r"interpellationen|frågan)\s+besvaras|fullgjorts|fullgjort|slutrapporter\w*|färdigbehandla[dt]\w*|"
+                r"(?<![Ii]ngen\s)åtgärd\s+vidtagen|överträffar\s+(?:\w+\s+)?mål\w*|klarar\s+målet|bättre\s+än\s+målet|"
+                r"i\s+allt\s+väsentligt)\b")),
+    ("not_done", _C(r"\b(?:åtgärd(?:er)?\s+(?:ej|inte)\s+vidtag\w*|inga\s+åtgärder\s+har\s+vidtagits|"
+                    r"skjutits\s+på\s+framtiden|understiger\s+(?:\w+\s+)?mål\w*|(?:ligger|hamnar)\s+under\s+mål\w*|"
+                    r"missar\s+målet)\b")),
+    # "Två av målets fem indikatorer har nått …", "sex av åtta skolor": some, not all
+    ("partial", _C(rf"\b{_NUMBER_WORD}\s+av\s+(?:\w+\s+){{0,2}}?{_NUMBER_WORD}\s+(?!år\b|procent\b)\w+"
+                   rf"(?=[^.;]*?\b(?:uppfyll|uppnå|nå[ts]?\b|nådd|nått|klar|verkställ|genomför|målvärde|måluppfyllelse|"
+                   rf"visar\s+mål))")),
+    ("partial", _C(r"\btill\s+övervägande\s+del\b|\bi\s+begränsad\s+omfattning\b|\butom\s+(?:det|den|de|ett|en)\s+som\b")),
+    # "Sammantaget bedöms målet uppnått", "Kontrollmålet bedöms uppfyllt": assessed as reached (a participle)
+    ("done", _C(r"\b(?<!till\sfullo\s)(?:bedöms|anses|bedömdes)\s+(?:(?!vara\b|bli\b|kunna\b)\w+\s+)?(?:helt\s+)?"
+                r"(?:uppnått|uppnådd|uppfyllt|uppfylld|genomfört|genomförd|verkställt|verkställd)\b(?![^.;]{0,40}?"
+                r"\b(?:nästa\s+år|vid\s+årets\s+slut|till\s+årsskiftet|under\s+hösten|under\s+våren))")),
     ("unknown", _C(r"\b(?:svårbedöm\w*|(?:kan|går)\s+(?:\w+\s+){0,2}?(?:inte|ej)\s+(?:att\s+)?bedöma?s?|osäkert\s+om|"
                    r"framgår\s+(?:inte|ej)|(?:ej|inte)\s+bedöm(?:t|d|bart|bar)|"
                    r"bedömning\s+saknas|ingen\s+bedömning|uppgift\s+saknas|data\s+saknas|ej\s+mätbar\w*|"
@@ -159,6 +188,7 @@ RULES: list[tuple[str, re.Pattern]] = [
                     r"upptäcktes|i\b)|\bbrist\s+konstaterad|\bmed\s+anmärkning\b|\butan\s+åtgärd\b|"
                     r"\b(?:fungerar|följs|följdes)\s+(?:inte|ej)\b")),
     ("ongoing", _bare(_ONGOING)),
+    ("done", _C(r"\b(?:bifalls|bifölls|bifallen|bifallet|bifaller|biföll)\b")),  # a motion agreed to, nothing said after
     ("not_done", _bare(_C(r"\bsaknas\b|\bsaknades\b|\bhar\s+uteblivit\b|\buteblivit\b|\bmisslyckats\b"))),
 ]
 
@@ -185,7 +215,9 @@ _ANY_CUE = re.compile(r"genomf|uppn|uppfyll|slutf|utför|verkställ|färdigst|kl
                      r"nödvändig|osäkert|framgår|fortlöp|pågick|verkställ|återupptag|väntas|planera|stegvis|rätt väg|"
                      r"grad|nästan|hälften|avvik|anmärk|brist|utan åtgärd|fungerar|följ|handlägg|utredning|beredning|uppförande|"
                      r"håller på|löpande|successivt|bereds|behandlas|lanser|färdig|återrapport|invig|öppna|drift|bruk|"
-                     r"förfall|bort|upphäv|avbry|\bav\b|\bok\b", re.I)
+                     r"förfall|bort|upphäv|avbry|\bav\b|\bok\b|tidigt|mät|avsl|avvis|remitt|beredning|behandling|besvar|"
+                     r"bifall|bifaller|bifölls|fullgj|slutrapport|överträff|klarar|väsentligt|understig|under mål|missar|"
+                     r"övervägande|begränsad|utom|uppstartsfas|framtiden", re.I)
 
 
 def _clean(text: str) -> str:

@@ -558,3 +558,31 @@ def test_utgar_is_cancelled_only_when_nothing_it_is_based_on_follows(text, statu
 
     m = status_match(text)
     assert (m.status if m.strength != "none" else None) == status
+
+
+@pytest.mark.parametrize("text, status", [
+    # motions and citizens' proposals: what the council did with them
+    ("Medborgarförslaget om fler papperskorgar anses besvarat.", "done"),
+    ("Motionen om gratis kollektivtrafik avslogs.", "cancelled"),
+    ("Förslaget avvisas eftersom det gäller ett enskilt ärende.", "cancelled"),
+    ("Motionen är remitterad till tekniska nämnden.", "ongoing"),
+    ("Ärendet återremitteras för vidare beredning.", "ongoing"),
+    ("Bifallen motion – arbetet har ännu inte startat.", "not_done"),  # the decision, then its status
+    ("Bifallen.", "done"),
+    # outcome against the target
+    ("Utfallet 14 dagar överträffar målvärdet.", "done"),
+    ("Andelen understiger målvärdet för året.", "not_done"),
+    ("Ingen åtgärd vidtagen.", "not_done"),
+    ("Åtgärd vidtagen.", "done"),
+    # some of several, assessed as reached (a participle), too early to say
+    ("Tre av sju nyckeltal når sina målvärden.", "partial"),
+    ("Brister noterades i två av tio granskade akter.", "not_done"),
+    ("Sammantaget bedöms målet uppnått.", "done"),
+    ("Målet bedöms bli uppfyllt vid årets slut.", "ongoing"),
+    ("Det är för tidigt att bedöma om målet nås.", "unknown"),
+    ("Utfall saknas eftersom enkäten inte genomfördes.", "unknown"),
+])
+def test_status_of_decisions_outcomes_and_counts(text, status):
+    from plantrace.nlp_models.status import status_match
+
+    assert status_match(text).status == status
