@@ -128,6 +128,11 @@ def _labelled(ctx: Context, bi: int) -> list[tuple[str, list[int]]]:
     return [(join_wrapped(parts), lines) for parts, lines in out]
 
 
+def _last_sentence(text: str) -> str:
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", text)
+    return parts[-1] if parts else text
+
+
 def indicator_lines(ctx: Context) -> None:
     """Indicators from "Indikator: …" lines and from the items of an "Indikatorer:" list."""
     blocks = ctx.blocks
@@ -142,12 +147,17 @@ def indicator_lines(ctx: Context) -> None:
         low = b.text.lower()
         found = _labelled(ctx, bi) if any(w in low for w in _LABEL_WORDS) else []
         text = b.text.strip()
-        if not found and b.kind in ("para", "heading") and (LIST_INTRO.match(text) or NAMING_INTRO.match(text)
+        last = _last_sentence(text) if text.endswith(":") else text
+        if not found and b.kind in ("para", "heading") and (LIST_INTRO.match(text) or NAMING_INTRO.match(last)
                                                             or len(text) < 600 and _NAMES_MEASURES.search(text[-200:])
-                                                            and PRESENTING_INTRO.search(text)):
+                                                            and (PRESENTING_INTRO.search(text)
+                                                                 or text.endswith(":") and "följande" in last)):
             in_list = True
-            mixed = bool(_GOALS_TOO.search(b.text)) and not LIST_INTRO.match(text)
+            mixed = bool(_GOALS_TOO.search(last)) and not LIST_INTRO.match(text)
             continue
+        if in_list and not found and b.kind in ("para", "heading") and len(text) <= 40 and text.endswith(":") \
+                and len(text.split()) <= 4 and not re.match(r"(?:budget|aktivitet|åtgärd|prioriter|uppdrag|mål)", text, re.I):
+            continue  # a group's name inside the list ("Barn och unga:"), the list goes on under it
         if not found and in_list and b.kind == "bullet":
             if mixed and _FINANCIAL.search(b.text):
                 continue  # a financial goal in a list of indicators and financial goals

@@ -70,6 +70,11 @@ def find_scattered_tables(blocks: list[Block], layout=None) -> list[RawTable]:
     while i < n:
         b = blocks[i]
         m = _START.match(b.text.strip()) if b.kind == "para" and len(b.text) < 80 else None
+        if not m and _year_run(blocks, i + 1) >= 3 and b.kind in ("para", "heading") and len(b.text) < 60 \
+                and not re.search(r"\d|[.:]$", b.text.strip()):
+            # a key-figure overview: any first-column name over three or more years one a line ("Kommunen" ⏎
+            # "2021" ⏎ "2020" ⏎ "2019"), outcomes per year
+            m = re.match(r"(.+)()$", b.text.strip())
         if not m:
             i += 1
             continue
@@ -82,10 +87,12 @@ def find_scattered_tables(blocks: list[Block], layout=None) -> list[RawTable]:
         tokens = _TOKEN.findall(header_text)
         # years can sit on their own lines after their words: pair them up in order
         lone = len(parts) == 1 and not m.group(2) and _is_value_block(blocks, j + 1)  # "Indikator" / "Mål" / name / value
-        if not tokens or (len(parts) < 2 and not lone):
+        years_only = len(parts) >= 3 and all(re.fullmatch(YEAR, p) for p in parts)  # a key-figure overview
+        if not (tokens or years_only) or (len(parts) < 2 and not lone):
             i += 1
             continue
-        header = [m.group(1)[:1].upper() + m.group(1)[1:].lower()] + _pair(parts)
+        first = m.group(1) if years_only and not _START.match(m.group(1)) else m.group(1)[:1].upper() + m.group(1)[1:].lower()
+        header = [first] + _pair(parts)
         table = RawTable(title=None, title_block=None, header_rows=[header], header=header)
         table.blocks = list(range(i, j))
         table.kind = "indicator"
@@ -94,6 +101,14 @@ def find_scattered_tables(blocks: list[Block], layout=None) -> list[RawTable]:
             tables.append(table)
         i = max(j, i + 1)
     return tables
+
+
+def _year_run(blocks: list[Block], j: int) -> int:
+    """How many blocks from j on are a lone year each."""
+    n = 0
+    while j + n < len(blocks) and blocks[j + n].kind == "para" and re.fullmatch(YEAR, blocks[j + n].text.strip()):
+        n += 1
+    return n
 
 
 def _is_value_block(blocks: list[Block], j: int) -> bool:
@@ -154,6 +169,10 @@ def _rows(blocks: list[Block], j: int, table: RawTable, carry: Optional[str], la
         if page_furniture(b) and not is_cell_value(t):
             j += 1  # a page number or running footer between the rows
             continue
+        if not _is_value(t) and _year_run(blocks, j + 1) >= 3:
+            if not values:
+                name_parts = []  # headings over the next overview, not a row of this one
+            break  # the next overview's header: its first-column name over its years
         if GOAL_ROW.match(t) and not _START.match(t):
             flush()
             group = t  # a goal between the rows names the rows below it

@@ -708,3 +708,25 @@ def test_numbered_flattened_rows_and_an_agenda_2030_column():
     assert got == [("Resultat i procent av skatteintäkterna (%)", [("target", "2"), ("actual", "1,6")]),
                    ("Soliditet inklusive pensionsförpliktelser (%)", [("target", "30"), ("actual", "27,5")])]
     assert not any(g.text.startswith(("Resultat i procent", "Soliditet")) for g in d.goals)
+
+
+def test_key_figure_overview_with_years_one_a_line_and_a_second_overview_below():
+    text = ("Fem år i sammandrag\n\nKommunkoncernen\n\n2023\n\n2022\n\n2021\n\n"
+            "Årets resultat i miljoner kronor\n\n41,2\n\n-3,5\n\n18,0\n\nSoliditet i procent\n\n31,0\n\n29,5\n\n28,8\n\n"
+            "Kommunens utveckling\n\nKommunen\n\n2023\n\n2022\n\n2021\n\nAntal invånare\n\n15 204\n\n15 118\n\n15 060\n")
+    d = extract_text(text, source="overview.txt")
+    got = [(i.name, [(v.kind, v.year, v.raw) for v in i.values]) for i in d.indicators]
+    assert got == [
+        ("Årets resultat i miljoner kronor", [("actual", 2023, "41,2"), ("actual", 2022, "-3,5"), ("actual", 2021, "18,0")]),
+        ("Soliditet i procent", [("actual", 2023, "31,0"), ("actual", 2022, "29,5"), ("actual", 2021, "28,8")]),
+        ("Antal invånare", [("actual", 2023, "15 204"), ("actual", 2022, "15 118"), ("actual", 2021, "15 060")])]
+
+
+def test_indicators_listed_after_prose_that_names_them_and_under_group_labels():
+    text = ("Jämförelser\n\nVi följer en rad nyckeltal som visar kvaliteten. Kommunen hör till de bästa inom följande "
+            "områden:\n\nSkola:\n\n • Elever i årskurs 6 som är nöjda med skolan\n • Lärare med legitimation\n\n"
+            "Omsorg:\n\n • Brukare som är nöjda med sin hemtjänst\n\nBudgetprioriteringar som stödjer målet:\n\n"
+            " • Fler lärare i förskolan\n")
+    d = extract_text(text, source="listed.txt")
+    assert [i.name for i in d.indicators] == ["Elever i årskurs 6 som är nöjda med skolan", "Lärare med legitimation",
+                                              "Brukare som är nöjda med sin hemtjänst"]
