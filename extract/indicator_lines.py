@@ -19,6 +19,7 @@ from plantrace.extract.context import Context
 from plantrace.extract.indicator_cards import CODE
 from plantrace.extract.items import line_provenance, name_key, stamped_links
 from plantrace.extract.numbers import AMOUNT, BOUND, YEAR, parse_number, stated_direction
+from plantrace.extract.walk import sentences
 from plantrace.schema import Indicator, IndicatorValue
 
 _LABEL = r"(?:Indikator|Mätetal|Nyckeltal|Mått|Resultatmått|Målindikator|Styrtal)"
@@ -128,11 +129,6 @@ def _labelled(ctx: Context, bi: int) -> list[tuple[str, list[int]]]:
     return [(join_wrapped(parts), lines) for parts, lines in out]
 
 
-def _last_sentence(text: str) -> str:
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", text)
-    return parts[-1] if parts else text
-
-
 def indicator_lines(ctx: Context) -> None:
     """Indicators from "Indikator: …" lines and from the items of an "Indikatorer:" list."""
     blocks = ctx.blocks
@@ -147,7 +143,7 @@ def indicator_lines(ctx: Context) -> None:
         low = b.text.lower()
         found = _labelled(ctx, bi) if any(w in low for w in _LABEL_WORDS) else []
         text = b.text.strip()
-        last = _last_sentence(text) if text.endswith(":") else text
+        last = sentences(text)[-1] if text.endswith(":") else text
         if not found and b.kind in ("para", "heading") and (LIST_INTRO.match(text) or NAMING_INTRO.match(last)
                                                             or len(text) < 600 and _NAMES_MEASURES.search(text[-200:])
                                                             and (PRESENTING_INTRO.search(text)
