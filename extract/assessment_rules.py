@@ -60,8 +60,7 @@ def goal_heading_assessed(walk: Walk, bi: int, b: Block) -> bool:
     assessed = status_match(first)
     if assessed.strength != "explicit" or assessed.status not in _ASSESSED:
         return False
-    council = bool(walk.title and COUNCIL_WORDS.search(walk.title)) or bool(COUNCIL_WORDS.search(first)) \
-        or bool(re.search(r"\b(?:strategiska|övergripande)\b", first, re.I))
+    council = bool(walk.title and COUNCIL_WORDS.search(walk.title) or COUNCIL_WORDS.search(first))
     walk.target = walk.add_goal(text, "council" if council else "committee", None if council else walk.council, None, bi)
     walk.assess(walk.target, assessed.evidence)
     return True

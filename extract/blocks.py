@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from plantrace.extract.layout import Layout, Line
-from plantrace.extract.numbers import YEAR, is_cell_value
+from plantrace.extract.numbers import is_cell_value
 from plantrace.extract.vocabulary import DECISION_VERB
 
 NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,5})(\.?|\))(?:\s+|\t+)(?=\S)(.*)$")  # "1", "1.2", "3.", "4)"
@@ -152,9 +152,8 @@ def _place_names() -> frozenset[str]:
 
 
 def _cell_line(t: str) -> bool:
-    """A line that is one table cell's value or a lone year: what a converter puts one a line for a table."""
-    t = t.strip()
-    return bool(t) and (is_cell_value(t) or re.fullmatch(YEAR, t) is not None)
+    """A line that is one table cell's value (a lone year too): what a converter puts one a line for a table."""
+    return bool(t.strip()) and is_cell_value(t)
 
 
 def place_name(word: str) -> bool:

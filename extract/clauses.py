@@ -17,8 +17,8 @@ CLAUSE_CUE = re.compile(r"\b(?:(?P<verb>får|ska\s+få|fick|fått|ges|gavs|ger?|
 # "… att ge Västerporten AB i uppdrag att …", "… gav i mars 2016 ledningskontoret i uppdrag att …", "… fick
 # socialnämnden i uppdrag att …": the assignment is worded from whom it was given to (a present "X ger Y i uppdrag"
 # keeps its giver)
-_ADVERB = re.compile(r"\b(?:också|även|dessutom|därtill)\s+", re.I)
-_TIME_LEAD = re.compile(r"\s*(?:(?:i|under|vid|den)\s+[\wåäö]+(?:\s+\d{4})?\s+)?(?:(?:också|även|dessutom|därtill|nu)\s+)?")
+_ADVERB = re.compile(r"\b(?:också|även|dessutom|därtill|nu)\s+", re.I)  # "gav kommunstyrelsen också X i uppdrag"
+_TIME_LEAD = re.compile(r"\s*(?:(?:i|under|vid|den)\s+[\wåäö]+(?:\s+\d{4})?\s+)?")
 # the last word of a committee, office or company that gives, carries or receives an assignment
 _BODY = r"[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|chefen|direktören|utskottet|utskott|sektorn|kontoret|bolaget|" \
         r"kommunen|nämnderna|förvaltningarna|nämnder|förvaltningar|bolag|bolagen|styrelser)"
@@ -74,7 +74,7 @@ def assignment_clauses(sentence: str, committee_ska: bool = False) -> list[str]:
                                                            or _subject_start(sentence, m.start()) is None):
             start = _TIME_LEAD.match(sentence, m.end("verb")).end()
             adverbs = list(_ADVERB.finditer(sentence, start, m.start("between") + len(m.group("between"))))
-            starts.append(adverbs[-1].end() if adverbs else start)  # "gav kommunstyrelsen också X i uppdrag"
+            starts.append(adverbs[-1].end() if adverbs else start)
             continue
         subject = _subject_start(sentence, m.start())
         atts = [c.end() for c in _CLAUSE_START.finditer(sentence, 0, m.start())]

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional
 
-from plantrace.extract.blocks import Block, join_wrapped
+from plantrace.extract.blocks import Block, join_wrapped, place_name
 from plantrace.extract.layout import Layout
 from plantrace.extract.numbers import CELL_VALUE, YEAR
 from plantrace.extract.tables import GOAL_ROW, NOTE_LINE, RawTable, block_text, find_title, paragraph_lines
@@ -38,8 +38,9 @@ _KIND = (r"Utfall|Målvärde|Målsättning|Målnivå|Mål|Nuvärde|Jämförelsev
 # goal columns before the measure's: "Målområde Mål - Fram till 2022 ska.. Indikator KF mål 2022"
 _GOAL_WORDS = (r"Målområde|Fokusområde|Perspektiv|Strategiskt mål|Inriktningsmål|Nämndmål|Effektmål|Verksamhetsmål|"
                r"Resultatmål|Delmål|Mål")
-_GOAL_FIRST = re.compile(rf"^(?P<goals>(?:{_GOAL_WORDS})\b.{{0,80}}?)\s+(?P<measure>Indikator(?:er)?|Mått|Mätetal|Nyckeltal)"
-                         r"\s+(?P<rest>\S.*)$")
+_GOALS_THEN_MEASURE = rf"(?P<goals>(?:{_GOAL_WORDS})\b.{{0,80}}?)\s+(?P<measure>Indikator(?:er)?|Mått|Mätetal|Nyckeltal)"
+_GOAL_FIRST = re.compile(rf"^{_GOALS_THEN_MEASURE}\s+(?P<rest>\S.*)$")  # a header line
+_GOAL_FIRST_CELL = re.compile(rf"^{_GOALS_THEN_MEASURE}$")  # the first cell `parse_header` made of it
 _GOAL_WORD = re.compile(rf"\b(?:{_GOAL_WORDS})\b")
 # a column of words, not values: the unit between the name and the values ("Kostnad, kr/barn"), or the global
 # goals a row serves ("Agenda 2030", drawn as icons, so empty in text)
@@ -73,12 +74,13 @@ class Region:
     first_word: str
     columns: list[str]
     rows: list[Row] = field(default_factory=list)
+    goal_columns: int = 0  # goal columns before the measure's name: a row's text then holds their cells too
+    measure: str = ""  # the measure column's word when goal columns come first
 
-    @property
-    def goal_columns(self) -> int:
-        """Goal columns before the measure's name (`_GOAL_FIRST`): a row's text then holds their cells too."""
-        m = _GOAL_FIRST.match(self.first_word + " x")
-        return len(_GOAL_WORD.findall(m.group("goals"))) if m else 0
+    def __post_init__(self):
+        m = _GOAL_FIRST_CELL.match(self.first_word)
+        if m:
+            self.goal_columns, self.measure = len(_GOAL_WORD.findall(m.group("goals"))), m.group("measure")
 
 
 # ------------------------------------------------------------------------------------------------ header
@@ -461,6 +463,11 @@ def _row_header(b: Block) -> Optional[str]:
 
 
 _VALUE_END = re.compile(r"\s-?\d[\d\s]*(?:[,.]\d+)?\s*%?$")
+
+
+def ends_in_value(text: str) -> bool:
+    """A numbered line that holds its values at its end ("1.1 Ekonomiskt resultat … (%) 1 1,4"): a table's row."""
+    return bool(_VALUE_END.search(text.strip()))
 _ROW_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+(?=\S)")
 
 
@@ -475,7 +482,7 @@ def _units(layout: Layout, blocks: list[Block], candidates: set[int]) -> tuple[l
             text = head if head is not None else STRAY if b.kind == "row" and len(b.text) < 40 else None
             if text is None and b.kind in ("item", "heading") and b.number and len(b.lines) == 1:
                 line = layout.lines[li].text.strip()  # a numbered row: "1.1 Ekonomiskt resultat … (%) 1 1,4"
-                text = line if _VALUE_END.search(line) else None
+                text = line if ends_in_value(line) else None
         units.append(text)
         owner.append((bi, li))
     return units, owner
@@ -569,8 +576,6 @@ def split_run_cells(text: str, n: int) -> list[str]:
     not inside brackets and not a place name
     ("i Burlövs kommun"). The last cell is the measure's; a first cell of a few words is the area when the
     header has one. At most `n` cells, right-aligned to the columns."""
-    from plantrace.extract.blocks import place_name
-
     words = text.split(" ")
     depth = [0]  # parentheses open before each word: "(Allmänna Bestämmelser)" is inside one cell
     for w in words[:-1]:
@@ -592,8 +597,7 @@ def find_flattened_tables(blocks: list[Block], layout: Layout) -> list[RawTable]
     regions, owner = _regions(layout, blocks)
     tables = []
     for region in regions:
-        first_word = _GOAL_FIRST.match(region.first_word + " x").group("measure") if region.goal_columns else region.first_word
-        header = [first_word or "Indikator"] + region.columns
+        header = [region.measure or region.first_word or "Indikator"] + region.columns
         first = owner[region.rows[0].units[0]][0]
         written = [region.first_word or "Indikator"] + region.columns  # the goal columns' words stay here
         table = RawTable(title=None, title_block=None, header_rows=[written], header=header, kind="indicator")

@@ -29,7 +29,8 @@ from plantrace.extract.walk import Walk, first_sentence, rule, sentences
 
 _LIST_INTRO = re.compile(r"(mål|fokusområden|målsättningar|inriktning|prioriterade\s+områden\w*|löften|ambitioner)[^.]*:\s*$", re.I)
 COUNCIL_WORDS = re.compile(r"(övergripande|kommungemensamma|kommunfullmäktiges|fullmäktiges|kommunens|"
-                            r"strategiska|inriktnings)\s*mål|inriktningsmål|kommunmål|kf-mål|målområde", re.I)
+                            r"strategiska|strategiskt|inriktnings)\s*mål|inriktningsmål|kommunmål|\bkf[\s-]mål|målområde",
+                            re.I)
 # a list about one goal, or of what serves it, is no list of goals: "Budgetprioriteringar som stödjer målet:",
 # "Aktiviteter för att nå målet:"
 _NOT_GOALS_LIST = re.compile(r"^(?:budget\w*|aktivitet\w*|åtgärd\w*|indikator\w*|insats\w*|nyckeltal|mått|mätetal|"
@@ -390,6 +391,11 @@ _SAID_MODAL = re.compile(r"\b(?:ska|skall|skulle)\b", re.I)
 _AND_THAT = re.compile(r",?\s+(?:och|samt)\s+att\s+")
 
 
+def _said_level(sentence: str) -> str:
+    """The council's goal when the sentence names the council ("Kommunfullmäktiges finansiella mål är att …")."""
+    return "council" if COUNCIL_WORDS.search(sentence) or re.search(r"fullmäktiges", sentence, re.I) else "committee"
+
+
 @rule("goal_said_in_prose")
 def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
     """A goal stated in running text: "<someone's> mål är att <statement with ska>", each "och att <statement>"
@@ -399,7 +405,7 @@ def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
     for sent in sentences(b.text):
         quoted = _QUOTED_GOALS.search(sent)
         if quoted:  # "De långsiktiga målsättningarna är: "X ska …" och "Y ska …"."
-            level = "council" if COUNCIL_WORDS.search(sent) else "committee"
+            level = _said_level(sent)
             for part in re.findall(r"[\"“”»«]([^\"“”»«]{12,300})[\"“”»«]", quoted.group("goals")):
                 if _SAID_MODAL.search(part):
                     walk.add_goal(part.strip(), level, None, None, bi)
@@ -407,8 +413,7 @@ def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
         m = _SAID_GOAL.search(sent)
         if not m or len(sent) > 400 or walk.target is not None and TARGET_SENTENCE.match(sent):
             continue  # (a measurable sub-goal under a goal is `target_sentence`'s)
-        level = "council" if COUNCIL_WORDS.search(sent) or re.search(r"kommunfullmäktiges|fullmäktiges", sent, re.I) \
-            else "committee"
+        level = _said_level(sent)
         for part in _AND_THAT.split(m.group("goal").rstrip(" .")):
             if _SAID_MODAL.search(part) and len(part.split()) >= 4:
                 walk.add_goal(part, level, None, None, bi)

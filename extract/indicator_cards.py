@@ -229,7 +229,7 @@ def _kpi_page(out: _Out, skip: set[int]) -> None:
 _QUESTION = re.compile(r"^(?P<q>(?:Hur|Vad|Vilken|Vilka|Upplever|Får|Kan|Är|Finns|Har|Känner|Tycker|Hinner|Når|Ökar|"
                        r"Minskar)\s[^?]{10,200})\?")
 _QUESTION_HEAD = re.compile(r"^Fråga\b|kvalitet\s+i\s+korthet|\bKKiK\b", re.I)
-_NUMBER = re.compile(r"^-?\d{1,3}(?:[ \u00a0]\d{3})*(?:[,.]\d+)?$|^-?\d+(?:[,.]\d+)?$")
+_NUMBER = re.compile(r"^-?\d+(?:[,.]\d+)?$")  # one whitespace-free token
 
 
 def _question_rows(out: _Out, skip: set[int]) -> None:

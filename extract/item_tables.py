@@ -65,8 +65,8 @@ def _goal_rows(ctx: Context, walk: Walk, t) -> None:
     each is a goal once, at the first row it heads; an area column's cell ("Målområde") is a goal over them."""
     # "Strategiskt mål | Mått | …", "KF mål", a council's goals under their title: the goal cells are the council's
     said = " ".join(t.header_rows[0]) if t.row_areas and t.header_rows else ""
-    level = "council" if said and (COUNCIL_WORDS.search(said) or re.search(r"\bKF\b|strategiskt mål", said, re.I)
-                                   or walk.title and COUNCIL_WORDS.search(walk.title)) else "committee"
+    level = "council" if said and (COUNCIL_WORDS.search(said) or walk.title and COUNCIL_WORDS.search(walk.title)) \
+        else "committee"
     areas: dict[str, Optional[str]] = {}
     for k, (group, bi) in enumerate(zip(t.row_groups, t.row_blocks)):
         parent = ctx.block_goal[bi] if bi < len(ctx.block_goal) else None

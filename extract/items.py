@@ -152,7 +152,7 @@ def _indicators(ctx: Context, t: RawTable, tid: str, seen: set, report_year: Opt
             continue
         breakdown = inline_bd + [p.strip(" ;,") for x in bd for p in _BREAKDOWN_PART.split(" " + x) if p.strip(" ;,")]
         goal, assignment, group = _link_from_title(ctx, grp or t.title)
-        if goal is None and assignment is None and group is None and grp:
+        if goal is None and assignment is None and grp:
             goal = _goal_named(ctx, grp)  # the goal row or goal cell over the row, read as a goal
         if goal is None and assignment is None and group is None:
             target = ctx.block_target[bi] if bi < len(ctx.block_target) else None
@@ -161,8 +161,6 @@ def _indicators(ctx: Context, t: RawTable, tid: str, seen: set, report_year: Opt
             elif target and target.startswith("a"):
                 assignment = target
             group = ctx.block_group[bi] if bi < len(ctx.block_group) else None
-        if goal is None and assignment is None and grp:
-            goal = _goal_named(ctx, grp)
         flat = fold(name).replace(" ", "")
         ctx_key = (goal, assignment, group)
         if any(k[1] == ctx_key and Levenshtein.distance(flat, k[0]) <= 1 and re.findall(r"\d+", flat) == re.findall(r"\d+", k[0])

@@ -69,29 +69,31 @@ def find_scattered_tables(blocks: list[Block], layout=None) -> list[RawTable]:
     i = 0
     while i < n:
         b = blocks[i]
-        m = _START.match(b.text.strip()) if b.kind == "para" and len(b.text) < 80 else None
-        if not m and _year_run(blocks, i + 1) >= 3 and b.kind in ("para", "heading") and len(b.text) < 60 \
-                and not re.search(r"\d|[.:]$", b.text.strip()):
+        t = b.text.strip()
+        m = _START.match(t) if b.kind == "para" and len(b.text) < 80 else None
+        if m:
+            first, inline = m.group(1)[:1].upper() + m.group(1)[1:].lower(), m.group(2)
+        elif _year_run(blocks, i + 1) >= 3 and b.kind in ("para", "heading") and len(t) < 60 \
+                and not re.search(r"\d|[.:]$", t):
             # a key-figure overview: any first-column name over three or more years one a line ("Kommunen" ⏎
             # "2021" ⏎ "2020" ⏎ "2019"), outcomes per year
-            m = re.match(r"(.+)()$", b.text.strip())
-        if not m:
+            first, inline = t, ""
+        else:
             i += 1
             continue
         if i > 0 and blocks[i - 1].kind == "para" and _GOAL_HEAD.match(blocks[i - 1].text.strip()):
             i += 1  # "Delmål | Mätetal | Utfall": a goal column first, read by `find_column_cell_tables`
             continue
-        parts = [m.group(2)] if m.group(2) else []
+        parts = [inline] if inline else []
         j, carry = _header_tail(blocks, i + 1, parts)
         header_text = " ".join(parts)
         tokens = _TOKEN.findall(header_text)
         # years can sit on their own lines after their words: pair them up in order
-        lone = len(parts) == 1 and not m.group(2) and _is_value_block(blocks, j + 1)  # "Indikator" / "Mål" / name / value
+        lone = len(parts) == 1 and not inline and _is_value_block(blocks, j + 1)  # "Indikator" / "Mål" / name / value
         years_only = len(parts) >= 3 and all(re.fullmatch(YEAR, p) for p in parts)  # a key-figure overview
         if not (tokens or years_only) or (len(parts) < 2 and not lone):
             i += 1
             continue
-        first = m.group(1) if years_only and not _START.match(m.group(1)) else m.group(1)[:1].upper() + m.group(1)[1:].lower()
         header = [first] + _pair(parts)
         table = RawTable(title=None, title_block=None, header_rows=[header], header=header)
         table.blocks = list(range(i, j))

@@ -6,11 +6,11 @@ The rules and their order are data (`STRUCTURE_RULES`); a new layout is a new ru
 
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from plantrace.extract import assessment_rules, assignment_rules, goal_rules  # noqa: F401  (registers the rules)
 from plantrace.extract.context import Context
+from plantrace.extract.flattened import ends_in_value
 from plantrace.extract.item_tables import item_tables
 from plantrace.extract.roles import is_statement
 from plantrace.extract.silent import where_structure_is_silent
@@ -18,8 +18,6 @@ from plantrace.extract.vocabulary import ASSIGNMENT_REGION, GOAL_REGION
 from plantrace.extract.walk import RULES, Walk
 from plantrace.nlp_models.status import status_match
 from plantrace.schema import Section
-
-_VALUES_END = re.compile(r"\d\s*%?$")
 
 STRUCTURE_RULES: list[str] = [
     "numbered_heading",  # numbered section headings: goal trees, assignment lists, other chapters
@@ -61,7 +59,7 @@ def extract_structure(ctx: Context, rules: Optional[list[str]] = None) -> None:
     # … and so do its numbered rows that hold their values ("1.1 <name> (%) 1 1,4"), unlike a numbered name whose
     # values follow on lines of their own ("1. Tid till insats (1)"), which the walk still numbers
     rows |= {bi for t in ctx.tables if t.kind == "indicator" for bi in t.row_blocks
-             if ctx.blocks[bi].kind in ("item", "heading") and _VALUES_END.search(ctx.blocks[bi].text)}
+             if ctx.blocks[bi].kind in ("item", "heading") and ends_in_value(ctx.blocks[bi].text)}
     for bi, b in enumerate(ctx.blocks):
         if b.kind == "toc":
             continue
