@@ -49,13 +49,16 @@ _ASSESSED = ("done", "partial", "not_done")
 def goal_heading_assessed(walk: Walk, bi: int, b: Block) -> bool:
     """A goal written as a short heading whose paragraph opens by assessing it ("Fler i jobb" ⏎ "Det strategiska
     målet Fler i jobb bedöms vara delvis uppfyllt. …"), as annual reports follow up their goals in prose."""
-    text = b.text.strip()
     nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
-    if b.kind not in ("para", "heading") or b.number or nxt is None or nxt.kind != "para" or len(text.split()) > 14 \
-            or text.endswith((".", ":", "?")) or not text[:1].isupper() or about_goals(text) or _FIELD.match(text + " "):
+    if b.kind not in ("para", "heading") or b.number or nxt is None or nxt.kind != "para" \
+            or not _GOAL_ASSESSED.match(nxt.text.lstrip()):
+        return False  # (the anchored test of the paragraph below first: most blocks fail there)
+    text = b.text.strip()
+    if len(text.split()) > 14 or text.endswith((".", ":", "?")) or not text[:1].isupper() or about_goals(text) \
+            or _FIELD.match(text + " "):
         return False
     first = first_sentence(nxt.text.strip())
-    if len(first) > 250 or not _GOAL_ASSESSED.match(first):
+    if len(first) > 250:
         return False
     assessed = status_match(first)
     if assessed.strength != "explicit" or assessed.status not in _ASSESSED:

@@ -400,7 +400,8 @@ def _said_level(sentence: str) -> str:
 def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
     """A goal stated in running text: "<someone's> mål är att <statement with ska>", each "och att <statement>"
     a goal of its own. Claims nothing: the block may hold more."""
-    if b.kind != "para" or not _SAID_CHEAP.search(b.text):
+    t = b.text
+    if b.kind != "para" or not ("mål" in t or "Mål" in t or "mbition" in t) or not _SAID_CHEAP.search(t):
         return False
     for sent in sentences(b.text):
         quoted = _QUOTED_GOALS.search(sent)
@@ -433,9 +434,10 @@ def _stated_below(nxt: Block) -> bool:
     kommunen ska invånaren vara trygg i livets alla skeden."): the statement is the goal, the name is none (a
     name worded as a goal, "En trygg kommun – …", is the goal itself: `_goal_heading`)."""
     text = nxt.text.strip()
+    if len(text) > 250:
+        return False
     m = _MAIN_MODAL.match(text)  # the sentence's own "ska", not one in a clause ("Vår modell, som ska …, består")
-    return len(text) <= 250 and len(sentences(text)) == 1 and bool(m) and " som " not in m.group(0) \
-        and is_statement(text)
+    return bool(m) and " som " not in m.group(0) and len(sentences(text)) == 1 and is_statement(text)
 
 
 _MAIN_MODAL = re.compile(r"^(?:[\wåäöÅÄÖ-]+\s+){1,7}?(?:ska|skall)\s", re.I)
