@@ -11,7 +11,7 @@ import re
 from typing import Optional
 
 from plantrace.extract.context import Context, fold
-from plantrace.nlp_models.status import status_match
+from plantrace.nlp_models.status import read_status, status_match
 from plantrace.schema import FollowUp
 
 
@@ -41,7 +41,7 @@ def decide_status(ctx: Context, blocks: list[int], inds: list) -> tuple[str, Opt
     # 2. Status cell / 3. indicator outcome vs target
     cells = [i.status_raw for i in inds if i.status_raw]
     if cells:
-        statuses = {status_match(c).status for c in cells}
+        statuses = {read_status(c).status for c in cells}
         if len(statuses) == 1:
             return statuses.pop(), cells[0], "status cell"
         if "not_done" in statuses or "partial" in statuses:
@@ -232,7 +232,7 @@ def _line_followups(ctx: Context, block_at_line: dict[int, int], ind_block) -> l
         if item.id in ctx.item_status:  # assessed where it stands: a Status cell, "Bedömning: …", its list's intro
             cell, comment = ctx.item_status[item.id]
             out.append((FollowUp(id="", number=item.number, refers_to=item.text, kind=kind,
-                                 status=status_match(cell).status, status_raw=cell, narrative=comment,
+                                 status=read_status(cell).status, status_raw=cell, narrative=comment,
                                  provenance=item.provenance), "status cell"))
             continue
         if item.id in ctx.no_account:

@@ -13,7 +13,7 @@ import re
 from functools import partial
 
 import numpy
-from spacy.attrs import LOWER, SHAPE, SUFFIX
+from spacy.attrs import LEMMA, LOWER, SHAPE, SUFFIX
 from spacy.util import registry
 from thinc.api import Logistic, Model, SparseLinear_v2, chain, resizable, softmax_activation, with_cpu
 from thinc.layers.resizable import resize_linear_weighted, resize_model
@@ -25,8 +25,12 @@ _MARKUP = re.compile(r"\*\*|</?[a-zA-Z]+[^>]*>|^#+\s*|(?<=\s)\*|\*(?=\s)")
 _SALT = {name: numpy.uint64(hash_) for name, hash_ in
          {"shape": 0x9E3779B97F4A7C15, "first": 0xC2B2AE3D27D4EB4F, "first_shape": 0x165667B19E3779F9,
           "length": 0x27D4EB2F165667C5, "last": 0x85EBCA77C2B2AE63, "suffix": 0xD6E8FEB86659FD93,
-          "first_suffix": 0xA0761D6478BD642F, "status": 0xE7037ED1A0B428DB}.items()}
-FEATURES = ("lower", "shape", "suffix", "first", "length", "last", "status")
+          "first_suffix": 0xA0761D6478BD642F, "status": 0xE7037ED1A0B428DB, "negated": 0x9FB21C651E98DF25}.items()}
+FEATURES = ("lower", "lemma", "shape", "suffix", "first", "length", "last", "status")
+# a negation marks the next few words ("inte helt genomfört", "ej påbörjad", "ingen åtgärd"): the status model
+# must tell "genomfört" from "inte genomfört" without a rule for each participle
+NEGATIONS = frozenset({"inte", "ej", "icke", "aldrig", "ingen", "inget", "inga", "utan"})
+NEGATION_SCOPE = 3
 _STATUS_CODE = {"done": 1, "partial": 2, "not_done": 3, "ongoing": 4, "cancelled": 5, "unknown": 6}
 
 
@@ -43,9 +47,10 @@ def _features(model: Model, docs, is_train: bool):
     for doc in docs:
         arr = doc.to_array([LOWER, SHAPE, SUFFIX]) if len(doc) else numpy.zeros((0, 3), dtype="uint64")
         lower = numpy.ascontiguousarray(arr[:, 0], dtype="uint64")
-        parts = [lower]
+        words = _negated_lemmas(doc) if "lemma" in use else lower
+        parts = [words]
         for n in range(2, min(ngram_size, len(doc)) + 1):
-            parts.append(numpy.asarray(ops.ngrams(n, lower), dtype="uint64"))
+            parts.append(numpy.asarray(ops.ngrams(n, words), dtype="uint64"))
         if "shape" in use:
             parts.append(numpy.ascontiguousarray(arr[:, 1], dtype="uint64") ^ _SALT["shape"])
         if "suffix" in use:
@@ -70,10 +75,26 @@ def _features(model: Model, docs, is_train: bool):
     return (keys, vals, lengths), lambda dY: []
 
 
-def _status(text: str) -> str:
-    from .status import normalise_status
+def _negated_lemmas(doc) -> numpy.ndarray:
+    """Lemma ids, those in a negation's scope salted: the scope ends at punctuation or after NEGATION_SCOPE words."""
+    lemmas = numpy.ascontiguousarray(doc.to_array([LEMMA]).reshape(-1), dtype="uint64") if len(doc) else \
+        numpy.zeros((0,), dtype="uint64")
+    scope = 0
+    for i, token in enumerate(doc):
+        if token.is_punct:
+            scope = 0
+        elif token.lower_ in NEGATIONS:
+            scope = NEGATION_SCOPE
+        elif scope:
+            lemmas[i] ^= _SALT["negated"]
+            scope -= 1
+    return lemmas
 
-    return normalise_status(text)[0]
+
+def _status(text: str) -> str:
+    from .status import status_match  # the rules only: the status model is not a feature of the role model
+
+    return status_match(text).status
 
 
 def _resize(model, new_nO, resizable_layer):

@@ -19,7 +19,8 @@ unknown ("svårbedömt").
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from pathlib import Path
+from typing import Iterable, NamedTuple
 
 STATUSES = ("done", "partial", "not_done", "ongoing", "cancelled", "unknown")
 
@@ -200,7 +201,7 @@ _SHORT_LINE_WORDS = 8
 class StatusMatch(NamedTuple):
     status: str
     evidence: str
-    strength: str  # "cell" | "symbol" | "colour" | "explicit" | "weak" | "none"
+    strength: str  # "cell" | "symbol" | "colour" | "explicit" | "model" | "weak" | "none"
     rank: int  # the deciding rule's place in the order (lower decides first); cells, symbols and colours are -1
 
 
@@ -234,8 +235,64 @@ def _evidence(text: str, m: re.Match) -> str:
 
 def normalise_status(text: str | None) -> tuple[str, str]:
     """(status, evidence): status in STATUSES; evidence is the phrase that decided ("" when nothing did)."""
-    m = status_match(text)
+    m = read_status(text)
     return m.status, m.evidence
+
+
+STATUS_MODEL_DIR = Path(__file__).resolve().parent / "model" / "status"
+_models: dict[str, object] = {}
+_RULED = ("cell", "symbol", "colour", "explicit")
+
+
+def load_status_model(path: str | Path | None = None):
+    """The trained status model (cached per path), built by `python -m plantrace.nlp_models.train`."""
+    key = str(Path(path) if path else STATUS_MODEL_DIR)
+    nlp = _models.get(key)
+    if nlp is None:
+        import spacy
+
+        from . import MODEL_VERSION, lemmas, roles  # noqa: F401  (register the lemmatizer and the architecture)
+
+        if not (Path(key) / "meta.json").exists():
+            raise FileNotFoundError(f"no trained status model in {key}: run `python -m plantrace.nlp_models.train`")
+        nlp = _models[key] = spacy.load(key)
+        built = f"{nlp.lang}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+        if path is None and built != MODEL_VERSION.replace("_plantrace", "_plantrace_status"):
+            raise RuntimeError(f"status model in {key} is {built}, code expects {MODEL_VERSION}: retrain it")
+    return nlp
+
+
+def classify_status(texts: Iterable[str], *, nlp=None) -> list[tuple[str, float]]:
+    """(status, probability) per text from the status model alone, for texts the rules leave undecided."""
+    nlp = nlp or load_status_model()
+    docs = (nlp.make_doc(model_text(t)) for t in texts)
+    lemmatizer = nlp.get_pipe("plantrace_lemmatizer")
+    textcat = nlp.get_pipe("textcat")
+    return [max(((k, float(v)) for k, v in doc.cats.items()), key=lambda kv: kv[1])
+            for doc in textcat.pipe(lemmatizer(d) for d in docs)]
+
+
+def model_text(text: str | None) -> str:
+    """What the status model reads: one line, lower case (a status in capitals, "EJ PÅBÖRJAT", is no other word)."""
+    return _clean(text).lower()
+
+
+def read_status(text: str | None, *, nlp=None) -> StatusMatch:
+    """The status of a status line, cell or comment: an explicit cue of the rules decides, as citable evidence;
+    where the rules find only a narrative verb or nothing, the status model decides when it is sure enough.
+
+    Why both: the rules carry the cases that must never move (a cell, "Ej genomfört", a colour) and name their
+    evidence; the model, trained on phrases of many municipalities, reads wordings no rule foresaw (measured
+    on phrase sets held out by municipality and by set: bench/status_phrases.py --cross)."""
+    m = status_match(text)
+    if m.strength in _RULED:
+        return m
+    nlp = nlp or load_status_model()
+    (status, probability), = classify_status([text or ""], nlp=nlp)
+    if probability >= nlp.meta["plantrace"]["min_probability"] and status != m.status:
+        clean = _clean(text)
+        return StatusMatch(status, clean if len(clean) <= 160 else clean[:160], "model", len(RULES))
+    return m
 
 
 def status_match(text: str | None) -> StatusMatch:

@@ -12,6 +12,7 @@ documents of other municipalities and producers.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import random
@@ -25,11 +26,14 @@ from spacy.util import compounding, fix_random_seed, load_config, load_model_fro
 
 from . import entities, lemmas, segment  # noqa: F401  (registers the factories)
 from .roles import ROLES, prepare
+from .status import STATUSES, model_text, read_status, status_match
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
 CONFIG = HERE / "config.cfg"
 MODEL_DIR = HERE / "model"
+STATUS_CONFIG = HERE / "status.cfg"
+STATUS_MODEL_DIR = MODEL_DIR / "status"  # saved inside the shipped model: one folder, one version
 # roles_fixtures.jsonl is generated from the development fixtures by fixtures.py
 ROLE_FILES = ("roles.jsonl", "roles_written.jsonl", "roles_fixtures.jsonl")
 
@@ -74,10 +78,23 @@ def split(rows: list[dict], seed: int, test_fraction: float) -> tuple[list[dict]
     return train_rows, test
 
 
-def data_digest(data_dir: Path = DATA) -> str:
+def load_status_rows(data_dir: Path = DATA) -> list[dict]:
+    """Status phrases of every set (data/status_phrases*.tsv), each with its `set`; a text met twice counts once."""
+    rows, seen = [], set()
+    for path in sorted(data_dir.glob("status_phrases*.tsv")):
+        with path.open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+                key = " ".join(row["text"].split()).lower()
+                if key and key not in seen and row["status"] in STATUSES:
+                    seen.add(key)
+                    rows.append({**row, "set": path.stem})
+    return rows
+
+
+def data_digest(data_dir: Path = DATA, pattern: str = "*") -> str:
     digest = hashlib.sha256()
-    for path in sorted(data_dir.iterdir()):
-        if path.is_file() and path.name != "README.md":
+    for path in sorted(data_dir.glob(pattern)):
+        if path.is_file() and path.suffix != ".md":
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -131,11 +148,15 @@ def score(rows: list[dict], predicted: list[str]) -> dict:
 
 def fit(nlp: spacy.Language, settings: dict, train_rows: list[dict], seed: int) -> spacy.Language:
     """Initialise every component from config.cfg's [initialize] and train the role classifier."""
+    return _fit(nlp, settings, ROLES, lambda: examples(nlp, train_rows), seed)
+
+
+def _fit(nlp: spacy.Language, settings: dict, labels, make_examples, seed: int) -> spacy.Language:
     fix_random_seed(seed)
     textcat = nlp.get_pipe("textcat")
-    for role in ROLES:
-        textcat.add_label(role)
-    train_examples = examples(nlp, train_rows)
+    for label in labels:
+        textcat.add_label(label)
+    train_examples = make_examples()
     optimizer = settings["optimizer"]
     nlp.initialize(lambda: train_examples, sgd=optimizer)
     trained = set(settings["trained_components"])
@@ -240,11 +261,95 @@ def cross_validate(folds: int = 5, seed: int = 0, overrides: dict | None = None,
             "accuracy": round(sum(s["accuracy"] for s in scores) / folds, 3)}
 
 
+def build_status(config_path: Path = STATUS_CONFIG, seed: int = 0, overrides: dict | None = None
+                 ) -> tuple[spacy.Language, dict]:
+    """The untrained status model described by status.cfg, its training settings and its [plantrace_status]."""
+    config = load_config(config_path, overrides={"system.seed": seed, **(overrides or {})})
+    nlp = load_model_from_config(config, auto_fill=True, validate=True)
+    settings = registry.resolve(config["plantrace_training"])
+    nlp.meta["plantrace"] = dict(config["plantrace_status"])
+    return nlp, settings
+
+
+def fit_status(nlp: spacy.Language, settings: dict, rows: list[dict], seed: int) -> spacy.Language:
+    lemmatizer = nlp.get_pipe("plantrace_lemmatizer")
+
+    def make():
+        return [Example.from_dict(lemmatizer(nlp.make_doc(model_text(r["text"]))),
+                                  {"cats": {s: float(s == r["status"]) for s in STATUSES}}) for r in rows]
+
+    return _fit(nlp, settings, STATUSES, make, seed)
+
+
+READERS = ("rules", "model", "rules+model")
+
+
+def evaluate_status_grouped(by: str = "municipality", seed: int = 0, folds: int = 5, *,
+                            config_path: Path = STATUS_CONFIG, data_dir: Path = DATA,
+                            overrides: dict | None = None) -> dict:
+    """Held-out status accuracy: the phrases of a group of municipalities (by="municipality", `folds` groups)
+    or of one whole phrase set (by="set") are scored by a model trained on all the others. Reported for the
+    rules alone, the model alone and both (read_status) — the rules' figure is in-sample, since they were
+    written after reading these sets; the model's is not."""
+    rows = load_status_rows(data_dir)
+    if by == "set":
+        group_of = {r["set"]: r["set"] for r in rows}
+    else:
+        names = sorted({r["municipality"] for r in rows})
+        random.Random(seed).shuffle(names)
+        group_of = {name: f"fold {i % folds}" for i, name in enumerate(names)}
+    key = "set" if by == "set" else "municipality"
+    right = {reader: 0 for reader in READERS}
+    per_group = []
+    for group in sorted(set(group_of.values())):
+        held = [r for r in rows if group_of[r[key]] == group]
+        nlp, settings = build_status(config_path, seed, overrides)
+        fit_status(nlp, settings, [r for r in rows if group_of[r[key]] != group], seed)
+        got = {"rules": [status_match(r["text"]).status for r in held],
+               "model": [s for s, _p in _classify(nlp, held)],
+               "rules+model": [read_status(r["text"], nlp=nlp).status for r in held]}
+        counts = {reader: sum(g == r["status"] for g, r in zip(got[reader], held)) for reader in READERS}
+        for reader in READERS:
+            right[reader] += counts[reader]
+        per_group.append({"group": group, "n": len(held),
+                          **{reader: round(counts[reader] / len(held), 3) for reader in READERS}})
+    return {"by": by, "seed": seed, "n": len(rows), "groups": per_group,
+            "accuracy": {reader: round(right[reader] / len(rows), 3) for reader in READERS}}
+
+
+def _classify(nlp, rows):
+    from .status import classify_status
+
+    return classify_status([r["text"] for r in rows], nlp=nlp)
+
+
+def train_status(seed: int = 0, *, output: Path | str | None = STATUS_MODEL_DIR,
+                 config_path: Path = STATUS_CONFIG, data_dir: Path = DATA) -> dict:
+    """Build the status model from every phrase set and (unless output is None) save it."""
+    from . import MODEL_VERSION
+    from .status import _models
+
+    rows = load_status_rows(data_dir)
+    nlp, settings = build_status(config_path, seed)
+    fit_status(nlp, settings, rows, seed)
+    metrics = {"seed": seed, "data_sha256": data_digest(data_dir, "status_phrases*"), "n_train": len(rows),
+               "sets": sorted({r["set"] for r in rows})}
+    if output is not None:
+        name, version = MODEL_VERSION.split("-", 1)
+        nlp.meta.update({"name": name.split("_", 1)[1] + "_status", "version": version, "description":
+                         "plantrace status model: follow-up status of a line the rules leave undecided"})
+        nlp.meta["plantrace"].update(metrics)
+        nlp.to_disk(output)
+        _models.clear()
+    return metrics
+
+
 def train(seed: int = 0, *, output: Path | str | None = MODEL_DIR, config_path: Path = CONFIG,
           data_dir: Path = DATA) -> dict:
     """Build, train, evaluate on the held-out split and (unless output is None) save the pipeline.
 
-    Returns the metrics dict (also stored in the model's meta.json under "plantrace").
+    Returns the metrics dict (also stored in the model's meta.json under "plantrace"). The status model is
+    built with it and saved in its `status/` folder.
     """
     from . import MODEL_VERSION, clear_cache
 
@@ -270,4 +375,6 @@ def train(seed: int = 0, *, output: Path | str | None = MODEL_DIR, config_path: 
                                        "simplemma": metadata.version("simplemma")}})
         nlp.to_disk(output)
         clear_cache()
+    metrics["status"] = train_status(seed, output=None if output is None else Path(output) / "status",
+                                     data_dir=data_dir)
     return metrics
