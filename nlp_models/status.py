@@ -241,7 +241,8 @@ def normalise_status(text: str | None) -> tuple[str, str]:
 
 STATUS_MODEL_DIR = Path(__file__).resolve().parent / "model" / "status"
 _models: dict[str, object] = {}
-_RULED = ("cell", "symbol", "colour", "explicit")
+_WHOLE_CELL = ("cell",)
+_WORD = re.compile(r"[^\W\d_]{2}")
 
 
 def load_status_model(path: str | Path | None = None):
@@ -278,18 +279,21 @@ def model_text(text: str | None) -> str:
 
 
 def read_status(text: str | None, *, nlp=None) -> StatusMatch:
-    """The status of a status line, cell or comment: an explicit cue of the rules decides, as citable evidence;
-    where the rules find only a narrative verb or nothing, the status model decides when it is sure enough.
+    """The status of a status line, cell or comment: the status model decides when it is sure; otherwise the
+    rules' cue (a colour, "Ej genomfört", a verb in a narrative), as citable evidence; where the rules find no
+    cue, the model's guess. A status column's own word ("Delvis", "Ej påbörjad") is read as the system writes it.
 
-    Why both: the rules carry the cases that must never move (a cell, "Ej genomfört", a colour) and name their
-    evidence; the model, trained on phrases of many municipalities, reads wordings no rule foresaw (measured
-    on phrase sets held out by municipality and by set: bench/status_phrases.py --cross)."""
+    Why this order: on phrase sets of municipalities neither had seen, the model read more right than the
+    rules, most of all where a rule fires on a word the sentence around it turns ("uppfyllt trots att …");
+    the rules stay the evidence where the model is unsure (bench/status_phrases.py --cross, status.cfg)."""
     m = status_match(text)
-    if m.strength in _RULED:
-        return m
+    if m.strength in _WHOLE_CELL or not _WORD.search(text or ""):
+        return m  # a dash, a number or a symbol: no words for the model to read
     nlp = nlp or load_status_model()
     (status, probability), = classify_status([text or ""], nlp=nlp)
-    if probability >= nlp.meta["plantrace"]["min_probability"] and status != m.status:
+    if status == m.status:
+        return m
+    if probability >= nlp.meta["plantrace"]["sure_probability"] or m.strength == "none":
         clean = _clean(text)
         return StatusMatch(status, clean if len(clean) <= 160 else clean[:160], "model", len(RULES))
     return m

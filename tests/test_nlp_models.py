@@ -590,13 +590,12 @@ def test_status_of_decisions_outcomes_and_counts(text, status):
 
 # ---------------------------------------------------------------- the status model (rules first, model where they are silent)
 
-def test_status_model_never_overrides_an_explicit_rule():
-    from plantrace.nlp_models.status import read_status, status_match
+def test_a_status_cell_is_read_as_the_system_writes_it():
+    from plantrace.nlp_models.status import CELLS, read_status
 
-    for text, _want in STATUS_CASES:
-        ruled = status_match(text)
-        if ruled.strength in ("cell", "symbol", "colour", "explicit"):
-            assert read_status(text) == ruled, text
+    for cell, status in CELLS.items():
+        assert read_status(cell).status == status, cell
+        assert read_status(f"Status: {cell.capitalize()}").status == status, cell
 
 
 def test_status_model_reads_wordings_no_rule_has_and_leaves_narrative_alone():
@@ -608,10 +607,11 @@ def test_status_model_reads_wordings_no_rule_has_and_leaves_narrative_alone():
     assert read_status("Nämnden har arbetat med frågan under året.").status == "unknown"
 
 
-def test_status_model_adds_to_the_rules_on_a_phrase_set_it_never_saw():
-    """Leave one phrase set out: the third set (other municipalities, written later) read by a model trained on
-    the first two. The rules were tuned after reading all three, so their figure is the in-sample one."""
+def test_status_model_adds_to_the_rules_on_phrase_sets_it_never_saw():
+    """Leave one phrase set out: the third and fourth sets (other municipalities, written later) read by a model
+    trained on the other sets. The rules were tuned after reading the third set (not the fourth)."""
     from plantrace.nlp_models.training import evaluate_status_grouped
 
-    third = {g["group"]: g for g in evaluate_status_grouped("set")["groups"]}["status_phrases_3"]
-    assert third["rules+model"] > third["rules"] + 0.02 and third["model"] > 0.7
+    groups = {g["group"]: g for g in evaluate_status_grouped("set")["groups"]}
+    for name in ("status_phrases_3", "status_phrases_4"):
+        assert groups[name]["rules+model"] > groups[name]["rules"] + 0.05, groups[name]
