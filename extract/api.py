@@ -12,7 +12,7 @@ from plantrace.extract.pipeline import run
 from plantrace.extract.text_reader import read_text
 from plantrace.schema import ITEM_KINDS, Document, Meta
 
-EXTRACTOR_VERSION = "6"  # bump when extraction output changes, so stored documents are re-extracted
+EXTRACTOR_VERSION = "7"  # bump when extraction output changes, so stored documents are re-extracted
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 
 

@@ -218,10 +218,11 @@ def _line_followups(ctx: Context, block_at_line: dict[int, int], ind_block) -> l
     if not ctx.is_report:  # a plan restates its items; only the ones given an assessment are followed up
         in_sections |= {it.id for kind in ("goals", "assignments") for it in ctx.get(kind)
                         if it.id not in ctx.item_status}
-    listed = sorted((block_at_line[it.provenance.lines[0]], kind, it)
-                    for kind, pool in (("goal", ctx.get("goals")), ("assignment", ctx.get("assignments")))
-                    for it in pool if it.id not in in_sections and it.provenance
-                    and it.provenance.lines[0] in block_at_line)
+    # in text order; items of one block (goals named in one sentence) in the order they were read
+    listed = sorted(((block_at_line[it.provenance.lines[0]], kind, it)
+                     for kind, pool in (("goal", ctx.get("goals")), ("assignment", ctx.get("assignments")))
+                     for it in pool if it.id not in in_sections and it.provenance
+                     and it.provenance.lines[0] in block_at_line), key=lambda entry: entry[:2])
     heading_blocks = sorted(h.block for h in ctx.headings)
     out = []
     for k, (bi, kind, item) in enumerate(listed):

@@ -222,8 +222,17 @@ _ORG_LINE = re.compile(r"^[\wåäöÅÄÖ\- ]{2,60}?(?:nämnden|styrelsen|förva
                        r"(?:\s+(?:\d{4}-\d{2}-\d{2}|\d+\s*(?:\(\d+\)|av\s+\d+)?))?$", re.I)
 
 
-_ABOUT_GOALS = re.compile(r"\b(?:[\wåäö]*mål(?:en|et)?|målsättning\w*|målområde\w*)\b|^(?:dessa|detta|det|här|nedan|ovan|följande|"
+# a plan's own goal words ("nämndmål", "effektmålen", "delmål"), not a subject's ("kunskapsmålen", "ett attraktivt
+# turistmål", "de nationella miljömålen"), which a goal may well name
+_PLAN_GOAL_WORD = (r"(?:nämnd|nämnds|effekt|inriktnings|verksamhets|del|resultat|kommun|kommunfullmäktige|fullmäktige|"
+                   r"kf-|styr|huvud|kvalitets|process|utvecklings|förbättrings|prioriterings|strategi|års|budget|"
+                   r"övergripande|etapp|slut)?mål(?:en|et)?")
+_ABOUT_GOALS = re.compile(rf"\b(?:{_PLAN_GOAL_WORD}|målsättning\w*|målområde\w*)\b|^(?:dessa|detta|det|här|nedan|ovan|följande|"
                           r"vi\s+har|nämnden\s+har|kommunen\s+har)\b", re.I)
+
+
+# "Visionen ska uppnås genom att fem övergripande mål uppfylls:": what is meant to be reached, not an assessment
+_INTENDED = re.compile(r"\b(?:genom|för|så)\s+att\b|\b(?:ska|skall|bör|måste)\b", re.I)
 
 
 def about_goals(text: str) -> bool:
@@ -328,7 +337,8 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
     if b.kind == "para" and _LIST_INTRO.search(last) and len(last) < 250 and not _NOT_GOALS_LIST.search(last):
         walk.list_mode = "council" if COUNCIL_WORDS.search(text) else "goals"
         assessed = status_match(last)  # "Fyra av målen har delvis uppnåtts:": the items' follow-up status
-        walk.list_status = assessed.evidence if assessed.strength != "none" and assessed.status != "unknown" else None
+        walk.list_status = assessed.evidence if assessed.strength != "none" and assessed.status != "unknown" \
+            and not _INTENDED.search(last[:max(0, last.find(assessed.evidence))]) else None
         in_goals = walk.region() == "goal" or head in walk.statement_roots
         walk.list_parent = walk.target if in_goals else None
         if walk.list_mode == "goals" and head is not None and head in walk.statement_roots:
@@ -401,6 +411,8 @@ def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
     """A goal stated in running text: "<someone's> mål är att <statement with ska>", each "och att <statement>"
     a goal of its own. Claims nothing: the block may hold more."""
     t = b.text
+    if b.kind == "para" and ("mål" in t or "Mål" in t) and _NAMING_WORDS.search(t):
+        _counted_goals(walk, bi, t)
     if b.kind != "para" or not ("mål" in t or "Mål" in t or "mbition" in t) or not _SAID_CHEAP.search(t):
         return False
     for sent in sentences(b.text):
@@ -419,6 +431,38 @@ def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
             if _SAID_MODAL.search(part) and len(part.split()) >= 4:
                 walk.add_goal(part, level, None, None, bi)
     return False
+
+
+_NUMBER_WORDS = {"två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10}
+_NAMING_WORDS = re.compile(r"\b(?:det\s+vill\s+säga|dvs\.?|nämligen)\s", re.I)
+# "… de fyra övergripande målen …, det vill säga A, B, C och D, anses vara uppfyllda": the goals named in a
+# sentence, as many as it counts
+_COUNTED_GOALS = re.compile(r"\b(?P<count>två|tre|fyra|fem|sex|sju|åtta|nio|tio|[2-9])\s+(?:[\wåäö-]+\s+){0,2}?"
+                            r"(?:mål(?:en)?|inriktningsmål(?:en)?|målområden(?:a)?)\b[^.;:]{0,80}?,?\s*"
+                            r"(?:det\s+vill\s+säga|dvs\.?|nämligen)\s+(?P<names>[^.;:]+)", re.I)
+
+
+def _counted_goals(walk: Walk, bi: int, text: str) -> None:
+    for sent in sentences(text):
+        m = _COUNTED_GOALS.search(sent)
+        if not m:
+            continue
+        count = _NUMBER_WORDS.get(m.group("count").lower()) or int(m.group("count"))
+        chunks = re.split(r",\s*", m.group("names"))
+        closing = next((k for k, c in enumerate(chunks) if " och " in c), None)  # "…, B och C, bedöms …"
+        if closing is None:
+            continue
+        head, _, tail = chunks[closing].rpartition(" och ")
+        names = chunks[:closing] + [head, tail]
+        if len(names) != count or any(not n.strip() or len(n.split()) > 6 or _SENT_END.search(n) for n in names):
+            continue
+        rest = sent[m.start("names"):]
+        assessed = status_match(rest)
+        level = _said_level(sent)
+        for name in names:
+            gid = walk.add_goal(name.strip(), level, None, None, bi)
+            if assessed.strength != "none":
+                walk.assess(gid, assessed.evidence)
 
 
 def _goal_heading(walk: Walk, bi: int, text: str) -> bool:

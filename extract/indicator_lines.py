@@ -37,6 +37,9 @@ PRESENTING_INTRO = re.compile(r"(?:^|[.!?]\s+)(?:nedan|här|följande)\b[^.:!?]{
                               r"visas|anges)\b[^.:!?]{0,80}?\b(?:indikatorer(?:na)?|nyckeltal(?:en)?|mätetal(?:en)?)\b"
                               r"[^.:!?]{0,40}[.:]?\s*$", re.I)
 _NAMES_MEASURES = re.compile(r"indikator|nyckeltal|mätetal", re.I)
+# "… nio effektmål med tillhörande indikatorer, dessa är:": the list holds the goals; their measures come with them
+_GOALS_WITH_MEASURES = re.compile(r"mål(?:en|et)?\s+med\s+(?:\w+\s+)?(?:indikatorer|nyckeltal|mätetal)\b[^.:]*:\s*$",
+                                  re.I)
 _GOALS_TOO = re.compile(r"\bmål(?:en)?\b", re.I)
 # a financial target ("Soliditeten ska förbättras", "Nettokostnadsandel högst 99 %"): in a list of indicators and
 # financial goals these are the goals
@@ -144,7 +147,8 @@ def indicator_lines(ctx: Context) -> None:
         found = _labelled(ctx, bi) if any(w in low for w in _LABEL_WORDS) else []
         text = b.text.strip()
         last = sentences(text)[-1] if text.endswith(":") else text
-        if not found and b.kind in ("para", "heading") and (LIST_INTRO.match(text) or NAMING_INTRO.match(last)
+        if not found and b.kind in ("para", "heading") and not _GOALS_WITH_MEASURES.search(last) \
+                and (LIST_INTRO.match(text) or NAMING_INTRO.match(last)
                                                             or len(text) < 600 and _NAMES_MEASURES.search(text[-200:])
                                                             and (PRESENTING_INTRO.search(text)
                                                                  or text.endswith(":") and "följande" in last)):

@@ -462,3 +462,47 @@ def find_column_cell_tables(blocks: list[Block], layout) -> list[RawTable]:
         else:
             i += 1
     return tables
+
+
+# ------------------------------------------------------------------------------------------------ commented rows
+
+_COMMENT_HEAD = re.compile(r"^(?:kommentar(?:er)?|analys|förklaring)$", re.I)
+_SECOND_SENTENCE = re.compile(r"[.!?]\s+[A-ZÅÄÖ]")
+_SAYS_WHO = re.compile(r"^(?:vi|det|den|detta|de|dessa|här|man|vår|våra|vårt|ambitionen|målet|resultatet)\b", re.I)
+
+
+def find_commented_rows(blocks: list[Block]) -> list[RawTable]:
+    """Measures whose values a conversion lost (drawn as colours or images), each followed by its comment: a
+    header of lone years and "Kommentar", then a measure's name (one sentence, a noun phrase), its comment, the
+    next name, … The table ends where that rhythm breaks."""
+    tables: list[RawTable] = []
+    n, i = len(blocks), 0
+    while i < n:
+        j, years = i, []
+        while j < n and blocks[j].kind in ("para", "heading", "item") and _LONE_YEAR.match(blocks[j].text.strip()):
+            years.append(blocks[j].text.strip())
+            j += 1
+        if len(years) < 2 or j >= n or not _COMMENT_HEAD.match(blocks[j].text.strip()):
+            i = max(j, i + 1)
+            continue
+        k, rows = j + 1, []
+        while k + 1 < n:
+            name, comment = blocks[k].text.strip(), blocks[k + 1]
+            if blocks[k].kind != "para" or comment.kind != "para" or len(name) > 200 or _SECOND_SENTENCE.search(name) \
+                    or _SAYS_WHO.match(name) or not name[:1].isupper() or _LONE_YEAR.match(name):
+                break
+            rows.append((k, name.rstrip(". "), comment.text.strip()))
+            k += 2
+        if len(rows) >= 2:
+            header = ["Indikator", *years, blocks[j].text.strip()]
+            table = RawTable(title=None, title_block=None, header_rows=[header], header=header, kind="indicator")
+            table.blocks = list(range(i, j + 1))
+            for bi, name, comment in rows:
+                table.rows.append([name, *([""] * len(years)), comment])
+                table.row_blocks.append(bi)
+                table.row_groups.append(None)
+                table.breakdowns.append([])
+                table.blocks += [bi, bi + 1]
+            tables.append(table)
+        i = max(k, j + 1)
+    return tables

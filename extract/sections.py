@@ -139,6 +139,9 @@ def build_headings(blocks: list[Block]) -> list[Heading]:
             h.parent = stack[-1] if stack else None
             headings.append(h)
             continue
+        if not re.search(r"[^\W\d_]", b.text):
+            b.kind = "para"  # "3 (19)", "2 2023": a page number or a value, never a chapter
+            continue
         parts = tuple(int(p) for p in b.number.split("."))
         if b.dotted and len(parts) == 1 and b.level is None and b.number not in parents:
             b.kind = "item"

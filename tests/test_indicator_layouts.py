@@ -730,3 +730,29 @@ def test_indicators_listed_after_prose_that_names_them_and_under_group_labels():
     d = extract_text(text, source="listed.txt")
     assert [i.name for i in d.indicators] == ["Elever i årskurs 6 som är nöjda med skolan", "Lärare med legitimation",
                                               "Brukare som är nöjda med sin hemtjänst"]
+
+
+# ------------------------------------------------------------------------------------------------ commented rows
+
+@pytest.mark.parametrize("head", [["2024", "2023", "2022", "Kommentar"], ["2021", "2022", "Kommentarer"]])
+def test_measures_whose_values_were_lost_are_read_from_their_comment_rows(head):
+    """A KKiK-style results page whose values were colours: lone years and "Kommentar" as the header, then each
+    measure's name and a comment paragraph under it."""
+    text = "\n\n".join(["Kommunens kvalitet i korthet, tillgänglighet", *head,
+                        "Andel invånare som får svar på en e-postfråga inom en arbetsdag.",
+                        "Resultatet är något sämre än förra året. Vi ser över rutinerna för funktionsbrevlådorna.",
+                        "Väntetid till plats i förskola från önskat datum.",
+                        "Väntetiden har minskat sedan två nya avdelningar öppnade.",
+                        "Antal timmar per vecka som simhallen håller öppet utanför kontorstid.",
+                        "Oförändrat."]) + "\n"
+    d = extract_text(text, source="kkik.txt")
+    assert [i.name for i in d.indicators] == ["Andel invånare som får svar på en e-postfråga inom en arbetsdag",
+                                              "Väntetid till plats i förskola från önskat datum",
+                                              "Antal timmar per vecka som simhallen håller öppet utanför kontorstid"]
+    assert not d.goals
+
+
+def test_paragraphs_under_years_without_a_comment_header_are_no_measures():
+    text = "Utveckling\n\n2022\n\n2023\n\nBefolkningen ökade under året.\n\nSkatteintäkterna ökade mer än väntat.\n\n" \
+           "Nettokostnaderna låg i nivå med budget.\n\nInvesteringarna blev lägre än planerat.\n"
+    assert not extract_text(text, source="prose.txt").indicators

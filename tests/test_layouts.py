@@ -617,3 +617,52 @@ def test_an_abbreviation_does_not_end_an_assignment():
 def test_an_assignment_given_to_several_bodies_names_them_all(sentence, clause):
     from plantrace.extract.clauses import assignment_clauses
     assert assignment_clauses(sentence) == [clause]
+
+
+# ------------------------------------------------------------------------------------------------ r10xx layouts
+
+def test_goals_named_in_one_sentence_as_many_as_it_counts():
+    text = ("Årsredovisning 2024\n\nKommunstyrelsens ordförande säger att alla de tre övergripande målen för året, "
+            "det vill säga trygg uppväxt, växande näringsliv och god ekonomisk hushållning, bedöms vara uppfyllda.\n")
+    d = extract_text(text, source="news.txt")
+    assert [g.text for g in d.goals] == ["trygg uppväxt", "växande näringsliv", "god ekonomisk hushållning"]
+    assert [(f.refers_to, f.status) for f in d.followups] == [(g.text, "done") for g in d.goals]
+    miscount = text.replace("de tre övergripande", "de fyra övergripande")
+    assert not extract_text(miscount, source="news.txt").goals
+
+
+def test_a_list_of_goals_with_their_indicators_holds_goals():
+    text = ("Nämndplan 2025\n\nPlanen består av fyra nämndmål med tillhörande indikatorer, dessa är:\n\n"
+            "• Alla barn ska ha en trygg skolgång.\n• Fler unga ska gå vidare till studier eller arbete.\n"
+            "• Nämnden ska ha en ekonomi i balans.\n• Medarbetarna ska vara friska och engagerade.\n")
+    d = extract_text(text, source="plan.txt")
+    assert len(d.goals) == 4 and not d.indicators
+    said = text.replace("Planen består av fyra nämndmål med tillhörande indikatorer, dessa är:",
+                        "Målen följs upp med indikatorer. Nedan presenteras nämndens indikatorer.")
+    said = said.replace("• Alla barn ska ha en trygg skolgång.", "• Andel elever som känner sig trygga")
+    assert "Andel elever som känner sig trygga" in {i.name for i in extract_text(said, source="plan.txt").indicators}
+
+
+def test_a_goal_may_name_a_subjects_goals():
+    """"kunskapsmålen", "ett attraktivt besöksmål": goals of a subject, not the plan's own goal words."""
+    text = ("Övergripande mål 2025–2028\n\nSkola\n\n • Alla elever ska ges förutsättningar att nå kunskapsmålen.\n"
+            " • Skolan ska vara en trygg plats.\n\nTurism\n\n • Kommunen ska vara ett attraktivt besöksmål året runt.\n"
+            " • Antalet gästnätter ska öka.\n")
+    texts = {g.text for g in extract_text(text, source="web.txt").goals}
+    assert {"Alla elever ska ges förutsättningar att nå kunskapsmålen.",
+            "Kommunen ska vara ett attraktivt besöksmål året runt."} <= texts
+
+
+def test_goals_a_vision_is_to_be_reached_by_are_no_follow_ups():
+    text = ("Budget 2026\n\nVision\n\nVisionen ska nås genom att tre övergripande mål uppfylls:\n\n"
+            "1. Trygg uppväxt – Vi ger alla barn en god start i livet.\n"
+            "2. Hållbart samhälle – Vi bygger för kommande generationer.\n"
+            "3. Starkt näringsliv – Vi gör det lätt att starta företag.\n")
+    d = extract_text(text, source="budget.txt")
+    assert len(d.goals) == 3 and not d.followups
+
+
+def test_a_page_number_with_its_page_count_is_no_heading():
+    text = "Mål och budget 2026\n\nKommunen\n\n3 (19)\n\nInledning\n\nKommunfullmäktige fastställer målen.\n"
+    d = extract_text(text, source="p.txt")
+    assert "(19)" not in {s.title for s in d.sections}
