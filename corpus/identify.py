@@ -249,7 +249,9 @@ def _municipality(
 def _region_names() -> dict[str, str]:
     from plantrace.nlp_models.places import regions
 
-    names = {r.replace(" län", ""): f"Region {r.replace(' län', '')}" for r, _ in regions() if r}
+    # "Region Örebro län" is the region's name; "Region Örebro" is how a text may shorten it
+    names = {r.replace(" län", ""): f"Region {r}" for r, _ in regions() if r}
+    names.update({r: f"Region {r}" for r, _ in regions() if r and r.endswith(" län")})
     names["Västra Götaland"] = "Västra Götalandsregionen"
     return names
 
@@ -257,6 +259,11 @@ def _region_names() -> dict[str, str]:
 _REGION_NAMES = _region_names()
 _REGION_OWNER_RE = re.compile(r"(?<![\w-])(?:Region(?:en)?[ \t\u00a0]+(?P<a>" + "|".join(
     re.escape(n) for n in sorted(_REGION_NAMES, key=len, reverse=True)) + r")(?:s)?(?![\w-])|(?P<b>Västra[ \t\u00a0]+Götaland)sregionens?)")
+
+
+# the deciding bodies say whose document it is: a region's board and assembly, not a municipality's
+_REGION_BODIES = re.compile(r"\bregion(?:styrelse|fullmäktige|direktör)\w*", re.I)
+_MUNICIPAL_BODIES = re.compile(r"\bkommun(?:styrelse|fullmäktige|direktör)\w*", re.I)
 
 
 def _only_inside(window: str, name: str, region: str) -> bool:
@@ -930,7 +937,8 @@ def identify(text: str, source: str | None = None) -> Meta:
     edges = (text[:head_end], text[max(head_end, len(text) - 4_000) :])
     meta.municipality = _municipality(window, near_end, top_end, title_span, edges)
     region = _region(window, near_end)
-    if region and region != "Region Gotland" and (meta.municipality is None or _only_inside(window, meta.municipality, region)):
+    if region and region != "Region Gotland" and (meta.municipality is None or _only_inside(window, meta.municipality, region)
+                                                  or _REGION_BODIES.search(window) and not _MUNICIPAL_BODIES.search(window)):
         meta.municipality = region  # a region's own document ("Härjedalen" named only in "Region Jämtland Härjedalen")
     if meta.municipality:
         how["municipality"] = "content"

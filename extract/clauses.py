@@ -12,7 +12,7 @@ from typing import Optional
 # assignment in running text, from its clause to the next clause that gives another one or the sentence's end
 CLAUSE_CUE = re.compile(r"\b(?:(?P<verb>får|ska\s+få|fick|fått|ges|gavs|ger?|gav|gett|givit)(?P<between>\s+[\wåäö\- ]{2,60}?)?"
                         r"\s+i\s+uppdrag\s+att|(?:fick|får|har\s+fått)\s+ett\s+uppdrag\s+att|uppdras\s+att|"
-                        r"uppdrag\s+ges\s+till|uppdra\s+åt|uppdrog\s+(?:\w+\s+)?(?:till|åt)|(?P<to>uppdrar\s+(?:till|åt)\s+)|uppmanas\s+att|"
+                        r"uppdrag\s+ges\s+till|(?P<inf>(?<!att\s)uppdra\s+(?:åt|till)\s)|uppdra\s+åt|uppdrog\s+(?:\w+\s+)?(?:till|åt)|(?P<to>uppdrar\s+(?:till|åt)\s+)|uppmanas\s+att|"
                         r"uppmanar\s+[\wåäö\- ]{2,80}?\s+att)\b", re.I)
 # "… att ge Västerporten AB i uppdrag att …", "… gav i mars 2016 ledningskontoret i uppdrag att …", "… fick
 # socialnämnden i uppdrag att …": the assignment is worded from whom it was given to (a present "X ger Y i uppdrag"
@@ -33,6 +33,9 @@ _SUBJECT_WORD = re.compile(rf"^{_BODY}$", re.I)
 # verb starts another decision; an infinitive ("samt att redovisa …") continues the assignment
 _NEW_DECISION = re.compile(r",?\s+(?:samt|och)\s+att\s+(?=[a-zåäö]+(?:ning\w*|het\w*|else\w*|[^aeiouyåäö\W]en|"
                            r"[^aeiouyåäö\W]et|rna|orna)\s)", re.I)
+
+
+_DASHED_DECISION = re.compile(r"\s[-–]\s+(?=(?:i\s+övrigt|att|samt\s+att|därutöver)\s)", re.I)
 
 
 def _subject_start(text: str, end: int) -> Optional[int]:
@@ -69,6 +72,9 @@ def assignment_clauses(sentence: str, committee_ska: bool = False) -> list[str]:
         if m.group("to"):  # "… uppdrar till förvaltningen att …": worded from whom it is given to
             starts.append(m.end())
             continue
+        if m.group("inf"):  # a decision as an infinitive ("… Dnr 98/2005 uppdra till nämnden att …"): from its verb
+            starts.append(m.start())
+            continue
         between = (m.group("between") or "").strip()
         if between and _RECIPIENT_END.search(between) and (m.group("verb").lower() != "ger"
                                                            or _subject_start(sentence, m.start()) is None):
@@ -88,6 +94,9 @@ def assignment_clauses(sentence: str, committee_ska: bool = False) -> list[str]:
     out = []
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(sentence)
+        dashed = _DASHED_DECISION.search(sentence, start, end)
+        if dashed:  # "… redovisa orsakerna - i övrigt notera redovisningen": the next decision of a flattened list
+            end = dashed.start()
         joined = _NEW_DECISION.search(sentence, start, end)
         if joined:  # "… i uppdrag att ta fram planer samt att uppföljning sker årligen": a decision of its own
             end = joined.start()

@@ -227,7 +227,8 @@ _ORG_LINE = re.compile(r"^[\wåäöÅÄÖ\- ]{2,60}?(?:nämnden|styrelsen|förva
 _PLAN_GOAL_WORD = (r"(?:nämnd|nämnds|effekt|inriktnings|verksamhets|del|resultat|kommun|kommunfullmäktige|fullmäktige|"
                    r"kf-|styr|huvud|kvalitets|process|utvecklings|förbättrings|prioriterings|strategi|års|budget|"
                    r"övergripande|etapp|slut)?mål(?:en|et)?")
-_ABOUT_GOALS = re.compile(rf"\b(?:{_PLAN_GOAL_WORD}|målsättning\w*|målområde\w*)\b|^(?:dessa|detta|det|här|nedan|ovan|följande|"
+_NAMES_PLAN_GOALS = re.compile(rf"\b{_PLAN_GOAL_WORD}\b", re.I)
+_ABOUT_GOALS = re.compile(rf"\b(?:{_PLAN_GOAL_WORD}|målsättning\w*|målområde\w*)\b|^(?:dessa|detta|det(?!\s+(?:ska|skall)\s)|här|nedan|ovan|följande|"
                           r"vi\s+har|nämnden\s+har|kommunen\s+har)\b", re.I)
 
 
@@ -237,7 +238,7 @@ _INTENDED = re.compile(r"\b(?:genom|för|så)\s+att\b|\b(?:ska|skall|bör|måste
 
 def about_goals(text: str) -> bool:
     """Text about the goals rather than a goal: it names goals ("… har antagit sex mål som ska …") or points at
-    them ("Dessa ska …", "Här är …")."""
+    them ("Dessa ska …", "Här är …"); "Det ska finnas …" is a goal with a dummy subject."""
     return bool(_ABOUT_GOALS.search(text))
 
 
@@ -484,6 +485,8 @@ def _stated_below(nxt: Block) -> bool:
     return bool(m) and " som " not in m.group(0) and len(sentences(text)) == 1 and is_statement(text)
 
 
+# a title naming one goal: a singular adjective ("Finansiellt mål", "Strategiskt mål"), not "Övergripande mål"
+_ONE_GOAL_TITLE = re.compile(r"^[\wåäö]+[^aeiouyåäö\W]t\s+mål$", re.I)
 _MAIN_MODAL = re.compile(r"^(?:[\wåäöÅÄÖ-]+\s+){1,7}?(?:ska|skall)\s", re.I)
 
 
@@ -510,12 +513,16 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
         if walk.labelled_since_title or not is_statement(first) or len(first) > 200:
             return False  # where the section labels its goals, its prose is narrative
         text = first
-    if text.endswith(("?", ":")) or len(text) > 300 or not text[:1].isupper() or about_goals(text) \
+    # "Finansiellt mål" ⏎ "Kommunen har en ekonomi i balans …": the one goal the title names, whatever its tense
+    one_goal = b.kind == "para" and walk.title_block == bi - 1 and bool(_ONE_GOAL_TITLE.match(walk.title or "")) \
+        and len(sentences(text)) == 1 and len(text) <= 250 and not _NAMES_PLAN_GOALS.search(text)
+    if text.endswith(("?", ":")) or len(text) > 300 or not text[:1].isupper() or about_goals(text) and not one_goal \
             or _RELATIVE_START.match(text):
         return False
     if b.kind == "para" and walk.heading_goal == bi - 1:
         return False  # the prose under a goal written as a heading explains it
     as_heading = b.kind == "para" and not is_statement(text) and _goal_heading(walk, bi, text)
+    as_heading = as_heading or one_goal and not is_statement(text)
     if b.kind == "para" and not as_heading and walk.explained_after is not None and bi > walk.explained_after:
         return False  # the prose after a named goal's statement explains it
     if b.kind == "para" and not is_statement(text) and not as_heading:

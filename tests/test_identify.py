@@ -383,6 +383,14 @@ IDENTITY_CASES = [
      "hela Jämtland Härjedalen.\n", {"municipality": "Region Jämtland Härjedalen"}),
     ("the region named with -regionen", "Västra Götalandsregionens mål för hållbarhet\n\nRegionfullmäktige beslutade "
      "målen i juni.\n", {"municipality": "Västra Götalandsregionen"}),
+    ("a region's board deciding about a municipality's project", "Beslut i korthet\n\nHär sammanfattas besluten "
+     "i Region Dalarna efter varje möte.\n\nRegionstyrelsen beslutade att stödja Ludvikas kommuns ansökan om medel "
+     "till en ny resecentral.\n", {"municipality": "Region Dalarna"}),
+    ("a region whose name holds 'län'", "Regionplan 2025\n\nRegion Kalmar län har sex effektmål.\n\n"
+     "Regionfullmäktige fastställde planen i november.\n", {"municipality": "Region Kalmar län"}),
+    ("a municipality's board naming the region it works with", "Protokoll\n\nKommunstyrelsen i Ludvika "
+     "beslutade att teckna avtal med Region Dalarna om kollektivtrafiken.\n\nRegionstyrelsen informeras.\n",
+     {"municipality": "Ludvika"}),
     ("inhabitants with a linking vowel", "Kommunfullmäktiges mål\n\n1. Fler Lundabor i arbete\n2. En trygg kommun\n",
      {"municipality": "Lund"}),
     ("the only municipality a short page names, in the genitive", "Budgetnytt\n\nPolitikerna beslutade om "

@@ -666,3 +666,33 @@ def test_a_page_number_with_its_page_count_is_no_heading():
     text = "Mål och budget 2026\n\nKommunen\n\n3 (19)\n\nInledning\n\nKommunfullmäktige fastställer målen.\n"
     d = extract_text(text, source="p.txt")
     assert "(19)" not in {s.title for s in d.sections}
+
+
+def test_a_goal_with_a_dummy_subject_is_a_goal():
+    text = ("Regionens mål 2025–2028\n\nHär nedan ser du några av målen.\n\n• Vården ska vara nära och tillgänglig\n"
+            "• Det ska finnas fler företag i hela länet\n• Det ska vara enkelt att resa kollektivt\n")
+    texts = [g.text for g in extract_text(text, source="region.txt").goals]
+    assert "Det ska finnas fler företag i hela länet" in texts and "Det ska vara enkelt att resa kollektivt" in texts
+
+
+def test_a_decision_as_an_infinitive_in_a_flattened_protocol():
+    """A protocol page run together: the paragraph number, the matter, its diarienummer and the decision "uppdra
+    till X att …", with the next decision after a dash and no full stop between."""
+    text = ("Kommunstyrelsen Sammanträdesprotokoll 2006-05-10\n\n"
+            "12 Lokalförsörjning 2006 Dnr KS 41/2006 uppdra till tekniska nämnden att före oktober redovisa behovet "
+            "av nya förskolelokaler i centralorten - i övrigt lägga informationen till handlingarna Utskottet har "
+            "tidigare diskuterat frågan om lokaler.\n")
+    d = extract_text(text, source="prot.txt")
+    assert [a.text for a in d.assignments] == [
+        "uppdra till tekniska nämnden att före oktober redovisa behovet av nya förskolelokaler i centralorten"]
+
+
+@pytest.mark.parametrize("title, statement", [
+    ("Finansiellt mål", "Kommunen har en ekonomi i balans och ett resultat som motsvarar två procent av skatteintäkterna."),
+    ("Strategiskt mål", "Invånarna upplever att kommunen är en trygg plats att bo och verka i."),
+])
+def test_the_one_goal_a_singular_title_names(title, statement):
+    text = f"Mål och budget 2026\n\n{title}\n\n{statement}\n\nMålet följs upp i delårsrapporten och i årsredovisningen.\n"
+    assert [g.text for g in extract_text(text, source="b.txt").goals] == [statement]
+    prose = text.replace(title, "Ekonomisk översikt")
+    assert not extract_text(prose, source="b.txt").goals
