@@ -109,12 +109,46 @@ def extract_followups(ctx: Context) -> None:
         block_at_line = {b.first_line: bi for bi, b in enumerate(ctx.blocks)}
         ind_block = [(block_at_line.get(i.provenance.lines[0]), i) for i in ctx.get("indicators") if i.provenance]
         decided = _section_followups(ctx, ind_block) + _line_followups(ctx, block_at_line, ind_block)
+    # in any document (a report's type is not always told): goals assessed in the past tense in its prose
+    decided.extend(_goals_assessed_in_prose(ctx, {fold(fu.refers_to) for fu, _ in decided}))
     # in any document, plans and minutes included: a matter that reports back on an assignment
     decided.extend(_report_back_items(ctx, {fu.refers_to for fu, _ in decided}))
     decided.extend(_report_back_decisions(ctx, decided))
     for k, (fu, _) in enumerate(decided):
         fu.id = f"f{k + 1}"
         ctx.add("followups", fu)
+
+
+# "De verksamhetsmässiga målen uppfylldes till stor del, medan det ekonomiska målet inte uppnåddes": a report's
+# prose naming a kind of goal and its outcome, past or perfect ("uppnåddes", "har uppfyllts", "är uppnått"; a
+# plan's present "uppnås genom …" is no outcome); "Målet uppnåddes" alone names none, so a determiner or
+# genitive with a word before "mål", or "mål för …", is required
+_ASSESSED_GOAL = re.compile(
+    r"(?:^|(?<=\s))(?P<goal>(?:[Dd]e|[Dd]et|[Kk]ommunens|[Nn]ämndens|[Rr]egionens|[Ff]ullmäktiges|[Kk]ommunfullmäktiges)"
+    r"\s+(?:(?:[\wåäö-]+\s+){1,3}?(?:mål(?:en|et)?|målsättning(?:en|arna)?)|mål(?:en|et)?\s+för\s+(?:[\wåäö-]+\s+){0,4}?"
+    r"[\wåäö-]+(?=\s+{aux}{done})))"
+    r"\s+(?P<rest>{aux}{done}[^,;.]*)"
+    .replace("{aux}", r"(?:(?:inte|ej)\s+)?(?:(?:har|är|blev)\s+)?(?:(?:helt|delvis|inte|ej)\s+)?")
+    .replace("{done}", r"(?:uppfylldes|uppnåddes|nåddes|uppfyllts|uppnåtts|nåtts|uppfyllt|uppnått|nått|uppfyllda|"
+                       r"uppnådda|uppfylld|uppnådd)\b"))
+
+
+def _goals_assessed_in_prose(ctx: Context, known: set[str]) -> list[tuple[FollowUp, str]]:
+    out: list[tuple[FollowUp, str]] = []
+    in_tables = {bi for t in ctx.tables for bi in t.blocks}
+    for bi, b in enumerate(ctx.blocks):
+        if b.kind != "para" or bi in in_tables or "mål" not in b.text:
+            continue
+        for sentence in _sentences(b.text):
+            for m in _ASSESSED_GOAL.finditer(sentence):
+                goal, assessed = m.group("goal"), status_match(m.group("rest"))
+                if assessed.strength in ("weak", "none") or fold(goal) in known:
+                    continue
+                known.add(fold(goal))
+                out.append((FollowUp(id="", refers_to=goal, kind="goal", status=assessed.status,
+                                     status_raw=m.group("rest").strip(), narrative=sentence,
+                                     provenance=ctx.provenance(bi)), "prose"))
+    return out
 
 
 def _section_followups(ctx: Context, ind_block) -> list[tuple[FollowUp, str]]:

@@ -696,3 +696,15 @@ def test_the_one_goal_a_singular_title_names(title, statement):
     assert [g.text for g in extract_text(text, source="b.txt").goals] == [statement]
     prose = text.replace(title, "Ekonomisk översikt")
     assert not extract_text(prose, source="b.txt").goals
+
+
+def test_kinds_of_goals_assessed_in_a_reports_prose():
+    text = ("Förvaltningsberättelse 2024\n\nÅrets resultat\n\nDe sociala målen uppfylldes i hög grad, medan det finansiella "
+            "målet inte uppnåddes. Sammantaget bedöms att kommunens mål för god ekonomisk hushållning inte har uppfyllts.\n")
+    d = extract_text(text, source="ar.txt")
+    assert [(f.refers_to, f.status) for f in d.followups] == [
+        ("De sociala målen", "partial"), ("det finansiella målet", "not_done"),
+        ("kommunens mål för god ekonomisk hushållning", "not_done")]
+    plan = ("Mål och budget 2026\n\nDet finansiella målet uppnås genom en kostnadsutveckling i takt med "
+            "skatteintäkterna.\n")
+    assert not extract_text(plan, source="plan.txt").followups
