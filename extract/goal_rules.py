@@ -227,6 +227,7 @@ _ORG_LINE = re.compile(r"^[\wåäöÅÄÖ\- ]{2,60}?(?:nämnden|styrelsen|förva
 _PLAN_GOAL_WORD = (r"(?:nämnd|nämnds|effekt|inriktnings|verksamhets|del|resultat|kommun|kommunfullmäktige|fullmäktige|"
                    r"kf-|styr|huvud|kvalitets|process|utvecklings|förbättrings|prioriterings|strategi|års|budget|"
                    r"övergripande|etapp|slut)?mål(?:en|et)?")
+_PARENTHESIS = re.compile(r"\([^()]*\)")  # "(För 2011 ska målet vara 1,9 %)": a note on the goal, not about goals
 _NAMES_PLAN_GOALS = re.compile(rf"\b{_PLAN_GOAL_WORD}\b", re.I)
 _ABOUT_GOALS = re.compile(rf"\b(?:{_PLAN_GOAL_WORD}|målsättning\w*|målområde\w*)\b|^(?:dessa|detta|det(?!\s+(?:ska|skall)\s)|här|nedan|ovan|följande|"
                           r"vi\s+har|nämnden\s+har|kommunen\s+har)\b", re.I)
@@ -508,6 +509,8 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
         return True
     if b.kind != "para" or len(text) > 300:
         text = goal_of_item(text)  # "En tillitsbaserad styrning: Kommunen ska …" names the goal before the colon
+    if b.kind in ("bullet", "item") and len(sentences(text)) > 1 and is_statement(sentences(text)[0]):
+        text = sentences(text)[0]  # "Soliditeten ska öka. Vid beräkning av soliditeten …": the goal, then its rule
     if b.kind == "para" and len(text) > 300 or b.kind == "para" and len(sentences(text)) > 1:
         first = sentences(text)[0]  # a goal stated in prose: its first sentence, the rest explains it
         if walk.labelled_since_title or not is_statement(first) or len(first) > 200:
@@ -516,7 +519,8 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
     # "Finansiellt mål" ⏎ "Kommunen har en ekonomi i balans …": the one goal the title names, whatever its tense
     one_goal = b.kind == "para" and walk.title_block == bi - 1 and bool(_ONE_GOAL_TITLE.match(walk.title or "")) \
         and len(sentences(text)) == 1 and len(text) <= 250 and not _NAMES_PLAN_GOALS.search(text)
-    if text.endswith(("?", ":")) or len(text) > 300 or not text[:1].isupper() or about_goals(text) and not one_goal \
+    if text.endswith(("?", ":")) or len(text) > 300 or not text[:1].isupper() \
+            or about_goals(_PARENTHESIS.sub("", text)) and not one_goal \
             or _RELATIVE_START.match(text):
         return False
     if b.kind == "para" and walk.heading_goal == bi - 1:

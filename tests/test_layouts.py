@@ -708,3 +708,12 @@ def test_kinds_of_goals_assessed_in_a_reports_prose():
     plan = ("Mål och budget 2026\n\nDet finansiella målet uppnås genom en kostnadsutveckling i takt med "
             "skatteintäkterna.\n")
     assert not extract_text(plan, source="plan.txt").followups
+
+
+def test_a_goal_bullet_with_its_rule_and_its_note():
+    text = ("Fullmäktiges mål 2025–2027\n\nFinansiella mål\n\n"
+            "  • Resultatet ska uppgå till minst 2 % av skatteintäkterna. (För 2025 ska målet vara 1,5 %)\n"
+            "  • Nettolåneskulden ska minska. Vid beräkningen ska koncernens lån räknas med.\n")
+    texts = [g.text for g in extract_text(text, source="kf.txt").goals]
+    assert texts == ["Resultatet ska uppgå till minst 2 % av skatteintäkterna. (För 2025 ska målet vara 1,5 %)",
+                     "Nettolåneskulden ska minska."]
