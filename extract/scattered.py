@@ -506,3 +506,53 @@ def find_commented_rows(blocks: list[Block]) -> list[RawTable]:
             tables.append(table)
         i = max(k, j + 1)
     return tables
+
+
+# ------------------------------------------------------------------------------------------------ headerless rows
+
+_ROW_VALUES = re.compile(r"^(?P<name>[A-ZÅÄÖa-zåäö].*?[^\W\d_])\s*(?:\((?P<unit>[^()]{1,12})\))?\s+"
+                         r"(?P<values>(?:-?\d+(?:,\d+)?\s*%?\s+){2,}-?\d+(?:,\d+)?\s*%?)$")
+_NAME_START = re.compile(r"^[A-ZÅÄÖ]")
+
+
+def find_headerless_rows(blocks: list[Block]) -> list[RawTable]:
+    """Key-figure rows whose header the excerpt or the page cut off: two or more lines in a row that each give a
+    name (its unit in brackets) and the same number of values, three or more, and nothing else. A name wrapped
+    onto the line above ("Årets resultat i relation till" ⏎ "skatteintäkter och utjämning (%) 2,9 -0,8 …") is
+    joined. Values whose thousands are split by spaces cannot be told apart, so such rows make no table."""
+    tables: list[RawTable] = []
+    n, i = len(blocks), 0
+    while i < n:
+        rows: list[tuple[list[int], str, list[str]]] = []
+        j = i
+        while j < n:
+            lead, k = "", j
+            b = blocks[k]
+            if b.kind == "para" and not _ROW_VALUES.match(b.text.strip()) and k + 1 < n \
+                    and blocks[k + 1].text[:1].islower() \
+                    and len(b.text) <= 60 and _NAME_START.match(b.text) and not re.search(r"[.:;!?]\s*$", b.text):
+                lead, k = b.text.strip() + " ", k + 1  # the first part of a wrapped name
+            m = _ROW_VALUES.match(blocks[k].text.strip()) if blocks[k].kind == "para" else None
+            values = m.group("values").split() if m else []
+            values = [v for v in values if v != "%"]
+            if not m or (rows and len(values) != len(rows[0][2])) or all(_LONE_YEAR.match(v) for v in values) \
+                    or not _NAME_START.match(lead or m.group("name")):
+                break
+            unit = f" ({m.group('unit')})" if m.group("unit") else ""
+            rows.append((list(range(j, k + 1)), (lead + m.group("name")).strip() + unit, values))
+            j = k + 1
+        if len(rows) >= 2:
+            width = len(rows[0][2])
+            header = ["Nyckeltal", *(["Värde"] * width)]  # the columns (years, places) are not told
+            table = RawTable(title=None, title_block=None, header_rows=[header], header=header, kind="indicator")
+            for span, name, values in rows:
+                table.rows.append([name, *values])
+                table.row_blocks.append(span[-1])
+                table.row_groups.append(None)
+                table.breakdowns.append([])
+                table.blocks += span
+            tables.append(table)
+            i = j
+        else:
+            i += 1
+    return tables

@@ -243,11 +243,11 @@ def build_tables(blocks: list[Block], layout=None) -> list[RawTable]:
                 tables.append(table)
         i = j
     from plantrace.extract.scattered import (find_cell_per_line_tables, find_column_cell_tables, find_commented_rows,
-                                             find_scattered_tables)
+                                             find_headerless_rows, find_scattered_tables)
 
     taken = {b for t in tables for b in t.blocks}
     more = (find_cell_per_line_tables(blocks, layout) + find_column_cell_tables(blocks, layout)
-            + find_commented_rows(blocks)) if layout is not None else []
+            + find_commented_rows(blocks) + find_headerless_rows(blocks)) if layout is not None else []
     for t in flattened + find_scattered_tables(blocks, layout) + more:
         if not taken.intersection(t.blocks):
             tables.append(t)

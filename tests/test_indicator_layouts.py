@@ -756,3 +756,24 @@ def test_paragraphs_under_years_without_a_comment_header_are_no_measures():
     text = "Utveckling\n\n2022\n\n2023\n\nBefolkningen ökade under året.\n\nSkatteintäkterna ökade mer än väntat.\n\n" \
            "Nettokostnaderna låg i nivå med budget.\n\nInvesteringarna blev lägre än planerat.\n"
     assert not extract_text(text, source="prose.txt").indicators
+
+
+# ------------------------------------------------------------------------------------------------ headerless rows
+
+def test_key_figure_rows_whose_header_was_cut_off():
+    text = ("Ekonomisk översikt\n\nResultatet för året\n\nNettokostnadsandel av skatter och bidrag (%) 98,1 99,4 "
+            "100,2 97,6\n\nSoliditet inklusive\n\npensionsåtaganden (%) 21,5 19,8 18,0 17,2\n\n"
+            "Årets investeringar (mkr) 212,4 180,1 95,3 140,0\n\nResultatet beskrivs närmare nedan.\n")
+    d = extract_text(text, source="ar.txt")
+    assert {i.name: [v.raw for v in i.values] for i in d.indicators} == {
+        "Nettokostnadsandel av skatter och bidrag (%)": ["98,1", "99,4", "100,2", "97,6"],
+        "Soliditet inklusive pensionsåtaganden (%)": ["21,5", "19,8", "18,0", "17,2"],
+        "Årets investeringar (mkr)": ["212,4", "180,1", "95,3", "140,0"]}
+    assert {v.kind for i in d.indicators for v in i.values} == {"actual"}
+
+
+def test_one_line_ending_in_figures_or_rows_of_unequal_width_make_no_table():
+    one = "Översikt\n\nUnder året ökade antalet elever till 1 204 och lärarna till 96 av 101 tjänster 4 5 6.\n"
+    assert not extract_text(one, source="a.txt").indicators
+    uneven = "Fakta\n\nAntal invånare 19 481 8 229 27 451\n\nMedelålder 41,2 42,2 43,6\n"
+    assert not extract_text(uneven, source="b.txt").indicators
