@@ -522,17 +522,22 @@ def find_headerless_rows(blocks: list[Block]) -> list[RawTable]:
     joined. Values whose thousands are split by spaces cannot be told apart, so such rows make no table."""
     tables: list[RawTable] = []
     n, i = len(blocks), 0
+
+    def row(b: Block) -> Optional[re.Match]:  # a short line ending in a figure, the only kind worth the pattern
+        t = b.text.strip()
+        return _ROW_VALUES.match(t) if b.kind == "para" and len(t) <= 300 and t[-1:] in "0123456789%" else None
+
     while i < n:
         rows: list[tuple[list[int], str, list[str]]] = []
         j = i
         while j < n:
             lead, k = "", j
             b = blocks[k]
-            if b.kind == "para" and not _ROW_VALUES.match(b.text.strip()) and k + 1 < n \
+            if b.kind == "para" and k + 1 < n and not row(b) \
                     and blocks[k + 1].text[:1].islower() \
                     and len(b.text) <= 60 and _NAME_START.match(b.text) and not re.search(r"[.:;!?]\s*$", b.text):
                 lead, k = b.text.strip() + " ", k + 1  # the first part of a wrapped name
-            m = _ROW_VALUES.match(blocks[k].text.strip()) if blocks[k].kind == "para" else None
+            m = row(blocks[k])
             values = m.group("values").split() if m else []
             values = [v for v in values if v != "%"]
             if not m or (rows and len(values) != len(rows[0][2])) or all(_LONE_YEAR.match(v) for v in values) \
