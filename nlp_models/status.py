@@ -4,10 +4,12 @@
 
 Why regexes and not spaCy's Matcher: the vocabulary is character-level (smileys, arrows, "måloppfyllelse" typos,
 inflected participles matched by one pattern each) and the normaliser must work on a bare cell string without a
-pipeline. Measured (bench/nlp_speed.py): about 15 µs per status phrase here, against about 3 µs just to tokenise the
-phrase, which a Matcher needs before it starts — both negligible next to extraction, so the choice is by what the
-patterns can say and by accuracy (1.0 on the 145-case test set, 16/17 on the answer keys' status phrases: a launch
-reported as "har startat upp …" is ongoing here, as any start without a completion cue is, while the key says done).
+pipeline. The rules alone cost a few tens of µs a phrase (a sentence of a report section: up to ~160 µs), about 3 µs
+go to tokenising the phrase, which a Matcher needs before it starts; `normalise_status` with the status model about
+65 µs (bench/nlp_speed.py). The choice is by what the patterns can say and by accuracy (1.0 on the 145-case test
+set, 16/17 on the answer keys' status phrases: a launch reported as "har startat upp …" is ongoing here, as any start
+without a completion cue is, while the key says done). The rules do not reach new municipalities' wording well
+(0.662 on a phrase set none of them was written for), so `read_status` adds a trained status model (see there).
 Why ordered cue families and not the
 first phrase in the text: one status line often holds several cues ("Påbörjat men inte slutfört", "Uppdraget är
 genomfört. Arbetet fortsätter"), and which one decides is a rule (extract/followups.py weighs a report section's
