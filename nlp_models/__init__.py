@@ -24,7 +24,12 @@ _cache: dict[str, object] = {}
 
 def load(path: str | Path | None = None):
     """The trained pipeline (cached per path). Raises FileNotFoundError if it has not been built."""
-    key = str(Path(path) if path else MODEL_DIR)
+    return load_model(path, MODEL_DIR, MODEL_VERSION, "pipeline")
+
+
+def load_model(path: str | Path | None, default: Path, version: str, what: str):
+    """A pipeline saved by `train` (cached per path); a shipped one (no path given) must be of `version`."""
+    key = str(Path(path) if path else default)
     nlp = _cache.get(key)
     if nlp is None:
         import spacy
@@ -32,11 +37,11 @@ def load(path: str | Path | None = None):
         from . import entities, lemmas, roles, segment  # noqa: F401  (register the factories and architecture)
 
         if not (Path(key) / "meta.json").exists():
-            raise FileNotFoundError(f"no trained pipeline in {key}: run `python -m plantrace.nlp_models.train`")
+            raise FileNotFoundError(f"no trained {what} in {key}: run `python -m plantrace.nlp_models.train`")
         nlp = spacy.load(key)
         built = f"{nlp.lang}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
-        if path is None and built != MODEL_VERSION:
-            raise RuntimeError(f"model in {key} is {built}, code expects {MODEL_VERSION}: retrain it")
+        if path is None and built != version:
+            raise RuntimeError(f"{what} in {key} is {built}, code expects {version}: retrain it")
         _cache[key] = nlp
         import gc
 

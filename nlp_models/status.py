@@ -249,27 +249,15 @@ def normalise_status(text: str | None) -> tuple[str, str]:
 
 
 STATUS_MODEL_DIR = Path(__file__).resolve().parent / "model" / "status"
-_models: dict[str, object] = {}
 _WHOLE_CELL = ("cell",)
 _WORD = re.compile(r"[^\W\d_]{2}")
 
 
 def load_status_model(path: str | Path | None = None):
     """The trained status model (cached per path), built by `python -m plantrace.nlp_models.train`."""
-    key = str(Path(path) if path else STATUS_MODEL_DIR)
-    nlp = _models.get(key)
-    if nlp is None:
-        import spacy
+    from . import MODEL_VERSION, load_model
 
-        from . import MODEL_VERSION, lemmas, roles  # noqa: F401  (register the lemmatizer and the architecture)
-
-        if not (Path(key) / "meta.json").exists():
-            raise FileNotFoundError(f"no trained status model in {key}: run `python -m plantrace.nlp_models.train`")
-        nlp = _models[key] = spacy.load(key)
-        built = f"{nlp.lang}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
-        if path is None and built != MODEL_VERSION.replace("_plantrace", "_plantrace_status"):
-            raise RuntimeError(f"status model in {key} is {built}, code expects {MODEL_VERSION}: retrain it")
-    return nlp
+    return load_model(path, STATUS_MODEL_DIR, MODEL_VERSION.replace("_plantrace", "_plantrace_status"), "status model")
 
 
 def classify_status(texts: Iterable[str], *, nlp=None) -> list[tuple[str, float]]:

@@ -326,8 +326,7 @@ def _classify(nlp, rows):
 def train_status(seed: int = 0, *, output: Path | str | None = STATUS_MODEL_DIR,
                  config_path: Path = STATUS_CONFIG, data_dir: Path = DATA) -> dict:
     """Build the status model from every phrase set and (unless output is None) save it."""
-    from . import MODEL_VERSION
-    from .status import _models
+    from . import MODEL_VERSION, clear_cache
 
     rows = load_status_rows(data_dir)
     nlp, settings = build_status(config_path, seed)
@@ -340,7 +339,7 @@ def train_status(seed: int = 0, *, output: Path | str | None = STATUS_MODEL_DIR,
                          "plantrace status model: follow-up status of a line the rules leave undecided"})
         nlp.meta["plantrace"].update(metrics)
         nlp.to_disk(output)
-        _models.clear()
+        clear_cache()
     return metrics
 
 
