@@ -84,7 +84,10 @@ def _merge_baseline(raw: list[VLine]) -> list[VLine]:
             if h > 0 and overlap > 0.6 * h and ln.bbox[0] >= prev.bbox[2] - 1:
                 gap = ln.bbox[0] - prev.bbox[2]
                 sep = " "
-                if gap > 2.5 * max(prev.size, ln.size) and not _NUMBER_ONLY.match(prev.text.split("\t")[-1].strip()) \
+                # a lone number after more than an em (a page number beside a wrapped table-of-contents entry, a
+                # value beside its name in a narrow column) is a cell of its own, like any text after a wide gap
+                wide = (1.0 if _NUMBER_ONLY.match(ln.text.strip()) else 2.5) * max(prev.size, ln.size)
+                if gap > wide and not _NUMBER_ONLY.match(prev.text.split("\t")[-1].strip()) \
                         and not _BULLET_GLYPH.match(prev.text.strip()):
                     sep = "\t"
                 prev.text = prev.text + sep + ln.text

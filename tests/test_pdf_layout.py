@@ -175,3 +175,15 @@ def test_att_clauses_at_a_tab_stop_are_no_table(tmp_path):
     doc.save(path)
     assert not any(ln.cells for ln in read_pdf(path).lines)
     assert len(extract_file(path).assignments) == 2
+
+
+def test_a_page_number_beside_a_wrapped_contents_entry_is_a_cell(tmp_path):
+    """A contents entry wrapped in a narrow column with its page number beside the first line, about an em away:
+    the number is a cell of the line (a contents entry), not a word inside the entry ("… för barn 11 i åldern …")."""
+    entry = "4.3 Nämnden uppdras att erbjuda fler förebyggande insatser för barn i åldern sju till tolv år."
+    html = ("<h2>Innehåll</h2><table style='border-collapse: collapse'><tr><td>" + entry + "</td>"
+            "<td style='text-align: right'>11</td></tr></table><h2>Inledning</h2>"
+            "<p>Nämnden redovisar här sitt arbete under året med barn och unga i kommunen.</p>")
+    lines = _lines(_story_pdf(tmp_path / "toc.pdf", html, css="td { font-size: 7pt; padding-left: 6pt; }", columns=3))
+    assert not any(" 11 " in line for line in lines), lines
+    assert any(line.endswith("\t11") for line in lines), lines
