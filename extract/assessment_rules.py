@@ -30,13 +30,30 @@ def assessed_statement(walk: Walk, bi: int, b: Block) -> bool:
     if j + 1 < len(walk.blocks) and _ABOUT_THE_GOAL.match(walk.blocks[j].text) and len(walk.blocks[j].text) < 400:
         j += 1  # "Målet syftar till …" between the goal and its assessment
     nxt = walk.blocks[j] if j < len(walk.blocks) else None
-    if b.kind not in ("para", "bullet", "item") or nxt is None or not _ASSESSMENT.match(nxt.text.strip()) \
+    bare = nxt is not None and j == bi + 1 and (is_statement(text) or walk.list_mode in ("goals", "council")) \
+        and _bare_status(nxt.text.strip())  # (in a list of goals, any item; elsewhere a statement with "ska")
+    if b.kind not in ("para", "bullet", "item") or nxt is None or not (_ASSESSMENT.match(nxt.text.strip()) or bare) \
             or len(text) > 300 or text.endswith(":") or _ASSESSMENT.match(text) or assignment_like(text) \
             or _ABOUT_THE_GOAL.match(text) or about_goals(text) or _FIELD.match(text):
         return False
     walk.target = walk.add_goal(text, "committee", walk.council, b.number, bi)
     walk.assess(walk.target, _ASSESSMENT.sub("", nxt.text.strip()).strip())
+    if bare:
+        walk.status_lines.add(j)  # "Uppnås ej" under the goal: read here, no title of what follows
     return True
+
+
+def _bare_status(text: str) -> bool:
+    """A status alone on its line ("Uppnås", "Uppnås ej", "Delvis uppfyllt", "Pågår"), no label before it."""
+    if len(text.split()) > 4 or text.endswith(":"):
+        return False
+    m = status_match(text)
+    return m.strength in ("cell", "explicit") and m.status != "unknown"
+
+
+@rule("status_line")
+def status_line(walk: Walk, bi: int, b: Block) -> bool:
+    return bi in walk.status_lines
 
 
 # "Det strategiska målet Fler i jobb bedöms vara delvis uppfyllt.", "Målet är uppnått.": a sentence that assesses

@@ -101,6 +101,7 @@ class Walk:
     pending_label: Optional[tuple] = None  # (LabelMatch, block) of a label alone on its line
     heading_goal: Optional[int] = None  # block of a goal written as a heading over its prose
     explained_after: Optional[int] = None  # a named goal's statement: the paragraphs after it explain it
+    status_lines: set[int] = field(default_factory=set)  # bare status lines ("Uppnås ej") read with the item above
     seen_goals: dict[str, str] = field(default_factory=dict)
     seen_assign: dict[str, str] = field(default_factory=dict)
     label_of: dict[str, str] = field(default_factory=dict)  # goal id → the label it was written under

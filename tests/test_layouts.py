@@ -717,3 +717,17 @@ def test_a_goal_bullet_with_its_rule_and_its_note():
     texts = [g.text for g in extract_text(text, source="kf.txt").goals]
     assert texts == ["Resultatet ska uppgå till minst 2 % av skatteintäkterna. (För 2025 ska målet vara 1,5 %)",
                      "Nettolåneskulden ska minska."]
+
+
+def test_goals_each_followed_by_a_bare_status_line():
+    """A review lists the council's goals, each with its status alone on the next line, no label before it."""
+    text = ("Revisionens granskning av delårsrapporten\n\nKommunens mål 2024 enligt granskningen:\n"
+            "Antalet invånare ska öka med en procent om året.\nUppnås\n\n"
+            "Andelen elever med gymnasieexamen ska vara över rikssnittet.\nUppnås ej\n\n"
+            "Hållbar och trygg samhällsplanering i hela kommunen.\nDelvis uppfyllt\n")
+    d = extract_text(text, source="rev.txt")
+    assert [(f.refers_to, f.status) for f in d.followups] == [
+        ("Antalet invånare ska öka med en procent om året.", "done"),
+        ("Andelen elever med gymnasieexamen ska vara över rikssnittet.", "not_done"),
+        ("Hållbar och trygg samhällsplanering i hela kommunen.", "partial")]
+    assert "Uppnås" not in {s.title for s in d.sections} and len(d.goals) == 3
