@@ -179,3 +179,37 @@ def indicator_lines(ctx: Context) -> None:
             ctx.add("indicators", Indicator(id=ctx.next_id("indicators", "i"), name=name, goal=goal,
                                             assignment=assignment, group=group, values=values, direction=direction,
                                             provenance=line_provenance(ctx, lines)))
+
+
+# "Kommunens resultat näst bästa gruppen 80,9 %. Medel för undersökningen 78,5 %": a result card (KKiK pages)
+# under the measure it gives the result of; a sentence ("Kommunens resultat blev 45 mnkr") is prose, no card
+_RESULT_LINE = re.compile(rf"^(?:kommunens|regionens|vårt|nämndens)\s+resultat\b"
+                          rf"(?:(?!\b(?:blev|var|är|uppgick|uppgår|har|hade|ökade|minskade|visar)\b)[^\d]){{0,60}}?"
+                          rf"(?P<actual>-?{AMOUNT})"
+                          rf"(?:.{{0,40}}?\b(?:medel|snitt|genomsnitt|riket|rikssnitt|länet)\w*[^\d]{{0,40}}?"
+                          rf"(?P<comparison>-?{AMOUNT}))?", re.I)
+
+
+def result_cards(ctx: Context) -> None:
+    """Measures each followed by a line giving the municipality's result (and a comparison): the line above the
+    result is the measure, a statement or a question."""
+    blocks = ctx.blocks
+    seen = {name_key(i.name) for i in ctx.get("indicators")}
+    for bi, b in enumerate(blocks):
+        m = _RESULT_LINE.match(b.text.strip()) if b.kind == "para" and len(b.text) < 300 else None
+        if not m or bi == 0 or bi - 1 in ctx.table_blocks:
+            continue
+        above = blocks[bi - 1]
+        name = above.text.strip().rstrip("?.").strip()
+        if above.kind not in ("para", "heading") or not 2 <= len(name.split()) <= 30 or len(sentences(name)) > 1 \
+                or _RESULT_LINE.match(name) or name_key(name) in seen:
+            continue
+        seen.add(name_key(name))
+        values = []
+        for kind, group in (("actual", "actual"), ("comparison", "comparison")):
+            if m.group(group):
+                number, unit = parse_number(m.group(group))
+                values.append(IndicatorValue(kind=kind, raw=m.group(group).strip(), value=number, unit=unit))
+        goal, assignment, group = stamped_links(ctx, bi)
+        ctx.add("indicators", Indicator(id=ctx.next_id("indicators", "i"), name=name, goal=goal, assignment=assignment,
+                                        group=group, values=values, provenance=line_provenance(ctx, above.lines)))

@@ -10,7 +10,7 @@ from plantrace.extract.context import Context, fold
 from plantrace.extract.flattened import split_rows
 from plantrace.extract.followups import extract_followups
 from plantrace.extract.indicator_cards import indicator_cards
-from plantrace.extract.indicator_lines import indicator_lines
+from plantrace.extract.indicator_lines import indicator_lines, result_cards
 from plantrace.extract.items import table_items
 from plantrace.extract.labelled_records import labelled_records
 from plantrace.extract.roles import classify_blocks
@@ -54,6 +54,7 @@ register("roles")(classify_blocks)
 register("structure")(extract_structure)
 register("table_items")(table_items)
 register("indicator_lines")(indicator_lines)
+register("result_cards")(result_cards)
 register("indicator_cards")(indicator_cards)
 register("labelled_records")(labelled_records)
 register("followups")(extract_followups)
@@ -91,7 +92,7 @@ def goals_not_indicators(ctx: Context) -> None:
                 v = table[k] = dropped[v]
 
 DEFAULT_PIPELINE: list[str] = ["blocks", "toc", "headings", "tables", "roles", "structure", "table_items", "indicator_lines",
-                               "indicator_cards", "labelled_records", "goals_not_indicators", "followups"]
+                               "result_cards", "indicator_cards", "labelled_records", "goals_not_indicators", "followups"]
 
 
 def run(ctx: Context, pipeline: list[str] | None = None) -> Context:

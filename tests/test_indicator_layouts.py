@@ -777,3 +777,17 @@ def test_one_line_ending_in_figures_or_rows_of_unequal_width_make_no_table():
     assert not extract_text(one, source="a.txt").indicators
     uneven = "Fakta\n\nAntal invånare 19 481 8 229 27 451\n\nMedelålder 41,2 42,2 43,6\n"
     assert not extract_text(uneven, source="b.txt").indicators
+
+
+# ------------------------------------------------------------------------------------------------ result cards
+
+def test_measures_with_a_result_card_under_each():
+    text = ("Kommunens kvalitet i korthet 2023\n\nTrygghet\n\nAndel invånare som känner sig trygga utomhus på kvällen\n\n"
+            "  Kommunens resultat bästa gruppen 74,2 %. Medel för undersökningen 69,0 %\n\n"
+            "      Källa: Medborgarundersökningen\n\nBibliotek\n\nHur många timmar i veckan har huvudbiblioteket öppet?\n\n"
+            " Kommunens resultat mellangruppen 52. Medel för undersökningen 55\n\n"
+            "Ekonomi\n\nKommunens resultat blev 12,4 mnkr bättre än budget, vilket förklaras av högre skatteintäkter.\n")
+    d = extract_text(text, source="kkik.txt")
+    got = {i.name: [(v.kind, v.value) for v in i.values] for i in d.indicators}
+    assert got == {"Andel invånare som känner sig trygga utomhus på kvällen": [("actual", 74.2), ("comparison", 69.0)],
+                   "Hur många timmar i veckan har huvudbiblioteket öppet": [("actual", 52.0), ("comparison", 55.0)]}
