@@ -233,8 +233,9 @@ _ABOUT_GOALS = re.compile(rf"\b(?:{_PLAN_GOAL_WORD}|målsättning\w*|målområde
                           r"vi\s+har|nämnden\s+har|kommunen\s+har)\b", re.I)
 
 
-# "Visionen ska uppnås genom att fem övergripande mål uppfylls:": what is meant to be reached, not an assessment
-_INTENDED = re.compile(r"\b(?:genom|för|så)\s+att\b|\b(?:ska|skall|bör|måste)\b", re.I)
+# "Visionen ska uppnås genom att fem övergripande mål uppfylls:", "Utifrån visionen utgår tre mål:": what is meant
+# to be reached or what the goals derive from, not an assessment
+_INTENDED = re.compile(r"\b(?:genom|för|så)\s+att\b|\b(?:ska|skall|bör|måste)\b|\butifrån\b", re.I)
 
 
 def about_goals(text: str) -> bool:

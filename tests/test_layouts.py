@@ -731,3 +731,11 @@ def test_goals_each_followed_by_a_bare_status_line():
         ("Andelen elever med gymnasieexamen ska vara över rikssnittet.", "not_done"),
         ("Hållbar och trygg samhällsplanering i hela kommunen.", "partial")]
     assert "Uppnås" not in {s.title for s in d.sections} and len(d.goals) == 3
+
+
+def test_goals_that_derive_from_a_vision_are_neither_cancelled_nor_followed_up():
+    text = ("Vision och mål\n\nKommunen ska vara en plats där alla vill bo. Utifrån visionen utgår fullmäktiges "
+            "tre övergripande mål:\n\n  • Trygghet hela livet\n  • Lärande för alla\n  • Ett starkt näringsliv\n")
+    d = extract_text(text, source="web.txt")
+    assert [g.text for g in d.goals] == ["Trygghet hela livet", "Lärande för alla", "Ett starkt näringsliv"]
+    assert not d.followups
