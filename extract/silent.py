@@ -6,6 +6,8 @@ none: "Nämndens mål 2020" is just a short line); a section is about goals when
 
 from __future__ import annotations
 
+import re
+
 from typing import Optional
 
 from plantrace.extract.context import Context
@@ -20,6 +22,19 @@ MIN_GOAL_PROB_SECTION = 0.5
 MIN_GOAL_PROB_DOCUMENT = 0.75
 MIN_ASSIGNMENT_PROB = 0.6
 MIN_HEADING_PROB = 0.5
+
+
+_VISION_TITLE = re.compile(r"^(?:vår\s+|kommunens\s+|\w+s\s+)?vision(?:en)?(?:\s+\d{4})?$", re.I)
+_PRINCIPLES = re.compile(r"\b(?:princip\w*|värdegrund\w*|värderingar\w*|förhållningssätt\w*|ledord\w*)\b[^.:]*:\s*$",
+                         re.I)
+
+
+def _under_principles(blocks, bi: int) -> bool:
+    """A bullet of a list introduced as principles or values ("Till visionen hör fyra principer:")."""
+    k = bi - 1
+    while k >= 0 and blocks[k].kind == "bullet":
+        k -= 1
+    return k >= 0 and bool(_PRINCIPLES.search(blocks[k].text.strip()))
 
 
 def where_structure_is_silent(ctx: Context, walk: Walk) -> None:
@@ -39,6 +54,8 @@ def where_structure_is_silent(ctx: Context, walk: Walk) -> None:
         cur = bi if bi in titles else cur
         section.append(cur)
     goal_sections = {bi for bi, t in titles.items() if GOAL_REGION.search(t) and not PLACEHOLDER.search(t)}
+    # a vision and its principles are what goals serve, not goals ("Vision" ⏎ "Kommunen ska …", "… principerna:")
+    not_goals = {bi for bi, t in titles.items() if _VISION_TITLE.match(t.strip())}
     claimed_sections = {section[bi] for bi in claimed if bi is not None}
     no_goals = not ctx.get("goals")
     for bi, b in enumerate(blocks):
@@ -49,7 +66,9 @@ def where_structure_is_silent(ctx: Context, walk: Walk) -> None:
                 and not ctx.is_report and len(text) < 400:
             walk.add_assignment(first_sentence(text), None, bi)
             continue
-        if not is_statement(text) or text.endswith(("?", ":")) or about_goals(text):
+        if not is_statement(text) or text.endswith(("?", ":")) or about_goals(text) or section[bi] in not_goals \
+                or bi > 0 and _VISION_TITLE.match(blocks[bi - 1].text.strip()) \
+                or b.kind == "bullet" and _under_principles(blocks, bi):
             continue
         if section[bi] in goal_sections and section[bi] not in claimed_sections:
             min_prob = MIN_GOAL_PROB_SECTION

@@ -99,3 +99,16 @@ def test_without_the_classifier_rules_alone_run(monkeypatch):
     # under a title about goals the rules see the same statements without the classifier
     assert len(extract_text(PROTOCOL, source="protokoll.txt").goals) == 3
     assert len(plantrace.extract(SOURCES["text"]).goals) == len(KEY["goals"])  # the rules' goals do not depend on it
+
+
+def test_a_vision_and_its_principles_are_no_goals():
+    """Where only the classifier speaks: the statement under "Vision" and a list of principles are what the goals
+    serve; the goal statements further down are goals."""
+    text = ("Vision, mål och värdegrund\n\nVision\n\nKommunen ska vara en trygg plats att växa upp och åldras i.\n\n"
+            "Till visionen hör tre principer:\n\n  • Kommunen ska vara öppen och lyhörd.\n"
+            "  • Alla ska bemötas med respekt.\n  • Verksamheten ska bedrivas effektivt.\n\n"
+            "Verksamhetsmål\n\nAndelen invånare som är nöjda med kommunens service ska öka.\n\n"
+            "Fler unga ska ha ett arbete eller studera.\n")
+    texts = [g.text for g in extract_text(text, source="web.txt").goals]
+    assert texts == ["Andelen invånare som är nöjda med kommunens service ska öka.",
+                     "Fler unga ska ha ett arbete eller studera."]
