@@ -205,6 +205,11 @@ def labelled_line(walk: Walk, bi: int, b: Block) -> bool:
     if not labelled and not (m.kind == "goal" and m.level == "council" and m.number):
         return False
     walk.labelled_since_title = True
+    nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
+    if m.kind == "goal" and not m.colon and len(m.text.split()) <= 4 and not _SAID_MODAL.search(m.text) \
+            and not _SENT_END.search(m.text) and nxt is not None and nxt.kind == "para" and _stated_below(nxt):
+        walk.pending_label = (m, bi)  # "Mål 1. Kvalitetsmål" ⏎ "Kommunens verksamheter ska …": the name of the
+        return True  # goal stated below it
     if m.kind == "goal":
         _label_goal(walk, m, m.text, bi)
     elif m.kind == "assignment":

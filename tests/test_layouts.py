@@ -739,3 +739,14 @@ def test_goals_that_derive_from_a_vision_are_neither_cancelled_nor_followed_up()
     d = extract_text(text, source="web.txt")
     assert [g.text for g in d.goals] == ["Trygghet hela livet", "Lärande för alla", "Ett starkt näringsliv"]
     assert not d.followups
+
+
+def test_a_numbered_goal_label_with_a_name_over_its_statement():
+    """"Mål 2. Tillväxtmål" names the goal; the statement below it is the goal. With a colon ("Mål 2: …") the text
+    after the label is the goal itself."""
+    text = ("Kommunfullmäktiges mål\n\nMål 2. Tillväxtmål\n\nKommunen ska växa med hållbara bostäder i alla "
+            "kommundelar\n\nNäringsliv\n\n • Fler företag etablerar sig i kommunen\n")
+    texts = [g.text for g in extract_text(text, source="mb.txt").goals]
+    assert "Kommunen ska växa med hållbara bostäder i alla kommundelar" in texts and "Tillväxtmål" not in texts
+    colon = text.replace("Mål 2. Tillväxtmål", "Mål 2: 20 000 invånare 2035")
+    assert "20 000 invånare 2035" in [g.text for g in extract_text(colon, source="mb.txt").goals]
