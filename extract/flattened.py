@@ -468,6 +468,8 @@ _VALUE_END = re.compile(r"\s-?\d[\d\s]*(?:[,.]\d+)?\s*%?$")
 def ends_in_value(text: str) -> bool:
     """A numbered line that holds its values at its end ("1.1 Ekonomiskt resultat … (%) 1 1,4"): a table's row."""
     return bool(_VALUE_END.search(text.strip()))
+
+
 _ROW_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+(?=\S)")
 
 

@@ -135,9 +135,8 @@ _ASSESSED_GOAL = re.compile(
 
 def _goals_assessed_in_prose(ctx: Context, known: set[str]) -> list[tuple[FollowUp, str]]:
     out: list[tuple[FollowUp, str]] = []
-    in_tables = {bi for t in ctx.tables for bi in t.blocks}
     for bi, b in enumerate(ctx.blocks):
-        if b.kind != "para" or bi in in_tables or "mål" not in b.text:
+        if b.kind != "para" or bi in ctx.table_blocks or "mål" not in b.text:
             continue
         for sentence in _sentences(b.text):
             for m in _ASSESSED_GOAL.finditer(sentence):

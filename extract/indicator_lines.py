@@ -149,9 +149,8 @@ def indicator_lines(ctx: Context) -> None:
         last = sentences(text)[-1] if text.endswith(":") else text
         if not found and b.kind in ("para", "heading") and not _GOALS_WITH_MEASURES.search(last) \
                 and (LIST_INTRO.match(text) or NAMING_INTRO.match(last)
-                                                            or len(text) < 600 and _NAMES_MEASURES.search(text[-200:])
-                                                            and (PRESENTING_INTRO.search(text)
-                                                                 or text.endswith(":") and "följande" in last)):
+                     or len(text) < 600 and _NAMES_MEASURES.search(text[-200:])
+                     and (PRESENTING_INTRO.search(text) or text.endswith(":") and "följande" in last)):
             in_list = True
             mixed = bool(_GOALS_TOO.search(last)) and not LIST_INTRO.match(text)
             continue
@@ -206,10 +205,10 @@ def result_cards(ctx: Context) -> None:
             continue
         seen.add(name_key(name))
         values = []
-        for kind, group in (("actual", "actual"), ("comparison", "comparison")):
-            if m.group(group):
-                number, unit = parse_number(m.group(group))
-                values.append(IndicatorValue(kind=kind, raw=m.group(group).strip(), value=number, unit=unit))
+        for kind in ("actual", "comparison"):  # the pattern's groups are named by the kind of value they hold
+            if m.group(kind):
+                number, unit = parse_number(m.group(kind))
+                values.append(IndicatorValue(kind=kind, raw=m.group(kind).strip(), value=number, unit=unit))
         goal, assignment, group = stamped_links(ctx, bi)
         ctx.add("indicators", Indicator(id=ctx.next_id("indicators", "i"), name=name, goal=goal, assignment=assignment,
                                         group=group, values=values, provenance=line_provenance(ctx, above.lines)))

@@ -153,10 +153,7 @@ def _rows(blocks: list[Block], j: int, table: RawTable, carry: Optional[str], la
         if name_parts and (values or not name.isupper()):  # a name in capitals without values is a running header
             row = [name] + values[: width - 1]
             row += [""] * (width - len(row))
-            table.rows.append(row)
-            table.row_blocks.append(first_block)
-            table.row_groups.append(group)
-            table.breakdowns.append([])
+            table.add_row(row, first_block, group)
         name_parts, values, first_block = [], [], None
 
     while j < n:
@@ -322,11 +319,7 @@ def find_cell_per_line_tables(blocks: list[Block], layout) -> list[RawTable]:
         usable = len(cells) - len(cells) % len(header)
         for r in range(0, usable, len(header)):
             chunk = cells[r:r + len(header)]
-            table.rows.append([c for c, _ in chunk])
-            table.row_blocks.append(chunk[0][1])
-            table.row_groups.append(None)
-            table.breakdowns.append([])
-            table.blocks.extend(sorted({x for _, x in chunk} - set(table.blocks)))
+            table.add_row([c for c, _ in chunk], chunk[0][1], blocks=sorted({x for _, x in chunk}))
         if table.rows:
             tables.append(table)
         i = j
@@ -451,12 +444,9 @@ def find_column_cell_tables(blocks: list[Block], layout) -> list[RawTable]:
         if rows:
             table = RawTable(title=None, title_block=None, header_rows=[header], header=header, kind="indicator")
             table.blocks = sorted({lines[x][1] for x in range(i - (first is not None), i + used)})
-            for row, bis in rows:
-                table.rows.append(row)
-                table.row_blocks.append(bis[0] if n_text == 1 else bis[min(1, len(bis) - 1)])
-                table.row_groups.append(row[0] if measure > 0 else None)  # the goal cell groups the row
-                table.breakdowns.append([])
-                table.blocks.extend(b for b in bis if b not in table.blocks)
+            for row, bis in rows:  # the goal cell groups the row
+                table.add_row(row, bis[0] if n_text == 1 else bis[min(1, len(bis) - 1)],
+                              row[0] if measure > 0 else None, blocks=bis)
             tables.append(table)
             i = j
         else:
@@ -498,11 +488,7 @@ def find_commented_rows(blocks: list[Block]) -> list[RawTable]:
             table = RawTable(title=None, title_block=None, header_rows=[header], header=header, kind="indicator")
             table.blocks = list(range(i, j + 1))
             for bi, name, comment in rows:
-                table.rows.append([name, *([""] * len(years)), comment])
-                table.row_blocks.append(bi)
-                table.row_groups.append(None)
-                table.breakdowns.append([])
-                table.blocks += [bi, bi + 1]
+                table.add_row([name, *([""] * len(years)), comment], bi, blocks=(bi, bi + 1))
             tables.append(table)
         i = max(k, j + 1)
     return tables
@@ -532,12 +518,11 @@ def find_headerless_rows(blocks: list[Block]) -> list[RawTable]:
         j = i
         while j < n:
             lead, k = "", j
-            b = blocks[k]
-            if b.kind == "para" and k + 1 < n and not row(b) \
-                    and blocks[k + 1].text[:1].islower() \
+            b, m = blocks[j], row(blocks[j])
+            if m is None and b.kind == "para" and j + 1 < n and blocks[j + 1].text[:1].islower() \
                     and len(b.text) <= 60 and _NAME_START.match(b.text) and not re.search(r"[.:;!?]\s*$", b.text):
-                lead, k = b.text.strip() + " ", k + 1  # the first part of a wrapped name
-            m = row(blocks[k])
+                lead, k = b.text.strip() + " ", j + 1  # the first part of a wrapped name
+                m = row(blocks[k])
             values = m.group("values").split() if m else []
             values = [v for v in values if v != "%"]
             if not m or (rows and len(values) != len(rows[0][2])) or all(_LONE_YEAR.match(v) for v in values) \
@@ -551,11 +536,7 @@ def find_headerless_rows(blocks: list[Block]) -> list[RawTable]:
             header = ["Nyckeltal", *(["Värde"] * width)]  # the columns (years, places) are not told
             table = RawTable(title=None, title_block=None, header_rows=[header], header=header, kind="indicator")
             for span, name, values in rows:
-                table.rows.append([name, *values])
-                table.row_blocks.append(span[-1])
-                table.row_groups.append(None)
-                table.breakdowns.append([])
-                table.blocks += span
+                table.add_row([name, *values], span[-1], blocks=span)
             tables.append(table)
             i = j
         else:

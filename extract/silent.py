@@ -7,7 +7,6 @@ none: "Nämndens mål 2020" is just a short line); a section is about goals when
 from __future__ import annotations
 
 import re
-
 from typing import Optional
 
 from plantrace.extract.context import Context

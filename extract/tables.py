@@ -63,6 +63,14 @@ class RawTable:
     title_from_row: bool = False
     pages: list[int] = field(default_factory=list)
 
+    def add_row(self, cells: list[str], block: int, group: Optional[str] = None, blocks=()) -> None:
+        """A row read at `block` (under `group`), covering `blocks` too."""
+        self.rows.append(cells)
+        self.row_blocks.append(block)
+        self.row_groups.append(group)
+        self.breakdowns.append([])
+        self.blocks.extend(b for b in blocks if b not in self.blocks)
+
     @property
     def first_block(self) -> int:
         return min(self.blocks)

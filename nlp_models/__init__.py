@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable
 
 MODEL_VERSION = "sv_plantrace-0.1.0"
+STATUS_MODEL_VERSION = MODEL_VERSION.replace("_plantrace-", "_plantrace_status-")  # built and shipped with it
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 
 _cache: dict[str, object] = {}

@@ -225,7 +225,8 @@ _ANY_CUE = re.compile(r"genomf|uppn|uppfyll|slutf|utför|verkställ|färdigst|kl
 
 # The families run on the lower-cased text as case-sensitive copies: the same matches (every pattern spells its
 # words in lower case) at less than half the cost of IGNORECASE over Unicode (bench/nlp_speed.py).
-_LOWER_RULES = [re.compile(pattern.pattern) for _status, pattern in RULES]
+_RULE_PATTERNS = [pattern for _status, pattern in RULES]
+_LOWER_RULES = [re.compile(pattern.pattern) for pattern in _RULE_PATTERNS]
 _ANY_CUE_LOWER = re.compile(_ANY_CUE.pattern)
 _ONGOING_LOWER = re.compile(_ONGOING.pattern)
 
@@ -255,9 +256,9 @@ _WORD = re.compile(r"[^\W\d_]{2}")
 
 def load_status_model(path: str | Path | None = None):
     """The trained status model (cached per path), built by `python -m plantrace.nlp_models.train`."""
-    from . import MODEL_VERSION, load_model
+    from . import STATUS_MODEL_VERSION, load_model
 
-    return load_model(path, STATUS_MODEL_DIR, MODEL_VERSION.replace("_plantrace", "_plantrace_status"), "status model")
+    return load_model(path, STATUS_MODEL_DIR, STATUS_MODEL_VERSION, "status model")
 
 
 def classify_status(texts: Iterable[str], *, nlp=None) -> list[tuple[str, float]]:
@@ -291,8 +292,7 @@ def read_status(text: str | None, *, nlp=None) -> StatusMatch:
     if status == m.status:
         return m
     if probability >= nlp.meta["plantrace"]["sure_probability"] or m.strength == "none":
-        clean = _clean(text)
-        return StatusMatch(status, clean if len(clean) <= 160 else clean[:160], "model", len(RULES))
+        return StatusMatch(status, _clean(text)[:160], "model", len(RULES))
     return m
 
 
@@ -314,7 +314,7 @@ def status_match(text: str | None) -> StatusMatch:
     low = text.lower()
     same = len(low) == len(text)  # (lower-casing keeps the offsets the evidence is cut by, nearly always)
     hay, any_cue, ongoing_at, patterns = (low, _ANY_CUE_LOWER, _ONGOING_LOWER, _LOWER_RULES) if same else \
-        (text, _ANY_CUE, _ONGOING, [pattern for _status, pattern in RULES])
+        (text, _ANY_CUE, _ONGOING, _RULE_PATTERNS)
     if not any_cue.search(hay):
         m = _SYMBOL.search(text)
         return StatusMatch(_SYMBOL_STATUS[m.group()], m.group(), "symbol", -1) if m else \

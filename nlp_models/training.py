@@ -26,14 +26,13 @@ from spacy.util import compounding, fix_random_seed, load_config, load_model_fro
 
 from . import entities, lemmas, segment  # noqa: F401  (registers the factories)
 from .roles import ROLES, prepare
-from .status import STATUSES, model_text, read_status, status_match
+from .status import STATUS_MODEL_DIR, STATUSES, classify_status, model_text, read_status, status_match
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
 CONFIG = HERE / "config.cfg"
 MODEL_DIR = HERE / "model"
-STATUS_CONFIG = HERE / "status.cfg"
-STATUS_MODEL_DIR = MODEL_DIR / "status"  # saved inside the shipped model: one folder, one version
+STATUS_CONFIG = HERE / "status.cfg"  # the status model is saved inside the shipped model: STATUS_MODEL_DIR
 # roles_fixtures.jsonl is generated from the development fixtures by fixtures.py
 ROLE_FILES = ("roles.jsonl", "roles_written.jsonl", "roles_fixtures.jsonl")
 
@@ -292,21 +291,18 @@ def evaluate_status_grouped(by: str = "municipality", seed: int = 0, folds: int 
     rules alone, the model alone and both (read_status) — the rules' figure is in-sample, since they were
     written after reading these sets; the model's is not."""
     rows = load_status_rows(data_dir)
-    if by == "set":
-        group_of = {r["set"]: r["set"] for r in rows}
-    else:
-        names = sorted({r["municipality"] for r in rows})
-        random.Random(seed).shuffle(names)
-        group_of = {name: f"fold {i % folds}" for i, name in enumerate(names)}
-    key = "set" if by == "set" else "municipality"
+    names = sorted({r["municipality"] for r in rows})
+    random.Random(seed).shuffle(names)
+    fold_of = {name: f"fold {i % folds}" for i, name in enumerate(names)}
+    group_of = [r["set"] if by == "set" else fold_of[r["municipality"]] for r in rows]
     right = {reader: 0 for reader in READERS}
     per_group = []
-    for group in sorted(set(group_of.values())):
-        held = [r for r in rows if group_of[r[key]] == group]
+    for group in sorted(set(group_of)):
+        held = [r for r, g in zip(rows, group_of) if g == group]
         nlp, settings = build_status(config_path, seed, overrides)
-        fit_status(nlp, settings, [r for r in rows if group_of[r[key]] != group], seed)
+        fit_status(nlp, settings, [r for r, g in zip(rows, group_of) if g != group], seed)
         got = {"rules": [status_match(r["text"]).status for r in held],
-               "model": [s for s, _p in _classify(nlp, held)],
+               "model": [s for s, _p in classify_status([r["text"] for r in held], nlp=nlp)],
                "rules+model": [read_status(r["text"], nlp=nlp).status for r in held]}
         counts = {reader: sum(g == r["status"] for g, r in zip(got[reader], held)) for reader in READERS}
         for reader in READERS:
@@ -317,16 +313,10 @@ def evaluate_status_grouped(by: str = "municipality", seed: int = 0, folds: int 
             "accuracy": {reader: round(right[reader] / len(rows), 3) for reader in READERS}}
 
 
-def _classify(nlp, rows):
-    from .status import classify_status
-
-    return classify_status([r["text"] for r in rows], nlp=nlp)
-
-
 def train_status(seed: int = 0, *, output: Path | str | None = STATUS_MODEL_DIR,
                  config_path: Path = STATUS_CONFIG, data_dir: Path = DATA) -> dict:
     """Build the status model from every phrase set and (unless output is None) save it."""
-    from . import MODEL_VERSION, clear_cache
+    from . import STATUS_MODEL_VERSION, clear_cache
 
     rows = load_status_rows(data_dir)
     nlp, settings = build_status(config_path, seed)
@@ -334,8 +324,8 @@ def train_status(seed: int = 0, *, output: Path | str | None = STATUS_MODEL_DIR,
     metrics = {"seed": seed, "data_sha256": data_digest(data_dir, "status_phrases*"), "n_train": len(rows),
                "sets": sorted({r["set"] for r in rows})}
     if output is not None:
-        name, version = MODEL_VERSION.split("-", 1)
-        nlp.meta.update({"name": name.split("_", 1)[1] + "_status", "version": version, "description":
+        name, version = STATUS_MODEL_VERSION.split("-", 1)
+        nlp.meta.update({"name": name.split("_", 1)[1], "version": version, "description":
                          "plantrace status model: follow-up status of a line the rules leave undecided"})
         nlp.meta["plantrace"].update(metrics)
         nlp.to_disk(output)
