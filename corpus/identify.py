@@ -278,6 +278,8 @@ def _only_inside(window: str, name: str, region: str) -> bool:
 def _region(window: str, near_end: int) -> Optional[str]:
     """A region's own document: "Region Skåne", "Region Jämtland Härjedalens", "Västra Götalandsregionen" named
     in the head or at least twice, not after a cooperation or comparison cue ("i samverkan med Region …")."""
+    if "Region" not in window and "Götaland" not in window:
+        return None  # (the pattern names neither without these words: skip the scan)
     found: Counter[str] = Counter()
     near: Counter[str] = Counter()
     for m in _REGION_OWNER_RE.finditer(window):
@@ -409,7 +411,7 @@ def _committee(
     if head:
         return head
     score: Counter[str] = Counter()
-    top: set[str] = set()
+    top: dict[str, None] = {}  # in the order named: a tie goes to the first (a set's order changes between runs)
     for m in _COMMITTEE_RE.finditer(window):
         name = normalise_committee(m.group(1))
         if not name:
@@ -422,7 +424,7 @@ def _committee(
         if m.start() < top_end:
             line = _line_around(window, m.start(), m.end())
             if len(line.split()) <= 8 and not _TOC_RE.search(line):
-                top.add(name)  # a short line at the top (a letterhead, "Tjänsteskrivelse till socialnämnden")
+                top[name] = None  # a short line at the top (a letterhead, "Tjänsteskrivelse till socialnämnden")
         score[name] += w
     if not score:
         return None
@@ -446,7 +448,12 @@ _EMPH_RE = re.compile(r"^\*(?=\S)|(?<=\S)\*$")
 _WS_RE = re.compile(r"[ \t\u00a0]+")
 
 
+_MARKUP_CHARS = re.compile(r"[<*_`#\t\u00a0]|  ")  # (most lines have none: skip the substitutions)
+
+
 def _clean(line: str) -> str:
+    if not _MARKUP_CHARS.search(line):
+        return line.strip()
     line = _MARKUP_RE.sub("", line)
     line = _HEADING_RE.sub("", line)
     line = _WS_RE.sub(" ", line).strip()

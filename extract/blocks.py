@@ -20,6 +20,7 @@ BULLET = re.compile(r"^\s*(?:[•\u2022\u25aa\u25cf\u25e6\-–\*]|\uf0b7)\s+(?=\
 LABEL = re.compile(r"^(?P<label>[A-ZÅÄÖ][\wåäöÅÄÖ\- ]{1,40}?)\s*:\s*(?=\S)")
 _SENT_END = re.compile(r"[.!?:;]\s*$")
 _HYPHEN_END = re.compile(r"(\w)-$")
+_NUMBER_DASH_END = re.compile(r"\d[-–]$")
 # a decision's att-clauses, one per line: "Socialnämnden beslutar" ⏎ "att godkänna …," ⏎ "att uppdra åt …"
 ATT_SATS = re.compile(r"^\s*att\s+\w")
 _DECISION_END = re.compile(rf"(?:[,;:]|\b{DECISION_VERB}|\b(?:och|samt))\s*$", re.I)
@@ -61,7 +62,7 @@ def join_wrapped(parts: list[str]) -> str:
             continue
         if not out:
             out = part
-        elif re.search(r"\d[-–]$", out) and part[:1].isdigit():
+        elif part[:1].isdigit() and _NUMBER_DASH_END.search(out):
             out = out + part  # "2023-12-" + "31", "2021–" + "2024"
         elif _HYPHEN_END.search(out) and part[:1].islower() and not _KEEP_HYPHEN_NEXT.match(part):
             out = out[:-1] + part
@@ -69,7 +70,7 @@ def join_wrapped(parts: list[str]) -> str:
             out = out + part  # "INVESTERINGSBUDGE" + "T"
         else:
             out = out + " " + part
-    return re.sub(r"\s+", " ", out).strip()
+    return " ".join(out.split())
 
 
 def split_numbered(text: str) -> Optional[tuple[str, bool, str]]:

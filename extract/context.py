@@ -12,6 +12,7 @@ from plantrace.extract.blocks import Block
 from plantrace.extract.layout import Layout
 from plantrace.extract.sections import Heading
 from plantrace.extract.tables import RawTable
+from plantrace.nlp_models.status import StatusMatch, status_match
 from plantrace.schema import Meta, Provenance
 
 
@@ -36,6 +37,14 @@ class Context:
     item_status: dict[str, tuple[str, Optional[str]]] = field(default_factory=dict)  # item id → (status, comment) read with it
     no_account: set[str] = field(default_factory=set)  # items decided or tabled where they stand (no follow-up below)
     warnings: list[str] = field(default_factory=list)
+    _statuses: dict[str, StatusMatch] = field(default_factory=dict)
+
+    def status(self, text: str) -> StatusMatch:
+        """The status rules' reading of a sentence, read once per document (nested sections share sentences)."""
+        m = self._statuses.get(text)
+        if m is None:
+            m = self._statuses[text] = status_match(text)
+        return m
 
     def provenance(self, first_block: int, last_block: Optional[int] = None) -> Provenance:
         b0 = self.blocks[first_block]

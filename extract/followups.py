@@ -15,8 +15,11 @@ from plantrace.nlp_models.status import read_status, status_match
 from plantrace.schema import FollowUp
 
 
+_SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"”])")
+
+
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"”])", text) if s.strip()]
+    return [s.strip() for s in _SENTENCE_GAP.split(text) if s.strip()]
 
 
 def _section_blocks(ctx: Context, hi: int) -> list[int]:
@@ -32,7 +35,7 @@ def _section_blocks(ctx: Context, hi: int) -> list[int]:
 def decide_status(ctx: Context, blocks: list[int], inds: list) -> tuple[str, Optional[str], str]:
     """Return (status, raw phrase, evidence tier) for a section's blocks and the indicators in them."""
     paras = [ctx.blocks[b] for b in blocks if ctx.blocks[b].kind in ("para", "bullet") and b not in ctx.table_blocks]
-    matches = [(status_match(s), s) for b in paras for s in _sentences(b.text)]
+    matches = [(ctx.status(s), s) for b in paras for s in _sentences(b.text)]
     # 1. explicit status sentences, cells and colours: the earliest of the strongest rule (min is stable)
     strong = [(m, s) for m, s in matches if m.strength not in ("weak", "none")]
     if strong:

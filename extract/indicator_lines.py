@@ -147,10 +147,11 @@ def indicator_lines(ctx: Context) -> None:
         found = _labelled(ctx, bi) if any(w in low for w in _LABEL_WORDS) else []
         text = b.text.strip()
         last = sentences(text)[-1] if text.endswith(":") else text
-        if not found and b.kind in ("para", "heading") and not _GOALS_WITH_MEASURES.search(last) \
+        if not found and b.kind in ("para", "heading") \
                 and (LIST_INTRO.match(text) or NAMING_INTRO.match(last)
                      or len(text) < 600 and _NAMES_MEASURES.search(text[-200:])
-                     and (PRESENTING_INTRO.search(text) or text.endswith(":") and "följande" in last)):
+                     and (PRESENTING_INTRO.search(text) or text.endswith(":") and "följande" in last)) \
+                and not _GOALS_WITH_MEASURES.search(last):
             in_list = True
             mixed = bool(_GOALS_TOO.search(last)) and not LIST_INTRO.match(text)
             continue

@@ -28,7 +28,7 @@ def heading_candidate(block: Block) -> bool:
 
 def is_statement(text: str) -> bool:
     """A sentence that states something to be done ("… ska …"), short enough to be one goal."""
-    return bool(GOAL_STATEMENT.search(text)) and len(text) < 400
+    return len(text) < 400 and bool(GOAL_STATEMENT.search(text))
 
 
 def candidate(block: Block) -> bool:

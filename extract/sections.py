@@ -29,16 +29,22 @@ class Heading:
         return tuple(int(p) for p in self.number.split(".")) if self.number else ()
 
 
+_PAGE_CELL = re.compile(r"[1-9]\d{0,2}")
+_NUMBER_CELL = re.compile(r"\d{1,2}(\.\d{1,2})*\.?")
+_WORD3 = re.compile(r"[A-Za-zÅÄÖåäö]{3,}")
+
+
 def _toc_like(block: Block) -> bool:
     """An entry "title …… 7" or "3.1<tab>title<tab>7"."""
     if block.kind == "row":
         cells = [c.strip() for c in block.cells if c.strip()]
-        if not (2 <= len(cells) <= 3) or not re.fullmatch(r"[1-9]\d{0,2}", cells[-1]):
+        if not (2 <= len(cells) <= 3) or not _PAGE_CELL.fullmatch(cells[-1]):
             return False
-        if len(cells) == 3 and not re.fullmatch(r"\d{1,2}(\.\d{1,2})*\.?", cells[0]):
+        if len(cells) == 3 and not _NUMBER_CELL.fullmatch(cells[0]):
             return False
-        return bool(re.search(r"[A-Za-zÅÄÖåäö]{3,}", cells[-2]))
-    return bool(_TOC_ENTRY.search(block.text)) or bool(re.search(r"\.{5,}", block.text))
+        return bool(_WORD3.search(cells[-2]))
+    text = block.text
+    return "....." in text or text.rstrip()[-1:].isdigit() and bool(_TOC_ENTRY.search(text))
 
 
 def _strong_toc(block: Block) -> bool:
@@ -94,8 +100,10 @@ def mark_notes(blocks: list[Block], lines: list) -> None:
         if m and bi - marks.get(m.group(1), -10**9) <= _NOTE_REACH:
             b.kind = "note"
             continue
-        for mark in _NOTE_MARK.finditer(b.text if b.kind != "row" else " ".join(b.cells)):
-            marks[mark.group(1)] = bi
+        text = b.text if b.kind != "row" else " ".join(b.cells)
+        if "(" in text:
+            for mark in _NOTE_MARK.finditer(text):
+                marks[mark.group(1)] = bi
 
 
 def _list_sentence(text: str) -> bool:

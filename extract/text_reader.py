@@ -32,6 +32,11 @@ _WEB_FURNITURE = re.compile(
 _WEB_CONTROLS = re.compile(r"^\s*(?:(?:skriv\s+ut(?:\s+sidan)?|lyssna(?:\s+på\s+sidan)?|dela(?:\s+sidan)?|meny|sök|till\s+toppen|"
                            r"översätt|translate|läs\s+upp)\s*[|·•,]?\s*){2,}$", re.I)
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb06": "st"})
+_ODD_CHARS = re.compile("[\u00a0\u200b\ufb00-\ufb06]")  # (str.translate is slow on non-ASCII text: run it only when needed)
+_SPACED_COLUMNS = re.compile(r"\S {3,}(?=\S)")
+_SPACED_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+_GLYPH_BULLET = re.compile("^\\s*[\uf0b7\uf02d\uf0a7\u25aa\u25cf\u25e6]\\s*")
+_PAGE_MARK = re.compile(r"^\s*Sida\s+\d+\s*(av\s*\d+)?\s*$", re.I)
 
 
 def clean_line(raw: str) -> tuple[str, int | None]:
@@ -41,12 +46,14 @@ def clean_line(raw: str) -> tuple[str, int | None]:
     if m:
         level = len(m.group(1))
         raw = raw[m.end():]
-    text = _TAG.sub("", raw)
-    text = _BOLD.sub("", text)
-    m = _ITALIC_LINE.match(text)
-    if m and "*" not in m.group(1):
-        text = m.group(1)
-    text = text.replace("\u00a0", " ").replace("\u200b", "").translate(_LIGATURES)
+    text = _TAG.sub("", raw) if "<" in raw else raw
+    if "*" in text or "_" in text:
+        text = _BOLD.sub("", text)
+        m = _ITALIC_LINE.match(text)
+        if m and "*" not in m.group(1):
+            text = m.group(1)
+    if _ODD_CHARS.search(text):
+        text = text.replace("\u00a0", " ").replace("\u200b", "").translate(_LIGATURES)
     stripped = text.strip()
     if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
         # a markdown table row: cells become tab-separated; the |---|---| rule line disappears
@@ -54,11 +61,11 @@ def clean_line(raw: str) -> tuple[str, int | None]:
         if all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
             return "", level
         text = "\t".join(cells)
-    elif "\t" not in text and len(re.findall(r"\S {3,}(?=\S)", stripped)) >= 2:
+    elif "\t" not in text and "   " in stripped and len(_SPACED_COLUMNS.findall(stripped)) >= 2:
         # columns laid out with runs of spaces (pdftotext -layout)
-        text = re.sub(r"(?<=\S) {3,}(?=\S)", "\t", stripped)
+        text = _SPACED_GAP.sub("\t", stripped)
     # private-use bullet glyphs from Symbol fonts become a plain bullet
-    text = re.sub("^\\s*[\uf0b7\uf02d\uf0a7\u25aa\u25cf\u25e6]\\s*", "• ", text)
+    text = _GLYPH_BULLET.sub("• ", text)
     text = text.rstrip(" \r\n")
     if not text.strip():
         return "", level
@@ -99,7 +106,7 @@ def drop_furniture(lines: list[Line], multi_page: bool) -> None:
         t = line.text
         if not t:
             continue
-        if _FURNITURE.search(t) or _WEB_FURNITURE.match(t) or _WEB_CONTROLS.match(t) or (multi_page and _PAGE_NO.match(t)) or re.match(r"^\s*Sida\s+\d+\s*(av\s*\d+)?\s*$", t, re.I):
+        if _FURNITURE.search(t) or _WEB_FURNITURE.match(t) or _WEB_CONTROLS.match(t) or (multi_page and _PAGE_NO.match(t)) or _PAGE_MARK.match(t):
             line.text = ""
     if multi_page:
         # a short line repeated on many pages is a running header/footer

@@ -189,8 +189,11 @@ _ABBREVIATION_END = re.compile(r"(?:^|[\s(])(?:bl\.\s?a|t\.\s?ex|m\.\s?fl|m\.\s?
                                r"fr\.\s?o\.\s?m|t\.\s?o\.\s?m|ca|resp|enl|jfr|kap|nr|st|p|f\.\s?d|inkl|exkl)\.$", re.I)
 
 
+_SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
+
+
 def sentences(text: str) -> list[str]:
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", text)
+    parts = _SENTENCE_GAP.split(text)
     out: list[str] = []
     for p in parts:
         p = p.strip()

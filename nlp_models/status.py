@@ -228,6 +228,7 @@ _ANY_CUE = re.compile(r"genomf|uppn|uppfyll|slutf|utför|verkställ|färdigst|kl
 _RULE_PATTERNS = [pattern for _status, pattern in RULES]
 _LOWER_RULES = [re.compile(pattern.pattern) for pattern in _RULE_PATTERNS]
 _ANY_CUE_LOWER = re.compile(_ANY_CUE.pattern)
+_PREFIX_LOWER = re.compile(_PREFIX)
 _ONGOING_LOWER = re.compile(_ONGOING.pattern)
 
 
@@ -302,7 +303,8 @@ def status_match(text: str | None) -> StatusMatch:
     text = _clean(text)
     if not text:
         return StatusMatch("unknown", "", "none", len(RULES))
-    cell = re.sub(_PREFIX, "", text.lower(), flags=re.I).strip(" .!:;")
+    low = text.lower()
+    cell = _PREFIX_LOWER.sub("", low).strip(" .!:;")
     if cell in CELLS:
         return StatusMatch(CELLS[cell], text.strip(" ."), "cell", -1)
     m = _SYMBOL.search(text)
@@ -311,7 +313,6 @@ def status_match(text: str | None) -> StatusMatch:
     m = _COLOUR.match(text) or _COLOUR_INLINE.search(text)
     if m:
         return StatusMatch(COLOURS[m.group("c").lower()], _evidence(text, m), "colour", -1)
-    low = text.lower()
     same = len(low) == len(text)  # (lower-casing keeps the offsets the evidence is cut by, nearly always)
     hay, any_cue, ongoing_at, patterns = (low, _ANY_CUE_LOWER, _ONGOING_LOWER, _LOWER_RULES) if same else \
         (text, _ANY_CUE, _ONGOING, _RULE_PATTERNS)
@@ -319,7 +320,6 @@ def status_match(text: str | None) -> StatusMatch:
         m = _SYMBOL.search(text)
         return StatusMatch(_SYMBOL_STATUS[m.group()], m.group(), "symbol", -1) if m else \
             StatusMatch("unknown", "", "none", len(RULES))
-    ongoing = ongoing_at.search(hay)
     short = len(text.split()) <= _SHORT_LINE_WORDS
     for rank, pattern in enumerate(patterns):
         status = RULES[rank][0]
@@ -328,6 +328,7 @@ def status_match(text: str | None) -> StatusMatch:
             continue
         if status == "negated_done":
             # "påbörjat men inte slutfört" is work in progress; "Ej genomfört" is not done
+            ongoing = ongoing_at.search(hay)
             status, m = ("ongoing", ongoing) if ongoing else ("not_done", m)
         evidence = _evidence(text, m)
         strong = rank not in _BARE or short or evidence != text[m.start():m.end()].strip(" .,:;–-")
