@@ -110,9 +110,10 @@ _MANDATE_INTRO = re.compile(r"\buppdrag\w*(?:\s+\w+){0,3}?\s+(?:är\s+att|att)\s
 @rule("mandate_intro")
 def mandate_intro(walk: Walk, bi: int, b: Block) -> bool:
     text = b.text.strip()
-    if b.kind != "para" or not (text.endswith(":") or "uppdrag" in text.lower()) or not _MANDATE_INTRO.search(text):
+    if b.kind not in ("para", "item") or not (text.endswith(":") or "uppdrag" in text.lower()) \
+            or not _MANDATE_INTRO.search(text) or b.kind == "item" and not text.endswith(":"):
         return False
-    walk.title_mode = "mandate"
+    walk.title_mode = "mandate" if b.kind == "para" else "mandate_bullets"  # (an item's list ends at its sibling)
     return True
 
 
@@ -120,8 +121,9 @@ def mandate_intro(walk: Walk, bi: int, b: Block) -> bool:
 def assignment_list_item(walk: Walk, bi: int, b: Block) -> bool:
     """Under a title about assignments: every numbered item, and bullets and lines that read as assignments;
     under a mandate's introduction, its list items until the next paragraph."""
-    if walk.title_mode == "mandate":
-        if b.kind in ("bullet", "item") and 15 < len(b.text) < 300:
+    if walk.title_mode in ("mandate", "mandate_bullets"):
+        kinds = ("bullet", "item") if walk.title_mode == "mandate" else ("bullet",)
+        if b.kind in kinds and 15 < len(b.text) < 300:
             walk.add_assignment(b.text.strip().rstrip("."), b.number, bi)
             return True
         walk.title_mode = None

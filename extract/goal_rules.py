@@ -269,6 +269,11 @@ def title_like(b: Block) -> bool:
         and not has_marker(text) and not re.search(r"\d\s*%|\d[\s,.]\d", text)
 
 
+# what a list of goals is followed by, under a title of its own: not a group of goals
+_NOT_GOAL_GROUP = re.compile(r"aktivitet|åtgärd|insats|indikator|nyckeltal|mått|mätetal|uppdrag|strategi|resultat|"
+                             r"uppföljning|budget|ekonomi|bakgrund|syfte|ansvar", re.I)
+
+
 @rule("title_line")
 def title_line(walk: Walk, bi: int, b: Block) -> bool:
     hi = walk.head_at.get(bi)
@@ -280,6 +285,9 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
     if _ORG_LINE.match(text):
         return True  # a running header naming the committee or municipality: furniture, not a new section
     nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
+    if walk.list_mode in ("goals", "council") and hi is None and nxt is not None and nxt.kind in ("bullet", "item") \
+            and len(text.split()) <= 8 and not _NOT_GOAL_GROUP.search(text):
+        return True  # a group's name inside a list of goals ("Nämndens mål:" ⏎ "Trygg uppväxt" ⏎ "1. …"): the list goes on
     if walk.title_mode == "goals" and walk.title_block is not None and nxt is not None and hi is None \
             and not GOAL_REGION.search(text) and not _BUDGET_TITLE.search(text) \
             and (nxt.kind in ("bullet", "item") or _GOAL_PHRASE.match(text)):
@@ -421,6 +429,8 @@ def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
     t = b.text
     if b.kind == "para" and ("mål" in t or "Mål" in t) and _NAMING_WORDS.search(t):
         _counted_goals(walk, bi, t)
+    if b.kind == "para" and ("mål" in t or "Mål" in t):
+        _counted_goal_lines(walk, bi, t)
     if b.kind != "para" or not ("mål" in t or "Mål" in t or "mbition" in t) or not _SAID_CHEAP.search(t):
         return False
     for sent in sentences(b.text):
@@ -471,6 +481,42 @@ def _counted_goals(walk: Walk, bi: int, text: str) -> None:
             gid = walk.add_goal(name.strip(), level, None, None, bi)
             if assessed.strength != "none":
                 walk.assess(gid, assessed.evidence)
+
+
+# "… har beslutat om tre strategiska mål för perioden." (⏎ "Dessa är:") ⏎ three short lines: the goals' names
+_COUNTS_GOALS = re.compile(r"\b(?P<count>två|tre|fyra|fem|sex|sju|åtta|nio|tio|[2-9])\s+(?:[\wåäö-]+\s+){0,2}?"
+                           r"(?:[\wåäö]*mål|målsättningar)\b(?P<rest>[^.;]*)[.:]?\s*$", re.I)
+_THESE_ARE = re.compile(r"^(?:dessa|de|målen|följande)\s+(?:\w+\s+)?(?:är|lyder)\s*:$", re.I)
+
+
+def _counted_goal_lines(walk: Walk, bi: int, text: str) -> None:
+    """A sentence that counts the goals, followed by exactly as many short lines: each line names one goal.
+    The count is the evidence: a different number of lines (a list of areas, a heading) is left alone."""
+    m = _COUNTS_GOALS.search(sentences(text)[-1])
+    if not m or _NOT_GOAL_GROUP.search(m.group("rest")) or walk.ctx.is_report:
+        return
+    count = _NUMBER_WORDS.get(m.group("count").lower()) or int(m.group("count"))
+    blocks, k = walk.blocks, bi + 1
+    if k < len(blocks) and blocks[k].kind == "para" and _THESE_ARE.match(blocks[k].text.strip()):
+        k += 1
+    names = []
+    while k < len(blocks) and title_like(blocks[k]) and walk.head_at.get(k) is None and len(names) <= count:
+        names.append(k)
+        k += 1
+    if len(names) != count:
+        return
+    level = _said_level(text)
+    for k in names:
+        walk.add_goal(blocks[k].text.strip(), level, None, None, k)
+        walk.announced.add(k)
+
+
+@rule("announced_goal_line")
+def announced_goal_line(walk: Walk, bi: int, b: Block) -> bool:
+    if bi not in walk.announced:
+        return False
+    walk.title_mode = None  # the counted goals are all named: what follows them is no list of goals
+    return True
 
 
 def _goal_heading(walk: Walk, bi: int, text: str) -> bool:

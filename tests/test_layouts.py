@@ -750,3 +750,36 @@ def test_a_numbered_goal_label_with_a_name_over_its_statement():
     assert "Kommunen ska växa med hållbara bostäder i alla kommundelar" in texts and "Tillväxtmål" not in texts
     colon = text.replace("Mål 2. Tillväxtmål", "Mål 2: 20 000 invånare 2035")
     assert "20 000 invånare 2035" in [g.text for g in extract_text(colon, source="mb.txt").goals]
+
+
+def test_a_list_of_goals_in_groups_under_short_titles():
+    """"Styrelsens mål 2025–2027:" ⏎ a group's name ⏎ numbered goals, numbering again from 1 under the next group:
+    the goals are the items, the group names are none of them."""
+    text = ("Styrelsens mål för perioden 2025–2027:\n\nEn växande kommun\n\n  1. Fler företag startar i kommunen.\n"
+            "  2. Bostäder byggs i alla tätorter.\n\nLivskvalitet för alla\n\n  1. Äldre känner sig trygga i "
+            "sitt boende.\n  2. Barn och unga har en meningsfull fritid.\n")
+    texts = [g.text for g in extract_text(text, source="ks.txt").goals]
+    assert texts == ["Fler företag startar i kommunen.", "Bostäder byggs i alla tätorter.",
+                     "Äldre känner sig trygga i sitt boende.", "Barn och unga har en meningsfull fritid."]
+
+
+def test_a_numbered_decision_that_gives_assignments_as_bullets():
+    """"2. Styrelsen ger direktören i uppdrag att:" ⏎ bullets: each bullet is an assignment, the numbered decision
+    after them is not."""
+    text = ("Förslag till beslut\n\n1. Styrelsen godkänner redovisningen.\n\n2. Styrelsen ger direktören i uppdrag "
+            "att:\n\n  • Införa digitala hembesök i hela länet under nästa år.\n  • Ta fram en plan för hur "
+            "besöken ska följas upp.\n\n3. En redovisning av införandet ska lämnas i maj.\n")
+    texts = _items(text, "assignments")
+    assert texts == ["Införa digitala hembesök i hela länet under nästa år",
+                     "Ta fram en plan för hur besöken ska följas upp"]
+
+
+@pytest.mark.parametrize("names, found", [(3, True), (4, False)])
+def test_goals_named_one_a_line_as_many_as_a_sentence_counts(names, found):
+    """"… har beslutat om tre strategiska mål." ⏎ "Dessa är:" ⏎ three short lines: the lines are the goals. Four
+    lines under a count of three are something else (areas, headings), and are left alone."""
+    lines = ["Trygga Åby", "Gröna Åby", "Växande Åby", "Öppna Åby"][:names]
+    text = ("Strategiska mål\n\nFullmäktige har beslutat om tre strategiska mål för mandatperioden.\n\nDessa är:\n\n"
+            + "\n\n".join(lines) + "\n\nMålen gäller för alla nämnder och bolag, som ska bidra till dem.\n")
+    texts = [g.text for g in extract_text(text, source="web.txt").goals]
+    assert (texts == lines) is found and (not found or "Öppna Åby" not in texts)
