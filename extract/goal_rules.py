@@ -207,7 +207,8 @@ def labelled_line(walk: Walk, bi: int, b: Block) -> bool:
     walk.labelled_since_title = True
     nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
     if m.kind == "goal" and not m.colon and len(m.text.split()) <= 4 and not _SAID_MODAL.search(m.text) \
-            and not _SENT_END.search(m.text) and nxt is not None and nxt.kind == "para" and _stated_below(nxt):
+            and not _SENT_END.search(m.text) and nxt is not None and nxt.kind == "para" \
+            and (_stated_below(nxt) or m.number and len(m.text.split()) <= 3 and _declared_below(nxt)):
         walk.pending_label = (m, bi)  # "Mål 1. Kvalitetsmål" ⏎ "Kommunens verksamheter ska …": the name of the
         return True  # goal stated below it
     if m.kind == "goal":
@@ -525,6 +526,14 @@ def _goal_heading(walk: Walk, bi: int, text: str) -> bool:
     nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
     return len(text.split()) <= 14 and not _SENT_END.search(text) and bool(_GOAL_PHRASE.match(text)) \
         and nxt is not None and nxt.kind == "para" and len(nxt.text) > 2 * len(text) and not title_like(nxt)
+
+
+def _declared_below(nxt: Block) -> bool:
+    """One short sentence in the present tense under a numbered goal's name ("Mål 2 Infrastruktur" ⏎ "Länet har
+    goda förbindelser med omvärlden."): the state the goal describes, worded as already true."""
+    text = nxt.text.strip()
+    return text.endswith(".") and text[:1].isupper() and 4 <= len(text.split()) <= 30 and len(sentences(text)) == 1 \
+        and not about_goals(text)
 
 
 def _stated_below(nxt: Block) -> bool:

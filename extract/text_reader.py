@@ -25,12 +25,14 @@ _WEB_FURNITURE = re.compile(
     r"^\s*(?:transkript|download\b.*|save this pdf as:?|storlek:\s*px|starta visningen från sidan:?|relevanta dokument|"
     r"gå (?:direkt )?till (?:sidans )?innehåll(?:et)?|till startsidan|hoppa till innehåll|meny|stäng meddelande|"
     r"dela(?: sidan)?|skriv ut|lyssna|senast (?:uppdaterad|publicerad|ändrad):?.*|publicerad:?\s*\d.*|"
-    r"kontakta oss|visa kontaktuppgifter|återställ|word\s+png\s+txt\s+jpg)\s*$",
+    r"kontakta oss|visa kontaktuppgifter|återställ|word\s+png\s+txt\s+jpg|läs\s+(?:mer|vidare)(?:\s+här)?\s*[»›>→]?)\s*$",
     re.I,
 )
 # several viewer controls on one line: "Skriv ut Lyssna", "Dela | Skriv ut"
 _WEB_CONTROLS = re.compile(r"^\s*(?:(?:skriv\s+ut(?:\s+sidan)?|lyssna(?:\s+på\s+sidan)?|dela(?:\s+sidan)?|meny|sök|till\s+toppen|"
                            r"översätt|translate|läs\s+upp)\s*[|·•,]?\s*){2,}$", re.I)
+# a web page's teaser: "<sentence>. <the next one, cut>... Läs mer": the link's label and the cut sentence go
+_TEASER_END = re.compile(r"(?<=[.!?…])(?:\s+[^.!?…]{1,160}?(?:\.\.\.|…))?\s+Läs\s+(?:mer|vidare)(?:\s+här)?\s*[»›>→]?\s*$")
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb06": "st"})
 _ODD_CHARS = re.compile("[\u00a0\u200b\ufb00-\ufb06]")  # (str.translate is slow on non-ASCII text: run it only when needed)
 _SPACED_COLUMNS = re.compile(r"\S {3,}(?=\S)")
@@ -67,6 +69,8 @@ def clean_line(raw: str) -> tuple[str, int | None]:
     # private-use bullet glyphs from Symbol fonts become a plain bullet
     text = _GLYPH_BULLET.sub("• ", text)
     text = text.rstrip(" \r\n")
+    if text.endswith(("mer", "vidare", "här", "»", "›", ">", "→")) and "Läs " in text:
+        text = _TEASER_END.sub("", text)
     if not text.strip():
         return "", level
     if "\t" not in text:

@@ -783,3 +783,14 @@ def test_goals_named_one_a_line_as_many_as_a_sentence_counts(names, found):
             + "\n\n".join(lines) + "\n\nMålen gäller för alla nämnder och bolag, som ska bidra till dem.\n")
     texts = [g.text for g in extract_text(text, source="web.txt").goals]
     assert (texts == lines) is found and (not found or "Öppna Åby" not in texts)
+
+
+def test_numbered_goal_names_over_teasers_of_a_web_page():
+    """A web page lists "Mål 1 <name>" over a teaser: the teaser's first sentence, worded as already true, is the
+    goal; the cut sentence after it and the "Läs mer" link are not part of it, and the names are no goals."""
+    text = ("Mål 1 Arbetsmarknad\n\nI länet får alla som vill en väg in på arbetsmarknaden. Företagen... Läs mer\n\n"
+            "Mål 2 Kommunikationer\n\nLänet har snabba förbindelser till storstäderna. Läs mer\n\n"
+            "Om strategin\n\nStrategin gäller fram till 2030 och följs upp varje år.\n")
+    texts = [g.text for g in extract_text(text, source="web.txt").goals]
+    assert texts == ["I länet får alla som vill en väg in på arbetsmarknaden.",
+                     "Länet har snabba förbindelser till storstäderna."]
