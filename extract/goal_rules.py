@@ -331,6 +331,11 @@ def goal_statement_under_heading(walk: Walk, bi: int, b: Block) -> bool:
     return True
 
 
+# "Mål 1: …" ⏎ "Förväntat resultat:" ⏎ bullets: the results the goal is to bring about, each a sub-goal
+_RESULTS_INTRO = re.compile(r"^(?:förvänta(?:t|de?)|önska(?:t|de?)|eftersträva(?:t|de?))\s+(?:resultat|effekter?|läge)"
+                            r"(?:\s+\d{4}(?:[-–]\d{2,4})?)?\s*:$", re.I)
+
+
 @rule("goal_list")
 def goal_list(walk: Walk, bi: int, b: Block) -> bool:
     """"Socialnämndens mål:" / "… följande prioriterade fokusområden …:" and the list after it."""
@@ -361,8 +366,17 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
         if walk.list_mode == "goals" and head is not None and head in walk.statement_roots:
             walk.list_parent = walk.ctx.heading_item.get(head)
         return True
+    goals = walk.ctx.get("goals")
+    if b.kind == "para" and _RESULTS_INTRO.match(text) and goals:
+        walk.list_mode, walk.list_parent, walk.list_status = "results", goals[-1].id, None  # (the goal just above)
+        return True
     if walk.list_mode is None:
         return False
+    if walk.list_mode == "results" and b.kind in ("bullet", "item"):
+        if b.kind == "bullet":  # what the goal above is to bring about: its sub-goals
+            walk.add_goal(text, "sub", walk.list_parent, None, bi)
+            return True
+        walk.list_mode, walk.list_parent = "goals", None  # the numbered goals go on after one goal's results
     if b.kind in ("bullet", "item"):
         if walk.list_mode == "council":
             walk.assess(walk.add_goal(text, "council", None, None, bi, label="övergripande mål"), walk.list_status)
@@ -552,6 +566,9 @@ _ONE_GOAL_TITLE = re.compile(r"^[\wåäö]+[^aeiouyåäö\W]t\s+mål$", re.I)
 _MAIN_MODAL = re.compile(r"^(?:[\wåäöÅÄÖ-]+\s+){1,7}?(?:ska|skall)\s", re.I)
 
 
+_GOAL_WORD_RE = re.compile(r"\bmål|målsättning", re.I)
+
+
 @rule("goal_title_statements")
 def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
     """Under a plain title about goals ("Nämndens mål", "Prioriterade mål 2024"): its list items, and its
@@ -561,6 +578,10 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
     text = b.text.strip()
     if b.kind == "para" and _INDICATORS_FOLLOW.search(text[-120:]):
         walk.title_mode = None  # "Nedan presenteras … mål och indikatorer.": the list below measures, it is no goal
+        return False
+    if b.kind == "para" and text.endswith(":") and _NOT_GOAL_GROUP.search(sentences(text)[-1]) \
+            and not _GOAL_WORD_RE.search(sentences(text)[-1]) and not _RESULTS_INTRO.match(text):
+        walk.title_mode = None  # "Strategier:", "… följs upp med följande mått:": what serves the goals, no goals
         return False
     nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
     if b.kind == "para" and nxt is not None and nxt.kind in ("bullet", "item") and re.search(r"[^\W\d_]\s*$", text):

@@ -31,7 +31,8 @@ LABEL_LINE = re.compile(rf"^(?:(?:[\wÅÄÖåäö-]+\s+){{1,3}}(?=(?i:{_LABEL})\
                         rf"(?P<text>\S.*)$")
 LIST_INTRO = re.compile(r"^(?:Indikatorer|Indikator|Mätetal|Nyckeltal|Mått|Resultatmått)(?:\s+(?:för|till)\b[^:]{0,60})?\s*:?\s*$", re.I)
 # a lead-in that names indicators as what its list holds ("Nämndens indikatorer och finansiella mål:")
-NAMING_INTRO = re.compile(r"^[^.:]{0,120}\b(?:indikatorer(?:na)?|nyckeltal(?:en)?|mätetal(?:en)?)\b[^.:]{0,80}:\s*$", re.I)
+NAMING_INTRO = re.compile(r"^[^.:]{0,120}\b(?:indikatorer(?:na)?|nyckeltal(?:en)?|mätetal(?:en)?|"
+                          r"(?:följande|dessa|nedanstående)\s+(?:\w+\s+)?(?:resultat)?mått)\b[^.:]{0,80}:\s*$", re.I)
 # a closing sentence that presents them: "Nedan presenteras nuvarande mål och indikatorer."
 PRESENTING_INTRO = re.compile(r"(?:^|[.!?]\s+)(?:nedan|här|följande)\b[^.:!?]{0,80}?\b(?:presenteras|redovisas|listas|följer|"
                               r"visas|anges)\b[^.:!?]{0,80}?\b(?:indikatorer(?:na)?|nyckeltal(?:en)?|mätetal(?:en)?)\b"
@@ -161,6 +162,8 @@ def indicator_lines(ctx: Context) -> None:
         if not found and in_list and b.kind == "bullet":
             if mixed and _FINANCIAL.search(b.text):
                 continue  # a financial goal in a list of indicators and financial goals
+            if b.text.rstrip().endswith(":"):
+                continue  # "• Nyckeltal i medborgarundersökningen:" over the measures themselves
             found = [(b.text.strip(), b.lines)]
         elif not found:
             in_list = False

@@ -794,3 +794,32 @@ def test_numbered_goal_names_over_teasers_of_a_web_page():
     texts = [g.text for g in extract_text(text, source="web.txt").goals]
     assert texts == ["I länet får alla som vill en väg in på arbetsmarknaden.",
                      "Länet har snabba förbindelser till storstäderna."]
+
+
+def test_expected_results_under_a_goal_are_its_sub_goals_and_strategies_are_not():
+    """"Mål 1: …" ⏎ "Strategier:" bullets ⏎ "Förväntat resultat:" bullets ⏎ "Mått:" ⏎ a bullet that introduces
+    the measures below it: the results are the goal's sub-goals; the strategies are none; the introducing bullet
+    is no indicator."""
+    text = ("Fullmäktiges mål\n\nMål 1: En kommun där fler vill bo och verka\n\nStrategier:\n\n • Bygga fler "
+            "bostäder nära service\n • Samarbeta med näringslivet\n\nFörväntat resultat:\n\n • Fler nya invånare "
+            "varje år\n • Företagsklimatet får ett bättre betyg\n\nMåluppföljning\n\nResultatet följs upp med "
+            "följande mått:\n\n • Mått ur medborgarundersökningen:\n • Nöjd-Region-Index\n")
+    d = extract_text(text, source="web.txt")
+    goals = {g.text: g for g in d.goals}
+    assert set(goals) == {"En kommun där fler vill bo och verka", "Fler nya invånare varje år",
+                          "Företagsklimatet får ett bättre betyg"}
+    assert goals["Fler nya invånare varje år"].level == "sub"
+    assert [i.name for i in d.indicators] == ["Nöjd-Region-Index"]
+
+
+def test_numbered_goals_each_with_its_expected_results():
+    """"1. <goal>" ⏎ "Förväntat resultat:" bullets ⏎ "2. <goal>": the bullets belong to the goal above them, and
+    the numbered goals go on after them."""
+    text = ("Etappmål 2026–2027:\n\n1. Trygga och levande stadsdelar\n\nFörväntat resultat:\n\n • Färre anmälda "
+            "brott i centrum.\n • Fler mötesplatser för unga.\n\n2. Ett lärande för livet\n\nFörväntat resultat:"
+            "\n\n • Fler elever når målen i alla ämnen.\n")
+    d = extract_text(text, source="plan.txt")
+    goals = {g.text: g for g in d.goals}
+    assert set(goals) == {"Trygga och levande stadsdelar", "Färre anmälda brott i centrum.",
+                          "Fler mötesplatser för unga.", "Ett lärande för livet", "Fler elever når målen i alla ämnen."}
+    assert goals["Fler elever når målen i alla ämnen."].parent == goals["Ett lärande för livet"].id
