@@ -193,6 +193,41 @@ _RESULT_LINE = re.compile(rf"^(?:kommunens|regionens|vårt|nämndens)\s+resultat
                           rf"(?P<comparison>-?{AMOUNT}))?", re.I)
 
 
+# "Kommunens resultat 2024 var:" ⏎ "• Nöjd-Medborgar-Index: 58": each bullet a measure with its outcome
+_RESULTS_ARE = re.compile(r"\bresultat(?:en)?\b(?P<rest>[^.:]{0,40}?)\s+(?:var|är|blev)\s*:$", re.I)
+_NAME_VALUE = re.compile(rf"^(?P<name>[^:\d][^:]{{1,80}}?)\s*:\s*(?P<value>{AMOUNT}\s*(?:%|procent)?)\s*\.?$")
+
+
+def result_bullets(ctx: Context) -> None:
+    """The bullets of a list the text introduces as its results, each "<measure>: <number>": the measure, with its
+    outcome for the year the introduction names. The list is taken whole or not at all (a bullet of another
+    shape means it is no list of results)."""
+    blocks, seen = ctx.blocks, {name_key(i.name) for i in ctx.get("indicators")}
+    for bi, b in enumerate(blocks):
+        m = _RESULTS_ARE.search(b.text.strip()) if b.kind == "para" and len(b.text) < 200 else None
+        if not m:
+            continue
+        k, rows = bi + 1, []
+        while k < len(blocks) and blocks[k].kind == "bullet":
+            rows.append((k, _NAME_VALUE.match(blocks[k].text.strip())))
+            k += 1
+        if len(rows) < 2 or not all(r for _, r in rows):
+            continue
+        years = re.findall(YEAR, m.group("rest"))
+        for k, r in rows:
+            name = r.group("name").strip()
+            if name_key(name) in seen:
+                continue
+            seen.add(name_key(name))
+            number, unit = parse_number(r.group("value"))
+            value = IndicatorValue(kind="actual", raw=r.group("value").strip(), value=number, unit=unit,
+                                   year=int(years[-1]) if years else None)
+            goal, assignment, group = stamped_links(ctx, k)
+            ctx.add("indicators", Indicator(id=ctx.next_id("indicators", "i"), name=name, goal=goal,
+                                            assignment=assignment, group=group, values=[value],
+                                            provenance=ctx.provenance(k)))
+
+
 def result_cards(ctx: Context) -> None:
     """Measures each followed by a line giving the municipality's result (and a comparison): the line above the
     result is the measure, a statement or a question."""

@@ -10,7 +10,7 @@ from plantrace.extract.context import Context, fold
 from plantrace.extract.flattened import split_rows
 from plantrace.extract.followups import extract_followups
 from plantrace.extract.indicator_cards import indicator_cards
-from plantrace.extract.indicator_lines import indicator_lines, result_cards
+from plantrace.extract.indicator_lines import indicator_lines, result_bullets, result_cards
 from plantrace.extract.items import table_items
 from plantrace.extract.labelled_records import labelled_records
 from plantrace.extract.roles import classify_blocks
@@ -55,6 +55,7 @@ register("structure")(extract_structure)
 register("table_items")(table_items)
 register("indicator_lines")(indicator_lines)
 register("result_cards")(result_cards)
+register("result_bullets")(result_bullets)
 register("indicator_cards")(indicator_cards)
 register("labelled_records")(labelled_records)
 register("followups")(extract_followups)
@@ -92,7 +93,8 @@ def goals_not_indicators(ctx: Context) -> None:
                 v = table[k] = dropped[v]
 
 DEFAULT_PIPELINE: list[str] = ["blocks", "toc", "headings", "tables", "roles", "structure", "table_items", "indicator_lines",
-                               "result_cards", "indicator_cards", "labelled_records", "goals_not_indicators", "followups"]
+                               "result_cards", "result_bullets", "indicator_cards", "labelled_records",
+                               "goals_not_indicators", "followups"]
 
 
 def run(ctx: Context, pipeline: list[str] | None = None) -> Context:

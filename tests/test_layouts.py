@@ -823,3 +823,16 @@ def test_numbered_goals_each_with_its_expected_results():
     assert set(goals) == {"Trygga och levande stadsdelar", "Färre anmälda brott i centrum.",
                           "Fler mötesplatser för unga.", "Ett lärande för livet", "Fler elever når målen i alla ämnen."}
     assert goals["Fler elever når målen i alla ämnen."].parent == goals["Ett lärande för livet"].id
+
+
+def test_a_list_of_results_each_a_measure_with_its_number():
+    """"Kommunens resultat 2025 var:" ⏎ "• <measure>: <number>": measures with their outcome for that year; a list
+    in which one bullet has another shape is no list of results."""
+    text = ("Medborgarundersökningen\n\nKommunens resultat 2025 var:\n\n • Nöjd-Medborgar-Index: 57\n"
+            " • Andel som rekommenderar kommunen: 64 %\n\nSå tolkas resultatet\n\nEtt index över 55 räknas som nöjd.\n")
+    d = extract_text(text, source="web.txt")
+    assert [(i.name, [(v.kind, v.value, v.year) for v in i.values]) for i in d.indicators] == [
+        ("Nöjd-Medborgar-Index", [("actual", 57.0, 2025)]),
+        ("Andel som rekommenderar kommunen", [("actual", 64.0, 2025)])]
+    mixed = text.replace(" • Andel som rekommenderar kommunen: 64 %", " • Fler svarade i år än förra året")
+    assert not extract_text(mixed, source="web.txt").indicators
