@@ -190,6 +190,40 @@ _GIVEN_BEFORE = re.compile(r"\b(?:fick|fått|gavs|gav|gett|givit)\b", re.I)
 _EARLIER = re.compile(r"\b(?:sedan\s+tidigare|tidigare|redan)\b", re.I)
 
 
+# an agenda's or a decision list's item that names an assignment: "7. Förslag om uppdrag till X att utreda …",
+# "Förslag till uppdrag om att ta fram …", "Utredningsuppdrag 19/04 – Utreda …" (the text after the code)
+_AGENDA_ASSIGNMENT = re.compile(r"^(?:förslag\s+(?:om|till)\s+)?(?P<what>uppdrag\s+(?:till\s+\S[^,;]{1,80}?\s+)?"
+                                r"(?:om\s+(?:att\s+)?|att\s+)\S.{8,})$|"
+                                r"^[\wåäö]*uppdrag\s+\d[\d/.:-]*\s*[-–]\s*(?P<coded>[A-ZÅÄÖ].{8,})$", re.I)
+
+
+_FINAL_REPORT_APPROVED = re.compile(r"\b(?:godkänn\w*|godkänd\w*|lägg\w*\s+till\s+handlingarna)\b[^.]{0,60}?\bslut(?:redovisning|"
+                                    r"rapport)\w*|\bslut(?:redovisning|rapport)\w*[^.]{0,60}?\bgodkän\w*", re.I)
+
+
+def _first_number(number: str) -> int:
+    digits = re.match(r"\d+", number)
+    return int(digits.group()) if digits else 0
+
+
+@rule("agenda_assignment")
+def agenda_assignment(walk: Walk, bi: int, b: Block) -> bool:
+    """A numbered agenda item or heading that names an assignment is one (its decision may follow below)."""
+    text = b.text.strip()
+    m = _AGENDA_ASSIGNMENT.match(text) if b.kind in ("item", "heading") and b.number and len(text) < 300 else None
+    if not m:
+        return False
+    aid = walk.target = walk.add_assignment((m.group("what") or m.group("coded")).rstrip(" ."), b.number, bi)
+    for nxt in walk.blocks[bi + 1: bi + 12]:
+        if nxt.kind == "heading" or nxt.number and _first_number(nxt.number) > _first_number(b.number):
+            break  # the agenda's next item (a decision's own "1.", "2." below it are not)
+        done = _FINAL_REPORT_APPROVED.search(nxt.text)
+        if done:  # "Styrelsen godkänner slutredovisningen av uppdraget": the decision below closes it
+            walk.assess(aid, done.group(0))
+            break
+    return True
+
+
 @rule("assignment_in_text")
 def assignment_in_text(walk: Walk, bi: int, b: Block) -> bool:
     """An assignment decided in running text (minutes, agendas, press summaries, a report's decisions): the clause

@@ -39,6 +39,7 @@ STRUCTURE_RULES: list[str] = [
     "uppdras_sentence",  # "Socialnämnden uppdras att …" wherever it stands
     "closed_assignment",  # "Att uppdraget att utreda … därmed är slutfört": the assignment, done
     "att_uppdra",  # protocol decisions "att uppdra åt … att …"
+    "agenda_assignment",  # "7. Förslag om uppdrag till X att …", "Utredningsuppdrag 19/04 – Utreda …"
     "responsible_line",  # "Ansvar: SON, VON" under an assignment
     "assignment_list_item",  # items, bullets and imperative lines under an assignment title
     "responsibility_marker",  # "Utred … (KS)": an imperative carrying its responsible committee

@@ -121,7 +121,10 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("done", _C(r"\b(?:(?:anses\s+)?besvarad|besvarat|besvarades|(?:motionen|medborgarförslaget|förslaget|"
                 r"interpellationen|frågan)\s+besvaras|fullgjorts|fullgjort|slutrapporter\w*|färdigbehandla[dt]\w*|"
                 r"(?<![Ii]ngen\s)åtgärd\s+vidtagen|överträffar\s+(?:\w+\s+)?mål\w*|klarar\s+målet|bättre\s+än\s+målet|"
-                r"i\s+allt\s+väsentligt)\b")),
+                r"i\s+allt\s+väsentligt|"
+                # an assignment's final report approved or filed: the assignment is done
+                r"godkän\w*\s+(?:\w+\s+){0,2}?slut(?:redovisning|rapport)\w*|slut(?:redovisning|rapport)\w*\s+(?:\w+\s+){0,3}?"
+                r"godkän\w*|(?:lägg\w*|lades)\s+slut(?:redovisning|rapport)\w*\s+till\s+handlingarna)\b")),
     ("not_done", _C(r"\b(?:åtgärd(?:er)?\s+(?:ej|inte)\s+vidtag\w*|inga\s+åtgärder\s+har\s+vidtagits|"
                     r"skjutits\s+på\s+framtiden|understiger\s+(?:\w+\s+)?mål\w*|(?:ligger|hamnar)\s+under\s+mål\w*|"
                     r"missar\s+målet)\b")),
@@ -220,7 +223,7 @@ _ANY_CUE = re.compile(r"genomf|uppn|uppfyll|slutf|utför|verkställ|färdigst|kl
                      r"håller på|löpande|successivt|bereds|behandlas|lanser|färdig|återrapport|invig|öppna|drift|bruk|"
                      r"förfall|bort|upphäv|avbry|\bav\b|\bok\b|tidigt|mät|avsl|avvis|remitt|beredning|behandling|besvar|"
                      r"bifall|bifaller|bifölls|fullgj|slutrapport|överträff|klarar|väsentligt|understig|under mål|missar|"
-                     r"övervägande|begränsad|utom|uppstartsfas|framtiden", re.I)
+                     r"övervägande|begränsad|utom|uppstartsfas|framtiden|slutredovis", re.I)
 
 
 # The families run on the lower-cased text as case-sensitive copies: the same matches (every pattern spells its

@@ -836,3 +836,17 @@ def test_a_list_of_results_each_a_measure_with_its_number():
         ("Andel som rekommenderar kommunen", [("actual", 64.0, 2025)])]
     mixed = text.replace(" • Andel som rekommenderar kommunen: 64 %", " • Fler svarade i år än förra året")
     assert not extract_text(mixed, source="web.txt").indicators
+
+
+def test_agenda_items_that_name_assignments_and_a_final_report_approved():
+    """An agenda lists "Förslag till uppdrag om att …" and "Utredningsuppdrag 24/03 – Utreda …"; the decision
+    under the second approves its final report, so that assignment is done. Other agenda items are none."""
+    text = ("Föredragningslista\n\n4. Val av justerare\n\n5. Förslag till uppdrag om att ta fram en plan för "
+            "lekplatser\n\n6. Utredningsuppdrag 24/03 - Utreda behovet av fler platser i särskilt boende\n\n"
+            "Förslag till beslut\n\n1. Nämnden godkänner slutredovisningen av utredningsuppdrag 24/03.\n\n"
+            "2. Nämnden lägger informationen till handlingarna.\n\n7. Information om budgetläget\n")
+    d = extract_text(text, source="agenda.txt")
+    assert [a.text for a in d.assignments] == ["uppdrag om att ta fram en plan för lekplatser",
+                                               "Utreda behovet av fler platser i särskilt boende"]
+    assert [(f.refers_to, f.status) for f in d.followups] == [
+        ("Utreda behovet av fler platser i särskilt boende", "done")]
