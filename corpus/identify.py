@@ -239,6 +239,8 @@ def _municipality(
         return best  # the only municipality a short text names, or one it names twice or by its inhabitants
     if len(score) == 1 and len(window) <= 5_000 and (demonyms[best] or genitives[best]):
         return best  # the only one a short text names, as an owner ("Falkenbergs kvalitet") or by its inhabitants
+    if len(score) == 1 and bare[best] >= 3 and len(window) <= 5_000:
+        return best  # the only one a short text names, and again and again ("bodde i X", "flyttade till X")
     if bare[best] >= 3 and bare_near[best] >= 1:
         runner_up = score[ranked[1]] if len(ranked) > 1 else 0
         if score[best] >= 2 * runner_up:

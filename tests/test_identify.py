@@ -443,6 +443,16 @@ def test_a_city_named_once_in_a_long_text_is_not_its_municipality():
     assert identify(page).municipality == "Tierp"
 
 
+def test_a_short_text_that_names_only_one_municipality_again_and_again():
+    """A transcript whose head is a viewer's furniture: the one municipality it names, three times in its body,
+    is its own; named once, it is not enough."""
+    head = "Download \"Årsredovisning 2023\"\n\nTranskript\n\n" + "Innehåll sidan 4. Ekonomi sidan 7.\n" * 12
+    body = ("Vid årsskiftet bodde 9 800 invånare i Hjo. Under året flyttade 410 personer till Hjo. "
+            "Skolmaten i Hjo lagas av råvaror från trakten. ")
+    assert identify(head + body).municipality == "Hjo"
+    assert identify(head + body.replace("till Hjo", "hit").replace("i Hjo lagas", "lagas")).municipality is None
+
+
 def _genitive(name: str) -> str:
     return name if name[-1] in "sxz" else name + "s"
 
