@@ -35,6 +35,12 @@ _NEW_DECISION = re.compile(r",?\s+(?:samt|och)\s+att\s+(?=[a-zåäö]+(?:ning\w*
                            r"[^aeiouyåäö\W]et|rna|orna)\s)", re.I)
 
 
+# "… i uppdrag att bygga ut X, att anta en ny taxa och att anta detaljplanen": what a council does itself, listed
+# after the assignment, is a decision of its own
+_COUNCIL_ACT = re.compile(r"(?:,\s*(?:och\s+|samt\s+)?|\s+(?:och|samt)\s+)att\s+(?=(?:anta|godkänna|fastställa|bevilja|"
+                          r"avslå|bifalla|notera|välja|utse|återremittera|avskriva|revidera)\s)", re.I)
+
+
 _DASHED_DECISION = re.compile(r"\s[-–]\s+(?=(?:i\s+övrigt|att|samt\s+att|därutöver)\s)", re.I)
 
 
@@ -97,7 +103,7 @@ def assignment_clauses(sentence: str, committee_ska: bool = False) -> list[str]:
         dashed = _DASHED_DECISION.search(sentence, start, end)
         if dashed:  # "… redovisa orsakerna - i övrigt notera redovisningen": the next decision of a flattened list
             end = dashed.start()
-        joined = _NEW_DECISION.search(sentence, start, end)
+        joined = _NEW_DECISION.search(sentence, start, end) or _COUNCIL_ACT.search(sentence, start, end)
         if joined:  # "… i uppdrag att ta fram planer samt att uppföljning sker årligen": a decision of its own
             end = joined.start()
         clause = re.sub(r"\s+(?:och|samt)\s*$", "", sentence[start:end].strip().rstrip(" ,;"))

@@ -850,3 +850,22 @@ def test_agenda_items_that_name_assignments_and_a_final_report_approved():
                                                "Utreda behovet av fler platser i särskilt boende"]
     assert [(f.refers_to, f.status) for f in d.followups] == [
         ("Utreda behovet av fler platser i särskilt boende", "done")]
+
+
+def test_decisions_listed_after_an_assignment_are_not_part_of_it():
+    """"… beslutade att ge X i uppdrag att A, att anta B och att anta C": A is the assignment; adopting B and C is
+    the council's own act. A task that happens to adopt something stays the assignment."""
+    from plantrace.extract.clauses import assignment_clauses
+
+    told = ("Fullmäktige beslutade att ge tekniska förvaltningen i uppdrag att bygga ut förskolan i Norrby, att "
+            "anta en ny renhållningstaxa och att anta detaljplanen för hamnen.")
+    assert assignment_clauses(told) == ["tekniska förvaltningen i uppdrag att bygga ut förskolan i Norrby"]
+    own = "Styrelsen ger förvaltningen i uppdrag att anta riktlinjer för inköp senast i maj."
+    assert assignment_clauses(own) == ["Styrelsen ger förvaltningen i uppdrag att anta riktlinjer för inköp senast i maj."]
+
+
+def test_a_paragraph_of_prose_between_goal_bullets_is_no_goal():
+    """A goal bullet followed by a paragraph of several sentences that explains it: the paragraph is no goal."""
+    text = ("Kommunens mål:\n\n  • Trygg uppväxt för alla barn\n\nBarnen är vår framtid. Därför satsar vi på "
+            "förskolan. Vi ska minska barngrupperna och anställa fler förskollärare. Föräldrarna ska bjudas in.\n")
+    assert [g.text for g in extract_text(text, source="web.txt").goals] == ["Trygg uppväxt för alla barn"]
