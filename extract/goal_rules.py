@@ -508,7 +508,7 @@ _THESE_ARE = re.compile(r"^(?:dessa|de|målen|följande)\s+(?:\w+\s+)?(?:är|lyd
 def _counted_goal_lines(walk: Walk, bi: int, text: str) -> None:
     """A sentence that counts the goals, followed by exactly as many short lines: each line names one goal.
     The count is the evidence: a different number of lines (a list of areas, a heading) is left alone."""
-    m = _COUNTS_GOALS.search(sentences(text)[-1])
+    m = _COUNTS_GOALS.search(sentences(text)[-1]) if _COUNTS_GOALS.search(text) else None
     if not m or _NOT_GOAL_GROUP.search(m.group("rest")) or walk.ctx.is_report:
         return
     count = _NUMBER_WORDS.get(m.group("count").lower()) or int(m.group("count"))
