@@ -196,6 +196,9 @@ def _grow(lines, heights, seeds, cell_gaps, i: int, width: float, header_gap: Op
     # (narrow columns, a centred header), are the table's gutters to begin with (a row across the table may come
     # right under the header)
     head = _wide_gaps(lines[i], max(header_gap * heights[i], MIN_GUTTER)) if header_gap else []
+    if header_gap:  # (the line right below may be the wrapped end of a header cell: look one further)
+        for below in lines[i + 1:i + 3]:
+            head = sorted(head + _aligned_below(lines[i], below, head))
     gutters: list[tuple[float, float]] = list(head)
     across: set[int] = set()
     j = i + 1
@@ -234,6 +237,20 @@ def _grow(lines, heights, seeds, cell_gaps, i: int, width: float, header_gap: Op
         body, gutters = trial, sorted(kept + new)
         j += 1
     return j, gutters, across
+
+
+def _aligned_below(first: list[tuple], below: list[tuple], head: list[tuple[float, float]]
+                   ) -> list[tuple[float, float]]:
+    """A header's gap only a little wider than a word space, confirmed as a gutter by the row below: a cell of it
+    starts where the word after the gap starts (left edges aligned within a point and a half), and none of its
+    words covers the gap ("Indikator Nuvärde" over "Totalt Kvinnor", the indicator's own cell empty)."""
+    out = []
+    for g0, g1 in _wide_gaps(first, MIN_GUTTER):
+        if any(g0 < h1 and g1 > h0 for h0, h1 in head):
+            continue
+        if any(abs(w[0] - g1) <= 1.5 for w in below) and not any(w[0] < g1 - 1.5 and w[2] > g0 for w in below):
+            out.append((g0, g1))
+    return out
 
 
 def _row_across(lines, heights, seeds, j: int, gutters: list[tuple[float, float]]) -> bool:
@@ -318,9 +335,12 @@ def _assemble(region, gutters, edges, across: set[int] = frozenset()) -> Optiona
             cut = any(prev_bottom - 1 <= c <= top + 1 for c in cuts)
             if padded:
                 new = cut or top - prev_bottom > base + spacing
-            else:  # no spacing to go by: a line whose first cell is empty or goes on in lower case continues
+            else:  # no spacing to go by: a line whose first cell is empty or goes on in lower case continues,
+                # unless it fills columns the row above left empty (a header's second row: "Totalt Kvinnor Män")
                 first = [w for w in sorted(ws, key=lambda w: (w[1], w[0])) if _column(w[0], bounds) == 0]
-                new = cut or bool(first) and not first[0][4][:1].islower()
+                above = {_column(w[0], bounds) for w in rows[-1][2]}
+                fills = {_column(w[0], bounds) for w in ws} - above
+                new = cut or bool(first) and not first[0][4][:1].islower() or not first and len(fills) >= 2
         if new:
             rows.append([top, bottom, ws, runs_across])
         else:

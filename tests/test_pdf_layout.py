@@ -187,3 +187,41 @@ def test_a_page_number_beside_a_wrapped_contents_entry_is_a_cell(tmp_path):
     lines = _lines(_story_pdf(tmp_path / "toc.pdf", html, css="td { font-size: 7pt; padding-left: 6pt; }", columns=3))
     assert not any(" 11 " in line for line in lines), lines
     assert any(line.endswith("\t11") for line in lines), lines
+
+
+def test_a_second_header_row_with_an_empty_first_cell_is_no_indicator(tmp_path):
+    """"Indikator | Nuvärde (three columns) | Målsättning" over "(empty) | Totalt | Kvinnor | Män": the second row
+    fills columns the first left empty, so it is a header row of its own, and the measures below are the
+    indicators, not "Totalt"."""
+    html = ("<h2>Personal</h2><p>Nämndmål: Kommunen ska vara en attraktiv arbetsgivare.</p><table><tr>"
+            "<th style='width:36pt'>Indikator</th><th colspan='3'>Nuvärde</th>"
+            "<th style='width:80pt'>Målsättning</th><th style='width:40pt'>Trend</th></tr>"
+            "<tr><td></td><td>Totalt</td><td>Kvinnor</td><td>Män</td><td></td>"
+            "<td></td></tr></table><p>Andel medarbetare som rekommenderar sin arbetsplats.</p>"
+            "<p>Antal timanställda inom omsorgen.</p><h2>Ekonomi</h2><p>Nämnden redovisar ett överskott.</p>")
+    css = ("table { border-collapse: collapse; width: 80%; } th { text-align: left; } "
+           "th, td { padding: 1pt 2pt; font-size: 8.5pt; }")
+    doc = extract_file(_story_pdf(tmp_path / "h.pdf", html, css=css))
+    assert [i.name for i in doc.indicators] == ["Andel medarbetare som rekommenderar sin arbetsplats.",
+                                                "Antal timanställda inom omsorgen."]
+
+
+def test_a_narrow_header_gap_is_a_gutter_when_the_row_below_starts_a_cell_there():
+    """Two header cells only a little further apart than a word space ("Indikator" and "Nuvärde", 3.6 points):
+    the row below starts its first cell exactly under "Nuvärde" and leaves the gap free, so the gap is a gutter
+    (read as a word space, the first column swallowed the first value: "Andel sjuka 12")."""
+    from plantrace.extract.pdf_aligned import find_aligned_tables
+
+    def word(x0, x1, y, text, line):
+        return (x0, y, x1, y + 8.5, text, 0, line, 0)
+
+    words = [word(58.7, 102.4, 351.3, "Indikator", 0), word(106.0, 146.4, 351.3, "Nuvärde", 0),
+             word(290.3, 347.3, 351.3, "Målsättning", 0), word(352.4, 380.3, 351.3, "Trend", 0),
+             word(105.8, 130.4, 369.1, "Totalt", 1), word(149.6, 182.0, 369.1, "Kvinnor", 1),
+             word(187.3, 205.2, 369.1, "Män", 1),
+             word(58.7, 80.0, 387.0, "Andel", 2), word(83.0, 101.0, 387.0, "sjuka", 2),
+             word(106.0, 116.0, 387.0, "12", 2), word(150.0, 160.0, 387.0, "14", 2), word(188.0, 198.0, 387.0, "10", 2),
+             word(290.3, 300.0, 387.0, "8", 2)]
+    assert find_aligned_tables(words)[0].rows == [["Indikator", "Nuvärde", "", "", "Målsättning", "Trend"],
+                                                  ["", "Totalt", "Kvinnor", "Män", "", ""],
+                                                  ["Andel sjuka", "12", "14", "10", "8", ""]]
