@@ -25,6 +25,7 @@ from plantrace.extract.vocabulary import (
     match_label,
 )
 from plantrace.nlp_models.status import status_match
+from plantrace.extract.context import fold
 from plantrace.extract.walk import Walk, first_sentence, rule, sentences
 
 _LIST_INTRO = re.compile(r"(mål|fokusområden|målsättningar|inriktning|prioriterade\s+områden\w*|löften|ambitioner)[^.]*:\s*$", re.I)
@@ -286,6 +287,19 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
     if _ORG_LINE.match(text):
         return True  # a running header naming the committee or municipality: furniture, not a new section
     nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
+    if walk.title_mode == "goals" and fold(text) in walk.area_titles:
+        return True  # one of the areas the goals are grouped under (named in a sentence above): no goal, no new title
+    if walk.title_mode == "goals" and hi is None and nxt is not None and nxt.kind == "para" \
+            and (len(sentences(nxt.text)) >= 2
+                 or walk.heading_goal is not None and walk.heading_goal > (walk.title_block or 0)) \
+            and len(text.split()) <= 6 and not GOAL_REGION.search(text) \
+            and not _BUDGET_TITLE.search(text) and not about_goals(text) and not MISSION_TITLE.search(text) \
+            and not ASSIGNMENT_TITLE.search(text) and walk.area_titles:
+        # a goal's short name over the paragraph that explains it, among areas a sentence named: the name is the goal
+        # (and so are its siblings' names, whatever the length of their paragraphs)
+        walk.add_goal(text, "council" if COUNCIL_WORDS.search(walk.title or "") else "committee", None, None, bi)
+        walk.heading_goal, walk.explained_after = bi, None
+        return True
     if walk.list_mode in ("goals", "council") and hi is None and nxt is not None and nxt.kind in ("bullet", "item") \
             and len(text.split()) <= 8 and not _NOT_GOAL_GROUP.search(text):
         return True  # a group's name inside a list of goals ("Nämndens mål:" ⏎ "Trygg uppväxt" ⏎ "1. …"): the list goes on
@@ -447,6 +461,9 @@ def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
         _counted_goals(walk, bi, t)
     if b.kind == "para" and ("mål" in t or "Mål" in t):
         _counted_goal_lines(walk, bi, t)
+        named = _AREAS_NAMED.search(t)
+        if named:  # "Målen är uppdelade under tre perspektiv; A, B och C": the titles A, B, C group goals
+            walk.area_titles |= {fold(n) for n in re.split(r",\s*|\s+och\s+", named.group("names").rstrip(" ."))}
     if b.kind != "para" or not ("mål" in t or "Mål" in t or "mbition" in t) or not _SAID_CHEAP.search(t):
         return False
     for sent in sentences(b.text):
@@ -499,6 +516,9 @@ def _counted_goals(walk: Walk, bi: int, text: str) -> None:
                 walk.assess(gid, assessed.evidence)
 
 
+_AREAS_NAMED = re.compile(r"\bmål\w*\s+(?:är\s+)?(?:uppdelade|indelade|grupperade|ordnade|samlade)\s+"
+                          r"(?:under|i|efter)\s+(?:\w+\s+)?(?:perspektiv|områden|målområden|fokusområden)\w*\s*[;:,]\s*"
+                          r"(?P<names>[^.;:]{3,200})", re.I)
 # "… har beslutat om tre strategiska mål för perioden." (⏎ "Dessa är:") ⏎ three short lines: the goals' names
 _COUNTS_GOALS = re.compile(r"\b(?P<count>två|tre|fyra|fem|sex|sju|åtta|nio|tio|[2-9])\s+(?:[\wåäö-]+\s+){0,2}?"
                            r"(?:[\wåäö]*mål|målsättningar)\b(?P<rest>[^.;]*)[.:]?\s*$", re.I)
@@ -567,6 +587,7 @@ _ONE_GOAL_TITLE = re.compile(r"^[\wåäö]+[^aeiouyåäö\W]t\s+mål$", re.I)
 _MAIN_MODAL = re.compile(r"^(?:[\wåäöÅÄÖ-]+\s+){1,7}?(?:ska|skall)\s", re.I)
 
 
+_VISION_SAID = re.compile(r"^(?:[\wåäö]+s\s+|vår\s+|den\s+)?vision(?:en)?\s+(?:\d{4}\s+)?(?:är|lyder)\b", re.I)
 _GOAL_WORD_RE = re.compile(r"\bmål|målsättning", re.I)
 
 
@@ -580,6 +601,8 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
     if b.kind == "para" and _INDICATORS_FOLLOW.search(text[-120:]):
         walk.title_mode = None  # "Nedan presenteras … mål och indikatorer.": the list below measures, it is no goal
         return False
+    if _VISION_SAID.match(text):
+        return False  # "Kommunens vision är att …": the vision, whatever it says it shall be
     if b.kind == "para" and text.endswith(":") and _NOT_GOAL_GROUP.search(sentences(text)[-1]) \
             and not _GOAL_WORD_RE.search(sentences(text)[-1]) and not _RESULTS_INTRO.match(text):
         walk.title_mode = None  # "Strategier:", "… följs upp med följande mått:": what serves the goals, no goals

@@ -103,6 +103,7 @@ class Walk:
     explained_after: Optional[int] = None  # a named goal's statement: the paragraphs after it explain it
     status_lines: set[int] = field(default_factory=set)  # bare status lines ("Uppnås ej") read with the item above
     announced: set[int] = field(default_factory=set)  # lines read as the goals a sentence above counted
+    area_titles: set[str] = field(default_factory=set)  # folded names of the areas a sentence says goals are under
     seen_goals: dict[str, str] = field(default_factory=dict)
     seen_assign: dict[str, str] = field(default_factory=dict)
     label_of: dict[str, str] = field(default_factory=dict)  # goal id → the label it was written under

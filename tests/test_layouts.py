@@ -869,3 +869,15 @@ def test_a_paragraph_of_prose_between_goal_bullets_is_no_goal():
     text = ("Hjo kommuns mål:\n\n  • Trygg uppväxt för alla barn\n\nBarnen är vår framtid. Därför satsar vi på "
             "förskolan. Vi ska erbjuda en förskola där varje barn kan växa. Föräldrarna ska bjudas in.\n")
     assert [g.text for g in extract_text(text, source="web.txt").goals] == ["Trygg uppväxt för alla barn"]
+
+
+def test_goal_names_over_their_paragraphs_under_areas_a_sentence_names():
+    """"Målen är ordnade under två perspektiv; Välfärd och Tillväxt." ⏎ "Välfärd" ⏎ "Trygg omsorg" ⏎ a paragraph:
+    the perspectives group the goals, each short name over its paragraph is a goal, and a sibling over a single
+    sentence is one too; the vision sentence is none."""
+    text = ("Vision och mål\n\nKommunens vision är att Åby ska vara en plats där alla vill bo.\n\n"
+            "Målen är ordnade under två perspektiv; välfärd och tillväxt.\n\nVälfärd\n\nTrygg omsorg\n\n"
+            "Alla som behöver omsorg ska få den i tid. Vi ska satsa på personalens kompetens.\n\nTillväxt\n\n"
+            "Fler jobb\n\nNäringslivet ska växa i alla delar av kommunen. Vi ska förenkla för nya företag.\n\n"
+            "Stark ekonomi\n\nKommunen ska ha en ekonomi i balans över tid.\n")
+    assert [g.text for g in extract_text(text, source="web.txt").goals] == ["Trygg omsorg", "Fler jobb", "Stark ekonomi"]
