@@ -228,6 +228,50 @@ def result_bullets(ctx: Context) -> None:
                                             provenance=ctx.provenance(k)))
 
 
+# KKiK-style tables flattened to text: "Hur stor andel … får försörjningsstöd? % 3.8 (4) 4.4 (4)": the measure
+# is the question, then its unit, the result (last year's in brackets) and the comparison (the network, the nation)
+_QUESTION_ROW = re.compile(r"^(?P<name>(?:Hur|Vad|Vilken|Vilket|Vilka|Kan|Får|Finns|Är|Har)\s[^?]{8,220})\?"
+                           r"(?:\s*\([^)]{1,160}\))?\s+(?P<rest>\S.{0,160})$")
+_NUMBER_TOKEN = re.compile(r"(?<![\w(/])[-−+]?\d+(?:[.,]\d+)?(?![\w)/])")
+_BRACKETED = re.compile(r"\([^)]*\)")
+_FIGURE_THEN_PREVIOUS = re.compile(r"(?<![\w/])([-−+]?\d+(?:[.,]\d+)?)\s*\([-−+]?\d")
+
+
+def question_rows(ctx: Context) -> None:
+    """Rows of a table of measures worded as questions, each with its figures on the same line: the question is
+    the measure, the first figure its result and the next one the comparison, for the year the header above
+    names. Three such rows at least (one question with a number in running text is prose)."""
+    blocks = ctx.blocks
+    found = [(bi, m) for bi, b in enumerate(blocks) if b.kind in ("para", "row") and len(b.text) < 400
+             for m in [_QUESTION_ROW.match(b.text.strip())]
+             if m and _NUMBER_TOKEN.search(_BRACKETED.sub(" ", m.group("rest")))]
+    if len(found) < 3:
+        return
+    seen = {name_key(i.name) for i in ctx.get("indicators")}
+    header = next((blocks[k].text for k in range(found[0][0] - 1, max(-1, found[0][0] - 4), -1)
+                   if re.search(YEAR, blocks[k].text)), "")
+    years = re.findall(YEAR, header)
+    year = int(years[0]) if years else None
+    ctx.items["indicators"] = [i for i in ctx.get("indicators") if not name_key(header)
+                               or name_key(i.name) not in name_key(header)]  # the header, read as a measure
+    for bi, m in found:
+        name = m.group("name").strip()
+        if name_key(name) in seen:
+            continue
+        seen.add(name_key(name))
+        rest = m.group("rest")
+        # a figure with last year's in brackets after it is a result; else the last two figures of the row (the
+        # ones before them belong to the unit: "per 1000 invånare", "Placering 1-290")
+        figures = _FIGURE_THEN_PREVIOUS.findall(rest)[:2] or _NUMBER_TOKEN.findall(_BRACKETED.sub(" ", rest))[-2:]
+        values = []
+        for kind, raw in zip(("actual", "comparison"), figures):
+            number, _unit = parse_number(raw)
+            values.append(IndicatorValue(kind=kind, raw=raw, value=number, year=year))
+        goal, assignment, group = stamped_links(ctx, bi)
+        ctx.add("indicators", Indicator(id=ctx.next_id("indicators", "i"), name=name, goal=goal, assignment=assignment,
+                                        group=group, values=values, provenance=ctx.provenance(bi)))
+
+
 def result_cards(ctx: Context) -> None:
     """Measures each followed by a line giving the municipality's result (and a comparison): the line above the
     result is the measure, a statement or a question."""

@@ -10,7 +10,7 @@ from plantrace.extract.context import Context, fold
 from plantrace.extract.flattened import split_rows
 from plantrace.extract.followups import extract_followups
 from plantrace.extract.indicator_cards import indicator_cards
-from plantrace.extract.indicator_lines import indicator_lines, result_bullets, result_cards
+from plantrace.extract.indicator_lines import indicator_lines, question_rows, result_bullets, result_cards
 from plantrace.extract.items import table_items
 from plantrace.extract.labelled_records import labelled_records
 from plantrace.extract.roles import classify_blocks
@@ -56,6 +56,7 @@ register("table_items")(table_items)
 register("indicator_lines")(indicator_lines)
 register("result_cards")(result_cards)
 register("result_bullets")(result_bullets)
+register("question_rows")(question_rows)
 register("indicator_cards")(indicator_cards)
 register("labelled_records")(labelled_records)
 register("followups")(extract_followups)
@@ -93,7 +94,7 @@ def goals_not_indicators(ctx: Context) -> None:
                 v = table[k] = dropped[v]
 
 DEFAULT_PIPELINE: list[str] = ["blocks", "toc", "headings", "tables", "roles", "structure", "table_items", "indicator_lines",
-                               "result_cards", "result_bullets", "indicator_cards", "labelled_records",
+                               "result_cards", "result_bullets", "question_rows", "indicator_cards", "labelled_records",
                                "goals_not_indicators", "followups"]
 
 

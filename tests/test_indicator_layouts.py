@@ -791,3 +791,21 @@ def test_measures_with_a_result_card_under_each():
     got = {i.name: [(v.kind, v.value) for v in i.values] for i in d.indicators}
     assert got == {"Andel invånare som känner sig trygga utomhus på kvällen": [("actual", 74.2), ("comparison", 69.0)],
                    "Hur många timmar i veckan har huvudbiblioteket öppet": [("actual", 52.0), ("comparison", 55.0)]}
+
+
+def test_a_table_of_measures_worded_as_questions_flattened_to_text():
+    """"Mått Indikator Resultat 2024 Snitt 2024" ⏎ "Hur stor andel …? % 81 (79) 77 (76)": each question is a
+    measure with its result (last year's in brackets is left out) and the comparison; a figure of the unit
+    ("per 1000 invånare") is no result; one question with a number in prose is no table."""
+    text = ("Kommunens kvalitet i korthet\n\nMått Indikator Resultat Åby 2024 Snitt riket 2024\n"
+            "Hur stor andel av eleverna når behörighet till gymnasiet? % 81 (79) 77 (76)\n"
+            "Hur många nya företag startas per 1000 invånare? antal per 1000 invånare 4.2 5.1\n"
+            "Hur lång tid tar det att få svar på e-post? (andel inom en dag) % 88 (90) 83 (84)\n")
+    d = extract_text(text, source="kkik.txt")
+    assert [(i.name, [(v.kind, v.value, v.year) for v in i.values]) for i in d.indicators] == [
+        ("Hur stor andel av eleverna når behörighet till gymnasiet",
+         [("actual", 81.0, 2024), ("comparison", 77.0, 2024)]),
+        ("Hur många nya företag startas per 1000 invånare", [("actual", 4.2, 2024), ("comparison", 5.1, 2024)]),
+        ("Hur lång tid tar det att få svar på e-post", [("actual", 88.0, 2024), ("comparison", 83.0, 2024)])]
+    prose = "Nämnden frågade sig: Hur många besökare kom till biblioteken? Svaret är 12 000 besök under året.\n"
+    assert not extract_text(prose, source="p.txt").indicators
