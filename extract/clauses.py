@@ -12,6 +12,9 @@ from typing import Optional
 # assignment in running text, from its clause to the next clause that gives another one or the sentence's end
 CLAUSE_CUE = re.compile(r"\b(?:(?P<verb>får|ska\s+få|fick|fått|ges|gavs|ger?|gav|gett|givit)(?P<between>\s+[\wåäö\- ]{2,60}?)?"
                         r"\s+i\s+uppdrag\s+att|(?:fick|får|har\s+fått)\s+ett\s+uppdrag\s+att|uppdras\s+att|"
+                        # "… nämnder uppdras vidta åtgärder": the "att" left out before a verb of doing
+                        r"uppdras\s+(?=(?:vidta|utreda|ta\s+fram|genomföra|återkomma|redovisa|säkerställa|arbeta|"
+                        r"undersöka|utveckla|se\s+över|initiera|följa\s+upp)\b)|"
                         r"uppdrag\s+ges\s+till|(?P<inf>(?<!att\s)uppdra\s+(?:åt|till)\s)|uppdra\s+åt|uppdrog\s+(?:\w+\s+)?(?:till|åt)|(?P<to>uppdrar\s+(?:till|åt)\s+)|uppmanas\s+att|"
                         r"uppmanar\s+[\wåäö\- ]{2,80}?\s+att)\b", re.I)
 # "… att ge Västerporten AB i uppdrag att …", "… gav i mars 2016 ledningskontoret i uppdrag att …", "… fick

@@ -881,3 +881,16 @@ def test_goal_names_over_their_paragraphs_under_areas_a_sentence_names():
             "Fler jobb\n\nNäringslivet ska växa i alla delar av kommunen. Vi ska förenkla för nya företag.\n\n"
             "Stark ekonomi\n\nKommunen ska ha en ekonomi i balans över tid.\n")
     assert [g.text for g in extract_text(text, source="web.txt").goals] == ["Trygg omsorg", "Fler jobb", "Stark ekonomi"]
+
+
+def test_a_goal_said_not_to_be_reached_and_an_assignment_without_att():
+    """A report's summary: "Målet för soliditeten nås inte enligt prognosen." is a follow-up of that goal, not
+    reached; "Tre nämnder uppdras vidta åtgärder …" gives an assignment though its "att" is left out. A plan's
+    "Målet för X uppnås genom …" is no follow-up."""
+    text = ("Delårsrapport 2025\n\nSammanfattning\n\nResultatet efter åtta månader är positivt. Målet för "
+            "soliditeten nås inte enligt prognosen. Tre nämnder uppdras vidta åtgärder för en ekonomi i balans.\n")
+    d = extract_text(text, source="ts.txt")
+    assert [(f.refers_to, f.status) for f in d.followups] == [("Målet för soliditeten", "not_done")]
+    assert [a.text.endswith("nämnder uppdras vidta åtgärder för en ekonomi i balans.") for a in d.assignments] == [True]
+    plan = "Mål och budget 2026\n\nMålet för soliditeten uppnås genom att investeringarna finansieras med egna medel.\n"
+    assert not extract_text(plan, source="mb.txt").followups
