@@ -47,6 +47,14 @@ def _toc_like(block: Block) -> bool:
     return "....." in text or text.rstrip()[-1:].isdigit() and bool(_TOC_ENTRY.search(text))
 
 
+_PLAIN_ENTRY = re.compile(r"^[A-ZÅÄÖ0-9][^\t.!?]{2,70}\s\d{1,3}$")
+
+
+def _plain_entry(block: Block) -> bool:
+    """Under a contents title, a short line that ends in its page number after a plain space ("Resultaträkning 18")."""
+    return block.kind in ("para", "heading") and len(block.lines) == 1 and bool(_PLAIN_ENTRY.match(block.text.strip()))
+
+
 def _strong_toc(block: Block) -> bool:
     return bool(re.search(r"\.{3,}|…", block.text)) or bool(re.match(r"\d{1,2}(\.\d{1,2})*\.?\s", block.text))
 
@@ -69,7 +77,7 @@ def mark_toc(blocks: list[Block]) -> None:
         misses = 0
         count = 0
         while j < n:
-            if _toc_like(blocks[j]):
+            if _toc_like(blocks[j]) or starts and _plain_entry(blocks[j]):
                 count += 1
                 misses = 0
             elif misses == 0 and j + 1 < n and _toc_like(blocks[j + 1]) and len(blocks[j].text) < 300:

@@ -894,3 +894,14 @@ def test_a_goal_said_not_to_be_reached_and_an_assignment_without_att():
     assert [a.text.endswith("nämnder uppdras vidta åtgärder för en ekonomi i balans.") for a in d.assignments] == [True]
     plan = "Mål och budget 2026\n\nMålet för soliditeten uppnås genom att investeringarna finansieras med egna medel.\n"
     assert not extract_text(plan, source="mb.txt").followups
+
+
+def test_contents_entries_with_a_plain_space_before_the_page_number():
+    """"Innehåll" ⏎ "Resultaträkning 18" ⏎ "Nyckeltal – fem år i sammandrag 23": contents entries (no dot leaders,
+    no tab), so the labelled-looking entry is no indicator and the entries are no sections."""
+    text = ("Årsredovisning 2025\n\nInnehåll\nFörord 3\nFörvaltningsberättelse 5\nResultaträkning 18\n"
+            "Nyckeltal – fem år i sammandrag 23\nOrd och uttryck 30\n\nFörord\n\nÅret präglades av ett stort "
+            "byggande i kommunen.\n")
+    d = extract_text(text, source="ar.txt")
+    assert not d.indicators
+    assert "Resultaträkning 18" not in {s.title for s in d.sections}
