@@ -252,6 +252,10 @@ def _report_back_decisions(ctx: Context, decided: list[tuple[FollowUp, str]]) ->
     return out
 
 
+_COMMENT_TITLE = re.compile(r"^(?:kommentar(?:er)?|analys|kommentar\s+och\s+analys|analys\s+och\s+kommentar|"
+                            r"bedömning|måluppfyllelse|status|uppföljning)\s*:?$", re.I)
+
+
 def _line_followups(ctx: Context, block_at_line: dict[int, int], ind_block) -> list[tuple[FollowUp, str]]:
     """Goals and assignments a report lists without numbered sections ("Utred … (KS)" ⏎ "Uppdraget är genomfört
     under året." ⏎ comment; "Mål: …" ⏎ "Bedömning: Delvis uppfyllt"): each accounts for itself in the lines up to
@@ -265,7 +269,8 @@ def _line_followups(ctx: Context, block_at_line: dict[int, int], ind_block) -> l
                      for kind, pool in (("goal", ctx.get("goals")), ("assignment", ctx.get("assignments")))
                      for it in pool if it.id not in in_sections and it.provenance
                      and it.provenance.lines[0] in block_at_line), key=lambda entry: entry[:2])
-    heading_blocks = sorted(h.block for h in ctx.headings)
+    # a heading that only labels the comment on the item above ("Kommentar", "Analys") does not end its account
+    heading_blocks = sorted(h.block for h in ctx.headings if not _COMMENT_TITLE.match(h.title or ""))
     out = []
     for k, (bi, kind, item) in enumerate(listed):
         end = listed[k + 1][0] if k + 1 < len(listed) else len(ctx.blocks)

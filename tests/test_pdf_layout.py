@@ -225,3 +225,14 @@ def test_a_narrow_header_gap_is_a_gutter_when_the_row_below_starts_a_cell_there(
     assert find_aligned_tables(words)[0].rows == [["Indikator", "Nuvärde", "", "", "Målsättning", "Trend"],
                                                   ["", "Totalt", "Kvinnor", "Män", "", ""],
                                                   ["Andel sjuka", "12", "14", "10", "8", ""]]
+
+
+def test_a_comment_heading_under_a_goal_keeps_the_comment_with_it(tmp_path):
+    """A report's goal, then "Kommentar" set as a heading, then the comment: the comment is the goal's account
+    (its status read from it), as in the text; "Sida 2 av 2" in the body is page furniture, no section."""
+    html = ("<h1>Verksamhetsberättelse 2025</h1><p>Nämndmål: Fler elever ska nå målen i alla ämnen.</p>"
+            "<p>Sida 2 av 2</p><h3>Kommentar</h3><p>Arbetet har försenats på grund av vakanser men beräknas komma "
+            "i gång under nästa termin.</p><h2>Ekonomi</h2><p>Nämnden redovisar ett litet överskott.</p>")
+    doc = extract_file(_story_pdf(tmp_path / "k.pdf", html))
+    assert [(f.refers_to, f.status) for f in doc.followups] == [("Fler elever ska nå målen i alla ämnen.", "ongoing")]
+    assert "Sida 2 av 2" not in {s.title for s in doc.sections}
