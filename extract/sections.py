@@ -55,6 +55,16 @@ def _plain_entry(block: Block) -> bool:
     return block.kind in ("para", "heading") and len(block.lines) == 1 and bool(_PLAIN_ENTRY.match(block.text.strip()))
 
 
+# "10 familjer.", "3.3 5 familjestöd …", "… för 3.2 5 att fler …": a page number before the lower-case rest of an
+# entry, after the entry's own section number where the producer put both there
+_PAGE_FIRST = re.compile(r"^\d{1,3}\s+[a-zåäö(”\"]|(?:^|\s)\d{1,2}(?:\.\d{1,2})+\s+\d{1,3}\s+[a-zåäö(”\"]")
+
+
+def _page_first(block: Block) -> bool:
+    """The last line of a wrapped contents entry with the page number set before it: "10 familjer."."""
+    return block.kind in ("para", "heading", "item") and len(block.text) < 300 and bool(_PAGE_FIRST.search(block.text))
+
+
 def _strong_toc(block: Block) -> bool:
     return bool(re.search(r"\.{3,}|…", block.text)) or bool(re.match(r"\d{1,2}(\.\d{1,2})*\.?\s", block.text))
 
@@ -76,11 +86,19 @@ def mark_toc(blocks: list[Block]) -> None:
         j = i
         misses = 0
         count = 0
+        # under a contents title an entry may wrap over two lines before its page number, and a producer may set the
+        # page number at the start of the entry's last line ("4.2 Nämnden uppdras att …" ⏎ "10 familjer.")
+        allowed = 2 if starts else 1
+
+        def entry(k: int) -> bool:
+            return _toc_like(blocks[k]) or starts and (_plain_entry(blocks[k]) or _page_first(blocks[k]))
+
         while j < n:
-            if _toc_like(blocks[j]) or starts and _plain_entry(blocks[j]):
+            if entry(j):
                 count += 1
                 misses = 0
-            elif misses == 0 and j + 1 < n and _toc_like(blocks[j + 1]) and len(blocks[j].text) < 300:
+            elif misses < allowed and len(blocks[j].text) < 300 \
+                    and any(entry(k) for k in range(j + 1, min(n, j + 1 + allowed - misses))):
                 misses += 1  # a wrapped entry without its page number
             else:
                 break

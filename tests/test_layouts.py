@@ -905,3 +905,16 @@ def test_contents_entries_with_a_plain_space_before_the_page_number():
     d = extract_text(text, source="ar.txt")
     assert not d.indicators
     assert "Resultaträkning 18" not in {s.title for s in d.sections}
+
+
+def test_contents_entries_wrapped_with_the_page_number_before_their_last_line():
+    """A PDF's contents, read as text: an entry wraps over two lines and the page number lands at the start of its
+    last line ("12 i hela kommunen."); the assignments named in the contents are no assignments, only those of the
+    body are."""
+    text = ("Innehållsförteckning\n\n1 Inledning\t3\n\n2 Uppföljning av uppdrag\t4\n\n2.1 Nämnden uppdras ta fram en "
+            "plan för fler\n\nfamiljehem och kontaktpersoner\n\n4 för barn som behöver det.\n\n2.2 Nämnden uppdras "
+            "att införa fritidspeng\n\n5 i hela kommunen.\n\n3 Ekonomi\t6\n\n1 Inledning\n\nNämnden redovisar här "
+            "årets arbete.\n\n2 Uppföljning av uppdrag\n\n2.1 Nämnden uppdras ta fram en plan för fler familjehem "
+            "och kontaktpersoner för barn som behöver det.\n\nArbetet pågår.\n")
+    texts = [a.text for a in extract_text(text, source="vr.txt").assignments]
+    assert texts == ["Nämnden uppdras ta fram en plan för fler familjehem och kontaktpersoner för barn som behöver det."]

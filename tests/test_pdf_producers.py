@@ -26,7 +26,6 @@ from plantrace.evaluate import fold
 
 KNOWN_FAILURES = {
     # (producer, kind): what goes wrong, as measured on 2026-12-05 (bench/pdf_agreement.py --details, bench/README.md)
-    ("libreoffice-b", "followups"): "issue 14: a table split by a goal row into tables of their own column widths",
     ("libreoffice-b", "indicators"): "issue 14: narrow columns set close, vertically centred cells: values lost",
     ("browser-lists", "indicators"): "issue 14: header-only tables and tables continued on the next page",
     ("browser-rules", "indicators"): "issue 14: header-only tables and tables continued on the next page",
