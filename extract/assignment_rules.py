@@ -104,6 +104,8 @@ def att_uppdra(walk: Walk, bi: int, b: Block) -> bool:
 # "Beredningens uppdragsbeskrivning är att", "Utskottet har i uppdrag att:": the list below is its mandate
 # "Det här ska beredningen göra:", "Nämnden har följande uppdrag:" likewise
 _MANDATE_INTRO = re.compile(r"\buppdrag\w*(?:\s+\w+){0,3}?\s+(?:är\s+att|att)\s*:?\s*$|\bi\s+uppdrag\s+att\s*:\s*$|"
+                            # under a body's name in an instruction: "Ska bland annat:", "Ska verka för … genom:"
+                            r"^(?:ska|skall)\s+[^.:]{0,100}:\s*$|"
                             r"\bföljande\s+(?:\w+\s+)?uppdrag\s*:\s*$|\b(?:ska|skall)\s+(?:\w+\s+){1,3}?göra\s*:\s*$", re.I)
 
 
@@ -124,7 +126,7 @@ def assignment_list_item(walk: Walk, bi: int, b: Block) -> bool:
     if walk.title_mode in ("mandate", "mandate_bullets"):
         kinds = ("bullet", "item") if walk.title_mode == "mandate" else ("bullet",)
         if b.kind in kinds and 15 < len(b.text) < 300:
-            walk.add_assignment(b.text.strip().rstrip("."), b.number, bi)
+            walk.add_assignment(re.sub(r"^[Aa]tt\s+", "", b.text.strip()).rstrip("."), b.number, bi)
             return True
         walk.title_mode = None
         return False

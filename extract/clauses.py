@@ -15,7 +15,11 @@ CLAUSE_CUE = re.compile(r"\b(?:(?P<verb>får|ska\s+få|fick|fått|ges|gavs|ger?|
                         # "… nämnder uppdras vidta åtgärder": the "att" left out before a verb of doing
                         r"uppdras\s+(?=(?:vidta|utreda|ta\s+fram|genomföra|återkomma|redovisa|säkerställa|arbeta|"
                         r"undersöka|utveckla|se\s+över|initiera|följa\s+upp)\b)|"
-                        r"uppdrag\s+ges\s+till|(?P<inf>(?<!att\s)uppdra\s+(?:åt|till)\s)|uppdra\s+åt|uppdrog\s+(?:\w+\s+)?(?:till|åt)|(?P<to>uppdrar\s+(?:till|åt)\s+)|uppmanas\s+att|"
+                        r"uppdrag\s+ges\s+till|"
+                        # an agenda's "uppdrag till bildningsnämnden att …": the noun, to a named body
+                        r"(?P<noun>(?<![\wåäö])(?<!ett\s)(?<!blir\s)uppdrag\s+(?:till|åt)\s+(?:[\wåäö-]+\s+){0,2}?"
+                        r"[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|direktören|chefen|utskottet|bolaget|nämnderna|"
+                        r"förvaltningarna)\s+att\s)|(?P<inf>(?<!att\s)uppdra\s+(?:åt|till)\s)|uppdra\s+åt|uppdrog\s+(?:\w+\s+)?(?:till|åt)|(?P<to>uppdrar\s+(?:till|åt)\s+)|uppmanas\s+att|"
                         r"uppmanar\s+[\wåäö\- ]{2,80}?\s+att)\b", re.I)
 # "… att ge Västerporten AB i uppdrag att …", "… gav i mars 2016 ledningskontoret i uppdrag att …", "… fick
 # socialnämnden i uppdrag att …": the assignment is worded from whom it was given to (a present "X ger Y i uppdrag"
@@ -42,6 +46,10 @@ _NEW_DECISION = re.compile(r",?\s+(?:samt|och)\s+att\s+(?=[a-zåäö]+(?:ning\w*
 # after the assignment, is a decision of its own
 _COUNCIL_ACT = re.compile(r"(?:,\s*(?:och\s+|samt\s+)?|\s+(?:och|samt)\s+)att\s+(?=(?:anta|godkänna|fastställa|bevilja|"
                           r"avslå|bifalla|notera|välja|utse|återremittera|avskriva|revidera)\s)", re.I)
+
+
+_ITEM_NUMBER_END = re.compile(r"(?<!\bden)(?<!\bnr)(?<!§)(?<!\d)\s+\d{1,2}\.$", re.I)
+_NEXT_ITEM = re.compile(r"\s\d{1,2}\.\s+(?=[A-ZÅÄÖ][a-zåäö])")
 
 
 _DASHED_DECISION = re.compile(r"\s[-–]\s+(?=(?:i\s+övrigt|att|samt\s+att|därutöver)\s)", re.I)
@@ -81,6 +89,9 @@ def assignment_clauses(sentence: str, committee_ska: bool = False) -> list[str]:
         if m.group("to"):  # "… uppdrar till förvaltningen att …": worded from whom it is given to
             starts.append(m.end())
             continue
+        if m.group("noun"):  # an agenda's "… underskott, uppdrag till nämnden att presentera …": from the noun
+            starts.append(m.start())
+            continue
         if m.group("inf"):  # a decision as an infinitive ("… Dnr 98/2005 uppdra till nämnden att …"): from its verb
             starts.append(m.start())
             continue
@@ -103,6 +114,9 @@ def assignment_clauses(sentence: str, committee_ska: bool = False) -> list[str]:
     out = []
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(sentence)
+        run_on = _NEXT_ITEM.search(sentence, start, end)
+        if run_on:  # "… i balans 9. Beslut med anledning av …": an agenda run together, its next item
+            end = run_on.start()
         dashed = _DASHED_DECISION.search(sentence, start, end)
         if dashed:  # "… redovisa orsakerna - i övrigt notera redovisningen": the next decision of a flattened list
             end = dashed.start()
@@ -110,6 +124,7 @@ def assignment_clauses(sentence: str, committee_ska: bool = False) -> list[str]:
         if joined:  # "… i uppdrag att ta fram planer samt att uppföljning sker årligen": a decision of its own
             end = joined.start()
         clause = re.sub(r"\s+(?:och|samt)\s*$", "", sentence[start:end].strip().rstrip(" ,;"))
+        clause = _ITEM_NUMBER_END.sub("", clause)  # "… i balans 9." (the agenda's next number, split off with it)
         if len(clause) > 15:
             out.append(clause)
     return out

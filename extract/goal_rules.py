@@ -360,6 +360,19 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
             and not ASSIGNMENT_CUE.search(last):
         walk.list_mode = "areas"  # "Målområdena är följande:", "Kommunens värdeord är:": names, not goals
         return True
+    nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
+    if (walk.list_mode in ("areas", "area_goals") or walk.list_mode == "goals" and not is_statement(text)) \
+            and b.kind == "para" and nxt is not None \
+            and nxt.kind in ("bullet", "item") and len(text.split()) >= 6 and not text.endswith(":"):
+        # an area told in a sentence ("I X är det nära mellan människor …") over bullets: the bullets are its goals
+        walk.list_mode, walk.list_parent, walk.list_status = "area_goals", None, None
+        return True
+    if walk.list_mode == "area_goals":
+        if b.kind in ("bullet", "item"):
+            walk.add_goal(text, "council" if COUNCIL_WORDS.search(walk.title or "") else "committee", None, None, bi)
+            return True
+        walk.list_mode = None
+        return False
     if walk.list_mode == "areas":
         if b.kind in ("bullet", "item") and len(text.split()) <= 8 and not is_statement(text) \
                 and not _SAID_MODAL.search(text) and not imperative(text):

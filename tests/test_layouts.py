@@ -918,3 +918,30 @@ def test_contents_entries_wrapped_with_the_page_number_before_their_last_line():
             "och kontaktpersoner för barn som behöver det.\n\nArbetet pågår.\n")
     texts = [a.text for a in extract_text(text, source="vr.txt").assignments]
     assert texts == ["Nämnden uppdras ta fram en plan för fler familjehem och kontaktpersoner för barn som behöver det."]
+
+
+def test_areas_told_in_sentences_over_their_goal_bullets():
+    """"Tre prioriterade områden ska göra visionen möjlig:" ⏎ an area told in a sentence ⏎ bullets of results:
+    the bullets are the goals, the area sentences are none."""
+    text = ("Kommunstrategi 2025–2030\n\nTre prioriterade områden ska göra visionen möjlig att nå:\n\n"
+            "I Åby är det nära mellan människor och vi tar hand om varandra\n\n"
+            " • fler invånare känner sig trygga i sitt bostadsområde\n • ensamheten bland äldre minskar\n\n"
+            "Åby växer varsamt med respekt för naturen och för kommande generationer\n\n"
+            " • kommunen har en fossilfri fordonsflotta\n")
+    assert [g.text for g in extract_text(text, source="ks.txt").goals] == [
+        "fler invånare känner sig trygga i sitt bostadsområde", "ensamheten bland äldre minskar",
+        "kommunen har en fossilfri fordonsflotta"]
+
+
+def test_an_instructions_duties_under_ska_and_an_agenda_run_together():
+    """A body's instruction: "Ska bland annat:" ⏎ bullets (a leading "Att" dropped) are its assignments; an agenda
+    run together on one line gives "uppdrag till <nämnd> att …" up to the next item's number."""
+    text = ("Nya instruktioner\n\nKommunstyrelsens trygghetsråd\n\nSka bland annat:\n\n"
+            " • Samverka med polisen i det brottsförebyggande arbetet.\n"
+            " • Att följa upp trygghetsmätningen varje år.\n\n"
+            "Ärenden 1. Val av justerare 2. Beslut med anledning av underskott, uppdrag till kulturnämnden att "
+            "presentera åtgärder för en budget i balans 3. Information om bygglovstaxan\n")
+    texts = [a.text for a in extract_text(text, source="kf.txt").assignments]
+    assert texts == ["Samverka med polisen i det brottsförebyggande arbetet",
+                     "följa upp trygghetsmätningen varje år",
+                     "uppdrag till kulturnämnden att presentera åtgärder för en budget i balans"]
