@@ -148,7 +148,10 @@ def _goals_assessed_in_prose(ctx: Context, known: set[str]) -> list[tuple[Follow
         if b.kind != "para" or bi in ctx.table_blocks or "mål" not in b.text and "Mål" not in b.text:
             continue
         for sentence in _sentences(b.text):
-            for m in [*_ASSESSED_GOAL.finditer(sentence), *_GOAL_NOT_REACHED.finditer(sentence)]:
+            found = [*_ASSESSED_GOAL.finditer(sentence)]
+            if "Målet " in sentence:
+                found += _GOAL_NOT_REACHED.finditer(sentence)
+            for m in found:
                 goal, assessed = m.group("goal"), status_match(m.group("rest"))
                 if assessed.strength in ("weak", "none") or fold(goal) in known:
                     continue

@@ -474,7 +474,7 @@ def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
         _counted_goals(walk, bi, t)
     if b.kind == "para" and ("mål" in t or "Mål" in t):
         _counted_goal_lines(walk, bi, t)
-        named = _AREAS_NAMED.search(t)
+        named = _AREAS_NAMED.search(t) if any(w in t for w in ("delade", "ordnade", "grupperade", "samlade")) else None
         if named:  # "Målen är uppdelade under tre perspektiv; A, B och C": the titles A, B, C group goals
             walk.area_titles |= {fold(n) for n in re.split(r",\s*|\s+och\s+", named.group("names").rstrip(" ."))}
     if b.kind != "para" or not ("mål" in t or "Mål" in t or "mbition" in t) or not _SAID_CHEAP.search(t):

@@ -103,6 +103,16 @@ def _bare(pattern: re.Pattern) -> re.Pattern:
     return pattern
 
 
+_NEEDS_DONE: set[re.Pattern] = set()
+
+
+def _needs_done(pattern: re.Pattern) -> re.Pattern:
+    """Mark a family every alternative of which holds a completion word (`_DONE` as a whole word): a text with no
+    such word skips it (the same matches, less work: most sentences of a report section have none)."""
+    _NEEDS_DONE.add(pattern)
+    return pattern
+
+
 # (status, pattern), in the order they decide; the first family with a match wins.
 _NUMBER_WORD = r"(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\d+)"
 
@@ -163,16 +173,17 @@ RULES: list[tuple[str, re.Pattern]] = [
                     rf"\b(?:inte|ej)\s+förenlig\w*|\bingen\s+åtgärd\s+(?:har\s+)?(?:vidtagits|vidtagen|gjorts)|"
                     rf"\binte\s+vidtagit|\binget\s+har\s+gjorts|\bhar\s+(?:ännu\s+)?inte\s+kunnat\s+\w+|"
                     rf"\binte\s+kommit\s+igång|\bplanerat?\s+att\s+(?:starta|påbörjas|inledas)")),
-    ("partial", _C(rf"(?:\b{_NEG}\s+(?:\w+\s+){{0,2}}?(?:helt|fullt\s+ut|fullständigt|till\s+fullo|i\s+sin\s+helhet)\s+"
-                   rf"(?:\w+\s+){{0,2}}?{_DONE}\b|\b{_DONE}\s+{_NEG}\s+(?:helt|fullt\s+ut|fullständigt)\b)")),
+    ("partial", _needs_done(_C(rf"(?:\b{_NEG}\s+(?:\w+\s+){{0,2}}?(?:helt|fullt\s+ut|fullständigt|till\s+fullo|"
+                               rf"i\s+sin\s+helhet)\s+(?:\w+\s+){{0,2}}?{_DONE}\b|"
+                               rf"\b{_DONE}\s+{_NEG}\s+(?:helt|fullt\s+ut|fullständigt)\b)"))),
     ("not_done", _C(rf"\b(?:bedöms|beräknas|förväntas|kommer)\s+(?:att\s+)?{_NEG}\s+(?:att\s+)?(?:\w+\s+){{0,2}}?{_FUTURE}\b")),
     ("not_done", _C(rf"(?:\b{_NEG}\s+(?:\w+\s+){{0,2}}?{_START}\b|\bej\s+start\w*)")),
     ("done", _C(r"\binga\s+(?:avvikelser|anmärkningar|brister)\b|\bingen\s+(?:avvikelse|anmärkning|brist)\b|"
                 r"\butan\s+(?:anmärkning|avvikelse)\b")),
     ("partial", _C(r"\b(?:en|ett|två|tre|fyra|fem|sex|\d+)\s+av\s+(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+)\s+"
                    r"(?:\w+\s+)?(?:mål|målen|delmål|delar|delarna|indikatorer|indikatorerna|målområden|åtgärder)\b")),
-    ("partial", _C(rf"\b{_DEGREE}\s+(?:\w+\s+){{0,2}}?{_DONE}\b|\b{_DONE}\s+(?:\w+\s+){{0,3}}?{_DEGREE}|"
-                   rf"\b{_DONE}\b[^.;]{{0,80}}?\bmen\s+(?:inte|ej)\b")),
+    ("partial", _needs_done(_C(rf"\b{_DEGREE}\s+(?:\w+\s+){{0,2}}?{_DONE}\b|\b{_DONE}\s+(?:\w+\s+){{0,3}}?{_DEGREE}|"
+                               rf"\b{_DONE}\b[^.;]{{0,80}}?\bmen\s+(?:inte|ej)\b"))),
     ("negated_done", _C(rf"(?:\b{_NEG}\s+(?:\w+\s+){{0,2}}?{_DONE}\b|\b(?:{_DONE}|uppnåddes|nåddes)\s+{_NEG}\b|"
                         rf"\b{_NEG}\s+(?:\w+\s+)?(?:kunnat|hunnit)\s+{_FUTURE})")),
     ("not_done", _C(rf"\bingen\s+(?:{_GOAL}|förbättring|effekt|utveckling)\b|{_PREFIX}ingen\W*$")),
@@ -182,11 +193,11 @@ RULES: list[tuple[str, re.Pattern]] = [
                    rf"\b(?:att\s+)?(?:bli\s+|vara\s+|kunna\s+|bli\s+helt\s+)?{_FUTURE}\b|"
                    rf"\b{_DONE}\s+(?:\w+\s+){{0,3}}?(?:under\s+nästa\s+år|till\s+årsskiftet|"
                    rf"före\s+årsskiftet|vid\s+årets\s+slut)\b|\b{_DONE}\b[^.;]{{0,80}}?\b(?:\w+\s+)?pågår\b")),
-    ("partial", _C(rf"\b{_DONE}\b[^.;]{{0,80}}?\båterstår\b")),
+    ("partial", _needs_done(_C(rf"\b{_DONE}\b[^.;]{{0,80}}?\båterstår\b"))),
     ("done", _C(rf"\b(?:bedöms|anses|bedömdes)\s+(?:vara\s+|som\s+)(?:helt\s+)?{_DONE}\b")),
     ("ongoing", _C(rf"\b(?:bedöms|beräknas|förväntas|planeras|prognostiseras|kommer)\s+(?:att\s+)?(?:bli\s+|kunna\s+bli\s+|kunna\s+|vara\s+)?(?:helt\s+)?{_FUTURE}\b")),
     ("done", _C(rf"(?:\b{_GOAL}\s+har\s+skett\b|\b(?:god|hög|full|fullständig)\s+{_GOAL}\b)")),
-    ("done", _bare(_C(rf"\b(?:helt\s+)?{_DONE}\b"))),
+    ("done", _needs_done(_bare(_C(rf"\b(?:helt\s+)?{_DONE}\b")))),
     ("done", _bare(_C(r"\b(?:har|är)\s+(?:tagits\s+fram|tagit\s+fram|framtagen|framtaget|framtagna|införts|infört|"
                       r"implementerats|inrättats|inrättad|upprättad|upprättats|anställts|antagits|antagen|beslutats|"
                       r"etablerad|etablerats)\b"))),
@@ -200,6 +211,7 @@ RULES: list[tuple[str, re.Pattern]] = [
 
 
 _BARE = {rank for rank, (_status, pattern) in enumerate(RULES) if pattern in _BARE_PATTERNS}
+_DONE_GATED = {rank for rank, (_status, pattern) in enumerate(RULES) if pattern in _NEEDS_DONE}
 _SHORT_LINE_WORDS = 8
 
 
@@ -232,6 +244,8 @@ _RULE_PATTERNS = [pattern for _status, pattern in RULES]
 _LOWER_RULES = [re.compile(pattern.pattern) for pattern in _RULE_PATTERNS]
 _ANY_CUE_LOWER = re.compile(_ANY_CUE.pattern)
 _PREFIX_LOWER = re.compile(_PREFIX)
+_DONE_WORD = re.compile(rf"\b{_DONE}\b", re.I)
+_DONE_WORD_LOWER = re.compile(_DONE_WORD.pattern)
 _ONGOING_LOWER = re.compile(_ONGOING.pattern)
 
 
@@ -324,7 +338,13 @@ def status_match(text: str | None) -> StatusMatch:
         return StatusMatch(_SYMBOL_STATUS[m.group()], m.group(), "symbol", -1) if m else \
             StatusMatch("unknown", "", "none", len(RULES))
     short = len(text.split()) <= _SHORT_LINE_WORDS
+    done_word = None
     for rank, pattern in enumerate(patterns):
+        if rank in _DONE_GATED:
+            if done_word is None:
+                done_word = bool((_DONE_WORD_LOWER if same else _DONE_WORD).search(hay))
+            if not done_word:
+                continue
         status = RULES[rank][0]
         m = pattern.search(hay)
         if not m:
