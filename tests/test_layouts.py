@@ -758,7 +758,7 @@ def test_a_list_of_goals_in_groups_under_short_titles():
     text = ("Styrelsens mål för perioden 2025–2027:\n\nEn växande kommun\n\n  1. Fler företag startar i kommunen.\n"
             "  2. Bostäder byggs i alla tätorter.\n\nLivskvalitet för alla\n\n  1. Äldre känner sig trygga i "
             "sitt boende.\n  2. Barn och unga har en meningsfull fritid.\n")
-    texts = [g.text for g in extract_text(text, source="ks.txt").goals]
+    texts = _items(text, "goals")
     assert texts == ["Fler företag startar i kommunen.", "Bostäder byggs i alla tätorter.",
                      "Äldre känner sig trygga i sitt boende.", "Barn och unga har en meningsfull fritid."]
 
@@ -781,7 +781,7 @@ def test_goals_named_one_a_line_as_many_as_a_sentence_counts(names, found):
     lines = ["Trygga Åby", "Gröna Åby", "Växande Åby", "Öppna Åby"][:names]
     text = ("Strategiska mål\n\nFullmäktige har beslutat om tre strategiska mål för mandatperioden.\n\nDessa är:\n\n"
             + "\n\n".join(lines) + "\n\nMålen gäller för alla nämnder och bolag, som ska bidra till dem.\n")
-    texts = [g.text for g in extract_text(text, source="web.txt").goals]
+    texts = _items(text, "goals")
     assert (texts == lines) is found and (not found or "Öppna Åby" not in texts)
 
 
@@ -791,7 +791,7 @@ def test_numbered_goal_names_over_teasers_of_a_web_page():
     text = ("Mål 1 Arbetsmarknad\n\nI länet får alla som vill en väg in på arbetsmarknaden. Företagen... Läs mer\n\n"
             "Mål 2 Kommunikationer\n\nLänet har snabba förbindelser till storstäderna. Läs mer\n\n"
             "Om strategin\n\nStrategin gäller fram till 2030 och följs upp varje år.\n")
-    texts = [g.text for g in extract_text(text, source="web.txt").goals]
+    texts = _items(text, "goals")
     assert texts == ["I länet får alla som vill en väg in på arbetsmarknaden.",
                      "Länet har snabba förbindelser till storstäderna."]
 
@@ -868,7 +868,7 @@ def test_a_paragraph_of_prose_between_goal_bullets_is_no_goal():
     """A goal bullet followed by a paragraph of several sentences that explains it: the paragraph is no goal."""
     text = ("Hjo kommuns mål:\n\n  • Trygg uppväxt för alla barn\n\nBarnen är vår framtid. Därför satsar vi på "
             "förskolan. Vi ska erbjuda en förskola där varje barn kan växa. Föräldrarna ska bjudas in.\n")
-    assert [g.text for g in extract_text(text, source="web.txt").goals] == ["Trygg uppväxt för alla barn"]
+    assert _items(text, "goals") == ["Trygg uppväxt för alla barn"]
 
 
 def test_goal_names_over_their_paragraphs_under_areas_a_sentence_names():
@@ -880,7 +880,7 @@ def test_goal_names_over_their_paragraphs_under_areas_a_sentence_names():
             "Alla som behöver omsorg ska få den i tid. Vi ska satsa på personalens kompetens.\n\nTillväxt\n\n"
             "Fler jobb\n\nNäringslivet ska växa i alla delar av kommunen. Vi ska förenkla för nya företag.\n\n"
             "Stark ekonomi\n\nKommunen ska ha en ekonomi i balans över tid.\n")
-    assert [g.text for g in extract_text(text, source="web.txt").goals] == ["Trygg omsorg", "Fler jobb", "Stark ekonomi"]
+    assert _items(text, "goals") == ["Trygg omsorg", "Fler jobb", "Stark ekonomi"]
 
 
 def test_a_goal_said_not_to_be_reached_and_an_assignment_without_att():
@@ -928,7 +928,7 @@ def test_areas_told_in_sentences_over_their_goal_bullets():
             " • fler invånare känner sig trygga i sitt bostadsområde\n • ensamheten bland äldre minskar\n\n"
             "Åby växer varsamt med respekt för naturen och för kommande generationer\n\n"
             " • kommunen har en fossilfri fordonsflotta\n")
-    assert [g.text for g in extract_text(text, source="ks.txt").goals] == [
+    assert _items(text, "goals") == [
         "fler invånare känner sig trygga i sitt bostadsområde", "ensamheten bland äldre minskar",
         "kommunen har en fossilfri fordonsflotta"]
 
