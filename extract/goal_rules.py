@@ -422,7 +422,7 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
         return True
     nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
     if b.kind == "para" and walk.list_mode == "goals" and is_statement(text) and len(text) < 400 \
-            and len(sentences(text)) <= 2 \
+            and (len(sentences(text)) <= 2 or is_statement(sentences(text)[0])) \
             and (not walk.ctx.is_report or nxt is not None and nxt.kind in ("bullet", "item")):
         # (a report's prose after its list of goals tells what was done; only a plan states goals in prose)
         # prose goal between bullet groups (protocols): the bullets that follow are its targets
