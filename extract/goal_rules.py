@@ -271,6 +271,11 @@ def title_like(b: Block) -> bool:
         and not has_marker(text) and not re.search(r"\d\s*%|\d[\s,.]\d", text)
 
 
+def _title_level(walk: Walk) -> str:
+    """Goals under a title that names the council's goals ("Kommunfullmäktiges mål") are the council's."""
+    return "council" if walk.title and COUNCIL_WORDS.search(walk.title) else "committee"
+
+
 # what a list of goals is followed by, under a title of its own: not a group of goals
 _NOT_GOAL_GROUP = re.compile(r"aktivitet|åtgärd|insats|indikator|nyckeltal|mått|mätetal|uppdrag|strategi|resultat|"
                              r"uppföljning|budget|ekonomi|bakgrund|syfte|ansvar", re.I)
@@ -297,7 +302,7 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
             and not ASSIGNMENT_TITLE.search(text) and walk.area_titles:
         # a goal's short name over the paragraph that explains it, among areas a sentence named: the name is the goal
         # (and so are its siblings' names, whatever the length of their paragraphs)
-        walk.add_goal(text, "council" if COUNCIL_WORDS.search(walk.title or "") else "committee", None, None, bi)
+        walk.add_goal(text, _title_level(walk), None, None, bi)
         walk.heading_goal, walk.explained_after = bi, None
         return True
     if walk.list_mode in ("goals", "council") and hi is None and nxt is not None and nxt.kind in ("bullet", "item") \
@@ -307,9 +312,9 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
             and not GOAL_REGION.search(text) and not _BUDGET_TITLE.search(text) \
             and (nxt.kind in ("bullet", "item") or _GOAL_PHRASE.match(text)):
         # a goal area under a title about goals, with its goals listed below it ("Attraktivt boende" ⏎ "• …")
-        council_title = bool(walk.title and COUNCIL_WORDS.search(walk.title))
-        area = walk.add_goal(text, "council" if council_title else "committee",
-                             None if council_title else walk.council, None, bi)
+        level = _title_level(walk)
+        council_title = level == "council"
+        area = walk.add_goal(text, level, None if council_title else walk.council, None, bi)
         walk.area = area
         if council_title:
             walk.council = area
@@ -369,7 +374,7 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
         return True
     if walk.list_mode == "area_goals":
         if b.kind in ("bullet", "item"):
-            walk.add_goal(text, "council" if COUNCIL_WORDS.search(walk.title or "") else "committee", None, None, bi)
+            walk.add_goal(text, _title_level(walk), None, None, bi)
             return True
         walk.list_mode = None
         return False
@@ -498,6 +503,13 @@ def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
 
 
 _NUMBER_WORDS = {"två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10}
+
+
+def _count(word: str) -> int:
+    """"tre" or "3": how many goals a sentence counts."""
+    return _NUMBER_WORDS.get(word.lower()) or int(word)
+
+
 _NAMING_WORDS = re.compile(r"\b(?:det\s+vill\s+säga|dvs\.?|nämligen)\s", re.I)
 # "… de fyra övergripande målen …, det vill säga A, B, C och D, anses vara uppfyllda": the goals named in a
 # sentence, as many as it counts
@@ -511,7 +523,7 @@ def _counted_goals(walk: Walk, bi: int, text: str) -> None:
         m = _COUNTED_GOALS.search(sent)
         if not m:
             continue
-        count = _NUMBER_WORDS.get(m.group("count").lower()) or int(m.group("count"))
+        count = _count(m.group("count"))
         chunks = re.split(r",\s*", m.group("names"))
         closing = next((k for k, c in enumerate(chunks) if " och " in c), None)  # "…, B och C, bedöms …"
         if closing is None:
@@ -544,7 +556,7 @@ def _counted_goal_lines(walk: Walk, bi: int, text: str) -> None:
     m = _COUNTS_GOALS.search(sentences(text)[-1]) if _COUNTS_GOALS.search(text) else None
     if not m or _NOT_GOAL_GROUP.search(m.group("rest")) or walk.ctx.is_report:
         return
-    count = _NUMBER_WORDS.get(m.group("count").lower()) or int(m.group("count"))
+    count = _count(m.group("count"))
     blocks, k = walk.blocks, bi + 1
     if k < len(blocks) and blocks[k].kind == "para" and _THESE_ARE.match(blocks[k].text.strip()):
         k += 1
@@ -652,13 +664,13 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
         return False
     if as_heading:
         walk.heading_goal, walk.explained_after = bi, None
-    council_title = bool(walk.title and COUNCIL_WORDS.search(walk.title))
+    level = _title_level(walk)
+    council_title = level == "council"
     if walk.area is not None:  # under a goal area: one level below it
         area_level = walk.level_of(walk.area)
         gid = walk.add_goal(text, "committee" if area_level == "council" else "sub", walk.area, b.number, bi)
         walk.target = gid
         return True
-    level = "council" if council_title else "committee"
     gid = walk.add_goal(text, level, None if council_title else walk.council, b.number, bi)
     walk.target = gid
     if council_title:

@@ -133,6 +133,23 @@ def _labelled(ctx: Context, bi: int) -> list[tuple[str, list[int]]]:
     return [(join_wrapped(parts), lines) for parts, lines in out]
 
 
+def _typed_value(kind: str, raw: str, year: Optional[int] = None) -> IndicatorValue:
+    number, unit = parse_number(raw)
+    return IndicatorValue(kind=kind, raw=raw.strip(), value=number, unit=unit, year=year)
+
+
+def _add_measure(ctx: Context, seen: set[str], name: str, values: list[IndicatorValue], bi: int, provenance,
+                 direction: Optional[str] = None) -> None:
+    """Add the measure read at block `bi`, linked to what is in force there, unless one of its name is read."""
+    key = name_key(name)
+    if key in seen:
+        return
+    seen.add(key)
+    goal, assignment, group = stamped_links(ctx, bi)
+    ctx.add("indicators", Indicator(id=ctx.next_id("indicators", "i"), name=name, goal=goal, assignment=assignment,
+                                    group=group, values=values, direction=direction, provenance=provenance))
+
+
 def indicator_lines(ctx: Context) -> None:
     """Indicators from "Indikator: …" lines and from the items of an "Indikatorer:" list."""
     blocks = ctx.blocks
@@ -172,16 +189,11 @@ def indicator_lines(ctx: Context) -> None:
             in_list = False
         for body, lines in found:
             name, values, direction = parse_indicator_text(body)
-            key = name_key(name)
-            if not name or len(name) > 250 or key in seen or re.fullmatch(CODE, name):  # a card's code (indicator_cards)
+            if not name or len(name) > 250 or re.fullmatch(CODE, name):  # a card's code (indicator_cards)
                 continue
-            seen.add(key)
             for v in values:
                 v.year = v.year or year
-            goal, assignment, group = stamped_links(ctx, bi)
-            ctx.add("indicators", Indicator(id=ctx.next_id("indicators", "i"), name=name, goal=goal,
-                                            assignment=assignment, group=group, values=values, direction=direction,
-                                            provenance=line_provenance(ctx, lines)))
+            _add_measure(ctx, seen, name, values, bi, line_provenance(ctx, lines), direction)
 
 
 # "Kommunens resultat näst bästa gruppen 80,9 %. Medel för undersökningen 78,5 %": a result card (KKiK pages)
@@ -215,17 +227,8 @@ def result_bullets(ctx: Context) -> None:
             continue
         years = re.findall(YEAR, m.group("rest"))
         for k, r in rows:
-            name = r.group("name").strip()
-            if name_key(name) in seen:
-                continue
-            seen.add(name_key(name))
-            number, unit = parse_number(r.group("value"))
-            value = IndicatorValue(kind="actual", raw=r.group("value").strip(), value=number, unit=unit,
-                                   year=int(years[-1]) if years else None)
-            goal, assignment, group = stamped_links(ctx, k)
-            ctx.add("indicators", Indicator(id=ctx.next_id("indicators", "i"), name=name, goal=goal,
-                                            assignment=assignment, group=group, values=[value],
-                                            provenance=ctx.provenance(k)))
+            value = _typed_value("actual", r.group("value"), int(years[-1]) if years else None)
+            _add_measure(ctx, seen, r.group("name").strip(), [value], k, ctx.provenance(k))
 
 
 # KKiK-style tables flattened to text: "Hur stor andel … får försörjningsstöd? % 3.8 (4) 4.4 (4)": the measure
@@ -255,21 +258,12 @@ def question_rows(ctx: Context) -> None:
     ctx.items["indicators"] = [i for i in ctx.get("indicators") if not name_key(header)
                                or name_key(i.name) not in name_key(header)]  # the header, read as a measure
     for bi, m in found:
-        name = m.group("name").strip()
-        if name_key(name) in seen:
-            continue
-        seen.add(name_key(name))
         rest = m.group("rest")
         # a figure with last year's in brackets after it is a result; else the last two figures of the row (the
         # ones before them belong to the unit: "per 1000 invånare", "Placering 1-290")
         figures = _FIGURE_THEN_PREVIOUS.findall(rest)[:2] or _NUMBER_TOKEN.findall(_BRACKETED.sub(" ", rest))[-2:]
-        values = []
-        for kind, raw in zip(("actual", "comparison"), figures):
-            number, _unit = parse_number(raw)
-            values.append(IndicatorValue(kind=kind, raw=raw, value=number, year=year))
-        goal, assignment, group = stamped_links(ctx, bi)
-        ctx.add("indicators", Indicator(id=ctx.next_id("indicators", "i"), name=name, goal=goal, assignment=assignment,
-                                        group=group, values=values, provenance=ctx.provenance(bi)))
+        values = [_typed_value(kind, raw, year) for kind, raw in zip(("actual", "comparison"), figures)]
+        _add_measure(ctx, seen, m.group("name").strip(), values, bi, ctx.provenance(bi))
 
 
 def result_cards(ctx: Context) -> None:
@@ -286,12 +280,6 @@ def result_cards(ctx: Context) -> None:
         if above.kind not in ("para", "heading") or not 2 <= len(name.split()) <= 30 or len(sentences(name)) > 1 \
                 or _RESULT_LINE.match(name) or name_key(name) in seen:
             continue
-        seen.add(name_key(name))
-        values = []
-        for kind in ("actual", "comparison"):  # the pattern's groups are named by the kind of value they hold
-            if m.group(kind):
-                number, unit = parse_number(m.group(kind))
-                values.append(IndicatorValue(kind=kind, raw=m.group(kind).strip(), value=number, unit=unit))
-        goal, assignment, group = stamped_links(ctx, bi)
-        ctx.add("indicators", Indicator(id=ctx.next_id("indicators", "i"), name=name, goal=goal, assignment=assignment,
-                                        group=group, values=values, provenance=line_provenance(ctx, above.lines)))
+        # the pattern's groups are named by the kind of value they hold
+        values = [_typed_value(kind, m.group(kind)) for kind in ("actual", "comparison") if m.group(kind)]
+        _add_measure(ctx, seen, name, values, bi, line_provenance(ctx, above.lines))

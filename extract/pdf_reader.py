@@ -27,11 +27,10 @@ from plantrace.extract.layout import Layout, Line
 from plantrace.extract.pdf_aligned import find_aligned_tables
 from plantrace.extract.pdf_tables import GridTable, find_grid_tables
 from plantrace.extract.tables import HEADER_WORDS
-from plantrace.extract.text_reader import clean_line
+from plantrace.extract.text_reader import PAGE_MARK, clean_line
 
 _NUMBER_ONLY = re.compile(r"^\d{1,2}(\.\d{1,2}){0,5}\.?$")
 _PAGE_NO = re.compile(r"^(sida\s*)?\d{1,4}(\s*(av|/|\()\s*\d{1,4}\)?)?$", re.I)
-_PAGE_MARK = re.compile(r"^sida\s+\d{1,4}(?:\s*(?:av|/)\s*\d{1,4})?$", re.I)  # wherever it stands (as the text reader)
 _SENT_END = re.compile(r"[.!?:;]$")
 _LABEL_START = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ/-]{1,24}(?: [\wåäö/-]{1,15})?:\s+\S")
 _BULLET_GLYPH = re.compile("^[\uf0b7\uf0a7\uf02d•▪●◦–-]$")
@@ -298,7 +297,7 @@ def _furniture(pages: list[PageText]) -> set[tuple[int, int]]:
                 continue
             in_margin = ln.y1 < 0.12 * p.height or ln.y0 > 0.88 * p.height
             key = (re.sub(r"\d+", "#", ln.text.strip().lower()), round(ln.y0 / 6))
-            if in_margin and (key in repeated or _PAGE_NO.match(ln.text.strip())) or _PAGE_MARK.match(ln.text.strip()):
+            if in_margin and (key in repeated or _PAGE_NO.match(ln.text.strip())) or PAGE_MARK.match(ln.text):
                 drop.add((p.number, i))
     return drop
 

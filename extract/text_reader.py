@@ -38,7 +38,8 @@ _ODD_CHARS = re.compile("[\u00a0\u200b\ufb00-\ufb06]")  # (str.translate is slow
 _SPACED_COLUMNS = re.compile(r"\S {3,}(?=\S)")
 _SPACED_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
 _GLYPH_BULLET = re.compile("^\\s*[\uf0b7\uf02d\uf0a7\u25aa\u25cf\u25e6]\\s*")
-_PAGE_MARK = re.compile(r"^\s*Sida\s+\d+\s*(av\s*\d+)?\s*$", re.I)
+# "Sida 3 av 12", "Sida 3/12": page furniture wherever it stands, whatever the reader (the PDF reader's too)
+PAGE_MARK = re.compile(r"^\s*Sida\s+\d+\s*(?:(?:av|/)\s*\d+)?\s*$", re.I)
 
 
 def clean_line(raw: str) -> tuple[str, int | None]:
@@ -110,7 +111,7 @@ def drop_furniture(lines: list[Line], multi_page: bool) -> None:
         t = line.text
         if not t:
             continue
-        if _FURNITURE.search(t) or _WEB_FURNITURE.match(t) or _WEB_CONTROLS.match(t) or (multi_page and _PAGE_NO.match(t)) or _PAGE_MARK.match(t):
+        if _FURNITURE.search(t) or _WEB_FURNITURE.match(t) or _WEB_CONTROLS.match(t) or (multi_page and _PAGE_NO.match(t)) or PAGE_MARK.match(t):
             line.text = ""
     if multi_page:
         # a short line repeated on many pages is a running header/footer
