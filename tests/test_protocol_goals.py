@@ -112,3 +112,17 @@ def test_a_vision_and_its_principles_are_no_goals():
     texts = [g.text for g in extract_text(text, source="web.txt").goals]
     assert texts == ["Andelen invånare som är nöjda med kommunens service ska öka.",
                      "Fler unga ska ha ett arbete eller studera."]
+
+
+def test_a_section_under_a_heading_about_goals_is_about_goals():
+    """A goal statement under a plain subtitle ("Inledning") of a goals chapter: the chapter's title speaks for its
+    sections, so a layout that sets the subtitle as a heading (a PDF's fonts, markup) loses no goal to it."""
+    doc = ("# Verksamhetsmål 2024 för omsorgsnämnden\n\n## Inledning\n\n"
+           "Nämnden har gått igenom förra årets uppföljning och diskuterat vad som behöver prioriteras framåt.\n\n"
+           "Äldre personer med hemtjänst ska kunna påverka när insatserna utförs.\n\n"
+           "Ekonomin är ansträngd och personalomsättningen har ökat under hösten.\n\n"
+           "## Barn och unga\n\nMål: Fler placerade barn ska klara skolan.\n\n"
+           "# Övriga frågor\n\n## Lokaler\n\nNämnden ska flytta till nya lokaler under våren.\n")
+    goals = [g.text for g in extract_text(doc, source="mal.md", fmt="md").goals]
+    assert sorted(goals) == ["Fler placerade barn ska klara skolan.",
+                             "Äldre personer med hemtjänst ska kunna påverka när insatserna utförs."]
