@@ -106,6 +106,9 @@ def att_uppdra(walk: Walk, bi: int, b: Block) -> bool:
 _MANDATE_INTRO = re.compile(r"\buppdrag\w*(?:\s+\w+){0,3}?\s+(?:är\s+att|att)\s*:?\s*$|\bi\s+uppdrag\s+att\s*:\s*$|"
                             # under a body's name in an instruction: "Ska bland annat:", "Ska verka för … genom:"
                             r"^(?:ska|skall)\s+[^.:]{0,100}:\s*$|"
+                            # a body's standing duties: "Utskottet ska på kommunstyrelsens vägnar:", "Rådet ska:"
+                            r"^[\wåäö-]*(?:nämnden|styrelsen|utskottet|beredningen|rådet|presidiet|gruppen)\s+"
+                            r"(?:ska|skall)(?:\s+(?![^:]*\bmål)[^.:]{0,60})?:\s*$|"
                             r"\bföljande\s+(?:\w+\s+)?uppdrag\s*:\s*$|\b(?:ska|skall)\s+(?:\w+\s+){1,3}?göra\s*:\s*$", re.I)
 
 

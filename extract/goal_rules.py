@@ -180,6 +180,9 @@ def pending_label(walk: Walk, bi: int, b: Block) -> bool:
         if b.kind == "para" and not (is_statement(text) or len(text) < 160):
             return False
         _label_goal(walk, m, text, b0, bi)
+        if len(text.split()) <= 6 and not _SENT_END.search(text) and nxt is not None and nxt.kind == "para" \
+                and len(nxt.text) > 2 * len(text):
+            walk.heading_goal = bi  # a goal's name over the paragraph that explains it: its siblings are named so
     else:
         if not assignment_like(text):
             return False  # "Uppdrag" over an introduction: a title, read by the list rules
@@ -214,6 +217,7 @@ def labelled_line(walk: Walk, bi: int, b: Block) -> bool:
         return True  # goal stated below it
     if m.kind == "goal":
         _label_goal(walk, m, m.text, bi)
+        walk.label_run = (m, bi) if m.colon else None
     elif m.kind == "assignment":
         _label_assignment(walk, m.text, bi, m.number)
     else:
@@ -221,11 +225,29 @@ def labelled_line(walk: Walk, bi: int, b: Block) -> bool:
     return True
 
 
+@rule("labelled_run_on")
+def labelled_run_on(walk: Walk, bi: int, b: Block) -> bool:
+    """"MÅL: Alla elever ska …" ⏎ "Alla ska …" ⏎ "Alla ska …": short statements on the lines right below a
+    labelled goal, with no label or bullet of their own, go on the label's list."""
+    run, walk.label_run = walk.label_run, None
+    if run is None or b.kind != "para":
+        return False
+    m, prev = run
+    text = b.text.strip()
+    if b.lines[0] != walk.blocks[prev].lines[-1] + 1 or len(text) > 150 or ":" in text \
+            or not _MAIN_MODAL.match(text) or len(sentences(text)) > 1 or match_label(text):
+        return False
+    _label_goal(walk, m, text.rstrip("."), bi)
+    walk.label_run = (m, bi)
+    return True
+
+
 def assignment_like(text: str) -> bool:
     return bool(imperative(text) or ASSIGNMENT_CUE.search(text) or UPPDRAS.match(text) or has_marker(text))
 
 
-_ORG_LINE = re.compile(r"^[\wåäöÅÄÖ\- ]{2,60}?(?:nämnden|styrelsen|förvaltningen|kommun|stad|region)(?:\s*[|,]\s*[\wåäöÅÄÖ\- ]+)?"
+# (not a phrase about one: "En trygg och säker kommun" is a goal's name)
+_ORG_LINE = re.compile(r"^(?!(?:en|ett|den|det|vår|vårt)\s)[\wåäöÅÄÖ\- ]{2,60}?(?:nämnden|styrelsen|förvaltningen|kommun|stad|region)(?:\s*[|,]\s*[\wåäöÅÄÖ\- ]+)?"
                        r"(?:\s+(?:\d{4}-\d{2}-\d{2}|\d+\s*(?:\(\d+\)|av\s+\d+)?))?$", re.I)
 
 
@@ -281,6 +303,16 @@ _NOT_GOAL_GROUP = re.compile(r"aktivitet|åtgärd|insats|indikator|nyckeltal|må
                              r"uppföljning|budget|ekonomi|bakgrund|syfte|ansvar", re.I)
 
 
+def _named_sibling(walk: Walk, k: int) -> bool:
+    """Block `k` is another short name over a paragraph of statements: the names over paragraphs run as a list
+    ("Utbildning i toppklass" ⏎ "Kommunen ska … . …" ⏎ "Hög kvalitet i omsorgen" ⏎ "Kommunen ska …")."""
+    if k + 1 >= len(walk.blocks) or walk.head_at.get(k) is not None:
+        return False
+    name, below = walk.blocks[k], walk.blocks[k + 1]
+    return title_like(name) and len(name.text.split()) <= 6 and not _SENT_END.search(name.text.strip()) \
+        and not GOAL_REGION.search(name.text) and below.kind == "para" and len(below.text) > 2 * len(name.text) and is_statement(sentences(below.text)[0])
+
+
 @rule("title_line")
 def title_line(walk: Walk, bi: int, b: Block) -> bool:
     hi = walk.head_at.get(bi)
@@ -299,7 +331,9 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
                  or walk.heading_goal is not None and walk.heading_goal > (walk.title_block or 0)) \
             and len(text.split()) <= 6 and not GOAL_REGION.search(text) \
             and not _BUDGET_TITLE.search(text) and not about_goals(text) and not MISSION_TITLE.search(text) \
-            and not ASSIGNMENT_TITLE.search(text) and walk.area_titles:
+            and not ASSIGNMENT_TITLE.search(text) \
+            and (walk.area_titles or walk.heading_goal is not None and walk.heading_goal > (walk.title_block or 0)
+                 or _named_sibling(walk, bi + 2)):
         # a goal's short name over the paragraph that explains it, among areas a sentence named: the name is the goal
         # (and so are its siblings' names, whatever the length of their paragraphs)
         walk.add_goal(text, _title_level(walk), None, None, bi)
@@ -457,10 +491,20 @@ def target_sentence(walk: Walk, bi: int, b: Block) -> bool:
 # är att X ska … och att Y ska …": a goal said in a sentence of prose, after what names it a goal
 # The noun is in the form that follows an owner ("Kommunens mål", "Deras gemensamma målsättning"): a bare
 # "Målsättningen är att …" in a paragraph about a unit's work explains it, it is no goal of its own.
-_SAID_GOAL = re.compile(r"(?<=\S )(?:[\wåäö]*mål|[\wåäö]*målsättning(?:ar)?|ambition)\s+(?:är|var|blir)\s+att\s+(?P<goal>.+)$",
-                        re.I)
-_SAID_CHEAP = re.compile(r"(?:mål|målsättning|målsättningar|ambition)\w*\s+(?:är|var|blir)\s*(?:att\s|:)", re.I)
-_QUOTED_GOALS = re.compile(r"(?:mål|målsättning)\w*\s+(?:är|var)\s*:\s*(?P<goals>[\"“”»«].+)$", re.I)
+# A definite noun whose compound names the level speaks for a goal all the same ("Under målområdet X är
+# fullmäktigemålet att …").
+_LEVEL_GOAL = r"(?:fullmäktige|kommunfullmäktige|nämnd|kommun|region|effekt|inriktnings|verksamhets)mål(?:et|(?P<plural>en))"
+_SAID_GOAL = re.compile(rf"(?<=\S )(?:[\wåäö]*mål|[\wåäö]*målsättning(?:ar)?|ambition|{_LEVEL_GOAL})"
+                        r"\s+(?:är|var|blir)\s+att\s+(?P<goal>.+)$", re.I)
+_SAID_GOAL_INVERTED = re.compile(rf"\b(?:är|var|blir)\s+{_LEVEL_GOAL}\s+att\s+(?P<goal>.+)$|"
+                                 # "Kommunen har bland annat som mål att 95 procent … ska …"
+                                 r"\bhar\s+(?:\w+\s+){0,2}?som\s+(?:\w+\s+)?mål(?:sättning)?\s+att\s+(?P<had>.+)$", re.I)
+_SAID_CHEAP = re.compile(r"(?:mål|målsättning|målsättningar|ambition)\w*\s+(?:är|var|blir)\s*(?:att\s|:)|"
+                         r"\bsom\s+(?:\w+\s+)?mål(?:sättning)?\s+att\s|"
+                         r"\b(?:är|var|blir)\s+\w*mål(?:et|en)\s+att\s", re.I)
+# "De långsiktiga målsättningarna är: "…"", "Bland de politiska målen finns att "X ska …" samt att "Y ska …""
+_QUOTED_GOALS = re.compile(r"\b(?:mål|målsättning)\w*\b[^\"“”»«.:]{0,60}?(?:\s(?:är|var)\s*:\s*|\satt\s+)"
+                           r"(?P<goals>[\"“”»«].+)$", re.I)
 _SAID_MODAL = re.compile(r"\b(?:ska|skall|skulle)\b", re.I)
 _AND_THAT = re.compile(r",?\s+(?:och|samt)\s+att\s+")
 
@@ -482,9 +526,13 @@ def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
         named = _AREAS_NAMED.search(t) if any(w in t for w in ("delade", "ordnade", "grupperade", "samlade")) else None
         if named:  # "Målen är uppdelade under tre perspektiv; A, B och C": the titles A, B, C group goals
             walk.area_titles |= {fold(n) for n in re.split(r",\s*|\s+och\s+", named.group("names").rstrip(" ."))}
-    if b.kind != "para" or not ("mål" in t or "Mål" in t or "mbition" in t) or not _SAID_CHEAP.search(t):
+    if b.kind in ("para", "item") and ": 1" in t and ("mål" in t or "Mål" in t):
+        _counted_inline_goals(walk, bi, t)
+    if b.kind != "para" or not ("mål" in t or "Mål" in t or "mbition" in t) \
+            or not (_SAID_CHEAP.search(t) or any(q in t for q in "\"“”»«") and _QUOTED_GOALS.search(t)):
         return False
-    for sent in sentences(b.text):
+    said = sentences(b.text)
+    for si, sent in enumerate(said):
         quoted = _QUOTED_GOALS.search(sent)
         if quoted:  # "De långsiktiga målsättningarna är: "X ska …" och "Y ska …"."
             level = _said_level(sent)
@@ -492,13 +540,20 @@ def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
                 if _SAID_MODAL.search(part):
                     walk.add_goal(part.strip(), level, None, None, bi)
             continue
-        m = _SAID_GOAL.search(sent)
+        m = _SAID_GOAL.search(sent) or _SAID_GOAL_INVERTED.search(sent)
         if not m or len(sent) > 400 or walk.target is not None and TARGET_SENTENCE.match(sent):
             continue  # (a measurable sub-goal under a goal is `target_sentence`'s)
-        level = _said_level(sent)
-        for part in _AND_THAT.split(m.group("goal").rstrip(" .")):
+        level, parent = _said_level(sent), None
+        if walk.heading_goal is not None and walk.heading_goal == bi - 1 and walk.seen_goals:
+            level, parent = "sub", list(walk.seen_goals.values())[-1]  # in the prose under a goal's name: its part
+        for part in _AND_THAT.split((m.group("goal") or m.group("had")).rstrip(" .")):
             if _SAID_MODAL.search(part) and len(part.split()) >= 4:
-                walk.add_goal(part, level, None, None, bi)
+                walk.add_goal(part, level, parent, None, bi)
+        if m.group("plural"):  # "… är målen att X ska … . Y ska …": the statements that follow are goals too
+            for nxt in said[si + 1:si + 4]:
+                if not _MAIN_MODAL.match(nxt) or _SAID_CHEAP.search(nxt) or len(nxt) > 300:
+                    break
+                walk.add_goal(nxt.rstrip(" ."), level, None, None, bi)
     return False
 
 
@@ -570,6 +625,43 @@ def _counted_goal_lines(walk: Walk, bi: int, text: str) -> None:
     for k in names:
         walk.add_goal(blocks[k].text.strip(), level, None, None, k)
         walk.announced.add(k)
+
+
+# "Kommunen har följande två finansiella mål: 1. … ska … 2. … ska …" run into one paragraph (a transcript, a
+# flattened page): the numbers 1 … N after a colon that counts N goals
+_COUNTS_INLINE = re.compile(r"\b(?P<count>två|tre|fyra|fem|sex|sju|åtta|nio|tio|[2-9])\s+(?:[\wåäö-]+\s+){0,2}?"
+                            r"(?:[\wåäö]*mål|målsättningar)\b(?P<rest>[^.;:]{0,60}):\s+(?=1[.)]\s)", re.I)
+# "Det långsiktiga målet enligt punkt 1 är uppfyllt": an assessment that names the goal by its number
+_GOAL_BY_NUMBER = re.compile(r"\bmål(?:et)?\s+(?:enligt|i|under)\s+punkt(?:en)?\s+(?P<n>[1-9])\b", re.I)
+
+
+def _counted_inline_goals(walk: Walk, bi: int, text: str) -> None:
+    m = _COUNTS_INLINE.search(text)
+    if not m or _NOT_GOAL_GROUP.search(m.group("rest")):
+        return
+    count = _count(m.group("count"))
+    rest = text[m.end():]
+    cuts = []
+    for n in range(1, count + 1):
+        c = re.search(rf"(?:^|(?<=[.!] )|(?<=[.!]  )){n}[.)]\s+(?=[A-ZÅÄÖ])", rest[cuts[-1] if cuts else 0:])
+        if not c:
+            return
+        cuts.append((cuts[-1] if cuts else 0) + c.start())
+    ids = []
+    for k, start in enumerate(cuts):
+        body = re.sub(r"^\d[.)]\s+", "", rest[start:cuts[k + 1] if k + 1 < count else len(rest)])
+        goal = sentences(body)[0].strip() if body.strip() else ""
+        if not _SAID_MODAL.search(goal) or len(goal) > 300:
+            return
+        ids.append(goal)
+    level = _said_level(text)
+    gids = [walk.add_goal(g, level, None, None, bi) for g in ids]
+    for sent in sentences(rest[cuts[-1]:]):
+        n = _GOAL_BY_NUMBER.search(sent)
+        if n and int(n.group("n")) <= count:
+            assessed = status_match(re.split(r"[,;]\s", sent[n.start():])[0])  # its own clause
+            if assessed.strength != "none":
+                walk.assess(gids[int(n.group("n")) - 1], assessed.evidence)
 
 
 @rule("announced_goal_line")

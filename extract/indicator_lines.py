@@ -29,6 +29,8 @@ _LABEL = r"(?:Indikator|Mätetal|Nyckeltal|Mått|Resultatmått|Målindikator|Sty
 LABEL_LINE = re.compile(rf"^(?:(?:[\wÅÄÖåäö-]+\s+){{1,3}}(?=(?i:{_LABEL})\s+\d))?(?i:{_LABEL})"
                         rf"(?:(?:\s+\d{{1,2}}(?:\.\d{{1,2}})*)?\s*[:–]\s*|(?:\s+[a-zåäö]+){{1,4}}\s*:\s*|\s+(?=[A-ZÅÄÖ])(?![A-ZÅÄÖ]{{1,6}}\.\d))"  # a code ("KS.2.1") is a card's (indicator_cards)
                         rf"(?P<text>\S.*)$")
+# a goal with its measure in parentheses: "• Fler invånare röker inte (Indikator: Andel dagligrökare, Källa: …)"
+INLINE_LABEL = re.compile(rf"\((?:{_LABEL})\s*:\s*(?P<text>[^(),]+?)\s*(?:,\s*(?:källa|mäts|mätning|data)\b[^()]*)?\)", re.I)
 LIST_INTRO = re.compile(r"^(?:Indikatorer|Indikator|Mätetal|Nyckeltal|Mått|Resultatmått)(?:\s+(?:för|till)\b[^:]{0,60})?\s*:?\s*$", re.I)
 # a lead-in that names indicators as what its list holds ("Nämndens indikatorer och finansiella mål:")
 NAMING_INTRO = re.compile(r"^[^.:]{0,120}\b(?:indikatorer(?:na)?|nyckeltal(?:en)?|mätetal(?:en)?|"
@@ -163,6 +165,8 @@ def indicator_lines(ctx: Context) -> None:
             continue
         low = b.text.lower()
         found = _labelled(ctx, bi) if any(w in low for w in _LABEL_WORDS) else []
+        if not found and "(" in b.text and any(w in low for w in _LABEL_WORDS):
+            found = [(m.group("text"), b.lines) for m in INLINE_LABEL.finditer(b.text)]
         text = b.text.strip()
         last = sentences(text)[-1] if text.endswith(":") else text
         if not found and b.kind in ("para", "heading") \

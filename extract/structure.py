@@ -25,6 +25,7 @@ STRUCTURE_RULES: list[str] = [
     "status_line",  # a bare status line read with the statement above it ("Uppnås ej"): claimed, nothing more
     "announced_goal_line",  # a goal's name on its own line, one of those a sentence above counted: claimed
     "pending_label",  # the text after a label alone on its line ("Nämndmål" ⏎ "Alla barn ska …")
+    "labelled_run_on",  # "MÅL: Alla ska …" ⏎ "Alla ska …": a statement on the line below a labelled goal
     "labelled_line",  # "Nämndmål: …", "Mål 2: …", "Uppdrag: …", "Kommunfullmäktiges inriktningsmål 2 …"
     "goal_assessment_rows",  # a flattened "Mål | Bedömning" table and its rows
     "assessed_statement",  # a statement followed by "Måluppfyllelse: …" / "Bedömning: …" / "Når vi målet?"

@@ -41,8 +41,15 @@ _DOCUMENT_PART = re.compile(r"^(?:inledning|bakgrund|sammanfattning|innehåll|in
                             r"begreppsförklaring(?:ar)?|ordlista)\s*$", re.I)
 
 
+# the goal's measure named in parentheses at its end: "… jämställdhetsintegrerad (Indikator: andel beslut …)," —
+# the indicator step reads it (indicator_lines.INLINE_LABEL); it is no part of the goal's wording
+_MEASURE_TAIL = re.compile(r"\s*\((?:indikator|indikatorer|nyckeltal|mått|mätetal)\s*:[^()]*(?:\)|$)[\s.,;]*$", re.I)
+
+
 def goal_wording(text: str) -> str:
     text = _REFERENCE_TAIL.sub("", text)
+    if "(" in text:
+        text = _MEASURE_TAIL.sub("", text)
     m = _BASELINE_TAIL.search(text)
     if m and m.start() >= 20:
         return text[: m.start()].rstrip(" ,;")
@@ -99,6 +106,7 @@ class Walk:
     list_parent: Optional[str] = None
     list_status: Optional[str] = None  # a status the list introduction gives its items ("… har delvis uppnåtts:")
     pending_label: Optional[tuple] = None  # (LabelMatch, block) of a label alone on its line
+    label_run: Optional[tuple] = None  # (LabelMatch, block) of the labelled goal line just read
     heading_goal: Optional[int] = None  # block of a goal written as a heading over its prose
     explained_after: Optional[int] = None  # a named goal's statement: the paragraphs after it explain it
     status_lines: set[int] = field(default_factory=set)  # bare status lines ("Uppnås ej") read with the item above

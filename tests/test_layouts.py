@@ -945,3 +945,91 @@ def test_an_instructions_duties_under_ska_and_an_agenda_run_together():
     assert texts == ["Samverka med polisen i det brottsförebyggande arbetet",
                      "följa upp trygghetsmätningen varje år",
                      "uppdrag till kulturnämnden att presentera åtgärder för en budget i balans"]
+
+
+def test_a_bodys_standing_duties_under_its_name_and_ska():
+    """"Rådet ska på nämndens vägnar:" ⏎ bullets: the council's duties are its assignments; "Nämnden ska arbeta mot
+    följande mål:" introduces goals, no duties."""
+    text = ("Pensionärsrådet\n\nRådet ska på omsorgsnämndens vägnar:\n\n"
+            " • Yttra sig över förslag som rör äldres boende.\n • Ordna en hearing om färdtjänsten varje vår.\n\n"
+            "Rådet sammanträder fyra gånger om året.\n")
+    assert _items(text, "assignments") == ["Yttra sig över förslag som rör äldres boende",
+                                           "Ordna en hearing om färdtjänsten varje vår"]
+    goals = ("Nämnden ska arbeta mot följande mål:\n\n • Fler äldre ska kunna bo kvar hemma.\n"
+             " • Väntetiden till särskilt boende ska halveras.\n")
+    assert _items(goals, "assignments") == []
+    assert len(_items(goals, "goals")) == 2
+
+
+def test_goals_numbered_inside_a_paragraph_and_assessed_by_their_number():
+    """A transcript's run-on page: "… följande tre mål: 1. … 2. … 3. …" — as many numbered statements as the
+    sentence counts are the goals; "Målet enligt punkt 2 är uppfyllt" assesses the second of them."""
+    text = ("Årsredovisning 2019\n\n7 Måluppfyllelse Nämnden har sedan 2016 följande tre mål: 1. Skuldsättningen ska "
+            "minska varje år. 2. Varje skola ska ha en egen kurator. 3. Biblioteken ska vara öppna sex dagar i veckan. "
+            "Under året minskade skulden med 4 mnkr. Målet enligt punkt 2 är uppfyllt, och kuratorerna har anställts "
+            "under våren. Om det tredje målet kan inget sägas ännu.\n")
+    doc = extract_text(text, source="ar.txt")
+    assert [g.text for g in doc.goals] == ["Skuldsättningen ska minska varje år.",
+                                           "Varje skola ska ha en egen kurator.",
+                                           "Biblioteken ska vara öppna sex dagar i veckan."]
+    assert {f.refers_to: f.status for f in doc.followups} == {"Varje skola ska ha en egen kurator.": "done"}
+    # two numbers for three announced goals: no list the count vouches for
+    assert extract_text(text.replace(" 3. Biblioteken", " Biblioteken"), source="ar.txt").goals == []
+
+
+def test_goals_said_after_the_area_with_the_verb_first_and_quoted_goals():
+    """"Under målområdet "X" är nämndmålet att …" (a level's goal noun after its verb; plural: the statements that
+    follow are goals too), and goals quoted in a news item ("Bland de nya målen finns att "…" samt att "…"")."""
+    text = ("Nya mål för fritidsnämnden\n\nUnder målområdet \"Rörelse\" är nämndmålet att fler barn ska röra sig "
+            "en timme om dagen. Under målområdet \"Mötesplatser\" är nämndmålen att varje stadsdel ska ha en "
+            "öppen mötesplats. Föreningarna ska få längre bidragsperioder. Det sista området behandlas i höst.\n")
+    assert _items(text, "goals") == ["fler barn ska röra sig en timme om dagen",
+                                     "varje stadsdel ska ha en öppen mötesplats",
+                                     "Föreningarna ska få längre bidragsperioder"]
+    news = ("Från fullmäktige\n\nFullmäktige antog en ny plan. Bland de nya målen finns bland annat att ”Alla "
+            "elever ska lämna grundskolan med godkända betyg” samt att ”Kommunens bilar ska vara fossilfria 2030.” "
+            "Visionen lyder ”Ett öppet och levande Åby”.\n")
+    assert _items(news, "goals") == ["Alla elever ska lämna grundskolan med godkända betyg",
+                                     "Kommunens bilar ska vara fossilfria 2030."]
+
+
+def test_statements_on_the_lines_under_a_labelled_goal():
+    """"MÅL: …" ⏎ "Alla ska …" ⏎ "Alla ska …" with no label or bullet of their own: the label's list goes on; a
+    line after a blank line does not."""
+    text = ("Omsorg\n\nVISION: Alla ska få åldras i trygghet\nMÅL: Alla ska ha en fast omsorgskontakt\n"
+            "Alla ska kunna välja sin mat\nAlla ska kunna komma ut varje dag\n\nVi ska också bli bättre på att "
+            "informera om detta.\n")
+    assert _items(text, "goals") == ["Alla ska ha en fast omsorgskontakt", "Alla ska kunna välja sin mat",
+                                     "Alla ska kunna komma ut varje dag"]
+
+
+@pytest.mark.parametrize("first", ["label", "prose"])
+def test_goal_names_over_paragraphs_in_a_row(first):
+    """Under a goals title, short names each over a paragraph of what it means: the names are the goals (whether
+    a label names the first, or a sentence about the goals comes first), "En trygg kommun" is no running header,
+    and a target said in a paragraph ("har bland annat som mål att …") is a sub-goal of its name."""
+    head = ("Övergripande mål\n" if first == "label" else
+            "Fullmäktiges mål\n\nMålen för mandatperioden uttrycker den politiska viljan under perioden.\n\n")
+    text = (head + "Levande centrum\nGöra torget till en mötesplats året runt. Stödja handeln med gratis "
+            "parkering på lördagar.\n\nEn trygg kommun\nKommunen ska arbeta mot brott tillsammans med polisen. "
+            "Belysningen ska bli bättre. Kommunen har bland annat som mål att 90 procent av invånarna ska känna "
+            "sig trygga i sitt område.\n\nAktiv fritid\nUtveckla spåren och öppna sporthallen även på söndagar.\n")
+    doc = extract_text(text, source="mal.txt")
+    names = [g.text for g in doc.goals if g.level != "sub"]
+    assert names == ["Levande centrum", "En trygg kommun", "Aktiv fritid"]
+    sub = [g for g in doc.goals if g.level == "sub"]
+    assert [g.text for g in sub] == ["90 procent av invånarna ska känna sig trygga i sitt område"]
+    assert sub[0].parent == next(g.id for g in doc.goals if g.text == "En trygg kommun")
+
+
+def test_a_goals_measure_in_parentheses_at_its_end():
+    """"• <goal> (Indikator: <name>, Källa: <source>)": the measure is an indicator of its own, not the goal's
+    wording; a parenthesis cut off before it closes names none."""
+    text = ("Projektets mål\n\nLångsiktiga mål\n\n"
+            " • Fler unga ska delta i föreningslivet (Indikator: Andel unga med aktivt medlemskap, Källa: enkät),\n"
+            " • Ingen ska vänta mer än en vecka på samtal (Indikator: Väntetid i dagar),\n"
+            " • Mottagningen ska vara lätt att nå (Indikator: Andel som\n")
+    doc = extract_text(text, source="projekt.txt")
+    assert [g.text for g in doc.goals][:2] == ["Fler unga ska delta i föreningslivet",
+                                               "Ingen ska vänta mer än en vecka på samtal"]
+    assert [i.name for i in doc.indicators] == ["Andel unga med aktivt medlemskap", "Väntetid i dagar"]
