@@ -107,6 +107,17 @@ def _att_clause_starts(block_first: str, prev: str, width: Optional[int]) -> boo
     return bool(ATT_SATS.match(block_first)) and (len(prev) + 4 <= width or prev[-1:].isdigit())
 
 
+# the label of one item ("Uppdrag: …", "Nämndmål: …"): an item whose line ends a sentence ends there
+ITEM_LABEL = re.compile(r"^(?:Uppdrag|Mål|Nämndmål|Verksamhetsmål|Effektmål|Inriktningsmål|Åtgärd|Aktivitet|Indikator)"
+                        r"(?:\s+\d{1,2})?\s*:\s", re.I)
+
+
+def item_ended(first: str, prev: str, nxt: str) -> bool:
+    """A labelled item ("Uppdrag: …", starting at `first`) whose line `prev` ends a sentence, the next line
+    starting anew: the item ends there ("… miljön." ⏎ "Resultatet redovisas …" is a note on it)."""
+    return bool(nxt[:1].isupper() and prev.rstrip().endswith((".", "!", "?")) and ITEM_LABEL.match(first))
+
+
 def line_ended(prev: str, nxt: str, width: int) -> bool:
     """A line followed by a capitalised line that does not continue it: the next line's first word would have
     fit (the converter did not wrap there), or it is no place name and follows a line that ends neither a
@@ -220,7 +231,7 @@ def segment(layout: Layout) -> list[Block]:
                     flush()  # a column's header word over its years or values ("Indikator" ⏎ "2021")
                 elif short and (_SENT_END.search(prev) or not cont):
                     flush()
-                elif line_ended(prev, t.strip(), width):
+                elif line_ended(prev, t.strip(), width) or item_ended(lines[cur[0]].text.strip(), prev, t.strip()):
                     flush()
                 else:
                     cur.append(i)

@@ -348,12 +348,13 @@ def _assemble(region, gutters, edges, across: set[int] = frozenset()) -> Optiona
             rows[-1][2] += ws
     if len(rows) < 2:
         return None
-    table = GridTable(bbox=box)
+    table = GridTable(bbox=box, bounds=bounds)
     for top, bottom, ws, runs_across in rows:
         cells: list[list[tuple]] = [[] for _ in range(n)]
         for w in ws:
             cells[0 if runs_across else _column(w[0], bounds)].append(w)
         table.rows.append([_cell_text(c) for c in cells])
+        table.cell_x.append([min(w[0] for w in c) if c else None for c in cells])
         table.row_boxes.append((min(w[0] for w in ws), top, max(w[2] for w in ws), bottom))
         table.spans.append([1] * n)
     filled = sum(1 for r in table.rows for c in r if c)

@@ -22,7 +22,7 @@ import numpy as np
 import pymupdf
 
 from plantrace.errors import InputError
-from plantrace.extract.blocks import ATT_SATS, BULLET, join_wrapped, line_ended
+from plantrace.extract.blocks import ATT_SATS, BULLET, item_ended, join_wrapped, line_ended
 from plantrace.extract.layout import Layout, Line
 from plantrace.extract.pdf_aligned import find_aligned_tables
 from plantrace.extract.pdf_tables import GridTable, find_grid_tables
@@ -50,6 +50,8 @@ class VLine:
     table: Optional[int] = None  # index of the grid table this row belongs to
     quality: Optional[float] = None
     right: Optional[float] = None  # right edge of the column the line stands in (two-column pages)
+    cell_x: Optional[list] = None  # a table row's: x of each cell's first word (None: empty)
+    bounds: Optional[list] = None  # a table row's: where its table's columns meet
 
     @property
     def y0(self) -> float:
@@ -164,8 +166,9 @@ def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None) -> PageText:
     boxes = [t.bbox for t in tables]
     raw = [ln for ln in every if not any(b[0] - 1 <= (ln.bbox[0] + ln.bbox[2]) / 2 <= b[2] + 1
                                          and b[1] - 1 <= (ln.y0 + ln.y1) / 2 <= b[3] + 1 for b in boxes)]
-    rows = [VLine("\t".join(row), box, 0.0, False, pt.number, cells=list(row), table=ti, quality=t.quality, ocr=ocr)
-            for ti, t in enumerate(tables) for row, box in zip(t.rows, t.row_boxes)]
+    rows = [VLine("\t".join(row), box, 0.0, False, pt.number, cells=list(row), table=ti, quality=t.quality, ocr=ocr,
+                  cell_x=xs, bounds=t.bounds)
+            for ti, t in enumerate(tables) for row, box, xs in zip(t.rows, t.row_boxes, t.cell_x or [None] * len(t.rows))]
     ordered = _reading_order(raw + rows, band)
     if ordered is None:  # one column: lines on a baseline are one line
         lines = _merge_baseline(raw) + rows
@@ -339,7 +342,7 @@ class _Para:
         out = [[self.lines[0]]]
         for prev, ln in zip(self.lines, self.lines[1:]):
             if _hard_break(prev, ln, prev.right or edge, body if len(out[-1]) == 1 else None) \
-                    or _next_att_clause(self.lines[0], prev, ln):
+                    or _next_att_clause(self.lines[0], prev, ln) or item_ended(out[-1][0].text, prev.text, ln.text):
                 out.append([ln])
             else:
                 out[-1].append(ln)
@@ -431,6 +434,43 @@ def _continued_line(out: list[Line], first: VLine, text: str, page: int) -> Opti
     return last
 
 
+def _carry_columns(pages: list[PageText], drop: set[tuple[int, int]]) -> None:
+    """A table that goes on at the top of the next page, without its header: its columns are the ones of the
+    table it continues. Read on its own, a column the rows there leave empty does not exist and the cells shift
+    left ("Minska" in the trend column read as the outcome); each cell goes back under the column its x says."""
+    for prev, cur in zip(pages, pages[1:]):
+        last = next((ln for i, ln in reversed(list(enumerate(prev.lines))) if (prev.number, i) not in drop), None)
+        first = next((i for i, ln in enumerate(cur.lines) if (cur.number, i) not in drop), None)
+        if last is None or first is None or last.cells is None or not last.bounds:
+            continue
+        head = cur.lines[first]
+        if head.cells is None or head.table is None or head.cell_x is None or len(head.cells) >= len(last.cells):
+            continue
+        rows = [ln for ln in cur.lines if ln.table == head.table and ln.cells is not None]
+        moved = [_under_columns(ln, last.bounds, len(last.cells)) for ln in rows]
+        if all(m is not None for m in moved):
+            for ln, cells in zip(rows, moved):
+                ln.cells, ln.text, ln.bounds = cells, "\t".join(cells), last.bounds
+
+
+def _under_columns(ln: VLine, bounds: list[float], n: int) -> Optional[list[str]]:
+    """The row's cells under the columns `bounds` draws; None when two cells fall under one column or the
+    first cell leaves the first column."""
+    cells = [""] * n
+    for k, (text, x) in enumerate(zip(ln.cells or [], ln.cell_x or [])):
+        if not text:
+            continue
+        col = _column_of(x, bounds)
+        if x is None or cells[col] or (k == 0) != (col == 0):
+            return None
+        cells[col] = text
+    return cells
+
+
+def _column_of(x: Optional[float], bounds: list[float]) -> int:
+    return sum(1 for b in bounds if x is not None and x >= b)
+
+
 def _outline_titles(doc: pymupdf.Document) -> dict[int, list[tuple[str, int]]]:
     from plantrace.extract.context import fold
 
@@ -509,6 +549,7 @@ def read_pdf(path: str | Path, doc: Optional[pymupdf.Document] = None, deadline=
     if ocr_pages:
         warnings.append(f"{source}: {ocr_pages} page(s) read by OCR")
     drop = _furniture(pages)
+    _carry_columns(pages, drop)
     body = _body_size(pages)
     edge = _text_edge(pages)
     usual = _line_lead(pages)

@@ -33,6 +33,8 @@ class GridTable:
     row_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
     spans: list[list[int]] = field(default_factory=list)  # per row: column span of each cell
     quality: float = 1.0
+    bounds: list[float] = field(default_factory=list)  # x where one column ends and the next begins
+    cell_x: list[list[Optional[float]]] = field(default_factory=list)  # per row: x of each cell's first word
 
 
 def rules_from_drawings(drawings: list[dict]) -> list[Rule]:
@@ -141,6 +143,9 @@ def find_grid_tables(drawings: list[dict], words: list[tuple]) -> list[GridTable
                 table.rows.append(cells)
                 table.row_boxes.append((xs[0], y0, xs[-1], y1))
                 table.spans.append(spans)
+                table.cell_x.append([min((w[0] for w in cell_words.get((ri, c), [])), default=None)
+                                     for c in range(len(xs) - 1)])
+        table.bounds = list(xs[1:-1])
         if table.rows and (len(xs) > 2 or len(table.rows) > 1):
             table.quality = _quality(table, cell_words)
             tables.append(table)

@@ -109,12 +109,13 @@ def _continues(last: str, nxt: str) -> bool:
     stops on a hyphen, a comma or a word that cannot end a sentence. A full-width line followed by a capital is
     not enough: label lines ("Nämndmål: ...") are often the longest of their block."""
     end = last.rstrip()
-    return _starts_lower(nxt) or end.endswith(("-", "–", ",")) or bool(TRAILING_WORD.search(end))
+    # (a dash alone is an empty cell, "-" under "Utfall 2023", no broken word)
+    return _starts_lower(nxt) or len(end) > 1 and end.endswith(("-", "–", ",")) or bool(TRAILING_WORD.search(end))
 
 
 def _starts_lower(line: str) -> bool:
     s = line.lstrip()
-    return bool(s) and (s[0].islower() or s[0] in ",;)–")
+    return bool(s) and (s[0].islower() or s[0] in ",;)–%")
 
 
 def _join(a: str, b: str) -> str:

@@ -1033,3 +1033,29 @@ def test_a_goals_measure_in_parentheses_at_its_end():
     assert [g.text for g in doc.goals][:2] == ["Fler unga ska delta i föreningslivet",
                                                "Ingen ska vänta mer än en vecka på samtal"]
     assert [i.name for i in doc.indicators] == ["Andel unga med aktivt medlemskap", "Väntetid i dagar"]
+
+
+def test_a_labelled_item_ends_with_its_sentence_at_a_line_end():
+    """Hard-wrapped text: "UPPDRAG: … tätorterna." ends a sentence at its line's end and the next line starts
+    anew, so the note below ("Resultatet redovisas …") is no part of the assignment; an item wrapped mid-sentence
+    goes on."""
+    import textwrap
+
+    intro = textwrap.fill(" ".join([
+        "Nämnden ansvarar för gator, parker, vatten och avlopp och för kommunens lokaler och fastigheter.",
+        "Under året har nämnden arbetat med underhållet av broar, vägar och torg och med att planera för nya",
+        "cykelvägar mellan tätorterna och stationerna. Arbetet har tagit mer tid än planerat eftersom flera",
+        "upphandlingar har överklagats och två entreprenörer har gått i konkurs under hösten. Förvaltningen",
+        "har samtidigt haft svårt att rekrytera projektledare och har därför köpt konsulttjänster för att",
+        "hålla tidplanen i de största projekten. Nämnden följer upp arbetet vid varje sammanträde och får",
+        "en särskild rapport om de ekonomiska avvikelserna i samband med delårsrapporten i augusti."] * 3), width=84)
+    text = ("Tekniska nämnden\n\n" + intro + "\n\n"
+            "UPPDRAG: Utveckla arbetet med belysning längs gång- och cykelvägarna i tätorterna.\n"
+            "Resultatet redovisas för varje tätort i en bilaga och diskuteras vid sammanträdet\n"
+            "i december.\n\n"
+            "UPPDRAG: Ta fram en plan för hur kommunens lekplatser ska rustas upp under\n"
+            "perioden och hur föräldrar och barn kan lämna sina synpunkter på dem.\n")
+    assert _items(text, "assignments") == [
+        "Utveckla arbetet med belysning längs gång- och cykelvägarna i tätorterna.",
+        "Ta fram en plan för hur kommunens lekplatser ska rustas upp under perioden och hur föräldrar och barn kan "
+        "lämna sina synpunkter på dem."]

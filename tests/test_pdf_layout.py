@@ -236,3 +236,44 @@ def test_a_comment_heading_under_a_goal_keeps_the_comment_with_it(tmp_path):
     doc = extract_file(_story_pdf(tmp_path / "k.pdf", html))
     assert [(f.refers_to, f.status) for f in doc.followups] == [("Fler elever ska nå målen i alla ämnen.", "ongoing")]
     assert "Sida 2 av 2" not in {s.title for s in doc.sections}
+
+
+def test_a_table_going_on_at_the_top_of_the_next_page_keeps_its_columns(tmp_path):
+    """A table without rules breaks over a page, and the rows on the next page fill only the first and the last
+    column: read on their own they have two columns, and the trend "Minska" would sit under "Utfall 2023". They
+    keep the columns of the table they continue."""
+    full = "".join(f"<tr><td>Antal besök i simhall {k} per invånare</td><td>{k}</td><td>{k + 1}</td><td>{k + 2}</td>"
+                   "<td>Öka</td></tr>" for k in range(1, 21))
+    sparse = "".join(f"<tr><td>Andel nöjda deltagare i kurs {k}</td><td></td><td></td><td></td><td>Minska</td></tr>"
+                     for k in range(1, 21))
+    html = ("<p>Nämndmål: Fler ska röra sig varje vecka.</p>"
+            + "<p>Nämnden följer upp målet med mått ur egna mätningar.</p>" * 8
+            + "<table><tr><th>Indikator</th><th>Utfall 2023</th><th>Utfall 2024</th><th>Målvärde 2025</th>"
+            "<th>Trend</th></tr>" + full + sparse + "</table>")
+    css = "table { width: 100%; } th { text-align: left; } th, td { padding: 3pt 8pt; }"
+    lines = read_pdf(_story_pdf(tmp_path / "c.pdf", html, css=css)).lines
+    top = [ln.cells for ln in lines if ln.page == 2 and ln.cells]
+    assert top and top[0][0].startswith("Andel nöjda deltagare i kurs")  # the page breaks inside the sparse rows
+    assert all(len(cells) == 5 and cells[1:] == ["", "", "", "Minska"] for cells in top)
+
+
+INTRO = ("Socialnämnden ansvarar för individ- och familjeomsorgen, för stödet till personer med funktionsnedsättning "
+         "och för det förebyggande arbetet med barn och unga. Nämnden följer upp sina mål två gånger om året och "
+         "redovisar uppdragen från kommunfullmäktige i delårsrapporten och i verksamhetsberättelsen, där varje "
+         "uppdrag får en bedömning och en kommentar om vad som återstår.")
+
+
+def test_a_labelled_item_filling_its_line_ends_before_the_paragraph_set_close_under_it(tmp_path):
+    """No space between paragraphs: "Uppdrag: … kriminalitet." ends a sentence at the end of its line and the
+    next paragraph starts right under it; the item stops at its own sentence, however its words fall."""
+    places = ["skolor", "fritidsgårdar", "bibliotek", "idrottshallar", "badhus", "parker", "torg", "busstationer",
+              "köpcentrum", "ungdomsmottagningar", "kulturhus", "föreningslokaler", "simhallar", "skateparker",
+              "lekplatser", "sporthallar"]
+    after = ("<p style='margin:0'>Nämnden beslutade i mars om en ny inriktning för det förebyggande arbetet med unga "
+             "som riskerar att dras in i kriminalitet.</p>")
+    for k in range(2, len(places) + 1):  # one of these lengths fills the item's last line
+        item = ("Uppdrag: Stärka arbetet mot ungdomsbrottslighet och utveckla samverkan med polisen kring "
+                + ", ".join(places[:k]) + ".")
+        pdf = _story_pdf(tmp_path / f"u{k}.pdf", f"<p>{INTRO}</p><p style='margin:0'>{item}</p>" + after)
+        raw = [ln.text for ln in read_pdf(pdf).lines if ln.text]
+        assert item in raw, (k, raw)

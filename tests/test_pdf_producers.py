@@ -29,7 +29,6 @@ KNOWN_FAILURES = {
     ("libreoffice-b", "indicators"): "issue 14: narrow columns set close, vertically centred cells: values lost",
     ("browser-lists", "indicators"): "issue 14: header-only tables and tables continued on the next page",
     ("browser-rules", "indicators"): "issue 14: header-only tables and tables continued on the next page",
-    ("pymupdf-story", "assignments"): "issue 14: an item filling its line runs into the next line",
     ("pymupdf-story", "indicators"): "issue 14: grid tables: wrapped names and multi-row headers",
     ("two-column", "goals"): "issue 14: pages too short to show their columns; tiny-font tables in a column",
     ("two-column", "assignments"): "issue 14: pages too short to show their columns; tiny-font tables in a column",
