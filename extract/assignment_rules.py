@@ -16,6 +16,7 @@ from plantrace.extract.vocabulary import (
     ASSIGNMENT_REGION,
     ATT_UPPDRA,
     DECISION_VERB,
+    IMPERATIVES,
     UPPDRAS,
     has_marker,
     imperative,
@@ -54,6 +55,62 @@ def under_assignment_title(walk: Walk) -> bool:
     head = walk.current_head
     return head is not None and walk.title_block == walk.heads[head].block \
         and bool(ASSIGNMENT_REGION.search(walk.heads[head].title))
+
+
+# "… har kommunfullmäktige gett följande uppdrag till nämnden: 1.2 Uppdrag till BUN Utreda … . Ta fram … ." — a
+# transcript has run the list into the paragraph that introduces it
+_ANNOUNCES_ASSIGNMENTS = re.compile(r"\bföljande\s+(?:\w+\s+)?uppdrag\b[^:.]{0,80}:\s*", re.I)
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s+\S")
+_PAGE_END = re.compile(r"\s+\d{1,3}\s*$")
+
+
+def verb_first(text: str) -> bool:
+    """An imperative or an infinitive opens the text ("Utred …", "Utreda …", "Ta fram …")."""
+    first = text.split(maxsplit=1)[0].lower().strip(",.:") if text.strip() else ""
+    return text[:1].isupper() and (first in IMPERATIVES or first.endswith("a") and first[:-1] in IMPERATIVES)
+
+
+def _split_at_verbs(sentence: str) -> list[str]:
+    """A full stop left out between two items ("… fritidsaktiviteter Utreda start …"): a capitalised verb after
+    a word in lower case starts the next item."""
+    words = sentence.split(" ")
+    out, cur = [], []
+    for k, w in enumerate(words):
+        if cur and w[:1].isupper() and cur[-1][-1:].islower() and verb_first(" ".join(words[k:k + 2])):
+            out.append(" ".join(cur))
+            cur = []
+        cur.append(w)
+    return out + [" ".join(cur)] if cur else out
+
+
+@rule("inline_assignment_list")
+def inline_assignment_list(walk: Walk, bi: int, b: Block) -> bool:
+    """The items of an announced list of assignments run into one paragraph: each sentence that opens with a
+    verb (and one that names a short measure) is an assignment, until a sentence that is neither."""
+    if "följande" not in b.text or b.kind not in ("para", "item", "heading") or "uppdrag" not in b.text:
+        return False
+    m = _ANNOUNCES_ASSIGNMENTS.search(b.text)
+    if not m or m.end() >= len(b.text) - 10:
+        return False
+    rest = _PAGE_END.sub("", b.text[m.end():])
+    if _SECTION_NUMBER.match(rest):  # the list's own numbered heading ("1.2 Uppdrag till BUN"), up to the first verb
+        words = rest.split(" ")
+        k = next((k for k in range(1, min(len(words), 9)) if verb_first(" ".join(words[k:k + 2]))), None)
+        if k is not None:
+            rest = " ".join(words[k:])
+    pieces = [p for sent in sentences(rest) for p in _split_at_verbs(sent)]
+    items = []
+    for piece in pieces:
+        piece = piece.strip()
+        if verb_first(piece) or len(piece.split()) <= 4 and piece.endswith("."):
+            items.append(piece)
+        else:
+            break
+    if len([p for p in items if verb_first(p)]) < 2:
+        return False
+    for item in items:
+        walk.add_assignment(item.rstrip(" ."), None, bi)
+    return b.kind != "heading"  # a chapter's number glued on ("1 Beslut … följande uppdrag: …"): still a chapter
 
 
 @rule("uppdras_sentence")

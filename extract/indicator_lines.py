@@ -287,3 +287,71 @@ def result_cards(ctx: Context) -> None:
         # the pattern's groups are named by the kind of value they hold
         values = [_typed_value(kind, m.group(kind)) for kind in ("actual", "comparison") if m.group(kind)]
         _add_measure(ctx, seen, name, values, bi, line_provenance(ctx, above.lines))
+
+
+# A key-figure table a transcript ran into one paragraph: "EKONOMISK ÖVERSIKT (mkr) 2016 2015 … Resultat 73 55 26
+# 48 Verksamheternas nettokostnader -783-1 227-740 -1 108 Skatter och statsbidrag 854 1 281 …": each run of words
+# between runs of figures names one key figure
+_KEY_FIGURE_TITLE = re.compile(r"\b(?:översikt|i\s+sammandrag|nyckeltal|nyckeltalsöversikt)\b|\((?:mkr|tkr|mnkr)\)",
+                               re.I)
+_FIGURE_TOKEN = re.compile(r"^[-−+]?\d[\d.,/−-]*%?$")
+_HEADER_WORD = re.compile(r"^(?:delårsrapport|delår|prognos|helår|bokslut|budget|utfall|period|år|mkr|tkr|\(mkr\)|"
+                          r"\(tkr\)|kommunen|koncernen)$", re.I)
+_ABBREVIATION = re.compile(r"^[a-zåäö]{1,5}\.$")  # "inkl.", "exkl.", "t.ex."
+_YEARISH = re.compile(rf"^(?:{YEAR}|\d{{1,2}}/\d{{1,2}}(?:-\d{{1,2}}/\d{{1,2}})?)$")
+
+
+def _runs(tokens: list[str]) -> list[tuple[list[str], list[str]]]:
+    """(words, figures) pairs in order: a run of words and the figures after it."""
+    out: list[tuple[list[str], list[str]]] = []
+    words: list[str] = []
+    figures: list[str] = []
+    for tok in tokens:
+        if _FIGURE_TOKEN.match(tok):
+            figures.append(tok)
+            continue
+        if figures:
+            out.append((words, figures))
+            words, figures = [], []
+        words.append(tok)
+    if words or figures:
+        out.append((words, figures))
+    return out
+
+
+def _figure_name(words: list[str]) -> Optional[tuple[str, Optional[str]]]:
+    """The key figure's name and unit from a run of words, or None when the run reads as prose."""
+    while len(words) > 1 and _HEADER_WORD.match(words[0]) and words[1][:1].isupper():
+        words = words[1:]  # the header's last words before the first row ("… Bokslut Resultat 73 …")
+    unit = None
+    if words and words[-1] in ("%", "(%)"):
+        unit, words = "%", words[:-1]
+    name = " ".join(words).rstrip(" ,")
+    if not name or not name[:1].isupper() or len(words) > 12 \
+            or any(w.endswith((".", "!", "?")) and not _ABBREVIATION.match(w) for w in words):
+        return None
+    return name, unit
+
+
+def key_figure_runs(ctx: Context) -> None:
+    seen = {name_key(i.name) for i in ctx.get("indicators")}
+    for bi, b in enumerate(ctx.blocks):
+        if b.kind not in ("para", "heading", "item") or len(b.text) < 150 or bi in ctx.table_blocks:
+            continue
+        title = _KEY_FIGURE_TITLE.search(b.text[:120])
+        if not title:
+            continue
+        runs = _runs(b.text[title.end():].split())
+        k = 0
+        while k < len(runs) and (not runs[k][1] or all(_YEARISH.match(f) for f in runs[k][1])):
+            k += 1  # the header: its words, years and periods
+        rows = []
+        for words, figures in runs[k:]:
+            named = _figure_name(words) if figures else None
+            if named is None:
+                break
+            rows.append(named)
+        if len(rows) < 4:
+            continue
+        for name, _unit in rows:
+            _add_measure(ctx, seen, name, [], bi, ctx.provenance(bi))

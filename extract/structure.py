@@ -20,6 +20,7 @@ from plantrace.nlp_models.status import status_match
 from plantrace.schema import Section
 
 STRUCTURE_RULES: list[str] = [
+    "inline_assignment_list",  # "… följande uppdrag till nämnden: Utreda … . Ta fram … ." run into one paragraph
     "numbered_heading",  # numbered section headings: goal trees, assignment lists, other chapters
     "table_row",  # rows belong to tables; only stamped
     "status_line",  # a bare status line read with the statement above it ("Uppnås ej"): claimed, nothing more

@@ -809,3 +809,17 @@ def test_a_table_of_measures_worded_as_questions_flattened_to_text():
         ("Hur lång tid tar det att få svar på e-post", [("actual", 88.0, 2024), ("comparison", 83.0, 2024)])]
     prose = "Nämnden frågade sig: Hur många besökare kom till biblioteken? Svaret är 12 000 besök under året.\n"
     assert not extract_text(prose, source="p.txt").indicators
+
+
+def test_a_key_figure_table_run_into_one_paragraph():
+    """A transcript's key-figure overview on one line: a title, the header's years and periods, then each figure's
+    name followed by its values (thousands with spaces, minus signs glued on, a unit after the name). Each name is
+    an indicator; prose with numbers after such a title is none."""
+    text = ("Delårsrapport 2022\n\nFINANSIELL ÖVERSIKT (mkr) 2022 2021 Delår 1/1-30/4 Prognos Helår Bokslut "
+            "Årets resultat 41 22 -8 Verksamhetens nettokostnader -512-1 540-498 -1 490 Skatteintäkter 530 1 590 "
+            "505 Finansnetto 1 3 2 Soliditet exkl. pensionsskuld % 38 36 35 Antal anställda 1 102 1 095 1 088 3\n\n"
+            "EKONOMISK ÖVERSIKT (mkr) Nämnden redovisar ett överskott på 4 mnkr. Det beror främst på vakanser under "
+            "våren och på att två projekt har skjutits till 2023. Prognosen för helåret är 6 mnkr.\n")
+    names = [i.name for i in extract_text(text, source="delar.txt").indicators]
+    assert names == ["Årets resultat", "Verksamhetens nettokostnader", "Skatteintäkter", "Finansnetto",
+                     "Soliditet exkl. pensionsskuld", "Antal anställda"]

@@ -1059,3 +1059,21 @@ def test_a_labelled_item_ends_with_its_sentence_at_a_line_end():
         "Utveckla arbetet med belysning längs gång- och cykelvägarna i tätorterna.",
         "Ta fram en plan för hur kommunens lekplatser ska rustas upp under perioden och hur föräldrar och barn kan "
         "lämna sina synpunkter på dem."]
+
+
+def test_an_announced_list_of_assignments_run_into_its_paragraph():
+    """A transcript runs a list into the paragraph that announces it: "… gett följande uppdrag till nämnden: 2.1
+    Uppdrag till KUN Utreda … . Ta fram … Genomföra … . Höjt bidrag." — each item opening with a verb (a full
+    stop may be missing before it) or naming a short measure is an assignment, the section number and title
+    before the first are not, and the next section ends the list."""
+    text = ("Kultur- och fritidsnämnden Budget 2020\n\n1 Beslut Inför budgetåret har kommunfullmäktige gett följande "
+            "uppdrag till kultur- och fritidsnämnden: 1.2 Uppdrag till KFN Utreda hur biblioteket i Norrby kan "
+            "hålla öppet på söndagar. Ta fram en plan för fler lovaktiviteter Genomföra en enkät bland "
+            "föreningarna om lokalbehoven. Höjt aktivitetsbidrag. Nämnden har redan påbörjat arbetet med planen "
+            "och räknar med att redovisa den i juni. 7\n")
+    assert _items(text, "assignments") == [
+        "Utreda hur biblioteket i Norrby kan hålla öppet på söndagar", "Ta fram en plan för fler lovaktiviteter",
+        "Genomföra en enkät bland föreningarna om lokalbehoven", "Höjt aktivitetsbidrag"]
+    # one verb is no list
+    assert _items(text.replace(" Ta fram en plan för fler lovaktiviteter Genomföra", " Det gäller att genomföra"),
+                  "assignments") == []
