@@ -499,9 +499,15 @@ _SAID_GOAL = re.compile(rf"(?<=\S )(?:[\wåäö]*mål|[\wåäö]*målsättning(?
 _SAID_GOAL_INVERTED = re.compile(rf"\b(?:är|var|blir)\s+{_LEVEL_GOAL}\s+att\s+(?P<goal>.+)$|"
                                  # "Kommunen har bland annat som mål att 95 procent … ska …"
                                  r"\bhar\s+(?:\w+\s+){0,2}?som\s+(?:\w+\s+)?mål(?:sättning)?\s+att\s+(?P<had>.+)$", re.I)
-_SAID_CHEAP = re.compile(r"(?:mål|målsättning|målsättningar|ambition)\w*\s+(?:är|var|blir)\s*(?:att\s|:)|"
-                         r"\bsom\s+(?:\w+\s+)?mål(?:sättning)?\s+att\s|"
-                         r"\b(?:är|var|blir)\s+\w*mål(?:et|en)\s+att\s", re.I)
+_SAID_CHEAP = re.compile(r"(?:mål|målsättning|målsättningar|ambition)\w*\s+(?:är|var|blir)\s*(?:att\s|:)", re.I)
+# … and the verb first or "som mål" (looked for only where "målet", "målen" or " som " occurs)
+_SAID_CHEAP_MORE = re.compile(r"\bsom\s+(?:\w+\s+)?mål(?:sättning)?\s+att\s|\b(?:är|var|blir)\s+\w*mål(?:et|en)\s+att\s",
+                              re.I)
+_QUOTES = "\"“”»«"
+
+
+def _said_cheap(t: str) -> bool:
+    return bool(_SAID_CHEAP.search(t) or ("målet" in t or "målen" in t or " som " in t) and _SAID_CHEAP_MORE.search(t))
 # "De långsiktiga målsättningarna är: "…"", "Bland de politiska målen finns att "X ska …" samt att "Y ska …""
 _QUOTED_GOALS = re.compile(r"\b(?:mål|målsättning)\w*\b[^\"“”»«.:]{0,60}?(?:\s(?:är|var)\s*:\s*|\satt\s+)"
                            r"(?P<goals>[\"“”»«].+)$", re.I)
@@ -529,18 +535,19 @@ def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
     if b.kind in ("para", "item") and ": 1" in t and ("mål" in t or "Mål" in t):
         _counted_inline_goals(walk, bi, t)
     if b.kind != "para" or not ("mål" in t or "Mål" in t or "mbition" in t) \
-            or not (_SAID_CHEAP.search(t) or any(q in t for q in "\"“”»«") and _QUOTED_GOALS.search(t)):
+            or not (_said_cheap(t) or any(q in t for q in _QUOTES) and _QUOTED_GOALS.search(t)):
         return False
     said = sentences(b.text)
     for si, sent in enumerate(said):
-        quoted = _QUOTED_GOALS.search(sent)
+        quoted = _QUOTED_GOALS.search(sent) if any(q in sent for q in _QUOTES) else None
         if quoted:  # "De långsiktiga målsättningarna är: "X ska …" och "Y ska …"."
             level = _said_level(sent)
             for part in re.findall(r"[\"“”»«]([^\"“”»«]{12,300})[\"“”»«]", quoted.group("goals")):
                 if _SAID_MODAL.search(part):
                     walk.add_goal(part.strip(), level, None, None, bi)
             continue
-        m = _SAID_GOAL.search(sent) or _SAID_GOAL_INVERTED.search(sent)
+        m = _SAID_GOAL.search(sent) or ("målet" in sent or "målen" in sent or " som " in sent) \
+            and _SAID_GOAL_INVERTED.search(sent)
         if not m or len(sent) > 400 or walk.target is not None and TARGET_SENTENCE.match(sent):
             continue  # (a measurable sub-goal under a goal is `target_sentence`'s)
         level, parent = _said_level(sent), None
@@ -551,7 +558,7 @@ def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
                 walk.add_goal(part, level, parent, None, bi)
         if m.group("plural"):  # "… är målen att X ska … . Y ska …": the statements that follow are goals too
             for nxt in said[si + 1:si + 4]:
-                if not _MAIN_MODAL.match(nxt) or _SAID_CHEAP.search(nxt) or len(nxt) > 300:
+                if not _MAIN_MODAL.match(nxt) or _said_cheap(nxt) or len(nxt) > 300:
                     break
                 walk.add_goal(nxt.rstrip(" ."), level, None, None, bi)
     return False

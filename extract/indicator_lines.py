@@ -338,7 +338,10 @@ def key_figure_runs(ctx: Context) -> None:
     for bi, b in enumerate(ctx.blocks):
         if b.kind not in ("para", "heading", "item") or len(b.text) < 150 or bi in ctx.table_blocks:
             continue
-        title = _KEY_FIGURE_TITLE.search(b.text[:120])
+        head = b.text[:120]
+        if not any(w in head for w in ("versikt", "VERSIKT", "ammandrag", "AMMANDRAG", "yckeltal", "YCKELTAL", "kr)")):
+            continue
+        title = _KEY_FIGURE_TITLE.search(head)
         if not title:
             continue
         runs = _runs(b.text[title.end():].split())
