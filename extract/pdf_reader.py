@@ -147,7 +147,9 @@ def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None) -> PageText:
             if line.get("dir", (1, 0))[0] < 0.9:
                 continue  # rotated text (margin notes, stamps)
             text = "".join(s["text"] for s in line["spans"]).strip()
-            size = max(s["size"] for s in spans)
+            # the text's size, not a bullet glyph's set larger or smaller than it
+            sized = [s for s in spans if not _BULLET_GLYPH.fullmatch(s["text"].strip())] or spans
+            size = max(s["size"] for s in sized)
             bold = all(_is_bold(s) for s in spans)
             if markers and not BULLET.match(text) and _has_marker(markers, (x0, y0, x1, y1), size):
                 text = "• " + text
@@ -403,7 +405,10 @@ def _paragraphs(lines: list[VLine], body: float, usual: float = 0.0) -> list:
             starts_new = bool(BULLET.match(ln.text)) or _BULLET_GLYPH.match(ln.text.split(" ")[0] or "") is not None \
                 or bool(re.match(r"^\d{1,2}(\.\d{1,2})*\.?\s+[A-ZÅÄÖ(]", ln.text))
             size = max(ln.size, prev.size)
-            gap_break = lead > min(0.55 * size, max(usual, 0.0) + 0.3 * size) or lead < -0.6 * size
+            # (a line going back up is another column; one that only overlaps a taller line above, whose bullet
+            # glyph is set larger than its text, goes on below it)
+            gap_break = lead > min(0.55 * size, max(usual, 0.0) + 0.3 * size) \
+                or lead < -0.6 * size and ln.y0 < prev.y0 + 0.5 * size
             if ln.page != prev.page:
                 gap_break = _SENT_END.search(prev.text) is not None or ln.text[:1].isupper() and not prev.text.endswith("-")
             short_prev = prev.bbox[2] < ln.bbox[2] - 0.25 * max(1.0, ln.bbox[2] - ln.bbox[0]) and _SENT_END.search(prev.text) \

@@ -277,3 +277,18 @@ def test_a_labelled_item_filling_its_line_ends_before_the_paragraph_set_close_un
         pdf = _story_pdf(tmp_path / f"u{k}.pdf", f"<p>{INTRO}</p><p style='margin:0'>{item}</p>" + after)
         raw = [ln.text for ln in read_pdf(pdf).lines if ln.text]
         assert item in raw, (k, raw)
+
+
+@pytest.mark.parametrize("glyph", [16, 24])
+def test_a_bullet_set_larger_than_its_text_keeps_its_wrapped_line(tmp_path, glyph):
+    """The bullet glyph is set in a larger size than its text, so the first line's box reaches down into the
+    next line's: that line still goes on with the item (it is no column going back up), and the paragraph after
+    the item stays a paragraph of its own."""
+    item = ("Öka placerade barns känsla av sammanhang och förståelse för sin livssituation genom samtal med sina "
+            "handläggare minst fyra gånger om året.")
+    after = ("Människor med behov av försörjningsstöd ska ges det stöd som ökar deras möjlighet att nå egen "
+             "försörjning inom ett år.")
+    html = (f"<p style='margin:0 0 0 10pt; text-indent:-10pt; line-height:1.1'><span style='font-size:{glyph}pt'>▪</span>"
+            f"&nbsp;&nbsp;{item}</p><p style='margin:0; line-height:1.1'>{after}</p>")
+    lines = _lines(_story_pdf(tmp_path / "b.pdf", html, css="body { font-size: 9pt; }"))
+    assert lines == [f"• {item}", after] or lines == [f"▪ {item}", after], lines
