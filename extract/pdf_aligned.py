@@ -250,6 +250,18 @@ def _aligned_below(first: list[tuple], below: list[tuple], head: list[tuple[floa
             continue
         if any(abs(w[0] - g1) <= 1.5 for w in below) and not any(w[0] < g1 - 1.5 and w[2] > g0 for w in below):
             out.append((g0, g1))
+    # a header set so tight that its cells stand a word space apart ("Utfall Målvärde Status" in a narrow
+    # column): a gap is a gutter when a cell of the row below starts exactly where the next header word does,
+    # after a gap of its own far wider than a word space (centred lines of a wrapped cell have none such)
+    ordered = sorted(below, key=lambda w: w[0])
+    for g0, g1 in _wide_gaps(first, 1.0):
+        if g1 - g0 >= MIN_GUTTER or any(g0 < h1 and g1 > h0 for h0, h1 in head + out):
+            continue
+        for k, w in enumerate(ordered):
+            if k and abs(w[0] - g1) <= 1.0 and ordered[k - 1][2] <= g0 + 0.5 \
+                    and g1 - ordered[k - 1][2] >= max(MIN_GUTTER, 0.8 * (w[3] - w[1])):
+                out.append((g0, g1))
+                break
     return out
 
 

@@ -292,3 +292,27 @@ def test_a_bullet_set_larger_than_its_text_keeps_its_wrapped_line(tmp_path, glyp
             f"&nbsp;&nbsp;{item}</p><p style='margin:0; line-height:1.1'>{after}</p>")
     lines = _lines(_story_pdf(tmp_path / "b.pdf", html, css="body { font-size: 9pt; }"))
     assert lines == [f"• {item}", after] or lines == [f"▪ {item}", after], lines
+
+
+def test_header_cells_a_word_space_apart_split_where_the_row_below_starts_its_cells():
+    """A narrow column's table: "Utfall", "Målvärde" and "Status" stand 2 points apart, no more than words do, but
+    each value below ("Ja") starts exactly under a header word, after a wide gap: those gaps are gutters. A
+    centred cell wrapped over two lines, whose second line happens to start under a word of the first, is no
+    such evidence."""
+    from plantrace.extract.pdf_aligned import find_aligned_tables
+
+    def word(x0, x1, y, text, line):
+        return (x0, y, x1, y + 9.6, text, 0, line, 0)
+
+    words = [word(52.0, 81.0, 259.7, "Indikator", 0), word(209.2, 226.5, 259.7, "Utfall", 0),
+             word(228.5, 257.6, 259.7, "Målvärde", 0), word(259.6, 278.5, 259.7, "Status", 0),
+             word(52.0, 93.6, 269.3, "Handlingsplan", 1), word(95.5, 132.5, 269.3, "antagen", 1),
+             word(209.2, 215.6, 269.3, "Ja", 1), word(228.5, 235.0, 269.3, "Ja", 1), word(259.6, 266.1, 269.3, "Ja", 1)]
+    assert find_aligned_tables(words)[0].rows == [["Indikator", "Utfall", "Målvärde", "Status"],
+                                                  ["Handlingsplan antagen", "Ja", "Ja", "Ja"]]
+    centred = [word(78.8, 125.7, 365.9, "Genomlys", 0), word(128.7, 188.8, 365.9, "kostnaderna", 0),
+               word(191.8, 205.6, 365.9, "för", 0), word(208.5, 230.1, 365.9, "köpt", 0),
+               word(233.1, 254.6, 365.9, "vård", 0), word(340.7, 360.0, 365.9, "IFN", 0),
+               word(129.7, 171.5, 375.8, "åtgärder", 1), word(174.5, 188.1, 375.8, "för", 1),
+               word(191.1, 205.0, 375.8, "att", 1), word(207.9, 236.1, 375.8, "sänka", 1), word(344.0, 356.7, 375.8, "KS", 1)]
+    assert all(len(row) == 2 for t in find_aligned_tables(centred) for row in t.rows)
