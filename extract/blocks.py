@@ -66,7 +66,7 @@ def join_wrapped(parts: list[str]) -> str:
             out = out + part  # "2023-12-" + "31", "2021–" + "2024"
         elif _HYPHEN_END.search(out) and part[:1].islower() and not _KEEP_HYPHEN_NEXT.match(part):
             out = out[:-1] + part
-        elif out.isupper() and len(part) <= 2 and part.isupper():
+        elif out.isupper() and out[-1:].isalpha() and len(part) <= 2 and part.isupper():
             out = out + part  # "INVESTERINGSBUDGE" + "T"
         else:
             out = out + " " + part

@@ -166,21 +166,22 @@ def find_aligned_tables(words: list[tuple], exclude=(), page_width: float = 595.
     cell_gaps = [_wide_gaps(ln, _cell_gap(h)) if seed else [] for ln, h, seed in zip(lines, heights, seeds)]
     edges: Optional[list] = None
     tables: list[GridTable] = []
-    i = 0
+    i = start = 0  # `start`: the first line no table has taken
     while i < len(lines):
         if not seeds[i]:
             i += 1
             continue
         j, gutters, across = _grow(lines, heights, seeds, cell_gaps, i, width, 0.45 if precise else None)
-        region = lines[i:j]
+        top = _rows_above(lines, heights, i, gutters, start)
+        region = lines[top:j]
         n_seeds = sum(seeds[i:j])
         if n_seeds >= 2 and gutters and not _prose_columns(region, gutters, page_width):
             if edges is None:
                 edges = _horizontal_edges(list(drawings))
-            table = _assemble(region, gutters, edges, {k - i for k in across})
+            table = _assemble(region, gutters, edges, {k - top for k in across})
             if table is not None and not _marker_column(table):
                 tables.append(table)
-                i = j
+                i = start = j
                 continue
         i += 1
     return tables
@@ -239,6 +240,26 @@ def _grow(lines, heights, seeds, cell_gaps, i: int, width: float, header_gap: Op
     return j, gutters, across
 
 
+def _rows_above(lines, heights, i: int, gutters: list[tuple[float, float]], start: int) -> int:
+    """The first line of the table found from seed line `i`: a line right above it in the same font whose cells
+    stand less apart than a seed's, but keep clear of every gutter and fill two columns or more, is its first row
+    (a table going on without its header: "Genomlys kostnaderna … IFN, Pågår Arbetet beräknas")."""
+    k = i
+    while k - 1 >= start and gutters:
+        above = lines[k - 1]
+        gap = min(w[1] for w in lines[k]) - max(w[3] for w in above)
+        if gap > 1.6 * heights[k] or abs(heights[k - 1] - heights[k]) > 0.1 * heights[k]:
+            break
+        if not all(_free_stretch(g, above) >= 2.0 for g in gutters):
+            break
+        bounds = [(a + b) / 2 for a, b in gutters]
+        if len({_column(w[0], bounds) for w in above}) < 2 \
+                or any(w[0] < b < w[2] for w in above for b in bounds):
+            break
+        k -= 1
+    return k
+
+
 def _aligned_below(first: list[tuple], below: list[tuple], head: list[tuple[float, float]]
                    ) -> list[tuple[float, float]]:
     """A header's gap only a little wider than a word space, confirmed as a gutter by the row below: a cell of it
@@ -276,6 +297,16 @@ def _row_across(lines, heights, seeds, j: int, gutters: list[tuple[float, float]
     # the next line keeps a gutter when some of it (a point or more) is still free of its words
     keeps = all(_still_free(g, lines[j + 1]) for g in gutters)
     return gap <= 1.6 * max(heights[j], heights[j + 1]) and keeps
+
+
+def _free_stretch(gutter: tuple[float, float], line: list[tuple]) -> float:
+    """The widest part of the gutter no word of the line covers."""
+    spans = sorted((max(w[0], gutter[0]), min(w[2], gutter[1])) for w in line if w[0] < gutter[1] and w[2] > gutter[0])
+    best, x = 0.0, gutter[0]
+    for a, b in spans:
+        best = max(best, a - x)
+        x = max(x, b)
+    return max(best, gutter[1] - x)
 
 
 def _still_free(gutter: tuple[float, float], line: list[tuple]) -> bool:

@@ -316,3 +316,24 @@ def test_header_cells_a_word_space_apart_split_where_the_row_below_starts_its_ce
                word(129.7, 171.5, 375.8, "åtgärder", 1), word(174.5, 188.1, 375.8, "för", 1),
                word(191.1, 205.0, 375.8, "att", 1), word(207.9, 236.1, 375.8, "sänka", 1), word(344.0, 356.7, 375.8, "KS", 1)]
     assert all(len(row) == 2 for t in find_aligned_tables(centred) for row in t.rows)
+
+
+def test_a_table_going_on_without_its_header_keeps_its_first_row():
+    """Below a page mark a table goes on without its header, newly laid out; its first row's cells stand only a
+    little apart (no seed of a table), the rows below it show the gutters, and the first row keeps clear of
+    them: it is the table's first row, not a line of text. The page mark above it, in one column, is not."""
+    from plantrace.extract.pdf_aligned import find_aligned_tables
+
+    def line(y, *cells):
+        return [(x0, y, x1, y + 9.8, text, 0, 0, 0) for x0, x1, text in cells]
+
+    words = (line(436.7, (51.0, 100.1, "Sida"))
+             + line(457.7, (52.0, 165.6, "Utred"), (172.0, 184.9, "KFN,"), (191.1, 208.7, "Pågår"),
+                    (220.1, 273.0, "Klart"))
+             + line(465.5, (52.0, 155.2, "lokalerna"), (172.0, 179.9, "KS"), (220.1, 262.2, "i höst."))
+             + line(482.9, (52.0, 159.0, "Kultur-"), (172.0, 182.3, "KFN"), (191.1, 196.8, "Ej"),
+                    (220.1, 254.7, "Startar"))
+             + line(490.7, (52.0, 159.6, "nämnden"), (191.1, 215.1, "påbörjat"), (220.1, 251.8, "sedan.")))
+    rows = find_aligned_tables(words)[0].rows
+    assert rows[0] == ["Utred lokalerna", "KFN, KS", "Pågår", "Klart i höst."]
+    assert len(rows) == 2 and rows[1][1:] == ["KFN", "Ej påbörjat", "Startar sedan."]
