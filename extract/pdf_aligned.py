@@ -19,6 +19,7 @@ import numpy as np
 
 from plantrace.extract.blocks import join_wrapped
 from plantrace.extract.pdf_tables import TOL, GridTable, rules_from_drawings
+from plantrace.extract.tables import HEADER_WORDS
 
 RES = 2  # mask cells per point
 MIN_GUTTER = 3.0  # points of whitespace between two columns
@@ -241,23 +242,26 @@ def _grow(lines, heights, seeds, cell_gaps, i: int, width: float, header_gap: Op
 
 
 def _rows_above(lines, heights, i: int, gutters: list[tuple[float, float]], start: int) -> int:
-    """The first line of the table found from seed line `i`: a line right above it in the same font whose cells
-    stand less apart than a seed's, but keep clear of every gutter and fill two columns or more, is its first row
-    (a table going on without its header: "Genomlys kostnaderna … IFN, Pågår Arbetet beräknas")."""
-    k = i
-    while k - 1 >= start and gutters:
+    """The first line of the table found from seed line `i`. The lines right above it in the same font that keep
+    clear of every gutter belong to it up to the highest that fills two columns or more (a table going on
+    without its header, its first row's cells set close: "Genomlys kostnaderna … IFN, Pågår Arbetet beräknas";
+    a row whose cells are centred vertically, one cell's lines above and below the others')."""
+    if not gutters or len(HEADER_WORDS.findall(" ".join(w[4] for w in lines[i]))) >= 2:
+        return i  # a table that starts with its header has no rows above it
+    bounds = [(a + b) / 2 for a, b in gutters]
+    top = k = i
+    while k - 1 >= start and i - k < 4:
         above = lines[k - 1]
         gap = min(w[1] for w in lines[k]) - max(w[3] for w in above)
         if gap > 1.6 * heights[k] or abs(heights[k - 1] - heights[k]) > 0.1 * heights[k]:
             break
-        if not all(_free_stretch(g, above) >= 2.0 for g in gutters):
-            break
-        bounds = [(a + b) / 2 for a, b in gutters]
-        if len({_column(w[0], bounds) for w in above}) < 2 \
+        if not all(_free_stretch(g, above) >= 2.0 for g in gutters) \
                 or any(w[0] < b < w[2] for w in above for b in bounds):
             break
         k -= 1
-    return k
+        if len({_column(w[0], bounds) for w in above}) >= 2 or k + 1 == top and gap < -0.25 * heights[k]:
+            top = k  # a row, or the first line of a cell centred against the row below it
+    return top
 
 
 def _aligned_below(first: list[tuple], below: list[tuple], head: list[tuple[float, float]]

@@ -337,3 +337,34 @@ def test_a_table_going_on_without_its_header_keeps_its_first_row():
     rows = find_aligned_tables(words)[0].rows
     assert rows[0] == ["Utred lokalerna", "KFN, KS", "Pågår", "Klart i höst."]
     assert len(rows) == 2 and rows[1][1:] == ["KFN", "Ej påbörjat", "Startar sedan."]
+
+
+def test_a_row_with_cells_centred_vertically_at_the_top_of_a_table_going_on():
+    """The table goes on at the top of a page without its header, its cells centred vertically: row 4's text
+    cell has one line above and one below the line of its number and status. The whole row is the table's first
+    row. Above a table that starts with its header, a goal line that happens to keep clear of its gutters stays
+    out."""
+    from plantrace.extract.pdf_aligned import find_aligned_tables
+
+    def line(y, *cells, h=8.5):
+        return [(x0, y, x1, y + h, text, 0, 0, 0) for x0, x1, text in cells]
+
+    words = (line(384.5, (85.9, 316.4, "Nämnden uppdras att halvera"))
+             + line(389.5, (59.6, 65.5, "4"), (344.4, 365.3, "VON"), (379.3, 419.2, "Avslutat"),
+                    (424.9, 565.2, "Redovisat i maj."))
+             + line(394.4, (152.8, 249.6, "de delade turerna"))
+             + line(407.3, (335.7, 357.2, "VON,"), (424.6, 557.4, "Klart vid"))
+             + line(412.3, (58.3, 63.7, "5"), (69.8, 321.0, "Ta fram en plan för undersköterskor"),
+                    (377.1, 419.2, "Pågående"))
+             + line(417.2, (335.7, 355.2, "AMN"), (424.6, 467.0, "årsskiftet."))
+             + line(430.1, (58.5, 63.9, "6"), (69.8, 284.3, "Inför ett trygghetsteam"), (335.7, 355.0, "VON"),
+                    (377.1, 419.2, "Pågående"), (424.6, 557.4, "Klart i juni.")))
+    rows = find_aligned_tables(words)[0].rows
+    assert rows[0] == ["4", "Nämnden uppdras att halvera de delade turerna", "VON", "Avslutat", "Redovisat i maj."]
+    assert [r[0] for r in rows] == ["4", "5", "6"]
+    headed = (line(100.0, (52.0, 154.5, "Nämndmål: Fler barn"), (160.0, 200.0, "klarar sig"), h=9.8)
+              + line(112.0, (52.0, 81.0, "Indikator"), (160.0, 200.0, "Nuvärde"), (228.0, 280.0, "Målsättning"),
+                     (300.0, 330.0, "Trend"), h=9.8)
+              + line(124.0, (52.0, 150.0, "Antal anmälningar"), (160.0, 170.0, "12"), (228.0, 240.0, "10"),
+                     (300.0, 330.0, "Minska"), h=9.8))
+    assert find_aligned_tables(headed)[0].rows[0][0] == "Indikator"
