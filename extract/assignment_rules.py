@@ -16,10 +16,10 @@ from plantrace.extract.vocabulary import (
     ASSIGNMENT_REGION,
     ATT_UPPDRA,
     DECISION_VERB,
-    IMPERATIVES,
     UPPDRAS,
     has_marker,
     imperative,
+    verb_first,
 )
 from plantrace.extract.walk import Walk, first_sentence, rule, sentences, split_names
 from plantrace.nlp_models.status import status_match
@@ -62,12 +62,6 @@ def under_assignment_title(walk: Walk) -> bool:
 _ANNOUNCES_ASSIGNMENTS = re.compile(r"\bföljande\s+(?:\w+\s+)?uppdrag\b[^:.]{0,80}:\s*", re.I)
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s+\S")
 _PAGE_END = re.compile(r"\s+\d{1,3}\s*$")
-
-
-def verb_first(text: str) -> bool:
-    """An imperative or an infinitive opens the text ("Utred …", "Utreda …", "Ta fram …")."""
-    first = text.split(maxsplit=1)[0].lower().strip(",.:") if text.strip() else ""
-    return text[:1].isupper() and (first in IMPERATIVES or first.endswith("a") and first[:-1] in IMPERATIVES)
 
 
 def _split_at_verbs(sentence: str) -> list[str]:

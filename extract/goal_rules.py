@@ -310,7 +310,8 @@ def _named_sibling(walk: Walk, k: int) -> bool:
         return False
     name, below = walk.blocks[k], walk.blocks[k + 1]
     return title_like(name) and len(name.text.split()) <= 6 and not _SENT_END.search(name.text.strip()) \
-        and not GOAL_REGION.search(name.text) and below.kind == "para" and len(below.text) > 2 * len(name.text) and is_statement(sentences(below.text)[0])
+        and not GOAL_REGION.search(name.text) and below.kind == "para" and len(below.text) > 2 * len(name.text) \
+        and is_statement(sentences(below.text)[0])
 
 
 @rule("title_line")
@@ -504,15 +505,15 @@ _SAID_CHEAP = re.compile(r"(?:mål|målsättning|målsättningar|ambition)\w*\s+
 _SAID_CHEAP_MORE = re.compile(r"\bsom\s+(?:\w+\s+)?mål(?:sättning)?\s+att\s|\b(?:är|var|blir)\s+\w*mål(?:et|en)\s+att\s",
                               re.I)
 _QUOTES = "\"“”»«"
-
-
-def _said_cheap(t: str) -> bool:
-    return bool(_SAID_CHEAP.search(t) or ("målet" in t or "målen" in t or " som " in t) and _SAID_CHEAP_MORE.search(t))
 # "De långsiktiga målsättningarna är: "…"", "Bland de politiska målen finns att "X ska …" samt att "Y ska …""
 _QUOTED_GOALS = re.compile(r"\b(?:mål|målsättning)\w*\b[^\"“”»«.:]{0,60}?(?:\s(?:är|var)\s*:\s*|\satt\s+)"
                            r"(?P<goals>[\"“”»«].+)$", re.I)
 _SAID_MODAL = re.compile(r"\b(?:ska|skall|skulle)\b", re.I)
 _AND_THAT = re.compile(r",?\s+(?:och|samt)\s+att\s+")
+
+
+def _said_cheap(t: str) -> bool:
+    return bool(_SAID_CHEAP.search(t) or ("målet" in t or "målen" in t or " som " in t) and _SAID_CHEAP_MORE.search(t))
 
 
 def _said_level(sentence: str) -> str:
@@ -552,7 +553,7 @@ def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
             continue  # (a measurable sub-goal under a goal is `target_sentence`'s)
         level, parent = _said_level(sent), None
         if walk.heading_goal is not None and walk.heading_goal == bi - 1 and walk.seen_goals:
-            level, parent = "sub", list(walk.seen_goals.values())[-1]  # in the prose under a goal's name: its part
+            level, parent = "sub", next(reversed(walk.seen_goals.values()))  # under a goal's name: a part of it
         for part in _AND_THAT.split((m.group("goal") or m.group("had")).rstrip(" .")):
             if _SAID_MODAL.search(part) and len(part.split()) >= 4:
                 walk.add_goal(part, level, parent, None, bi)
@@ -654,15 +655,15 @@ def _counted_inline_goals(walk: Walk, bi: int, text: str) -> None:
         if not c:
             return
         cuts.append((cuts[-1] if cuts else 0) + c.start())
-    ids = []
+    goals = []
     for k, start in enumerate(cuts):
         body = re.sub(r"^\d[.)]\s+", "", rest[start:cuts[k + 1] if k + 1 < count else len(rest)])
         goal = sentences(body)[0].strip() if body.strip() else ""
         if not _SAID_MODAL.search(goal) or len(goal) > 300:
             return
-        ids.append(goal)
+        goals.append(goal)
     level = _said_level(text)
-    gids = [walk.add_goal(g, level, None, None, bi) for g in ids]
+    gids = [walk.add_goal(g, level, None, None, bi) for g in goals]
     for sent in sentences(rest[cuts[-1]:]):
         n = _GOAL_BY_NUMBER.search(sent)
         if n and int(n.group("n")) <= count:

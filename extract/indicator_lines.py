@@ -319,21 +319,21 @@ def _runs(tokens: list[str]) -> list[tuple[list[str], list[str]]]:
     return out
 
 
-def _figure_name(words: list[str]) -> Optional[tuple[str, Optional[str]]]:
-    """The key figure's name and unit from a run of words, or None when the run reads as prose."""
+def _figure_name(words: list[str]) -> Optional[str]:
+    """The key figure's name from a run of words (its unit, "%", left out), or None when the run reads as prose."""
     while len(words) > 1 and _HEADER_WORD.match(words[0]) and words[1][:1].isupper():
         words = words[1:]  # the header's last words before the first row ("… Bokslut Resultat 73 …")
-    unit = None
     if words and words[-1] in ("%", "(%)"):
-        unit, words = "%", words[:-1]
+        words = words[:-1]
     name = " ".join(words).rstrip(" ,")
     if not name or not name[:1].isupper() or len(words) > 12 \
             or any(w.endswith((".", "!", "?")) and not _ABBREVIATION.match(w) for w in words):
         return None
-    return name, unit
+    return name
 
 
 def key_figure_runs(ctx: Context) -> None:
+    """The key figures of an overview run into one line, each named by the words between two runs of figures."""
     seen = {name_key(i.name) for i in ctx.get("indicators")}
     for bi, b in enumerate(ctx.blocks):
         if b.kind not in ("para", "heading", "item") or len(b.text) < 150 or bi in ctx.table_blocks:
@@ -356,5 +356,5 @@ def key_figure_runs(ctx: Context) -> None:
             rows.append(named)
         if len(rows) < 4:
             continue
-        for name, _unit in rows:
+        for name in rows:  # (values not typed: figures glued together cannot be split into columns reliably)
             _add_measure(ctx, seen, name, [], bi, ctx.provenance(bi))

@@ -36,14 +36,6 @@ def _under_principles(blocks, bi: int) -> bool:
     return k >= 0 and bool(_PRINCIPLES.search(blocks[k].text.strip()))
 
 
-def _enclosing(headings, k: int) -> Optional[int]:
-    """The nearest heading before `k` of a higher rank (a smaller level number), if any."""
-    for j in range(k - 1, -1, -1):
-        if headings[j].level < headings[k].level:
-            return j
-    return None
-
-
 def where_structure_is_silent(ctx: Context, walk: Walk) -> None:
     if not any(ctx.block_role or []):
         return
@@ -63,10 +55,14 @@ def where_structure_is_silent(ctx: Context, walk: Walk) -> None:
     goal_sections = {bi for bi, t in titles.items() if GOAL_REGION.search(t) and not PLACEHOLDER.search(t)}
     # a section under a heading about goals is about goals too ("Verksamhetsmål 2024" ⏎ "Sammanfattning"),
     # whether or not a layout gave its own title the size of a heading
+    ranks: list[int] = []  # the headings in force, by rank (a smaller level number is a higher rank)
     for k, h in enumerate(ctx.headings):
-        up = h.parent if h.parent is not None else _enclosing(ctx.headings, k)
+        while ranks and ctx.headings[ranks[-1]].level >= h.level:
+            ranks.pop()
+        up = h.parent if h.parent is not None else (ranks[-1] if ranks else None)
         if up is not None and ctx.headings[up].block in goal_sections and not PLACEHOLDER.search(h.title):
             goal_sections.add(h.block)
+        ranks.append(k)
     # a vision and its principles are what goals serve, not goals ("Vision" ⏎ "Kommunen ska …", "… principerna:")
     not_goals = {bi for bi, t in titles.items() if _VISION_TITLE.match(t.strip())}
     claimed_sections = {section[bi] for bi in claimed if bi is not None}

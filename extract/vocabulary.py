@@ -165,3 +165,10 @@ def imperative(text: str) -> bool:
     """The line opens with an imperative verb, as assignments and actions do ("Utred …", "Ta fram …")."""
     first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
     return first.strip(",.:") in IMPERATIVES and text[:1].isupper()
+
+
+def verb_first(text: str) -> bool:
+    """An imperative or an infinitive opens the text ("Utred …", "Utreda …", "Ta fram …"), as the items of an
+    assignment list do."""
+    first = text.split(maxsplit=1)[0].lower().strip(",.:") if text.strip() else ""
+    return text[:1].isupper() and (first in IMPERATIVES or first.endswith("a") and first[:-1] in IMPERATIVES)
