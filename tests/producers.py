@@ -104,13 +104,16 @@ def _wrap_width(lines: list[str]) -> int:
     return max(40, lengths[int(0.9 * (len(lengths) - 1))]) if lengths else 80
 
 
-def _continues(last: str, nxt: str) -> bool:
+def _continues(last: str, nxt: str, width: int = 0) -> bool:
     """Whether `nxt` carries on the line `last` (a wrap in the original): it starts in lower case, or `last`
-    stops on a hyphen, a comma or a word that cannot end a sentence. A full-width line followed by a capital is
-    not enough: label lines ("Nämndmål: ...") are often the longest of their block."""
+    stops on a hyphen, a comma or a word that cannot end a sentence, or a full-width line stops mid-sentence and
+    the next opens with a year ("… – målvärde" ⏎ "2019: Minska"). A full-width line followed by a capital is not
+    enough: label lines ("Nämndmål: ...") are often the longest of their block."""
     end = last.rstrip()
     # (a dash alone is an empty cell, "-" under "Utfall 2023", no broken word)
-    return _starts_lower(nxt) or len(end) > 1 and end.endswith(("-", "–", ",")) or bool(TRAILING_WORD.search(end))
+    return _starts_lower(nxt) or len(end) > 1 and end.endswith(("-", "–", ",")) or bool(TRAILING_WORD.search(end)) \
+        or bool(width) and len(end) >= 0.85 * width and not end.endswith(ENDS_SENTENCE + (":",)) \
+        and bool(re.match(r"\s*(?:19|20)\d\d\b(?![.)])", nxt))
 
 
 def _starts_lower(line: str) -> bool:
@@ -269,7 +272,7 @@ def read_blocks(text: str) -> list[Block]:
             first = current.split()[0] if current.split() else ""
             parallel = first[:1].islower() and nxt_text.split()[:1] == [first]
             # (a deeper indent is a hanging indent when the line goes on in lower case, a sub-line otherwise)
-            if _continues(last, lines[i]) and not parallel and kinds[i] == "text" \
+            if _continues(last, lines[i], width) and not parallel and kinds[i] == "text" \
                     and (_indent(lines[i]) <= para.indent + 2 or _starts_lower(lines[i])):
                 current = _join(current, nxt_text)
             else:

@@ -25,9 +25,9 @@ from plantrace.extract import extract_file
 from plantrace.evaluate import fold
 
 KNOWN_FAILURES = {
-    # (producer, kind): what goes wrong, as measured on 2026-12-05 (bench/pdf_agreement.py --details, bench/README.md)
+    # (producer, kind): what goes wrong, as measured on 2026-12-05 and 2026-12-06 (bench/pdf_agreement.py --details,
+    # bench/README.md)
     ("libreoffice-b", "indicators"): "issue 14: narrow columns set close, vertically centred cells: values lost",
-    ("browser-lists", "indicators"): "issue 14: header-only tables and tables continued on the next page",
     ("browser-rules", "indicators"): "issue 14: header-only tables and tables continued on the next page",
     ("pymupdf-story", "indicators"): "issue 14: grid tables: wrapped names and multi-row headers",
     ("two-column", "goals"): "issue 14: pages too short to show their columns; tiny-font tables in a column",
@@ -213,3 +213,21 @@ def test_blocks_recover_the_structure_the_text_shows():
         ["att ge nämnden i uppdrag att utveckla samverkan med polisen kring unga i riskzon,",
          "att i övrigt lägga informationen till handlingarna."],
     ]
+
+
+def test_blocks_keep_what_the_text_keeps_apart_and_join_what_it_wraps():
+    """The harness renders the text as its reader would see it: a lone "-" is an empty cell, not a hyphenated word
+    to join to the value below; a "%" wrapped onto its own line goes on from the line above; so does a year
+    opening the line after a full-width line stopped mid-sentence ("… målvärde" ⏎ "2019: Minska")."""
+    prose = "Nämnden följer upp sina mått varje år och redovisar dem i verksamhetsberättelsen till"
+    text = "\n".join([
+        prose, "fullmäktige.", "",
+        "Mätetal", "Utfall", "2023", "2024", "Andel nöjda (%)", "-", "57 %", "",
+        "Indikator: Andel unga som varken arbetar eller studerar (%) (målvärde 7", "%)", "",
+        "Mätetal: Utsläpp av växthusgaser från kommunens fordon (ton CO2) – målvärde",
+        "2019: Minska",
+    ])
+    lines = [ln for b in producers.read_blocks(text) if b.kind == "para" for ln in b.lines]
+    assert "-" in lines and "57 %" in lines
+    assert "Indikator: Andel unga som varken arbetar eller studerar (%) (målvärde 7 %)" in lines
+    assert "Mätetal: Utsläpp av växthusgaser från kommunens fordon (ton CO2) – målvärde 2019: Minska" in lines
