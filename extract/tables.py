@@ -247,6 +247,8 @@ def build_tables(blocks: list[Block], layout=None) -> list[RawTable]:
             prev = tables[-1] if tables else None
             if prev is not None and _continues(blocks, prev, table):
                 _merge(prev, table)
+            elif prev is not None and _goes_on_headerless(blocks, prev, table):
+                _merge_headerless(prev, table)
             else:
                 tables.append(table)
         i = j
@@ -512,6 +514,28 @@ def _continues(blocks: list[Block], prev: RawTable, cur: RawTable) -> bool:
         return False
     gap = [b for b in range(prev.last_block + 1, cur.first_block) if blocks[b].kind not in ("toc",)]
     return not gap
+
+
+def _goes_on_headerless(blocks: list[Block], prev: RawTable, cur: RawTable) -> bool:
+    """Rows without a header, each of as many columns, right after a table (nothing but page furniture between):
+    the table going on, split from itself by a line read as text (a wrapped first cell, a page break)."""
+    if not prev.header or cur.header or cur.kind == "definitions":
+        return False
+    width = len(prev.header)
+    if not cur.rows or any(len(r) != width for r in cur.rows):
+        return False  # (rows of another column count are another table, or a table misread)
+    gap = [b for b in range(prev.last_block + 1, cur.first_block) if not page_furniture(blocks[b])]
+    return not gap
+
+
+def _merge_headerless(prev: RawTable, cur: RawTable) -> None:
+    """Fold rows without a header into the table they go on; a first row taken for a title is a row again."""
+    if cur.title_from_row and cur.title:
+        _add_row(prev, [cur.title] + [""] * (len(prev.header) - 1), cur.title_block,
+                 prev.row_groups[-1] if prev.row_groups else None)
+    for row, b in zip(cur.rows, cur.row_blocks):
+        _add_row(prev, row + [""] * (len(prev.header) - len(row)), b, prev.row_groups[-1] if prev.row_groups else None)
+    prev.blocks.extend(b for b in cur.blocks if b not in prev.blocks)
 
 
 def _merge(prev: RawTable, cur: RawTable) -> None:

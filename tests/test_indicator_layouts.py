@@ -823,3 +823,20 @@ def test_a_key_figure_table_run_into_one_paragraph():
     names = [i.name for i in extract_text(text, source="delar.txt").indicators]
     assert names == ["Årets resultat", "Verksamhetens nettokostnader", "Skatteintäkter", "Finansnetto",
                      "Soliditet exkl. pensionsskuld", "Antal anställda"]
+
+
+def test_rows_without_a_header_go_on_the_table_a_line_of_text_split_them_from():
+    """A table whose first row's name was read as a line of text (it wrapped, or a page broke after the header):
+    the rows after it have no header of their own but as many columns, so they go on the table above — the first
+    of them, a name alone in its row, is a measure, not the title of a new table."""
+    text = ("Personal\n\nNämndmål: Kommunen ska vara en attraktiv arbetsgivare.\n\n"
+            "Indikator\tUtfall 2023\tUtfall 2024\tMålvärde 2025\n"
+            "Medarbetarenkätens index för engagemang.\n"
+            "\"Jag rekommenderar andra att arbeta här\"\t\t\t\n"
+            "Korttidssjukfrånvaron ska minska\t\t\t5 %\n\n"
+            "Målvärdena för de två första måtten beslutas i december.\n")
+    indicators = {i.name: [(v.kind, v.year, v.raw) for v in i.values]
+                  for i in extract_text(text, source="personal.txt").indicators}
+    assert indicators == {"Medarbetarenkätens index för engagemang.": [],
+                          "\"Jag rekommenderar andra att arbeta här\"": [],
+                          "Korttidssjukfrånvaron ska minska": [("target", 2025, "5 %")]}
