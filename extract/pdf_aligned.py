@@ -259,7 +259,7 @@ def _rows_above(lines, heights, i: int, gutters: list[tuple[float, float]], star
                 or any(w[0] < b < w[2] for w in above for b in bounds):
             break
         k -= 1
-        if len({_column(w[0], bounds) for w in above}) >= 2 or k + 1 == top and gap < -0.25 * heights[k]:
+        if len({column_of(w[0], bounds) for w in above}) >= 2 or k + 1 == top and gap < -0.25 * heights[k]:
             top = k  # a row, or the first line of a cell centred against the row below it
     return top
 
@@ -314,13 +314,7 @@ def _free_stretch(gutter: tuple[float, float], line: list[tuple]) -> float:
 
 
 def _still_free(gutter: tuple[float, float], line: list[tuple]) -> bool:
-    spans = sorted((max(w[0], gutter[0]), min(w[2], gutter[1])) for w in line if w[0] < gutter[1] and w[2] > gutter[0])
-    x = gutter[0]
-    for a, b in spans:
-        if a - x >= 1.0:
-            return True
-        x = max(x, b)
-    return gutter[1] - x >= 1.0
+    return _free_stretch(gutter, line) >= 1.0
 
 
 def _marker_column(table: GridTable) -> bool:
@@ -342,7 +336,8 @@ def _prose_columns(region, gutters, page_width: float) -> bool:
     return left > 0.3 * page_width and right > 0.3 * page_width
 
 
-def _column(x0: float, bounds: list[float]) -> int:
+def column_of(x0: float, bounds: list[float]) -> int:
+    """The column an x falls in, given the (sorted) x where columns meet."""
     col = 0
     for k, b in enumerate(bounds):
         if x0 >= b:
@@ -384,9 +379,9 @@ def _assemble(region, gutters, edges, across: set[int] = frozenset()) -> Optiona
                 new = cut or top - prev_bottom > base + spacing
             else:  # no spacing to go by: a line whose first cell is empty or goes on in lower case continues,
                 # unless it fills columns the row above left empty (a header's second row: "Totalt Kvinnor Män")
-                first = [w for w in sorted(ws, key=lambda w: (w[1], w[0])) if _column(w[0], bounds) == 0]
-                above = {_column(w[0], bounds) for w in rows[-1][2]}
-                fills = {_column(w[0], bounds) for w in ws} - above
+                first = [w for w in sorted(ws, key=lambda w: (w[1], w[0])) if column_of(w[0], bounds) == 0]
+                above = {column_of(w[0], bounds) for w in rows[-1][2]}
+                fills = {column_of(w[0], bounds) for w in ws} - above
                 new = cut or bool(first) and not first[0][4][:1].islower() or not first and len(fills) >= 2
         if new:
             rows.append([top, bottom, ws, runs_across])
@@ -399,7 +394,7 @@ def _assemble(region, gutters, edges, across: set[int] = frozenset()) -> Optiona
     for top, bottom, ws, runs_across in rows:
         cells: list[list[tuple]] = [[] for _ in range(n)]
         for w in ws:
-            cells[0 if runs_across else _column(w[0], bounds)].append(w)
+            cells[0 if runs_across else column_of(w[0], bounds)].append(w)
         table.rows.append([_cell_text(c) for c in cells])
         table.cell_x.append([min(w[0] for w in c) if c else None for c in cells])
         table.row_boxes.append((min(w[0] for w in ws), top, max(w[2] for w in ws), bottom))

@@ -24,7 +24,7 @@ import pymupdf
 from plantrace.errors import InputError
 from plantrace.extract.blocks import ATT_SATS, BULLET, item_ended, join_wrapped, line_ended
 from plantrace.extract.layout import Layout, Line
-from plantrace.extract.pdf_aligned import find_aligned_tables
+from plantrace.extract.pdf_aligned import column_of, find_aligned_tables
 from plantrace.extract.pdf_tables import GridTable, find_grid_tables
 from plantrace.extract.tables import HEADER_WORDS
 from plantrace.extract.text_reader import PAGE_MARK, clean_line
@@ -465,15 +465,13 @@ def _under_columns(ln: VLine, bounds: list[float], n: int) -> Optional[list[str]
     for k, (text, x) in enumerate(zip(ln.cells or [], ln.cell_x or [])):
         if not text:
             continue
-        col = _column_of(x, bounds)
-        if x is None or cells[col] or (k == 0) != (col == 0):
+        if x is None:
+            return None
+        col = column_of(x, bounds)
+        if cells[col] or (k == 0) != (col == 0):
             return None
         cells[col] = text
     return cells
-
-
-def _column_of(x: Optional[float], bounds: list[float]) -> int:
-    return sum(1 for b in bounds if x is not None and x >= b)
 
 
 def _outline_titles(doc: pymupdf.Document) -> dict[int, list[tuple[str, int]]]:

@@ -519,7 +519,7 @@ def _continues(blocks: list[Block], prev: RawTable, cur: RawTable) -> bool:
 def _goes_on_headerless(blocks: list[Block], prev: RawTable, cur: RawTable) -> bool:
     """Rows without a header, each of as many columns, right after a table (nothing but page furniture between):
     the table going on, split from itself by a line read as text (a wrapped first cell, a page break)."""
-    if not prev.header or cur.header or cur.kind == "definitions":
+    if not prev.header or cur.header:
         return False
     width = len(prev.header)
     if not cur.rows or any(len(r) != width for r in cur.rows):
@@ -530,11 +530,11 @@ def _goes_on_headerless(blocks: list[Block], prev: RawTable, cur: RawTable) -> b
 
 def _merge_headerless(prev: RawTable, cur: RawTable) -> None:
     """Fold rows without a header into the table they go on; a first row taken for a title is a row again."""
+    group = prev.row_groups[-1] if prev.row_groups else None
     if cur.title_from_row and cur.title:
-        _add_row(prev, [cur.title] + [""] * (len(prev.header) - 1), cur.title_block,
-                 prev.row_groups[-1] if prev.row_groups else None)
+        _add_row(prev, [cur.title] + [""] * (len(prev.header) - 1), cur.title_block, group)
     for row, b in zip(cur.rows, cur.row_blocks):
-        _add_row(prev, row + [""] * (len(prev.header) - len(row)), b, prev.row_groups[-1] if prev.row_groups else None)
+        _add_row(prev, row, b, group)  # (as many columns as the header: `_goes_on_headerless`)
     prev.blocks.extend(b for b in cur.blocks if b not in prev.blocks)
 
 

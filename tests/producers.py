@@ -112,7 +112,7 @@ def _continues(last: str, nxt: str, width: int = 0) -> bool:
     end = last.rstrip()
     # (a dash alone is an empty cell, "-" under "Utfall 2023", no broken word)
     return _starts_lower(nxt) or len(end) > 1 and end.endswith(("-", "–", ",")) or bool(TRAILING_WORD.search(end)) \
-        or bool(width) and len(end) >= 0.85 * width and not end.endswith(ENDS_SENTENCE + (":",)) \
+        or bool(width) and len(end) >= 0.85 * width and not end.endswith(ENDS_SENTENCE) \
         and bool(re.match(r"\s*(?:19|20)\d\d\b(?![.)])", nxt))
 
 
