@@ -299,6 +299,7 @@ def _title_level(walk: Walk) -> str:
 
 
 # what a list of goals is followed by, under a title of its own: not a group of goals
+_AREAS_TITLE = re.compile(r"\bmålområden\b", re.I)
 _NOT_GOAL_GROUP = re.compile(r"aktivitet|åtgärd|insats|indikator|nyckeltal|mått|mätetal|uppdrag|strategi|resultat|"
                              r"uppföljning|budget|ekonomi|bakgrund|syfte|ansvar", re.I)
 
@@ -347,6 +348,8 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
             and not GOAL_REGION.search(text) and not _BUDGET_TITLE.search(text) \
             and (nxt.kind in ("bullet", "item") or _GOAL_PHRASE.match(text)):
         # a goal area under a title about goals, with its goals listed below it ("Attraktivt boende" ⏎ "• …")
+        if _AREAS_TITLE.search(walk.title or ""):
+            return True  # the title calls its groups areas ("Målområden och strategiska mål"): a heading, no goal
         level = _title_level(walk)
         council_title = level == "council"
         area = walk.add_goal(text, level, None if council_title else walk.council, None, bi)
@@ -776,3 +779,34 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
     if council_title:
         walk.council = gid
     return True
+
+
+# "… STRATEGISK INRIKTNING Svalövs kommun ska: vara en attraktiv kommun … . verka för att … ." — the items of a
+# list under "<kommun> ska:", run by a transcript into one paragraph: each goes on the sentence "… ska", so it
+# opens in lower case, which no sentence of prose does
+_BODY_SHALL = re.compile(r"\b(?:[Kk]ommun(?:en)?|[Ss]tad(?:en)?|[Rr]egion(?:en)?)\s+(?:ska|skall)\s*:\s+(?=[a-zåäö])")
+_LOWER_ITEM = re.compile(r"(?P<item>[a-zåäö][^.!?]{8,400}?[.!?])(?:\s+|$)")
+
+
+@rule("inline_goal_list")
+def inline_goal_list(walk: Walk, bi: int, b: Block) -> bool:
+    """The goals a municipality sets itself, listed after "<kommun> ska:" and run into the paragraph: each item
+    that ends its sentence is a council goal, until a sentence opens in upper case (an item cut off is left)."""
+    if b.kind != "para" or "ska" not in b.text or walk.region() == "assignment":
+        return False
+    m = _BODY_SHALL.search(b.text)
+    if not m:
+        return False
+    items, at = [], m.end()
+    while True:
+        item = _LOWER_ITEM.match(b.text, at)
+        if not item:
+            break
+        items.append(item.group("item"))
+        at = item.end()
+    lower_after = at < len(b.text) and b.text[at:at + 1].islower()  # the next item goes on (or is cut off)
+    if not items or len(items) < 2 and not lower_after:
+        return False
+    for text in items:
+        walk.add_goal(text.rstrip(" ."), "council", None, None, bi)
+    return False  # the paragraph's other sentences are read by the rules after

@@ -34,7 +34,8 @@ INLINE_LABEL = re.compile(rf"\((?:{_LABEL})\s*:\s*(?P<text>[^(),]+?)\s*(?:,\s*(?
 LIST_INTRO = re.compile(r"^(?:Indikatorer|Indikator|Mätetal|Nyckeltal|Mått|Resultatmått)(?:\s+(?:för|till)\b[^:]{0,60})?\s*:?\s*$", re.I)
 # a lead-in that names indicators as what its list holds ("Nämndens indikatorer och finansiella mål:")
 NAMING_INTRO = re.compile(r"^[^.:]{0,120}\b(?:indikatorer(?:na)?|nyckeltal(?:en)?|mätetal(?:en)?|"
-                          r"(?:följande|dessa|nedanstående)\s+(?:\w+\s+)?(?:resultat)?mått)\b[^.:]{0,80}:\s*$", re.I)
+                          r"(?:följande|dessa|nedanstående|ett\s+antal|några|tre|fyra|fem|sex)\s+(?:\w+\s+)?(?:resultat)?mått)\b[^.:]{0,80}:\s*$",
+                          re.I)
 # a closing sentence that presents them: "Nedan presenteras nuvarande mål och indikatorer."
 PRESENTING_INTRO = re.compile(r"(?:^|[.!?]\s+)(?:nedan|här|följande)\b[^.:!?]{0,80}?\b(?:presenteras|redovisas|listas|följer|"
                               r"visas|anges)\b[^.:!?]{0,80}?\b(?:indikatorer(?:na)?|nyckeltal(?:en)?|mätetal(?:en)?)\b"
@@ -112,6 +113,17 @@ def parse_indicator_text(text: str) -> tuple[str, list[IndicatorValue], Optional
     return name, values, direction
 
 
+# "• Skattekraften – kommunens skatteunderlag per invånare, … ": a measure's name, a dash, then what it means
+_DEFINED_TERM = re.compile(r"^(?P<term>[^\d\s][^\d–:]{1,60}?)\s+[-–]\s+(?P<rest>\S+(?:\s+\S+){5,}.*)$", re.S)
+
+
+def _term_before_definition(text: str) -> str:
+    """A list item that defines its measure names it before the dash (a short qualifier after a dash, "Nöjd
+    kund-index – hemtjänst", is part of the name: a definition runs to six words or more)."""
+    m = _DEFINED_TERM.match(text)
+    return m.group("term") if m and len(m.group("term").split()) <= 6 else text
+
+
 def _labelled(ctx: Context, bi: int) -> list[tuple[str, list[int]]]:
     """(text after the label, line indices) of each labelled indicator in a block. A hard-wrapping converter can
     glue several labelled lines into one paragraph, so the block is read line by line: a labelled line starts
@@ -185,7 +197,7 @@ def indicator_lines(ctx: Context) -> None:
                 continue  # a financial goal in a list of indicators and financial goals
             if b.text.rstrip().endswith(":"):
                 continue  # "• Nyckeltal i medborgarundersökningen:" over the measures themselves
-            found = [(b.text.strip(), b.lines)]
+            found = [(_term_before_definition(b.text.strip()), b.lines)]
         elif not found:
             in_list = False
             continue

@@ -1077,3 +1077,40 @@ def test_an_announced_list_of_assignments_run_into_its_paragraph():
     # one verb is no list
     assert _items(text.replace(" Ta fram en plan för fler lovaktiviteter Genomföra", " Det gäller att genomföra"),
                   "assignments") == []
+
+
+@pytest.mark.parametrize("title, area_is_goal", [("Målområden och prioriterade mål för Åby", False),
+                                                 ("Fullmäktiges mål för Åby", True)])
+def test_the_groups_of_goal_bullets_are_areas_when_the_title_says_so(title, area_is_goal):
+    """A title that calls its groups målområden heads areas, each a heading over its goal bullets; under a title
+    that only names goals, a group's name is a goal of its own with the bullets under it."""
+    text = (f"Mål och vision\n\nVisionen pekar ut riktningen för kommunens arbete.\n\n{title}\n\n"
+            "Hållbar tillväxt och arbete\n\n • Fler företag startar i kommunen\n • Ökad sysselsättning bland unga\n\n"
+            "Trygghet och delaktighet\n\n • Invånarna ska känna sig trygga i sina bostadsområden\n")
+    goals = _items(text, "goals")
+    assert ("Hållbar tillväxt och arbete" in goals) is area_is_goal, goals
+    assert {"Fler företag startar i kommunen", "Ökad sysselsättning bland unga",
+            "Invånarna ska känna sig trygga i sina bostadsområden"} <= set(goals), goals
+
+
+def test_measures_a_sentence_counts_each_named_before_its_definition():
+    """"Vi följer ett antal mått:" ⏎ "• <name> – <what it means, and where we stand>": the name before the dash is
+    the measure; a short qualifier after a dash stays part of the name."""
+    text = ("Näringslivsprogram 2030\n\nProgrammet ska göra kommunen till en bättre plats att driva företag i. "
+            "För att se om vi rör oss åt rätt håll följer vi ett antal mått över tid:\n\n"
+            " • Nyföretagandet – antal nystartade företag per tusen invånare, i dag något under länets nivå.\n"
+            " • Pendlingsnettot – skillnaden mellan dem som pendlar in till kommunen och dem som pendlar ut, "
+            "som i dag är negativ.\n"
+            " • Nöjd kund-index – företagsklimat\n\n"
+            "Programmet följs upp vartannat år.\n")
+    assert _items(text, "indicators", "name") == ["Nyföretagandet", "Pendlingsnettot", "Nöjd kund-index – företagsklimat"]
+
+
+def test_a_municipalitys_goals_run_into_a_paragraph_after_kommun_ska():
+    """A transcript runs "Åby kommun ska:" and its list into one paragraph: each item goes on the sentence, so it
+    opens in lower case; the first sentence in upper case ends the list."""
+    text = ("Budget 2026 ÅBY KOMMUN INLEDNING Fullmäktige fastställde budgeten i juni. INRIKTNING Åby kommun ska: "
+            "erbjuda invånarna en service av hög kvalitet till en rimlig kostnad. vara en attraktiv arbetsgivare som "
+            "behåller och utvecklar sin personal. Budgeten bygger på en skattesats som är oförändrad.\n")
+    assert _items(text, "goals") == ["erbjuda invånarna en service av hög kvalitet till en rimlig kostnad",
+                                     "vara en attraktiv arbetsgivare som behåller och utvecklar sin personal"]
