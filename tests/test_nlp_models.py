@@ -616,3 +616,41 @@ def test_status_model_adds_to_the_rules_on_phrase_sets_it_never_saw():
     for name in ("status_phrases_3", "status_phrases_4", "status_phrases_5", "status_phrases_6", "status_phrases_7",
                  "status_phrases_8"):
         assert groups[name]["rules+model"] > groups[name]["rules"] + 0.05, groups[name]
+
+
+def test_every_status_familys_match_holds_one_of_its_necessary_literals():
+    """The prefilter skips a status family when the text holds none of its literals: on every phrase of every
+    set and each sample's sentences, a family that matches must hold one (else a status would be lost)."""
+    import csv
+    import re
+
+    from plantrace.nlp_models.prefilter import necessary_literals
+    from plantrace.nlp_models.status import _LOWER_RULES
+
+    texts = []
+    for path in sorted(DATA.glob("status_phrases*.tsv")):
+        with path.open(encoding="utf-8") as f:
+            texts += [r["text"].lower() for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)]
+    for path in sorted((DATA.parents[1] / "corpus" / "sample" / "text").glob("*.txt")):
+        texts += [s.lower() for s in re.split(r"(?<=[.!?])\s+|\n", path.read_text(encoding="utf-8"))]
+    checked = 0
+    for pattern in _LOWER_RULES:
+        stems = necessary_literals(pattern.pattern, pattern.flags)
+        assert stems, pattern.pattern[:60]
+        for text in texts:
+            if pattern.search(text):
+                checked += 1
+                assert any(s in text for s in stems), (pattern.pattern[:60], text)
+    assert checked > 1000
+    assert necessary_literals(r"\bdelvis\s+(?:\w+\s+)?(?:klar|nått)\b|\bviss\s+x") == {"delvis", "viss"}
+    assert necessary_literals(r"(?:a|\w+)b?") is None
+
+
+def test_status_verbs_of_the_late_families_are_read():
+    """Forms only the late families know ("biföll", "saknades", "beslutas i") were once skipped by a hand-written
+    list of cue stems that lacked them."""
+    from plantrace.nlp_models.status import status_match
+
+    assert status_match("Kommunfullmäktige biföll motionen om fria resor.").status == "done"
+    assert status_match("Vid kontrollen saknades attest i två fall.").status == "not_done"
+    assert status_match("Den nya taxan beslutas i fullmäktige i höst.").status == "ongoing"
