@@ -536,7 +536,7 @@ def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
         named = _AREAS_NAMED.search(t) if any(w in t for w in ("delade", "ordnade", "grupperade", "samlade")) else None
         if named:  # "Målen är uppdelade under tre perspektiv; A, B och C": the titles A, B, C group goals
             walk.area_titles |= {fold(n) for n in re.split(r",\s*|\s+och\s+", named.group("names").rstrip(" ."))}
-    if b.kind in ("para", "item") and ": 1" in t and ("mål" in t or "Mål" in t):
+    if b.kind in ("para", "item") and (": 1" in t or ": a" in t) and ("mål" in t or "Mål" in t):
         _counted_inline_goals(walk, bi, t)
     if b.kind != "para" or not ("mål" in t or "Mål" in t or "mbition" in t) \
             or not (_said_cheap(t) or any(q in t for q in _QUOTES) and _QUOTED_GOALS.search(t)):
@@ -640,29 +640,40 @@ def _counted_goal_lines(walk: Walk, bi: int, text: str) -> None:
 
 # "Kommunen har följande två finansiella mål: 1. … ska … 2. … ska …" run into one paragraph (a transcript, a
 # flattened page): the numbers 1 … N after a colon that counts N goals
-_COUNTS_INLINE = re.compile(r"\b(?P<count>två|tre|fyra|fem|sex|sju|åtta|nio|tio|[2-9])\s+(?:[\wåäö-]+\s+){0,2}?"
-                            r"(?:[\wåäö]*mål|målsättningar)\b(?P<rest>[^.;:]{0,60}):\s+(?=1[.)]\s)", re.I)
+# "… Fastställa följande finansiella mål för god ekonomisk hushållning: a. … bör … b. … bör …": the same with
+# "följande" for the count and letters for the numbers: as many items as follow each other
+_COUNTS_INLINE = re.compile(r"\b(?P<count>två|tre|fyra|fem|sex|sju|åtta|nio|tio|[2-9]|följande)\s+(?:[\wåäö-]+\s+){0,2}?"
+                            r"(?:[\wåäö]*mål|målsättningar)\b(?P<rest>[^.;:]{0,60}):\s+(?=(?P<first>1|a)[.)]\s)", re.I)
+_GOOD_HOUSEKEEPING = re.compile(r"god\s+ekonomisk\s+hushållning", re.I)
+_INLINE_MODAL = re.compile(r"\b(?:ska|skall|skulle|bör)\b", re.I)
 # "Det långsiktiga målet enligt punkt 1 är uppfyllt": an assessment that names the goal by its number
 _GOAL_BY_NUMBER = re.compile(r"\bmål(?:et)?\s+(?:enligt|i|under)\s+punkt(?:en)?\s+(?P<n>[1-9])\b", re.I)
 
 
 def _counted_inline_goals(walk: Walk, bi: int, text: str) -> None:
     m = _COUNTS_INLINE.search(text)
-    if not m or _NOT_GOAL_GROUP.search(m.group("rest")):
-        return
-    count = _count(m.group("count"))
+    if not m or _NOT_GOAL_GROUP.search(_GOOD_HOUSEKEEPING.sub("", m.group("rest"))):
+        return  # "… mål för god ekonomisk hushållning:" is about goals; "… mål och indikatorer:" is not
+    counted = m.group("count").lower() != "följande"
+    count = _count(m.group("count")) if counted else 26
+    labels = "123456789"[:count] if m.group("first") == "1" else "abcdefghijklmnopqrstuvwxyz"[:count]
     rest = text[m.end():]
     cuts = []
-    for n in range(1, count + 1):
-        c = re.search(rf"(?:^|(?<=[.!] )|(?<=[.!]  )){n}[.)]\s+(?=[A-ZÅÄÖ])", rest[cuts[-1] if cuts else 0:])
+    for label in labels:
+        c = re.search(rf"(?:^|(?<=[.!] )|(?<=[.!]  )){label}[.)]\s+(?=[A-ZÅÄÖ])", rest[cuts[-1] if cuts else 0:])
         if not c:
-            return
+            if counted or len(cuts) < 2:
+                return
+            break  # "följande": the items are those that follow each other
         cuts.append((cuts[-1] if cuts else 0) + c.start())
+    count = len(cuts)
     goals = []
     for k, start in enumerate(cuts):
-        body = re.sub(r"^\d[.)]\s+", "", rest[start:cuts[k + 1] if k + 1 < count else len(rest)])
+        body = re.sub(r"^\w[.)]\s+", "", rest[start:cuts[k + 1] if k + 1 < count else len(rest)])
+        if k + 1 == count:  # the last item ends where the list's own next point starts ("… medel. 3. Bemyndiga …")
+            body = re.split(r"(?<=[.!])\s+\d{1,2}[.)]\s+(?=[A-ZÅÄÖ])", body, maxsplit=1)[0]
         goal = sentences(body)[0].strip() if body.strip() else ""
-        if not _SAID_MODAL.search(goal) or len(goal) > 300:
+        if not (_SAID_MODAL if counted else _INLINE_MODAL).search(goal) or len(goal) > 300:
             return
         goals.append(goal)
     level = _said_level(text)
@@ -792,6 +803,11 @@ _LOWER_ITEM = re.compile(r"(?P<item>[a-zåäö][^.!?]{8,400}?[.!?])(?:\s+|$)")
 def inline_goal_list(walk: Walk, bi: int, b: Block) -> bool:
     """The goals a municipality sets itself, listed after "<kommun> ska:" and run into the paragraph: each item
     that ends its sentence is a council goal, until a sentence opens in upper case (an item cut off is left)."""
+    if b.kind == "heading" and len(b.text) > 200 and (": 1" in b.text or ": a" in b.text) and "mål" in b.text:
+        # a transcript's paragraph that opens with its page or section number is read as a numbered heading,
+        # which the numbered-heading rule claims: its run-in list of goals is read here
+        _counted_inline_goals(walk, bi, b.text)
+        return False
     if b.kind != "para" or "ska" not in b.text or walk.region() == "assignment":
         return False
     m = _BODY_SHALL.search(b.text)

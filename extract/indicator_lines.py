@@ -370,3 +370,38 @@ def key_figure_runs(ctx: Context) -> None:
             continue
         for name in rows:  # (values not typed: figures glued together cannot be split into columns reliably)
             _add_measure(ctx, seen, name, [], bi, ctx.provenance(bi))
+
+
+# a goal system's published list of measures: "Långsiktiga nyckeltal" ⏎ <name> ⏎ "Beslutad av" ⏎ "1. <body>" ⏎
+# <name> ⏎ "Beskrivning" ⏎ <prose> ⏎ "Beslutad av" ⏎ …: each name stands right over its record's first field
+_MEASURES_TITLE = re.compile(r"^(?:[\wåäö-]+\s+)?(?:nyckeltal|indikatorer|mätetal|resultatmått)\b", re.I)
+_RECORD_FIELD = re.compile(r"^(?:beslutad\s+av|beskrivning|kommentar|ansvarig|källa|mätmetod|definition|"
+                           r"inga\s+tillgängliga\s+data)\b", re.I)
+_DECIDED_BY = re.compile(r"^(?:beslutad\s+av|ansvarig)\b", re.I)
+
+
+def measure_records(ctx: Context) -> None:
+    """Measures listed as records under a title naming measures: a short line followed by a field label is a
+    measure's name; a description runs until the record's decider ("Beslutad av" and its numbered bodies)."""
+    blocks, seen = ctx.blocks, {name_key(i.name) for i in ctx.get("indicators")}
+    for bi, b in enumerate(blocks):
+        if b.kind != "para" or len(b.text) > 80 or not _MEASURES_TITLE.match(b.text.strip()):
+            continue
+        name_next, decided = True, False
+        for k in range(bi + 1, len(blocks)):
+            blk, text = blocks[k], blocks[k].text.strip()
+            if blk.kind == "heading" or k in ctx.table_blocks:
+                break
+            if _RECORD_FIELD.match(text):
+                decided = bool(_DECIDED_BY.match(text))
+                name_next = name_next and not text.lower().startswith("beskrivning")
+                continue
+            if blk.kind == "item" and decided:
+                name_next = True  # the record ends with the bodies that decided the measure
+                continue
+            nxt = blocks[k + 1].text.strip() if k + 1 < len(blocks) else ""
+            if blk.kind == "para" and name_next and _RECORD_FIELD.match(nxt) and len(text.split()) <= 30:
+                _add_measure(ctx, seen, text.rstrip(" ."), [], k, ctx.provenance(k))
+                name_next = False
+            elif name_next:
+                break  # a line of another kind where a name was due: the list has ended

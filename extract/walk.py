@@ -38,7 +38,10 @@ _REFERENCE_TAIL = re.compile(r"\.?\s*\((?:(?:förslag|yrkande|punkt|bilaga|från
 # the name of a document's chapter, numbered like a goal under a title about goals ("1. Inledning")
 _DOCUMENT_PART = re.compile(r"^(?:inledning|bakgrund|sammanfattning|innehåll|innehållsförteckning|förord|uppföljning|"
                             r"bilagor|bilaga|omvärld|omvärldsanalys|budget|ekonomisk sammanfattning|"
-                            r"begreppsförklaring(?:ar)?|ordlista)\s*$", re.I)
+                            r"begreppsförklaring(?:ar)?|ordlista|beslutad\s+av|beskrivning|kommentar(?:\s+\d{4})?|"
+                            r"ansvarig)\s*$", re.I)
+_BODY_ONLY = re.compile(r"^(?:[\wåäö-]+\s+(?:och|&)\s+)?[\wåäö-]*(?:fullmäktige|nämnden|styrelsen|förvaltningen)\s*$",
+                        re.I)
 
 
 # the goal's measure named in parentheses at its end: "… jämställdhetsintegrerad (Indikator: andel beslut …)," —
@@ -46,10 +49,14 @@ _DOCUMENT_PART = re.compile(r"^(?:inledning|bakgrund|sammanfattning|innehåll|in
 _MEASURE_TAIL = re.compile(r"\s*\((?:indikator|indikatorer|nyckeltal|mått|mätetal)\s*:[^()]*(?:\)|$)[\s.,;]*$", re.I)
 
 
+# "Förbättrad livsmiljö (1,2)": a styrkort goal ends with the numbers of the key factors it serves
+_SERVES_TAIL = re.compile(r"\s*\(\s*\d{1,2}(?:\s*[,;]\s*\d{1,2})+\s*\)[\s.]*$")
+
+
 def goal_wording(text: str) -> str:
     text = _REFERENCE_TAIL.sub("", text)
     if "(" in text:
-        text = _MEASURE_TAIL.sub("", text)
+        text = _SERVES_TAIL.sub("", _MEASURE_TAIL.sub("", text))
     m = _BASELINE_TAIL.search(text)
     if m and m.start() >= 20:
         return text[: m.start()].rstrip(" ,;")
@@ -140,8 +147,9 @@ class Walk:
                  b1: Optional[int] = None, label: Optional[str] = None, dedupe: bool = True) -> Optional[str]:
         ctx = self.ctx
         text = goal_wording(text)
-        if not re.search(r"[^\W\d_]{2}", text) or _DOCUMENT_PART.match(text):
-            return None  # a header cell or a year under a label ("Mål" ⏎ "2019"), a chapter's name: not a goal
+        if not re.search(r"[^\W\d_]{2}", text) or _DOCUMENT_PART.match(text) or _BODY_ONLY.match(text):
+            return None  # a header cell or a year under a label ("Mål" ⏎ "2019"), a chapter's name, a field's label
+            # or the body a record names ("Beslutad av" ⏎ "1. Regionfullmäktige"): not a goal
         key = fold(text)
         if dedupe and key in self.seen_goals:
             return self.seen_goals[key]

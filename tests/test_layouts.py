@@ -1114,3 +1114,37 @@ def test_a_municipalitys_goals_run_into_a_paragraph_after_kommun_ska():
             "behåller och utvecklar sin personal. Budgeten bygger på en skattesats som är oförändrad.\n")
     assert _items(text, "goals") == ["erbjuda invånarna en service av hög kvalitet till en rimlig kostnad",
                                      "vara en attraktiv arbetsgivare som behåller och utvecklar sin personal"]
+
+
+def test_financial_goals_lettered_inside_a_decision_paragraph():
+    """"Fastställa följande finansiella mål för god ekonomisk hushållning: a. … bör … b. … bör …" run into a
+    decision's paragraph: each lettered item is a goal, and the next decision point is none."""
+    text = ("1 Budget 2027\n2 Fullmäktiges beslut Kommunfullmäktige beslutar att: 1. Fastställa skattesatsen till 21,10. "
+            "2. Fastställa följande finansiella mål för god ekonomisk hushållning: a. Kommunen bör ha ett resultat på "
+            "minst 2 procent av skatteintäkterna. b. Nettoinvesteringarna bör finansieras med egna medel. "
+            "3. Bemyndiga kommunstyrelsen att ta upp nya lån.\n")
+    assert _items(text, "goals") == ["Kommunen bör ha ett resultat på minst 2 procent av skatteintäkterna.",
+                                     "Nettoinvesteringarna bör finansieras med egna medel."]
+
+
+def test_measures_published_as_records_with_who_decided_them():
+    """A goal system's web view: a title naming measures, each name over its fields ("Beslutad av" ⏎ "1. <body>",
+    "Beskrivning" ⏎ prose, "Inga tillgängliga data"): the names are the measures; the fields and the deciding
+    body are neither measures nor goals."""
+    text = ("Strategiska nyckeltal   Kommentar 2025\nAndel invånare som är nöjda med sin kontakt med kommunen\n\n\n"
+            "Beslutad av\n1. Kommunfullmäktige\nKlimatmål; utsläpp av växthusgaser per invånare\n\nBeskrivning\n"
+            "Mäts som ton koldioxidekvivalenter enligt den nationella statistiken.\n\nBeslutad av\n1. Kommunfullmäktige\n"
+            "Inga tillgängliga data\nSjukfrånvaro bland medarbetarna\n\n\nBeslutad av\n1. Kommunstyrelsen\n")
+    assert _items(text, "indicators", "name") == [
+        "Andel invånare som är nöjda med sin kontakt med kommunen", "Klimatmål; utsläpp av växthusgaser per invånare",
+        "Sjukfrånvaro bland medarbetarna"]
+    assert not {"Beslutad av", "Kommunfullmäktige", "Kommunstyrelsen"} & set(_items(text, "goals"))
+
+
+def test_a_scorecard_goal_ends_with_the_key_factors_it_serves():
+    """"• Tryggare skolvägar (1,3)": the numbers in parentheses point at the key factors the goal serves; they are
+    no part of the goal's wording."""
+    text = ("Styrkort 2026\n\nNämndens mål:\n\n • Tryggare skolvägar (1,3)\n • Fler unga i föreningslivet (2, 4)\n"
+            " • Minskad energianvändning i kommunens lokaler\n")
+    assert _items(text, "goals") == ["Tryggare skolvägar", "Fler unga i föreningslivet",
+                                     "Minskad energianvändning i kommunens lokaler"]
