@@ -5,6 +5,7 @@ imperative line that names its responsible committee in parentheses ("Utred … 
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from plantrace.extract.blocks import Block
 from plantrace.extract.clauses import CLAUSE_CUE, assignment_clauses
@@ -303,9 +304,38 @@ def assignment_in_text(walk: Walk, bi: int, b: Block) -> bool:
             if len(clause) >= limit:
                 clause, limit = _unpunctuated_end(clause), 500  # (a decision that lost its full stops may be long)
             if len(clause) < limit:
-                walk.accounted_here(walk.add_assignment(clause, b.number, bi))  # decided here, followed up elsewhere
+                aid = walk.add_assignment(clause, b.number, bi)
+                walk.accounted_here(aid)  # decided here, followed up elsewhere
+                if decided and _GIVEN_BEFORE.search(sentence):
+                    walk.assess(aid, _report_approved(walk, bi, sentence))
                 found = True
     return found
+
+
+# "Återrapporten godkänns", "Redovisning av förstudien godkänns", "Utredningen har nu återrapporterats": the
+# decision that takes the report on an assignment given before
+_REPORT_APPROVED = re.compile(r"\b(?:återrapport\w*|redovisning(?:en)?\s+av\s+(?:\w+\s+){0,2}?(?:uppdrag\w*|utredning\w*|"
+                              r"förstudie\w*))\s+(?:\w+\s+){0,3}?(?:godkän\w*|läggs\s+till\s+handlingarna)|"
+                              r"\b(?:utredningen|uppdraget|förstudien)\s+har\s+(?:nu\s+)?återrapporterats\b", re.I)
+_ITEM_WINDOW = 6
+
+
+def _report_approved(walk: Walk, bi: int, told: str) -> Optional[str]:
+    """In minutes, an assignment told as given before ("X har fått i uppdrag att …") is followed up where the same
+    agenda item approves its report, before or after the telling: the item runs from its heading (or a few blocks
+    back) to the next heading or the next assignment told."""
+    blocks = walk.ctx.blocks
+    head = walk.current_head
+    start = walk.heads[head].block if head is not None and bi - walk.heads[head].block <= 3 * _ITEM_WINDOW \
+        else max(0, bi - _ITEM_WINDOW)
+    end = min(len(blocks), bi + _ITEM_WINDOW)
+    for k in range(start, end):
+        if k > bi and (blocks[k].kind == "heading" or k in walk.head_at):
+            break
+        for sent in sentences(blocks[k].text):
+            if sent != told and _REPORT_APPROVED.search(sent):
+                return sent
+    return None
 
 
 _RUN_ON = re.compile(r"(?<=[a-zåäö]) (?=(?:Kommun|Region|Nämnd|Styrels|Förvaltning|Beslut|Ärend|Bakgrund|Yrkande|"

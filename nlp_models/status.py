@@ -136,7 +136,11 @@ RULES: list[tuple[str, re.Pattern]] = [
                 r"i\s+allt\s+väsentligt|"
                 # an assignment's final report approved or filed: the assignment is done
                 r"godkän\w*\s+(?:\w+\s+){0,2}?slut(?:redovisning|rapport)\w*|slut(?:redovisning|rapport)\w*\s+(?:\w+\s+){0,3}?"
-                r"godkän\w*|(?:lägg\w*|lades)\s+slut(?:redovisning|rapport)\w*\s+till\s+handlingarna)\b")),
+                r"godkän\w*|(?:lägg\w*|lades)\s+slut(?:redovisning|rapport)\w*\s+till\s+handlingarna|"
+                # the report back on an assignment approved: "Återrapporten godkänns", "Redovisning av förstudien
+                # godkänns" (a report of the year approved is no status: "Fullmäktige godkände tertialrapporten")
+                r"(?:återrapport\w*|redovisning(?:en)?\s+av\s+(?:\w+\s+){0,2}?(?:uppdrag\w*|utredning\w*|förstudie\w*))"
+                r"\s+(?:\w+\s+){0,3}?(?:godkän\w*|läggs\s+till\s+handlingarna))\b")),
     ("not_done", _C(r"\b(?:åtgärd(?:er)?\s+(?:ej|inte)\s+vidtag\w*|inga\s+åtgärder\s+har\s+vidtagits|"
                     r"skjutits\s+på\s+framtiden|understiger\s+(?:\w+\s+)?mål\w*|(?:ligger|hamnar)\s+under\s+mål\w*|"
                     r"missar\s+målet)\b")),

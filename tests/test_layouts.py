@@ -1148,3 +1148,19 @@ def test_a_scorecard_goal_ends_with_the_key_factors_it_serves():
             " • Minskad energianvändning i kommunens lokaler\n")
     assert _items(text, "goals") == ["Tryggare skolvägar", "Fler unga i föreningslivet",
                                      "Minskad energianvändning i kommunens lokaler"]
+
+
+@pytest.mark.parametrize("decision, followed", [("1. Redovisning av utredningen godkänns.", True),
+                                                ("1. Ärendet bordläggs till nästa sammanträde.", False)])
+def test_minutes_that_approve_the_report_on_an_assignment_given_before(decision, followed):
+    """Minutes tell an assignment given before ("… har fått i uppdrag att …") and, in the same agenda item, approve
+    its report: the assignment is followed up, done. An item that only tables the matter follows nothing up."""
+    text = ("Protokoll Kultur- och fritidsnämnden 2026-03-12\n\n§ 14 Utredning om en ny sporthall\n\n"
+            f"Kultur- och fritidsnämndens beslut\n{decision}\n\nBeskrivning av ärendet\n"
+            "Kultur- och fritidsförvaltningen har fått i uppdrag att utreda behovet av en ny sporthall i Västby.\n\n"
+            "§ 15 Taxor för lokaluthyrning\n\nKultur- och fritidsnämndens beslut\n1. Taxorna fastställs.\n")
+    doc = extract_text(text, source="protokoll.txt")
+    assert [a.text for a in doc.assignments] == [
+        "Kultur- och fritidsförvaltningen har fått i uppdrag att utreda behovet av en ny sporthall i Västby."], doc.assignments
+    got = [(f.refers_to, f.status) for f in doc.followups]
+    assert got == ([(doc.assignments[0].text, "done")] if followed else []), got

@@ -654,3 +654,11 @@ def test_status_verbs_of_the_late_families_are_read():
     assert status_match("Kommunfullmäktige biföll motionen om fria resor.").status == "done"
     assert status_match("Vid kontrollen saknades attest i två fall.").status == "not_done"
     assert status_match("Den nya taxan beslutas i fullmäktige i höst.").status == "ongoing"
+
+
+def test_the_report_back_on_an_assignment_approved_is_done_a_years_report_approved_is_no_status():
+    from plantrace.nlp_models.status import status_match
+
+    assert status_match("Återrapporten om parkeringsnormen godkänns.").status == "done"
+    assert status_match("Redovisning av uppdraget om skolskjutsar läggs till handlingarna.").status == "done"
+    assert status_match("Nämnden godkänner delårsrapporten för tertial 2.").status == "unknown"
