@@ -405,3 +405,47 @@ def measure_records(ctx: Context) -> None:
                 name_next = False
             elif name_next:
                 break  # a line of another kind where a name was due: the list has ended
+
+
+# a results table flattened to text one cell group a line: a header naming the measure column and outcome years
+# ("Område Mått Utfall 2019 Utfall 2018 … Förändring Jämförelse med andra"), then each measure's name on a line of
+# its own and its figures on the next ("58 55 73 Upp Sämsta gruppen 74"); an area's name stands alone between
+_MEASURE_HEADER = re.compile(r"^(?:\S+\s+){0,3}?(?:mått|indikator(?:er)?|nyckeltal|mätetal)\b.{0,80}?"
+                             r"\b(?:utfall|målvärde|mål|resultat)\s+(?:19|20)\d\d\b", re.I)
+_TREND_WORD = r"(?:upp|ned|ner|lika|ingen|oförändrad|förbättrad|försämrad)"
+
+
+def _figures_line(line: str) -> bool:
+    """Figures, a trend word and what follows it (a comparison group and its figure), or a trend word alone."""
+    m = re.match(rf"^(?P<figures>[-−–]?\d[\d\s,.%−–-]*?)?\s*(?P<trend>{_TREND_WORD}\b.*)?$", line.strip(), re.I)
+    return bool(m and (m.group("figures") or m.group("trend")) and (m.group("figures") or len(line.split()) <= 4
+                                                                    or re.search(r"\d", line)))
+
+
+def measure_lines_under_header(ctx: Context) -> None:
+    """Measures of a flattened results table: under a header that names the measure column and outcome years,
+    each line followed by a line of figures names a measure (the figures are not typed: thousands written with
+    spaces cannot be told from the next column); a short line without figures is an area; anything else ends it."""
+    lines, seen = ctx.layout.lines, {name_key(i.name) for i in ctx.get("indicators")}
+    for bi, b in enumerate(ctx.blocks):
+        if b.kind not in ("para", "heading") or not _MEASURE_HEADER.match(ctx.layout.lines[b.lines[0]].text.strip()):
+            continue
+        li = b.lines[0] + 1
+        while li + 1 < len(lines):
+            text, nxt = lines[li].text.strip(), lines[li + 1].text.strip()
+            if not text or _figures_line(text):
+                li += 1
+                continue
+            if _figures_line(nxt) and len(text) <= 250:
+                goal, assignment, group = stamped_links(ctx, bi)
+                key = name_key(text.rstrip(" ?"))
+                if key not in seen:
+                    seen.add(key)
+                    ctx.add("indicators", Indicator(id=ctx.next_id("indicators", "i"), name=text.rstrip(" ?"),
+                                                    goal=goal, assignment=assignment, group=group, values=[],
+                                                    provenance=line_provenance(ctx, [li, li + 1])))
+                li += 2
+            elif len(text.split()) <= 6 and not re.search(r"\d", text) and not text.endswith("."):
+                li += 1  # an area's name between its measures
+            else:
+                break

@@ -1164,3 +1164,16 @@ def test_minutes_that_approve_the_report_on_an_assignment_given_before(decision,
         "Kultur- och fritidsförvaltningen har fått i uppdrag att utreda behovet av en ny sporthall i Västby."], doc.assignments
     got = [(f.refers_to, f.status) for f in doc.followups]
     assert got == ([(doc.assignments[0].text, "done")] if followed else []), got
+
+
+def test_measure_names_each_over_their_line_of_figures_under_a_results_header():
+    """A results table flattened one cell group a line: under "Område Mått Utfall … Förändring …" each measure's
+    name stands over its figures and trend word; an area's name stands alone; a sentence after the table ends it."""
+    text = ("Område Mått Utfall 2025 Utfall 2024 Förändring Jämförelse riket\nÄldreomsorg\n"
+            "Hur många olika personal möter en brukare i hemtjänsten under 14 dagar?\n15 17 Ned 16\n"
+            "Kostnad särskilt boende, kr/brukare\n912 400 884 100 Upp 951 300\nKultur och fritid\n"
+            "Besök i kommunens bibliotek, antal/invånare\nIngen\n"
+            "Resultaten jämförs varje år med kommunerna i samma grupp.\n")
+    assert _items(text, "indicators", "name") == [
+        "Hur många olika personal möter en brukare i hemtjänsten under 14 dagar",
+        "Kostnad särskilt boende, kr/brukare", "Besök i kommunens bibliotek, antal/invånare"]
