@@ -449,3 +449,30 @@ def measure_lines_under_header(ctx: Context) -> None:
                 li += 1  # an area's name between its measures
             else:
                 break
+
+
+# "… Indikatorer Regional tillväxt • Antal nystartade företag per 1 000 invånare ska vara högre än … • Utsläpp av
+# växthusgaser ska minska. …": a transcript runs a list of measures, each worded as its target, into one paragraph
+_INLINE_MEASURES = re.compile(r"\b(?:Indikatorer|INDIKATORER|Nyckeltal|NYCKELTAL|Mätetal|MÄTETAL)\b[^•.]{0,60}•")
+_TARGET_VERB = re.compile(r"\s+(?:ska|skall|bör)\s+(?=\S)")
+
+
+def inline_measure_bullets(ctx: Context) -> None:
+    """The bullets run into a paragraph after "Indikatorer": each names a measure, up to its "ska" (its target)."""
+    seen = {name_key(i.name) for i in ctx.get("indicators")}
+    for bi, b in enumerate(ctx.blocks):
+        if b.kind not in ("para", "item", "heading") or "•" not in b.text or bi in ctx.table_blocks:
+            continue
+        m = _INLINE_MEASURES.search(b.text)
+        if not m:
+            continue
+        pieces = [p.strip() for p in b.text[m.end() - 1:].split("•")[1:]]
+        if len(pieces) < 2:
+            continue
+        for piece in pieces:
+            first = sentences(piece)[0] if piece else ""
+            target = _TARGET_VERB.search(first)
+            name = first[:target.start()] if target else first
+            name = re.sub(r"-\s+(?=[a-zåäö])", "", name).strip(" ,.;:")  # "hälso- tillstånd" broken by a transcript
+            if 2 <= len(name.split()) <= 25 and name[:1].isupper():
+                _add_measure(ctx, seen, name, [], bi, ctx.provenance(bi))

@@ -1177,3 +1177,13 @@ def test_measure_names_each_over_their_line_of_figures_under_a_results_header():
     assert _items(text, "indicators", "name") == [
         "Hur många olika personal möter en brukare i hemtjänsten under 14 dagar",
         "Kostnad särskilt boende, kr/brukare", "Besök i kommunens bibliotek, antal/invånare"]
+
+
+def test_measures_worded_as_targets_run_into_a_paragraph_after_indikatorer():
+    """A transcript runs "Indikatorer <group> • <measure> ska … • …" into one paragraph: each bullet names a measure
+    up to its "ska"; a word broken at a line end ("arbets- lösheten") is joined."""
+    text = ("12 MÅL FÖR NÄRINGSLIV MÅL 3. Fler ska kunna försörja sig på eget arbete. Indikatorer Arbete • Andelen "
+            "invånare i arbete ska öka mer än i länet. • Långtids- arbetslösheten bland unga ska minska. "
+            "Utbildning • Andelen vuxna som läser på komvux ska öka.\n")
+    assert _items(text, "indicators", "name") == [
+        "Andelen invånare i arbete", "Långtidsarbetslösheten bland unga", "Andelen vuxna som läser på komvux"]
