@@ -726,7 +726,8 @@ _ONE_GOAL_TITLE = re.compile(r"^[\wåäö]+[^aeiouyåäö\W]t\s+mål$", re.I)
 _MAIN_MODAL = re.compile(r"^(?:[\wåäöÅÄÖ-]+\s+){1,7}?(?:ska|skall)\s", re.I)
 
 
-_VISION_SAID = re.compile(r"^(?:[\wåäö]+s\s+|vår\s+|den\s+)?vision(?:en)?\s+(?:\d{4}\s+)?(?:är|lyder)\b", re.I)
+_VISION_SAID = re.compile(r"^(?:[\wåäö]+s\s+|vår\s+|den\s+)?vision(?:en)?\s+(?:\d{4}\s+)?(?:är|lyder)\b|"
+                          r"^[^.]{0,80}?\bhar\s+(?:som\s+vision|visionen|en\s+vision)\s+(?:att|om)\b", re.I)
 _GOAL_WORD_RE = re.compile(r"\bmål|målsättning", re.I)
 
 

@@ -1187,3 +1187,13 @@ def test_measures_worded_as_targets_run_into_a_paragraph_after_indikatorer():
             "Utbildning • Andelen vuxna som läser på komvux ska öka.\n")
     assert _items(text, "indicators", "name") == [
         "Andelen invånare i arbete", "Långtidsarbetslösheten bland unga", "Andelen vuxna som läser på komvux"]
+
+
+def test_a_municipality_that_has_as_its_vision_states_no_goal():
+    """"Åby kommun har som vision att Åby ska …" under a title about goals is the vision, whatever it says shall
+    be; the goal bullets below are the goals."""
+    text = ("Kommunens mål\n\nÅby kommun har som vision att Åby ska ha 30 000 invånare år 2040. Visionen säger att "
+            "alla ska vilja bo här.\n\nÖvergripande mål\n\n • Alla barn ska lämna grundskolan med godkända betyg.\n"
+            " • Kommunen ska vara klimatneutral år 2035.\n")
+    assert _items(text, "goals") == ["Alla barn ska lämna grundskolan med godkända betyg.",
+                                     "Kommunen ska vara klimatneutral år 2035."]
