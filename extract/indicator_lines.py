@@ -415,11 +415,16 @@ _MEASURE_HEADER = re.compile(r"^(?:\S+\s+){0,3}?(?:mått|indikator(?:er)?|nyckel
 _TREND_WORD = r"(?:upp|ned|ner|lika|ingen|oförändrad|förbättrad|försämrad)"
 
 
+_FIGURES = re.compile(rf"^(?P<figures>[-−–]?\d[\d\s,.%−–-]*?)?\s*(?P<trend>{_TREND_WORD}\b.*)?$", re.I)
+
+
 def _figures_line(line: str) -> bool:
-    """Figures, a trend word and what follows it (a comparison group and its figure), or a trend word alone."""
-    m = re.match(rf"^(?P<figures>[-−–]?\d[\d\s,.%−–-]*?)?\s*(?P<trend>{_TREND_WORD}\b.*)?$", line.strip(), re.I)
-    return bool(m and (m.group("figures") or m.group("trend")) and (m.group("figures") or len(line.split()) <= 4
-                                                                    or re.search(r"\d", line)))
+    """Figures, a trend word and what follows it (a comparison group and its figure), or a trend word alone —
+    not a sentence that happens to open with one ("Ingen av nämnderna …")."""
+    m = _FIGURES.match(line.strip())
+    if not m or not (m.group("figures") or m.group("trend")):
+        return False
+    return bool(m.group("figures")) or len(line.split()) <= 4 or bool(re.search(r"\d", line))
 
 
 def measure_lines_under_header(ctx: Context) -> None:
@@ -437,13 +442,7 @@ def measure_lines_under_header(ctx: Context) -> None:
                 li += 1
                 continue
             if _figures_line(nxt) and len(text) <= 250:
-                goal, assignment, group = stamped_links(ctx, bi)
-                key = name_key(text.rstrip(" ?"))
-                if key not in seen:
-                    seen.add(key)
-                    ctx.add("indicators", Indicator(id=ctx.next_id("indicators", "i"), name=text.rstrip(" ?"),
-                                                    goal=goal, assignment=assignment, group=group, values=[],
-                                                    provenance=line_provenance(ctx, [li, li + 1])))
+                _add_measure(ctx, seen, text.rstrip(" ?"), [], bi, line_provenance(ctx, [li, li + 1]))
                 li += 2
             elif len(text.split()) <= 6 and not re.search(r"\d", text) and not text.endswith("."):
                 li += 1  # an area's name between its measures
