@@ -40,7 +40,10 @@ _NOT_GOALS_LIST = re.compile(r"^(?:budget\w*|aktivitet\w*|åtgärd\w*|indikator\
                              r"\b(?:för|om|kring|på)\s+(?:de\s+\w+\s+)?målen\b|\bmålområde\w*|\bperspektiv\w*", re.I)
 # a list of the areas goals are grouped in, or of values: its items are names, not goals
 # ("… inom tre prioriterade områden:" lists what to reach: "Fler i arbete", "Minska arbetslösheten")
-_AREAS_INTRO = re.compile(r"\b(?:mål|fokus)områden\w*\b|\bstrategiska\s+områden\w*|\bperspektiv\w*", re.I)
+_AREAS_INTRO = re.compile(r"\b(?:mål|fokus)områden\w*\b|\bstrategiska\s+områden\w*|\bperspektiv\w*|"
+                          # "… dessa omfattar fem områden:": a count of areas (or aspects) closing the lead-in
+                          r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d{1,2})\s+(?:\w+\s+)?(?:områden|aspekter)\s*:\s*$",
+                          re.I)
 _VALUES_INTRO = re.compile(r"\bvärde\s?ord\w*|\bvärdegrund\w*|\bvärderingar\w*|\bledord\w*|\bkärnvärden\w*", re.I)
 _COMMITTEE_SUBJECT = re.compile(r"^([A-ZÅÄÖ][\wåäö\-]*nämnden|Nämnden|Styrelsen|Förvaltningen|Verksamheten)\s+(ska|skall)\b")
 _SENT_END = re.compile(r"[.!?:;,]\s*$")
@@ -731,6 +734,14 @@ _ONE_GOAL_TITLE = re.compile(r"^[\wåäö]+[^aeiouyåäö\W]t\s+mål$", re.I)
 _MAIN_MODAL = re.compile(r"^(?:[\wåäöÅÄÖ-]+\s+){1,7}?(?:ska|skall)\s", re.I)
 
 
+# "hur/vad/när … ska …": an indirect question, the "ska" of which states nothing to be reached
+_ASKED_SHALL = re.compile(r"\b(?:hur|vad|när|varför|vilk(?:en|et|a))\b(?:\s+[\wåäö-]+){0,4}?\s+(?:ska|skall)\b", re.I)
+
+
+def _shall_only_asked(text: str) -> bool:
+    return len(_ASKED_SHALL.findall(text)) >= len(re.findall(r"\b(?:ska|skall)\b", text, re.I))
+
+
 _VISION_SAID = re.compile(r"^(?:[\wåäö]+s\s+|vår\s+|den\s+)?vision(?:en)?\s+(?:\d{4}\s+)?(?:är|lyder)\b|"
                           r"^[^.]{0,80}?\bhar\s+(?:som\s+vision|visionen|en\s+vision)\s+(?:att|om)\b", re.I)
 _GOAL_WORD_RE = re.compile(r"\bmål|målsättning", re.I)
@@ -780,8 +791,8 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
     as_heading = as_heading or one_goal and not is_statement(text)
     if b.kind == "para" and not as_heading and walk.explained_after is not None and bi > walk.explained_after:
         return False  # the prose after a named goal's statement explains it
-    if b.kind == "para" and not is_statement(text) and not as_heading:
-        return False
+    if b.kind == "para" and not as_heading and (not is_statement(text) or _shall_only_asked(text)):
+        return False  # "… krav på hur kommunens ekonomi ska hanteras.": a "ska" that only asks how is no goal
     if as_heading:
         walk.heading_goal, walk.explained_after = bi, None
     level = _title_level(walk)

@@ -1197,3 +1197,15 @@ def test_a_municipality_that_has_as_its_vision_states_no_goal():
             " • Kommunen ska vara klimatneutral år 2035.\n")
     assert _items(text, "goals") == ["Alla barn ska lämna grundskolan med godkända betyg.",
                                      "Kommunen ska vara klimatneutral år 2035."]
+
+
+def test_a_count_of_areas_heads_no_goals_and_a_ska_that_asks_how_is_none():
+    """"… dessa omfattar fyra områden:" ⏎ "1. Resultat - årets resultat" …: the items name areas, not goals; a
+    sentence whose only "ska" asks how ("… regler för hur skulden ska hanteras") states no goal."""
+    text = ("Finansiella mål\n\nLagen ger regler för hur kommunens skuld ska hanteras över tid.\n\n"
+            "Fullmäktige har beslutat att målen ska vara följande:\n\n"
+            "  1. Kommunen ska ha ett överskott varje år.\n  2. Alla nämnder ska hålla sin budget.\n\n"
+            "Hushållningen följs dessutom upp i fyra områden:\n\n"
+            "  1. Resultat - årets överskott\n  2. Risk - räntor och borgen\n  3. Likviditet - kassa\n"
+            "  4. Investeringar - egen finansiering\n")
+    assert _items(text, "goals") == ["Kommunen ska ha ett överskott varje år.", "Alla nämnder ska hålla sin budget."]
