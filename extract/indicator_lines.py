@@ -475,3 +475,33 @@ def inline_measure_bullets(ctx: Context) -> None:
             name = re.sub(r"-\s+(?=[a-zåäö])", "", name).strip(" ,.;:")  # "hälso- tillstånd" broken by a transcript
             if 2 <= len(name.split()) <= 25 and name[:1].isupper():
                 _add_measure(ctx, seen, name, [], bi, ctx.provenance(bi))
+
+
+# "… Mått 1:1 Arbogas befolkning Måttansvarig: … Mått 1:2 Andelen … ska minska Samordningsansvar: …": numbered
+# measure labels run into a transcript's paragraph, each measure's fields after its name
+_RUN_ON_MEASURE = re.compile(r"\b(?:Mått|Indikator|Nyckeltal|Mätetal)\s+\d{1,2}(?:[:.]\d{1,2})?\s+(?=[A-ZÅÄÖ])")
+_FIELD_LABEL = re.compile(r"\s(?:[A-ZÅÄÖ][a-zåäö]*(?:ansvar(?:ig)?|ering|källa)|Källa|Ansvar|Ansvarig|Målvärde|Utfall|"
+                          r"Kommentar|Bilaga)\s*:")
+
+
+def run_on_measure_labels(ctx: Context) -> None:
+    """Measures numbered under a label and run into one paragraph (two at least): each name runs to its first
+    field ("Måttansvarig:") or the next label, without the target it is worded with (", ska minska")."""
+    seen = {name_key(i.name) for i in ctx.get("indicators")}
+    for bi, b in enumerate(ctx.blocks):
+        if b.kind not in ("para", "item", "heading") or bi in ctx.table_blocks or not any(
+                w in b.text for w in ("Mått ", "Indikator ", "Nyckeltal ", "Mätetal ")):
+            continue
+        labels = list(_RUN_ON_MEASURE.finditer(b.text))
+        if len(labels) < 2:
+            continue
+        for k, m in enumerate(labels):
+            end = labels[k + 1].start() if k + 1 < len(labels) else len(b.text)
+            body = b.text[m.end():end]
+            field = _FIELD_LABEL.search(body)
+            name = body[:field.start()] if field else body
+            target = _TARGET_VERB.search(name)
+            name = (name[:target.start()] if target else name).strip(" ,.;:")
+            if not field and k + 1 == len(labels) or not 1 <= len(name.split()) <= 25:
+                continue  # the last label's name has no field to end it: where it ends cannot be told
+            _add_measure(ctx, seen, name, [], bi, ctx.provenance(bi))

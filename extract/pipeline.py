@@ -12,7 +12,7 @@ from plantrace.extract.followups import extract_followups
 from plantrace.extract.indicator_cards import indicator_cards
 from plantrace.extract.indicator_lines import (indicator_lines, inline_measure_bullets, key_figure_runs,
                                                measure_lines_under_header, measure_records, question_rows,
-                                               result_bullets, result_cards)
+                                               result_bullets, result_cards, run_on_measure_labels)
 from plantrace.extract.items import table_items
 from plantrace.extract.labelled_records import labelled_records
 from plantrace.extract.roles import classify_blocks
@@ -63,6 +63,7 @@ register("key_figure_runs")(key_figure_runs)
 register("measure_records")(measure_records)
 register("measure_lines_under_header")(measure_lines_under_header)
 register("inline_measure_bullets")(inline_measure_bullets)
+register("run_on_measure_labels")(run_on_measure_labels)
 register("indicator_cards")(indicator_cards)
 register("labelled_records")(labelled_records)
 register("followups")(extract_followups)
@@ -101,7 +102,8 @@ def goals_not_indicators(ctx: Context) -> None:
 
 DEFAULT_PIPELINE: list[str] = ["blocks", "toc", "headings", "tables", "roles", "structure", "table_items", "indicator_lines",
                                "result_cards", "result_bullets", "question_rows", "key_figure_runs", "measure_records",
-                               "measure_lines_under_header", "inline_measure_bullets", "indicator_cards",
+                               "measure_lines_under_header", "inline_measure_bullets",
+                               "run_on_measure_labels", "indicator_cards",
                                "labelled_records", "goals_not_indicators", "followups"]
 
 

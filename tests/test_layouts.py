@@ -1209,3 +1209,24 @@ def test_a_count_of_areas_heads_no_goals_and_a_ska_that_asks_how_is_none():
             "  1. Resultat - årets överskott\n  2. Risk - räntor och borgen\n  3. Likviditet - kassa\n"
             "  4. Investeringar - egen finansiering\n")
     assert _items(text, "goals") == ["Kommunen ska ha ett överskott varje år.", "Alla nämnder ska hålla sin budget."]
+
+
+@pytest.mark.parametrize("title, goals", [("Fastställa ändamålet med verksamheten", False),
+                                          ("Bolagets verksamhetsmål", True)])
+def test_andamal_is_no_goal_word(title, goals):
+    """"mål" in a compound names goals ("verksamhetsmål"), but "ändamål" is a purpose: the bullets under a title
+    about the company's purpose are no goals."""
+    text = (f"Bildande av bolag\n\nFullmäktige ska besluta om bland annat:\n\n{title}\n\n"
+            " • Nöjda hyresgäster i alla bostadsområden\n • Ett nytt äldreboende i centrum\n")
+    assert bool(_items(text, "goals")) is goals, _items(text, "goals")
+
+
+def test_numbered_measures_run_into_a_paragraph_with_their_fields():
+    """A transcript runs "Mått 2:1 <name> Måttansvarig: … Mått 2:2 <name>, ska öka Adressering: …" into one
+    paragraph: each name runs to its first field, without the target it is worded with."""
+    text = ("Protokoll Kommunstyrelsen\n\n3 Mål och mått 2026 Ett växande Åby KF 2: Fler ska vilja flytta till Åby "
+            "Mått 2:1 Antal inflyttade per år Måttansvarig: Eva Berg, kommunledningskontoret Mått 2:2 Andelen "
+            "nöjda nyinflyttade, ska öka Samordningsansvar: Kommunstyrelsen Måttansvarig: Per Holm Mått 2:3 "
+            "Antal nya bostäder Adressering: Byggnadsnämnden Slut på listan\n")
+    assert _items(text, "indicators", "name") == ["Antal inflyttade per år", "Andelen nöjda nyinflyttade",
+                                                  "Antal nya bostäder"]
