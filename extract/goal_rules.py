@@ -739,6 +739,7 @@ _ASKED_SHALL = re.compile(r"\b(?:hur|vad|när|varför|vilk(?:en|et|a))\b(?:\s+[\
 
 
 def _shall_only_asked(text: str) -> bool:
+    """Every "ska" of the text stands in an indirect question."""
     return len(_ASKED_SHALL.findall(text)) >= len(re.findall(r"\b(?:ska|skall)\b", text, re.I))
 
 

@@ -481,7 +481,7 @@ def inline_measure_bullets(ctx: Context) -> None:
 # measure labels run into a transcript's paragraph, each measure's fields after its name
 _RUN_ON_MEASURE = re.compile(r"\b(?:Mått|Indikator|Nyckeltal|Mätetal)\s+\d{1,2}(?:[:.]\d{1,2})?\s+(?=[A-ZÅÄÖ])")
 _FIELD_LABEL = re.compile(r"\s(?:[A-ZÅÄÖ][a-zåäö]*(?:ansvar(?:ig)?|ering|källa)|Källa|Ansvar|Ansvarig|Målvärde|Utfall|"
-                          r"Kommentar|Bilaga)\s*:")
+                          r"Kommentar)\s*:")
 
 
 def run_on_measure_labels(ctx: Context) -> None:
@@ -502,6 +502,6 @@ def run_on_measure_labels(ctx: Context) -> None:
             name = body[:field.start()] if field else body
             target = _TARGET_VERB.search(name)
             name = (name[:target.start()] if target else name).strip(" ,.;:")
-            if not field and k + 1 == len(labels) or not 1 <= len(name.split()) <= 25:
+            if (not field and k + 1 == len(labels)) or not 1 <= len(name.split()) <= 25:
                 continue  # the last label's name has no field to end it: where it ends cannot be told
             _add_measure(ctx, seen, name, [], bi, ctx.provenance(bi))
