@@ -42,7 +42,9 @@ _NOT_GOALS_LIST = re.compile(r"^(?:budget\w*|aktivitet\w*|åtgärd\w*|indikator\
 # ("… inom tre prioriterade områden:" lists what to reach: "Fler i arbete", "Minska arbetslösheten")
 _AREAS_INTRO = re.compile(r"\b(?:mål|fokus)områden\w*\b|\bstrategiska\s+områden\w*|\bperspektiv\w*|"
                           # "… dessa omfattar fem områden:": a count of areas (or aspects) closing the lead-in
-                          r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d{1,2})\s+(?:\w+\s+)?(?:områden|aspekter)\s*:\s*$",
+                          # ("… inom tre prioriterade områden:" names priorities, what the list holds are goals)
+                          r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d{1,2})\s+(?!prioriterade\b)(?:\w+\s+)?"
+                          r"(?:områden|aspekter)\s*:\s*$",
                           re.I)
 _VALUES_INTRO = re.compile(r"\bvärde\s?ord\w*|\bvärdegrund\w*|\bvärderingar\w*|\bledord\w*|\bkärnvärden\w*", re.I)
 _COMMITTEE_SUBJECT = re.compile(r"^([A-ZÅÄÖ][\wåäö\-]*nämnden|Nämnden|Styrelsen|Förvaltningen|Verksamheten)\s+(ska|skall)\b")
