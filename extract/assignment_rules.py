@@ -23,7 +23,7 @@ from plantrace.extract.vocabulary import (
     verb_first,
 )
 from plantrace.extract.walk import Walk, first_sentence, rule, sentences, split_names
-from plantrace.nlp_models.status import status_match
+from plantrace.nlp_models.status import REPORT_BACK_APPROVED, status_match
 
 _TEXT_KINDS = ("para", "bullet", "item")
 
@@ -312,11 +312,6 @@ def assignment_in_text(walk: Walk, bi: int, b: Block) -> bool:
     return found
 
 
-# "Återrapporten godkänns", "Redovisning av förstudien godkänns", "Utredningen har nu återrapporterats": the
-# decision that takes the report on an assignment given before
-_REPORT_APPROVED = re.compile(r"\b(?:återrapport\w*|redovisning(?:en)?\s+av\s+(?:\w+\s+){0,2}?(?:uppdrag\w*|utredning\w*|"
-                              r"förstudie\w*))\s+(?:\w+\s+){0,3}?(?:godkän\w*|läggs\s+till\s+handlingarna)|"
-                              r"\b(?:utredningen|uppdraget|förstudien)\s+har\s+(?:nu\s+)?återrapporterats\b", re.I)
 _ITEM_WINDOW = 6
 
 
@@ -333,7 +328,7 @@ def _report_approved(walk: Walk, bi: int, told: str) -> Optional[str]:
         if k > bi and (blocks[k].kind == "heading" or k in walk.head_at):
             break
         for sent in sentences(blocks[k].text):
-            if sent != told and _REPORT_APPROVED.search(sent):
+            if sent != told and REPORT_BACK_APPROVED.search(sent):
                 return sent
     return None
 

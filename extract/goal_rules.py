@@ -16,6 +16,7 @@ from plantrace.extract.vocabulary import (
     ASSIGNMENT_CUE,
     ASSIGNMENT_TITLE,
     GOAL_REGION,
+    GOAL_STATEMENT,
     MISSION_TITLE,
     PLACEHOLDER,
     TARGET_SENTENCE,
@@ -742,7 +743,7 @@ _ASKED_SHALL = re.compile(r"\b(?:hur|vad|när|varför|vilk(?:en|et|a))\b(?:\s+[\
 
 def _shall_only_asked(text: str) -> bool:
     """Every "ska" of the text stands in an indirect question."""
-    return len(_ASKED_SHALL.findall(text)) >= len(re.findall(r"\b(?:ska|skall)\b", text, re.I))
+    return len(_ASKED_SHALL.findall(text)) >= len(GOAL_STATEMENT.findall(text))
 
 
 _VISION_SAID = re.compile(r"^(?:[\wåäö]+s\s+|vår\s+|den\s+)?vision(?:en)?\s+(?:\d{4}\s+)?(?:är|lyder)\b|"

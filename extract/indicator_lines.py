@@ -413,8 +413,6 @@ def measure_records(ctx: Context) -> None:
 _MEASURE_HEADER = re.compile(r"^(?:\S+\s+){0,3}?(?:mått|indikator(?:er)?|nyckeltal|mätetal)\b.{0,80}?"
                              r"\b(?:utfall|målvärde|mål|resultat)\s+(?:19|20)\d\d\b", re.I)
 _TREND_WORD = r"(?:upp|ned|ner|lika|ingen|oförändrad|förbättrad|försämrad)"
-
-
 _FIGURES = re.compile(rf"^(?P<figures>[-−–]?\d[\d\s,.%−–-]*?)?\s*(?P<trend>{_TREND_WORD}\b.*)?$", re.I)
 
 
@@ -433,7 +431,7 @@ def measure_lines_under_header(ctx: Context) -> None:
     spaces cannot be told from the next column); a short line without figures is an area; anything else ends it."""
     lines, seen = ctx.layout.lines, {name_key(i.name) for i in ctx.get("indicators")}
     for bi, b in enumerate(ctx.blocks):
-        if b.kind not in ("para", "heading") or not _MEASURE_HEADER.match(ctx.layout.lines[b.lines[0]].text.strip()):
+        if b.kind not in ("para", "heading") or not _MEASURE_HEADER.match(lines[b.lines[0]].text.strip()):
             continue
         li = b.lines[0] + 1
         while li + 1 < len(lines):
@@ -456,6 +454,12 @@ _INLINE_MEASURES = re.compile(r"\b(?:Indikatorer|INDIKATORER|Nyckeltal|NYCKELTAL
 _TARGET_VERB = re.compile(r"\s+(?:ska|skall|bör)\s+(?=\S)")
 
 
+def _before_target(text: str) -> str:
+    """A measure worded as its target ("Utsläpp av växthusgaser ska minska"): its name, up to the "ska"."""
+    target = _TARGET_VERB.search(text)
+    return text[:target.start()] if target else text
+
+
 def inline_measure_bullets(ctx: Context) -> None:
     """The bullets run into a paragraph after "Indikatorer": each names a measure, up to its "ska" (its target)."""
     seen = {name_key(i.name) for i in ctx.get("indicators")}
@@ -470,9 +474,7 @@ def inline_measure_bullets(ctx: Context) -> None:
             continue
         for piece in pieces:
             first = sentences(piece)[0] if piece else ""
-            target = _TARGET_VERB.search(first)
-            name = first[:target.start()] if target else first
-            name = re.sub(r"-\s+(?=[a-zåäö])", "", name).strip(" ,.;:")  # "hälso- tillstånd" broken by a transcript
+            name = re.sub(r"-\s+(?=[a-zåäö])", "", _before_target(first)).strip(" ,.;:")  # "hälso- tillstånd" broken by a transcript
             if 2 <= len(name.split()) <= 25 and name[:1].isupper():
                 _add_measure(ctx, seen, name, [], bi, ctx.provenance(bi))
 
@@ -500,8 +502,7 @@ def run_on_measure_labels(ctx: Context) -> None:
             body = b.text[m.end():end]
             field = _FIELD_LABEL.search(body)
             name = body[:field.start()] if field else body
-            target = _TARGET_VERB.search(name)
-            name = (name[:target.start()] if target else name).strip(" ,.;:")
+            name = _before_target(name).strip(" ,.;:")
             if (not field and k + 1 == len(labels)) or not 1 <= len(name.split()) <= 25:
                 continue  # the last label's name has no field to end it: where it ends cannot be told
             _add_measure(ctx, seen, name, [], bi, ctx.provenance(bi))

@@ -105,7 +105,7 @@ _FUZZY_PREFIXES = frozenset(k[:3] for k in _LONG_LABELS)
 # top-level section titles that hold goals / assignments
 # "mål" in a compound names a goal ("nämndmål", "inriktningsmål"), but not in the words where it means something
 # else: "ändamål" (purpose), "målgrupp", "målning", a court's "tvistemål"/"brottmål"
-GOAL_REGION = re.compile(r"(?<!ända)(?<!tviste)(?<!brott)mål(?!gruppe|grupp|ning)|målanalys|måluppfyllelse|fokusområden",
+GOAL_REGION = re.compile(r"(?<!ända)(?<!tviste)(?<!brott)mål(?!grupp|ning)|målanalys|måluppfyllelse|fokusområden",
                          re.I)
 ASSIGNMENT_REGION = re.compile(r"uppdrag", re.I)
 

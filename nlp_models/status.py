@@ -49,6 +49,13 @@ _GOAL = r"måls?(?:upp|opp)fyllelse"
 _DEGREE = (r"(?:i\s+(?:hög|låg|viss|stor|liten|begränsad)\s+grad|till\s+(?:största|stor|viss|mindre|en\s+mindre|"
            r"en\s+viss)\s+del(?:en)?|nästan|delvis|till\s+ungefär\s+\w+|till\s+hälften|"
            r"(?:för|i)\s+(?:\w+\s+)?(?:en|två|tre|fyra|fem|\d+)\s+av\s+(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+))")
+# the report back on an assignment approved: "Återrapporten godkänns", "Redovisning av förstudien godkänns" (a report
+# of the year approved is no status: "Fullmäktige godkände tertialrapporten")
+_REPORT_BACK = (r"(?:återrapport\w*|redovisning(?:en)?\s+av\s+(?:\w+\s+){0,2}?(?:uppdrag\w*|utredning\w*|förstudie\w*))"
+                r"\s+(?:\w+\s+){0,3}?(?:godkän\w*|läggs\s+till\s+handlingarna)")
+# … or told as done: "Utredningen har nu återrapporterats" (extract/assignment_rules.py finds it in minutes)
+REPORT_BACK_APPROVED = re.compile(rf"\b{_REPORT_BACK}|\b(?:utredningen|uppdraget|förstudien)\s+har\s+(?:nu\s+)?"
+                                  rf"återrapporterats\b", re.I)
 _PREFIX = r"^\W*(?:(?:status|bedömning|måluppfyllelse|prognos|uppföljning|kommentar|resultat|utfall)\s*[:\-–]\s*)?"
 
 _C = lambda pattern: re.compile(pattern, re.I)  # noqa: E731
@@ -136,11 +143,7 @@ RULES: list[tuple[str, re.Pattern]] = [
                 r"i\s+allt\s+väsentligt|"
                 # an assignment's final report approved or filed: the assignment is done
                 r"godkän\w*\s+(?:\w+\s+){0,2}?slut(?:redovisning|rapport)\w*|slut(?:redovisning|rapport)\w*\s+(?:\w+\s+){0,3}?"
-                r"godkän\w*|(?:lägg\w*|lades)\s+slut(?:redovisning|rapport)\w*\s+till\s+handlingarna|"
-                # the report back on an assignment approved: "Återrapporten godkänns", "Redovisning av förstudien
-                # godkänns" (a report of the year approved is no status: "Fullmäktige godkände tertialrapporten")
-                r"(?:återrapport\w*|redovisning(?:en)?\s+av\s+(?:\w+\s+){0,2}?(?:uppdrag\w*|utredning\w*|förstudie\w*))"
-                r"\s+(?:\w+\s+){0,3}?(?:godkän\w*|läggs\s+till\s+handlingarna))\b")),
+                rf"godkän\w*|(?:lägg\w*|lades)\s+slut(?:redovisning|rapport)\w*\s+till\s+handlingarna|{_REPORT_BACK})\b")),
     ("not_done", _C(r"\b(?:åtgärd(?:er)?\s+(?:ej|inte)\s+vidtag\w*|inga\s+åtgärder\s+har\s+vidtagits|"
                     r"skjutits\s+på\s+framtiden|understiger\s+(?:\w+\s+)?mål\w*|(?:ligger|hamnar)\s+under\s+mål\w*|"
                     r"missar\s+målet)\b")),
