@@ -11,7 +11,8 @@ from typing import Optional
 # "Kommunstyrelsen får till exempel i uppdrag att …", "Uppdrag ges till kommunens nämnder att …": an
 # assignment in running text, from its clause to the next clause that gives another one or the sentence's end
 CLAUSE_CUE = re.compile(r"\b(?:(?P<verb>får|ska\s+få|fick|fått|ges|gavs|ger?|gav|gett|givit)(?P<between>\s+[\wåäö\- ]{2,60}?)?"
-                        r"\s+i\s+uppdrag\s+att|(?:fick|får|har\s+fått)\s+ett\s+uppdrag\s+att|uppdras\s+att|"
+                        # "fick i samband med budgeten ett uppdrag att …": "ett uppdrag" after a verb of giving
+                        r"\s+(?:i|(?P<ett>ett))\s+uppdrag\s+att|uppdras\s+att|"
                         # "… nämnder uppdras vidta åtgärder": the "att" left out before a verb of doing
                         r"uppdras\s+(?=(?:vidta|utreda|ta\s+fram|genomföra|återkomma|redovisa|säkerställa|arbeta|"
                         r"undersöka|utveckla|se\s+över|initiera|följa\s+upp)\b)|"
@@ -95,6 +96,8 @@ def assignment_clauses(sentence: str, committee_ska: bool = False) -> list[str]:
         if m.group("inf"):  # a decision as an infinitive ("… Dnr 98/2005 uppdra till nämnden att …"): from its verb
             starts.append(m.start())
             continue
+        if m.group("ett") and m.group("verb").lower() in ("ge", "ger", "ges"):
+            continue  # "Läroplanen ger skolan ett uppdrag att …": a standing mission, not one given
         between = (m.group("between") or "").strip()
         if between and _RECIPIENT_END.search(between) and (m.group("verb").lower() != "ger"
                                                            or _subject_start(sentence, m.start()) is None):

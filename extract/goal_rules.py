@@ -21,6 +21,9 @@ from plantrace.extract.vocabulary import (
     PLACEHOLDER,
     TARGET_SENTENCE,
     UPPDRAS,
+    LABELS,
+    MEASURE_CODE,
+    MEASURE_FIELD,
     LabelMatch,
     imperative,
     match_label,
@@ -847,3 +850,44 @@ def inline_goal_list(walk: Walk, bi: int, b: Block) -> bool:
     for text in items:
         walk.add_goal(text.rstrip(" ."), "council", None, None, bi)
     return False  # the paragraph's other sentences are read by the rules after
+
+
+# "… KF 1: Kommunen ska ha en stabil ekonomi Mått 1:1 <name> Måttansvarig: … KF 2: …", "EFFEKTMÅL 2. <goal>. <what
+# it means> Indikatorer • …": a transcript runs goals, each after its code, and the measures under them into one paragraph
+_GOAL_CODE = re.compile(r"(?<![\wåäö])(?P<code>KF|RF|KS|NF|NM|(?:[A-ZÅÄÖ][a-zåäö]*m|M)ål|[A-ZÅÄÖ]*MÅL)\s?"
+                        r"\d{1,2}(?:[.:]\d{1,2})?\s*[:.]\s+(?=[A-ZÅÄÖ])")
+_CODE_LEVEL = {"kf": "council", "rf": "council", "ks": "council", "nf": "committee", "nm": "committee"}
+_MEASURES_HEAD = re.compile(r"(?<![\wåäö])(?:Indikatorer|INDIKATORER|Nyckeltal|NYCKELTAL|Mätetal|MÄTETAL)(?=\s)")
+
+
+@rule("coded_goals_run_on")
+def coded_goals_run_on(walk: Walk, bi: int, b: Block) -> bool:
+    """Each goal code in a paragraph that also numbers or lists measures opens a goal: its first sentence, up to
+    the next measure's or goal's code; a goal with nothing after it, whose end cannot be told, is left."""
+    if b.kind not in ("para", "heading", "item") or len(b.text) < 80:
+        return False
+    codes = list(_GOAL_CODE.finditer(b.text))
+    if not codes:
+        return False
+    measures = [m.start() for m in MEASURE_CODE.finditer(b.text)] + \
+        [m.start() for m in _MEASURES_HEAD.finditer(b.text)]
+    if not measures:
+        return False
+    ends = sorted(measures + [c.start() for c in codes])
+    for c in codes:
+        end = next((e for e in ends if e > c.start()), None)
+        if end is None:
+            continue
+        text = b.text[c.end():end]
+        field = MEASURE_FIELD.search(text)
+        text = sentences(text[:field.start()] if field else text)[0].strip(" ,.;")
+        if not 3 <= len(text.split()) <= 40:
+            continue
+        code = c.group("code").lower()
+        level = _CODE_LEVEL.get(code) or LABELS.get(code, ("goal", ""))[1] or "council"
+        parent = walk.council if level != "council" else None
+        gid = walk.add_goal(text, level, parent, None, bi)
+        if level == "council" and gid:
+            walk.council = gid
+        walk.target = gid or walk.target
+    return False  # the measures and the paragraph's other sentences are read by the rules after

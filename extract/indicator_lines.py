@@ -19,6 +19,7 @@ from plantrace.extract.context import Context
 from plantrace.extract.indicator_cards import CODE
 from plantrace.extract.items import line_provenance, name_key, stamped_links
 from plantrace.extract.numbers import AMOUNT, BOUND, YEAR, parse_number, stated_direction
+from plantrace.extract.vocabulary import MEASURE_CODE, MEASURE_FIELD
 from plantrace.extract.walk import sentences
 from plantrace.schema import Indicator, IndicatorValue
 
@@ -153,13 +154,15 @@ def _typed_value(kind: str, raw: str, year: Optional[int] = None) -> IndicatorVa
 
 
 def _add_measure(ctx: Context, seen: set[str], name: str, values: list[IndicatorValue], bi: int, provenance,
-                 direction: Optional[str] = None) -> None:
-    """Add the measure read at block `bi`, linked to what is in force there, unless one of its name is read."""
+                 direction: Optional[str] = None, goal: Optional[str] = None) -> None:
+    """Add the measure read at block `bi`, linked to what is in force there (or to `goal`, where the block holds
+    several), unless one of its name is read."""
     key = name_key(name)
     if key in seen:
         return
     seen.add(key)
-    goal, assignment, group = stamped_links(ctx, bi)
+    stamped, assignment, group = stamped_links(ctx, bi)
+    goal = goal or stamped
     ctx.add("indicators", Indicator(id=ctx.next_id("indicators", "i"), name=name, goal=goal, assignment=assignment,
                                     group=group, values=values, direction=direction, provenance=provenance))
 
@@ -481,9 +484,6 @@ def inline_measure_bullets(ctx: Context) -> None:
 
 # "… Mått 1:1 Arbogas befolkning Måttansvarig: … Mått 1:2 Andelen … ska minska Samordningsansvar: …": numbered
 # measure labels run into a transcript's paragraph, each measure's fields after its name
-_RUN_ON_MEASURE = re.compile(r"\b(?:Mått|Indikator|Nyckeltal|Mätetal)\s+\d{1,2}(?:[:.]\d{1,2})?\s+(?=[A-ZÅÄÖ])")
-_FIELD_LABEL = re.compile(r"\s(?:[A-ZÅÄÖ][a-zåäö]*(?:ansvar(?:ig)?|ering|källa)|Källa|Ansvar|Ansvarig|Målvärde|Utfall|"
-                          r"Kommentar)\s*:")
 
 
 def run_on_measure_labels(ctx: Context) -> None:
@@ -494,15 +494,18 @@ def run_on_measure_labels(ctx: Context) -> None:
         if b.kind not in ("para", "item", "heading") or bi in ctx.table_blocks or not any(
                 w in b.text for w in ("Mått ", "Indikator ", "Nyckeltal ", "Mätetal ")):
             continue
-        labels = list(_RUN_ON_MEASURE.finditer(b.text))
+        labels = list(MEASURE_CODE.finditer(b.text))
         if len(labels) < 2:
             continue
+        # the goals read in this paragraph ("KF 1: <goal> Mått 1:1 …"), by where they stand in it
+        goals = sorted((b.text.find(g.text), g.id) for g in ctx.get("goals") if g.text in b.text)
         for k, m in enumerate(labels):
             end = labels[k + 1].start() if k + 1 < len(labels) else len(b.text)
             body = b.text[m.end():end]
-            field = _FIELD_LABEL.search(body)
+            field = MEASURE_FIELD.search(body)
             name = body[:field.start()] if field else body
             name = _before_target(name).strip(" ,.;:")
             if (not field and k + 1 == len(labels)) or not 1 <= len(name.split()) <= 25:
                 continue  # the last label's name has no field to end it: where it ends cannot be told
-            _add_measure(ctx, seen, name, [], bi, ctx.provenance(bi))
+            before = [gid for at, gid in goals if 0 <= at < m.start()]
+            _add_measure(ctx, seen, name, [], bi, ctx.provenance(bi), goal=before[-1] if before else None)

@@ -22,6 +22,7 @@ from plantrace.schema import Section
 STRUCTURE_RULES: list[str] = [
     "inline_assignment_list",  # "… följande uppdrag till nämnden: Utreda … . Ta fram … ." run into one paragraph
     "inline_goal_list",  # "… Svalövs kommun ska: vara en … . verka för … ." run into one paragraph (does not claim)
+    "coded_goals_run_on",  # "… KF 1: <goal> Mått 1:1 <measure> …" run into one paragraph (does not claim)
     "numbered_heading",  # numbered section headings: goal trees, assignment lists, other chapters
     "table_row",  # rows belong to tables; only stamped
     "status_line",  # a bare status line read with the statement above it ("Uppnås ej"): claimed, nothing more

@@ -102,6 +102,12 @@ _LONG_LABELS = [k for k in LABELS if len(k) >= 9]
 _FIRST_WORDS = frozenset(k.split()[0] for k in LABELS)
 _FUZZY_PREFIXES = frozenset(k[:3] for k in _LONG_LABELS)
 
+# a measure's numbered label inside running text ("Mått 1:1 Andel …", "Indikator 2 Antal …")
+MEASURE_CODE = re.compile(r"\b(?:Mått|Indikator|Nyckeltal|Mätetal)\s+\d{1,2}(?:[:.]\d{1,2})?\s+(?=[A-ZÅÄÖ])")
+# … and the fields that follow its name there ("Måttansvarig:", "Adressering:", "Målvärde:")
+MEASURE_FIELD = re.compile(r"\s(?:[A-ZÅÄÖ][a-zåäö]*(?:ansvar(?:ig)?|ering|källa)|Källa|Ansvar|Ansvarig|Målvärde|Utfall|"
+                           r"Kommentar)\s*:")
+
 # top-level section titles that hold goals / assignments
 # "mål" in a compound names a goal ("nämndmål", "inriktningsmål"), but not in the words where it means something
 # else: "ändamål" (purpose), "målgrupp", "målning", a court's "tvistemål"/"brottmål"

@@ -206,6 +206,11 @@ def test_goals_one_per_line_under_their_perspective():
       "tekniska nämnden får i uppdrag att rusta upp lekplatserna."]),
     ("Kommunstyrelsen föreslår att servicenämnden ska få i uppdrag att samordna lokalvården.",
      ["servicenämnden ska få i uppdrag att samordna lokalvården."]),
+    ("Fritidsnämnden fick i samband med budgeten för 2020 ett uppdrag att utreda ett nytt ishallstak.",
+     ["Fritidsnämnden fick i samband med budgeten för 2020 ett uppdrag att utreda ett nytt ishallstak."]),
+    ("Fullmäktige gav under hösten kulturnämnden ett uppdrag att se över taxorna för musikskolan.",
+     ["kulturnämnden ett uppdrag att se över taxorna för musikskolan."]),
+    ("Skollagen ger förskolan ett uppdrag att stimulera varje barns språkutveckling.", []),
 ])
 def test_assignments_given_in_running_text(text, expected):
     assert _items(text, "assignments") == expected
@@ -1230,3 +1235,31 @@ def test_numbered_measures_run_into_a_paragraph_with_their_fields():
             "Antal nya bostäder Adressering: Byggnadsnämnden Slut på listan\n")
     assert _items(text, "indicators", "name") == ["Antal inflyttade per år", "Andelen nöjda nyinflyttade",
                                                   "Antal nya bostäder"]
+
+
+def test_goals_after_their_codes_in_a_run_on_paragraph():
+    """Goals run into the same paragraph as their numbered measures, each after its code ("KF 1:", "NM 2:"): a goal
+    runs to the next code; the last one, with nothing after it to end it, is left."""
+    text = ("Protokoll Kommunstyrelsen 2019\n\nKommunstyrelsen beslutar att anta mål och mått. KF 1: Företagen i Åby "
+            "ska växa Mått 1:1 Antal nya företag per år Måttansvarig: Näringslivschef NM 1: Servicen till "
+            "företagen ska bli snabbare Mått 1:2 Handläggningstid för bygglov Måttansvarig: Bygglovschef "
+            "KF 2: Invånarna ska ha god hälsa och en meningsfull fritid hela livet\n")
+    doc = extract_text(text)
+    assert [(g.text, g.level) for g in doc.goals] == [("Företagen i Åby ska växa", "council"),
+                                                      ("Servicen till företagen ska bli snabbare", "committee")]
+    assert doc.goals[1].parent == doc.goals[0].id
+    assert [i.name for i in doc.indicators] == ["Antal nya företag per år", "Handläggningstid för bygglov"]
+    assert [i.goal for i in doc.indicators] == [doc.goals[0].id, doc.goals[1].id]
+
+
+def test_goal_after_a_capital_code_before_its_listed_measures():
+    """"EFFEKTMÅL 2. <goal>. <what it means> Indikatorer • <measure> ska öka • …" in one paragraph: the goal is
+    the code's first sentence; the measures are read up to their targets."""
+    text = ("Plan för fritid 2024\n\nFritiden ska vara rik för alla. EFFEKTMÅL 2. Fler unga ska idrotta varje "
+            "vecka. Föreningarna får stöd för att nå nya grupper och hallarna öppnar tidigare. Indikatorer Idrott • "
+            "Andel unga som idrottar varje vecka ska öka • Antal bokade timmar i hallarna ska öka • Kötid till "
+            "simskolan ska minska. EFFEKTMÅL 3. Alla ska\n")
+    doc = extract_text(text)
+    assert [g.text for g in doc.goals] == ["Fler unga ska idrotta varje vecka"]
+    assert [i.name for i in doc.indicators] == ["Andel unga som idrottar varje vecka",
+                                                "Antal bokade timmar i hallarna", "Kötid till simskolan"]
