@@ -37,7 +37,8 @@ _KIND = (r"Utfall|Målvärde|Målsättning|Målnivå|Mål|Nuvärde|Jämförelsev
          r"Utgångsläge|Basvärde|Trend|Status|Resultat|Medel|Snitt|Sämst|Bäst|Värde")
 # goal columns before the measure's: "Målområde Mål - Fram till 2022 ska.. Indikator KF mål 2022"
 _GOAL_WORDS = (r"Målområde|Fokusområde|Perspektiv|Strategiskt mål|Inriktningsmål|Nämndmål|Effektmål|Verksamhetsmål|"
-               r"Resultatmål|Delmål|Mål")
+               # whose goals, or which ("Kommunfullmäktiges mål", "KF:s mål", "Nämndens mål", "Strategiska mål")
+               r"Resultatmål|Delmål|[A-ZÅÄÖ][\wåäö:]*(?:s|a|e)\s+mål|Mål")
 _GOALS_THEN_MEASURE = rf"(?P<goals>(?:{_GOAL_WORDS})\b.{{0,80}}?)\s+(?P<measure>Indikator(?:er)?|Mått|Mätetal|Nyckeltal)"
 _GOAL_FIRST = re.compile(rf"^{_GOALS_THEN_MEASURE}\s+(?P<rest>\S.*)$")  # a header line
 _GOAL_FIRST_CELL = re.compile(rf"^{_GOALS_THEN_MEASURE}$")  # the first cell `parse_header` made of it
@@ -587,8 +588,11 @@ def split_run_cells(text: str, n: int) -> list[str]:
     if n <= 1 or not starts:
         return [text]
     cuts = [starts[-1]]
-    if n >= 3 and len(starts) >= 2 and starts[0] <= 4:
-        cuts.insert(0, starts[0])
+    # the goal's cell opens after the area's few words; a capitalised word right before another ("Ett lärande Åby
+    # Eleverna ska …") is a name that ends the area, the next one opens the goal
+    early = [k for k in starts[:-1] if k <= 4 and k + 1 not in starts]
+    if n >= 3 and early:
+        cuts.insert(0, early[0])
     bounds = [0] + cuts + [len(words)]
     return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:])]
 

@@ -267,7 +267,8 @@ _PLAN_GOAL_WORD = (r"(?:nämnd|nämnds|effekt|inriktnings|verksamhets|del|result
                    r"övergripande|etapp|slut)?mål(?:en|et)?")
 _PARENTHESIS = re.compile(r"\([^()]*\)")  # "(För 2011 ska målet vara 1,9 %)": a note on the goal, not about goals
 _NAMES_PLAN_GOALS = re.compile(rf"\b{_PLAN_GOAL_WORD}\b", re.I)
-_ABOUT_GOALS = re.compile(rf"\b(?:{_PLAN_GOAL_WORD}|målsättning\w*|målområde\w*)\b|^(?:dessa|detta|det(?!\s+(?:ska|skall)\s)|här|nedan|ovan|följande|"
+# (what pupils shall reach, "Eleverna ska nå målen i alla ämnen", is a goal's content, not a word about goals)
+_ABOUT_GOALS = re.compile(rf"(?<!\bnå\s)(?<!\bnår\s)\b(?:{_PLAN_GOAL_WORD}|målsättning\w*|målområde\w*)\b|^(?:dessa|detta|det(?!\s+(?:ska|skall)\s)|här|nedan|ovan|följande|"
                           r"vi\s+har|nämnden\s+har|kommunen\s+har)\b", re.I)
 
 

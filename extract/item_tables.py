@@ -60,6 +60,11 @@ def item_tables(ctx: Context, walk: Walk) -> None:
             walk.accounted_here(item)  # its row is all the table says of it
 
 
+# a goal column that names the committee's (or a lower) level after another goal column
+_COMMITTEE_COLUMN = re.compile(r"\bmål\w*\s+.*\b(?:nämndens\s+mål|nämndsmål|nämndmål|förvaltningens\s+mål|effektmål|"
+                               r"verksamhetsmål|resultatmål|delmål)\b", re.I)
+
+
 def _goal_rows(ctx: Context, walk: Walk, t) -> None:
     """The goals an indicator table groups its rows under ("Mål: Fler ska …" rows, a "Målformulering" column):
     each is a goal once, at the first row it heads; an area column's cell ("Målområde") is a goal over them."""
@@ -67,6 +72,8 @@ def _goal_rows(ctx: Context, walk: Walk, t) -> None:
     said = " ".join(t.header_rows[0]) if t.row_areas and t.header_rows else ""
     level = "council" if said and (COUNCIL_WORDS.search(said) or walk.title and COUNCIL_WORDS.search(walk.title)) \
         else "committee"
+    if _COMMITTEE_COLUMN.search(said):  # "Kommunfullmäktiges mål | Nämndens mål | Indikator": the council's goals
+        level = "committee"  # are the area cells over the committee's
     areas: dict[str, Optional[str]] = {}
     for k, (group, bi) in enumerate(zip(t.row_groups, t.row_blocks)):
         parent = ctx.block_goal[bi] if bi < len(ctx.block_goal) else None

@@ -593,6 +593,31 @@ def test_flattened_rows_with_goal_columns_before_the_indicator():
          [("actual", 2023, "-0,4 %"), ("target", 2025, "0 %")])]
 
 
+@pytest.mark.parametrize("header", ["Kommunfullmäktiges mål Nämndens mål Indikator Utfall 2023 Målvärde 2024",
+                                    "KF:s mål Nämndmål Mått Utfall 2023 Målvärde 2024"])
+def test_flattened_rows_under_a_council_and_a_committee_goal_column(header):
+    """Whose goals a column holds ("Kommunfullmäktiges mål", "KF:s mål", "Nämndens mål") makes it a goal column:
+    the first cell is the council's goal, the second the committee's under it; "nå målen" is a goal's content."""
+    text = (f"Verksamhetsplan 2024\n\n{header}\n"
+            "Ett lärande Åby Eleverna ska nå målen i alla ämnen Andel elever med godkänt i alla ämnen åk 9, % 71 80\n"
+            "Fler elever ska känna sig trygga Andel elever som känner sig trygga i skolan, % 85 90\n"
+            "En hållbar ekonomi Budgeten ska hållas Avvikelse mot budget, mnkr -2 0\n")
+    d = extract_text(text)
+    goals = {g.id: g for g in d.goals}
+    assert [(g.text, g.level, goals[g.parent].text if g.parent else None) for g in d.goals] == [
+        ("Ett lärande Åby", "council", None),
+        ("Eleverna ska nå målen i alla ämnen", "committee", "Ett lärande Åby"),
+        ("Fler elever ska känna sig trygga", "committee", "Ett lärande Åby"),
+        ("En hållbar ekonomi", "council", None),
+        ("Budgeten ska hållas", "committee", "En hållbar ekonomi")]
+    assert [(i.name, goals[i.goal].text, _values(i)) for i in d.indicators] == [
+        ("Andel elever med godkänt i alla ämnen åk 9, %", "Eleverna ska nå målen i alla ämnen",
+         [("actual", 2023, "71"), ("target", 2024, "80")]),
+        ("Andel elever som känner sig trygga i skolan, %", "Fler elever ska känna sig trygga",
+         [("actual", 2023, "85"), ("target", 2024, "90")]),
+        ("Avvikelse mot budget, mnkr", "Budgeten ska hållas", [("actual", 2023, "-2"), ("target", 2024, "0")])]
+
+
 # ------------------------------------------------------------------------------------------------ one cell a paragraph
 
 @pytest.mark.parametrize("text, expected", [
