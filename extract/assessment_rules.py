@@ -6,13 +6,15 @@ assessment is kept with the goal, for the follow-up step."""
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from plantrace.extract.blocks import Block
 from plantrace.extract.assignment_rules import under_assignment_title
 from plantrace.extract.goal_rules import COUNCIL_WORDS, about_goals, assignment_like
 from plantrace.extract.roles import is_statement
 from plantrace.extract.tables import FINITE
-from plantrace.extract.walk import Walk, first_sentence, rule
+from plantrace.extract.vocabulary import _WHO
+from plantrace.extract.walk import Walk, first_sentence, rule, split_names
 from plantrace.nlp_models.status import status_match
 
 _ASSESSMENT = re.compile(r"^(?:måluppfyllelse|måluppfyllnad|bedömning|status|uppfyllelse|målbedömning|"
@@ -36,7 +38,9 @@ def assessed_statement(walk: Walk, bi: int, b: Block) -> bool:
             or len(text) > 300 or text.endswith(":") or _ASSESSMENT.match(text) or assignment_like(text) \
             or _ABOUT_THE_GOAL.match(text) or about_goals(text) or _FIELD.match(text):
         return False
-    walk.target = walk.add_goal(text, "committee", walk.council, b.number, bi)
+    council = bool(walk.title and COUNCIL_WORDS.search(walk.title))  # "Måluppfyllelse för fullmäktiges mål"
+    walk.target = walk.add_goal(text, "council" if council else "committee", None if council else walk.council,
+                                b.number, bi)
     walk.assess(walk.target, _ASSESSMENT.sub("", nxt.text.strip()).strip())
     if bare:
         walk.status_lines.add(j)  # "Uppnås ej" under the goal: read here, no title of what follows
@@ -120,6 +124,89 @@ def goal_assessment_rows(walk: Walk, bi: int, b: Block) -> bool:
     walk.target = walk.add_goal(goal, walk.row_level, None if walk.row_level == "council" else walk.council, b.number, bi)
     walk.assess(walk.target, m.group("status") if m else None)
     return True
+
+
+# a flattened "Uppdrag | Status | Kommentar" table: each row runs its item, its status cell and a comment together
+# ("Ta fram en plan för … Pågår Förslaget går till nämnden i maj."), a responsible column ("Ansvarig") its bodies
+_STATUS_ROWS_HEADER = re.compile(r"^(?P<item>[\wåäö]*(?:uppdrag|mål)(?:et|en)?)\b(?:\s+[\wåäö]+){0,2}?\s+"
+                                 r"(?:status|bedömning|måluppfyllelse)(?P<after>(?:\s+(?:kommentar\w*|analys|åtgärd\w*|"
+                                 r"ansvar\w*|beskrivning|redovisning|datum|klart))+)\s*$", re.I)
+_CELL_STRENGTHS = ("cell", "explicit", "colour", "symbol")
+_BODIES_CELL = re.compile(rf"^\s*(?P<who>{_WHO}(?:\s*(?:,|och|samt|&)\s*{_WHO})*)(?=\s|$)")
+_PAGE_FURNITURE = re.compile(r"\S {3,}\S")  # a running header or footer laid out by position ("<kommun>    2 (2)")
+_ROW_GOES_ON = re.compile(r"^(?:[a-zåäö]|\d)[^.!?]{0,60}$")  # the item's cell wrapped: "år", "7–9", "norra delarna"
+
+
+def _status_cell(text: str) -> Optional[tuple[int, int]]:
+    """Where the status cell sits in a row run together: the first capitalised run of at most four words after a
+    small letter or a full stop that is, as a whole, a status ("Pågår", "Ej påbörjat", "Delvis genomfört")."""
+    words = list(re.finditer(r"\S+", text))
+    for k in range(1, len(words)):
+        prev = words[k - 1].group()
+        if not words[k].group()[:1].isupper() or not (prev[-1:].islower() or prev[-1:] in ".)"):
+            continue
+        j = k + 1
+        while j < len(words) and j - k < 4 and not words[j].group()[:1].isupper():
+            j += 1
+        cell = text[words[k].start():words[j - 1].end()].rstrip(".")
+        m = status_match(cell)
+        if m.status != "unknown" and m.strength in _CELL_STRENGTHS and len(m.evidence) >= len(cell) - 2:
+            return words[k].start(), words[j - 1].end()
+    return None
+
+
+@rule("status_column_rows")
+def status_column_rows(walk: Walk, bi: int, b: Block) -> bool:
+    """Under a header "Uppdrag Status Kommentar" (or "Mål Bedömning Analys"), each row is an item with its status
+    cell, the bodies responsible where a column says so, and its comment; a short line in lower case below a row
+    is its item's cell wrapped, a running footer is skipped, any other line ends the table."""
+    text = b.text.strip()
+    if b.kind in ("para", "heading") and len(text) <= 120:
+        m = _STATUS_ROWS_HEADER.match(text)
+        if m:
+            walk.set_title(bi, text)
+            walk.title_mode = "status_rows"
+            walk.row_level = "assignment" if "uppdrag" in m.group("item").lower() else \
+                "council" if COUNCIL_WORDS.search(text) or walk.title and COUNCIL_WORDS.search(walk.title) else "committee"
+            walk.row_responsible = bool(re.search(r"ansvar", m.group("after"), re.I))
+            return True
+    if walk.title_mode != "status_rows":
+        return False
+    if b.kind not in ("para", "bullet", "item"):
+        walk.title_mode = None
+        return False
+    rows: list[list[str]] = []  # item, status, rest
+    for i in b.lines:  # (a row's cells wrapped over lines are joined into one block: read it line by line)
+        line = walk.ctx.layout.lines[i].text.strip()
+        cell = _status_cell(line)
+        if cell:
+            rows.append([line[: cell[0]].strip(), line[cell[0]:cell[1]].rstrip("."), line[cell[1]:]])
+        elif rows and _ROW_GOES_ON.match(line):
+            rows[-1][0] = f"{rows[-1][0]} {line}"  # the item's cell wrapped: "år", "7–9", "norra delarna"
+        elif rows:
+            rows[-1][2] = f"{rows[-1][2]} {line}"  # the comment wrapped
+        elif not (line[:1].islower() or _PAGE_FURNITURE.search(line) and len(line) < 80):
+            walk.title_mode = None
+            return False
+    for item, status, rest in rows:
+        _status_row(walk, bi, b, item, status, rest)
+    return True  # (a line in lower case or a page's footer between rows is read with them)
+
+
+def _status_row(walk: Walk, bi: int, b: Block, item: str, status: str, rest: str) -> None:
+    who = _BODIES_CELL.match(rest) if walk.row_responsible else None
+    comment = (rest[who.end():] if who else rest).strip() or None
+    if walk.row_level == "assignment":
+        walk.target = walk.add_assignment(item, b.number, bi)
+        if who and walk.target:
+            found = next((a for a in reversed(walk.ctx.get("assignments")) if a.id == walk.target), None)
+            if found is not None and not found.responsible:
+                found.responsible = split_names(who.group("who"))
+    else:
+        council = walk.row_level == "council"
+        walk.target = walk.add_goal(item.rstrip("."), walk.row_level, None if council else walk.council, b.number, bi)
+    walk.assess(walk.target, status, comment)
+    walk.accounted_here(walk.target)  # its row is all the table says of it
 
 
 # an item with its status glued on, as a goal-management system's list prints it: "Revidera

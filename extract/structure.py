@@ -31,6 +31,7 @@ STRUCTURE_RULES: list[str] = [
     "labelled_run_on",  # "MÅL: Alla ska …" ⏎ "Alla ska …": a statement on the line below a labelled goal
     "labelled_line",  # "Nämndmål: …", "Mål 2: …", "Uppdrag: …", "Kommunfullmäktiges inriktningsmål 2 …"
     "goal_assessment_rows",  # a flattened "Mål | Bedömning" table and its rows
+    "status_column_rows",  # a flattened "Uppdrag | Status | Kommentar" table: item, status cell, comment per row
     "assessed_statement",  # a statement followed by "Måluppfyllelse: …" / "Bedömning: …" / "Når vi målet?"
     "goal_heading_assessed",  # "Fler i jobb" ⏎ "Det strategiska målet Fler i jobb bedöms vara delvis uppfyllt. …"
     "mandate_intro",  # "… uppdrag är att:" over a list of what a committee or working group shall do

@@ -109,6 +109,7 @@ class Walk:
     labelled_since_title: bool = False  # a labelled goal or assignment stood under the title in force
     title_mode: Optional[str] = None  # "goals" / "assignments" / "goal_rows" under a plain title or header
     row_level: str = "committee"  # level of the goals in a flattened goal table
+    row_responsible: bool = False  # a flattened status table has a column of who is responsible
     list_mode: Optional[str] = None  # "goals" / "council" after a list introduction
     list_parent: Optional[str] = None
     list_status: Optional[str] = None  # a status the list introduction gives its items ("… har delvis uppnåtts:")

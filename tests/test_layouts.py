@@ -1263,3 +1263,38 @@ def test_goal_after_a_capital_code_before_its_listed_measures():
     assert [g.text for g in doc.goals] == ["Fler unga ska idrotta varje vecka"]
     assert [i.name for i in doc.indicators] == ["Andel unga som idrottar varje vecka",
                                                 "Antal bokade timmar i hallarna", "Kötid till simskolan"]
+
+
+def test_status_table_run_together_item_status_comment():
+    """"Uppdrag Status Kommentar" flattened: each row runs the assignment, its status cell and a comment together;
+    the status cell is the capitalised run that is a status as a whole (a place name is not)."""
+    text = ("Tertialrapport 2 2023\nFritidsnämnden\n\nUppföljning av uppdrag\n\nUppdrag Status Kommentar\n"
+            "Utreda en ny konstgräsplan i Västby. Pågår Förstudien går till nämnden i november.\n"
+            "Ta fram en plan för lekplatserna. Klart Planen antogs i juni.\n"
+            "Se över taxorna för simhallen Ej påbörjat Arbetet startar under 2024.\n")
+    doc = extract_text(text)
+    assert [a.text for a in doc.assignments] == ["Utreda en ny konstgräsplan i Västby.",
+                                                 "Ta fram en plan för lekplatserna.", "Se över taxorna för simhallen"]
+    assert [(f.status, f.status_raw) for f in doc.followups] == [("ongoing", "Pågår"), ("done", "Klart"),
+                                                                 ("not_done", "Ej påbörjat")]
+
+
+def test_status_table_with_a_responsible_column_and_wrapped_items():
+    """A goal table "Nämndmål Bedömning Ansvar Analys": the bodies after the status are who is responsible, a short
+    lower-case line below a row is its goal wrapped, and a page's footer between rows is skipped."""
+    text = ("Delårsrapport 2024\nBarn- och utbildningsnämnden\n\nNämndmål Bedömning Ansvar Analys\n"
+            "Alla elever ska känna sig trygga Delvis uppfyllt BUN Enkäten visar en ökning.\ni skolan\n"
+            "Åby kommun    3 (8)\n"
+            "Andelen behöriga lärare ska öka Uppfyllt BUN, KS Fler har fått legitimation.\n")
+    doc = extract_text(text)
+    assert [(g.text, g.level) for g in doc.goals] == [("Alla elever ska känna sig trygga i skolan", "committee"),
+                                                      ("Andelen behöriga lärare ska öka", "committee")]
+    assert [f.status for f in doc.followups] == ["partial", "done"]
+
+
+def test_assessed_statements_under_a_title_about_the_councils_goals_are_the_councils():
+    text = ("Årsredovisning 2022\n\nMåluppfyllelse för fullmäktiges mål\n\nKommunen ska ha en ekonomi i balans\n"
+            "Bedömning: Uppfyllt\nResultatet blev bättre än budgeterat.\n\nFler invånare ska ha ett arbete\n"
+            "Bedömning: Delvis uppfyllt\nArbetslösheten minskade men inte i alla grupper.\n")
+    assert [(g.text, g.level) for g in extract_text(text).goals] == [
+        ("Kommunen ska ha en ekonomi i balans", "council"), ("Fler invånare ska ha ett arbete", "council")]
