@@ -376,25 +376,41 @@ def key_figure_runs(ctx: Context) -> None:
 
 
 # a goal system's published list of measures: "Långsiktiga nyckeltal" ⏎ <name> ⏎ "Beslutad av" ⏎ "1. <body>" ⏎
-# <name> ⏎ "Beskrivning" ⏎ <prose> ⏎ "Beslutad av" ⏎ …: each name stands right over its record's first field
-_MEASURES_TITLE = re.compile(r"^(?:[\wåäö-]+\s+)?(?:nyckeltal|indikatorer|mätetal|resultatmått)\b", re.I)
+# <name> ⏎ "Beskrivning" ⏎ <prose> ⏎ "Beslutad av" ⏎ …: each name stands right over its record's first field; or
+# "Indikatorer" ⏎ <name> ⏎ "Utfall 2022: 4,1 %" ⏎ "Målvärde 2023: 3,5 %" ⏎ <name> ⏎ …: its values' fields
+_MEASURES_TITLE = re.compile(r"^(?:[\wåäö-]+\s+)?(?:nyckeltal|indikator(?:er)?|mätetal|resultatmått|mått)\b", re.I)
 _RECORD_FIELD = re.compile(r"^(?:beslutad\s+av|beskrivning|kommentar|ansvarig|källa|mätmetod|definition|"
                            r"inga\s+tillgängliga\s+data)\b", re.I)
 _DECIDED_BY = re.compile(r"^(?:beslutad\s+av|ansvarig)\b", re.I)
+_VALUE_FIELD = re.compile(rf"^(?:{'|'.join(_KINDS.values())})(?:\s+(?:för\s+|år\s+)?{YEAR})?\s*:\s*(?:{BOUND}\s*)?[-−–+]?\d",
+                          re.I)  # a figure after the label ("Mål: Fler ska …" labels a goal)
 
 
 def measure_records(ctx: Context) -> None:
     """Measures listed as records under a title naming measures: a short line followed by a field label is a
-    measure's name; a description runs until the record's decider ("Beslutad av" and its numbered bodies)."""
+    measure's name; a description runs until the record's decider ("Beslutad av" and its numbered bodies), and
+    value fields ("Utfall 2022: …", "Målvärde: …") give its values, typed by their labels."""
     blocks, seen = ctx.blocks, {name_key(i.name) for i in ctx.get("indicators")}
     for bi, b in enumerate(blocks):
-        if b.kind != "para" or len(b.text) > 80 or not _MEASURES_TITLE.match(b.text.strip()):
-            continue
+        if b.kind != "para" or len(b.text) > 80 or not _MEASURES_TITLE.match(b.text.strip()) \
+                or re.search(r":\s*\S", b.text):
+            continue  # (a labelled line, "Indikator: Andel …", is a measure of its own, no title)
         name_next, decided = True, False
+        record: Optional[list] = None  # [name, block, value fields]
+
+        def close() -> None:
+            if record:
+                name, values, direction = parse_indicator_text("; ".join([record[0]] + record[2]))
+                _add_measure(ctx, seen, name, values, record[1], ctx.provenance(record[1]), direction)
+
         for k in range(bi + 1, len(blocks)):
             blk, text = blocks[k], blocks[k].text.strip()
             if blk.kind == "heading" or k in ctx.table_blocks:
                 break
+            if record and _VALUE_FIELD.match(text):
+                record[2].append(text)
+                name_next = True  # the next line standing over a field is the next measure's name
+                continue
             if _RECORD_FIELD.match(text):
                 decided = bool(_DECIDED_BY.match(text))
                 name_next = name_next and not text.lower().startswith("beskrivning")
@@ -403,11 +419,14 @@ def measure_records(ctx: Context) -> None:
                 name_next = True  # the record ends with the bodies that decided the measure
                 continue
             nxt = blocks[k + 1].text.strip() if k + 1 < len(blocks) else ""
-            if blk.kind == "para" and name_next and _RECORD_FIELD.match(nxt) and len(text.split()) <= 30:
-                _add_measure(ctx, seen, text.rstrip(" ."), [], k, ctx.provenance(k))
+            if blk.kind == "para" and name_next and (_RECORD_FIELD.match(nxt) or _VALUE_FIELD.match(nxt)) \
+                    and len(text.split()) <= 30:
+                close()
+                record = [text.rstrip(" ."), k, []]
                 name_next = False
             elif name_next:
                 break  # a line of another kind where a name was due: the list has ended
+        close()
 
 
 # a results table flattened to text one cell group a line: a header naming the measure column and outcome years

@@ -618,6 +618,24 @@ def test_flattened_rows_under_a_council_and_a_committee_goal_column(header):
         ("Avvikelse mot budget, mnkr", "Budgeten ska hållas", [("actual", 2023, "-2"), ("target", 2024, "0")])]
 
 
+@pytest.mark.parametrize("title", ["Indikatorer", "Mått"])
+def test_measure_records_with_labelled_value_lines(title):
+    """A goal system's export: "Indikatorer" ⏎ <name> ⏎ "Utfall 2022: …" ⏎ "Målvärde 2023: …" ⏎ <name> ⏎ …: each
+    line over a value field names a measure, the fields give its values typed by their labels."""
+    text = (f"Mål och mått 2023\nFritidsnämnden\n\nMål\nFler unga ska hitta en fritidsaktivitet\n{title}\n"
+            "Andel unga 13-17 år som deltar i en förening\nUtfall 2022: 48 %\nMålvärde 2023: 55 %\n"
+            "Antal besök på fritidsgårdarna\nUtfall 2022: 21 400\nMålvärde 2023: 23 000\n\nMål\n"
+            f"Anläggningarna ska vara tillgängliga\n{title}\nAndel anläggningar med ramp och hiss\nUtfall 2022: 70 %\n")
+    d = extract_text(text)
+    goals = {g.id: g.text for g in d.goals}
+    assert [(i.name, goals.get(i.goal), _values(i)) for i in d.indicators] == [
+        ("Andel unga 13-17 år som deltar i en förening", "Fler unga ska hitta en fritidsaktivitet",
+         [("actual", 2022, "48 %"), ("target", 2023, "55 %")]),
+        ("Antal besök på fritidsgårdarna", "Fler unga ska hitta en fritidsaktivitet",
+         [("actual", 2022, "21 400"), ("target", 2023, "23 000")]),
+        ("Andel anläggningar med ramp och hiss", "Anläggningarna ska vara tillgängliga", [("actual", 2022, "70 %")])]
+
+
 # ------------------------------------------------------------------------------------------------ one cell a paragraph
 
 @pytest.mark.parametrize("text, expected", [
