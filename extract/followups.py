@@ -142,12 +142,46 @@ _GOAL_NOT_REACHED = re.compile(r"(?:^|(?<=\s))(?P<goal>Målet\s+(?:för|om)\s+[^
                                r"(?P<rest>(?:nås|uppnås|uppfylls|klaras)\s+(?:inte|ej)\b[^,;.]*)")
 
 
+# "Målet att fler barn ska växa upp i trygga familjer bedöms vara uppfyllt", "Det fjärde målet, att …, har uppnåtts",
+# "Uppdraget att införa … pågår": the goal or assignment told by its content, then the verdict on it
+_TOLD_THAT = re.compile(r"^(?:(?:det|vårt|detta)\s+)?(?:[\wåäö]+\s+){0,2}?(?P<what>mål(?:et)?|uppdrag(?:et)?)\s*,?\s+"
+                        r"(?:om\s+)?att\s+(?P<rest>\S.{10,400})$", re.I)
+_VERDICT_AT = re.compile(r"(?:,\s*)?\b(?:bedöms|bedömdes|anses|ansågs|har|hade|är|var|blev|pågår|nåddes|uppnåddes|"
+                         r"uppfylldes|genomfördes|slutfördes|avslutades|fullföljdes)\b", re.I)
+_TOLD_STATUSES = ("done", "partial", "not_done", "ongoing")
+
+
+def _told_that(sentence: str) -> Optional[tuple[str, str, str]]:
+    """(kind, what, verdict) of a sentence that names a goal or an assignment by its content and judges it: the
+    verdict starts at the first verb whose next few words are a status as such."""
+    m = _TOLD_THAT.match(sentence)
+    if not m:
+        return None
+    rest = m.group("rest")
+    for v in _VERDICT_AT.finditer(rest):
+        verdict = " ".join(rest[v.start():].strip(" ,").split()[:5])
+        assessed = status_match(verdict)
+        what = rest[:v.start()].strip(" ,")
+        if assessed.status in _TOLD_STATUSES and assessed.strength not in ("weak", "none", "model") \
+                and 3 <= len(what.split()) <= 40:
+            return ("goal" if m.group("what").lower().startswith("mål") else "assignment"), what, \
+                rest[v.start():].strip(" ,.")
+    return None
+
+
 def _goals_assessed_in_prose(ctx: Context, known: set[str]) -> list[tuple[FollowUp, str]]:
     out: list[tuple[FollowUp, str]] = []
     for bi, b in enumerate(ctx.blocks):
-        if b.kind != "para" or bi in ctx.table_blocks or "mål" not in b.text and "Mål" not in b.text:
+        if b.kind != "para" or bi in ctx.table_blocks or "mål" not in b.text and "Mål" not in b.text \
+                and "uppdrag" not in b.text.lower():
             continue
         for sentence in _sentences(b.text):
+            told = _told_that(sentence) if " att " in sentence else None
+            if told and fold(told[1]) not in known:
+                known.add(fold(told[1]))
+                out.append((FollowUp(id="", refers_to=told[1], kind=told[0], status=status_match(told[2]).status,
+                                     status_raw=told[2], narrative=sentence, provenance=ctx.provenance(bi)), "prose"))
+                continue
             found = [*_ASSESSED_GOAL.finditer(sentence)]
             if "Målet " in sentence:
                 found += _GOAL_NOT_REACHED.finditer(sentence)

@@ -1298,3 +1298,17 @@ def test_assessed_statements_under_a_title_about_the_councils_goals_are_the_coun
             "Bedömning: Delvis uppfyllt\nArbetslösheten minskade men inte i alla grupper.\n")
     assert [(g.text, g.level) for g in extract_text(text).goals] == [
         ("Kommunen ska ha en ekonomi i balans", "council"), ("Fler invånare ska ha ett arbete", "council")]
+
+
+def test_goals_and_assignments_told_by_their_content_and_judged_in_prose():
+    """"Målet att <goal> bedöms vara uppfyllt", "Det andra målet, att <goal>, har inte nåtts", "Uppdraget att
+    <task> pågår": each names what it judges by its content, and the verdict after it is its status; a sentence
+    that only says how important a goal is judges nothing."""
+    text = ("Verksamhetsberättelse 2023\nKulturnämnden\n\nNämnden hade tre mål. Målet att fler barn ska delta i "
+            "kulturskolan bedöms vara uppfyllt. Det andra målet, att biblioteken ska ha längre öppettider, har inte "
+            "nåtts. Målet att museet ska locka fler besökare är viktigt för hela kommunen.\n\nUppdraget att ta fram "
+            "en ny konstpolicy pågår och väntas bli klart under våren.\n")
+    got = [(f.kind, f.refers_to, f.status) for f in extract_text(text).followups]
+    assert got == [("goal", "fler barn ska delta i kulturskolan", "done"),
+                   ("goal", "biblioteken ska ha längre öppettider", "not_done"),
+                   ("assignment", "ta fram en ny konstpolicy", "ongoing")]
