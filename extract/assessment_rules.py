@@ -129,7 +129,7 @@ def goal_assessment_rows(walk: Walk, bi: int, b: Block) -> bool:
 # a flattened "Uppdrag | Status | Kommentar" table: each row runs its item, its status cell and a comment together
 # ("Ta fram en plan för … Pågår Förslaget går till nämnden i maj."), a responsible column ("Ansvarig") its bodies
 _STATUS_ROWS_HEADER = re.compile(r"^(?P<item>[\wåäö]*(?:uppdrag|mål)(?:et|en)?)\b(?:\s+[\wåäö]+){0,2}?\s+"
-                                 r"(?:status|bedömning|måluppfyllelse)(?P<after>(?:\s+(?:kommentar\w*|analys|åtgärd\w*|"
+                                 r"(?:status|bedömning|måluppfyllelse|prognos)(?:\s+(?:helår|\d{4}))?(?P<after>(?:\s+(?:kommentar\w*|analys|åtgärd\w*|"
                                  r"ansvar\w*|beskrivning|redovisning|datum|klart))+)\s*$", re.I)
 _CELL_STRENGTHS = ("cell", "explicit", "colour", "symbol")
 _BODIES_CELL = re.compile(rf"^\s*(?P<who>{_WHO}(?:\s*(?:,|och|samt|&)\s*{_WHO})*)(?=\s|$)")

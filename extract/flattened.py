@@ -38,7 +38,9 @@ _KIND = (r"Utfall|Målvärde|Målsättning|Målnivå|Mål|Nuvärde|Jämförelsev
 # goal columns before the measure's: "Målområde Mål - Fram till 2022 ska.. Indikator KF mål 2022"
 _GOAL_WORDS = (r"Målområde|Fokusområde|Perspektiv|Strategiskt mål|Inriktningsmål|Nämndmål|Effektmål|Verksamhetsmål|"
                # whose goals, or which ("Kommunfullmäktiges mål", "KF:s mål", "Nämndens mål", "Strategiska mål")
-               r"Resultatmål|Delmål|[A-ZÅÄÖ][\wåäö:]*(?:s|a|e)\s+mål|Mål")
+               r"Resultatmål|Delmål|[A-ZÅÄÖ][\wåäö:]*(?:s|a|e)\s+mål|Mål|"
+               # a scorecard's key factors between its perspective and its measures (a column, not goals)
+               r"(?:Kritisk[a]?\s+)?[Ff]ramgångsfaktor(?:er)?")
 _GOALS_THEN_MEASURE = rf"(?P<goals>(?:{_GOAL_WORDS})\b.{{0,80}}?)\s+(?P<measure>Indikator(?:er)?|Mått|Mätetal|Nyckeltal)"
 _GOAL_FIRST = re.compile(rf"^{_GOALS_THEN_MEASURE}\s+(?P<rest>\S.*)$")  # a header line
 _GOAL_FIRST_CELL = re.compile(rf"^{_GOALS_THEN_MEASURE}$")  # the first cell `parse_header` made of it
@@ -94,7 +96,8 @@ def maybe_header(t: str) -> bool:
     if not _STEMS.search(t.lower()):
         return bool(_FIRST.match(t))
     kinds = len(_ANY_KIND.findall(t))
-    return kinds >= 2 or (kinds == 1 and len(_ANY_YEAR.findall(t)) >= 2) or bool(_FIRST.match(t))
+    return kinds >= 2 or (kinds == 1 and len(_ANY_YEAR.findall(t)) >= 2) or bool(_FIRST.match(t)) \
+        or kinds == 1 and bool(_GOAL_FIRST.match(t))  # "Perspektiv … Mått Målvärde 2023": goal columns first
 
 
 def parse_header(text: str) -> Optional[tuple[str, list[str], list[int]]]:

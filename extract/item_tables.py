@@ -60,6 +60,8 @@ def item_tables(ctx: Context, walk: Walk) -> None:
             walk.accounted_here(item)  # its row is all the table says of it
 
 
+# a scorecard's column of key factors right before its measures' ("Perspektiv Kritisk framgångsfaktor Mått …")
+_FACTOR_COLUMN = re.compile(r"framgångsfaktor\w*\s+(?:indikator\w*|mått|mätetal|nyckeltal)\b", re.I)
 # a goal column that names the committee's (or a lower) level after another goal column
 _COMMITTEE_COLUMN = re.compile(r"\bmål\w*\s+.*\b(?:nämndens\s+mål|nämndsmål|nämndmål|förvaltningens\s+mål|effektmål|"
                                r"verksamhetsmål|resultatmål|delmål)\b", re.I)
@@ -74,6 +76,7 @@ def _goal_rows(ctx: Context, walk: Walk, t) -> None:
         else "committee"
     if _COMMITTEE_COLUMN.search(said):  # "Kommunfullmäktiges mål | Nämndens mål | Indikator": the council's goals
         level = "committee"  # are the area cells over the committee's
+    factors = bool(_FACTOR_COLUMN.search(said))
     areas: dict[str, Optional[str]] = {}
     for k, (group, bi) in enumerate(zip(t.row_groups, t.row_blocks)):
         parent = ctx.block_goal[bi] if bi < len(ctx.block_goal) else None
@@ -82,8 +85,8 @@ def _goal_rows(ctx: Context, walk: Walk, t) -> None:
             if area not in areas:
                 areas[area] = walk.add_goal(area.strip(), "council", parent, None, bi)
             parent = areas[area] or parent
-        if not group or len(group) < 12 or len(group) > 300:
-            continue
+        if not group or len(group) < 12 or len(group) > 300 or factors:
+            continue  # (a key factor's cell names what a perspective depends on: no goal)
         label = match_label(group)
         text = label.text if label and label.kind == "goal" and label.text else group
         if label and label.kind != "goal" or not text[:1].isupper() or about_goals(text):

@@ -636,6 +636,19 @@ def test_measure_records_with_labelled_value_lines(title):
         ("Andel anläggningar med ramp och hiss", "Anläggningarna ska vara tillgängliga", [("actual", 2022, "70 %")])]
 
 
+def test_scorecard_with_key_factors_between_perspective_and_measure():
+    """"Perspektiv Kritisk framgångsfaktor Mått Målvärde 2023" (one value column only): the header still heads a
+    table; each row runs perspective, key factor and measure together, and the key factor is no goal."""
+    text = ("Styrkort 2023 – Fritidsnämnden\n\nPerspektiv Kritisk framgångsfaktor Mått Målvärde 2023\n"
+            "Invånare Trygga anläggningar Andel besökare som känner sig trygga i simhallen 92 %\n"
+            "Medarbetare Friska medarbetare Sjukfrånvaro i procent 6 %\n")
+    d = extract_text(text)
+    assert [g.text for g in d.goals] == ["Invånare", "Medarbetare"]
+    assert [(i.name, _values(i)) for i in d.indicators] == [
+        ("Andel besökare som känner sig trygga i simhallen", [("target", 2023, "92 %")]),
+        ("Sjukfrånvaro i procent", [("target", 2023, "6 %")])]
+
+
 # ------------------------------------------------------------------------------------------------ one cell a paragraph
 
 @pytest.mark.parametrize("text, expected", [

@@ -1312,3 +1312,13 @@ def test_goals_and_assignments_told_by_their_content_and_judged_in_prose():
     assert got == [("goal", "fler barn ska delta i kulturskolan", "done"),
                    ("goal", "biblioteken ska ha längre öppettider", "not_done"),
                    ("assignment", "ta fram en ny konstpolicy", "ongoing")]
+
+
+def test_status_table_with_a_forecast_column():
+    """"Mål Prognos helår Kommentar": the forecast cell ("Uppfylls delvis") is the goal's status."""
+    text = ("Delårsrapport augusti 2024\nServicenämnden\n\nMål Prognos helår Kommentar\n"
+            "Måltiderna ska lagas från grunden Uppfylls delvis Två kök har ställt om.\n"
+            "Kunderna ska vara nöjda med städningen Uppfylls inte Bemanningen räckte inte till.\n")
+    doc = extract_text(text)
+    assert [(f.refers_to, f.status) for f in doc.followups] == [
+        ("Måltiderna ska lagas från grunden", "partial"), ("Kunderna ska vara nöjda med städningen", "not_done")]
