@@ -148,8 +148,8 @@ def att_uppdra(walk: Walk, bi: int, b: Block) -> bool:
     else:
         clauses = [re.sub(r"^att\s+(?:ge\s+(?=\S+(?:\s+\S+){0,6}?\s+i\s+uppdrag\s+att))?", "", first_sentence(text),
                           flags=re.I)]
-    for clause in clauses:
-        walk.add_assignment(clause.rstrip(" ,;"), b.number, bi)
+    for clause in clauses:  # (a list's joining word goes: "… för laddinfrastruktur, samt")
+        walk.add_assignment(re.sub(r"(?:[,;]?\s+(?:samt|och))?[\s,;]*$", "", clause), b.number, bi)
     return bool(clauses)
 
 

@@ -1322,3 +1322,13 @@ def test_status_table_with_a_forecast_column():
     doc = extract_text(text)
     assert [(f.refers_to, f.status) for f in doc.followups] == [
         ("Måltiderna ska lagas från grunden", "partial"), ("Kunderna ska vara nöjda med städningen", "not_done")]
+
+
+def test_att_satser_in_a_dashed_list_lose_their_joining_word():
+    text = ("Kommunstyrelsens protokoll 2021-03-15\n\n§ 34 Motion om fler bänkar\n\nBeslut\n"
+            "Kommunstyrelsen föreslår kommunfullmäktige besluta\n- att bifalla motionen,\n"
+            "- att uppdra åt tekniska nämnden att ta fram en plan för fler bänkar i parkerna, samt\n"
+            "- att uppdra åt kommunstyrelsen att redovisa planen senast i december 2021.\n")
+    assert _items(text, "assignments") == [
+        "uppdra åt tekniska nämnden att ta fram en plan för fler bänkar i parkerna",
+        "uppdra åt kommunstyrelsen att redovisa planen senast i december 2021."]
