@@ -353,6 +353,9 @@ _TRAILING_DATE_RE = re.compile(r"[ \t]+(?:den[ \t]+)?\d[\d \t./:–-]*(?:[a-zå�
 _BOARD_RE = re.compile(r"(kommunstyrelsen|kommunfullmäktige)", re.IGNORECASE)
 
 
+_MINUTES_OF = re.compile(r"^(?:sammanträdes)?protokoll(?:\s+(?:för|från))?\s+(?=\S)|(?<=n)s\s+(?:sammanträdes)?protokoll$")
+
+
 def _top_committee(head: str) -> Optional[str]:
     """A committee standing alone in the letterhead or a web page's breadcrumb trail ("Socialnämnden",
     "Hem > Kalmar kommun > Kommunstyrelsen > Sammanträde"): the first one at the top is the sender."""
@@ -362,6 +365,7 @@ def _top_committee(head: str) -> Optional[str]:
             continue  # a table of contents lists committees it does not come from
         for seg in _SEGMENT_SPLIT_RE.split(line):
             seg = _TRAILING_DATE_RE.sub("", seg.strip(" .,:;*#\u00a0")).lower()  # "SOCIALNÄMNDEN 2019-03-14"
+            seg = _MINUTES_OF.sub("", seg)  # "Kommunstyrelsens protokoll", "Sammanträdesprotokoll Socialnämnden"
             if not seg or len(seg) > 60:
                 continue
             m = _BOARD_RE.fullmatch(seg)

@@ -243,6 +243,16 @@ def test_committee_dominant_not_in_passing():
     assert identify(text).committee == "Kultur- och fritidsnämnden"
 
 
+@pytest.mark.parametrize("head, committee", [("Kommunstyrelsens protokoll 2021-03-15", "Kommunstyrelsen"),
+                                             ("Sammanträdesprotokoll Fritidsnämnden", "Fritidsnämnden"),
+                                             ("Miljönämndens sammanträdesprotokoll", "Miljönämnden")])
+def test_minutes_letterhead_names_their_committee(head, committee):
+    """Minutes say whose they are at the top; the committees their decisions give assignments to are not it."""
+    text = (f"{head}\n\n§ 12 Motion om fler bänkar\n\nBeslut\n- att uppdra åt tekniska nämnden att ta fram en "
+            "plan\n- att uppdra åt tekniska nämnden att redovisa den\n")
+    assert identify(text).committee == committee
+
+
 def test_large_text_is_fast():
     base = (TEXTS / "004_c05418bab853fe72.txt").read_text(encoding="utf-8")
     big = base * (5_000_000 // len(base) + 1)
