@@ -14,7 +14,7 @@ from plantrace.extract.goal_rules import COUNCIL_WORDS, about_goals, assignment_
 from plantrace.extract.roles import is_statement
 from plantrace.extract.tables import FINITE
 from plantrace.extract.vocabulary import _WHO
-from plantrace.extract.walk import Walk, first_sentence, rule, split_names
+from plantrace.extract.walk import Walk, first_sentence, rule, sentences, split_names
 from plantrace.nlp_models.status import status_match
 
 _ASSESSMENT = re.compile(r"^(?:måluppfyllelse|måluppfyllnad|bedömning|status|uppfyllelse|målbedömning|"
@@ -88,6 +88,31 @@ def goal_heading_assessed(walk: Walk, bi: int, b: Block) -> bool:
     walk.target = walk.add_goal(text, "council" if council else "committee", None if council else walk.council, None, bi)
     walk.assess(walk.target, assessed.evidence)
     return True
+
+
+# "… bedöms ett av målen att vara uppnått. Det gäller målet att <kommun> ska vara …": the goal a judgement points at
+_POINTED_GOAL = re.compile(r"^(?:det|detta)\s+(?:gäller|är)\s+(?:det\s+)?mål(?:et)?\s+(?:om\s+)?att\s+"
+                           r"(?P<goal>[^.]{2,300}?\b(?:ska|skall)\s[^.]{3,300}?)\.?$", re.I)
+
+
+@rule("goal_pointed_at")
+def goal_pointed_at(walk: Walk, bi: int, b: Block) -> bool:
+    """A sentence that points at the goal a judgement just above was about ("Det gäller målet att …"): the goal,
+    with the judgement's status. Claims nothing."""
+    if b.kind != "para" or "ålet att" not in b.text and "ålet om att" not in b.text:
+        return False
+    said = sentences(b.text)
+    for k, sentence in enumerate(said):
+        m = _POINTED_GOAL.match(sentence.strip())
+        if not m:
+            continue
+        council = bool(walk.title and COUNCIL_WORDS.search(walk.title))
+        gid = walk.add_goal(m.group("goal"), "council" if council else "committee", None if council else walk.council,
+                            None, bi)
+        judged = status_match(said[k - 1]) if k else None
+        if judged and judged.strength == "explicit" and judged.status in _ASSESSED and "mål" in said[k - 1]:
+            walk.assess(gid, judged.evidence)
+    return False
 
 
 # a flattened "Mål | Bedömning" table: "MÅL FASTSTÄLLDA AV KOMMUNFULLMÄKTIGE MÅLBEDÖMNING", "Nämndmål Status"

@@ -8,7 +8,7 @@ import re
 from typing import Optional
 
 from plantrace.extract.blocks import Block
-from plantrace.extract.clauses import CLAUSE_CUE, assignment_clauses
+from plantrace.extract.clauses import _BODY, CLAUSE_CUE, assignment_clauses
 from plantrace.extract.goal_rules import assignment_like
 from plantrace.extract.roles import is_statement
 from plantrace.extract.tables import FINITE
@@ -310,6 +310,26 @@ def assignment_in_text(walk: Walk, bi: int, b: Block) -> bool:
                     walk.assess(aid, _report_approved(walk, bi, sentence))
                 found = True
     return found
+
+
+# "KS beslutade även att Samhällsbyggnad ska göra en ansökan …": a decision that a named body shall do something
+_DECIDED_SHALL = re.compile(rf"\bbeslut(?:ade|ar|at|a)\s+(?:även\s+|också\s+|dessutom\s+)?att\s+"
+                            rf"(?P<clause>(?P<who>{_BODY}|[A-ZÅÄÖ][\wåäö-]+(?:\s+och\s+[\wåäö-]+)?)\s+(?:ska|skall)\s+"
+                            rf"(?!(?:vara|ha|gälla|kunna|få)\b)\S.{{8,300}})$", re.I)
+
+
+@rule("decided_shall")
+def decided_shall(walk: Walk, bi: int, b: Block) -> bool:
+    """A decision told in running text that a committee or office shall do something is an assignment to it, the
+    clause from its name (a municipality's own "ska ha …", "ska vara …" states a goal, no task). Claims nothing:
+    the paragraph may give assignments in other words too."""
+    if b.kind not in _TEXT_KINDS or "eslut" not in b.text or " ska" not in b.text:
+        return False
+    for sentence in sentences(b.text):
+        m = _DECIDED_SHALL.search(sentence.rstrip(" ."))
+        if m and not re.search(r"\b(?:kommun|stad|region)\b", m.group("who"), re.I):
+            walk.accounted_here(walk.add_assignment(m.group("clause"), b.number, bi))
+    return False
 
 
 _ITEM_WINDOW = 6

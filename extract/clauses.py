@@ -98,6 +98,10 @@ def assignment_clauses(sentence: str, committee_ska: bool = False) -> list[str]:
             continue
         if m.group("ett") and m.group("verb").lower() in ("ge", "ger", "ges"):
             continue  # "Läroplanen ger skolan ett uppdrag att …": a standing mission, not one given
+        if m.group("verb") and m.group("verb")[:1].isupper() and m.start() > 0 \
+                and sentence[:m.start()].rstrip()[-1:].islower():
+            starts.append(m.start())  # "… kommunfullmäktige Ge samtliga nämnder … i uppdrag att …": a decision list
+            continue  # that lost its full stops, the capital verb opening the next point
         between = (m.group("between") or "").strip()
         if between and _RECIPIENT_END.search(between) and (m.group("verb").lower() != "ger"
                                                            or _subject_start(sentence, m.start()) is None):

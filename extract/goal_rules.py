@@ -403,6 +403,29 @@ _RESULTS_INTRO = re.compile(r"^(?:förvänta(?:t|de?)|önska(?:t|de?)|eftersträ
                             r"(?:\s+\d{4}(?:[-–]\d{2,4})?)?\s*:$", re.I)
 
 
+_GOALS_JUDGED = re.compile(r"\b(?:mål(?:en)?|[\wåäö]+målen)\b", re.I)
+
+
+def _JUDGED_LIST(text: str) -> bool:
+    """A paragraph whose last sentence names goals in the plural and judges them ("… målen … kommer delvis att vara
+    uppnådda."), standing right over bullets: the bullets are the goals it judges."""
+    last = sentences(text)[-1]
+    if len(last) > 250 or not _GOALS_JUDGED.search(last):
+        return False
+    assessed = status_match(last)
+    return assessed.strength == "explicit" and assessed.status in ("done", "partial", "not_done")
+
+
+def _without_verdict(item: str) -> str:
+    """A judged list's item that adds its own qualifier after a comma ("X ska ha en stark ekonomi, ett av två delmål
+    uppnås. …"): the goal is the part before it."""
+    first = sentences(item)[0]
+    head, sep, tail = first.partition(", ")
+    if sep and len(head.split()) >= 4 and status_match(tail).strength == "explicit":
+        return head
+    return item
+
+
 @rule("goal_list")
 def goal_list(walk: Walk, bi: int, b: Block) -> bool:
     """"Socialnämndens mål:" / "… följande prioriterade fokusområden …:" and the list after it."""
@@ -436,7 +459,11 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
         else:
             walk.list_mode = None
             return False
-    if b.kind == "para" and _LIST_INTRO.search(last) and len(last) < 250 and not _NOT_GOALS_LIST.search(last):
+    judged = b.kind == "para" and not last and nxt is not None and nxt.kind == "bullet" and _JUDGED_LIST(text)
+    if judged:  # "De fem övriga målen som listas här kommer delvis att vara uppnådda." over the bullets it judges
+        last = sentences(text)[-1]
+    if b.kind == "para" and (_LIST_INTRO.search(last) or judged) and len(last) < 250 \
+            and not _NOT_GOALS_LIST.search(last):
         walk.list_mode = "council" if COUNCIL_WORDS.search(text) else "goals"
         assessed = status_match(last)  # "Fyra av målen har delvis uppnåtts:": the items' follow-up status
         walk.list_status = assessed.evidence if assessed.strength != "none" and assessed.status != "unknown" \
@@ -458,6 +485,8 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
             return True
         walk.list_mode, walk.list_parent = "goals", None  # the numbered goals go on after one goal's results
     if b.kind in ("bullet", "item"):
+        if walk.list_status:
+            text = _without_verdict(text)
         if walk.list_mode == "council":
             walk.assess(walk.add_goal(text, "council", None, None, bi, label="övergripande mål"), walk.list_status)
             return True

@@ -45,6 +45,8 @@ _NAMES_MEASURES = re.compile(r"indikator|nyckeltal|mätetal", re.I)
 # "… nio effektmål med tillhörande indikatorer, dessa är:": the list holds the goals; their measures come with them
 _GOALS_WITH_MEASURES = re.compile(r"mål(?:en|et)?\s+med\s+(?:\w+\s+)?(?:indikatorer|nyckeltal|mätetal)\b[^.:]*:\s*$",
                                   re.I)
+# "Bedömningen av indikatorer görs enligt nedan:", "Färgerna visar …": a legend of assessments follows, no measures
+_LEGEND_INTRO = re.compile(r"\b(?:bedömning\w*|bedöms|färg\w*|symbol\w*|skala\w*|teckenförklaring\w*)\b", re.I)
 _GOALS_TOO = re.compile(r"\bmål(?:en)?\b", re.I)
 # a financial target ("Soliditeten ska förbättras", "Nettokostnadsandel högst 99 %"): in a list of indicators and
 # financial goals these are the goals
@@ -188,7 +190,7 @@ def indicator_lines(ctx: Context) -> None:
                 and (LIST_INTRO.match(text) or NAMING_INTRO.match(last)
                      or len(text) < 600 and _NAMES_MEASURES.search(text[-200:])
                      and (PRESENTING_INTRO.search(text) or text.endswith(":") and "följande" in last)) \
-                and not _GOALS_WITH_MEASURES.search(last):
+                and not _GOALS_WITH_MEASURES.search(last) and not _LEGEND_INTRO.search(last):
             in_list = True
             mixed = bool(_GOALS_TOO.search(last)) and not LIST_INTRO.match(text)
             continue
@@ -432,8 +434,17 @@ def measure_records(ctx: Context) -> None:
 # a results table flattened to text one cell group a line: a header naming the measure column and outcome years
 # ("Område Mått Utfall 2019 Utfall 2018 … Förändring Jämförelse med andra"), then each measure's name on a line of
 # its own and its figures on the next ("58 55 73 Upp Sämsta gruppen 74"); an area's name stands alone between
-_MEASURE_HEADER = re.compile(r"^(?:\S+\s+){0,3}?(?:mått|indikator(?:er)?|nyckeltal|mätetal)\b.{0,80}?"
-                             r"\b(?:utfall|målvärde|mål|resultat)\s+(?:19|20)\d\d\b", re.I)
+_MEASURE_HEADER = re.compile(r"^(?:\S+\s+){0,3}?[\wåäö]*?(?:mått|indikator(?:er)?|nyckeltal|mätetal)\b.{0,80}?"
+                             # "… Utfall 2019", or "Utfall <kommun> Andra kommuner Flerårsplan 2018-2021"
+                             r"\b(?:utfall|målvärde|mål|resultat)\s+(?:(?:19|20)\d\d\b|[^.:]{0,60}?\b(?:19|20)\d\d\b)", re.I)
+# a line of a row's values: figures, years in brackets ("(2015)"), target words ("Öka Öka"), dashes
+_VALUES_LINE = re.compile(r"^(?:(?:[-−–+]?\d[\d,.]*\s?%?|\((?:19|20)\d\d\)|öka|minska|ökar|minskar|ja|nej|[-–—x])\s*)+$",
+                          re.I)
+_GOAL_ROW_LINE = re.compile(r"^\d{1,2}[A-Za-z]?[.)]\s+\S|\s(?:ska|skall)\s")  # "1A. Antal byggrätter ska …"
+_HEADER_REST = re.compile(r"^(?=.*\b(?:19|20)\d\d\b)(?:(?:19|20)\d\d(?:[-–/]\d{2,4})?|[A-ZÅÄÖa-zåäö]+)"
+                          r"(?:\s+(?:(?:19|20)\d\d(?:[-–/]\d{2,4})?|[A-ZÅÄÖa-zåäö]+)){0,6}$")  # "2016 2017 2018 Snitt"
+_KIND_ALONE = re.compile(rf"^(?:{'|'.join(_KINDS.values())}|snitt|länet|riket|år)$", re.I)  # "Mål" over "2018"
+_FIRST_VALUE = re.compile(r"\s+[-−–]?\d+(?:[,.]\d+)?\s?%?$")  # a row's first value left on its name's line
 _TREND_WORD = r"(?:upp|ned|ner|lika|ingen|oförändrad|förbättrad|försämrad)"
 _FIGURES = re.compile(rf"^(?P<figures>[-−–]?\d[\d\s,.%−–-]*?)?\s*(?P<trend>{_TREND_WORD}\b.*)?$", re.I)
 
@@ -458,14 +469,17 @@ def measure_lines_under_header(ctx: Context) -> None:
         li = b.lines[0] + 1
         while li + 1 < len(lines):
             text, nxt = lines[li].text.strip(), lines[li + 1].text.strip()
-            if not text or _figures_line(text):
+            if not text or _figures_line(text) or _VALUES_LINE.match(text):
                 li += 1
                 continue
-            if _figures_line(nxt) and len(text) <= 250:
-                _add_measure(ctx, seen, text.rstrip(" ?"), [], bi, line_provenance(ctx, [li, li + 1]))
+            if (_figures_line(nxt) or _VALUES_LINE.match(nxt)) and len(text) <= 250 and not _GOAL_ROW_LINE.search(text) \
+                    and not _KIND_ALONE.match(text):
+                name = _FIRST_VALUE.sub("", text) if len(text.split()) > 3 else text
+                _add_measure(ctx, seen, name.rstrip(" ?"), [], bi, line_provenance(ctx, [li, li + 1]))
                 li += 2
-            elif len(text.split()) <= 6 and not re.search(r"\d", text) and not text.endswith("."):
-                li += 1  # an area's name between its measures
+            elif len(text.split()) <= 6 and not re.search(r"\d", text) and not text.endswith(".") \
+                    or len(text) <= 250 and _GOAL_ROW_LINE.search(text) or _HEADER_REST.match(text):
+                li += 1  # an area's name between its measures, a goal's row over them, the header's years
             else:
                 break
 

@@ -22,6 +22,7 @@ from plantrace.schema import Section
 STRUCTURE_RULES: list[str] = [
     "inline_assignment_list",  # "… följande uppdrag till nämnden: Utreda … . Ta fram … ." run into one paragraph
     "inline_goal_list",  # "… Svalövs kommun ska: vara en … . verka för … ." run into one paragraph (does not claim)
+    "goal_pointed_at",  # "… bedöms ett av målen vara uppnått. Det gäller målet att …" (does not claim)
     "coded_goals_run_on",  # "… KF 1: <goal> Mått 1:1 <measure> …" run into one paragraph (does not claim)
     "numbered_heading",  # numbered section headings: goal trees, assignment lists, other chapters
     "table_row",  # rows belong to tables; only stamped
@@ -49,6 +50,7 @@ STRUCTURE_RULES: list[str] = [
     "assignment_list_item",  # items, bullets and imperative lines under an assignment title
     "responsibility_marker",  # "Utred … (KS)": an imperative carrying its responsible committee
     "goal_title_statements",  # statements and list items under a title about goals
+    "decided_shall",  # "KS beslutade även att <förvaltning> ska …" in running text (does not claim)
     "assignment_in_text",  # "… beslutade att ge X i uppdrag att …" in running text
 ]
 

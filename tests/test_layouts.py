@@ -1332,3 +1332,55 @@ def test_att_satser_in_a_dashed_list_lose_their_joining_word():
     assert _items(text, "assignments") == [
         "uppdra åt tekniska nämnden att ta fram en plan för fler bänkar i parkerna",
         "uppdra åt kommunstyrelsen att redovisa planen senast i december 2021."]
+
+
+def test_a_judging_sentence_over_bullets_gives_them_its_status():
+    """"De tre övriga målen … kommer delvis att vara uppnådda." over bullets (no colon): the bullets are the goals it
+    judges; an item's own qualifier after a comma ("…, ett av två delmål nås.") is no part of the goal."""
+    text = ("Delårsrapport augusti 2019\n\nDe tre övriga målen som listas här kommer delvis att vara uppnådda vid "
+            "årets slut.\n\n • Åby ska ha en stark ekonomi, ett av två delmål uppnås. Det är resultatmålet som inte "
+            "nås.\n • Företagen i Åby ska uppleva ett gott företagsklimat.\n • Utsläppen av växthusgaser ska minska.\n")
+    doc = extract_text(text)
+    assert [g.text for g in doc.goals] == ["Åby ska ha en stark ekonomi", "Företagen i Åby ska uppleva ett gott "
+                                           "företagsklimat.", "Utsläppen av växthusgaser ska minska."]
+    assert {f.status for f in doc.followups} == {"partial"}
+
+
+def test_the_goal_a_judgement_points_at():
+    text = ("Delårsrapport augusti 2019\n\nEnligt rapporten är ett av målen uppnått. Det gäller målet att "
+            "Åby ska vara en attraktiv plats att bo på. Det beror på fler nya bostäder.\n")
+    doc = extract_text(text)
+    assert [g.text for g in doc.goals] == ["Åby ska vara en attraktiv plats att bo på"]
+    assert [(f.refers_to, f.status) for f in doc.followups] == [("Åby ska vara en attraktiv plats att bo på", "done")]
+
+
+def test_measures_under_a_wide_header_with_goal_rows_and_scattered_values():
+    """A results table flattened a cell group a line: the header names its measure column inside a compound
+    ("resultatindikatorer") and its years further on, its years and column words run over lines of their own, a
+    sub-goal's row ("2B. …") stands over its measures, a row's first value is left on its name's line, and the
+    other values ("(2016)", "Öka Öka") follow."""
+    text = ("Måluppfyllelse\n\nDelmål med tillhörande resultatindikatorer Utfall Åby Andra kommuner Plan 2019-2022\n"
+            "2017 2018 2019 Snitt\nlänet\nSnitt\nriket\nMål\n2020\nMål\n2021\n2B. Fler ska välja att cykla\n"
+            "Andel resor till arbetet med cykel, procent 12,5\n(2016)\n14,0 9,5 11,0\n(2018)\nÖka Öka\n"
+            "Antal kilometer cykelväg per 1 000 invånare 2,1\n(2016)\n2,4 1,9 2,2\nÖka Öka\n\n"
+            "Utvärdering: Målet uppfylls delvis.\n")
+    assert _items(text, "indicators", "name") == ["Andel resor till arbetet med cykel, procent",
+                                                  "Antal kilometer cykelväg per 1 000 invånare"]
+
+
+def test_a_legend_of_assessments_is_no_list_of_measures():
+    text = ("Läsanvisning\n\nBedömningen av indikatorerna görs enligt nedan:\n- Ej uppnått (röd markering)\n"
+            "- Delvis uppnått (gul markering)\n- Uppnått (grön markering)\n")
+    assert _items(text, "indicators", "name") == []
+
+
+def test_decisions_run_together_and_a_body_decided_to_do_something():
+    """A decision list that lost its full stops: the capital verb ("Ge …") opens the next point; "KS beslutade även
+    att <förvaltning> ska …" is an assignment to it (the municipality's own "ska ha" is none)."""
+    text = ("Tjänsteskrivelse\n\nKommunstyrelsen föreslår fullmäktige besluta att 1. Godkänna årsredovisningen 2. "
+            "Godkänna redovisningen av uppföljningen Ge samtliga nämnder med underskott i uppdrag att återkomma med "
+            "åtgärdsplaner senast i juni.\n\nNyheter från kommunstyrelsen\n\nKS beslutade även att Fritid ska söka "
+            "statligt stöd för en ny badplats. KS beslutade också att Åby kommun ska ha en budget i balans.\n")
+    assert _items(text, "assignments") == [
+        "Ge samtliga nämnder med underskott i uppdrag att återkomma med åtgärdsplaner senast i juni.",
+        "Fritid ska söka statligt stöd för en ny badplats"]
