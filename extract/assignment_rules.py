@@ -332,6 +332,38 @@ def decided_shall(walk: Walk, bi: int, b: Block) -> bool:
     return False
 
 
+# a text that announces assignments to the committees ("Mål och budget 2013, uppdrag till nämnderna"): each sentence
+# in which a committee "har (som särskilt / även) (i) uppdrag att …" or "ska <do> …" is one
+_TO_COMMITTEES_TITLE = re.compile(r"\buppdrag\s+(?:till|åt)\s+(?:\w+\s+)?(?:nämnd\w*|styrelse\w*|förvaltning\w*)", re.I)
+_HAS_ASSIGNMENT = re.compile(rf"^(?P<clause>(?:{_BODY}|[A-ZÅÄÖ][\wåäö-]*(?:\s+och\s+[\wåäö-]+)?(?:nämnden|nämnderna|"
+                             rf"styrelsen))\s+(?:har|får)\s+(?:även\s+|också\s+|dessutom\s+)?(?:som\s+(?:\w+\s+)?)?"
+                             rf"(?:i\s+)?uppdrag(?:et)?\s+att\s+\S.{{8,400}})$", re.I)
+
+
+@rule("assignments_to_committees")
+def assignments_to_committees(walk: Walk, bi: int, b: Block) -> bool:
+    """Under a title that gives assignments to the committees, a committee's "har (som särskilt) uppdrag att …" and
+    "ska <do> …" sentences are the assignments. Claims the paragraph when it found one."""
+    title = walk.ctx.meta.title or ""
+    if b.kind not in ("para", "heading", "item") or len(b.text) < 120:
+        return False
+    if not _TO_COMMITTEES_TITLE.search(title) and not (walk.title and _TO_COMMITTEES_TITLE.search(walk.title)):
+        return False
+    found = False
+    for sentence in sentences(b.text):
+        m = _HAS_ASSIGNMENT.match(sentence.strip())
+        clauses = [m.group("clause")] if m else \
+            [c for c in assignment_clauses(sentence, committee_ska=True) if _SUBJECT_SHALL.match(c)]
+        for clause in clauses:
+            walk.target = walk.add_assignment(clause.strip(), b.number, bi)
+            found = True
+    return found
+
+
+_SUBJECT_SHALL = re.compile(rf"^(?:{_BODY}|[A-ZÅÄÖ][\wåäö-]*(?:\s+och\s+[\wåäö-]+)?(?:nämnden|nämnderna|styrelsen))\s+"
+                            r"(?:ska|skall)\s+(?:även\s+|också\s+)?(?!vara\b|ha\b)[a-zåäö]", re.I)
+
+
 _ITEM_WINDOW = 6
 
 

@@ -850,6 +850,57 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
 # list under "<kommun> ska:", run by a transcript into one paragraph: each goes on the sentence "… ska", so it
 # opens in lower case, which no sentence of prose does
 _BODY_SHALL = re.compile(r"\b(?:[Kk]ommun(?:en)?|[Ss]tad(?:en)?|[Rr]egion(?:en)?)\s+(?:ska|skall)\s*:\s+(?=[a-zåäö])")
+# "… De övergripande målen är: - Ökat arbetsdeltagande - Trygga uppväxtvillkor - Hållbar livsmiljö Styrmodellen
+# innebär …": a list of goals run into a paragraph, each item after a dash; a committee's name between items heads the
+# items after it, a capitalised word after a small letter (not after a preposition) leaves the list for the prose
+_DASH_LIST_INTRO = re.compile(r"\b(?:mål(?:en)?|[\wåäö]+målen|målsättningar(?:na)?)\b[^.:]{0,60}?\b(?:är|följande|nedan)"
+                              r"\s*:\s+(?=(?:[\d.]+\s+)?(?:[^\s\-–•]+\s+){0,6}?[-–•]\s)", re.I)  # (an area's code and name first)
+_DASH_ITEM = re.compile(r"\s[-–•]\s+(?=[A-ZÅÄÖ])")
+_BODY_IN_LIST = re.compile(r"(?:^|\s)(?:[A-ZÅÄÖ][\wåäö]*-?(?:\s+(?:och|samt)\s+[\wåäö]+)?(?:nämnden|styrelsen))(?:\s|$)")
+_NEW_START = re.compile(r"(?<=[a-zåäö])\s+(?=[A-ZÅÄÖ][a-zåäö]{2,})")
+_NAME_THEN_START = re.compile(r"[A-ZÅÄÖ][\wåäö-]*\s+[A-ZÅÄÖ][a-zåäö]")  # a name closing the item, the prose after it
+_PREPOSITION_END = re.compile(r"(?:^|\s)(?:i|av|för|till|på|med|och|om|från|vid|enligt|inom|hos|mot|samt|eller)$", re.I)
+
+
+def _dash_items(tail: str) -> list[str]:
+    items = []
+    for piece in _DASH_ITEM.split(" " + tail)[1:]:
+        piece = sentences(piece.strip())[0].strip()
+        body = _BODY_IN_LIST.search(piece)
+        if body and body.start() > 0:
+            items.append(piece[: body.start()].strip(" ,."))  # "Sjukfrånvaron ska minska Bildningsnämnden"
+            continue
+        if body:
+            continue  # the committee whose goals follow
+        cut = next((m for m in _NEW_START.finditer(piece) if not _PREPOSITION_END.search(piece[: m.start()])
+                    and not _NAME_THEN_START.match(piece, m.end())), None)  # ("… hållbart Åby Styrmodellen …")
+        if cut:  # "Hållbar livsmiljö Styrmodellen innebär …": the last item, then the prose goes on
+            items.append(piece[: cut.start()].strip(" ,."))
+            break
+        items.append(piece.strip(" ,."))
+    return [i for i in items if len(i.split()) >= 2]
+
+
+@rule("inline_dash_goal_list")
+def inline_dash_goal_list(walk: Walk, bi: int, b: Block) -> bool:
+    """The items of a dash list of goals run into a paragraph after "… målen är:" / "… nämndmålen följande:", at
+    the level the lead-in names. Claims nothing."""
+    if b.kind not in ("para", "heading", "item") or " - " not in b.text and " – " not in b.text:
+        return False
+    for m in _DASH_LIST_INTRO.finditer(b.text):
+        items = _dash_items(b.text[m.end():])
+        if bi == len(walk.blocks) - 1 and items and not re.search(r"[.!?]\s*$", b.text) \
+                and b.text.rstrip(" .").endswith(items[-1]):
+            items.pop()  # the text ends inside the last item: where it ends cannot be told
+        if len(items) < 2:
+            continue
+        lead = b.text[max(0, m.start() - 60): m.end()]
+        level = "council" if COUNCIL_WORDS.search(lead) else "committee"
+        for text in items:
+            walk.add_goal(text, level, None if level == "council" else walk.council, None, bi)
+    return False
+
+
 _LOWER_ITEM = re.compile(r"(?P<item>[a-zåäö][^.!?]{8,400}?[.!?])(?:\s+|$)")
 
 

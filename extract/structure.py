@@ -20,7 +20,9 @@ from plantrace.nlp_models.status import status_match
 from plantrace.schema import Section
 
 STRUCTURE_RULES: list[str] = [
+    "assignments_to_committees",  # "… uppdrag till nämnderna": "X har som särskilt uppdrag att …", "X ska …"
     "inline_assignment_list",  # "… följande uppdrag till nämnden: Utreda … . Ta fram … ." run into one paragraph
+    "inline_dash_goal_list",  # "… De övergripande målen är: - X - Y - Z Styrmodellen …" (does not claim)
     "inline_goal_list",  # "… Svalövs kommun ska: vara en … . verka för … ." run into one paragraph (does not claim)
     "goal_pointed_at",  # "… bedöms ett av målen vara uppnått. Det gäller målet att …" (does not claim)
     "coded_goals_run_on",  # "… KF 1: <goal> Mått 1:1 <measure> …" run into one paragraph (does not claim)

@@ -1384,3 +1384,33 @@ def test_decisions_run_together_and_a_body_decided_to_do_something():
     assert _items(text, "assignments") == [
         "Ge samtliga nämnder med underskott i uppdrag att återkomma med åtgärdsplaner senast i juni.",
         "Fritid ska söka statligt stöd för en ny badplats"]
+
+
+def test_a_dash_list_of_goals_run_into_a_paragraph():
+    """"… De övergripande målen är: - A - B - C <prose>": each dash item is a council goal, a capitalised word after
+    a small letter ends the list; "… nämndmålen följande: 2.1 <area> - <nämnd> - <goal> - <goal> <nämnd> - <goal>":
+    the committees' names head their goals and are none."""
+    text = ("Budgetförutsättningar 2020 Fullmäktige beslutar om vision och mål. De övergripande målen är: - Fler i "
+            "arbete - Goda uppväxtvillkor - Ett hållbart Åby Styrmodellen innebär att målen ses över varje år. "
+            "I budgeten är nämndmålen följande: 2.1 Fler i arbete - Kommunstyrelsen - Kommunen ska bli bättre på "
+            "att hjälpa nya företag. - Sjukfrånvaron ska minska Socialnämnden - Fler ska gå från bidrag till arbete "
+            "- Väntetiden till försörjningsstöd ska vara kort.\n\nEkonomi\n")
+    doc = extract_text(text)
+    assert [(g.text, g.level) for g in doc.goals] == [
+        ("Fler i arbete", "council"), ("Goda uppväxtvillkor", "council"), ("Ett hållbart Åby", "council"),
+        ("Kommunen ska bli bättre på att hjälpa nya företag", "committee"), ("Sjukfrånvaron ska minska", "committee"),
+        ("Fler ska gå från bidrag till arbete", "committee"),
+        ("Väntetiden till försörjningsstöd ska vara kort", "committee")]
+
+
+def test_assignments_to_the_committees_told_in_a_paragraph():
+    """Under a title that gives the committees assignments, "<nämnd> har som särskilt uppdrag att …", "Nämnderna har
+    även i uppdrag att …" and "<nämnd> ska <do> …" are the assignments; a sentence about them is none."""
+    text = ("Mål och budget 2014, uppdrag till nämnderna\n\nArbetsutskottet har gått igenom förutsättningarna med "
+            "nämnderna. Kulturnämnden har som särskilt uppdrag att utreda ett nytt bibliotek i Norrby. Nämnderna har "
+            "även fått frågor om styrmåtten. Kulturnämnden ska prioritera vilka styrmått som ska finnas kvar. "
+            "Nämnderna har även i uppdrag att föreslå hur klimatlöftena kan arbetas in i verksamheten.\n")
+    assert _items(text, "assignments") == [
+        "Kulturnämnden har som särskilt uppdrag att utreda ett nytt bibliotek i Norrby.",
+        "Kulturnämnden ska prioritera vilka styrmått som ska finnas kvar.",
+        "Nämnderna har även i uppdrag att föreslå hur klimatlöftena kan arbetas in i verksamheten."]
