@@ -5,6 +5,7 @@ imperative line that names its responsible committee in parentheses ("Utred … 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from plantrace.extract.blocks import Block
@@ -340,14 +341,18 @@ _HAS_ASSIGNMENT = re.compile(rf"^(?P<clause>(?:{_BODY}|[A-ZÅÄÖ][\wåäö-]*(?
                              rf"(?:i\s+)?uppdrag(?:et)?\s+att\s+\S.{{8,400}})$", re.I)
 
 
+@lru_cache(maxsize=256)
+def _to_committees(title: str) -> bool:
+    return bool(_TO_COMMITTEES_TITLE.search(title))
+
+
 @rule("assignments_to_committees")
 def assignments_to_committees(walk: Walk, bi: int, b: Block) -> bool:
     """Under a title that gives assignments to the committees, a committee's "har (som särskilt) uppdrag att …" and
     "ska <do> …" sentences are the assignments. Claims the paragraph when it found one."""
-    title = walk.ctx.meta.title or ""
     if b.kind not in ("para", "heading", "item") or len(b.text) < 120:
         return False
-    if not _TO_COMMITTEES_TITLE.search(title) and not (walk.title and _TO_COMMITTEES_TITLE.search(walk.title)):
+    if not _to_committees(walk.ctx.meta.title or "") and not (walk.title and _to_committees(walk.title)):
         return False
     found = False
     for sentence in sentences(b.text):

@@ -945,8 +945,10 @@ _MEASURES_HEAD = re.compile(r"(?<![\wåäö])(?:Indikatorer|INDIKATORER|Nyckelta
 def coded_goals_run_on(walk: Walk, bi: int, b: Block) -> bool:
     """Each goal code in a paragraph that also numbers or lists measures opens a goal: its first sentence, up to
     the next measure's or goal's code; a goal with nothing after it, whose end cannot be told, is left."""
-    if b.kind not in ("para", "heading", "item") or len(b.text) < 80:
-        return False
+    t = b.text
+    if b.kind not in ("para", "heading", "item") or len(t) < 80 or not any(
+            w in t for w in ("Mått ", "Indikator", "INDIKATOR", "Nyckeltal", "NYCKELTAL", "Mätetal", "MÄTETAL")):
+        return False  # (no measure named: the cheap test before the regexes)
     codes = list(_GOAL_CODE.finditer(b.text))
     if not codes:
         return False
