@@ -173,7 +173,7 @@ def _goals_assessed_in_prose(ctx: Context, known: set[str]) -> list[tuple[Follow
     out: list[tuple[FollowUp, str]] = []
     for bi, b in enumerate(ctx.blocks):
         if b.kind != "para" or bi in ctx.table_blocks or "mål" not in b.text and "Mål" not in b.text \
-                and "uppdrag" not in b.text.lower():
+                and "ppdrag" not in b.text:
             continue
         for sentence in _sentences(b.text):
             told = _told_that(sentence) if " att " in sentence else None

@@ -949,12 +949,12 @@ def coded_goals_run_on(walk: Walk, bi: int, b: Block) -> bool:
     if b.kind not in ("para", "heading", "item") or len(t) < 80 or not any(
             w in t for w in ("Mått ", "Indikator", "INDIKATOR", "Nyckeltal", "NYCKELTAL", "Mätetal", "MÄTETAL")):
         return False  # (no measure named: the cheap test before the regexes)
-    codes = list(_GOAL_CODE.finditer(b.text))
-    if not codes:
-        return False
     measures = [m.start() for m in MEASURE_CODE.finditer(b.text)] + \
         [m.start() for m in _MEASURES_HEAD.finditer(b.text)]
     if not measures:
+        return False
+    codes = list(_GOAL_CODE.finditer(b.text))
+    if not codes:
         return False
     ends = sorted(measures + [c.start() for c in codes])
     for c in codes:

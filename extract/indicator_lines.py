@@ -464,7 +464,12 @@ def measure_lines_under_header(ctx: Context) -> None:
     spaces cannot be told from the next column); a short line without figures is an area; anything else ends it."""
     lines, seen = ctx.layout.lines, {name_key(i.name) for i in ctx.get("indicators")}
     for bi, b in enumerate(ctx.blocks):
-        if b.kind not in ("para", "heading") or not _MEASURE_HEADER.match(lines[b.lines[0]].text.strip()):
+        if b.kind not in ("para", "heading"):
+            continue
+        first = lines[b.lines[0]].text.strip()
+        low = first[:200].lower()
+        if not ("mått" in low or "indikator" in low or "nyckeltal" in low or "mätetal" in low) \
+                or not _MEASURE_HEADER.match(first):
             continue
         li = b.lines[0] + 1
         while li + 1 < len(lines):
