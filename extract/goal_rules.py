@@ -572,9 +572,12 @@ def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
         _counted_goals(walk, bi, t)
     if b.kind == "para" and ("mål" in t or "Mål" in t):
         _counted_goal_lines(walk, bi, t)
-        named = _AREAS_NAMED.search(t) if any(w in t for w in ("delade", "ordnade", "grupperade", "samlade")) else None
+        named = _AREAS_NAMED.search(t) if any(w in t for w in ("delade", "ordnade", "grupperade", "samlade", "inom")) \
+            else None
         if named:  # "Målen är uppdelade under tre perspektiv; A, B och C": the titles A, B, C group goals
-            walk.area_titles |= {fold(n) for n in re.split(r",\s*|\s+och\s+", named.group("names").rstrip(" ."))}
+            # "kund och kvalitet, medarbetare och ekonomi": an "och" may join two areas or stand inside one
+            names = named.group("names").rstrip(" .")
+            walk.area_titles |= {fold(n) for n in re.split(r",\s*|\s+och\s+", names) + re.split(r",\s*", names)}
     if b.kind in ("para", "item") and _numbers_a_list(t) and ("mål" in t or "Mål" in t):
         _counted_inline_goals(walk, bi, t)
     if b.kind != "para" or not ("mål" in t or "Mål" in t or "mbition" in t) \
@@ -646,8 +649,9 @@ def _counted_goals(walk: Walk, bi: int, text: str) -> None:
                 walk.assess(gid, assessed.evidence)
 
 
-_AREAS_NAMED = re.compile(r"\bmål\w*\s+(?:är\s+)?(?:uppdelade|indelade|grupperade|ordnade|samlade)\s+"
-                          r"(?:under|i|efter)\s+(?:\w+\s+)?(?:perspektiv|områden|målområden|fokusområden)\w*\s*[;:,]\s*"
+_AREAS_NAMED = re.compile(r"\b[\wåäö]*mål\w*\s+(?:(?:är\s+)?(?:uppdelade|indelade|grupperade|ordnade|samlade)\s+(?:under|i|efter)|"
+                          # "Nämnden har effektmål inom tre områden: A, B och C"
+                          r"inom)\s+(?:\w+\s+)?(?:perspektiv|områden|målområden|fokusområden)\w*\s*[;:,]\s*"
                           r"(?P<names>[^.;:]{3,200})", re.I)
 # "… har beslutat om tre strategiska mål för perioden." (⏎ "Dessa är:") ⏎ three short lines: the goals' names
 _COUNTS_GOALS = re.compile(r"\b(?P<count>två|tre|fyra|fem|sex|sju|åtta|nio|tio|[2-9])\s+(?:[\wåäö-]+\s+){0,2}?"

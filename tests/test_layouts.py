@@ -1414,3 +1414,13 @@ def test_assignments_to_the_committees_told_in_a_paragraph():
         "Kulturnämnden har som särskilt uppdrag att utreda ett nytt bibliotek i Norrby.",
         "Kulturnämnden ska prioritera vilka styrmått som ska finnas kvar.",
         "Nämnderna har även i uppdrag att föreslå hur klimatlöftena kan arbetas in i verksamheten."]
+
+
+def test_areas_named_in_a_sentence_head_goals_and_are_none():
+    """"Nämnden har effektmål inom tre områden: kund och kvalitet, medarbetare och ekonomi." — the areas' titles
+    over the bullets are no goals, whether an "och" joins two areas or stands inside one's name."""
+    text = ("Våra effektmål\n\nFritidsnämnden har effektmål inom tre områden: kund och kvalitet, medarbetare och "
+            "ekonomi.\n\nKund och kvalitet\n\n • Besökarna upplever att anläggningarna är trygga.\n\nMedarbetare\n\n"
+            " • Medarbetarna upplever ett gott ledarskap.\n\nEkonomi\n\n • Nämnden håller sin budget.\n")
+    assert _items(text, "goals") == ["Besökarna upplever att anläggningarna är trygga.",
+                                     "Medarbetarna upplever ett gott ledarskap.", "Nämnden håller sin budget."]
