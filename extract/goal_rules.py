@@ -398,6 +398,28 @@ def goal_statement_under_heading(walk: Walk, bi: int, b: Block) -> bool:
     return True
 
 
+# an effect goal worded as what someone experiences: "Våra besökare upplever att …", "Eleverna känner sig trygga …"
+_EFFECT_GOALS = re.compile(r"effektmål", re.I)
+_EXPERIENCED = re.compile(r"^(?:[A-ZÅÄÖ][\wåäö-]*\s+){1,4}?(?:upplever|känner\s+sig|känner|erfar)\s+\S", re.I)
+
+
+@rule("experienced_effect_goal")
+def experienced_effect_goal(walk: Walk, bi: int, b: Block) -> bool:
+    """Where a document speaks of its effect goals ("effektmål"), a one-sentence paragraph that says what someone
+    experiences, right under a goal's short name, is the goal."""
+    if b.kind != "para" or bi == 0 or "upplever" not in b.text and "känner" not in b.text:
+        return False
+    text, above = b.text.strip(), walk.blocks[bi - 1].text.strip()
+    if len(text) > 250 or len(sentences(text)) > 1 or not _EXPERIENCED.match(text) \
+            or not (1 <= len(above.split()) <= 6 and above[:1].isupper() and not _SENT_END.search(above)):
+        return False
+    if not _EFFECT_GOALS.search(walk.ctx.layout.text):  # (rarely reached: the tests above fail first)
+        return False
+    walk.target = walk.add_goal(text.rstrip("."), "committee", walk.council, None, bi)
+    walk.accounted_here(walk.target)  # the prose after it says what it means and how it is measured
+    return True
+
+
 # "Mål 1: …" ⏎ "Förväntat resultat:" ⏎ bullets: the results the goal is to bring about, each a sub-goal
 _RESULTS_INTRO = re.compile(r"^(?:förvänta(?:t|de?)|önska(?:t|de?)|eftersträva(?:t|de?))\s+(?:resultat|effekter?|läge)"
                             r"(?:\s+\d{4}(?:[-–]\d{2,4})?)?\s*:$", re.I)

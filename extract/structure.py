@@ -40,6 +40,7 @@ STRUCTURE_RULES: list[str] = [
     "mandate_intro",  # "… uppdrag är att:" over a list of what a committee or working group shall do
     "status_suffix",  # "Revidera lokalförsörjningsplanen PÅGÅENDE": an item with its status glued on
     "title_line",  # a short plain line that names what follows ("Politiska uppdrag", "Våra mål")
+    "experienced_effect_goal",  # "Attraktivt utbud" ⏎ "Våra besökare upplever att …" where effect goals are spoken of
     "goal_statement_under_heading",  # "Socialnämnden ska …" right under a top-level goal heading
     "goal_list",  # "Socialnämndens mål:" and the bullets or items after it
     "target_sentence",  # "Målsättningen är att … 75 %" under a goal (does not claim)

@@ -1424,3 +1424,14 @@ def test_areas_named_in_a_sentence_head_goals_and_are_none():
             " • Medarbetarna upplever ett gott ledarskap.\n\nEkonomi\n\n • Nämnden håller sin budget.\n")
     assert _items(text, "goals") == ["Besökarna upplever att anläggningarna är trygga.",
                                      "Medarbetarna upplever ett gott ledarskap.", "Nämnden håller sin budget."]
+
+
+def test_effect_goals_worded_as_what_someone_experiences():
+    """Where a plan speaks of its effect goals, "<Namn>" ⏎ "Våra besökare upplever att …" is a goal; what follows
+    (what it leads to, how it is measured) is no account of it; without effect goals such a sentence is none."""
+    body = ("Trygga parker\n\nInvånarna upplever att parkerna är trygga och välskötta året runt.\n\n"
+            "Om vi uppfyller målet ska det leda till att fler vistas ute. Målet mäts genom en enkät.\n")
+    doc = extract_text("Verksamhetsresultat\n\nNämndens effektmål utgår från kommunens mål.\n\n" + body)
+    assert [g.text for g in doc.goals] == ["Invånarna upplever att parkerna är trygga och välskötta året runt"]
+    assert doc.followups == []
+    assert _items("Verksamhetsresultat\n\nNämnden redovisar sitt arbete.\n\n" + body, "goals") == []
