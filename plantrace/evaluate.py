@@ -413,15 +413,21 @@ def evaluate(documents: Iterable[Document], gold_dir: str | Path | dict, thresho
 
 
 def gold_files(paths: Iterable[str | Path], golds: dict[str, dict]) -> list[Path]:
-    """Text files under paths (files or folders) that have an answer key, one per key."""
+    """Files under paths (files or folders) that have an answer key, one per key: in a folder its text version,
+    or its PDF where the folder holds no text of it (a folder of PDFs is scored as PDFs)."""
     found: dict[str, Path] = {}
     for p in map(Path, paths):
         candidates = sorted(p.rglob("*")) if p.is_dir() else [p]
         for f in candidates:
-            if f.is_file() and (f.suffix.lower() in TEXT_SUFFIXES or not p.is_dir()):
+            suffix = f.suffix.lower()
+            if f.is_file() and (suffix in TEXT_SUFFIXES or suffix == ".pdf" or not p.is_dir()):
                 key = match_gold(f, golds)
-                if key is not None:
-                    found.setdefault(golds[key].get("_key", key), f)
+                if key is None:
+                    continue
+                key = golds[key].get("_key", key)
+                held = found.get(key)
+                if held is None or p.is_dir() and held.suffix.lower() == ".pdf" and suffix in TEXT_SUFFIXES:
+                    found[key] = f
     return list(found.values())
 
 

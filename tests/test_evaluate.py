@@ -101,6 +101,14 @@ def test_gold_files_picks_text_files_with_an_answer_key(golds):
     assert sorted(f.name for f in files) == sorted(f"{k}.txt" for k in (G001, G002, G004))
 
 
+def test_gold_files_in_a_folder_prefer_text_and_take_a_pdf_when_alone(golds, tmp_path):
+    (tmp_path / f"{G001}.word.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / f"{G002}.word.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / f"{G002}.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "other.pdf").write_bytes(b"%PDF-1.4")
+    assert sorted(f.name for f in gold_files([tmp_path], golds)) == [f"{G001}.word.pdf", f"{G002}.txt"]
+
+
 # --------------------------------------------------------------------------------- perfect and damaged
 
 def test_gold_as_prediction_scores_perfectly(golds):
