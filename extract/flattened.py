@@ -573,7 +573,7 @@ def _cells(columns: list[str], row: Row) -> list[str]:
 
 
 _CELL_START = re.compile(r"^[A-ZÅÄÖ][a-zåäö]{2,}")  # a capitalised word (not "AB", "NKI", "(Insikt)")
-_NAME_BEFORE = re.compile(r"^(?:i|av|för|till|på|med|och|om|från|vid|enl\.?|enligt|inom|hos|mot|samt|eller)$", re.I)
+NAME_BEFORE = re.compile(r"^(?:i|av|för|till|på|med|och|om|från|vid|enl\.?|enligt|inom|hos|mot|samt|eller)$", re.I)
 
 
 def split_run_cells(text: str, n: int) -> list[str]:
@@ -587,7 +587,7 @@ def split_run_cells(text: str, n: int) -> list[str]:
     for w in words[:-1]:
         depth.append(max(0, depth[-1] + w.count("(") - w.count(")")))
     starts = [k for k in range(1, len(words)) if _CELL_START.match(words[k]) and (words[k - 1][-1:].islower() or words[k - 1][-1:] in ".)")
-              and not depth[k] and not _NAME_BEFORE.match(words[k - 1]) and not place_name(words[k])]
+              and not depth[k] and not NAME_BEFORE.match(words[k - 1]) and not place_name(words[k])]
     if n <= 1 or not starts:
         return [text]
     cuts = [starts[-1]]

@@ -10,6 +10,7 @@ from typing import Optional
 
 from plantrace.extract.blocks import Block
 from plantrace.extract.clauses import assignment_clauses
+from plantrace.extract.flattened import NAME_BEFORE
 from plantrace.extract.roles import is_statement
 from plantrace.extract.vocabulary import (
     has_marker,
@@ -428,7 +429,7 @@ _RESULTS_INTRO = re.compile(r"^(?:förvänta(?:t|de?)|önska(?:t|de?)|eftersträ
 _GOALS_JUDGED = re.compile(r"\b(?:mål(?:en)?|[\wåäö]+målen)\b", re.I)
 
 
-def _JUDGED_LIST(text: str) -> bool:
+def _judged_list(text: str) -> bool:
     """A paragraph whose last sentence names goals in the plural and judges them ("… målen … kommer delvis att vara
     uppnådda."), standing right over bullets: the bullets are the goals it judges."""
     last = sentences(text)[-1]
@@ -481,7 +482,7 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
         else:
             walk.list_mode = None
             return False
-    judged = b.kind == "para" and not last and nxt is not None and nxt.kind == "bullet" and _JUDGED_LIST(text)
+    judged = b.kind == "para" and not last and nxt is not None and nxt.kind == "bullet" and _judged_list(text)
     if judged:  # "De fem övriga målen som listas här kommer delvis att vara uppnådda." over the bullets it judges
         last = sentences(text)[-1]
     if b.kind == "para" and (_LIST_INTRO.search(last) or judged) and len(last) < 250 \
@@ -885,7 +886,6 @@ _DASH_ITEM = re.compile(r"\s[-–•]\s+(?=[A-ZÅÄÖ])")
 _BODY_IN_LIST = re.compile(r"(?:^|\s)(?:[A-ZÅÄÖ][\wåäö]*-?(?:\s+(?:och|samt)\s+[\wåäö]+)?(?:nämnden|styrelsen))(?:\s|$)")
 _NEW_START = re.compile(r"(?<=[a-zåäö])\s+(?=[A-ZÅÄÖ][a-zåäö]{2,})")
 _NAME_THEN_START = re.compile(r"[A-ZÅÄÖ][\wåäö-]*\s+[A-ZÅÄÖ][a-zåäö]")  # a name closing the item, the prose after it
-_PREPOSITION_END = re.compile(r"(?:^|\s)(?:i|av|för|till|på|med|och|om|från|vid|enligt|inom|hos|mot|samt|eller)$", re.I)
 
 
 def _dash_items(tail: str) -> list[str]:
@@ -898,7 +898,7 @@ def _dash_items(tail: str) -> list[str]:
             continue
         if body:
             continue  # the committee whose goals follow
-        cut = next((m for m in _NEW_START.finditer(piece) if not _PREPOSITION_END.search(piece[: m.start()])
+        cut = next((m for m in _NEW_START.finditer(piece) if not NAME_BEFORE.match(piece[: m.start()].split()[-1])
                     and not _NAME_THEN_START.match(piece, m.end())), None)  # ("… hållbart Åby Styrmodellen …")
         if cut:  # "Hållbar livsmiljö Styrmodellen innebär …": the last item, then the prose goes on
             items.append(piece[: cut.start()].strip(" ,."))

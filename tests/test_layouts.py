@@ -65,6 +65,10 @@ def _items(text: str, kind: str, field: str = "text") -> list[str]:
     return [getattr(i, field) for i in getattr(extract_text(text), kind)]
 
 
+def _followups(text: str, *fields: str) -> list[tuple]:
+    return [tuple(getattr(f, a) for a in fields) for f in extract_text(text).followups]
+
+
 def test_numbering_that_does_not_start_at_one():
     """An excerpt of a plan: its chapter is "3", its assignments "1." and "2." — read on their own."""
     lines = (next(SAMPLE.glob("000_*.txt"))).read_text(encoding="utf-8").split("\n")
@@ -1308,10 +1312,9 @@ def test_goals_and_assignments_told_by_their_content_and_judged_in_prose():
             "kulturskolan bedöms vara uppfyllt. Det andra målet, att biblioteken ska ha längre öppettider, har inte "
             "nåtts. Målet att museet ska locka fler besökare är viktigt för hela kommunen.\n\nUppdraget att ta fram "
             "en ny konstpolicy pågår och väntas bli klart under våren.\n")
-    got = [(f.kind, f.refers_to, f.status) for f in extract_text(text).followups]
-    assert got == [("goal", "fler barn ska delta i kulturskolan", "done"),
-                   ("goal", "biblioteken ska ha längre öppettider", "not_done"),
-                   ("assignment", "ta fram en ny konstpolicy", "ongoing")]
+    assert _followups(text, "kind", "refers_to", "status") == [("goal", "fler barn ska delta i kulturskolan", "done"),
+                                                               ("goal", "biblioteken ska ha längre öppettider", "not_done"),
+                                                               ("assignment", "ta fram en ny konstpolicy", "ongoing")]
 
 
 def test_status_table_with_a_forecast_column():
@@ -1319,8 +1322,7 @@ def test_status_table_with_a_forecast_column():
     text = ("Delårsrapport augusti 2024\nServicenämnden\n\nMål Prognos helår Kommentar\n"
             "Måltiderna ska lagas från grunden Uppfylls delvis Två kök har ställt om.\n"
             "Kunderna ska vara nöjda med städningen Uppfylls inte Bemanningen räckte inte till.\n")
-    doc = extract_text(text)
-    assert [(f.refers_to, f.status) for f in doc.followups] == [
+    assert _followups(text, "refers_to", "status") == [
         ("Måltiderna ska lagas från grunden", "partial"), ("Kunderna ska vara nöjda med städningen", "not_done")]
 
 
