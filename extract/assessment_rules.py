@@ -10,11 +10,11 @@ from typing import Optional
 
 from plantrace.extract.blocks import Block
 from plantrace.extract.assignment_rules import under_assignment_title
-from plantrace.extract.goal_rules import COUNCIL_WORDS, about_goals, assignment_like
+from plantrace.extract.goal_rules import COUNCIL_WORDS, about_goals, assignment_like, title_level
 from plantrace.extract.roles import is_statement
 from plantrace.extract.tables import FINITE
-from plantrace.extract.vocabulary import _WHO
-from plantrace.extract.walk import Walk, first_sentence, rule, sentences, split_names
+from plantrace.extract.vocabulary import BODIES
+from plantrace.extract.walk import Walk, first_sentence, rule, sentences
 from plantrace.nlp_models.status import status_match
 
 _ASSESSMENT = re.compile(r"^(?:måluppfyllelse|måluppfyllnad|bedömning|status|uppfyllelse|målbedömning|"
@@ -38,9 +38,8 @@ def assessed_statement(walk: Walk, bi: int, b: Block) -> bool:
             or len(text) > 300 or text.endswith(":") or _ASSESSMENT.match(text) or assignment_like(text) \
             or _ABOUT_THE_GOAL.match(text) or about_goals(text) or _FIELD.match(text):
         return False
-    council = bool(walk.title and COUNCIL_WORDS.search(walk.title))  # "Måluppfyllelse för fullmäktiges mål"
-    walk.target = walk.add_goal(text, "council" if council else "committee", None if council else walk.council,
-                                b.number, bi)
+    level = title_level(walk)  # "Måluppfyllelse för fullmäktiges mål": the council's
+    walk.target = walk.add_goal(text, level, walk.parent_for(level), b.number, bi)
     walk.assess(walk.target, _ASSESSMENT.sub("", nxt.text.strip()).strip())
     if bare:
         walk.status_lines.add(j)  # "Uppnås ej" under the goal: read here, no title of what follows
@@ -106,9 +105,8 @@ def goal_pointed_at(walk: Walk, bi: int, b: Block) -> bool:
         m = _POINTED_GOAL.match(sentence.strip())
         if not m:
             continue
-        council = bool(walk.title and COUNCIL_WORDS.search(walk.title))
-        gid = walk.add_goal(m.group("goal"), "council" if council else "committee", None if council else walk.council,
-                            None, bi)
+        level = title_level(walk)
+        gid = walk.add_goal(m.group("goal"), level, walk.parent_for(level), None, bi)
         judged = status_match(said[k - 1]) if k else None
         if judged and judged.strength == "explicit" and judged.status in _ASSESSED and "mål" in said[k - 1]:
             walk.assess(gid, judged.evidence)
@@ -157,7 +155,7 @@ _STATUS_ROWS_HEADER = re.compile(r"^(?P<item>[\wåäö]*(?:uppdrag|mål)(?:et|en
                                  r"(?:status|bedömning|måluppfyllelse|prognos)(?:\s+(?:helår|\d{4}))?(?P<after>(?:\s+(?:kommentar\w*|analys|åtgärd\w*|"
                                  r"ansvar\w*|beskrivning|redovisning|datum|klart))+)\s*$", re.I)
 _CELL_STRENGTHS = ("cell", "explicit", "colour", "symbol")
-_BODIES_CELL = re.compile(rf"^\s*(?P<who>{_WHO}(?:\s*(?:,|och|samt|&)\s*{_WHO})*)(?=\s|$)")
+_BODIES_CELL = re.compile(rf"^\s*(?P<who>{BODIES})(?=\s|$)")
 _PAGE_FURNITURE = re.compile(r"\S {3,}\S")  # a running header or footer laid out by position ("<kommun>    2 (2)")
 _ROW_GOES_ON = re.compile(r"^(?:[a-zåäö]|\d)[^.!?]{0,60}$")  # the item's cell wrapped: "år", "7–9", "norra delarna"
 
@@ -192,7 +190,7 @@ def status_column_rows(walk: Walk, bi: int, b: Block) -> bool:
             walk.set_title(bi, text)
             walk.title_mode = "status_rows"
             walk.row_level = "assignment" if "uppdrag" in m.group("item").lower() else \
-                "council" if COUNCIL_WORDS.search(text) or walk.title and COUNCIL_WORDS.search(walk.title) else "committee"
+                title_level(walk)  # (the header is the title in force now)
             walk.row_responsible = bool(re.search(r"ansvar", m.group("after"), re.I))
             return True
     if walk.title_mode != "status_rows":
@@ -223,13 +221,10 @@ def _status_row(walk: Walk, bi: int, b: Block, item: str, status: str, rest: str
     comment = (rest[who.end():] if who else rest).strip() or None
     if walk.row_level == "assignment":
         walk.target = walk.add_assignment(item, b.number, bi)
-        if who and walk.target:
-            found = next((a for a in reversed(walk.ctx.get("assignments")) if a.id == walk.target), None)
-            if found is not None and not found.responsible:
-                found.responsible = split_names(who.group("who"))
+        if who:
+            walk.set_responsible(walk.target, who.group("who"))
     else:
-        council = walk.row_level == "council"
-        walk.target = walk.add_goal(item.rstrip("."), walk.row_level, None if council else walk.council, b.number, bi)
+        walk.target = walk.add_goal(item.rstrip("."), walk.row_level, walk.parent_for(walk.row_level), b.number, bi)
     walk.assess(walk.target, status, comment)
     walk.accounted_here(walk.target)  # its row is all the table says of it
 
@@ -268,8 +263,8 @@ def status_suffix(walk: Walk, bi: int, b: Block) -> bool:
     if assignments or not goals and (assignment_like(item) or not is_statement(item)):
         gid = walk.add_assignment(item, b.number, bi)
     else:
-        level = "council" if walk.title and COUNCIL_WORDS.search(walk.title) else "committee"
-        gid = walk.add_goal(item, level, None if level == "council" else walk.council, b.number, bi)
+        level = title_level(walk)
+        gid = walk.add_goal(item, level, walk.parent_for(level), b.number, bi)
     walk.assess(gid, status)
     walk.target = gid
     return True

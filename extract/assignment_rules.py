@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Optional
 
 from plantrace.extract.blocks import Block
-from plantrace.extract.clauses import _BODY, CLAUSE_CUE, assignment_clauses
+from plantrace.extract.clauses import BODY, CLAUSE_CUE, assignment_clauses
 from plantrace.extract.goal_rules import assignment_like
 from plantrace.extract.roles import is_statement
 from plantrace.extract.tables import FINITE
@@ -23,7 +23,7 @@ from plantrace.extract.vocabulary import (
     imperative,
     verb_first,
 )
-from plantrace.extract.walk import Walk, first_sentence, rule, sentences, split_names
+from plantrace.extract.walk import Walk, first_sentence, rule, sentences
 from plantrace.nlp_models.status import REPORT_BACK_APPROVED, status_match
 
 _TEXT_KINDS = ("para", "bullet", "item")
@@ -237,9 +237,7 @@ def responsible_line(walk: Walk, bi: int, b: Block) -> bool:
     m = _RESPONSIBLE_LINE.match(b.text.strip()) if b.kind == "para" else None
     if not m or not walk.target or not walk.target.startswith("a"):
         return False
-    item = next((a for a in reversed(walk.ctx.get("assignments")) if a.id == walk.target), None)
-    if item is not None and not item.responsible:
-        item.responsible = split_names(m.group("who"))
+    walk.set_responsible(walk.target, m.group("who"))
     return True
 
 
@@ -315,7 +313,7 @@ def assignment_in_text(walk: Walk, bi: int, b: Block) -> bool:
 
 # "KS beslutade även att Samhällsbyggnad ska göra en ansökan …": a decision that a named body shall do something
 _DECIDED_SHALL = re.compile(rf"\bbeslut(?:ade|ar|at|a)\s+(?:även\s+|också\s+|dessutom\s+)?att\s+"
-                            rf"(?P<clause>(?P<who>{_BODY}|[A-ZÅÄÖ][\wåäö-]+(?:\s+och\s+[\wåäö-]+)?)\s+(?:ska|skall)\s+"
+                            rf"(?P<clause>(?P<who>{BODY}|[A-ZÅÄÖ][\wåäö-]+(?:\s+och\s+[\wåäö-]+)?)\s+(?:ska|skall)\s+"
                             rf"(?!(?:vara|ha|gälla|kunna|få)\b)\S.{{8,300}})$", re.I)
 
 
@@ -336,8 +334,9 @@ def decided_shall(walk: Walk, bi: int, b: Block) -> bool:
 # a text that announces assignments to the committees ("Mål och budget 2013, uppdrag till nämnderna"): each sentence
 # in which a committee "har (som särskilt / även) (i) uppdrag att …" or "ska <do> …" is one
 _TO_COMMITTEES_TITLE = re.compile(r"\buppdrag\s+(?:till|åt)\s+(?:\w+\s+)?(?:nämnd\w*|styrelse\w*|förvaltning\w*)", re.I)
-_HAS_ASSIGNMENT = re.compile(rf"^(?P<clause>(?:{_BODY}|[A-ZÅÄÖ][\wåäö-]*(?:\s+och\s+[\wåäö-]+)?(?:nämnden|nämnderna|"
-                             rf"styrelsen))\s+(?:har|får)\s+(?:även\s+|också\s+|dessutom\s+)?(?:som\s+(?:\w+\s+)?)?"
+# a committee by its name ("Barn- och utbildningsnämnden", "Nämnderna", "tekniska nämnden")
+_COMMITTEE = rf"(?:{BODY}|[A-ZÅÄÖ][\wåäö-]*(?:\s+och\s+[\wåäö-]+)?(?:nämnden|nämnderna|styrelsen))"
+_HAS_ASSIGNMENT = re.compile(rf"^(?P<clause>{_COMMITTEE}\s+(?:har|får)\s+(?:även\s+|också\s+|dessutom\s+)?(?:som\s+(?:\w+\s+)?)?"
                              rf"(?:i\s+)?uppdrag(?:et)?\s+att\s+\S.{{8,400}})$", re.I)
 
 
@@ -365,8 +364,7 @@ def assignments_to_committees(walk: Walk, bi: int, b: Block) -> bool:
     return found
 
 
-_SUBJECT_SHALL = re.compile(rf"^(?:{_BODY}|[A-ZÅÄÖ][\wåäö-]*(?:\s+och\s+[\wåäö-]+)?(?:nämnden|nämnderna|styrelsen))\s+"
-                            r"(?:ska|skall)\s+(?:även\s+|också\s+)?(?!vara\b|ha\b)[a-zåäö]", re.I)
+_SUBJECT_SHALL = re.compile(rf"^{_COMMITTEE}\s+(?:ska|skall)\s+(?:även\s+|också\s+)?(?!vara\b|ha\b)[a-zåäö]", re.I)
 
 
 _ITEM_WINDOW = 6

@@ -28,13 +28,13 @@ CLAUSE_CUE = re.compile(r"\b(?:(?P<verb>får|ska\s+få|fick|fått|ges|gavs|ger?|
 _ADVERB = re.compile(r"\b(?:också|även|dessutom|därtill|nu)\s+", re.I)  # "gav kommunstyrelsen också X i uppdrag"
 _TIME_LEAD = re.compile(r"\s*(?:(?:i|under|vid|den)\s+[\wåäö]+(?:\s+\d{4})?\s+)?")
 # the last word of a committee, office or company that gives, carries or receives an assignment
-_BODY = r"[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|chefen|direktören|utskottet|utskott|sektorn|kontoret|bolaget|" \
+BODY = r"[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|chefen|direktören|utskottet|utskott|sektorn|kontoret|bolaget|" \
         r"kommunen|nämnderna|förvaltningarna|nämnder|förvaltningar|bolag|bolagen|styrelser)"
 # … or a pronoun that stands for them ("Nu fick de i uppdrag att …")
-_RECIPIENT_END = re.compile(rf"(?:[A-ZÅÄÖ][\wåäö\-]*|{_BODY}|AB|(?<![\wåäö])(?:de|dem|han|hon))$")
+_RECIPIENT_END = re.compile(rf"(?:[A-ZÅÄÖ][\wåäö\-]*|{BODY}|AB|(?<![\wåäö])(?:de|dem|han|hon))$")
 _COMMITTEE_SKA = re.compile(r"\b(?:ska|skall)\b", re.I)
 _CLAUSE_START = re.compile(r"\batt\s+", re.I)
-_SUBJECT_WORD = re.compile(rf"^{_BODY}$", re.I)
+_SUBJECT_WORD = re.compile(rf"^{BODY}$", re.I)
 
 
 # "… samt att uppföljningen sker …", "… och att medlen anvisas …": after the joining "att" a noun with its own

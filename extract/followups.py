@@ -151,8 +151,8 @@ _VERDICT_AT = re.compile(r"(?:,\s*)?\b(?:bedöms|bedömdes|anses|ansågs|har|had
 _TOLD_STATUSES = ("done", "partial", "not_done", "ongoing")
 
 
-def _told_that(sentence: str) -> Optional[tuple[str, str, str]]:
-    """(kind, what, verdict) of a sentence that names a goal or an assignment by its content and judges it: the
+def _told_that(sentence: str) -> Optional[tuple[str, str, str, str]]:
+    """(kind, what, verdict, status) of a sentence that names a goal or an assignment by its content and judges it: the
     verdict starts at the first verb whose next few words are a status as such."""
     m = _TOLD_THAT.match(sentence)
     if not m:
@@ -165,7 +165,7 @@ def _told_that(sentence: str) -> Optional[tuple[str, str, str]]:
         if assessed.status in _TOLD_STATUSES and assessed.strength not in ("weak", "none", "model") \
                 and 3 <= len(what.split()) <= 40:
             return ("goal" if m.group("what").lower().startswith("mål") else "assignment"), what, \
-                rest[v.start():].strip(" ,.")
+                rest[v.start():].strip(" ,."), assessed.status
     return None
 
 
@@ -179,8 +179,8 @@ def _goals_assessed_in_prose(ctx: Context, known: set[str]) -> list[tuple[Follow
             told = _told_that(sentence) if " att " in sentence else None
             if told and fold(told[1]) not in known:
                 known.add(fold(told[1]))
-                out.append((FollowUp(id="", refers_to=told[1], kind=told[0], status=status_match(told[2]).status,
-                                     status_raw=told[2], narrative=sentence, provenance=ctx.provenance(bi)), "prose"))
+                out.append((FollowUp(id="", refers_to=told[1], kind=told[0], status=told[3], status_raw=told[2],
+                                     narrative=sentence, provenance=ctx.provenance(bi)), "prose"))
                 continue
             found = [*_ASSESSED_GOAL.finditer(sentence)]
             if "Målet " in sentence:

@@ -25,6 +25,7 @@ from plantrace.extract.vocabulary import (
     LABELS,
     MEASURE_CODE,
     MEASURE_FIELD,
+    MEASURES_WORD,
     LabelMatch,
     imperative,
     match_label,
@@ -304,7 +305,7 @@ def title_like(b: Block) -> bool:
         and not has_marker(text) and not re.search(r"\d\s*%|\d[\s,.]\d", text)
 
 
-def _title_level(walk: Walk) -> str:
+def title_level(walk: Walk) -> str:
     """Goals under a title that names the council's goals ("Kommunfullmäktiges mål") are the council's."""
     return "council" if walk.title and COUNCIL_WORDS.search(walk.title) else "committee"
 
@@ -349,7 +350,7 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
                  or _named_sibling(walk, bi + 2)):
         # a goal's short name over the paragraph that explains it, among areas a sentence named: the name is the goal
         # (and so are its siblings' names, whatever the length of their paragraphs)
-        walk.add_goal(text, _title_level(walk), None, None, bi)
+        walk.add_goal(text, title_level(walk), None, None, bi)
         walk.heading_goal, walk.explained_after = bi, None
         return True
     if walk.list_mode in ("goals", "council") and hi is None and nxt is not None and nxt.kind in ("bullet", "item") \
@@ -361,7 +362,7 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
         # a goal area under a title about goals, with its goals listed below it ("Attraktivt boende" ⏎ "• …")
         if _AREAS_TITLE.search(walk.title or ""):
             return True  # the title calls its groups areas ("Målområden och strategiska mål"): a heading, no goal
-        level = _title_level(walk)
+        level = title_level(walk)
         council_title = level == "council"
         area = walk.add_goal(text, level, None if council_title else walk.council, None, bi)
         walk.area = area
@@ -468,7 +469,7 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
         return True
     if walk.list_mode == "area_goals":
         if b.kind in ("bullet", "item"):
-            walk.add_goal(text, _title_level(walk), None, None, bi)
+            walk.add_goal(text, title_level(walk), None, None, bi)
             return True
         walk.list_mode = None
         return False
@@ -859,7 +860,7 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
         return False  # "… krav på hur kommunens ekonomi ska hanteras.": a "ska" that only asks how is no goal
     if as_heading:
         walk.heading_goal, walk.explained_after = bi, None
-    level = _title_level(walk)
+    level = title_level(walk)
     council_title = level == "council"
     if walk.area is not None:  # under a goal area: one level below it
         area_level = walk.level_of(walk.area)
@@ -923,7 +924,7 @@ def inline_dash_goal_list(walk: Walk, bi: int, b: Block) -> bool:
         lead = b.text[max(0, m.start() - 60): m.end()]
         level = "council" if COUNCIL_WORDS.search(lead) else "committee"
         for text in items:
-            walk.add_goal(text, level, None if level == "council" else walk.council, None, bi)
+            walk.add_goal(text, level, walk.parent_for(level), None, bi)
     return False
 
 
@@ -964,7 +965,7 @@ def inline_goal_list(walk: Walk, bi: int, b: Block) -> bool:
 _GOAL_CODE = re.compile(r"(?<![\wåäö])(?P<code>KF|RF|KS|NF|NM|(?:[A-ZÅÄÖ][a-zåäö]*m|M)ål|[A-ZÅÄÖ]*MÅL)\s?"
                         r"\d{1,2}(?:[.:]\d{1,2})?\s*[:.]\s+(?=[A-ZÅÄÖ])")
 _CODE_LEVEL = {"kf": "council", "rf": "council", "ks": "council", "nf": "committee", "nm": "committee"}
-_MEASURES_HEAD = re.compile(r"(?<![\wåäö])(?:Indikatorer|INDIKATORER|Nyckeltal|NYCKELTAL|Mätetal|MÄTETAL)(?=\s)")
+_MEASURES_HEAD = re.compile(rf"{MEASURES_WORD}(?=\s)")
 
 
 @rule("coded_goals_run_on")
@@ -994,8 +995,7 @@ def coded_goals_run_on(walk: Walk, bi: int, b: Block) -> bool:
             continue
         code = c.group("code").lower()
         level = _CODE_LEVEL.get(code) or LABELS.get(code, ("goal", ""))[1] or "council"
-        parent = walk.council if level != "council" else None
-        gid = walk.add_goal(text, level, parent, None, bi)
+        gid = walk.add_goal(text, level, walk.parent_for(level), None, bi)
         if level == "council" and gid:
             walk.council = gid
         walk.target = gid or walk.target

@@ -19,7 +19,7 @@ from plantrace.extract.context import Context
 from plantrace.extract.indicator_cards import CODE
 from plantrace.extract.items import line_provenance, name_key, stamped_links
 from plantrace.extract.numbers import AMOUNT, BOUND, YEAR, parse_number, stated_direction
-from plantrace.extract.vocabulary import MEASURE_CODE, MEASURE_FIELD
+from plantrace.extract.vocabulary import MEASURE_CODE, MEASURE_FIELD, MEASURES_WORD
 from plantrace.extract.walk import sentences
 from plantrace.schema import Indicator, IndicatorValue
 
@@ -449,6 +449,12 @@ _TREND_WORD = r"(?:upp|ned|ner|lika|ingen|oförändrad|förbättrad|försämrad)
 _FIGURES = re.compile(rf"^(?P<figures>[-−–]?\d[\d\s,.%−–-]*?)?\s*(?P<trend>{_TREND_WORD}\b.*)?$", re.I)
 
 
+def _values_line(line: str) -> bool:
+    """A line of a row's values, in either shape: figures with a trend word, or figures, bracketed years and
+    target words."""
+    return _figures_line(line) or bool(_VALUES_LINE.match(line))
+
+
 def _figures_line(line: str) -> bool:
     """Figures, a trend word and what follows it (a comparison group and its figure), or a trend word alone —
     not a sentence that happens to open with one ("Ingen av nämnderna …")."""
@@ -474,10 +480,10 @@ def measure_lines_under_header(ctx: Context) -> None:
         li = b.lines[0] + 1
         while li + 1 < len(lines):
             text, nxt = lines[li].text.strip(), lines[li + 1].text.strip()
-            if not text or _figures_line(text) or _VALUES_LINE.match(text):
+            if not text or _values_line(text):
                 li += 1
                 continue
-            if (_figures_line(nxt) or _VALUES_LINE.match(nxt)) and len(text) <= 250 and not _GOAL_ROW_LINE.search(text) \
+            if _values_line(nxt) and len(text) <= 250 and not _GOAL_ROW_LINE.search(text) \
                     and not _KIND_ALONE.match(text):
                 name = _FIRST_VALUE.sub("", text) if len(text.split()) > 3 else text
                 _add_measure(ctx, seen, name.rstrip(" ?"), [], bi, line_provenance(ctx, [li, li + 1]))
@@ -491,7 +497,7 @@ def measure_lines_under_header(ctx: Context) -> None:
 
 # "… Indikatorer Regional tillväxt • Antal nystartade företag per 1 000 invånare ska vara högre än … • Utsläpp av
 # växthusgaser ska minska. …": a transcript runs a list of measures, each worded as its target, into one paragraph
-_INLINE_MEASURES = re.compile(r"\b(?:Indikatorer|INDIKATORER|Nyckeltal|NYCKELTAL|Mätetal|MÄTETAL)\b[^•.]{0,60}•")
+_INLINE_MEASURES = re.compile(rf"{MEASURES_WORD}[^•.]{{0,60}}•")
 _TARGET_VERB = re.compile(r"\s+(?:ska|skall|bör)\s+(?=\S)")
 
 

@@ -102,6 +102,8 @@ _LONG_LABELS = [k for k in LABELS if len(k) >= 9]
 _FIRST_WORDS = frozenset(k.split()[0] for k in LABELS)
 _FUZZY_PREFIXES = frozenset(k[:3] for k in _LONG_LABELS)
 
+# the word that heads a list of measures run into a paragraph ("… Indikatorer • …", "EFFEKTMÅL 2. … Indikatorer …")
+MEASURES_WORD = r"(?<![\wåäö])(?:Indikatorer|INDIKATORER|Nyckeltal|NYCKELTAL|Mätetal|MÄTETAL)(?![\wåäö])"
 # a measure's numbered label inside running text ("Mått 1:1 Andel …", "Indikator 2 Antal …")
 MEASURE_CODE = re.compile(r"\b(?:Mått|Indikator|Nyckeltal|Mätetal)\s+\d{1,2}(?:[:.]\d{1,2})?\s+(?=[A-ZÅÄÖ])")
 # … and the fields that follow its name there ("Måttansvarig:", "Adressering:", "Målvärde:")
@@ -131,8 +133,10 @@ ASSIGNMENT_CUE = re.compile(r"\b(uppdras|uppdra|uppdrog|ges i uppdrag|får i upp
 
 # who is responsible, in parentheses at the end: "(KS)", "(UBN, SCN och OSN)", "(Socialnämnden)"
 _WHO = r"(?:[A-ZÅÄÖ]{2,5}|[A-ZÅÄÖ][a-zåäö]+(?:nämnden|styrelsen|förvaltningen)|(?:[Ss]ektor|[Ff]örvaltning|[Aa]vdelning)\s+[\wåäö-]+(?:\s+[\wåäö-]+)?)"
+# … and several of them: "UBN, SCN och OSN"
+BODIES = rf"{_WHO}(?:\s*(?:,|och|samt|&)\s*{_WHO})*"
 COMMITTEE_ABBR = re.compile(
-    rf"\.?\s*\(\s*({_WHO}(?:\s*(?:,|och|samt|&)\s*{_WHO})*)\s*\)\s*\.?(?:\s*\d+(?:[,.]\d+)?\s*(?:mnkr|mkr|tkr)\.?)?\s*$"
+    rf"\.?\s*\(\s*({BODIES})\s*\)\s*\.?(?:\s*\d+(?:[,.]\d+)?\s*(?:mnkr|mkr|tkr)\.?)?\s*$"
 )
 
 def has_marker(text: str) -> bool:

@@ -192,6 +192,16 @@ class Walk:
         if item and status:
             self.ctx.item_status.setdefault(item, (status, comment))
 
+    def set_responsible(self, aid: Optional[str], who: str) -> None:
+        """Who carries out an assignment, as a line, a cell or a column names them: the first one read stands."""
+        item = next((a for a in reversed(self.ctx.get("assignments")) if a.id == aid), None) if aid else None
+        if item is not None and not item.responsible:
+            item.responsible = split_names(who)
+
+    def parent_for(self, level: str) -> Optional[str]:
+        """A council goal stands alone; any other goal stands under the council goal in force."""
+        return None if level == "council" else self.council
+
     def accounted_here(self, item: Optional[str]) -> None:
         """The item was decided or tabled where it stands: the lines after it are no account of it."""
         if item:

@@ -147,8 +147,7 @@ def test_assessed_goals_in_a_report():
     text = ("Verksamhetsberättelse 2023\n\n"
             "Fler barn ska delta i kulturskolan.\nBedömning: Delvis uppfyllt\nAntalet elever ökade något.\n\n"
             "Biblioteken ska vara mötesplatser för alla.\nBedömning: Uppfyllt\nBesöken ökade.\n")
-    doc = extract_text(text)
-    assert [(f.refers_to, f.kind, f.status) for f in doc.followups] == [
+    assert _followups(text, "refers_to", "kind", "status") == [
         ("Fler barn ska delta i kulturskolan.", "goal", "partial"),
         ("Biblioteken ska vara mötesplatser för alla.", "goal", "done")]
 
