@@ -115,7 +115,9 @@ def goal_pointed_at(walk: Walk, bi: int, b: Block) -> bool:
 
 # a flattened "Mål | Bedömning" table: "MÅL FASTSTÄLLDA AV KOMMUNFULLMÄKTIGE MÅLBEDÖMNING", "Nämndmål Status"
 _GOAL_ROWS_HEADER = re.compile(r"^(?=.*\b[\wåäö]*mål(?:en)?\b)(?=.*\b(?:mål)?(?:bedömning|uppfyllelse|status)\s*$)"
-                               r"(?!.*\b(?:utfall|målvärde|indikator\w*|nyckeltal)\b)[^.!?,;:]{4,90}$", re.I)
+                               r"(?!.*\b(?:utfall|målvärde|indikator\w*|nyckeltal)\b)"
+                               # "Mål och måluppfyllelse" joins two words into a title, no two column heads
+                               r"(?!.*\boch\s+(?:mål)?(?:bedömning|uppfyllelse|status)\s*$)[^.!?,;:]{4,90}$", re.I)
 _ROW_ASSESSMENT = re.compile(r"(?:^|\s)(?P<status>(?:(?:helt|delvis|i\s+hög\s+grad|i\s+låg\s+grad|i\s+viss\s+grad|"
                              r"till\s+viss\s+del|inte|ej|ännu\s+inte)\s+)?(?:uppfyllt|uppfylld|uppnått|uppnådd|"
                              r"genomfört|genomförd)|ej\s+bedömt|ej\s+bedömd)\s*\.?$", re.I)

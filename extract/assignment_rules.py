@@ -312,9 +312,19 @@ def assignment_in_text(walk: Walk, bi: int, b: Block) -> bool:
 
 
 # "KS beslutade även att Samhällsbyggnad ska göra en ansökan …": a decision that a named body shall do something
-_DECIDED_SHALL = re.compile(rf"\bbeslut(?:ade|ar|at|a)\s+(?:även\s+|också\s+|dessutom\s+)?att\s+"
-                            rf"(?P<clause>(?P<who>{BODY}|[A-ZÅÄÖ][\wåäö-]+(?:\s+och\s+[\wåäö-]+)?)\s+(?:ska|skall)\s+"
-                            rf"(?!(?:vara|ha|gälla|kunna|få)\b)\S.{{8,300}})$", re.I)
+# (or proposed it: "KS föreslår efter en motion att kommunen ska utreda …"; a time may stand before "ska": "att
+# utbildningsnämnden senast 31 mars ska inkomma med …")
+_DECIDED_SHALL = re.compile(rf"\b(?:beslut(?:ade|ar|at|a)\s+|(?:föreslår|föreslog)\s+(?:(?:(?!mål|syfte)[^.;:]){{0,120}}?\s)?)"
+                            rf"(?:även\s+|också\s+|dessutom\s+)?att\s+"
+                            rf"(?P<clause>(?P<who>{BODY}|[A-ZÅÄÖ][\wåäö-]+(?:\s+och\s+[\wåäö-]+)?|kommunen)"
+                            rf"(?:\s+(?:senast|före|under|innan|till|i|den|efter)(?:\s+[\wåäö\d]+){{1,4}}?)?\s+(?:ska|skall)\s+"
+                            rf"(?!(?:vara|ha|gälla|kunna|få)\b)(?P<verb>\S+).{{8,300}})$", re.I)
+# … or decided on a task named as a noun: "Nämnden beslutade om fortsatt utredningsuppdrag kring en resursskola"
+_DECIDED_ON_TASK = re.compile(r"\bbeslut(?:ade|ar|at)\s+(?:även\s+|också\s+)?om\s+(?P<clause>(?:ett\s+)?(?:nytt\s+|"
+                              r"fortsatt\s+|vidare\s+)?[\wåäö]*uppdrag\s+(?:kring|om|gällande|avseende|rörande)\s+\S.{8,300})$",
+                              re.I)
+# a municipality's own "ska" states a goal, unless what it shall do is a task ("kommunen ska utreda …")
+_TASK_VERB = re.compile(r"^(?:utreda|ta|se|undersöka|kartlägga|analysera|pröva|återkomma|redovisa|inkomma|lämna)$", re.I)
 
 
 @rule("decided_shall")
@@ -322,11 +332,17 @@ def decided_shall(walk: Walk, bi: int, b: Block) -> bool:
     """A decision told in running text that a committee or office shall do something is an assignment to it, the
     clause from its name (a municipality's own "ska ha …", "ska vara …" states a goal, no task). Claims nothing:
     the paragraph may give assignments in other words too."""
-    if b.kind not in _TEXT_KINDS or "eslut" not in b.text or " ska" not in b.text:
+    if b.kind not in _TEXT_KINDS or "eslut" not in b.text and "öreslå" not in b.text \
+            or " ska" not in b.text and "uppdrag" not in b.text:
         return False
     for sentence in sentences(b.text):
+        task = _DECIDED_ON_TASK.search(sentence.rstrip(" .")) if "uppdrag" in sentence else None
+        if task:
+            walk.accounted_here(walk.add_assignment(task.group("clause"), b.number, bi))
+            continue
         m = _DECIDED_SHALL.search(sentence.rstrip(" ."))
-        if m and not re.search(r"\b(?:kommun|stad|region)\b", m.group("who"), re.I):
+        if m and (not re.search(r"\b(?:kommun|kommunen|stad|region)\b", m.group("who"), re.I)
+                  or _TASK_VERB.match(m.group("verb"))):
             walk.accounted_here(walk.add_assignment(m.group("clause"), b.number, bi))
     return False
 

@@ -32,10 +32,14 @@ def _section_blocks(ctx: Context, hi: int) -> list[int]:
     return list(range(start + 1, end))
 
 
+# a sentence that states the aim is no account of it: "Målet 2030 är att folkmängden uppnår 37 600"
+_AIM = re.compile(r"(?:målsättningen|målet|ambitionen|visionen|syftet)(?:\s+\S+){0,3}?\s+är\s+att\b", re.I)
+
+
 def decide_status(ctx: Context, blocks: list[int], inds: list) -> tuple[str, Optional[str], str]:
     """Return (status, raw phrase, evidence tier) for a section's blocks and the indicators in them."""
     paras = [ctx.blocks[b] for b in blocks if ctx.blocks[b].kind in ("para", "bullet") and b not in ctx.table_blocks]
-    matches = [(ctx.status(s), s) for b in paras for s in _sentences(b.text)]
+    matches = [(ctx.status(s), s) for b in paras for s in _sentences(b.text) if not _AIM.match(s)]
     # 1. explicit status sentences, cells and colours: the earliest of the strongest rule (min is stable)
     strong = [(m, s) for m, s in matches if m.strength not in ("weak", "none")]
     if strong:
@@ -147,7 +151,7 @@ _GOAL_NOT_REACHED = re.compile(r"(?:^|(?<=\s))(?P<goal>Målet\s+(?:för|om)\s+[^
 _TOLD_THAT = re.compile(r"^(?:(?:det|vårt|detta)\s+)?(?:[\wåäö]+\s+){0,2}?(?P<what>mål(?:et)?|uppdrag(?:et)?)\s*,?\s+"
                         r"(?:om\s+)?att\s+(?P<rest>\S.{10,400})$", re.I)
 _VERDICT_AT = re.compile(r"(?:,\s*)?\b(?:bedöms|bedömdes|anses|ansågs|har|hade|är|var|blev|pågår|nåddes|uppnåddes|"
-                         r"uppfylldes|genomfördes|slutfördes|avslutades|fullföljdes)\b", re.I)
+                         r"uppfylldes|genomfördes|slutfördes|avslutades|fullföljdes|uppnås|nås|uppfylls|klaras)\b", re.I)
 _TOLD_STATUSES = ("done", "partial", "not_done", "ongoing")
 
 

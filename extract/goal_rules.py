@@ -8,9 +8,12 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from rapidfuzz.distance import Levenshtein
+
 from plantrace.extract.blocks import Block
 from plantrace.extract.clauses import assignment_clauses
 from plantrace.extract.flattened import NAME_BEFORE
+from plantrace.extract.indicator_lines import LIST_INTRO as MEASURES_LABEL
 from plantrace.extract.roles import is_statement
 from plantrace.extract.vocabulary import (
     has_marker,
@@ -223,9 +226,10 @@ def labelled_line(walk: Walk, bi: int, b: Block) -> bool:
     nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
     if m.kind == "goal" and not m.colon and len(m.text.split()) <= 4 and not _SAID_MODAL.search(m.text) \
             and not _SENT_END.search(m.text) and nxt is not None and nxt.kind == "para" \
+            and not re.search(r":\s*[-−+]?\d", m.text) \
             and (_stated_below(nxt) or m.number and len(m.text.split()) <= 3 and _declared_below(nxt)):
         walk.pending_label = (m, bi)  # "Mål 1. Kvalitetsmål" ⏎ "Kommunens verksamheter ska …": the name of the
-        return True  # goal stated below it
+        return True  # goal stated below it (not a measure at its level: "Mål 2, Nöjd-Inflytande-Index: 55")
     if m.kind == "goal":
         _label_goal(walk, m, m.text, bi)
         walk.label_run = (m, bi) if m.colon else None
@@ -314,6 +318,17 @@ def title_level(walk: Walk) -> str:
 _AREAS_TITLE = re.compile(r"\bmålområden\b", re.I)
 _NOT_GOAL_GROUP = re.compile(r"aktivitet|åtgärd|insats|indikator|nyckeltal|mått|mätetal|uppdrag|strategi|resultat|"
                              r"uppföljning|budget|ekonomi|bakgrund|syfte|ansvar", re.I)
+# a group's name that is a steering document's ("Skolprogram 2015-2020", "Program för äldreomsorg", "Kulturplanen"):
+# the goals below it come from that document; its name is no goal (the word as written, or one letter off)
+_DOCUMENT_WORD = re.compile(r"(?:plan|planen|strategi|strategin|policy|policyn|handlingsplan)$")
+
+
+def names_a_document(text: str) -> bool:
+    words = [w.lower() for w in re.findall(r"[\wåäö]+", text)]
+    return any(_DOCUMENT_WORD.search(w) or len(w) >= 6 and any(Levenshtein.distance(w[-k:], end) <= 1
+                                                              for end in ("program", "programmet")
+                                                              for k in (len(end) - 1, len(end), len(end) + 1))
+               for w in words)
 
 
 def _named_sibling(walk: Walk, k: int) -> bool:
@@ -327,6 +342,37 @@ def _named_sibling(walk: Walk, k: int) -> bool:
         and is_statement(sentences(below.text)[0])
 
 
+def _measures_label(walk: Walk, k: int) -> bool:
+    """"Indikatorer:" alone on its line (without the colon, "Mätetal" may be a flattened table's header cell)."""
+    text = walk.blocks[k].text.strip() if k < len(walk.blocks) else ""
+    return walk.blocks[k].kind in ("para", "heading") and text.endswith(":") and bool(MEASURES_LABEL.match(text)) \
+        if text else False
+
+
+@rule("goal_over_its_measures")
+def goal_over_its_measures(walk: Walk, bi: int, b: Block) -> bool:
+    """"Skola i toppklass" ⏎ "En skola i toppklass" ⏎ "Indikatorer:" ⏎ <measures>: the line right over the
+    measures' label is the goal they measure; a name over that line, which the goal repeats, is its name only."""
+    text = b.text.strip()
+    if b.kind not in ("para", "heading") or len(text) > 250 or text.endswith(":") or len(text.split()) < 2 \
+            or match_label(text) or MEASURES_LABEL.match(text) or _NOT_GOAL_GROUP.search(text):
+        return False
+    if _measures_label(walk, bi + 1):
+        walk.pending_label = None
+        walk.target = walk.add_goal(text, title_level(walk), None, None, bi) or walk.target
+        return True
+    if _measures_label(walk, bi + 2) and set(fold(text).split()) <= set(fold(walk.blocks[bi + 1].text).split()):
+        walk.pending_label = None
+        return True
+    return False
+
+
+# what a line names when it heads the means to a goal or its measures: the items under it are no goals
+_NOT_GOALS_HEAD = re.compile(r"(?:strategier|aktiviteter|åtgärder|insatser|indikatorer|nyckeltal|mått|mätetal)\b", re.I)
+_PERSPECTIVE_NAME = re.compile(r"perspektiv(?:et)?\s*$", re.I)
+_VISION_TITLE = re.compile(r"^(?:vision(?:en)?|värdegrund(?:en)?|värdeord(?:en)?|ledord(?:en)?|kärnvärden(?:a)?)\b", re.I)
+
+
 @rule("title_line")
 def title_line(walk: Walk, bi: int, b: Block) -> bool:
     hi = walk.head_at.get(bi)
@@ -337,6 +383,13 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
         return False
     if _ORG_LINE.match(text):
         return True  # a running header naming the committee or municipality: furniture, not a new section
+    if _PERSPECTIVE_NAME.search(text) and len(text.split()) <= 4 and hi is None:
+        walk.area = None  # "Det ekonomiska perspektivet": the scorecard's perspective over its goals, no goal itself
+        return True
+    if _VISION_TITLE.match(text) and not GOAL_REGION.search(text):
+        walk.set_title(bi, text)  # "Vision för Åby – …" ⏎ "• …": the points of a vision or its values, no goals
+        walk.title_mode, walk.area, walk.explained_after = None, None, None
+        return True
     nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
     if walk.title_mode == "goals" and fold(text) in walk.area_titles:
         return True  # one of the areas the goals are grouped under (named in a sentence above): no goal, no new title
@@ -357,11 +410,13 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
             and len(text.split()) <= 8 and not _NOT_GOAL_GROUP.search(text):
         return True  # a group's name inside a list of goals ("Nämndens mål:" ⏎ "Trygg uppväxt" ⏎ "1. …"): the list goes on
     if walk.title_mode == "goals" and walk.title_block is not None and nxt is not None and hi is None \
-            and not GOAL_REGION.search(text) and not _BUDGET_TITLE.search(text) \
+            and not GOAL_REGION.search(text) and not _BUDGET_TITLE.search(text) and not _NOT_GOALS_HEAD.match(text) \
             and (nxt.kind in ("bullet", "item") or _GOAL_PHRASE.match(text)):
         # a goal area under a title about goals, with its goals listed below it ("Attraktivt boende" ⏎ "• …")
         if _AREAS_TITLE.search(walk.title or ""):
             return True  # the title calls its groups areas ("Målområden och strategiska mål"): a heading, no goal
+        if names_a_document(text):
+            return True  # "Skolprogram 2015-2020" ⏎ "• Alla elever ska …": the goal's source, no goal
         level = title_level(walk)
         council_title = level == "council"
         area = walk.add_goal(text, level, None if council_title else walk.council, None, bi)
@@ -382,7 +437,8 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
     walk.explained_after = None
     if ASSIGNMENT_TITLE.search(text) and not MISSION_TITLE.search(text):
         walk.title_mode = "assignments"
-    elif GOAL_REGION.search(text) and not PLACEHOLDER.search(text) and not walk.ctx.is_report:
+    elif GOAL_REGION.search(text) and not PLACEHOLDER.search(text) and not walk.ctx.is_report \
+            and not _NOT_GOALS_HEAD.match(text):  # "Strategier för att nå målet", "Aktiviteter för målet": no goals
         walk.title_mode = "goals"
     else:
         walk.title_mode = None
@@ -450,6 +506,31 @@ def _without_verdict(item: str) -> str:
     return item
 
 
+def _named_over_explanation(walk: Walk, k: int) -> bool:
+    """A goal's name alone on its line (a few words, no full stop) over the longer paragraph that explains it."""
+    if k + 1 >= len(walk.blocks):
+        return False
+    b, nxt = walk.blocks[k], walk.blocks[k + 1]
+    text = b.text.strip()
+    return b.kind == "para" and nxt.kind == "para" and 2 <= len(text.split()) <= 8 and not _SENT_END.search(text) \
+        and not text.endswith(":") and len(nxt.text) > 2 * len(text) and len(sentences(nxt.text)) >= 2
+
+
+@rule("named_goal_list")
+def named_goal_list(walk: Walk, bi: int, b: Block) -> bool:
+    """The goals a list introduction announced, each a name over the paragraphs that explain it."""
+    if walk.list_mode not in ("council_named", "goals_named"):
+        return False
+    text = b.text.strip()
+    if _named_over_explanation(walk, bi):
+        walk.add_goal(text, "council" if walk.list_mode == "council_named" else title_level(walk), None, None, bi)
+        return True
+    if b.kind == "para" and (len(text) > 100 or len(sentences(text)) >= 2):
+        return True  # what the goal above means
+    walk.list_mode = None
+    return False
+
+
 @rule("goal_list")
 def goal_list(walk: Walk, bi: int, b: Block) -> bool:
     """"Socialnämndens mål:" / "… följande prioriterade fokusområden …:" and the list after it."""
@@ -489,6 +570,11 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
     if b.kind == "para" and (_LIST_INTRO.search(last) or judged) and len(last) < 250 \
             and not _NOT_GOALS_LIST.search(last):
         walk.list_mode = "council" if COUNCIL_WORDS.search(text) else "goals"
+        if nxt is not None and _named_over_explanation(walk, bi + 1):
+            # "Våra övergripande mål är:" ⏎ "<name>" ⏎ <what it means> ⏎ "<name>" ⏎ …: each name is a goal
+            walk.list_mode += "_named"
+            walk.list_status = walk.list_parent = None
+            return True
         assessed = status_match(last)  # "Fyra av målen har delvis uppnåtts:": the items' follow-up status
         walk.list_status = assessed.evidence if assessed.strength != "none" and assessed.status != "unknown" \
             and not _INTENDED.search(last[:max(0, last.find(assessed.evidence))]) else None
@@ -539,6 +625,30 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
         return True
     if b.kind == "para" and not is_statement(text):
         walk.list_mode = None
+    return False
+
+
+# a decision over goals whose list lost its bullets: "… föreslår kommunfullmäktige att besluta om följande finansiella
+# mål" ⏎ "Resultatet ska …" ⏎ "Kommunens lån får högst …" — each paragraph after it a goal, up to the next decision
+_DECIDED_GOALS_INTRO = re.compile(r"\b(?:besluta|beslutar|beslutade|anta|antar|antog|fastställa|fastställer|fastställde)"
+                                  r"\s+(?:om\s+)?(?:följande|nedanstående)\s+(?:[\wåäö]+\s+){0,2}?mål\w*\s*:?\s*$", re.I)
+_RULE_FOR = re.compile(r"\b(?:ska(?:ll)?|får\s+(?:\w+\s+){0,3}?(?:högst|inte|ej|max(?:imalt)?|som\s+mest))\b", re.I)
+_FULLMAKTIGE = re.compile(r"fullmäktige", re.I)
+
+
+@rule("decided_goal_paragraphs")
+def decided_goal_paragraphs(walk: Walk, bi: int, b: Block) -> bool:
+    text = b.text.strip()
+    if b.kind in ("para", "item") and len(text) < 300 and _DECIDED_GOALS_INTRO.search(text):
+        walk.decided_level = "council" if _FULLMAKTIGE.search(text) else title_level(walk)
+        return True
+    if walk.decided_level is None:
+        return False
+    sentence = first_sentence(text)
+    if b.kind in ("para", "bullet") and len(sentence) < 300 and _RULE_FOR.search(sentence):
+        walk.add_goal(sentence, walk.decided_level, None, None, bi)
+        return True
+    walk.decided_level = None
     return False
 
 

@@ -230,6 +230,7 @@ _QUESTION = re.compile(r"^(?P<q>(?:Hur|Vad|Vilken|Vilka|Upplever|Får|Kan|Är|Fi
                        r"Minskar)\s[^?]{10,200})\?")
 _QUESTION_HEAD = re.compile(r"^Fråga\b|kvalitet\s+i\s+korthet|\bKKiK\b", re.I)
 _NUMBER = re.compile(r"^-?\d+(?:[,.]\d+)?$")  # one whitespace-free token
+_COMPARISON_HEAD = re.compile(r"\b(?:riket|genomsnitt|snitt|länet|jämför\w*|liknande\s+kommuner)\b", re.I)
 
 
 def _question_rows(out: _Out, skip: set[int]) -> None:
@@ -249,11 +250,17 @@ def _question_rows(out: _Out, skip: set[int]) -> None:
         if k == 0:  # the years of the columns: those between the header ("Fråga …", else the mention) and the question
             top = max((j for j in range(head, i) if lines[j].text.startswith("Fråga")), default=head)
             years = [int(y) for ln in lines[top:i] if len(ln.text) < 80 for y in re.findall(rf"\b({YEAR})\b", ln.text)][-6:]
+            # a column of the country's or the county's figure ("Genomsnitt i riket 2017") is a comparison
+            kinds = ["comparison" if _COMPARISON_HEAD.search(ln.text) else "actual" for ln in lines[top:i]
+                     if len(ln.text) < 80 for _y in re.findall(rf"\b({YEAR})\b", ln.text)][-6:]
         t = lines[i].text.strip()
         m = _QUESTION.match(t)
-        end = starts[k + 1] if k + 1 < len(starts) else min(len(lines), i + 6)
+        end = starts[k + 1] if k + 1 < len(starts) else min(len(lines), i + 2 + 2 * max(len(years), 2))
         cont = []  # the row's other cells: the short lines up to the next question or the first blank line
         for j in range(i + 1, end):
+            if not lines[j].text.strip() and (not cont or _NUMBER.match(cont[-1])) and j + 1 < end \
+                    and _NUMBER.match(lines[j + 1].text.strip()):
+                continue  # the row's cells one a paragraph ("77" ⏎ ⏎ "79")
             if not lines[j].text.strip() or len(lines[j].text) >= 40:
                 break
             cont.append(lines[j].text.strip())
@@ -267,7 +274,7 @@ def _question_rows(out: _Out, skip: set[int]) -> None:
             continue  # a question without figures is no measure ("Vilken verksamhet gäller det?" in a form)
         figures = figures[-len(years):] if years else figures[-1:]
         if years and len(figures) == len(years):
-            values = [_value("actual", f, y, str(y)) for f, y in zip(figures, years)]
+            values = [_value(kind, f, y, str(y)) for f, y, kind in zip(figures, years, kinds)]
         else:
             values = [_value("actual", f, years[-1] if years else None) for f in figures[-1:]]
         name = m.group("q").strip()

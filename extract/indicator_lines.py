@@ -18,8 +18,9 @@ from plantrace.extract.blocks import join_wrapped
 from plantrace.extract.context import Context
 from plantrace.extract.indicator_cards import CODE
 from plantrace.extract.items import line_provenance, name_key, stamped_links
+from plantrace.extract.roles import is_statement
 from plantrace.extract.numbers import AMOUNT, BOUND, YEAR, parse_number, stated_direction
-from plantrace.extract.vocabulary import MEASURE_CODE, MEASURE_FIELD, MEASURES_WORD
+from plantrace.extract.vocabulary import MEASURE_CODE, MEASURE_FIELD, MEASURES_WORD, match_label
 from plantrace.extract.walk import sentences
 from plantrace.schema import Indicator, IndicatorValue
 
@@ -32,7 +33,11 @@ LABEL_LINE = re.compile(rf"^(?:(?:[\wÅÄÖåäö-]+\s+){{1,3}}(?=(?i:{_LABEL})\
                         rf"(?P<text>\S.*)$")
 # a goal with its measure in parentheses: "• Fler invånare röker inte (Indikator: Andel dagligrökare, Källa: …)"
 INLINE_LABEL = re.compile(rf"\((?:{_LABEL})\s*:\s*(?P<text>[^(),]+?)\s*(?:,\s*(?:källa|mäts|mätning|data)\b[^()]*)?\)", re.I)
-LIST_INTRO = re.compile(r"^(?:Indikatorer|Indikator|Mätetal|Nyckeltal|Mått|Resultatmått)(?:\s+(?:för|till)\b[^:]{0,60})?\s*:?\s*$", re.I)
+LIST_INTRO = re.compile(r"^(?:Indikatorer|Indikationer|Indikator|Mätetal|Nyckeltal|Mått|Resultatmått)"
+                        r"(?:\s+(?:för|till)\b[^:]{0,60})?\s*:?\s*$", re.I)
+# a paragraph under such a label that names a measure (each on its own line, no bullets): what is counted or rated
+MEASURE_NAME = re.compile(r"\b(?:andel|antal|index|nöjd\w*|bedömning|betyg|meritvärde|genomsnitt|per\s+\d|"
+                          r"kostnad|tid\b|väntetid)|\(%\)|,\s*%\s*$|\bi\s+procent\b", re.I)
 # a lead-in that names indicators as what its list holds ("Nämndens indikatorer och finansiella mål:")
 NAMING_INTRO = re.compile(r"^[^.:]{0,120}\b(?:indikatorer(?:na)?|nyckeltal(?:en)?|mätetal(?:en)?|"
                           r"(?:följande|dessa|nedanstående|ett\s+antal|några|tre|fyra|fem|sex)\s+(?:\w+\s+)?(?:resultat)?mått)\b[^.:]{0,80}:\s*$",
@@ -41,6 +46,9 @@ NAMING_INTRO = re.compile(r"^[^.:]{0,120}\b(?:indikatorer(?:na)?|nyckeltal(?:en)
 PRESENTING_INTRO = re.compile(r"(?:^|[.!?]\s+)(?:nedan|här|följande)\b[^.:!?]{0,80}?\b(?:presenteras|redovisas|listas|följer|"
                               r"visas|anges)\b[^.:!?]{0,80}?\b(?:indikatorer(?:na)?|nyckeltal(?:en)?|mätetal(?:en)?)\b"
                               r"[^.:!?]{0,40}[.:]?\s*$", re.I)
+# … or a line that says they are used, its colon lost: "Följande övergripande nyckeltal används"
+USED_INTRO = re.compile(r"^(?:följande|nedanstående|dessa)\s+(?:[\wåäö]+\s+){0,2}?(?:nyckeltal|indikatorer|mätetal|mått)\s+"
+                        r"(?:används|följs\s+upp|mäts|gäller)\s*:?\s*$", re.I)
 _NAMES_MEASURES = re.compile(r"indikator|nyckeltal|mätetal", re.I)
 # "… nio effektmål med tillhörande indikatorer, dessa är:": the list holds the goals; their measures come with them
 _GOALS_WITH_MEASURES = re.compile(r"mål(?:en|et)?\s+med\s+(?:\w+\s+)?(?:indikatorer|nyckeltal|mätetal)\b[^.:]*:\s*$",
@@ -172,7 +180,7 @@ def _add_measure(ctx: Context, seen: set[str], name: str, values: list[Indicator
 def indicator_lines(ctx: Context) -> None:
     """Indicators from "Indikator: …" lines and from the items of an "Indikatorer:" list."""
     blocks = ctx.blocks
-    in_list = mixed = False
+    in_list = mixed = one_a_line = False
     seen = {name_key(i.name) for i in ctx.get("indicators")}
     period = ctx.meta.period
     year = period[1] if period and period[0] == period[1] else None  # a one-year plan: its targets are for that year
@@ -185,19 +193,31 @@ def indicator_lines(ctx: Context) -> None:
         if not found and "(" in b.text and any(w in low for w in _LABEL_WORDS):
             found = [(m.group("text"), b.lines) for m in INLINE_LABEL.finditer(b.text)]
         text = b.text.strip()
+        goal = match_label(text) if not found and low.startswith(("mål", "delmål")) else None
+        named = _NAME_VALUE.match(goal.text) if goal and goal.kind == "goal" else None
+        if named:  # "Mål 1, Antal invånare: 37 600": a goal that is a measure at its target level
+            target = _typed_value("target", named.group("value"))
+            _add_measure(ctx, seen, named.group("name").strip(), [target], bi, ctx.provenance(bi))
+            in_list = False
+            continue
         last = sentences(text)[-1] if text.endswith(":") else text
         if not found and b.kind in ("para", "heading") \
-                and (LIST_INTRO.match(text) or NAMING_INTRO.match(last)
+                and (LIST_INTRO.match(text) or NAMING_INTRO.match(last) or USED_INTRO.match(text)
                      or len(text) < 600 and _NAMES_MEASURES.search(text[-200:])
                      and (PRESENTING_INTRO.search(text) or text.endswith(":") and "följande" in last)) \
                 and not _GOALS_WITH_MEASURES.search(last) and not _LEGEND_INTRO.search(last):
-            in_list = True
+            in_list, one_a_line = True, text.endswith(":")
             mixed = bool(_GOALS_TOO.search(last)) and not LIST_INTRO.match(text)
             continue
-        if in_list and not found and b.kind in ("para", "heading") and len(text) <= 40 and text.endswith(":") \
-                and len(text.split()) <= 4 and not re.match(r"(?:budget|aktivitet|åtgärd|prioriter|uppdrag|mål)", text, re.I):
-            continue  # a group's name inside the list ("Barn och unga:"), the list goes on under it
-        if not found and in_list and b.kind == "bullet":
+        nxt = blocks[bi + 1] if bi + 1 < len(blocks) else None
+        if in_list and not found and b.kind in ("para", "heading") and len(text) <= 60 \
+                and (text.endswith(":") or nxt is not None and nxt.kind == "bullet") and not text.endswith(".") \
+                and len(text.split()) <= 6 and not re.match(r"(?:budget|aktivitet|åtgärd|prioriter|uppdrag|mål)", text, re.I):
+            continue  # a group's name inside the list ("Barn och unga:", "Minska klimatpåverkan" ⏎ "• …"), it goes on
+        if not found and in_list and one_a_line and b.kind == "para" and len(text) < 250 and not is_statement(text) \
+                and MEASURE_NAME.search(text) and not text.endswith((":", ".")):
+            found = [(text, b.lines)]  # "Indikatorer:" ⏎ "Andel elever som … (%)" ⏎ "Antal …": one measure a line
+        elif not found and in_list and b.kind == "bullet":
             if mixed and _FINANCIAL.search(b.text):
                 continue  # a financial goal in a list of indicators and financial goals
             if b.text.rstrip().endswith(":"):

@@ -30,6 +30,7 @@ STRUCTURE_RULES: list[str] = [
     "table_row",  # rows belong to tables; only stamped
     "status_line",  # a bare status line read with the statement above it ("Uppnås ej"): claimed, nothing more
     "announced_goal_line",  # a goal's name on its own line, one of those a sentence above counted: claimed
+    "goal_over_its_measures",  # "<goal>" ⏎ "Indikatorer:" ⏎ <measures>: the line over the label is their goal
     "pending_label",  # the text after a label alone on its line ("Nämndmål" ⏎ "Alla barn ska …")
     "labelled_run_on",  # "MÅL: Alla ska …" ⏎ "Alla ska …": a statement on the line below a labelled goal
     "labelled_line",  # "Nämndmål: …", "Mål 2: …", "Uppdrag: …", "Kommunfullmäktiges inriktningsmål 2 …"
@@ -39,10 +40,12 @@ STRUCTURE_RULES: list[str] = [
     "goal_heading_assessed",  # "Fler i jobb" ⏎ "Det strategiska målet Fler i jobb bedöms vara delvis uppfyllt. …"
     "mandate_intro",  # "… uppdrag är att:" over a list of what a committee or working group shall do
     "status_suffix",  # "Revidera lokalförsörjningsplanen PÅGÅENDE": an item with its status glued on
+    "named_goal_list",  # "Våra övergripande mål är:" ⏎ "<name>" ⏎ <what it means> ⏎ "<name>" ⏎ …
     "title_line",  # a short plain line that names what follows ("Politiska uppdrag", "Våra mål")
     "experienced_effect_goal",  # "Attraktivt utbud" ⏎ "Våra besökare upplever att …" where effect goals are spoken of
     "goal_statement_under_heading",  # "Socialnämnden ska …" right under a top-level goal heading
     "goal_list",  # "Socialnämndens mål:" and the bullets or items after it
+    "decided_goal_paragraphs",  # "… besluta om följande finansiella mål" ⏎ a paragraph per goal
     "target_sentence",  # "Målsättningen är att … 75 %" under a goal (does not claim)
     "goal_said_in_prose",  # "Kommunens mål är att X ska … och att Y ska …" in running text (does not claim)
     "uppdras_sentence",  # "Socialnämnden uppdras att …" wherever it stands

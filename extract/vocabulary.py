@@ -41,8 +41,10 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 _label_alt = "|".join(sorted((re.escape(k) for k in LABELS), key=len, reverse=True))
-_NUM = r"(?:\s+(?P<num>\d{1,2}(?:[.:]\d{1,2})*[a-z]?)(?![\d.:]\d))?"
-LABEL_LINE = re.compile(rf"^(?P<label>{_label_alt})(?!\w){_NUM}\s*(?P<sep>[:.–-]?)\s*(?P<text>.*)$", re.I)
+# the label's number, plain ("Mål 2", "Delmål 1.3") or behind a code in capitals ("Mål MM.1", "Mål KF 2", "Mål NM2")
+_NUM = r"(?:\s+(?P<num>(?:(?-i:[A-ZÅÄÖ]{1,4})(?:\.|\s)?)?\d{1,2}(?:[.:]\d{1,2})*[a-z]?)(?![\d.:]\d))?"
+# (a comma after a number separates too: "Mål 1, Antal invånare: 37 600")
+LABEL_LINE = re.compile(rf"^(?P<label>{_label_alt})(?!\w){_NUM}\s*(?P<sep>(?<=\d),|[:.–-]?)\s*(?P<text>.*)$", re.I)
 
 
 _QUALIFIER = re.compile(r"^(?:(?:[a-zåäö]+|\d{4}(?:[–-]\d{2,4})?)\s*){1,3}:\s*(?=[A-ZÅÄÖ\d])")

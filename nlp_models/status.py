@@ -24,6 +24,8 @@ import re
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
+from plantrace.numbers import YEAR, parse_number, target_met
+
 from .prefilter import necessary_literals
 
 STATUSES = ("done", "partial", "not_done", "ongoing", "cancelled", "unknown")
@@ -36,7 +38,8 @@ _DONE = (r"(?:genomförd[ae]?|genomfört|genomförts|genomfördes|uppnådd[ae]?|
          r"redovisat|redovisats|tagits\s+fram|tagit\s+fram|framtagen|framtaget|framtagna|inrättats|inrättad|"
          r"upprättad|upprättats|antagits|antagen|antogs|fastställts|fastställd|åtgärdad|"
          r"undertecknad|undertecknat|nås|når|uppfyller|uppnår|färdig|färdigt|färdiga|återrapporterat|återrapporterad|"
-         r"återrapporterats|godkändes|åtgärdade|invigdes|öppnade|öppnades|(?:tagen|taget|togs|tagits)\s+i\s+(?:drift|bruk))")
+         r"återrapporterats|godkändes|åtgärdade|invigdes|öppnade|öppnades|avslutats|avslutades|"
+         r"(?:tagen|taget|togs|tagits)\s+i\s+(?:drift|bruk))")
 _STARTED = r"(?:påbörjad[ae]?|påbörjat|påbörjats|påbörjades|inlett|inletts|igångsatt)"
 _START = rf"(?:{_STARTED}|startad[ae]?|startat|startats)"
 _FUTURE = r"(?:klart?|genomför\w*|uppnå\w*|uppfyll\w*|slutför\w*|färdigställ\w*|nås|nå|verkställ\w*)"
@@ -62,7 +65,8 @@ _C = lambda pattern: re.compile(pattern, re.I)  # noqa: E731
 
 # Whole-cell values of status columns and systems (after a "Status:" prefix and punctuation are removed).
 CELLS = {
-    "ja": "done", "klar": "done", "avslutat": "done", "avslutad": "done", "åtgärdat": "done", "godkänt": "done", "klart": "done", "god": "done", "hög": "done", "uppnått": "done", "uppnådd": "done",
+    "ja": "done", "klar": "done", "avslutat": "done", "avslutad": "done", "åtgärdat": "done", "godkänt": "done", "klart": "done", "god": "done", "uppnått": "done", "uppnådd": "done",
+    "hög": "done", "medel": "partial", "låg": "not_done",  # a three-step scale of goal attainment
     "genomförd": "done", "genomfört": "done", "uppfyllt": "done", "slutförd": "done", "slutfört": "done",
     "delvis": "partial", "viss": "partial", "delvis uppnått": "partial", "delvis genomförd": "partial",
     "delvis genomfört": "partial",
@@ -181,10 +185,12 @@ RULES: list[tuple[str, re.Pattern]] = [
                     rf"\bpekar\s+på\s+att\s+(?:\w+\s+){{0,8}}?{_NEG}\s+{_FUTURE}\b|"
                     rf"\b(?:inte|ej)\s+förenlig\w*|\bingen\s+åtgärd\s+(?:har\s+)?(?:vidtagits|vidtagen|gjorts)|"
                     rf"\binte\s+vidtagit|\binget\s+har\s+gjorts|\bhar\s+(?:ännu\s+)?inte\s+kunnat\s+\w+|"
-                    rf"\binte\s+kommit\s+igång|\bplanerat?\s+att\s+(?:starta|påbörjas|inledas)")),
+                    rf"\b(?:inte|ej)\s+kommit\s+i\s?gång|\b(?:kom|kommit)\s+(?:aldrig|inte|ej)\s+i\s?gång|\bplanerat?\s+att\s+(?:starta|påbörjas|inledas)")),
     ("partial", _needs_done(_C(rf"(?:\b{_NEG}\s+(?:\w+\s+){{0,2}}?(?:helt|fullt\s+ut|fullständigt|till\s+fullo|"
                                rf"i\s+sin\s+helhet)\s+(?:\w+\s+){{0,2}}?{_DONE}\b|"
                                rf"\b{_DONE}\s+{_NEG}\s+(?:helt|fullt\s+ut|fullständigt)\b)"))),
+    # not wholly done, whatever the participle: "ännu inte helt omhändertagen", "inte helt åtgärdade"
+    ("partial", _C(r"\b(?:inte|ej)\s+helt\s+\w+(?:ad|at|ade|ats|ts|dd|tt|en|et|na|da|de)\b")),
     ("not_done", _C(rf"\b(?:bedöms|beräknas|förväntas|kommer)\s+(?:att\s+)?{_NEG}\s+(?:att\s+)?(?:\w+\s+){{0,2}}?{_FUTURE}\b")),
     ("not_done", _C(rf"(?:\b{_NEG}\s+(?:\w+\s+){{0,2}}?{_START}\b|\bej\s+start\w*)")),
     ("done", _C(r"\binga\s+(?:avvikelser|anmärkningar|brister)\b|\bingen\s+(?:avvikelse|anmärkning|brist)\b|"
@@ -227,7 +233,7 @@ _SHORT_LINE_WORDS = 8
 class StatusMatch(NamedTuple):
     status: str
     evidence: str
-    strength: str  # "cell" | "symbol" | "colour" | "explicit" | "model" | "weak" | "none"
+    strength: str  # "cell" | "value" | "symbol" | "colour" | "explicit" | "model" | "weak" | "none"
     rank: int  # the deciding rule's place in the order (lower decides first); cells, symbols and colours are -1
 
 
@@ -243,6 +249,54 @@ _PREFIX_LOWER = re.compile(_PREFIX)
 _DONE_WORD = re.compile(rf"\b{_DONE}\b", re.I)
 _DONE_WORD_LOWER = re.compile(_DONE_WORD.pattern)
 _ONGOING_LOWER = re.compile(_ONGOING.pattern)
+
+
+# An outcome beside its target in one clause: "Andel behöriga: 91 % (mål 95 %)", "410 lägenheter mot målet 600",
+# "Medarbetarindex 4,0, målet är minst 3,8". The numbers decide (met: done, not met: not_done), above any verb
+# ("färdigställda"), since the figure is the evidence an auditor checks; a forecast ("prognos") is not an outcome.
+_FIGURE = r"[-−–+]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[,.]\d+)?(?:\s?(?:%|procent)(?![\wåäö]))?"
+_TARGET_FIGURE = re.compile(
+    rf"\bmål(?:et|värde(?:t)?|nivå(?:n)?|sättning(?:en)?)?(?:\s+(?:för\s+|till\s+)?(?P<year>{YEAR}))?\s*(?:är|var|på|om|:|=)?\s*"
+    rf"(?:satt\s+till\s+)?(?P<bound>(?:minst|högst|max(?:imalt)?|lägst|över|under|[<>≤≥])\s*)?(?P<target>{_FIGURE})"
+    rf"(?!\s?\d)", re.I)
+_OUTCOME_FIGURE = re.compile(rf"(?<![\d,.])(?P<figure>{_FIGURE})(?!\s?(?:av|till)\s+\d)")
+# a number that names a school year, a step or a part is no outcome ("åk 9", "kvartal 2", "etapp 3")
+# (nor is a change, "förkortades med 21 procent")
+_NOT_OUTCOME_BEFORE = re.compile(r"\b(?:åk|årskurs|klass|kvartal|etapp|fas|steg|nivå|vecka|dag|år|kapitel|med)\s*$|§\s*$",
+                                 re.I)
+_FORECAST = re.compile(r"\b(?:prognos\w*|beräkna\w*|förvänta\w*|väntas|troligen|bedöm\w*)\b", re.I)
+
+
+def _figure(raw: str) -> tuple[float | None, bool]:
+    number = raw.replace("procent", "%")
+    value, _unit = parse_number(number.replace("%", "").strip())
+    return value, "%" in number
+
+
+def against_target(text: str) -> StatusMatch | None:
+    """An outcome read against the target beside it (None when the clause does not hold both)."""
+    if "mål" not in text.lower() or _FORECAST.search(text):
+        return None
+    for t in _TARGET_FIGURE.finditer(text):
+        clause = re.split(r"[;!?]|\.(?=\s|$)", text[:t.start()])[-1]
+        offset = t.start() - len(clause)
+        outcomes = [o for o in _OUTCOME_FIGURE.finditer(clause)
+                    if not re.fullmatch(YEAR, o.group("figure").strip())
+                    and not _NOT_OUTCOME_BEFORE.search(clause[:o.start()])]
+        if not outcomes:
+            continue
+        outcome = outcomes[-1]
+        if re.fullmatch(YEAR, t.group("target").strip()) or re.match(r"\s*(?:är|var|blir|utgör)\b", clause[outcome.end():]):
+            continue  # "målet 2030" names a year; "ett meritvärde på 30 är målet" states the target, no outcome
+        (actual, actual_pct), (target, target_pct) = _figure(outcome.group("figure")), _figure(t.group("target"))
+        if actual is None or target is None or actual_pct != target_pct:
+            continue
+        if t.group("year") and not re.search(YEAR, clause):
+            return None  # a target of a year the outcome is not said to be of ("81 % (mål 2030: 98 %)"): a way to go
+        met = target_met(actual, target, t.group("bound"), name=clause[:outcome.start()])
+        evidence = text[offset + outcome.start():t.end()].strip(" .,:;–-")
+        return StatusMatch("done" if met else "not_done", evidence, "value", -1)
+    return None
 
 
 def _clean(text: str) -> str:
@@ -264,7 +318,7 @@ def normalise_status(text: str | None) -> tuple[str, str]:
 
 
 STATUS_MODEL_DIR = Path(__file__).resolve().parent / "model" / "status"
-_WHOLE_CELL = ("cell",)
+_WHOLE_CELL = ("cell", "value")  # read as written: the model does not overrule them
 _WORD = re.compile(r"[^\W\d_]{2}")
 
 
@@ -299,8 +353,8 @@ def read_status(text: str | None, *, nlp=None) -> StatusMatch:
     rules, most of all where a rule fires on a word the sentence around it turns ("uppfyllt trots att …");
     the rules stay the evidence where the model is unsure (bench/status_phrases.py --cross, status.cfg)."""
     m = status_match(text)
-    if m.strength in _WHOLE_CELL or not _WORD.search(text or ""):
-        return m  # a dash, a number or a symbol: no words for the model to read
+    if m.strength in _WHOLE_CELL or not _WORD.search(_PREFIX_LOWER.sub("", _clean(text).lower())):
+        return m  # a dash, a number or a symbol, maybe after a label ("Bedömning: 😞"): no words for the model
     nlp = nlp or load_status_model()
     (status, probability), = classify_status([text or ""], nlp=nlp)
     if status == m.status:
@@ -326,6 +380,15 @@ def status_match(text: str | None) -> StatusMatch:
     m = _COLOUR.match(text) or _COLOUR_INLINE.search(text)
     if m:
         return StatusMatch(COLOURS[m.group("c").lower()], _evidence(text, m), "colour", -1)
+    words = _families(text, low)
+    if "mål" in low and (words.strength in ("none", "weak") or words.status in ("done", "not_done")
+                         and "mål" not in words.evidence.lower()):  # "bättre än målet" compares already
+        return against_target(text) or words  # the figures overrule a verb ("410 färdigställda mot målet 600")
+    return words
+
+
+def _families(text: str, low: str) -> StatusMatch:
+    """The first rule family that matches the text (RULES' order), else a symbol in it."""
     same = len(low) == len(text)  # (lower-casing keeps the offsets the evidence is cut by, nearly always)
     hay, ongoing_at, patterns = (low, _ONGOING_LOWER, _LOWER_RULES) if same else (text, _ONGOING, _RULE_PATTERNS)
     present = {stem for stem in _ALL_STEMS if stem in low} if same else None

@@ -17,6 +17,7 @@ import pandas as pd
 
 from plantrace.align.items import KINDS
 from plantrace.corpus.store import MAIN_TEXT, Store
+from plantrace.numbers import target_met
 
 REPORTS: dict[str, Callable[..., "Report"]] = {}
 
@@ -284,7 +285,7 @@ _PLACEHOLDER = re.compile(r"uppdateras|data\s+uppdateras|saknas|kommer senare|ta
 _YES = {"ja": True, "nej": False}
 
 
-def _met(actual, target, direction) -> Optional[bool]:
+def _met(actual, target, direction, name=None) -> Optional[bool]:
     """Target met, where both are numbers or yes/no; None where it cannot be told."""
     a_raw, t_raw = (actual or {}).get("raw"), (target or {}).get("raw")
     if a_raw is None or t_raw is None:
@@ -295,8 +296,7 @@ def _met(actual, target, direction) -> Optional[bool]:
     a, t = actual.get("value"), target.get("value")
     if a is None or t is None:
         return None
-    lower = direction == "decrease" or bool(re.search(r"\b(högst|max|under|minska)", str(t_raw), re.I))
-    return a <= t if lower else a >= t
+    return target_met(a, t, str(t_raw), direction, name)
 
 
 @report("indicators")
@@ -325,7 +325,7 @@ def indicators(view: StoreView, municipality=None, committee=None, year_from=Non
                              "file": r["file"], "where": r["where"], "as_written": r["name"], "year": y,
                              "target": (target or {}).get("raw", ""), "outcome": (actual or {}).get("raw", ""),
                              "comparison": (at.get("comparison") or {}).get("raw", ""),
-                             "met": _met(actual, target, r.get("direction")), "direction": r.get("direction") or "",
+                             "met": _met(actual, target, r.get("direction"), r["name"]), "direction": r.get("direction") or "",
                              "target_value": (target or {}).get("value"), "outcome_value": (actual or {}).get("value"),
                              "unit": (target or actual or {}).get("unit") or "", "source": r["source"]})
             for v in values:

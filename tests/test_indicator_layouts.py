@@ -896,3 +896,20 @@ def test_rows_without_a_header_go_on_the_table_a_line_of_text_split_them_from():
     assert indicators == {"Medarbetarenkätens index för engagemang.": [],
                           "\"Jag rekommenderar andra att arbeta här\"": [],
                           "Korttidssjukfrånvaron ska minska": [("target", 2025, "5 %")]}
+
+
+def test_measures_asked_as_questions_with_their_figures_one_a_paragraph():
+    """A KKiK page: "Fråga" and the column heads, then each question over its figures, one a paragraph; the column of
+    the country's average is a comparison."""
+    text = ("Kvalitet i korthet\n\nFråga\n\nÅby\n2022\n\nÅby\n2023\n\nGenomsnitt\ni riket 2023\n\n"
+            "Hur stor andel av eleverna i årskurs 9 är behöriga till gymnasiet? (%)  *\n\n81\n\n84\n\n86\n\n"
+            "Hur många dagar tar det att få ett bygglov?\n\n30\n\n28\n\n35\n\n"
+            "Hur stor andel av avfallet återvinns? (%)\n\n44\n\n47\n\n41\n\nSidan uppdaterades i mars\n")
+    d = extract_text(text)
+    assert [(i.name, [(v.kind, v.year, v.raw) for v in i.values]) for i in d.indicators] == [
+        ("Hur stor andel av eleverna i årskurs 9 är behöriga till gymnasiet",
+         [("actual", 2022, "81"), ("actual", 2023, "84"), ("comparison", 2023, "86")]),
+        ("Hur många dagar tar det att få ett bygglov",
+         [("actual", 2022, "30"), ("actual", 2023, "28"), ("comparison", 2023, "35")]),
+        ("Hur stor andel av avfallet återvinns",
+         [("actual", 2022, "44"), ("actual", 2023, "47"), ("comparison", 2023, "41")])]

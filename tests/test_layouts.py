@@ -1436,3 +1436,134 @@ def test_effect_goals_worded_as_what_someone_experiences():
     assert [g.text for g in doc.goals] == ["Invånarna upplever att parkerna är trygga och välskötta året runt"]
     assert doc.followups == []
     assert _items("Verksamhetsresultat\n\nNämnden redovisar sitt arbete.\n\n" + body, "goals") == []
+
+
+def test_goal_labels_numbered_behind_a_code_in_capitals():
+    """"Mål MM.1 <goal>" under "Mål 1. <area goal>": the code in capitals is the number, the text after it the
+    goal; a label followed by a small word and a figure is no code ("Mål om 3 nya …")."""
+    text = ("Åby kommuns klimatprogram 2022-2025\n\nMål\n\nMål 1. Åby har kunniga medarbetare i klimatfrågor\n\n"
+            "Mål KL.1 Alla förvaltningar ska ha en klimatplan och varje chef ska ha gått en klimatutbildning.\n\n"
+            "Mål 2. Åby äter hållbart\n\nMål KL 2 Andelen vegetariska måltider i skolorna ska öka varje år.\n\n"
+            "Mål NM3 Matsvinnet i kommunens kök ska halveras.\n")
+    doc = extract_text(text)
+    assert [(g.number, g.text) for g in doc.goals] == [
+        ("1", "Åby har kunniga medarbetare i klimatfrågor"),
+        ("KL.1", "Alla förvaltningar ska ha en klimatplan och varje chef ska ha gått en klimatutbildning."),
+        ("2", "Åby äter hållbart"),
+        ("KL 2", "Andelen vegetariska måltider i skolorna ska öka varje år."),
+        ("NM3", "Matsvinnet i kommunens kök ska halveras.")]
+    from plantrace.extract.vocabulary import match_label
+
+    assert match_label("Mål om 3 nya förskolor till 2026").number is None
+
+
+def test_the_line_over_a_measures_label_is_the_goal_they_measure():
+    """A web page of goals: "<name>" ⏎ "<goal>" ⏎ "Indikatorer:" ⏎ one measure a line, no bullets. The name the goal
+    repeats is no goal of its own; a comment over a flattened table's "Mätetal" header (no colon) is no goal."""
+    text = ("Mål för Åby\n\nMål\n\nTrygg uppväxt\n\nEn trygg uppväxt för alla barn\n\nIndikatorer:\n\n"
+            "Andel elever som känner sig trygga i skolan (%)\n\nAntal orosanmälningar per 1 000 barn\n\n"
+            "Hållbar energi\n\nKommunens fastigheter drivs med förnybar energi.\n\nIndikatorer:\n\n"
+            "Andel förnybar el i kommunens lokaler, %\n\nPublicerad 3 maj 2024\n")
+    doc = extract_text(text)
+    assert [g.text for g in doc.goals] == ["En trygg uppväxt för alla barn",
+                                           "Kommunens fastigheter drivs med förnybar energi."]
+    assert [i.name for i in doc.indicators] == ["Andel elever som känner sig trygga i skolan (%)",
+                                                "Antal orosanmälningar per 1 000 barn",
+                                                "Andel förnybar el i kommunens lokaler, %"]
+
+
+def test_a_goal_that_is_a_measure_at_its_target_level():
+    """"Mål 1, Antal invånare: 41 000": the goal is the line, the measure its name with the target; a sentence
+    that states the aim ("Målet 2030 är att … når …") is no account of it."""
+    text = ("Mål inför 2030\n\nMål 1, Antal invånare: 41 000\n\nFolkmängden var 38 200 förra året. Målet 2030 är att "
+            "folkmängden når 41 000.\n\nMål 2, Nöjd-Inflytande-Index: 55\n\nIndexet mäts vartannat år.\n")
+    doc = extract_text(text)
+    assert [g.text for g in doc.goals] == ["Antal invånare: 41 000", "Nöjd-Inflytande-Index: 55"]
+    assert [(i.name, [(v.kind, v.value) for v in i.values]) for i in doc.indicators] == [
+        ("Antal invånare", [("target", 41000.0)]), ("Nöjd-Inflytande-Index", [("target", 55.0)])]
+    assert doc.followups == []
+
+
+def test_a_group_named_after_a_steering_document_is_no_goal():
+    """"Prioriterade mål" over "<program's name>" ⏎ "• <goal>": the goals come from programmes; their names are none."""
+    text = ("Prioriterade mål\n\nFolkhälsoprogram 2020-2024\n• Fler invånare ska röra sig varje dag\n\n"
+            "Program för kultur och fritid\n• Fler unga ska delta i föreningslivet\n\nTrygghetsplanen\n"
+            "• Ingen ska känna sig otrygg i centrum\n\nLivskvalitet för äldre\n• Äldre ska kunna bo kvar hemma\n")
+    assert [g.text for g in extract_text(text).goals] == [
+        "Fler invånare ska röra sig varje dag", "Fler unga ska delta i föreningslivet",
+        "Ingen ska känna sig otrygg i centrum", "Livskvalitet för äldre", "Äldre ska kunna bo kvar hemma"]
+
+
+def test_goals_a_decision_lists_one_paragraph_each():
+    """"… föreslår kommunfullmäktige att besluta om följande finansiella mål" ⏎ a paragraph per goal (the bullets
+    lost), up to the next decision; the council's, since the council decides them."""
+    text = ("Förslag till beslut\n\n1. Kommunstyrelsen föreslår kommunfullmäktige att besluta om följande "
+            "finansiella mål\n\nResultatet ska vara minst 1,5 % av skatteintäkterna. Det gäller över en "
+            "femårsperiod.\n\nLåneskulden får inte öka under planperioden.\n\n2. Kommunstyrelsen föreslår "
+            "kommunfullmäktige att fastställa skattesatsen till 22,10 kronor.\n")
+    doc = extract_text(text)
+    assert [(g.text, g.level) for g in doc.goals] == [
+        ("Resultatet ska vara minst 1,5 % av skatteintäkterna.", "council"),
+        ("Låneskulden får inte öka under planperioden.", "council")]
+
+
+def test_a_goal_named_by_its_content_reached_in_the_present_tense():
+    text = ("Delårsrapport per augusti\n\nDet finansiella målet att resultatet ska vara minst två procent av "
+            "skatteintäkterna uppnås med god marginal för perioden.\n")
+    assert _followups(text, "refers_to", "status") == [
+        ("resultatet ska vara minst två procent av skatteintäkterna", "done")]
+
+
+def test_a_decision_that_a_body_shall_act_by_a_date_and_a_proposal_that_the_municipality_investigate():
+    text = ("Kommunstyrelsen sammanträder\n\nKommunstyrelsen beslutar att kulturnämnden senast den 30 april ska "
+            "redovisa en plan för bibliotekens öppettider.\n\nKommunstyrelsen föreslår efter en motion från två "
+            "ledamöter att kommunen ska utreda hur fler kan hyra ut sina båtplatser.\n\nNämnden fattar beslut om "
+            "insatser med målsättningen att alla barn ska få en trygg uppväxt.\n")
+    assert [a.text for a in extract_text(text).assignments] == [
+        "kulturnämnden senast den 30 april ska redovisa en plan för bibliotekens öppettider",
+        "kommunen ska utreda hur fler kan hyra ut sina båtplatser"]
+
+
+def test_a_task_decided_on_as_a_noun():
+    text = ("Nyheter från barn- och utbildningsnämnden\n\nNämnden beslutade om fortsatt utredningsuppdrag kring en "
+            "gemensam kulturskola för tre orter.\n\nNämnden beslutade om budget för nästa år.\n")
+    assert [a.text for a in extract_text(text).assignments] == [
+        "fortsatt utredningsuppdrag kring en gemensam kulturskola för tre orter"]
+
+
+def test_a_vision_a_perspective_and_the_means_to_a_goal_are_no_goals():
+    """Under a title about goals: a vision's points, a scorecard perspective's name, the strategies for a goal and
+    its measures' label are no goals; the goal under "Strategiskt mål" is."""
+    text = ("Vision och strategiska mål\n\nVision för Åby – den gröna dalen\n\n • I Åby växer alla upp tryggt.\n"
+            " • Åby har landets renaste sjöar.\n\nStrategiska mål\n\nDet sociala perspektivet\n\n"
+            "Tryggheten är en grund för allt annat vi gör.\n\nStrategiskt mål\n\n • Fler känner sig trygga i Åby.\n"
+            "Strategier för att nå målet\n • Belysningen i parkerna ses över.\n • Fler vuxna rör sig ute på kvällarna.\n"
+            "Indikatorer\n • Andel som känner sig trygga ute på kvällen\n")
+    doc = extract_text(text)
+    assert [g.text for g in doc.goals] == ["Fler känner sig trygga i Åby."]
+    assert [i.name for i in doc.indicators] == ["Andel som känner sig trygga ute på kvällen"]
+
+
+def test_goals_announced_by_a_list_introduction_each_a_name_over_what_it_means():
+    text = ("Våra mål\n\nVåra tre övergripande mål är:\n\nEn skola att längta till\n\nÅbys skolor har goda resultat. "
+            "Eleverna känner sig trygga och lärarna stannar länge.\n\nLiv i hela kommunen\n\nByarna har service. "
+            "Det går bussar hela dagen och bredbandet når alla hushåll.\n\nKontakta oss\n")
+    assert [(g.text, g.level) for g in extract_text(text).goals] == [
+        ("En skola att längta till", "council"), ("Liv i hela kommunen", "council")]
+
+
+def test_measures_said_to_be_used_grouped_under_the_goals_they_serve():
+    """"Följande nyckeltal används" (no colon) ⏎ "<goal>:" ⏎ • <measure> …, a group's name with or without its colon."""
+    text = ("Fokusområden och nyckeltal\n\nFöljande övergripande nyckeltal används\n\nMinska avfallet:\n\n"
+            " • Mängd hushållsavfall (kg/person)\n • Andel matavfall som samlas in (%)\n\nRenare vatten\n\n"
+            " • Antal badplatser med godkänt vatten (st)\n")
+    assert [i.name for i in extract_text(text).indicators] == [
+        "Mängd hushållsavfall (kg/person)", "Andel matavfall som samlas in (%)", "Antal badplatser med godkänt vatten (st)"]
+
+
+def test_a_page_titled_goals_and_their_attainment_is_no_flattened_goal_table():
+    text = ("Mål och måluppfyllelse\n\nBilden visar en våg i balans.\n\nHär sammanfattas hur det gick med målen i "
+            "årsredovisningen.\n\nMål: Alla barn ska klara skolan.\n\nMåluppfyllelse: Målet uppfylldes delvis\n")
+    doc = extract_text(text)
+    assert [g.text for g in doc.goals] == ["Alla barn ska klara skolan."]
+    assert _followups(text, "status") == [("partial",)]

@@ -82,6 +82,20 @@ def test_indicators_side_by_side_with_target_met(corpus):
     assert gavle["kept"] + gavle["dropped"] == n_2021 and gavle["kept"] + gavle["new"] == n_2025
 
 
+@pytest.mark.parametrize("actual, target, target_raw, direction, name, met", [
+    (7.2, 6.5, "6,5 %", None, "Sjukfrånvaro bland medarbetare", False),  # less is better for what is measured
+    (5.9, 6.5, "6,5 %", None, "Sjukfrånvaro bland medarbetare", True),
+    (88, 90, "90 %", None, "Andel nöjda brukare", False),
+    (12, 10, "Högst 10 dagar", None, "Handläggning av ansökningar", False),  # the bound decides
+    (12, 10, "Minst 10 dagar", None, "Väntetid till första besök", True),  # the bound outranks the name
+    (40, 45, "Minska", "decrease", "Andel", True),
+])
+def test_target_met_reads_bounds_directions_and_what_is_measured(actual, target, target_raw, direction, name, met):
+    from plantrace.reports.data import _met
+
+    assert _met({"raw": str(actual), "value": actual}, {"raw": target_raw, "value": target}, direction, name) is met
+
+
 def test_compare_puts_the_three_municipalities_side_by_side(corpus):
     r = corpus.report("compare")
     matrix = r["matrix"]
