@@ -286,7 +286,8 @@ def assignment_in_text(walk: Walk, bi: int, b: Block) -> bool:
     that carries "… får i uppdrag att …"; told in the past ("fick", "har fått", "gav X i uppdrag") it is still one,
     unless the sentence calls it an earlier one or a report tells its outcome in the same sentence."""
     low = b.text.lower()
-    if b.kind not in _TEXT_KINDS or "uppdr" not in low and "uppman" not in low or not CLAUSE_CUE.search(b.text):
+    if b.kind not in _TEXT_KINDS or "uppdr" not in low and "uppman" not in low and "i uppgift" not in low \
+            or not CLAUSE_CUE.search(b.text):
         return False
     found = False
     decided = walk.title_mode == "decisions" or walk.ctx.meta.doc_type == "protocol"

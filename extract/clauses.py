@@ -12,7 +12,7 @@ from typing import Optional
 # assignment in running text, from its clause to the next clause that gives another one or the sentence's end
 CLAUSE_CUE = re.compile(r"\b(?:(?P<verb>får|ska\s+få|fick|fått|ges|gavs|ger?|gav|gett|givit)(?P<between>\s+[\wåäö\- ]{2,60}?)?"
                         # "fick i samband med budgeten ett uppdrag att …": "ett uppdrag" after a verb of giving
-                        r"\s+(?:i|(?P<ett>ett))\s+uppdrag\s+att|uppdras\s+att|"
+                        r"\s+(?:i|(?P<ett>ett))\s+(?:uppdrag|uppgift)\s+att|uppdras\s+att|"
                         # "… nämnder uppdras vidta åtgärder": the "att" left out before a verb of doing
                         r"uppdras\s+(?=(?:vidta|utreda|ta\s+fram|genomföra|återkomma|redovisa|säkerställa|arbeta|"
                         r"undersöka|utveckla|se\s+över|initiera|följa\s+upp)\b)|"

@@ -155,7 +155,15 @@ _VERDICT_AT = re.compile(r"(?:,\s*)?\b(?:bedöms|bedömdes|anses|ansågs|har|had
 _TOLD_STATUSES = ("done", "partial", "not_done", "ongoing")
 
 
-def _told_that(sentence: str) -> Optional[tuple[str, str, str, str]]:
+# "Målet om att bli X, samt målet om att bli Y, har uppnåtts": two goals judged together
+_AND_THE_GOAL = re.compile(r"\s*,?\s*(?:samt|och)\s+(?:även\s+)?(?:målet|uppdraget)\s*,?\s+(?:om\s+)?att\s+", re.I)
+
+
+def told_items(what: str) -> list[str]:
+    return [part.strip(" ,") for part in _AND_THE_GOAL.split(what) if len(part.split()) >= 2]
+
+
+def told_that(sentence: str) -> Optional[tuple[str, str, str, str]]:
     """(kind, what, verdict, status) of a sentence that names a goal or an assignment by its content and judges it: the
     verdict starts at the first verb whose next few words are a status as such."""
     m = _TOLD_THAT.match(sentence)
@@ -180,11 +188,13 @@ def _goals_assessed_in_prose(ctx: Context, known: set[str]) -> list[tuple[Follow
                 and "ppdrag" not in b.text:
             continue
         for sentence in _sentences(b.text):
-            told = _told_that(sentence) if " att " in sentence else None
-            if told and fold(told[1]) not in known:
-                known.add(fold(told[1]))
-                out.append((FollowUp(id="", refers_to=told[1], kind=told[0], status=told[3], status_raw=told[2],
-                                     narrative=sentence, provenance=ctx.provenance(bi)), "prose"))
+            told = told_that(sentence) if " att " in sentence else None
+            if told:
+                for what in told_items(told[1]):
+                    if fold(what) not in known:
+                        known.add(fold(what))
+                        out.append((FollowUp(id="", refers_to=what, kind=told[0], status=told[3], status_raw=told[2],
+                                             narrative=sentence, provenance=ctx.provenance(bi)), "prose"))
                 continue
             found = [*_ASSESSED_GOAL.finditer(sentence)]
             if "Målet " in sentence:

@@ -13,6 +13,7 @@ from rapidfuzz.distance import Levenshtein
 from plantrace.extract.blocks import Block
 from plantrace.extract.clauses import assignment_clauses
 from plantrace.extract.flattened import NAME_BEFORE
+from plantrace.extract.followups import told_items, told_that
 from plantrace.extract.indicator_lines import LIST_INTRO as MEASURES_LABEL
 from plantrace.extract.roles import is_statement
 from plantrace.extract.vocabulary import (
@@ -178,6 +179,9 @@ def pending_label(walk: Walk, bi: int, b: Block) -> bool:
     m, b0 = walk.pending_label
     walk.pending_label = None
     text = b.text.strip()
+    means = _BY_MEANS.search(text) if m.kind == "goal" and b.kind == "para" else None
+    if means:
+        text = text[:means.start()].rstrip(" ,")  # "Vi ska … genom att:": the goal, its means listed below
     if b.kind not in ("para", "heading", "item", "bullet") or walk.head_at.get(bi) is not None and b.number \
             or len(text) > 400 or text.endswith(":") or match_label(text) or about_goals(text) \
             or has_marker(text) and not m.kind == "assignment":
@@ -224,6 +228,10 @@ def labelled_line(walk: Walk, bi: int, b: Block) -> bool:
         return False
     walk.labelled_since_title = True
     nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
+    if m.kind == "goal" and len(m.text.split()) <= 5 and nxt is not None and nxt.kind == "para" \
+            and _BY_MEANS.search(nxt.text) and is_statement(nxt.text):
+        walk.pending_label = (m, bi)  # "Målområde 2. Rent vatten" ⏎ "Vi ska skydda … genom att:" ⏎ • …: the area's
+        return True  # name over the goal, whose means the bullets list
     if m.kind == "goal" and not m.colon and len(m.text.split()) <= 4 and not _SAID_MODAL.search(m.text) \
             and not _SENT_END.search(m.text) and nxt is not None and nxt.kind == "para" \
             and not re.search(r":\s*[-−+]?\d", m.text) \
@@ -369,6 +377,7 @@ def goal_over_its_measures(walk: Walk, bi: int, b: Block) -> bool:
 
 # what a line names when it heads the means to a goal or its measures: the items under it are no goals
 _NOT_GOALS_HEAD = re.compile(r"(?:strategier|aktiviteter|åtgärder|insatser|indikatorer|nyckeltal|mått|mätetal)\b", re.I)
+_BY_MEANS = re.compile(r"\s+genom\s+att\s*:\s*$", re.I)
 _PERSPECTIVE_NAME = re.compile(r"perspektiv(?:et)?\s*$", re.I)
 _VISION_TITLE = re.compile(r"^(?:vision(?:en)?|värdegrund(?:en)?|värdeord(?:en)?|ledord(?:en)?|kärnvärden(?:a)?)\b", re.I)
 
@@ -1076,6 +1085,46 @@ _GOAL_CODE = re.compile(r"(?<![\wåäö])(?P<code>KF|RF|KS|NF|NM|(?:[A-ZÅÄÖ][
                         r"\d{1,2}(?:[.:]\d{1,2})?\s*[:.]\s+(?=[A-ZÅÄÖ])")
 _CODE_LEVEL = {"kf": "council", "rf": "council", "ks": "council", "nf": "committee", "nm": "committee"}
 _MEASURES_HEAD = re.compile(rf"{MEASURES_WORD}(?=\s)")
+# … or "Mål 1 Grundskola Åby ska vara … Indikator för uppföljning: …": the code bare, an area's name before the goal
+_BARE_GOAL_CODE = re.compile(r"(?<![\wåäö])Mål\s\d{1,2}\s+(?=[A-ZÅÄÖ])")
+_MEASURE_LABEL_RUN = re.compile(r"(?<![\wåäö])(?:Indikator|Mått|Nyckeltal|Mätetal)(?:er)?(?:\s+för\s+uppföljning)?\s*:")
+# (a place after a preposition is inside the goal: "Alla barn i Åby ska …")
+_CAPITAL_WORD = re.compile(r"(?<=\s)(?<!\bi\s)(?<!\bpå\s)(?<!\bav\s)(?<!\bför\s)(?<!\binom\s)(?<!\boch\s)[A-ZÅÄÖ][\wåäö-]*")
+
+
+def _bare_coded_goals(walk: Walk, bi: int, b: Block, measures: list[int]) -> None:
+    """"Mål 2 Äldre i kommunen Invånare över 65 år ska känna … Indikator för uppföljning: …": the goal starts at the
+    last capital before its first "ska" but a place's (the area's name stands before it) and is its first sentence."""
+    codes = list(_BARE_GOAL_CODE.finditer(b.text))
+    if len(codes) < 2:
+        return
+    ends = sorted(measures + [c.start() for c in codes])
+    for c in codes:
+        end = next((e for e in ends if e > c.start()), None)
+        if end is None:
+            continue
+        text = b.text[c.end():end]
+        shall = re.search(r"\s(?:ska|skall)\s", text)
+        starts = [m.start() for m in _CAPITAL_WORD.finditer(text, 0, shall.start())] if shall else []
+        if not starts:
+            continue
+        goal = sentences(text[starts[-1]:])[0].strip(" ,.;")
+        if 3 <= len(goal.split()) <= 40:
+            walk.target = walk.add_goal(goal, title_level(walk), None, None, bi) or walk.target
+
+
+@rule("goals_judged_in_prose")
+def goals_judged_in_prose(walk: Walk, bi: int, b: Block) -> bool:
+    """"Målet om att bli en mer attraktiv region har uppnåtts": a goal named by its content where it is judged is a
+    goal of the document (its follow-up is read by extract/followups.py). Claims nothing."""
+    if b.kind != "para" or "ålet" not in b.text or " att " not in b.text:
+        return False
+    for sentence in sentences(b.text):
+        told = told_that(sentence) if "ålet" in sentence else None
+        if told and told[0] == "goal":
+            for what in told_items(told[1]):
+                walk.assess(walk.add_goal(what, title_level(walk), None, None, bi), told[2])
+    return False
 
 
 @rule("coded_goals_run_on")
@@ -1088,6 +1137,10 @@ def coded_goals_run_on(walk: Walk, bi: int, b: Block) -> bool:
         return False  # (no measure named: the cheap test before the regexes)
     measures = [m.start() for m in MEASURE_CODE.finditer(b.text)] + \
         [m.start() for m in _MEASURES_HEAD.finditer(b.text)]
+    labelled = [m.start() for m in _MEASURE_LABEL_RUN.finditer(b.text)]
+    if labelled and not measures:
+        _bare_coded_goals(walk, bi, b, labelled)
+        return False
     if not measures:
         return False
     codes = list(_GOAL_CODE.finditer(b.text))

@@ -25,6 +25,7 @@ STRUCTURE_RULES: list[str] = [
     "inline_dash_goal_list",  # "… De övergripande målen är: - X - Y - Z Styrmodellen …" (does not claim)
     "inline_goal_list",  # "… Svalövs kommun ska: vara en … . verka för … ." run into one paragraph (does not claim)
     "goal_pointed_at",  # "… bedöms ett av målen vara uppnått. Det gäller målet att …" (does not claim)
+    "goals_judged_in_prose",  # "Målet om att bli X har uppnåtts": the goal named where it is judged (does not claim)
     "coded_goals_run_on",  # "… KF 1: <goal> Mått 1:1 <measure> …" run into one paragraph (does not claim)
     "numbered_heading",  # numbered section headings: goal trees, assignment lists, other chapters
     "table_row",  # rows belong to tables; only stamped

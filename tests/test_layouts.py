@@ -1567,3 +1567,46 @@ def test_a_page_titled_goals_and_their_attainment_is_no_flattened_goal_table():
     doc = extract_text(text)
     assert [g.text for g in doc.goals] == ["Alla barn ska klara skolan."]
     assert _followups(text, "status") == [("partial",)]
+
+
+def test_given_a_task_is_given_an_assignment():
+    text = ("Beslut i kommunfullmäktige\n\nNämnderna får i uppgift att ta fram en plan för minskad energianvändning "
+            "till hösten.\n\nEn ledamot hade i uppgift att justera protokollet.\n")
+    assert [a.text for a in extract_text(text).assignments] == [
+        "Nämnderna får i uppgift att ta fram en plan för minskad energianvändning till hösten."]
+
+
+def test_goals_behind_bare_codes_and_area_names_run_into_a_transcript():
+    text = ("Transkript\n\n1 Åby kommuns verksamhetsmål Antagna av kommunfullmäktige Åby ska vara en god kommun att "
+            "leva i. Mål 1 Förskola Alla barn i Åby ska få plats i förskolan inom tre månader. Indikator för "
+            "uppföljning: Andel barn som får plats inom tre månader. Mål 2 Kultur och fritid Unga i Åby ska ha "
+            "ett rikt utbud av aktiviteter. Indikator för uppföljning: Antal aktiviteter per vecka.\n")
+    assert [g.text for g in extract_text(text).goals] == [
+        "Alla barn i Åby ska få plats i förskolan inom tre månader", "Unga i Åby ska ha ett rikt utbud av aktiviteter"]
+
+
+def test_an_area_label_over_the_goal_it_reaches_by_the_means_listed_below():
+    text = ("Miljömål\n\nMålområde 1: Levande skogar\n\nVi ska bevara skogarnas mångfald genom att:\n\n"
+            " • Skydda gammal skog i kommunens ägo.\n • Öka kunskapen om skogens arter.\n\n"
+            "Målområde 2. Rena sjöar\n\nVi ska förbättra sjöarnas vattenkvalitet genom att:\n\n"
+            " • Åtgärda enskilda avlopp.\n")
+    doc = extract_text(text)
+    goals = {g.id: g for g in doc.goals}
+    assert [(g.text, goals[g.parent].text if g.parent else None) for g in doc.goals] == [
+        ("Vi ska bevara skogarnas mångfald", None),
+        ("Skydda gammal skog i kommunens ägo.", "Vi ska bevara skogarnas mångfald"),
+        ("Öka kunskapen om skogens arter.", "Vi ska bevara skogarnas mångfald"),
+        ("Vi ska förbättra sjöarnas vattenkvalitet", None),
+        ("Åtgärda enskilda avlopp.", "Vi ska förbättra sjöarnas vattenkvalitet")]
+
+
+def test_goals_named_where_a_report_judges_them_together():
+    text = ("Förvaltningsberättelse\n\nUppföljningen av strategin är klar. Målet om att bli en mer hållbar kommun, "
+            "samt målet om att bli en tryggare kommun, har uppnåtts. Målet om att bli en större kommun har inte "
+            "uppnåtts.\n")
+    doc = extract_text(text)
+    assert [g.text for g in doc.goals] == ["bli en mer hållbar kommun", "bli en tryggare kommun",
+                                           "bli en större kommun"]
+    assert _followups(text, "refers_to", "status") == [("bli en mer hållbar kommun", "done"),
+                                                       ("bli en tryggare kommun", "done"),
+                                                       ("bli en större kommun", "not_done")]
