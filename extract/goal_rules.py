@@ -14,7 +14,7 @@ from plantrace.extract.blocks import Block
 from plantrace.extract.clauses import assignment_clauses
 from plantrace.extract.flattened import NAME_BEFORE
 from plantrace.extract.followups import told_items, told_that
-from plantrace.extract.indicator_lines import LIST_INTRO as MEASURES_LABEL
+from plantrace.extract.indicator_lines import LIST_INTRO as MEASURES_LABEL, NAMING_INTRO, USED_INTRO
 from plantrace.extract.roles import is_statement
 from plantrace.extract.vocabulary import (
     has_marker,
@@ -32,6 +32,7 @@ from plantrace.extract.vocabulary import (
     MEASURES_WORD,
     LabelMatch,
     imperative,
+    verb_first,
     match_label,
 )
 from plantrace.nlp_models.status import status_match
@@ -282,7 +283,7 @@ _PLAN_GOAL_WORD = (r"(?:nämnd|nämnds|effekt|inriktnings|verksamhets|del|result
 _PARENTHESIS = re.compile(r"\([^()]*\)")  # "(För 2011 ska målet vara 1,9 %)": a note on the goal, not about goals
 _NAMES_PLAN_GOALS = re.compile(rf"\b{_PLAN_GOAL_WORD}\b", re.I)
 # (what pupils shall reach, "Eleverna ska nå målen i alla ämnen", is a goal's content, not a word about goals)
-_ABOUT_GOALS = re.compile(rf"(?<!\bnå\s)(?<!\bnår\s)\b(?:{_PLAN_GOAL_WORD}|målsättning\w*|målområde\w*)\b|^(?:dessa|detta|det(?!\s+(?:ska|skall)\s)|här|nedan|ovan|följande|"
+_ABOUT_GOALS = re.compile(rf"(?<!\bnå\s)(?<!\bnår\s)\b(?:{_PLAN_GOAL_WORD}|målsättning\w*|målområde\w*|målstyrning\w*|styrmodell\w*)\b|^(?:dessa|detta|det(?!\s+(?:ska|skall)\s)|här|nedan|ovan|följande|"
                           r"vi\s+har|nämnden\s+har|kommunen\s+har)\b", re.I)
 
 
@@ -357,13 +358,39 @@ def _measures_label(walk: Walk, k: int) -> bool:
         if text else False
 
 
+def _goal_verb_first(text: str) -> bool:
+    first = text.split(maxsplit=1)[0].lower().strip(":,") if text.strip() else ""
+    return verb_first(text) or text[:1].isupper() and first in ("var", "säkra", "säkerställ")
+
+
+def _in_measures_list(walk: Walk, bi: int) -> bool:
+    """Whether the block stands in a list that a line above said holds measures (bullets and group names between)."""
+    for k in range(bi - 1, max(-1, bi - 40), -1):
+        t = walk.blocks[k].text.strip()
+        if MEASURES_LABEL.match(t) or USED_INTRO.match(t) or NAMING_INTRO.match(t):
+            return True
+        if walk.blocks[k].kind != "bullet" and len(t.split()) > 8:
+            return False
+    return False
+
+
 @rule("goal_over_its_measures")
 def goal_over_its_measures(walk: Walk, bi: int, b: Block) -> bool:
     """"Skola i toppklass" ⏎ "En skola i toppklass" ⏎ "Indikatorer:" ⏎ <measures>: the line right over the
     measures' label is the goal they measure; a name over that line, which the goal repeats, is its name only."""
     text = b.text.strip()
-    if b.kind not in ("para", "heading") or len(text) > 250 or text.endswith(":") or len(text.split()) < 2 \
+    if b.kind not in ("para", "heading") or len(text) > 250 or len(text.split()) < 2 \
             or match_label(text) or MEASURES_LABEL.match(text) or _NOT_GOAL_GROUP.search(text):
+        return False
+    nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
+    if b.kind == "para" and nxt is not None and nxt.kind == "bullet" and len(text.rstrip(":").split()) <= 8 \
+            and _goal_verb_first(text) and _in_measures_list(walk, bi):
+        # "Följande nyckeltal används" ⏎ "Minska klimatpåverkan:" ⏎ • <measure> …: a focus area's goal, worded as
+        # what to do, over the measures that follow it up
+        walk.target = walk.add_goal(text.rstrip(" :"), "sub" if walk.council else title_level(walk), walk.council,
+                                    None, bi) or walk.target
+        return True
+    if text.endswith(":"):
         return False
     if _measures_label(walk, bi + 1):
         walk.pending_label = None
@@ -376,7 +403,10 @@ def goal_over_its_measures(walk: Walk, bi: int, b: Block) -> bool:
 
 
 # what a line names when it heads the means to a goal or its measures: the items under it are no goals
-_NOT_GOALS_HEAD = re.compile(r"(?:strategier|aktiviteter|åtgärder|insatser|indikatorer|nyckeltal|mått|mätetal)\b", re.I)
+_NOT_GOALS_HEAD = re.compile(r"(?:strategier|aktiviteter|åtgärder|insatser|indikatorer|nyckeltal|mått|mätetal|"
+                             r"bakgrund|sammanfattning)\b", re.I)
+_PAST_ACCOUNT = re.compile(r"\b(?:ökade|minskade|steg|sjönk|uppgick|landade|hamnade|har\s+(?:ökat|minskat|stigit|sjunkit))\b",
+                           re.I)
 _BY_MEANS = re.compile(r"\s+genom\s+att\s*:\s*$", re.I)
 _PERSPECTIVE_NAME = re.compile(r"perspektiv(?:et)?\s*$", re.I)
 _VISION_TITLE = re.compile(r"^(?:vision(?:en)?|värdegrund(?:en)?|värdeord(?:en)?|ledord(?:en)?|kärnvärden(?:a)?)\b", re.I)
@@ -969,6 +999,8 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
             or about_goals(_PARENTHESIS.sub("", text)) and not one_goal \
             or _RELATIVE_START.match(text):
         return False
+    if not is_statement(text) and _PAST_ACCOUNT.search(text):
+        return False  # "Antalet invånare ökade åter under 2023 …": what happened, told in the past, is no goal
     if b.kind == "para" and walk.heading_goal == bi - 1:
         return False  # the prose under a goal written as a heading explains it
     as_heading = b.kind == "para" and not is_statement(text) and _goal_heading(walk, bi, text)

@@ -46,6 +46,8 @@ NAMING_INTRO = re.compile(r"^[^.:]{0,120}\b(?:indikatorer(?:na)?|nyckeltal(?:en)
 PRESENTING_INTRO = re.compile(r"(?:^|[.!?]\s+)(?:nedan|här|följande)\b[^.:!?]{0,80}?\b(?:presenteras|redovisas|listas|följer|"
                               r"visas|anges)\b[^.:!?]{0,80}?\b(?:indikatorer(?:na)?|nyckeltal(?:en)?|mätetal(?:en)?)\b"
                               r"[^.:!?]{0,40}[.:]?\s*$", re.I)
+# a measure's name with its target said in brackets after it: "Soliditet (soliditeten ska vara minst 40 %)"
+_TARGET_IN_BRACKETS = re.compile(r"^(?P<name>[^()]{2,120}?)\s*\((?=[^()]*\b(?:ska|skall|bör)\b)[^()]*\)\.?$")
 # … or a line that says they are used, its colon lost: "Följande övergripande nyckeltal används"
 USED_INTRO = re.compile(r"^(?:följande|nedanstående|dessa)\s+(?:[\wåäö]+\s+){0,2}?(?:nyckeltal|indikatorer|mätetal|mått)\s+"
                         r"(?:används|följs\s+upp|mäts|gäller)\s*:?\s*$", re.I)
@@ -222,7 +224,8 @@ def indicator_lines(ctx: Context) -> None:
                 continue  # a financial goal in a list of indicators and financial goals
             if b.text.rstrip().endswith(":"):
                 continue  # "• Nyckeltal i medborgarundersökningen:" over the measures themselves
-            found = [(_term_before_definition(b.text.strip()), b.lines)]
+            target = _TARGET_IN_BRACKETS.match(b.text.strip())  # "Soliditet (soliditeten ska … uppgå till minst …)"
+            found = [(target.group("name") if target else _term_before_definition(b.text.strip()), b.lines)]
         elif not found:
             in_list = False
             continue

@@ -1610,3 +1610,25 @@ def test_goals_named_where_a_report_judges_them_together():
     assert _followups(text, "refers_to", "status") == [("bli en mer hållbar kommun", "done"),
                                                        ("bli en tryggare kommun", "done"),
                                                        ("bli en större kommun", "not_done")]
+
+
+def test_what_happened_told_in_the_past_is_no_goal_and_a_bracketed_target_is_no_part_of_a_name():
+    text = ("Mål och prioriteringar\n\nLäget i kommunen\n\n • Antalet invånare ökade med 300 under året.\n"
+            " • Fler ungdomar ska ha ett sommarjobb.\n\nStrategiskt mål\n\n • Soliditeten ska stärkas.\nIndikatorer\n"
+            " • Soliditet (soliditeten ska vid årets slut vara minst 45 %)\n • Självfinansieringsgrad\n")
+    doc = extract_text(text)
+    assert "Antalet invånare ökade med 300 under året." not in [g.text for g in doc.goals]
+    assert "Fler ungdomar ska ha ett sommarjobb." in [g.text for g in doc.goals]
+    assert [i.name for i in doc.indicators] == ["Soliditet", "Självfinansieringsgrad"]
+
+
+def test_focus_goals_worded_as_what_to_do_over_the_measures_that_follow_them_up():
+    text = ("Fokusområden och nyckeltal\n\nMålstyrningen innebär att varje fokusområde ska ha mätbara nyckeltal.\n\n"
+            "Följande nyckeltal används\n\nMinska matsvinnet:\n\n • Matsvinn i skolköken (g/portion)\n\n"
+            "Säkra dricksvattnet\n\n • Antal kokningsrekommendationer (st)\n")
+    doc = extract_text(text)
+    assert [g.text for g in doc.goals] == ["Minska matsvinnet", "Säkra dricksvattnet"]
+    goals = {g.id: g.text for g in doc.goals}
+    assert [(i.name, goals.get(i.goal)) for i in doc.indicators] == [
+        ("Matsvinn i skolköken (g/portion)", "Minska matsvinnet"),
+        ("Antal kokningsrekommendationer (st)", "Säkra dricksvattnet")]
