@@ -137,7 +137,11 @@ RULES: list[tuple[str, re.Pattern]] = [
                    r"\b(?:inte|ej)\s+(?:kunnat|gått\s+att)\s+(?:mätas|mäta|bedömas|bedöma|lämna\s+(?:någon\s+)?bedömning)\b|"
                    r"\b(?:redovisas|mäts)\s+först\s+i\b")),
     # what a council does with a motion or a citizens' proposal, and an assignment's closing words
-    ("cancelled", _C(r"\b(?:avslås|avslogs|avslagen|avslaget|avvisas|avvisades|avvisad|avvisat)\b")),
+    ("cancelled", _C(r"\b(?:avslås|avslogs|avslagen|avslaget|avvisas|avvisades|avvisad|avvisat|"
+                     r"(?:bifalls|bifölls)\s+(?:inte|ej))\b")),
+    # a proposal to the council is no decision yet: "KS föreslår fullmäktige att motionen ska anses besvarad"
+    ("ongoing", _C(r"\bföreslår\s+(?:\w+\s+){0,3}?att\s+[^.;]{0,120}?\b(?:anses?\s+(?:\w+\s+){0,2}?besvara[dt]|"
+                   r"besvaras|bifall[as]\w*|avslå[s]?)\b")),
     ("ongoing", _C(r"\b(?:remitterad\w*|remitteras|återremitter\w*|under\s+(?:beredning|behandling)|"
                    r"(?:lämna[dt]?|överlämna[dt]?)\s+(?:\w+\s+){0,3}?för\s+(?:utredning|beredning|yttrande)|"
                    r"(?:inte|ej)\s+färdigbered\w*|förlängd\s+beredningstid|i\s+en\s+uppstartsfas)\b")),
@@ -167,7 +171,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("cancelled", _C(r"\b(?:avförd[ae]?|avfört|avförs|avförts|utgår(?!\s+(?:i\s?från|från(?!\s+och\s+med)|ur|efter))|utgått(?!\s+(?:i\s?från|från|ur))|struken|strukits|stryks|makulerad|"
                      r"makulerat|avbruten|avbrutet|avbrutits|avslutad\s+utan\s+genomförande|avslutat\s+utan\s+genomförande|"
                      r"(?:har\s+)?avslut(?:as|ats|ades|at|ad|s)\s+utan\s+\w+|återkallad|återkallat|återkallats|har\s+ersatts\s+av|"
-                     r"ersätts\s+av|upphör|upphört|upphörde|inställd|inställt|ställts\s+in|avskriv\w*|återkallas|"
+                     r"ersätts\s+av|upphör|upphört|upphörde|inställd|inställt|ställts\s+in|avskriv(?:s|es|its|ts|et|en|na|as)\b|återkallas|"
                      r"(?:dragits|drogs|dras)\s+tillbaka|(?:inte|ej)\s+längre\s+(?:\w+\s+)?(?:aktuell\w*|nödvändig\w*)|"
                      r"(?:aktuell\w*|nödvändig\w*)\s+längre|och\s+avslutas|(?:uppdraget|projektet|aktiviteten|åtgärden)\s+(?:\w+\s+){0,6}?(?:avslutas|avbryts)|avbryts|förfallit|"
                      r"tagits\s+bort|upphävts|upphävdes|ska\s+(?:inte|ej)\s+längre\s+\w+|(?:har\s+)?lagts\s+ned|(?:har\s+)?lagts\s+ner|inaktuell\w*|"
@@ -218,9 +222,9 @@ RULES: list[tuple[str, re.Pattern]] = [
                       r"etablerad|etablerats)\b"))),
     ("not_done", _C(r"\bavvikelse(?:r|n)?\b|\bbrist(?:er|en|erna)?\s+(?:har\s+)?(?:konstaterats|konstaterad|noterats|noterades|"
                     r"upptäcktes|i\b)|\bbrist\s+konstaterad|\bmed\s+anmärkning\b|\butan\s+åtgärd\b|"
-                    r"\b(?:fungerar|följs|följdes)\s+(?:inte|ej)\b")),
+                    r"\b(?:fungerar|följs|följdes)\s+(?:inte|ej)\b(?!\s+upp\b)")),
     ("ongoing", _bare(_ONGOING)),
-    ("done", _C(r"\b(?:bifalls|bifölls|bifallen|bifallet|bifaller|biföll)\b")),  # a motion agreed to, nothing said after
+    ("done", _C(r"\b(?:bifalls|bifölls|bifallen|bifallet|bifaller|biföll)\b(?!\s+(?:inte|ej)\b)")),  # a motion agreed to
     ("not_done", _bare(_C(r"\bsaknas\b|\bsaknades\b|\bhar\s+uteblivit\b|\buteblivit\b|\bmisslyckats\b"))),
 ]
 
@@ -293,7 +297,8 @@ def against_target(text: str) -> StatusMatch | None:
             continue
         if t.group("year") and not re.search(YEAR, clause):
             return None  # a target of a year the outcome is not said to be of ("81 % (mål 2030: 98 %)"): a way to go
-        met = target_met(actual, target, t.group("bound"), name=clause[:outcome.start()])
+        share = re.match(r"\s*(?:procent|%)?\s*av\s+[a-zåäö]", clause[outcome.end():])  # "92 procent av ärendena"
+        met = target_met(actual, target, t.group("bound"), name=None if share else clause[:outcome.start()])
         evidence = text[offset + outcome.start():t.end()].strip(" .,:;–-")
         return StatusMatch("done" if met else "not_done", evidence, "value", -1)
     return None
@@ -383,7 +388,10 @@ def status_match(text: str | None) -> StatusMatch:
     words = _families(text, low)
     if "mål" in low and (words.strength in ("none", "weak") or words.status in ("done", "not_done")
                          and "mål" not in words.evidence.lower()):  # "bättre än målet" compares already
-        return against_target(text) or words  # the figures overrule a verb ("410 färdigställda mot målet 600")
+        figures = against_target(text)
+        if figures and figures.status == "not_done" and words.status == "ongoing":
+            return words  # not there yet, and the work goes on ("… pågår, andelen är nu 28 % mot målet 35 %")
+        return figures or words  # the figures overrule a verb ("410 färdigställda mot målet 600")
     return words
 
 

@@ -606,6 +606,22 @@ def test_an_outcome_is_read_against_the_target_beside_it(text, status):
     assert m.status == status, m
 
 
+@pytest.mark.parametrize("text, status", [
+    ("Nämnden klarar tidsgränsen i 88 procent av ärendena, mot målet 95 procent", "not_done"),  # a share: more is better
+    ("Bytet till LED-belysning pågår, andelen är nu 40 procent mot målet 60 procent", "ongoing"),
+    ("Investeringarna motsvarade 120 procent av avskrivningarna", "unknown"),  # depreciation, nothing written off
+    ("Motionen avskrivs eftersom förslagsställaren har flyttat", "cancelled"),
+    ("Begäran om ett högre bidrag bifölls inte", "cancelled"),
+    ("Utskottet föreslår fullmäktige att motionen om en ny badplats ska anses besvarad", "ongoing"),
+    ("Målet följs inte upp i delårsrapporten", "unknown"),
+])
+def test_shares_work_going_on_write_offs_refusals_proposals_and_no_follow_up(text, status):
+    from plantrace.nlp_models.status import status_match
+
+    m = status_match(text)
+    assert (m.status if m.strength != "none" else "unknown") == status, m
+
+
 @pytest.mark.parametrize("text", [
     "Andel elever med gymnasiebehörighet i åk 9 (mål 92 %)",  # "9" is a school year, no outcome
     "Prognosen pekar på 86 % mot målet 90 %",  # a forecast is not an outcome
