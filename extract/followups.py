@@ -148,10 +148,12 @@ _GOAL_NOT_REACHED = re.compile(r"(?:^|(?<=\s))(?P<goal>Målet\s+(?:för|om)\s+[^
 
 # "Målet att fler barn ska växa upp i trygga familjer bedöms vara uppfyllt", "Det fjärde målet, att …, har uppnåtts",
 # "Uppdraget att införa … pågår": the goal or assignment told by its content, then the verdict on it
-_TOLD_THAT = re.compile(r"^(?:(?:det|vårt|detta)\s+)?(?:[\wåäö]+\s+){0,2}?(?P<what>mål(?:et)?|uppdrag(?:et)?)\s*,?\s+"
-                        r"(?:om\s+)?att\s+(?P<rest>\S.{10,400})$", re.I)
+_TOLD_THAT = re.compile(r"^(?:[^.;]{0,100}?\batt\s+)?(?:(?:det|vårt|detta)\s+)?(?:[\wåäö]+\s+){0,2}?(?P<what>mål(?:et)?|uppdrag(?:et)?)\s*,?\s+"
+                        r"(?:om\s+|med\s+)?att\s+(?P<rest>\S.{10,400})$", re.I)
 _VERDICT_AT = re.compile(r"(?:,\s*)?\b(?:bedöms|bedömdes|anses|ansågs|har|hade|är|var|blev|pågår|nåddes|uppnåddes|"
-                         r"uppfylldes|genomfördes|slutfördes|avslutades|fullföljdes|uppnås|nås|uppfylls|klaras)\b", re.I)
+                         r"uppfylldes|genomfördes|slutfördes|avslutades|fullföljdes|uppnås|nås|uppfylls|klaras|"
+                         # "… att göra en riskanalys inte genomförts": the verdict is the negated participle
+                         r"(?:inte|ej)(?=\s+(?:genomför|slutför|påbörja|verkställ|uppfyll|uppnå|nått|klar)))\b", re.I)
 _TOLD_STATUSES = ("done", "partial", "not_done", "ongoing")
 
 
@@ -277,7 +279,8 @@ _REPORT_BACK_DECISION = re.compile(
 
 
 # the same as a plain title line: "Återrapportering av uppdrag att utreda möjligheten att …"
-_REPORT_BACK_TITLE = re.compile(r"^(?:återrapport(?:ering)?|redovisning|rapportering|avslut|uppföljning)\s+(?:av|om)\s+"
+_REPORT_BACK_TITLE = re.compile(r"^(?:(?:[\wåäö-]+\s+){0,2}?[\wåäö-]+s\s+)?"  # "Kulturnämndens avrapportering av …"
+                                r"(?:återrapport(?:ering)?|avrapport(?:ering)?|redovisning|rapportering|avslut|uppföljning)\s+(?:av|om)\s+"
                                 r"(?:\w+\s+){0,2}?uppdrag(?:et|en)?\s+att\s+(?P<what>[^.]{10,300})$", re.I)
 
 
@@ -291,7 +294,7 @@ def _report_back_decisions(ctx: Context, decided: list[tuple[FollowUp, str]]) ->
         if bi in heading_blocks or b.kind not in ("para", "bullet", "item") or "uppdrag" not in b.text.lower():
             continue
         text = b.text.strip()
-        title = _REPORT_BACK_TITLE.match(text) if b.kind == "para" and len(text) < 320 else None
+        title = _REPORT_BACK_TITLE.match(text) if b.kind in ("para", "bullet") and len(text) < 320 else None
         found = [title] if title else [m for m in map(_REPORT_BACK_DECISION.match, _sentences(text)) if m]
         for m in found:
             what = m.group("what").strip(" ,;")

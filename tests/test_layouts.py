@@ -1632,3 +1632,12 @@ def test_focus_goals_worded_as_what_to_do_over_the_measures_that_follow_them_up(
     assert [(i.name, goals.get(i.goal)) for i in doc.indicators] == [
         ("Matsvinn i skolköken (g/portion)", "Minska matsvinnet"),
         ("Antal kokningsrekommendationer (st)", "Säkra dricksvattnet")]
+
+
+def test_an_assignment_judged_inside_a_remark_and_a_committees_report_back_on_one():
+    text = ("Kallelse till kommunstyrelsen\n\nProtokollsanteckning: Det är beklagligt att uppdraget med att ta fram "
+            "en trafikplan inte genomförts under året.\n\nÄrenden\n\n • Tekniska nämndens avrapportering av uppdrag "
+            "att utreda en ny återvinningscentral i norra delen\n")
+    assert _followups(text, "kind", "refers_to", "status") == [
+        ("assignment", "ta fram en trafikplan", "not_done"),
+        ("assignment", "utreda en ny återvinningscentral i norra delen", "unknown")]
