@@ -351,11 +351,21 @@ def _named_sibling(walk: Walk, k: int) -> bool:
         and is_statement(sentences(below.text)[0])
 
 
-def _measures_label(walk: Walk, k: int) -> bool:
-    """"Indikatorer:" alone on its line (without the colon, "Mätetal" may be a flattened table's header cell)."""
-    text = walk.blocks[k].text.strip() if k < len(walk.blocks) else ""
-    return walk.blocks[k].kind in ("para", "heading") and text.endswith(":") and bool(MEASURES_LABEL.match(text)) \
-        if text else False
+def _measure_marks(walk: Walk) -> tuple[frozenset[int], list[int]]:
+    """The blocks that are a measures' label alone on its line ("Indikatorer:"; without the colon, "Mätetal" may be
+    a flattened table's header cell), and those that introduce a list of measures, found once per document."""
+    if walk.measure_marks is None:
+        labels, intros = set(), []
+        for k, blk in enumerate(walk.blocks):
+            t = blk.text.strip()
+            if blk.kind not in ("para", "heading") or len(t) > 200:
+                continue
+            if t.endswith(":") and MEASURES_LABEL.match(t):
+                labels.add(k)
+            if MEASURES_LABEL.match(t) or USED_INTRO.match(t) or NAMING_INTRO.match(t):
+                intros.append(k)
+        walk.measure_marks = (frozenset(labels), intros)
+    return walk.measure_marks
 
 
 def _goal_verb_first(text: str) -> bool:
@@ -365,11 +375,11 @@ def _goal_verb_first(text: str) -> bool:
 
 def _in_measures_list(walk: Walk, bi: int) -> bool:
     """Whether the block stands in a list that a line above said holds measures (bullets and group names between)."""
+    intros = set(_measure_marks(walk)[1])
     for k in range(bi - 1, max(-1, bi - 40), -1):
-        t = walk.blocks[k].text.strip()
-        if MEASURES_LABEL.match(t) or USED_INTRO.match(t) or NAMING_INTRO.match(t):
+        if k in intros:
             return True
-        if walk.blocks[k].kind != "bullet" and len(t.split()) > 8:
+        if walk.blocks[k].kind != "bullet" and len(walk.blocks[k].text.split()) > 8:
             return False
     return False
 
@@ -378,13 +388,20 @@ def _in_measures_list(walk: Walk, bi: int) -> bool:
 def goal_over_its_measures(walk: Walk, bi: int, b: Block) -> bool:
     """"Skola i toppklass" ⏎ "En skola i toppklass" ⏎ "Indikatorer:" ⏎ <measures>: the line right over the
     measures' label is the goal they measure; a name over that line, which the goal repeats, is its name only."""
-    text = b.text.strip()
-    if b.kind not in ("para", "heading") or len(text) > 250 or len(text.split()) < 2 \
-            or match_label(text) or MEASURES_LABEL.match(text) or _NOT_GOAL_GROUP.search(text):
+    if b.kind not in ("para", "heading"):
         return False
+    labels, intros = _measure_marks(walk)
+    near_label = bi + 1 in labels or bi + 2 in labels
     nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
-    if b.kind == "para" and nxt is not None and nxt.kind == "bullet" and len(text.rstrip(":").split()) <= 8 \
-            and _goal_verb_first(text) and _in_measures_list(walk, bi):
+    group = b.kind == "para" and nxt is not None and nxt.kind == "bullet" and bool(intros) and intros[0] < bi \
+        and len(b.text) < 100
+    if not near_label and not group:
+        return False  # (no measures' label near, no group over bullets in a list of measures: the cheap test)
+    text = b.text.strip()
+    if len(text) > 250 or len(text.split()) < 2 or match_label(text) or MEASURES_LABEL.match(text) \
+            or _NOT_GOAL_GROUP.search(text):
+        return False
+    if group and len(text.rstrip(":").split()) <= 8 and _goal_verb_first(text) and _in_measures_list(walk, bi):
         # "Följande nyckeltal används" ⏎ "Minska klimatpåverkan:" ⏎ • <measure> …: a focus area's goal, worded as
         # what to do, over the measures that follow it up
         walk.target = walk.add_goal(text.rstrip(" :"), "sub" if walk.council else title_level(walk), walk.council,
@@ -392,11 +409,11 @@ def goal_over_its_measures(walk: Walk, bi: int, b: Block) -> bool:
         return True
     if text.endswith(":"):
         return False
-    if _measures_label(walk, bi + 1):
+    if bi + 1 in labels:
         walk.pending_label = None
         walk.target = walk.add_goal(text, title_level(walk), None, None, bi) or walk.target
         return True
-    if _measures_label(walk, bi + 2) and set(fold(text).split()) <= set(fold(walk.blocks[bi + 1].text).split()):
+    if bi + 2 in labels and set(fold(text).split()) <= set(fold(walk.blocks[bi + 1].text).split()):
         walk.pending_label = None
         return True
     return False
@@ -678,7 +695,8 @@ _FULLMAKTIGE = re.compile(r"fullmäktige", re.I)
 @rule("decided_goal_paragraphs")
 def decided_goal_paragraphs(walk: Walk, bi: int, b: Block) -> bool:
     text = b.text.strip()
-    if b.kind in ("para", "item") and len(text) < 300 and _DECIDED_GOALS_INTRO.search(text):
+    if b.kind in ("para", "item") and len(text) < 300 and ("öljande" in text or "edanstående" in text) \
+            and _DECIDED_GOALS_INTRO.search(text):
         walk.decided_level = "council" if _FULLMAKTIGE.search(text) else title_level(walk)
         return True
     if walk.decided_level is None:

@@ -112,6 +112,7 @@ class Walk:
     row_responsible: bool = False  # a flattened status table has a column of who is responsible
     list_mode: Optional[str] = None  # "goals" / "council" after a list introduction
     list_parent: Optional[str] = None
+    measure_marks: Optional[tuple] = None  # (blocks of a measures' label, blocks introducing measures), found once
     decided_level: Optional[str] = None  # the level of the goals a decision lists, paragraph by paragraph
     list_status: Optional[str] = None  # a status the list introduction gives its items ("… har delvis uppnåtts:")
     pending_label: Optional[tuple] = None  # (LabelMatch, block) of a label alone on its line
