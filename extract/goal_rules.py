@@ -1142,18 +1142,23 @@ _MEASURE_LABEL_RUN = re.compile(r"(?<![\wåäö])(?:Indikator|Mått|Nyckeltal|M�
 _CAPITAL_WORD = re.compile(r"(?<=\s)(?<!\bi\s)(?<!\bpå\s)(?<!\bav\s)(?<!\bför\s)(?<!\binom\s)(?<!\boch\s)[A-ZÅÄÖ][\wåäö-]*")
 
 
+def _coded_segments(text: str, codes: list[re.Match], measures: list[int]):
+    """(code, the text after it up to the next code or measure) for each goal code; the last, with nothing after it to
+    end it, is left."""
+    ends = sorted(measures + [c.start() for c in codes])
+    for c in codes:
+        end = next((e for e in ends if e > c.start()), None)
+        if end is not None:
+            yield c, text[c.end():end]
+
+
 def _bare_coded_goals(walk: Walk, bi: int, b: Block, measures: list[int]) -> None:
     """"Mål 2 Äldre i kommunen Invånare över 65 år ska känna … Indikator för uppföljning: …": the goal starts at the
     last capital before its first "ska" but a place's (the area's name stands before it) and is its first sentence."""
     codes = list(_BARE_GOAL_CODE.finditer(b.text))
     if len(codes) < 2:
         return
-    ends = sorted(measures + [c.start() for c in codes])
-    for c in codes:
-        end = next((e for e in ends if e > c.start()), None)
-        if end is None:
-            continue
-        text = b.text[c.end():end]
+    for _c, text in _coded_segments(b.text, codes, measures):
         shall = re.search(r"\s(?:ska|skall)\s", text)
         starts = [m.start() for m in _CAPITAL_WORD.finditer(text, 0, shall.start())] if shall else []
         if not starts:
@@ -1196,12 +1201,7 @@ def coded_goals_run_on(walk: Walk, bi: int, b: Block) -> bool:
     codes = list(_GOAL_CODE.finditer(b.text))
     if not codes:
         return False
-    ends = sorted(measures + [c.start() for c in codes])
-    for c in codes:
-        end = next((e for e in ends if e > c.start()), None)
-        if end is None:
-            continue
-        text = b.text[c.end():end]
+    for c, text in _coded_segments(b.text, codes, measures):
         field = MEASURE_FIELD.search(text)
         text = sentences(text[:field.start()] if field else text)[0].strip(" ,.;")
         if not 3 <= len(text.split()) <= 40:
