@@ -24,7 +24,7 @@ import re
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
-from plantrace.numbers import YEAR, parse_number, target_met
+from plantrace.numbers import AMOUNT, YEAR, parse_number, target_met
 
 from .prefilter import necessary_literals
 
@@ -258,7 +258,7 @@ _ONGOING_LOWER = re.compile(_ONGOING.pattern)
 # An outcome beside its target in one clause: "Andel behöriga: 91 % (mål 95 %)", "410 lägenheter mot målet 600",
 # "Medarbetarindex 4,0, målet är minst 3,8". The numbers decide (met: done, not met: not_done), above any verb
 # ("färdigställda"), since the figure is the evidence an auditor checks; a forecast ("prognos") is not an outcome.
-_FIGURE = r"[-−–+]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[,.]\d+)?(?:\s?(?:%|procent)(?![\wåäö]))?"
+_FIGURE = AMOUNT  # a number and its unit, as plantrace.numbers reads them
 _TARGET_FIGURE = re.compile(
     rf"\bmål(?:et|värde(?:t)?|nivå(?:n)?|sättning(?:en)?)?(?:\s+(?:för\s+|till\s+)?(?P<year>{YEAR}))?\s*(?:är|var|på|om|:|=)?\s*"
     rf"(?:satt\s+till\s+)?(?P<bound>(?:minst|högst|max(?:imalt)?|lägst|över|under|[<>≤≥])\s*)?(?P<target>{_FIGURE})"
@@ -271,10 +271,6 @@ _NOT_OUTCOME_BEFORE = re.compile(r"\b(?:åk|årskurs|klass|kvartal|etapp|fas|ste
 _FORECAST = re.compile(r"\b(?:prognos\w*|beräkna\w*|förvänta\w*|väntas|troligen|bedöm\w*)\b", re.I)
 
 
-def _figure(raw: str) -> tuple[float | None, bool]:
-    number = raw.replace("procent", "%")
-    value, _unit = parse_number(number.replace("%", "").strip())
-    return value, "%" in number
 
 
 def against_target(text: str) -> StatusMatch | None:
@@ -292,9 +288,9 @@ def against_target(text: str) -> StatusMatch | None:
         outcome = outcomes[-1]
         if re.fullmatch(YEAR, t.group("target").strip()) or re.match(r"\s*(?:är|var|blir|utgör)\b", clause[outcome.end():]):
             continue  # "målet 2030" names a year; "ett meritvärde på 30 är målet" states the target, no outcome
-        (actual, actual_pct), (target, target_pct) = _figure(outcome.group("figure")), _figure(t.group("target"))
-        if actual is None or target is None or actual_pct != target_pct:
-            continue
+        (actual, actual_unit), (target, target_unit) = parse_number(outcome.group("figure")), parse_number(t.group("target"))
+        if actual is None or target is None or actual_unit != target_unit:
+            continue  # (figures of different units compare nothing: "45 %" and "50 mnkr")
         if t.group("year") and not re.search(YEAR, clause):
             return None  # a target of a year the outcome is not said to be of ("81 % (mål 2030: 98 %)"): a way to go
         share = re.match(r"\s*(?:procent|%)?\s*av\s+[a-zåäö]", clause[outcome.end():])  # "92 procent av ärendena"
