@@ -48,7 +48,9 @@ COUNCIL_WORDS = re.compile(r"(övergripande|kommungemensamma|kommunfullmäktiges
 _NOT_GOALS_LIST = re.compile(r"^(?:budget\w*|aktivitet\w*|åtgärd\w*|indikator\w*|insats\w*|nyckeltal|mått|mätetal|"
                              r"prioritering\w*|uppdrag\w*|strategi\w*)\b|\bmålet\b|"
                              # rules about goals ("Följande ska gälla för målen:"), the areas goals are grouped in
-                             r"\b(?:för|om|kring|på)\s+(?:de\s+\w+\s+)?målen\b|\bmålområde\w*|\bperspektiv\w*", re.I)
+                             r"\b(?:för|om|kring|på)\s+(?:de\s+\w+\s+)?målen\b|\bmålområde\w*|\bperspektiv\w*|"
+                             # what the list holds is measures: "Till målen hör följande indikatorer:"
+                             r"\b(?:indikatorer(?:na)?|nyckeltal(?:en)?|mätetal(?:en)?)\s*:\s*$", re.I)
 # a list of the areas goals are grouped in, or of values: its items are names, not goals
 # ("… inom tre prioriterade områden:" lists what to reach: "Fler i arbete", "Minska arbetslösheten")
 _AREAS_INTRO = re.compile(r"\b(?:mål|fokus)områden\w*\b|\bstrategiska\s+områden\w*|\bperspektiv\w*|"
@@ -425,6 +427,7 @@ _NOT_GOALS_HEAD = re.compile(r"(?:strategier|aktiviteter|åtgärder|insatser|ind
 _PAST_ACCOUNT = re.compile(r"\b(?:ökade|minskade|steg|sjönk|uppgick|landade|hamnade|har\s+(?:ökat|minskat|stigit|sjunkit))\b",
                            re.I)
 _BY_MEANS = re.compile(r"\s+genom\s+att\s*:\s*$", re.I)
+_THESE_ARE = re.compile(r"^(?:dessa|de|målen)\s+(?:är|lyder)\s*(?:följande|nedan|som\s+följer)?\s*:$", re.I)
 _PERSPECTIVE_NAME = re.compile(r"perspektiv(?:et)?\s*$", re.I)
 _VISION_TITLE = re.compile(r"^(?:vision(?:en)?|värdegrund(?:en)?|värdeord(?:en)?|ledord(?:en)?|kärnvärden(?:a)?)\b", re.I)
 
@@ -620,6 +623,9 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
         else:
             walk.list_mode = None
             return False
+    sents = sentences(text) if b.kind == "para" and text.endswith(":") else []
+    if len(sents) >= 2 and _THESE_ARE.match(sents[-1]) and GOAL_REGION.search(sents[-2]):
+        last = f"{sents[-2]} {sents[-1]}"  # "… de kommunmål som beslutades i juni. Dessa är följande:"
     judged = b.kind == "para" and not last and nxt is not None and nxt.kind == "bullet" and _judged_list(text)
     if judged:  # "De fem övriga målen som listas här kommer delvis att vara uppnådda." over the bullets it judges
         last = sentences(text)[-1]
@@ -650,6 +656,8 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
             walk.add_goal(text, "sub", walk.list_parent, None, bi)
             return True
         walk.list_mode, walk.list_parent = "goals", None  # the numbered goals go on after one goal's results
+    if b.kind in ("bullet", "item") and _PERSPECTIVE_NAME.search(text) and len(text.split()) <= 4:
+        return True  # "1. Medarbetarperspektiv" ⏎ • goals: the scorecard's perspective, its goals listed under it
     if b.kind in ("bullet", "item"):
         if walk.list_status:
             text = _without_verdict(text)

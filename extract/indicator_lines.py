@@ -22,6 +22,7 @@ from plantrace.extract.roles import is_statement
 from plantrace.extract.numbers import AMOUNT, BOUND, YEAR, parse_number, stated_direction
 from plantrace.extract.vocabulary import MEASURE_CODE, MEASURE_FIELD, MEASURES_WORD, match_label
 from plantrace.extract.walk import sentences
+from plantrace.nlp_models.status import status_match
 from plantrace.schema import Indicator, IndicatorValue
 
 _LABEL = r"(?:Indikator|Mätetal|Nyckeltal|Mått|Resultatmått|Målindikator|Styrtal)"
@@ -57,7 +58,10 @@ _GOALS_WITH_MEASURES = re.compile(r"mål(?:en|et)?\s+med\s+(?:\w+\s+)?(?:indikat
                                   re.I)
 # "Bedömningen av indikatorer görs enligt nedan:", "Färgerna visar …": a legend of assessments follows, no measures
 _LEGEND_INTRO = re.compile(r"\b(?:bedömning\w*|bedöms|färg\w*|symbol\w*|skala\w*|teckenförklaring\w*)\b", re.I)
-_GOALS_TOO = re.compile(r"\bmål(?:en)?\b", re.I)
+# a list of goals and measures together ("Nämndens indikatorer och finansiella mål:"), not of the measures that
+# belong to goals ("Till de övergripande målen hör följande indikatorer:")
+_GOALS_TOO = re.compile(r"\b(?:indikatorer|nyckeltal|mått|mätetal)\s+(?:och|samt)\s+(?:[\wåäö]+\s+)?mål(?:en)?\b|"
+                        r"\bmål(?:en)?\s+(?:och|samt)\s+(?:[\wåäö]+\s+)?(?:indikatorer|nyckeltal|mått|mätetal)\b", re.I)
 # a financial target ("Soliditeten ska förbättras", "Nettokostnadsandel högst 99 %"): in a list of indicators and
 # financial goals these are the goals
 _FINANCIAL = re.compile(r"nettokostnad|soliditet|finansnetto|investering|skatte(?:intäkt|sats)|resultat|självfinansier|"
@@ -187,7 +191,7 @@ def indicator_lines(ctx: Context) -> None:
     period = ctx.meta.period
     year = period[1] if period and period[0] == period[1] else None  # a one-year plan: its targets are for that year
     for bi, b in enumerate(blocks):
-        if bi in ctx.table_blocks or b.kind not in ("para", "bullet", "heading"):
+        if bi in ctx.table_blocks or b.kind not in ("para", "bullet", "heading", "item"):
             in_list = False
             continue
         low = b.text.lower()
@@ -219,7 +223,7 @@ def indicator_lines(ctx: Context) -> None:
         if not found and in_list and one_a_line and b.kind == "para" and len(text) < 250 and not is_statement(text) \
                 and MEASURE_NAME.search(text) and not text.endswith((":", ".")):
             found = [(text, b.lines)]  # "Indikatorer:" ⏎ "Andel elever som … (%)" ⏎ "Antal …": one measure a line
-        elif not found and in_list and b.kind == "bullet":
+        elif not found and in_list and b.kind in ("bullet", "item"):
             if mixed and _FINANCIAL.search(b.text):
                 continue  # a financial goal in a list of indicators and financial goals
             if b.text.rstrip().endswith(":"):
@@ -308,6 +312,35 @@ def question_rows(ctx: Context) -> None:
         figures = _FIGURE_THEN_PREVIOUS.findall(rest)[:2] or _NUMBER_TOKEN.findall(_BRACKETED.sub(" ", rest))[-2:]
         values = [_typed_value(kind, raw, year) for kind, raw in zip(("actual", "comparison"), figures)]
         _add_measure(ctx, seen, m.group("name").strip(), values, bi, ctx.provenance(bi))
+
+
+# A goal system's measure table flattened a row to three lines, its assessment first: "Mått Enhet Utfall 2019 …" ⏎
+# "Delvis uppfyllt" ⏎ <measure> ⏎ "Andel, % Ned 68 72 77" ⏎ "Uppfyllt" ⏎ <measure> ⏎ "Medelvärde Ingen" ⏎ …
+_STATUS_FIRST_HEAD = re.compile(rf"^(?:Mått|Mätetal|Indikator|Nyckeltal)\b(?=.*\bUtfall\s+{YEAR})", re.I)
+# the row's unit cell opens its last line: "Andel, %", "Medelvärde", "Antal", "SEK per …", "Kr/inv"
+_UNIT_FIRST = re.compile(r"^(?:andel|antal|medel\w*|sek|kr\b|kronor|procent|%|index|dagar|timmar|poäng)", re.I)
+
+
+def status_first_rows(ctx: Context) -> None:
+    """The measures of such a table: a short status line, the measure's name, then a line that opens with its
+    unit; the status is kept as the measure's own (its values, spaced thousands run together, are left)."""
+    lines = ctx.layout.lines
+    seen = {name_key(i.name) for i in ctx.get("indicators")}
+    starts = [i for i, ln in enumerate(lines) if _STATUS_FIRST_HEAD.match(ln.text.strip())]
+    for start in starts:
+        k = start + 1
+        while k + 1 < len(lines):
+            status, name = lines[k].text.strip(), lines[k + 1].text.strip()
+            unit = lines[k + 2].text.strip() if k + 2 < len(lines) else ""
+            if len(status.split()) > 6 or status_match(status).strength == "none" or not 2 <= len(name) <= 250 \
+                    or not _UNIT_FIRST.match(unit):
+                break
+            bi = next((j for j, blk in enumerate(ctx.blocks) if blk.first_line <= k + 1 <= blk.last_line), 0)
+            _add_measure(ctx, seen, name, [], bi, line_provenance(ctx, [k + 1]))
+            ind = ctx.get("indicators")[-1]
+            if ind.name == name and ind.status_raw is None:
+                ind.status_raw = status
+            k += 3
 
 
 def result_cards(ctx: Context) -> None:

@@ -11,7 +11,7 @@ from plantrace.extract.flattened import split_rows
 from plantrace.extract.followups import extract_followups
 from plantrace.extract.indicator_cards import indicator_cards
 from plantrace.extract.indicator_lines import (indicator_lines, inline_measure_bullets, key_figure_runs,
-                                               measure_lines_under_header, measure_records, question_rows,
+                                               measure_lines_under_header, measure_records, question_rows, status_first_rows,
                                                result_bullets, result_cards, run_on_measure_labels)
 from plantrace.extract.items import table_items
 from plantrace.extract.labelled_records import labelled_records
@@ -59,6 +59,7 @@ register("indicator_lines")(indicator_lines)
 register("result_cards")(result_cards)
 register("result_bullets")(result_bullets)
 register("question_rows")(question_rows)
+register("status_first_rows")(status_first_rows)
 register("key_figure_runs")(key_figure_runs)
 register("measure_records")(measure_records)
 register("measure_lines_under_header")(measure_lines_under_header)
@@ -101,7 +102,7 @@ def goals_not_indicators(ctx: Context) -> None:
                 v = table[k] = dropped[v]
 
 DEFAULT_PIPELINE: list[str] = ["blocks", "toc", "headings", "tables", "roles", "structure", "table_items", "indicator_lines",
-                               "result_cards", "result_bullets", "question_rows", "key_figure_runs", "measure_records",
+                               "result_cards", "result_bullets", "question_rows", "status_first_rows", "key_figure_runs", "measure_records",
                                "measure_lines_under_header", "inline_measure_bullets",
                                "run_on_measure_labels", "indicator_cards",
                                "labelled_records", "goals_not_indicators", "followups"]

@@ -53,10 +53,15 @@ _MEASURE_TAIL = re.compile(r"\s*\((?:indikator|indikatorer|nyckeltal|mått|mäte
 _SERVES_TAIL = re.compile(r"\s*\(\s*\d{1,2}(?:\s*[,;]\s*\d{1,2})+\s*\)[\s.]*$")
 
 
+# "… attrahera kunskapsföretag (kommunstyrelsen)": the body whose goal it is, named after it
+_BODY_TAIL = re.compile(r"\s*\((?:[\wåäö-]+\s+(?:och\s+)?){0,3}?[\wåäö-]*(?:nämnden|styrelsen|förvaltningen)\)[\s.]*$",
+                        re.I)
+
+
 def goal_wording(text: str) -> str:
     text = _REFERENCE_TAIL.sub("", text)
     if "(" in text:
-        text = _SERVES_TAIL.sub("", _MEASURE_TAIL.sub("", text))
+        text = _BODY_TAIL.sub("", _SERVES_TAIL.sub("", _MEASURE_TAIL.sub("", text)))
     m = _BASELINE_TAIL.search(text)
     if m and m.start() >= 20:
         return text[: m.start()].rstrip(" ,;")

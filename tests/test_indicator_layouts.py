@@ -913,3 +913,14 @@ def test_measures_asked_as_questions_with_their_figures_one_a_paragraph():
          [("actual", 2022, "30"), ("actual", 2023, "28"), ("comparison", 2023, "35")]),
         ("Hur stor andel av avfallet återvinns",
          [("actual", 2022, "44"), ("actual", 2023, "47"), ("comparison", 2023, "41")])]
+
+
+def test_a_goal_systems_measure_rows_flattened_with_their_assessment_first():
+    text = ("Mått Enhet   Utfall 2023 Utfall 2022 Medel\nUppfyllt\nAndel nöjda besökare på biblioteken, andel (%)\n"
+            "Andel, % Upp 91 88 85\nIngen mätning har genomförts\nVäntetid till simskola, dagar\nDagar Ingen\n"
+            "Delvis uppfyllt\nKostnad kultur och fritid, kr/inv\nKr/inv Ned 2 410 2 380 2 900\n")
+    d = extract_text(text)
+    assert [(i.name, i.status_raw) for i in d.indicators] == [
+        ("Andel nöjda besökare på biblioteken, andel (%)", "Uppfyllt"),
+        ("Väntetid till simskola, dagar", "Ingen mätning har genomförts"),
+        ("Kostnad kultur och fritid, kr/inv", "Delvis uppfyllt")]

@@ -1641,3 +1641,17 @@ def test_an_assignment_judged_inside_a_remark_and_a_committees_report_back_on_on
     assert _followups(text, "kind", "refers_to", "status") == [
         ("assignment", "ta fram en trafikplan", "not_done"),
         ("assignment", "utreda en ny återvinningscentral i norra delen", "unknown")]
+
+
+def test_goals_introduced_as_these_named_by_committee_and_measures_numbered_after_their_intro():
+    text = ("Mål för Åby\n\nFullmäktige beslutade i juni om kommunmål som gäller alla nämnder. Dessa är följande:\n\n"
+            " • Åby ska ha en ekonomi i balans.\n • Invånarna ska vara nöjda med servicen.\n\n"
+            "Exempel på nämndernas mål:\n\n • Fler elever ska nå målen i alla ämnen (barn- och utbildningsnämnden)\n\n"
+            "1. Ekonomiskt perspektiv\n\n • Kostnaderna ska inte öka snabbare än intäkterna.\n\n"
+            "Till de övergripande målen hör följande indikatorer:\n\n 1. Nettokostnad per invånare, kr\n"
+            " 2. Andel nöjda invånare, %\n")
+    doc = extract_text(text)
+    assert [g.text for g in doc.goals] == [
+        "Åby ska ha en ekonomi i balans.", "Invånarna ska vara nöjda med servicen.",
+        "Fler elever ska nå målen i alla ämnen", "Kostnaderna ska inte öka snabbare än intäkterna."]
+    assert [i.name for i in doc.indicators] == ["Nettokostnad per invånare, kr", "Andel nöjda invånare, %"]
