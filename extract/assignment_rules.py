@@ -123,7 +123,8 @@ def uppdras_sentence(walk: Walk, bi: int, b: Block) -> bool:
     return True
 
 
-_SHALL = re.compile(r"\b(?:ska|skall)\b", re.I)
+# "… ska redovisa", not "… ska vara oförändrad": what someone shall do, not what shall hold
+_SHALL = re.compile(r"\b(?:ska|skall)\b(?!\s+(?:vara|ha|gälla|bli|kunna)\b)", re.I)
 _DECISION_INTRO = re.compile(rf"\b{DECISION_VERB}(?:\s+\w+){{0,3}}?\s*(?:att)?\s*:?\s*$", re.I)
 
 

@@ -14,8 +14,8 @@ CLAUSE_CUE = re.compile(r"\b(?:(?P<verb>får|ska\s+få|fick|fått|ges|gavs|ger?|
                         # "fick i samband med budgeten ett uppdrag att …": "ett uppdrag" after a verb of giving
                         r"\s+(?:i|(?P<ett>ett))\s+(?:uppdrag|uppgift)\s+att|uppdras\s+att|"
                         # "… nämnder uppdras vidta åtgärder": the "att" left out before a verb of doing
-                        r"uppdras\s+(?=(?:vidta|utreda|ta\s+fram|genomföra|återkomma|redovisa|säkerställa|arbeta|"
-                        r"undersöka|utveckla|se\s+över|initiera|följa\s+upp)\b)|"
+                        r"(?:uppdras|uppmanas)\s+(?=(?:vidta|utreda|ta\s+fram|genomföra|återkomma|redovisa|säkerställa|arbeta|"
+                        r"undersöka|utveckla|se\s+över|initiera|följa\s+upp|fortsätta)\b)|"
                         r"uppdrag\s+ges\s+till|"
                         # an agenda's "uppdrag till bildningsnämnden att …": the noun, to a named body
                         r"(?P<noun>(?<![\wåäö])(?<!ett\s)(?<!blir\s)uppdrag\s+(?:till|åt)\s+(?:[\wåäö-]+\s+){0,2}?"
@@ -28,7 +28,7 @@ CLAUSE_CUE = re.compile(r"\b(?:(?P<verb>får|ska\s+få|fick|fått|ges|gavs|ger?|
 _ADVERB = re.compile(r"\b(?:också|även|dessutom|därtill|nu)\s+", re.I)  # "gav kommunstyrelsen också X i uppdrag"
 _TIME_LEAD = re.compile(r"\s*(?:(?:i|under|vid|den)\s+[\wåäö]+(?:\s+\d{4})?\s+)?")
 # the last word of a committee, office or company that gives, carries or receives an assignment
-BODY = r"[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|chefen|direktören|utskottet|utskott|sektorn|kontoret|bolaget|" \
+BODY = r"[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|chefen|direktören|ledningen|utskottet|utskott|sektorn|kontoret|bolaget|" \
         r"kommunen|nämnderna|förvaltningarna|nämnder|förvaltningar|bolag|bolagen|styrelser)"
 # … or a pronoun that stands for them ("Nu fick de i uppdrag att …")
 _RECIPIENT_END = re.compile(rf"(?:[A-ZÅÄÖ][\wåäö\-]*|{BODY}|AB|(?<![\wåäö])(?:de|dem|han|hon))$")

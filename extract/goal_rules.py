@@ -428,6 +428,8 @@ _PAST_ACCOUNT = re.compile(r"\b(?:ökade|minskade|steg|sjönk|uppgick|landade|ha
                            re.I)
 _BY_MEANS = re.compile(r"\s+genom\s+att\s*:\s*$", re.I)
 _THESE_ARE = re.compile(r"^(?:dessa|de|målen)\s+(?:är|lyder)\s*(?:följande|nedan|som\s+följer)?\s*:$", re.I)
+_DECISION_TITLE = re.compile(r"^(?:(?:nämndens|styrelsens|kommunstyrelsens|fullmäktiges|förslag\s+till)\s+)?beslut(?:et)?"
+                             r"\s*:?$", re.I)
 _PERSPECTIVE_NAME = re.compile(r"perspektiv(?:et)?\s*$", re.I)
 _VISION_TITLE = re.compile(r"^(?:vision(?:en)?|värdegrund(?:en)?|värdeord(?:en)?|ledord(?:en)?|kärnvärden(?:a)?)\b", re.I)
 
@@ -496,6 +498,8 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
     walk.explained_after = None
     if ASSIGNMENT_TITLE.search(text) and not MISSION_TITLE.search(text):
         walk.title_mode = "assignments"
+    elif _DECISION_TITLE.match(text):
+        walk.title_mode = "decisions"  # "Beslut" ⏎ • …: what was decided, a body's "ska" an assignment
     elif GOAL_REGION.search(text) and not PLACEHOLDER.search(text) and not walk.ctx.is_report \
             and not _NOT_GOALS_HEAD.match(text):  # "Strategier för att nå målet", "Aktiviteter för målet": no goals
         walk.title_mode = "goals"

@@ -1655,3 +1655,14 @@ def test_goals_introduced_as_these_named_by_committee_and_measures_numbered_afte
         "Åby ska ha en ekonomi i balans.", "Invånarna ska vara nöjda med servicen.",
         "Fler elever ska nå målen i alla ämnen", "Kostnaderna ska inte öka snabbare än intäkterna."]
     assert [i.name for i in doc.indicators] == ["Nettokostnad per invånare, kr", "Andel nöjda invånare, %"]
+
+
+def test_a_decision_list_under_its_title_and_an_urging_without_att():
+    text = ("Kulturnämnden godkänner planen\n\nBeslut\n\n  • Verksamhetsplanen för 2026 antas.\n"
+            "  • Förvaltningen ska ta fram en plan för lokalerna och återrapportera till nämnden i maj.\n"
+            "  • Avgifterna ska vara oförändrade under 2026.\n\n"
+            "Kommunfullmäktige beslutar att motionen anses besvarad: - kommunledningen uppmanas fortsätta "
+            "samtalen med regionen om busstrafiken.\n")
+    assert [a.text for a in extract_text(text).assignments] == [
+        "Förvaltningen ska ta fram en plan för lokalerna och återrapportera till nämnden i maj.",
+        "kommunledningen uppmanas fortsätta samtalen med regionen om busstrafiken."]
