@@ -334,7 +334,7 @@ _NOT_GOAL_GROUP = re.compile(r"aktivitet|åtgärd|insats|indikator|nyckeltal|må
 _DOCUMENT_WORD = re.compile(r"(?:plan|planen|strategi|strategin|policy|policyn|handlingsplan)$")
 
 
-def names_a_document(text: str) -> bool:
+def _names_a_document(text: str) -> bool:
     words = [w.lower() for w in re.findall(r"[\wåäö]+", text)]
     return any(_DOCUMENT_WORD.search(w) or len(w) >= 6 and any(Levenshtein.distance(w[-k:], end) <= 1
                                                               for end in ("program", "programmet")
@@ -476,7 +476,7 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
         # a goal area under a title about goals, with its goals listed below it ("Attraktivt boende" ⏎ "• …")
         if _AREAS_TITLE.search(walk.title or ""):
             return True  # the title calls its groups areas ("Målområden och strategiska mål"): a heading, no goal
-        if names_a_document(text):
+        if _names_a_document(text):
             return True  # "Skolprogram 2015-2020" ⏎ "• Alla elever ska …": the goal's source, no goal
         level = title_level(walk)
         council_title = level == "council"

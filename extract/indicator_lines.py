@@ -37,7 +37,7 @@ INLINE_LABEL = re.compile(rf"\((?:{_LABEL})\s*:\s*(?P<text>[^(),]+?)\s*(?:,\s*(?
 LIST_INTRO = re.compile(r"^(?:Indikatorer|Indikationer|Indikator|Mätetal|Nyckeltal|Mått|Resultatmått)"
                         r"(?:\s+(?:för|till)\b[^:]{0,60})?\s*:?\s*$", re.I)
 # a paragraph under such a label that names a measure (each on its own line, no bullets): what is counted or rated
-MEASURE_NAME = re.compile(r"\b(?:andel|antal|index|nöjd\w*|bedömning|betyg|meritvärde|genomsnitt|per\s+\d|"
+_MEASURE_NAME = re.compile(r"\b(?:andel|antal|index|nöjd\w*|bedömning|betyg|meritvärde|genomsnitt|per\s+\d|"
                           r"kostnad|tid\b|väntetid)|\(%\)|,\s*%\s*$|\bi\s+procent\b", re.I)
 # a lead-in that names indicators as what its list holds ("Nämndens indikatorer och finansiella mål:")
 NAMING_INTRO = re.compile(r"^[^.:]{0,120}\b(?:indikatorer(?:na)?|nyckeltal(?:en)?|mätetal(?:en)?|"
@@ -221,7 +221,7 @@ def indicator_lines(ctx: Context) -> None:
                 and len(text.split()) <= 6 and not re.match(r"(?:budget|aktivitet|åtgärd|prioriter|uppdrag|mål)", text, re.I):
             continue  # a group's name inside the list ("Barn och unga:", "Minska klimatpåverkan" ⏎ "• …"), it goes on
         if not found and in_list and one_a_line and b.kind == "para" and len(text) < 250 and not is_statement(text) \
-                and MEASURE_NAME.search(text) and not text.endswith((":", ".")):
+                and _MEASURE_NAME.search(text) and not text.endswith((":", ".")):
             found = [(text, b.lines)]  # "Indikatorer:" ⏎ "Andel elever som … (%)" ⏎ "Antal …": one measure a line
         elif not found and in_list and b.kind in ("bullet", "item"):
             if mixed and _FINANCIAL.search(b.text):
