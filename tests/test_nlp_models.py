@@ -674,6 +674,17 @@ def test_status_model_adds_to_the_rules_on_phrase_sets_it_never_saw():
         assert groups[name]["rules+model"] > groups[name]["rules"] + 0.05, groups[name]
 
 
+def test_the_stems_found_by_their_heads_are_the_stems_in_the_text():
+    """The literal test looks stems up by their first three letters; it must find what testing every stem finds."""
+    from plantrace.nlp_models.status import _ALL_STEMS, _stems_in
+
+    texts = [line.split("\t")[0].lower() for path in sorted(DATA.glob("status_phrases*.tsv"))
+             for line in path.read_text(encoding="utf-8").splitlines()[1:]]
+    assert len(texts) > 3000
+    for low in texts:
+        assert _stems_in(low) == {stem for stem in _ALL_STEMS if stem in low}, low
+
+
 def test_every_status_familys_match_holds_one_of_its_necessary_literals():
     """The prefilter skips a status family when the text holds none of its literals: on every phrase of every
     set and each sample's sentences, a family that matches must hold one (else a status would be lost)."""
