@@ -124,7 +124,8 @@ def uppdras_sentence(walk: Walk, bi: int, b: Block) -> bool:
 
 
 # "… ska redovisa", not "… ska vara oförändrad": what someone shall do, not what shall hold
-_SHALL = re.compile(r"\b(?:ska|skall)\b(?!\s+(?:vara|ha|gälla|bli|kunna)\b)", re.I)
+_STATE_VERB = r"(?:vara|ha|gälla|bli|kunna|få)\b"
+_SHALL = re.compile(rf"\b(?:ska|skall)\b(?!\s+{_STATE_VERB})", re.I)
 _DECISION_INTRO = re.compile(rf"\b{DECISION_VERB}(?:\s+\w+){{0,3}}?\s*(?:att)?\s*:?\s*$", re.I)
 
 
@@ -320,7 +321,7 @@ _DECIDED_SHALL = re.compile(rf"\b(?:beslut(?:ade|ar|at|a)\s+|(?:föreslår|före
                             rf"(?:även\s+|också\s+|dessutom\s+)?att\s+"
                             rf"(?P<clause>(?P<who>{BODY}|[A-ZÅÄÖ][\wåäö-]+(?:\s+och\s+[\wåäö-]+)?|kommunen)"
                             rf"(?:\s+(?:senast|före|under|innan|till|i|den|efter)(?:\s+[\wåäö\d]+){{1,4}}?)?\s+(?:ska|skall)\s+"
-                            rf"(?!(?:vara|ha|gälla|kunna|få)\b)(?P<verb>\S+).{{8,300}})$", re.I)
+                            rf"(?!{_STATE_VERB})(?P<verb>\S+).{{8,300}})$", re.I)
 # … or decided on a task named as a noun: "Nämnden beslutade om fortsatt utredningsuppdrag kring en resursskola"
 _DECIDED_ON_TASK = re.compile(r"\bbeslut(?:ade|ar|at)\s+(?:även\s+|också\s+)?om\s+(?P<clause>(?:ett\s+)?(?:nytt\s+|"
                               r"fortsatt\s+|vidare\s+)?[\wåäö]*uppdrag\s+(?:kring|om|gällande|avseende|rörande)\s+\S.{8,300})$",

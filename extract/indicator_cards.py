@@ -249,10 +249,11 @@ def _question_rows(out: _Out, skip: set[int]) -> None:
     for k, i in enumerate(starts):
         if k == 0:  # the years of the columns: those between the header ("Fråga …", else the mention) and the question
             top = max((j for j in range(head, i) if lines[j].text.startswith("Fråga")), default=head)
-            years = [int(y) for ln in lines[top:i] if len(ln.text) < 80 for y in re.findall(rf"\b({YEAR})\b", ln.text)][-6:]
-            # a column of the country's or the county's figure ("Genomsnitt i riket 2017") is a comparison
-            kinds = ["comparison" if _COMPARISON_HEAD.search(ln.text) else "actual" for ln in lines[top:i]
-                     if len(ln.text) < 80 for _y in re.findall(rf"\b({YEAR})\b", ln.text)][-6:]
+            # each column's year, and its kind: the country's or the county's figure ("Genomsnitt i riket 2017") is a
+            # comparison
+            columns = [(int(y), "comparison" if _COMPARISON_HEAD.search(ln.text) else "actual")
+                       for ln in lines[top:i] if len(ln.text) < 80 for y in re.findall(rf"\b({YEAR})\b", ln.text)][-6:]
+            years = [year for year, _kind in columns]
         t = lines[i].text.strip()
         m = _QUESTION.match(t)
         end = starts[k + 1] if k + 1 < len(starts) else min(len(lines), i + 2 + 2 * max(len(years), 2))
@@ -274,7 +275,7 @@ def _question_rows(out: _Out, skip: set[int]) -> None:
             continue  # a question without figures is no measure ("Vilken verksamhet gäller det?" in a form)
         figures = figures[-len(years):] if years else figures[-1:]
         if years and len(figures) == len(years):
-            values = [_value(kind, f, y, str(y)) for f, y, kind in zip(figures, years, kinds)]
+            values = [_value(kind, f, y, str(y)) for f, (y, kind) in zip(figures, columns)]
         else:
             values = [_value("actual", f, years[-1] if years else None) for f in figures[-1:]]
         name = m.group("q").strip()
