@@ -39,7 +39,11 @@ _REFERENCE_TAIL = re.compile(r"\.?\s*\((?:(?:förslag|yrkande|punkt|bilaga|från
 _DOCUMENT_PART = re.compile(r"^(?:inledning|bakgrund|sammanfattning|innehåll|innehållsförteckning|förord|uppföljning|"
                             r"bilagor|bilaga|omvärld|omvärldsanalys|budget|ekonomisk sammanfattning|"
                             r"begreppsförklaring(?:ar)?|ordlista|beslutad\s+av|beskrivning|kommentar(?:\s+\d{4})?|"
-                            r"ansvarig)\s*$", re.I)
+                            r"ansvarig|"
+                            # a label of another item kind standing alone ("Delmål ÖM.11.2" ⏎ "Indikatorer"): the
+                            # goal's own wording is not in the text, and the label is never it
+                            r"indikator(?:er)?|nyckeltal|mått|mätetal|styrtal|resultatmått|aktivitet(?:er)?|åtgärd(?:er)?|"
+                            r"uppdrag|målvärden?|utfall|trend)\s*$", re.I)
 _BODY_ONLY = re.compile(r"^(?:[\wåäö-]+\s+(?:och|&)\s+)?[\wåäö-]*(?:fullmäktige|nämnden|styrelsen|förvaltningen)\s*$",
                         re.I)
 
