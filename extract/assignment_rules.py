@@ -164,7 +164,10 @@ _MANDATE_INTRO = re.compile(r"\buppdrag\w*(?:\s+\w+){0,3}?\s+(?:är\s+att|att)\s
                             # a body's standing duties: "Utskottet ska på kommunstyrelsens vägnar:", "Rådet ska:"
                             r"^[\wåäö-]*(?:nämnden|styrelsen|utskottet|beredningen|rådet|presidiet|gruppen)\s+"
                             r"(?:ska|skall)(?:\s+(?![^:]*\bmål)[^.:]{0,60})?:\s*$|"
-                            r"\bföljande\s+(?:\w+\s+)?uppdrag\s*:\s*$|\b(?:ska|skall)\s+(?:\w+\s+){1,3}?göra\s*:\s*$", re.I)
+                            r"\bföljande\s+(?:\w+\s+)?uppdrag\s*:\s*$|\b(?:ska|skall)\s+(?:\w+\s+){1,3}?göra\s*:\s*$|"
+                            # a report on given assignments: "Delrapportering ges om … status … gällande uppdragen:"
+                            r"\b(?:gällande|avseende|angående|rörande|kring|om|för)\s+(?:de\s+)?(?:[\wåäö-]+\s+)?"
+                            r"uppdragen\s*:\s*$", re.I)
 
 
 @rule("mandate_intro")
@@ -184,6 +187,9 @@ def assignment_list_item(walk: Walk, bi: int, b: Block) -> bool:
     if walk.title_mode in ("mandate", "mandate_bullets"):
         kinds = ("bullet", "item") if walk.title_mode == "mandate" else ("bullet",)
         if b.kind in kinds and 15 < len(b.text) < 300:
+            if bi == len(walk.blocks) - 1 and not re.search(r"[.!?)]\s*$", b.text) \
+                    and walk.blocks[bi - 1].kind == b.kind and walk.blocks[bi - 1].text.rstrip().endswith("."):
+                return True  # the text ends inside the item (its siblings end in a full stop): where it ends is not told
             walk.add_assignment(re.sub(r"^[Aa]tt\s+", "", b.text.strip()).rstrip("."), b.number, bi)
             return True
         walk.title_mode = None
@@ -317,17 +323,25 @@ def assignment_in_text(walk: Walk, bi: int, b: Block) -> bool:
 # "KS beslutade även att Samhällsbyggnad ska göra en ansökan …": a decision that a named body shall do something
 # (or proposed it: "KS föreslår efter en motion att kommunen ska utreda …"; a time may stand before "ska": "att
 # utbildningsnämnden senast 31 mars ska inkomma med …")
-_DECIDED_SHALL = re.compile(rf"\b(?:beslut(?:ade|ar|at|a)\s+|(?:föreslår|föreslog)\s+(?:(?:(?!mål|syfte)[^.;:]){{0,120}}?\s)?)"
+# (or granted a motion's proposal: "Motionen bifölls till den delen, att kommunen skall söka samarbete …"; or
+# decided that a report shall be given: "RS beslutade att en återrapport ska lämnas till RS under våren …")
+_DECIDED_SHALL = re.compile(rf"\b(?:beslut(?:ade|ar|at|a)\s+|(?:föreslår|föreslog)\s+(?:(?:(?!mål|syfte)[^.;:]){{0,120}}?\s)?|"
+                            rf"bifölls\s+(?:[^.;:,]{{0,40}}?\s)?(?:delen|del)\s*,?\s+)"
                             rf"(?:även\s+|också\s+|dessutom\s+)?att\s+"
-                            rf"(?P<clause>(?P<who>{BODY}|[A-ZÅÄÖ][\wåäö-]+(?:\s+och\s+[\wåäö-]+)?|kommunen)"
+                            rf"(?P<clause>(?P<who>{BODY}|[A-ZÅÄÖ][\wåäö-]+(?:\s+och\s+[\wåäö-]+)?|kommunen|"
+                            rf"(?:en|ett)\s+(?:ny\s+|fördjupad\s+)?(?:åter)?(?:rapport|redovisning|utredning|översyn|"
+                            rf"förstudie|kartläggning|handlingsplan|analys))"
                             rf"(?:\s+(?:senast|före|under|innan|till|i|den|efter)(?:\s+[\wåäö\d]+){{1,4}}?)?\s+(?:ska|skall)\s+"
                             rf"(?!{_STATE_VERB})(?P<verb>\S+).{{8,300}})$", re.I)
+_PROPOSER = re.compile(r"\b(?:motionär\w*|förslagsställ\w*|medborgare[nt]?|initiativtagar\w*|motionen|"
+                       r"medborgarförslaget)\s+(?:\w+\s+)?(?:föreslår|föreslog)\b", re.I)
 # … or decided on a task named as a noun: "Nämnden beslutade om fortsatt utredningsuppdrag kring en resursskola"
 _DECIDED_ON_TASK = re.compile(r"\bbeslut(?:ade|ar|at)\s+(?:även\s+|också\s+)?om\s+(?P<clause>(?:ett\s+)?(?:nytt\s+|"
                               r"fortsatt\s+|vidare\s+)?[\wåäö]*uppdrag\s+(?:kring|om|gällande|avseende|rörande)\s+\S.{8,300})$",
                               re.I)
 # a municipality's own "ska" states a goal, unless what it shall do is a task ("kommunen ska utreda …")
-_TASK_VERB = re.compile(r"^(?:utreda|ta|se|undersöka|kartlägga|analysera|pröva|återkomma|redovisa|inkomma|lämna)$", re.I)
+_TASK_VERB = re.compile(r"^(?:utreda|ta|se|undersöka|kartlägga|analysera|pröva|återkomma|redovisa|inkomma|lämna|söka|"
+                        r"ansöka|inleda|påbörja|upprätta|tillsätta)$", re.I)
 
 
 @rule("decided_shall")
@@ -335,7 +349,7 @@ def decided_shall(walk: Walk, bi: int, b: Block) -> bool:
     """A decision told in running text that a committee or office shall do something is an assignment to it, the
     clause from its name (a municipality's own "ska ha …", "ska vara …" states a goal, no task). Claims nothing:
     the paragraph may give assignments in other words too."""
-    if b.kind not in _TEXT_KINDS or "eslut" not in b.text and "öreslå" not in b.text \
+    if b.kind not in _TEXT_KINDS or "eslut" not in b.text and "öreslå" not in b.text and "bifölls" not in b.text \
             or " ska" not in b.text and "uppdrag" not in b.text:
         return False
     for sentence in sentences(b.text):
@@ -344,6 +358,8 @@ def decided_shall(walk: Walk, bi: int, b: Block) -> bool:
             walk.accounted_here(walk.add_assignment(task.group("clause"), b.number, bi))
             continue
         m = _DECIDED_SHALL.search(sentence.rstrip(" ."))
+        if m and _PROPOSER.search(sentence, 0, m.start("clause")):
+            continue  # "Motionärerna föreslår att KS ska utreda …": what a motion asks for, nothing decided yet
         if m and (not re.search(r"\b(?:kommun|kommunen|stad|region)\b", m.group("who"), re.I)
                   or _TASK_VERB.match(m.group("verb"))):
             walk.accounted_here(walk.add_assignment(m.group("clause"), b.number, bi))

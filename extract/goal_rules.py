@@ -754,7 +754,9 @@ _QUOTES = "\"“”»«"
 _QUOTED_GOALS = re.compile(r"\b(?:mål|målsättning)\w*\b[^\"“”»«.:]{0,60}?(?:\s(?:är|var)\s*:\s*|\satt\s+)"
                            r"(?P<goals>[\"“”»«].+)$", re.I)
 _SAID_MODAL = re.compile(r"\b(?:ska|skall|skulle)\b", re.I)
-_AND_THAT = re.compile(r",?\s+(?:och|samt)\s+att\s+")
+_AND_THAT = re.compile(r",?\s+(?:och|samt)\s+att\s+|"
+                       # "… ska öka till 20 000 medan det kortsiktiga målet är att …": a second goal said beside it
+                       r",?\s+(?:medan|samtidigt\s+som)\s+(?:det|ett)\s+(?:[\wåäö-]+\s+){0,2}?mål(?:et)?\s+är\s+att\s+")
 
 
 def _said_cheap(t: str) -> bool:
@@ -1178,6 +1180,42 @@ def _bare_coded_goals(walk: Walk, bi: int, b: Block, measures: list[int]) -> Non
         goal = sentences(text[starts[-1]:])[0].strip(" ,.;")
         if 3 <= len(goal.split()) <= 40:
             walk.target = walk.add_goal(goal, title_level(walk), None, None, bi) or walk.target
+
+
+# "Prioriterade KF-mål 2012–2015" ⏎ "Det goda boendet Befolkningen ska öka … . Kommunen ska … . Den goda miljön
+# Utsläppen ska minska …": a slide's or web page's goals run into one paragraph under the heading that names them,
+# each sentence one goal, an area's name glued before the sentence that opens a new area
+_NAMES_GOALS = re.compile(r"(?<![\wåäö])(?:[\wåäö-]*mål(?:en)?|målsättningar(?:na)?)"
+                          r"(?:\s+(?:för\s+)?\d{4}(?:\s*[-–]\s*\d{2,4})?)?\s*:?\s*$", re.I)
+_AREA_GLUED = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö-]+){1,4}\s+(?=[A-ZÅÄÖ][a-zåäö])")
+_NOT_IN_AREA = re.compile(r"\b(?:ska|skall|är|har|kan|bör|blir|och)\b")
+
+
+def _area_stripped(sentence: str) -> str:
+    m = _AREA_GLUED.match(sentence)
+    if m and not _NOT_IN_AREA.search(m.group(0)):
+        return sentence[m.end():]
+    return sentence
+
+
+@rule("goal_sentences_run_on")
+def goal_sentences_run_on(walk: Walk, bi: int, b: Block) -> bool:
+    """The paragraph right under a heading that names goals ("… KF-mål 2012–2015", "Nämndens mål"), three or
+    more sentences of which at least three in four say what shall be: every sentence of it is a goal."""
+    if b.kind != "para" or bi == 0 or " ska " not in b.text and " skall " not in b.text:
+        return False
+    head = walk.blocks[bi - 1]
+    if head.kind not in ("heading", "para") or len(head.text) > 120 or not _NAMES_GOALS.search(head.text) \
+            or _NOT_GOAL_GROUP.search(head.text.lower().replace("mål", "")):
+        return False
+    goals = [_area_stripped(t.strip()) for t in sentences(b.text)]
+    goals = [t.rstrip(" .") for t in goals if len(t.split()) >= 3 and t[:1].isupper() and not about_goals(t)]
+    if len(goals) < 3 or sum(map(is_statement, goals)) * 4 < len(goals) * 3:
+        return False
+    level = "council" if COUNCIL_WORDS.search(head.text) else title_level(walk)
+    for text in goals:
+        walk.target = walk.add_goal(text, level, walk.parent_for(level), None, bi) or walk.target
+    return True
 
 
 @rule("goals_judged_in_prose")

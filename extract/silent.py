@@ -45,7 +45,8 @@ def where_structure_is_silent(ctx: Context, walk: Walk) -> None:
                for it in ctx.get(kind) if it.provenance and it.provenance.lines}
     titles = {h.block: h.title for h in ctx.headings}
     for bi, b in enumerate(blocks):
-        if bi not in titles and role_of(ctx, bi, MIN_HEADING_PROB) == "heading" and heading_candidate(b):
+        if bi not in titles and (role_of(ctx, bi, MIN_HEADING_PROB) == "heading" and heading_candidate(b)
+                                 or _VISION_TITLE.match(b.text.strip())):  # ("Vision 2020" alone: a plain line)
             titles[bi] = b.text
     section: list[Optional[int]] = []  # per block: the block that starts its section
     cur = None

@@ -27,6 +27,7 @@ STRUCTURE_RULES: list[str] = [
     "goal_pointed_at",  # "… bedöms ett av målen vara uppnått. Det gäller målet att …" (does not claim)
     "goals_judged_in_prose",  # "Målet om att bli X har uppnåtts": the goal named where it is judged (does not claim)
     "coded_goals_run_on",  # "… KF 1: <goal> Mått 1:1 <measure> …" run into one paragraph (does not claim)
+    "goal_sentences_run_on",  # "Prioriterade KF-mål" ⏎ "<area> Befolkningen ska öka … . Kommunen ska … ." in one paragraph
     "numbered_heading",  # numbered section headings: goal trees, assignment lists, other chapters
     "table_row",  # rows belong to tables; only stamped
     "status_line",  # a bare status line read with the statement above it ("Uppnås ej"): claimed, nothing more

@@ -44,6 +44,8 @@ _DOCUMENT_PART = re.compile(r"^(?:inledning|bakgrund|sammanfattning|innehåll|in
                             # goal's own wording is not in the text, and the label is never it
                             r"indikator(?:er)?|nyckeltal|mått|mätetal|styrtal|resultatmått|aktivitet(?:er)?|åtgärd(?:er)?|"
                             r"uppdrag|målvärden?|utfall|trend)\s*$", re.I)
+# "Ekonomi handlar om att kommunen ska …", "Medarbetare innebär att …": what a focus area means, not a goal of it
+_AREA_DEFINED = re.compile(r"^[A-ZÅÄÖ][\wåäö-]*(?:\s+(?:och|&)\s+[\wåäö-]+)?\s+(?:handlar\s+om|innebär|betyder|omfattar)\s", re.I)
 _BODY_ONLY = re.compile(r"^(?:[\wåäö-]+\s+(?:och|&)\s+)?[\wåäö-]*(?:fullmäktige|nämnden|styrelsen|förvaltningen)\s*$",
                         re.I)
 
@@ -159,9 +161,13 @@ class Walk:
                  b1: Optional[int] = None, label: Optional[str] = None, dedupe: bool = True) -> Optional[str]:
         ctx = self.ctx
         text = goal_wording(text)
-        if not re.search(r"[^\W\d_]{2}", text) or _DOCUMENT_PART.match(text) or _BODY_ONLY.match(text):
+        if not re.search(r"[^\W\d_]{2}", text) or _DOCUMENT_PART.match(text) or _BODY_ONLY.match(text) \
+                or _AREA_DEFINED.match(text):
             return None  # a header cell or a year under a label ("Mål" ⏎ "2019"), a chapter's name, a field's label
             # or the body a record names ("Beslutad av" ⏎ "1. Regionfullmäktige"): not a goal
+        if b0 == len(self.blocks) - 1 and not re.search(r"[.!?:)]\s*$", text) and self.ctx.get("goals") \
+                and self.ctx.get("goals")[-1].text.endswith(".") and self.blocks[b0].text.rstrip().endswith(text):
+            return None  # the text ends inside it while the goals before it end their sentences: it is cut off
         key = fold(text)
         if dedupe and key in self.seen_goals:
             return self.seen_goals[key]

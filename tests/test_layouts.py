@@ -1666,3 +1666,59 @@ def test_a_decision_list_under_its_title_and_an_urging_without_att():
     assert [a.text for a in extract_text(text).assignments] == [
         "Förvaltningen ska ta fram en plan för lokalerna och återrapportera till nämnden i maj.",
         "kommunledningen uppmanas fortsätta samtalen med regionen om busstrafiken."]
+
+
+def test_goal_sentences_run_into_one_paragraph_under_the_heading_that_names_them():
+    # a slide transcript: the areas' names glued before the goals that open them, one paragraph for all
+    text = ("Presentationens avskrift:\n\n4 Prioriterade KF-mål 2023-2026\n"
+            "Det trygga boendet Antalet invånare ska öka med 60 personer per år. Kommunen ska erbjuda bostäder i "
+            "alla orter. Den gröna miljön Utsläppen från kommunens fordon ska minska varje år. Alla skolor ska ha "
+            "en egen skolgård med odling. Andelen elever som når målen ska öka.\n\n5 Befolkning 2022\n")
+    goals = extract_text(text).goals
+    assert [g.text for g in goals] == [
+        "Antalet invånare ska öka med 60 personer per år", "Kommunen ska erbjuda bostäder i alla orter",
+        "Utsläppen från kommunens fordon ska minska varje år", "Alla skolor ska ha en egen skolgård med odling",
+        "Andelen elever som når målen ska öka"]
+    assert {g.level for g in goals} == {"council"}
+    # prose under a heading that names no goals is no goal list
+    assert extract_text(text.replace("Prioriterade KF-mål 2023-2026", "Ekonomi i korthet")).goals == []
+
+
+def test_a_report_on_the_assignments_listed_and_a_list_cut_off_by_the_texts_end():
+    text = ("Regionstyrelsen 12 maj\n\nDelrapport ges om aktiviteter och planen framåt gällande uppdragen:\n\n"
+            "  • Minska hyrpersonalen\n  • Samordna inköpen av förbrukningsmaterial mellan sjukhusen.\n"
+            "  • Utreda en gemensam växel för alla vårdcentraler.\n  • Se över schemaläggningen inom")
+    assert [a.text for a in extract_text(text).assignments] == [
+        "Minska hyrpersonalen", "Samordna inköpen av förbrukningsmaterial mellan sjukhusen",
+        "Utreda en gemensam växel för alla vårdcentraler"]
+
+
+def test_decided_a_report_shall_be_given_granted_a_motion_in_part_and_a_motion_only_proposing():
+    text = ("Regionstyrelsen beslutade att en återrapport ska lämnas till styrelsen i oktober om de åtgärder som "
+            "revisionen efterfrågat.\n\n"
+            "En motion om en gemensam naturskola bifölls till den delen, att kommunen skall söka samarbete med "
+            "grannkommunerna kring skolan.\n\n"
+            "Motionärerna föreslår att kommunstyrelsen ska utreda möjligheten att öppna en fritidsgård i Norrby.\n")
+    assert [a.text for a in extract_text(text).assignments] == [
+        "en återrapport ska lämnas till styrelsen i oktober om de åtgärder som revisionen efterfrågat",
+        "kommunen skall söka samarbete med grannkommunerna kring skolan"]
+
+
+def test_two_goals_said_in_one_sentence_and_what_a_focus_area_means():
+    text = ("Utvecklingsplan\n\nKommunens mål är att invånarna på sikt ska bli 30 000 medan det kortsiktiga målet "
+            "är att antalet invånare ska öka med en procent per år.\n\nFokusområden\n\n"
+            "  • Ekonomi handlar om att kommunen ska ha en budget i balans varje år.\n"
+            "  • Kompetens innebär att kommunen ska kunna rekrytera rätt personal.\n")
+    assert [g.text for g in extract_text(text).goals] == [
+        "invånarna på sikt ska bli 30 000", "antalet invånare ska öka med en procent per år"]
+
+
+def test_a_goal_cut_off_by_the_texts_end_and_a_vision_page():
+    goals = ("Mål 1. Alla barn i kommunen ska ha en trygg uppväxt.\n\nUppväxten präglar hela livet.\n\n"
+             "Mål 2. Kommunen ska ha ett starkt föreningsliv.\n\nFöreningarna bär mycket av fritiden.\n\n"
+             "Mål 3. Kommunens invånare ska ha en god")
+    assert [g.text for g in extract_text(goals).goals] == [
+        "Alla barn i kommunen ska ha en trygg uppväxt.", "Kommunen ska ha ett starkt föreningsliv."]
+    vision = ("Vision 2030\n\nVisionen antogs av fullmäktige 2019 och pekar ut riktningen för kommunens arbete.\n\n"
+              "Kommunen ska 2030 vara en levande bygd med fler invånare och ett rikt föreningsliv för alla åldrar.\n")
+    assert extract_text(vision).goals == []
