@@ -564,7 +564,7 @@ def _without_verdict(item: str) -> str:
     uppnås. …"): the goal is the part before it."""
     first = sentences(item)[0]
     head, sep, tail = first.partition(", ")
-    if sep and len(head.split()) >= 4 and status_match(tail).strength == "explicit":
+    if sep and len(head.split()) >= 4 and status_match(tail).strength in ("explicit", "value"):
         return head
     return item
 

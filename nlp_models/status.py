@@ -159,7 +159,9 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("partial", _C(rf"\b{_NUMBER_WORD}\s+av\s+(?:\w+\s+){{0,2}}?{_NUMBER_WORD}\s+(?!år\b|procent\b)\w+"
                    rf"(?=[^.;]*?\b(?:uppfyll|uppnå|nå[ts]?\b|nådd|nått|klar|verkställ|genomför|målvärde|måluppfyllelse|"
                    rf"visar\s+mål))")),
-    ("partial", _C(r"\btill\s+övervägande\s+del\b|\bi\s+begränsad\s+omfattning\b|\butom\s+(?:det|den|de|ett|en)\s+som\b")),
+    # "… nåddes för alla nämnder utom socialnämnden": all but some
+    ("partial", _C(r"\btill\s+övervägande\s+del\b|\bi\s+begränsad\s+omfattning\b|\butom\s+(?:det|den|de|ett|en)\s+som\b|"
+                   r"\b(?:alla|samtliga)\b[^.;]{0,80}?\butom\b")),
     # "Sammantaget bedöms målet uppnått", "Kontrollmålet bedöms uppfyllt": assessed as reached (a participle)
     ("done", _C(r"\b(?<!till\sfullo\s)(?:bedöms|anses|bedömdes)\s+(?:(?!vara\b|bli\b|kunna\b)\w+\s+)?(?:helt\s+)?"
                 r"(?:uppnått|uppnådd|uppfyllt|uppfylld|genomfört|genomförd|verkställt|verkställd)\b(?![^.;]{0,40}?"
@@ -314,6 +316,79 @@ def against_target(text: str) -> StatusMatch | None:
     return None
 
 
+# A deviation from budget, which the figures state: "−1,8 mkr mot budget", "gick 5,1 mnkr över budget", "2,6 mnkr
+# sämre än budget", a cost over or a result under its budget are a shortfall (in a forecast too: it foresees one);
+# "bättre än budget", "+4 mnkr mot budget", a result over its budget are met, or in a forecast not yet (ongoing).
+# A "men" after it turns the sentence ("sämre än budget men målet för budgetföljsamhet är ändå uppnått"): no reading.
+_MONEY = r"\d[\d \u00a0]*(?:[,.]\d+)?\s*(?:mnkr|mkr|tkr|mdkr|miljoner(?:\s+kronor)?|kr)"
+_BUDGET_SHORT = re.compile(rf"[−–-]\s?{_MONEY}\s+(?:mot|jämfört\s+med|i\s+förhållande\s+till)\s+budget|"
+                           rf"\b(?:gick|går|gå|överskred\w*|överskrid\w*)\s+(?:\w+\s+){{0,3}}?(?:{_MONEY}\s+)?över\s+budget|"
+                           rf"\bkostnad\w*\b[^.;]{{0,60}}?\bövers(?:tiger|teg)\s+budget|"
+                           rf"\b\w*(?:resultat|intäkt)\w*\b[^.;]{{0,60}}?\bunders(?:tiger|teg)\s+budget|\bsämre\s+än\s+budget",
+                           re.I)
+_BUDGET_MET = re.compile(rf"\bbättre\s+än\s+budget|"
+                         rf"\b\w*(?:resultat|överskott)\w*\b[^.;]{{0,60}}?\s(?:{_MONEY}\s+)?över\s+budget\b", re.I)
+# How much of a whole is done: "upparbetades till 71 procent", "64 % genomfört", "9 av 12", "Av de tolv
+# aktiviteterna har nio genomförts" — some of it partial, all of it done, none of it not done. A rank ("plats 45 av
+# 290") is no share.
+_NUMBER_WORDS = {"ingen": 0, "inget": 0, "inga": 0, "noll": 0, "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4,
+                 "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12}
+_COUNT = r"(?:\d+(?:[,.]\d+)?|ingen|inget|inga|noll|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv)"
+_SHARE_DONE = re.compile(r"\b(?:upparbeta\w*|genomför\w*|utför\w*|verkställ\w*)\s+(?:\w+\s+){0,2}?till\s+"
+                         r"(?P<pct>\d+(?:[,.]\d+)?)\s*(?:%|procent)|(?<![\d,.])(?P<pct2>\d+(?:[,.]\d+)?)\s*(?:%|procent)\s+"
+                         r"(?:genomfört|genomförd|klart|klar|utfört|utförd|färdigställt|upparbetat|verkställt)\b", re.I)
+_FRACTION = re.compile(rf"(?<![\w,.])(?P<x>{_COUNT})(?:\s*(?:km|st|m))?\s+av\s+(?:de\s+|totalt\s+)?(?:planerade\s+)?"
+                       rf"(?P<y>{_COUNT})(?![\w,.])(?!\s*(?:år|procent|%)\b)", re.I)
+_FRACTION_INVERTED = re.compile(rf"\bav\s+(?:de\s+)?(?P<y>{_COUNT})\s+[^.;]{{0,80}}?\s(?:har|hade)\s+(?P<x>{_COUNT})\s+"
+                                r"(?:\w+\s+)?(?:genomförts|uppnåtts|nåtts|uppfyllts|verkställts|slutförts|åtgärdats)\b", re.I)
+# a share is read where the text says the parts are done ("har nio genomförts", "3 av 11 mål uppnådda") or is the
+# share alone ("5 av 8"); a share of faults ("avvikelse i 4 av 25 stickprov"), of a count ("dag 56 av 90", "38 av
+# 100 poäng") or with a negation is left to the words
+_SHARE_VERB = re.compile(r"\b(?:genomför\w*|uppnå\w*|uppfyll\w*|nådde|nåddes|nått|nåtts|klar[at]?|utför\w*|"
+                         r"färdigställ\w*|åtgärdat\w*|verkställ\w*|slutför\w*|gått\s+vidare)\b", re.I)
+_SHARE_SPOILT = re.compile(r"\b(?:inte|ej|avvikelse\w*|brist\w*|saknade?s?|för\s+sent|fel\w*|endast|bara)\b", re.I)
+_FORECAST_ANY = re.compile(r"prognos|beräkna|förvänta|väntas|troligen|bedöm", re.I)
+_RANK_BEFORE = re.compile(r"\b(?:plats|placering|rank\w*|nr|nummer|sida|kapitel|etapp|fas|steg|dag|vecka|kvartal|§)\s*$",
+                          re.I)
+
+
+def _count(word: str) -> float | None:
+    word = word.lower()
+    return _NUMBER_WORDS[word] if word in _NUMBER_WORDS else parse_number(word)[0]
+
+
+def _share(done: float, whole: float) -> str:
+    return "done" if done >= whole else "not_done" if done <= 0 else "partial"
+
+
+def figures_read(text: str) -> StatusMatch | None:
+    """A status the text's figures give: a deviation from budget, or how much of a whole is done (None when the
+    text holds neither)."""
+    low = text.lower()
+    if "budget" in low:
+        short, met = _BUDGET_SHORT.search(text), _BUDGET_MET.search(text)
+        m = short or met
+        if m and not re.search(r"\bmen\b", text[m.end():], re.I) and not (short and met):
+            status = "not_done" if short else "ongoing" if _FORECAST_ANY.search(text) else "done"
+            return StatusMatch(status, m.group(0).strip(), "value", -1)
+    if "%" in text or "procent" in low:
+        m = _SHARE_DONE.search(text)
+        if m:
+            pct = parse_number(m.group("pct") or m.group("pct2"))[0]
+            if pct is not None:
+                return StatusMatch(_share(pct, 100), m.group(0).strip(), "value", -1)
+    if (" av " in low or low.startswith("av ")) and not _SHARE_SPOILT.search(text):
+        for m in (_FRACTION_INVERTED.search(text), _FRACTION.search(text)):
+            alone = m is not None and not re.search(r"[^\W\d_]{2}", re.split(r"[:–]", text[m.end():])[0]) \
+                and not re.search(r"[^\W\d_]{2}", re.split(r"[:–-]\s", text[:m.start()])[-1]) \
+                and not re.search(r"\b\w{3,}as\b", text[:m.start()])  # ("Underskrifter samlas in – 47 av 50": under way)
+            if m and (alone or _SHARE_VERB.search(text)) and not _RANK_BEFORE.search(text[:m.start()]):
+                done, whole = _count(m.group("x")), _count(m.group("y"))
+                if done is not None and whole and done <= whole and not _FORECAST.search(text):
+                    return StatusMatch(_share(done, whole), m.group(0).strip(), "value", -1)
+    return None
+
+
 def _clean(text: str) -> str:
     return " ".join(str(text or "").replace("\u00a0", " ").split())
 
@@ -395,6 +470,10 @@ def status_match(text: str | None) -> StatusMatch:
     m = _COLOUR.match(text) or _COLOUR_INLINE.search(text)
     if m:
         return StatusMatch(COLOURS[m.group("c").lower()], _evidence(text, m), "colour", -1)
+    if " av " in low or "%" in text or "procent" in low or "budget" in low:
+        figures = figures_read(text)
+        if figures:
+            return figures
     words = _families(text, low)
     if "mål" in low and (words.strength in ("none", "weak") or words.status in ("done", "not_done")
                          and "mål" not in words.evidence.lower()):  # "bättre än målet" compares already
