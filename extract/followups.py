@@ -121,6 +121,7 @@ def extract_followups(ctx: Context) -> None:
     # in any document, plans and minutes included: a matter that reports back on an assignment
     decided.extend(_report_back_items(ctx, {fu.refers_to for fu, _ in decided}))
     decided.extend(_report_back_decisions(ctx, decided))
+    decided = _resolved(ctx, decided)
     for k, (fu, _) in enumerate(decided):
         fu.id = f"f{k + 1}"
         ctx.add("followups", fu)
@@ -143,7 +144,60 @@ _ASSESSED_GOAL = re.compile(
 # "Målet för nettokoncernskulden per invånare nås inte enligt prognosen": a goal named by what it is about, said
 # in the present not to be reached (a forecast or an outcome; a plan's "uppnås genom …" is neither)
 _GOAL_NOT_REACHED = re.compile(r"(?:^|(?<=\s))(?P<goal>Målet\s+(?:för|om)\s+[^,;.]{3,80}?)\s+"
-                               r"(?P<rest>(?:nås|uppnås|uppfylls|klaras)\s+(?:inte|ej)\b[^,;.]*)")
+                               r"(?P<rest>(?:nås|uppnås|uppfylls|klaras)\s+(?:inte|ej)\b[^,;.]*|"
+                               # … or reached: "Målet om företagarnas nöjdhet har uppnåtts"
+                               r"(?:har|hade|är|blev)\s+(?:(?:helt|delvis|inte|ej)\s+)?(?:uppnåtts|uppfyllts|nåtts|uppnått|"
+                               r"uppfyllt|nått)\b[^,;.]*)")
+# "målen inte nåtts", "målen har uppfyllts delvis": the goals of the list right above, judged together
+_THE_GOALS_JUDGED = re.compile(r"\b(?:att\s+)?målen\s+(?P<rest>(?:(?:inte|ej)\s+)?(?:har\s+|är\s+|blev\s+)?(?:(?:inte|ej|helt|"
+                               r"delvis)\s+)?(?:nåtts|uppnåtts|uppfyllts|nåddes|uppnåddes|uppfylldes|uppfyllda|uppnådda)\b[^,;.]*)")
+
+
+def _listed_above(ctx: Context, bi: int) -> list:
+    """The goals read from the list (bullets or items) that ends right above block `bi`."""
+    k = bi - 1
+    while k >= 0 and ctx.blocks[k].kind in ("bullet", "item"):
+        k -= 1
+    if k == bi - 1:
+        return []
+    lines = {ln for b in ctx.blocks[k + 1:bi] for ln in b.lines}
+    goals = [g for g in ctx.get("goals") if g.provenance and g.provenance.lines and g.provenance.lines[0] in lines]
+    return goals if len(goals) >= 2 else []
+
+
+# "… de två sista målen uppnåtts delvis": goals pointed at by their place in the list above
+_POINTED = re.compile(r"^(?:de|dom)\s+(?P<n>två|tre|fyra|fem|\d)\s+(?P<which>sista|första|senare|förra)\s+målen$", re.I)
+_SMALL = {"två": 2, "tre": 3, "fyra": 4, "fem": 5}
+
+
+def _goal_told_by(ctx: Context, fu: FollowUp) -> list[str]:
+    """The goals a prose follow-up names by their place ("de två sista målen") or by what they are about ("Målet om
+    företagarnas nöjdhet"): their own wording, from the goals read before it; [] when it names none of them."""
+    line = fu.provenance.lines[0] if fu.provenance and fu.provenance.lines else None
+    before = [g for g in ctx.get("goals") if g.provenance and g.provenance.lines and line is not None
+              and g.provenance.lines[0] < line]
+    m = _POINTED.match(fu.refers_to.strip())
+    if m:
+        n = _SMALL.get(m.group("n").lower()) or int(m.group("n"))
+        picked = before[-n:] if m.group("which").lower() in ("sista", "senare") else before[:n]
+        return [g.text for g in picked] if len(picked) == n else []
+    about = re.match(r"^Målet\s+(?:för|om)\s+(?P<x>.+)$", fu.refers_to.strip())
+    if about:
+        words = [w for w in fold(about.group("x")).split() if len(w) > 3]
+        hits = [g.text for g in before if words and all(w in fold(g.text) for w in words)]
+        return hits if len(hits) == 1 else []
+    return []
+
+
+def _resolved(ctx: Context, decided: list[tuple[FollowUp, str]]) -> list[tuple[FollowUp, str]]:
+    out, seen = [], set()
+    for fu, tier in decided:
+        told = _goal_told_by(ctx, fu) if fu.kind == "goal" and tier == "prose" else []
+        for item in [(fu.model_copy(update={"refers_to": text}), tier) for text in told] or [(fu, tier)]:
+            if fold(item[0].refers_to) not in seen:  # (a goal also accounted for where it stands keeps that account)
+                seen.add(fold(item[0].refers_to))
+                out.append(item)
+    return out
 
 
 # "Målet att fler barn ska växa upp i trygga familjer bedöms vara uppfyllt", "Det fjärde målet, att …, har uppnåtts",
@@ -197,6 +251,18 @@ def _goals_assessed_in_prose(ctx: Context, known: set[str]) -> list[tuple[Follow
                         known.add(fold(what))
                         out.append((FollowUp(id="", refers_to=what, kind=told[0], status=told[3], status_raw=told[2],
                                              narrative=sentence, provenance=ctx.provenance(bi)), "prose"))
+                continue
+            listed = _listed_above(ctx, bi) if "målen" in sentence else []
+            m = _THE_GOALS_JUDGED.search(sentence) if listed else None
+            if m and status_match(m.group("rest")).strength not in ("weak", "none"):
+                # "… bedömningen är att målen inte nåtts under året" right under the list of them: each listed goal
+                assessed = status_match(m.group("rest"))
+                for g in listed:
+                    if fold(g.text) not in known:
+                        known.add(fold(g.text))
+                        out.append((FollowUp(id="", refers_to=g.text, kind="goal", status=assessed.status,
+                                             status_raw=m.group("rest").strip(), narrative=sentence,
+                                             provenance=ctx.provenance(bi)), "prose"))
                 continue
             found = [*_ASSESSED_GOAL.finditer(sentence)]
             if "Målet " in sentence:
@@ -330,6 +396,9 @@ def _line_followups(ctx: Context, block_at_line: dict[int, int], ind_block) -> l
         end = listed[k + 1][0] if k + 1 < len(listed) else len(ctx.blocks)
         end = min([end] + [hb for hb in heading_blocks if hb > bi])
         blocks = list(range(bi + 1, end))
+        if ctx.blocks[bi].kind in ("bullet", "item"):  # the list's last item: a paragraph judging all of them is not its own
+            blocks = next((blocks[:k] for k, b in enumerate(blocks) if "målen" in ctx.blocks[b].text
+                           and _THE_GOALS_JUDGED.search(ctx.blocks[b].text) and _listed_above(ctx, b)), blocks)
         in_span = set(blocks)
         if item.id in ctx.item_status:  # assessed where it stands: a Status cell, "Bedömning: …", its list's intro
             cell, comment = ctx.item_status[item.id]

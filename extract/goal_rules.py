@@ -1218,6 +1218,34 @@ def goal_sentences_run_on(walk: Walk, bi: int, b: Block) -> bool:
     return True
 
 
+# "Kopplat till visionen finns tre visionsmål som är delvis uppfyllda. Visionsmålen är ”Bästa kommun att växa i”,
+# ”Livslångt lärande för alla” samt ”Vi skapar ett rikt liv”.": goals named in quotes after "<…mål(en)> är", judged
+# in the same sentence or the one before that speaks of them
+_QUOTED_INTRO = re.compile(r"\b[\wåäö-]*mål(?:en|sättningarna)?\s+(?:är|var|heter|lyder|blev)\s*:?\s*(?=[”\"“«])", re.I)
+_QUOTED = re.compile(r"[”\"“«]([^”\"“«»]{3,150})[”\"»]")
+
+
+@rule("quoted_goal_names")
+def quoted_goal_names(walk: Walk, bi: int, b: Block) -> bool:
+    """Claims nothing."""
+    if b.kind not in ("para", "item", "bullet") or "ål" not in b.text or not _QUOTED.search(b.text):
+        return False
+    said = sentences(b.text)
+    for si, sentence in enumerate(said):
+        m = _QUOTED_INTRO.search(sentence)
+        if not m:
+            continue
+        names = _QUOTED.findall(sentence[m.end():])
+        if len(names) < 2 or any(len(n.split()) > 20 for n in names):
+            continue
+        judged = [t for t in (sentence, said[si - 1] if si else "") if "mål" in t.lower()]
+        verdict = next((t for t in judged if status_match(t).strength in ("explicit", "value")), None)
+        level = _said_level(sentence) if "visionsmål" not in sentence.lower() else "council"
+        for name in names:
+            walk.assess(walk.add_goal(name.strip(" ,."), level, None, None, bi), verdict)
+    return False
+
+
 @rule("goals_judged_in_prose")
 def goals_judged_in_prose(walk: Walk, bi: int, b: Block) -> bool:
     """"Målet om att bli en mer attraktiv region har uppnåtts": a goal named by its content where it is judged is a

@@ -283,6 +283,29 @@ def _question_rows(out: _Out, skip: set[int]) -> None:
         out.add(name, (start, start + len(name)), i, values)
 
 
+# The survey's measures are national and asked as questions: in a text that names it, each of its questions is a
+# measure even where its figures did not survive (an image's file name in their place, a transcript's run-on
+# paragraph "Mått 1. Hur stor andel …? % Kommentar mått 1: …"); a question that asks for no quantity ("Hur står
+# sig kommunen?", "Vad är KKiK?") is the page's own
+_ASKED = re.compile(r"(?:^|(?<=[.:!?]\s)|(?<=\s\d\.\s)|(?<=\s\d\d\.\s)|(?<=^\d\.\s))"
+                    r"(?P<q>(?:Hur|Vad|Vilken|I\s+hur)\s[^?\n]{10,220})\?")
+_QUANTITY = re.compile(r"\b(?:andel\w*|antal\w*|många|lång|tid|kostar|kostnad\w*|nöjd\w*|procent|timmar|dagar|mycket|"
+                       r"stor|index|väntetid\w*|öppet|betyg\w*)\b", re.I)
+
+
+def _asked_measures(out: _Out, skip: set[int]) -> None:
+    """Each quantity a survey's questions ask for, in a text that names the survey."""
+    text = out.ctx.layout.text
+    if "?" not in text or not _QUESTION_HEAD.search(text):
+        return
+    for i, ln in enumerate(out.ctx.layout.lines):
+        if i in skip or "?" not in ln.text:
+            continue
+        for m in _ASKED.finditer(ln.text):
+            if _QUANTITY.search(m.group("q")):
+                out.add(m.group("q"), (ln.start + m.start("q"), ln.start + m.end("q")), i, [])
+
+
 # ------------------------------------------------------------------------------------------------ numbered status rows
 
 _STATUS_CELL = (r"(?:ej\s+klart|inte\s+klart|klart|pågår|ej\s+påbörjat|påbörjat|delvis\s+uppfyllt|ej\s+uppfyllt|uppfyllt|"
@@ -338,3 +361,4 @@ def indicator_cards(ctx: Context) -> None:
     _kpi_page(out, skip)
     _status_rows(out, skip)
     _question_rows(out, skip)
+    _asked_measures(out, skip)

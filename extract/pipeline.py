@@ -101,11 +101,22 @@ def goals_not_indicators(ctx: Context) -> None:
             while v in dropped:
                 v = table[k] = dropped[v]
 
+# a table's header cells read as a row ("Uppfyllelsetid Ansvarig", "Utfall Målnivå"): no measure's name
+_HEADER_WORDS = re.compile(r"^(?:(?:uppfyllelsetid|ansvarig|ansvar|utfall|målnivå|målvärde|beskrivning|kommentar|"
+                           r"trend|status|indikator(?:er)?|nyckeltal|mått|enhet|period|källa|bedömning)\s*[/,]?\s*)+$", re.I)
+
+
+@register("header_cells_not_indicators")
+def header_cells_not_indicators(ctx: Context) -> None:
+    if any(_HEADER_WORDS.match(i.name.strip()) for i in ctx.get("indicators")):
+        ctx.items["indicators"] = [i for i in ctx.get("indicators") if not _HEADER_WORDS.match(i.name.strip())]
+
+
 DEFAULT_PIPELINE: list[str] = ["blocks", "toc", "headings", "tables", "roles", "structure", "table_items", "indicator_lines",
                                "result_cards", "result_bullets", "question_rows", "status_first_rows", "key_figure_runs", "measure_records",
                                "measure_lines_under_header", "inline_measure_bullets",
                                "run_on_measure_labels", "indicator_cards",
-                               "labelled_records", "goals_not_indicators", "followups"]
+                               "labelled_records", "header_cells_not_indicators", "goals_not_indicators", "followups"]
 
 
 def run(ctx: Context, pipeline: list[str] | None = None) -> Context:

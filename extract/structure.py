@@ -25,6 +25,7 @@ STRUCTURE_RULES: list[str] = [
     "inline_dash_goal_list",  # "… De övergripande målen är: - X - Y - Z Styrmodellen …" (does not claim)
     "inline_goal_list",  # "… Svalövs kommun ska: vara en … . verka för … ." run into one paragraph (does not claim)
     "goal_pointed_at",  # "… bedöms ett av målen vara uppnått. Det gäller målet att …" (does not claim)
+    "quoted_goal_names",  # "Visionsmålen är ”A”, ”B” samt ”C”": goals named in quotes (does not claim)
     "goals_judged_in_prose",  # "Målet om att bli X har uppnåtts": the goal named where it is judged (does not claim)
     "coded_goals_run_on",  # "… KF 1: <goal> Mått 1:1 <measure> …" run into one paragraph (does not claim)
     "goal_sentences_run_on",  # "Prioriterade KF-mål" ⏎ "<area> Befolkningen ska öka … . Kommunen ska … ." in one paragraph

@@ -926,3 +926,9 @@ def test_a_goal_systems_measure_rows_flattened_with_their_assessment_first():
         ("Andel nöjda besökare på biblioteken, andel (%)", "Uppfyllt"),
         ("Väntetid till simskola, dagar", "Ingen mätning har genomförts"),
         ("Kostnad kultur och fritid, kr/inv", "Delvis uppfyllt")]
+
+
+def test_a_tables_header_cells_read_as_a_row_are_no_measure():
+    text = ("Resultatmål 2024\n\nIndikator\tUtfall\tMålnivå\n"
+            "Andel nöjda besökare\t81 %\t85 %\nUppfyllelsetid Ansvarig\t2025\t2026\n")
+    assert [i.name for i in extract_text(text, source="hdr.txt").indicators] == ["Andel nöjda besökare"]

@@ -1722,3 +1722,42 @@ def test_a_goal_cut_off_by_the_texts_end_and_a_vision_page():
     vision = ("Vision 2030\n\nVisionen antogs av fullmäktige 2019 och pekar ut riktningen för kommunens arbete.\n\n"
               "Kommunen ska 2030 vara en levande bygd med fler invånare och ett rikt föreningsliv för alla åldrar.\n")
     assert extract_text(vision).goals == []
+
+
+def test_a_surveys_questions_are_its_measures_where_the_figures_did_not_survive():
+    page = ("Kommunens kvalitet i korthet 2019\n\nResultaten visas med grönt, gult och rött ljus.\n\nTillgänglighet\n"
+            "Hur stor andel av de som ringer kommunen får ett direkt svar på en enkel fråga? bild_gron_ruta\n"
+            "Hur lång tid tar det att få svar på ett mejl till kommunen? bild_gul_ruta\n"
+            "Hur står sig kommunen mot andra kommuner?\n")
+    assert [i.name for i in extract_text(page).indicators] == [
+        "Hur stor andel av de som ringer kommunen får ett direkt svar på en enkel fråga",
+        "Hur lång tid tar det att få svar på ett mejl till kommunen"]
+    transcript = ("1 Kvalitet i korthet för Åby kommun Tillgänglighet Mått 1. Hur stor andel av eleverna i årskurs 9 "
+                  "är behöriga till ett yrkesprogram? % Kommentar mått 1: Andelen har ökat. 2. Hur många timmar i "
+                  "veckan har biblioteket öppet utöver kontorstid? Kommentar mått 2: Oförändrat.\n")
+    assert [i.name for i in extract_text(transcript).indicators] == [
+        "Hur stor andel av eleverna i årskurs 9 är behöriga till ett yrkesprogram",
+        "Hur många timmar i veckan har biblioteket öppet utöver kontorstid"]
+    # the same question in a text that names no survey is prose
+    assert extract_text("Nyheter\n\nHur lång tid tar det att få svar på ett mejl till kommunen? Det undersöker vi "
+                        "nu.\n").indicators == []
+
+
+def test_goals_named_in_quotes_and_goals_judged_by_their_place_or_all_together():
+    quoted = ("Delårsrapport\n\nTill visionen hör tre visionsmål som i dag är delvis uppfyllda. Visionsmålen är "
+              "”En kommun att bo i hela livet”, ”Lärande för alla åldrar” samt ”Ett rikt föreningsliv”.\n")
+    assert _followups(quoted, "refers_to", "status") == [
+        ("En kommun att bo i hela livet", "partial"), ("Lärande för alla åldrar", "partial"),
+        ("Ett rikt föreningsliv", "partial")]
+    listed = ("Årsredovisning 2022\n\nÖvergripande mål\n\nFullmäktige har beslutat om tre övergripande mål:\n\n"
+              "  • Öka invånarnas nöjdhet med kommunens service\n  • Bygga fler bostäder i kommunens alla orter\n"
+              "  • Stärka föreningslivet i hela kommunen\n\n")
+    placed = listed + ("Målet om invånarnas nöjdhet har uppnåtts. Bedömningen är att de två sista målen uppnåtts "
+                       "delvis under året.\n")
+    assert _followups(placed, "refers_to", "status") == [
+        ("Öka invånarnas nöjdhet med kommunens service", "done"),
+        ("Bygga fler bostäder i kommunens alla orter", "partial"),
+        ("Stärka föreningslivet i hela kommunen", "partial")]
+    together = listed + "Arbetet har pågått hela året men bedömningen är att målen inte nåtts under året.\n"
+    assert {s for _, s in _followups(together, "refers_to", "status")} == {"not_done"}
+    assert len(_followups(together, "refers_to")) == 3
