@@ -306,6 +306,27 @@ def _asked_measures(out: _Out, skip: set[int]) -> None:
                 out.add(m.group("q"), (ln.start + m.start("q"), ln.start + m.end("q")), i, [])
 
 
+# The national citizen survey's indices open their own line, their result after them or on the next line:
+# "Nöjd-Region-Index - Hur är … ?Resultat 52. Förra mätningen 51", "NMI" ⏎ "Resultat 50"
+_SURVEY_INDEX = re.compile(r"^(?:[•▪-]\s*)?(?P<name>Nöjd[- ]?(?:Region|Medborgar|Inflytande|Kund)[- ]?[Ii]ndex|N[RMIK]I)\b")
+_RESULT_FIGURE = re.compile(r"\bResultat(?:et)?\s*(?:blev|är|:)?\s*(?P<v>\d+(?:,\d+)?)\b")
+
+
+def _survey_indices(out: _Out, skip: set[int]) -> None:
+    lines = out.ctx.layout.lines
+    for i, ln in enumerate(lines):
+        if i in skip or not ln.text[:1] in "N•▪-":
+            continue
+        m = _SURVEY_INDEX.match(ln.text.strip())
+        if not m:
+            continue
+        nxt = _nonblank(lines, i, 1)
+        result = _RESULT_FIGURE.search(ln.text) or (nxt is not None and _RESULT_FIGURE.match(lines[nxt].text.strip()))
+        if result:
+            start = ln.start + ln.text.index(m.group("name"))
+            out.add(m.group("name"), (start, start + len(m.group("name"))), i, [_value("actual", result.group("v"), None)])
+
+
 # ------------------------------------------------------------------------------------------------ numbered status rows
 
 _STATUS_CELL = (r"(?:ej\s+klart|inte\s+klart|klart|pågår|ej\s+påbörjat|påbörjat|delvis\s+uppfyllt|ej\s+uppfyllt|uppfyllt|"
@@ -362,3 +383,4 @@ def indicator_cards(ctx: Context) -> None:
     _status_rows(out, skip)
     _question_rows(out, skip)
     _asked_measures(out, skip)
+    _survey_indices(out, skip)

@@ -932,3 +932,14 @@ def test_a_tables_header_cells_read_as_a_row_are_no_measure():
     text = ("Resultatmål 2024\n\nIndikator\tUtfall\tMålnivå\n"
             "Andel nöjda besökare\t81 %\t85 %\nUppfyllelsetid Ansvarig\t2025\t2026\n")
     assert [i.name for i in extract_text(text, source="hdr.txt").indicators] == ["Andel nöjda besökare"]
+
+
+def test_the_citizen_surveys_indices_with_their_result_on_the_line_or_below():
+    text = ("Medborgarundersökningen 2023\n\n"
+            "Nöjd-Region-Index - Hur är kommunen som en plats att bo på?Resultat 58. Förra mätningen 55\n\n"
+            "Invånarna är mest nöjda med skolorna.\n\n"
+            "Nöjd-Medborgar-Index - Hur bedöms verksamheterna?\nResultat 47. Förra mätningen 49\n\n"
+            "Nöjd-Inflytande-Index mäts vartannat år.\n")
+    d = extract_text(text, source="nri.txt")
+    assert [(i.name, [v.value for v in i.values]) for i in d.indicators] == [
+        ("Nöjd-Region-Index", [58.0]), ("Nöjd-Medborgar-Index", [47.0])]
