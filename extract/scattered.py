@@ -501,13 +501,33 @@ _ROW_VALUES = re.compile(r"^(?P<name>[A-ZÅÄÖa-zåäö].*?[^\W\d_])\s*(?:\((?P
 _NAME_START = re.compile(r"^[A-ZÅÄÖ]")
 
 
+def _thousands_joined(values: list[str], width: int) -> list[str]:
+    """Tokens of a row whose thousands are split by a space, joined into `width` values from the left where a
+    group of one to three digits is followed by one of exactly three; unchanged when that does not give `width`."""
+    out, k, merges = [], 0, len(values) - width
+    while k < len(values):
+        if merges and k + 1 < len(values) and re.fullmatch(r"-?\d{1,3}", values[k]) \
+                and re.fullmatch(r"\d{3}(?:,\d+)?", values[k + 1]):
+            out.append(f"{values[k]} {values[k + 1]}")
+            k, merges = k + 2, merges - 1
+            continue
+        out.append(values[k])
+        k += 1
+    return out if len(out) == width else values
+
+
 def find_headerless_rows(blocks: list[Block]) -> list[RawTable]:
     """Key-figure rows whose header the excerpt or the page cut off: two or more lines in a row that each give a
     name (its unit in brackets) and the same number of values, three or more, and nothing else. A name wrapped
     onto the line above ("Årets resultat i relation till" ⏎ "skatteintäkter och utjämning (%) 2,9 -0,8 …") is
-    joined. Values whose thousands are split by spaces cannot be told apart, so such rows make no table."""
+    joined. Values whose thousands are split by spaces cannot be told apart, so such rows make no table — unless a
+    line of years right above gives the columns: then they are its years, and the thousands are joined to fit."""
     tables: list[RawTable] = []
     n, i = len(blocks), 0
+
+    def years_of(b: Block) -> list[str]:  # a header line of years alone ("2016 2017 2018 2019 2020")
+        parts = b.text.split()
+        return parts if b.kind == "para" and len(parts) >= 3 and all(_LONE_YEAR.match(p) for p in parts) else []
 
     def row(b: Block) -> Optional[re.Match]:  # a short line ending in a figure, the only kind worth the pattern
         t = b.text.strip()
@@ -515,6 +535,7 @@ def find_headerless_rows(blocks: list[Block]) -> list[RawTable]:
 
     while i < n:
         rows: list[tuple[list[int], str, list[str]]] = []
+        years = years_of(blocks[i - 1]) if i > 0 else []
         j = i
         while j < n:
             lead, k = "", j
@@ -525,7 +546,10 @@ def find_headerless_rows(blocks: list[Block]) -> list[RawTable]:
                 m = row(blocks[k])
             values = m.group("values").split() if m else []
             values = [v for v in values if v != "%"]
+            if years and len(values) > len(years):
+                values = _thousands_joined(values, len(years))  # "17 646 18 073 …" under five years: five values
             if not m or (rows and len(values) != len(rows[0][2])) or all(_LONE_YEAR.match(v) for v in values) \
+                    or years and len(values) != len(years) \
                     or not _NAME_START.match(lead or m.group("name")):
                 break
             unit = f" ({m.group('unit')})" if m.group("unit") else ""
@@ -533,7 +557,7 @@ def find_headerless_rows(blocks: list[Block]) -> list[RawTable]:
             j = k + 1
         if len(rows) >= 2:
             width = len(rows[0][2])
-            header = ["Nyckeltal", *(["Värde"] * width)]  # the columns (years, places) are not told
+            header = ["Nyckeltal", *(years or ["Värde"] * width)]  # without the years over them, columns are not told
             table = RawTable(title=None, title_block=None, header_rows=[header], header=header, kind="indicator")
             for span, name, values in rows:
                 table.add_row([name, *values], span[-1], blocks=span)

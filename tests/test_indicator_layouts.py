@@ -943,3 +943,13 @@ def test_the_citizen_surveys_indices_with_their_result_on_the_line_or_below():
     d = extract_text(text, source="nri.txt")
     assert [(i.name, [v.value for v in i.values]) for i in d.indicators] == [
         ("Nöjd-Region-Index", [58.0]), ("Nöjd-Medborgar-Index", [47.0])]
+
+
+def test_key_figure_rows_under_a_line_of_years_with_thousands_split_by_spaces():
+    text = ("Fem år i sammandrag\n\n  2019 2020 2021\nAntal invånare 9 870 10 012 10 154\n"
+            "Skattesats (%) 21,5 21,5 21,9\nNettoinvesteringar (mnkr) 45,2 61,0 38,7\n")
+    ind = _by_name(extract_text(text, source="fem.txt"))
+    assert list(ind) == ["Antal invånare", "Skattesats (%)", "Nettoinvesteringar (mnkr)"]
+    assert [(v.year, v.value) for v in ind["Antal invånare"].values] == [(2019, 9870.0), (2020, 10012.0),
+                                                                         (2021, 10154.0)]
+    assert [v.year for v in ind["Skattesats (%)"].values] == [2019, 2020, 2021]
