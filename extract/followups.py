@@ -133,9 +133,14 @@ def extract_followups(ctx: Context) -> None:
 # genitive with a word before "mål", or "mål för …", is required
 _ASSESSED_GOAL = re.compile(
     r"(?:^|(?<=\s))(?P<goal>(?:[Dd]e|[Dd]et|[Kk]ommunens|[Nn]ämndens|[Rr]egionens|[Ff]ullmäktiges|[Kk]ommunfullmäktiges)"
-    r"\s+(?:(?:[\wåäö-]+\s+){1,3}?(?:mål(?:en|et)?|målsättning(?:en|arna)?)|mål(?:en|et)?\s+för\s+(?:[\wåäö-]+\s+){0,4}?"
-    r"[\wåäö-]+(?=\s+{aux}{done})))"
-    r"\s+(?P<rest>{aux}{done}[^,;.]*)"
+    r"\s+(?:(?:[\wåäö-]+\s+){1,3}?(?:mål(?:en|et)?|målsättning(?:en|arna)?)"
+    # "Det övergripande målet för infrastruktur är uppnått"
+    r"(?:\s+för\s+(?![^,;.]*?\b(?:år|året|årets|månad\w*|period\w*|halvår\w*|tertial\w*)\b)"
+    r"(?:[\wåäö-]+\s+){0,2}?[\wåäö-]+(?=\s+{aux}{done}))?|"
+    r"mål(?:en|et)?\s+för\s+(?:[\wåäö-]+\s+){0,4}?[\wåäö-]+(?=\s+{aux}{done}))|"
+    # a goal named by a compound at the sentence's start: "Boendemiljömålet är uppnått", "Trygghetsmålet visar gult"
+    r"(?<![\wåäö\s])[A-ZÅÄÖ][a-zåäö]{3,}mål(?:et|en))"
+    r"\s+(?P<rest>{aux}{done}[^,;.]*|visar\s+(?:grönt|gult|rött|grön|gul|röd)\b[^,;.]*)"
     .replace("{aux}", r"(?:(?:inte|ej)\s+)?(?:(?:har|är|blev)\s+)?(?:(?:helt|delvis|inte|ej)\s+)?")
     .replace("{done}", r"(?:uppfylldes|uppnåddes|nåddes|uppfyllts|uppnåtts|nåtts|uppfyllt|uppnått|nått|uppfyllda|"
                        r"uppnådda|uppfylld|uppnådd)\b"))
@@ -268,7 +273,9 @@ def _goals_assessed_in_prose(ctx: Context, known: set[str]) -> list[tuple[Follow
             if "Målet " in sentence:
                 found += _GOAL_NOT_REACHED.finditer(sentence)
             for m in found:
-                goal, assessed = m.group("goal"), status_match(m.group("rest"))
+                # "Det övergripande målet för …": the goal is named without the article before it
+                goal = re.sub(r"^(?:[Dd]e|[Dd]et)\s+", "", m.group("goal"))
+                assessed = status_match(m.group("rest"))
                 if assessed.strength in ("weak", "none") or fold(goal) in known:
                     continue
                 known.add(fold(goal))

@@ -95,7 +95,7 @@ COLOURS = {"grön": "done", "grönt": "done", "gröna": "done", "gul": "partial"
 # a colour opens a status line only when it stands alone ("Grön.", "Gul – delvis", "Röd (ej uppnått)"), not as
 # an adjective ("Grön handlingsplan är framtagen")
 _COLOUR = _C(_PREFIX + r"(?P<c>grön[ta]?|gul[ta]?|orange|röda?|rött|lila)(?=\s*(?:$|[.,:;!()–-]))")
-_COLOUR_INLINE = _C(r"\b(?:bedöms\s+som|markerad\s+som|status(?:en)?(?:\s+är)?|färg\s*:?)\s*(?P<c>grön[ta]?|gul[ta]?|orange|röda?|rött|lila)\b")
+_COLOUR_INLINE = _C(r"\b(?:bedöms\s+som|markerad\s+som|status(?:en)?(?:\s+är)?|färg\s*:?|visar|lyser)\s*(?P<c>grön[ta]?|gul[ta]?|orange|röda?|rött|lila)\b")
 
 # started is not finished: "startat (upp)" is ongoing like "påbörjat" — a completion cue in the same text decides
 # first ("har startats och är genomfört"), because the done families come earlier in RULES

@@ -1761,3 +1761,12 @@ def test_goals_named_in_quotes_and_goals_judged_by_their_place_or_all_together()
     together = listed + "Arbetet har pågått hela året men bedömningen är att målen inte nåtts under året.\n"
     assert {s for _, s in _followups(together, "refers_to", "status")} == {"not_done"}
     assert len(_followups(together, "refers_to")) == 3
+
+
+def test_goals_judged_in_a_news_item_by_a_compound_name_or_by_what_they_are_for():
+    text = ("Årsredovisning 2023 – stabilt år\n\nDe övergripande målen är i stort sett oförändrade. "
+            "Bostadsmålet är uppnått för första gången. Miljömålet visar gult eftersom utsläppen minskar långsamt. "
+            "Det övergripande målet för kollektivtrafik är uppnått. De finansiella målen för årets första halvår "
+            "är uppnådda.\n")  # (a time, not what the goals are for: no goal named)
+    assert _followups(text, "refers_to", "status") == [
+        ("Bostadsmålet", "done"), ("Miljömålet", "partial"), ("övergripande målet för kollektivtrafik", "done")]
