@@ -83,7 +83,7 @@ _alternatives += [a.upper() for a in _alternatives]
 _KOMMUN_RE = re.compile(
     r"("
     + "|".join(r"[ \t\u00a0]+".join(re.escape(p) for p in a.split(" ")) for a in _alternatives)
-    + r")((?i:s)|[ae]?bor(?:na)?|bon)?(?![\w-])"  # genitive, or the inhabitants ("Luleåbor", "Kalmarborna", "Lundabor")
+    + r")((?i:s)|s?[ae]?bor(?:na)?|s?bon)?(?![\w-])"  # genitive, or the inhabitants ("Luleåbor", "Lundabor", "Salemsborna")
     r"(?:[ \t\u00a0]+((?i:kommun(?:s|koncern(?:s|en)?|fullmäktige(?:s)?|styrelse(?:n|ns)?)?|stad|stads|län(?:s)?))(?![\w-]))?"
 )
 _REGION_RE = re.compile(r"(?i:region)[ \t]+$")
@@ -185,7 +185,8 @@ def _municipality(
         if suffix_l.startswith("län"):
             continue
         if _PASSING_RE.search(before) or (not suffix_l and _LIST_NEXT_RE.match(window, m.end())
-                                          and not region):
+                                          and not region and "bo" not in (_gen or "")):  # (a list goes on after a
+            # name, not after its inhabitants: "Kävlingebon, ung som gammal")
             score[name] += _W_PASSING
             continue
         if suffix_l or region or _BODY_IN_RE.search(before):

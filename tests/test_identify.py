@@ -487,3 +487,13 @@ def test_every_municipality_by_letterhead_title_body_and_domain():
                                            ("www.alekommun.se", "Ale")])
 def test_domains_that_the_name_rule_does_not_give(address, name):
     assert identify(f"Budget 2024\n\nLäs mer på {address}\n").municipality == name
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the inhabitants with a linking s, for a name that is also a word and counts bare only before "kommun"
+    ("Nyheter\n\nÅrsredovisningen är klar\n\nSalemsborna har fått fler platser i förskolan under året.\n", "Salem"),
+    # the inhabitants followed by a comma are no list of places
+    ("Mål för året\n\nVellingebon, ung som gammal, ska känna sig trygg i hela kommunen.\n", "Vellinge"),
+])
+def test_a_municipality_named_only_by_its_inhabitants(text, expected):
+    assert identify(text, "news.txt").municipality == expected
