@@ -323,10 +323,16 @@ def against_target(text: str) -> StatusMatch | None:
 _MONEY = r"\d[\d \u00a0]*(?:[,.]\d+)?\s*(?:mnkr|mkr|tkr|mdkr|miljoner(?:\s+kronor)?|kr)"
 _BUDGET_SHORT = re.compile(rf"[−–-]\s?{_MONEY}\s+(?:mot|jämfört\s+med|i\s+förhållande\s+till)\s+budget|"
                            rf"\b(?:gick|går|gå|överskred\w*|överskrid\w*)\s+(?:\w+\s+){{0,3}}?(?:{_MONEY}\s+)?över\s+budget|"
-                           rf"\bkostnad\w*\b[^.;]{{0,60}}?\bövers(?:tiger|teg)\s+budget|"
+                           # "överskred sin budget med 9,6 mnkr", "ett överskridande av sina ramar"
+                           rf"\böverskr(?:ed|idit|ider|idande|idanden)\w*\s+(?:av\s+)?(?:sin|sina|sitt|den|de)?\s*(?:budget|ram)\w*|"
+                           # a cost above its budget, a result below it: "nettokostnad blev 21 mnkr högre än budget",
+                           # "helårsprognosen … ligger 6,3 mkr under det budgeterade resultatet"
+                           rf"\b\w*kostnad\w*\b[^.;]{{0,60}}?\bhögre\s+än\s+(?:budget|budgeterat)|"
+                           rf"\b\w*(?:resultat|prognos)\w*\b[^.;]{{0,60}}?\b(?:under|lägre\s+än)\s+(?:det\s+)?budgeter\w*\s+resultat|"
+                           rf"\b\w*kostnad\w*\b[^.;]{{0,60}}?\bövers(?:tiger|teg)\s+budget|"
                            rf"\b\w*(?:resultat|intäkt)\w*\b[^.;]{{0,60}}?\bunders(?:tiger|teg)\s+budget|\bsämre\s+än\s+budget",
                            re.I)
-_BUDGET_MET = re.compile(rf"\bbättre\s+än\s+budget|"
+_BUDGET_MET = re.compile(rf"\bbättre\s+än\s+budget|\b\w*kostnad\w*\b[^.;]{{0,60}}?\blägre\s+än\s+(?:budget|budgeterat)|"
                          rf"\b\w*(?:resultat|överskott)\w*\b[^.;]{{0,60}}?\s(?:{_MONEY}\s+)?över\s+budget\b", re.I)
 # How much of a whole is done: "upparbetades till 71 procent", "64 % genomfört", "9 av 12", "Av de tolv
 # aktiviteterna har nio genomförts" — some of it partial, all of it done, none of it not done. A rank ("plats 45 av
@@ -336,17 +342,22 @@ _NUMBER_WORDS = {"ingen": 0, "inget": 0, "inga": 0, "noll": 0, "en": 1, "ett": 1
 _COUNT = r"(?:\d+(?:[,.]\d+)?|ingen|inget|inga|noll|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv)"
 _SHARE_DONE = re.compile(r"\b(?:upparbeta\w*|genomför\w*|utför\w*|verkställ\w*)\s+(?:\w+\s+){0,2}?till\s+"
                          r"(?P<pct>\d+(?:[,.]\d+)?)\s*(?:%|procent)|(?<![\d,.])(?P<pct2>\d+(?:[,.]\d+)?)\s*(?:%|procent)\s+"
-                         r"(?:genomfört|genomförd|klart|klar|utfört|utförd|färdigställt|upparbetat|verkställt)\b", re.I)
+                         r"(?:genomfört|genomförd|klart|klar|utfört|utförd|färdigställt|upparbetat|verkställt)\b|"
+                         # "är klar till 80 procent", "genomfört till drygt hälften"
+                         r"\b(?:klar[at]?|genomför\w*|utför\w*|färdigställ\w*)\s+till\s+(?:(?P<pct3>\d+(?:[,.]\d+)?)\s*(?:%|procent)|"
+                         r"(?:drygt\s+|knappt\s+|cirka\s+|ungefär\s+)?(?P<half>hälften))", re.I)
 _FRACTION = re.compile(rf"(?<![\w,.])(?P<x>{_COUNT})(?:\s*(?:km|st|m))?\s+av\s+(?:de\s+|totalt\s+)?(?:planerade\s+)?"
                        rf"(?P<y>{_COUNT})(?![\w,.])(?!\s*(?:år|procent|%)\b)", re.I)
 _FRACTION_INVERTED = re.compile(rf"\bav\s+(?:de\s+)?(?P<y>{_COUNT})\s+[^.;]{{0,80}}?\s(?:har|hade)\s+(?P<x>{_COUNT})\s+"
-                                r"(?:\w+\s+)?(?:genomförts|uppnåtts|nåtts|uppfyllts|verkställts|slutförts|åtgärdats)\b", re.I)
+                                r"(?:\w+\s+)?(?:genomförts|uppnåtts|nåtts|uppfyllts|verkställts|slutförts|åtgärdats|"
+                                r"färdigställts|byggts|klarats|utförts|levererats)\b", re.I)
 # a share is read where the text says the parts are done ("har nio genomförts", "3 av 11 mål uppnådda") or is the
 # share alone ("5 av 8"); a share of faults ("avvikelse i 4 av 25 stickprov"), of a count ("dag 56 av 90", "38 av
 # 100 poäng") or with a negation is left to the words
 _SHARE_VERB = re.compile(r"\b(?:genomför\w*|uppnå\w*|uppfyll\w*|nådde|nåddes|nått|nåtts|klar[at]?|utför\w*|"
-                         r"färdigställ\w*|åtgärdat\w*|verkställ\w*|slutför\w*|gått\s+vidare)\b", re.I)
+                         r"färdigställ\w*|åtgärdat\w*|verkställ\w*|slutför\w*|gått\s+vidare|visar\s+grönt)\b", re.I)
 _SHARE_SPOILT = re.compile(r"\b(?:inte|ej|avvikelse\w*|brist\w*|saknade?s?|för\s+sent|fel\w*|endast|bara)\b", re.I)
+_NEGATED_BEFORE = re.compile(r"\b(?:inte|ej|ingen|inga|inget|aldrig)\b(?![^.;]*\bmen\b)", re.I)
 _FORECAST_ANY = re.compile(r"prognos|beräkna|förvänta|väntas|troligen|bedöm", re.I)
 _RANK_BEFORE = re.compile(r"\b(?:plats|placering|rank\w*|nr|nummer|sida|kapitel|etapp|fas|steg|dag|vecka|kvartal|§)\s*$",
                           re.I)
@@ -365,16 +376,21 @@ def figures_read(text: str) -> StatusMatch | None:
     """A status the text's figures give: a deviation from budget, or how much of a whole is done (None when the
     text holds neither)."""
     low = text.lower()
-    if "budget" in low:
+    if "budget" in low or "ram" in low:
         short, met = _BUDGET_SHORT.search(text), _BUDGET_MET.search(text)
         m = short or met
-        if m and not re.search(r"\bmen\b", text[m.end():], re.I) and not (short and met):
+        if m and not re.search(r"\bmen\b", text[m.end():], re.I) and not (short and met) \
+                and not _NEGATED_BEFORE.search(text[:m.start()]):  # ("Ingen förvaltning överskred sin ram")
             status = "not_done" if short else "ongoing" if _FORECAST_ANY.search(text) else "done"
             return StatusMatch(status, m.group(0).strip(), "value", -1)
-    if "%" in text or "procent" in low:
+    if "hälften" in low and not _NEGATED_BEFORE.search(text):
         m = _SHARE_DONE.search(text)
-        if m:
-            pct = parse_number(m.group("pct") or m.group("pct2"))[0]
+        if m and m.group("half"):
+            return StatusMatch("partial", m.group(0).strip(), "value", -1)
+    if ("%" in text or "procent" in low) and not _NEGATED_BEFORE.search(text):
+        m = _SHARE_DONE.search(text)
+        if m and not m.group("half"):
+            pct = parse_number(m.group("pct") or m.group("pct2") or m.group("pct3"))[0]
             if pct is not None:
                 return StatusMatch(_share(pct, 100), m.group(0).strip(), "value", -1)
     if (" av " in low or low.startswith("av ")) and not _SHARE_SPOILT.search(text):
@@ -470,7 +486,8 @@ def status_match(text: str | None) -> StatusMatch:
     m = _COLOUR.match(text) or _COLOUR_INLINE.search(text)
     if m:
         return StatusMatch(COLOURS[m.group("c").lower()], _evidence(text, m), "colour", -1)
-    if " av " in low or "%" in text or "procent" in low or "budget" in low:
+    if " av " in low or low.startswith("av ") or "%" in text or "procent" in low or "budget" in low or "ram" in low \
+            or "hälften" in low:
         figures = figures_read(text)
         if figures:
             return figures
