@@ -295,6 +295,7 @@ def assignment_in_text(walk: Walk, bi: int, b: Block) -> bool:
     unless the sentence calls it an earlier one or a report tells its outcome in the same sentence."""
     low = b.text.lower()
     if b.kind not in _TEXT_KINDS or "uppdr" not in low and "uppman" not in low and "i uppgift" not in low \
+            and "anmod" not in low \
             or not CLAUSE_CUE.search(b.text):
         return False
     found = False

@@ -12,7 +12,9 @@ from typing import Optional
 # assignment in running text, from its clause to the next clause that gives another one or the sentence's end
 CLAUSE_CUE = re.compile(r"\b(?:(?P<verb>får|ska\s+få|fick|fått|ges|gavs|ger?|gav|gett|givit)(?P<between>\s+[\wåäö\- ]{2,60}?)?"
                         # "fick i samband med budgeten ett uppdrag att …": "ett uppdrag" after a verb of giving
-                        r"\s+(?:i|(?P<ett>ett))\s+(?:uppdrag|uppgift)\s+att|uppdras\s+att|"
+                        # (or "ett fortsatt uppdrag att …", and the definite "ge X uppdraget att …")
+                        r"\s+(?:i\s+(?:uppdrag|uppgift)|(?P<ett>ett)(?:\s+(?P<given>fortsatt|nytt|utökat))?\s+(?:uppdrag|uppgift)|"
+                        r"uppdraget)\s+att|uppdras\s+att|"
                         # "… nämnder uppdras vidta åtgärder": the "att" left out before a verb of doing
                         r"(?:uppdras|uppmanas)\s+(?=(?:vidta|utreda|ta\s+fram|genomföra|återkomma|redovisa|säkerställa|arbeta|"
                         r"undersöka|utveckla|se\s+över|initiera|följa\s+upp|fortsätta)\b)|"
@@ -21,7 +23,9 @@ CLAUSE_CUE = re.compile(r"\b(?:(?P<verb>får|ska\s+få|fick|fått|ges|gavs|ger?|
                         r"(?P<noun>(?<![\wåäö])(?<!ett\s)(?<!blir\s)uppdrag\s+(?:till|åt)\s+(?:[\wåäö-]+\s+){0,2}?"
                         r"[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|direktören|chefen|utskottet|bolaget|nämnderna|"
                         r"förvaltningarna)\s+att\s)|(?P<inf>(?<!att\s)uppdra\s+(?:åt|till)\s)|uppdra\s+åt|uppdrog\s+(?:\w+\s+)?(?:till|åt)|(?P<to>uppdrar\s+(?:till|åt)\s+)|uppmanas\s+att|"
-                        r"uppmanar\s+[\wåäö\- ]{2,80}?\s+att)\b", re.I)
+                        r"(?:uppmanar|anmodar)\s+[\wåäö\- ]{2,80}?\s+att|"
+                        # a decision as an infinitive: "… beslutade även att uppmana tekniska nämnden att …"
+                        r"(?P<urge>(?<=att\s)(?:uppmana|anmoda)\s+[\wåäö\- ]{2,80}?\s+att))\b", re.I)
 # "… att ge Västerporten AB i uppdrag att …", "… gav i mars 2016 ledningskontoret i uppdrag att …", "… fick
 # socialnämnden i uppdrag att …": the assignment is worded from whom it was given to (a present "X ger Y i uppdrag"
 # keeps its giver)
@@ -96,13 +100,22 @@ def assignment_clauses(sentence: str, committee_ska: bool = False) -> list[str]:
         if m.group("inf"):  # a decision as an infinitive ("… Dnr 98/2005 uppdra till nämnden att …"): from its verb
             starts.append(m.start())
             continue
-        if m.group("ett") and m.group("verb").lower() in ("ge", "ger", "ges"):
+        if m.group("urge"):  # "… att uppmana X att …": from its verb
+            starts.append(m.start())
+            continue
+        if m.group("ett") and m.group("verb").lower() in ("ge", "ger", "ges") and not m.group("given"):
             continue  # "Läroplanen ger skolan ett uppdrag att …": a standing mission, not one given
         if m.group("verb") and m.group("verb")[:1].isupper() and m.start() > 0 \
                 and sentence[:m.start()].rstrip()[-1:].islower():
             starts.append(m.start())  # "… kommunfullmäktige Ge samtliga nämnder … i uppdrag att …": a decision list
             continue  # that lost its full stops, the capital verb opening the next point
+        if m.group("verb") and re.search(r"\bför\s+att\s+$", sentence[:m.start()], re.I):
+            continue  # "… för att ge nämnderna uppdraget att …": a purpose, no assignment given
         between = (m.group("between") or "").strip()
+        if not between and m.group("verb") and m.group("verb").lower() in ("ges", "gavs") \
+                and _subject_start(sentence, m.start()) is None:
+            starts.append(m.end())  # "… gavs ett nytt uppdrag att påbörja …": given to no one named, the task
+            continue
         if between and _RECIPIENT_END.search(between) and (m.group("verb").lower() != "ger"
                                                            or _subject_start(sentence, m.start()) is None):
             start = _TIME_LEAD.match(sentence, m.end("verb")).end()

@@ -1770,3 +1770,20 @@ def test_goals_judged_in_a_news_item_by_a_compound_name_or_by_what_they_are_for(
             "är uppnådda.\n")  # (a time, not what the goals are for: no goal named)
     assert _followups(text, "refers_to", "status") == [
         ("Bostadsmålet", "done"), ("Miljömålet", "partial"), ("övergripande målet för kollektivtrafik", "done")]
+
+
+def test_assignments_given_as_the_assignment_a_continued_one_urged_and_passively_given():
+    text = ("Kommunstyrelsen 3 mars\n\nBeslutet blev att föreslå fullmäktige att ge kommunstyrelsen uppdraget att "
+            "avveckla korttidsboendet i Norrby under året.\n\n"
+            "Kommunstyrelsen godkänner uppföljningen och ger kommundirektören ett fortsatt uppdrag att ta fram "
+            "förslag till besparingar.\n\n"
+            "Kommunstyrelsen anmodar tekniska nämnden att upphandla vinterväghållningen på nytt.\n\n"
+            "Kommunstyrelsen beslutade även att uppmana kultur- och fritidsnämnden att se över hyrorna i sporthallen.\n\n"
+            "I budgetarbetet gavs ett nytt uppdrag att påbörja en detaljplan för hamnområdet.\n\n"
+            "Målen ska vara övergripande för att ge nämnderna uppdraget att bryta ner dem i egna mål.\n")
+    assert [a.text.rstrip(".") for a in extract_text(text).assignments] == [
+        "kommunstyrelsen uppdraget att avveckla korttidsboendet i Norrby under året",
+        "kommundirektören ett fortsatt uppdrag att ta fram förslag till besparingar",
+        "Kommunstyrelsen anmodar tekniska nämnden att upphandla vinterväghållningen på nytt",
+        "uppmana kultur- och fritidsnämnden att se över hyrorna i sporthallen",
+        "påbörja en detaljplan för hamnområdet"]
