@@ -461,6 +461,8 @@ def read_status(text: str | None, *, nlp=None) -> StatusMatch:
     m = status_match(text)
     if m.strength in _WHOLE_CELL or not _WORD.search(_PREFIX_LOWER.sub("", _clean(text).lower())):
         return m  # a dash, a number or a symbol, maybe after a label ("Bedömning: 😞"): no words for the model
+    if m.status == "done" and REPORT_BACK_APPROVED.search(_clean(text)):
+        return m  # a decision approving the report on an assignment closes it, whatever a decision's wording else says
     nlp = nlp or load_status_model()
     (status, probability), = classify_status([text or ""], nlp=nlp)
     if status == m.status:

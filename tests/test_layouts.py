@@ -1787,3 +1787,16 @@ def test_assignments_given_as_the_assignment_a_continued_one_urged_and_passively
         "Kommunstyrelsen anmodar tekniska nämnden att upphandla vinterväghållningen på nytt",
         "uppmana kultur- och fritidsnämnden att se över hyrorna i sporthallen",
         "påbörja en detaljplan för hamnområdet"]
+
+
+@pytest.mark.parametrize("intro, goals", [
+    ("Regionen har formulerat fyra långsiktiga mål, ett i varje perspektiv:", True),  # goals counted, one per area
+    ("Målen är indelade i fyra perspektiv:", False),  # the areas are counted and listed
+])
+def test_a_list_of_goals_one_per_perspective_and_a_list_of_the_perspectives(intro, goals):
+    text = (f"Budget 2026\n\n{intro}\n\n  • Nöjda invånare med förtroende för vården\n"
+            "  • Engagerade medarbetare som vill stanna\n  • En verksamhet med hög kvalitet\n"
+            "  • En ekonomi i balans\n\nLäs hela budgeten här.\n")
+    found = [g.text for g in extract_text(text).goals]
+    assert found == (["Nöjda invånare med förtroende för vården", "Engagerade medarbetare som vill stanna",
+                      "En verksamhet med hög kvalitet", "En ekonomi i balans"] if goals else [])
