@@ -327,13 +327,13 @@ _BUDGET_SHORT = re.compile(rf"[−–-]\s?{_MONEY}\s+(?:mot|jämfört\s+med|i\s+
                            rf"\böverskr(?:ed|idit|ider|idande|idanden)\w*\s+(?:av\s+)?(?:sin|sina|sitt|den|de)?\s*(?:budget|ram)\w*|"
                            # a cost above its budget, a result below it: "nettokostnad blev 21 mnkr högre än budget",
                            # "helårsprognosen … ligger 6,3 mkr under det budgeterade resultatet"
-                           rf"\b\w*kostnad\w*\b[^.;]{{0,60}}?\bhögre\s+än\s+(?:budget|budgeterat)|"
-                           rf"\b\w*(?:resultat|prognos)\w*\b[^.;]{{0,60}}?\b(?:under|lägre\s+än)\s+(?:det\s+)?budgeter\w*\s+resultat|"
-                           rf"\b\w*kostnad\w*\b[^.;]{{0,60}}?\bövers(?:tiger|teg)\s+budget|"
-                           rf"\b\w*(?:resultat|intäkt)\w*\b[^.;]{{0,60}}?\bunders(?:tiger|teg)\s+budget|\bsämre\s+än\s+budget",
+                           rf"kostnad\w*\b[^.;]{{0,60}}?\bhögre\s+än\s+(?:budget|budgeterat)|"
+                           rf"(?:resultat|prognos)\w*\b[^.;]{{0,60}}?\b(?:under|lägre\s+än)\s+(?:det\s+)?budgeter\w*\s+resultat|"
+                           rf"kostnad\w*\b[^.;]{{0,60}}?\bövers(?:tiger|teg)\s+budget|"
+                           rf"(?:resultat|intäkt)\w*\b[^.;]{{0,60}}?\bunders(?:tiger|teg)\s+budget|\bsämre\s+än\s+budget",
                            re.I)
-_BUDGET_MET = re.compile(rf"\bbättre\s+än\s+budget|\b\w*kostnad\w*\b[^.;]{{0,60}}?\blägre\s+än\s+(?:budget|budgeterat)|"
-                         rf"\b\w*(?:resultat|överskott)\w*\b[^.;]{{0,60}}?\s(?:{_MONEY}\s+)?över\s+budget\b", re.I)
+_BUDGET_MET = re.compile(rf"\bbättre\s+än\s+budget|kostnad\w*\b[^.;]{{0,60}}?\blägre\s+än\s+(?:budget|budgeterat)|"
+                         rf"(?:resultat|överskott)\w*\b[^.;]{{0,60}}?\s(?:{_MONEY}\s+)?över\s+budget\b", re.I)
 # How much of a whole is done: "upparbetades till 71 procent", "64 % genomfört", "9 av 12", "Av de tolv
 # aktiviteterna har nio genomförts" — some of it partial, all of it done, none of it not done. A rank ("plats 45 av
 # 290") is no share.
@@ -376,7 +376,7 @@ def figures_read(text: str) -> StatusMatch | None:
     """A status the text's figures give: a deviation from budget, or how much of a whole is done (None when the
     text holds neither)."""
     low = text.lower()
-    if "budget" in low or "ram" in low:
+    if "budget" in low or "överskr" in low:
         short, met = _BUDGET_SHORT.search(text), _BUDGET_MET.search(text)
         m = short or met
         if m and not re.search(r"\bmen\b", text[m.end():], re.I) and not (short and met) \
@@ -393,8 +393,10 @@ def figures_read(text: str) -> StatusMatch | None:
             pct = parse_number(m.group("pct") or m.group("pct2") or m.group("pct3"))[0]
             if pct is not None:
                 return StatusMatch(_share(pct, 100), m.group(0).strip(), "value", -1)
-    if (" av " in low or low.startswith("av ")) and not _SHARE_SPOILT.search(text):
+    if " av " in low or low.startswith("av "):
         for m in (_FRACTION_INVERTED.search(text), _FRACTION.search(text)):
+            if m is None or _SHARE_SPOILT.search(text):
+                continue
             alone = m is not None and not re.search(r"[^\W\d_]{2}", re.split(r"[:–]", text[m.end():])[0]) \
                 and not re.search(r"[^\W\d_]{2}", re.split(r"[:–-]\s", text[:m.start()])[-1]) \
                 and not re.search(r"\b\w{3,}as\b", text[:m.start()])  # ("Underskrifter samlas in – 47 av 50": under way)
@@ -488,7 +490,7 @@ def status_match(text: str | None) -> StatusMatch:
     m = _COLOUR.match(text) or _COLOUR_INLINE.search(text)
     if m:
         return StatusMatch(COLOURS[m.group("c").lower()], _evidence(text, m), "colour", -1)
-    if " av " in low or low.startswith("av ") or "%" in text or "procent" in low or "budget" in low or "ram" in low \
+    if " av " in low or low.startswith("av ") or "%" in text or "procent" in low or "budget" in low or "överskr" in low \
             or "hälften" in low:
         figures = figures_read(text)
         if figures:
