@@ -621,6 +621,13 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
         walk.list_mode = None
         return False
     if walk.list_mode == "areas":
+        if b.kind == "item" and walk.area is not None and walk.blocks[bi - 1].kind == "para":
+            # "Målen delas in i dessa sex områden:" ⏎ <area> ⏎ "1. <goal>": the numbered items under an area's
+            # name are its goals, the areas' list being told by the names over them
+            area_level = walk.level_of(walk.area)
+            walk.target = walk.add_goal(text, "committee" if area_level == "council" else "sub", walk.area,
+                                        b.number, bi) or walk.target
+            return True
         if b.kind in ("bullet", "item") and len(text.split()) <= 8 and not is_statement(text) \
                 and not _SAID_MODAL.search(text) and not imperative(text):
             return True

@@ -1800,3 +1800,12 @@ def test_a_list_of_goals_one_per_perspective_and_a_list_of_the_perspectives(intr
     found = [g.text for g in extract_text(text).goals]
     assert found == (["Nöjda invånare med förtroende för vården", "Engagerade medarbetare som vill stanna",
                       "En verksamhet med hög kvalitet", "En ekonomi i balans"] if goals else [])
+
+
+def test_numbered_goals_under_the_area_names_a_sentence_announced():
+    text = ("Kommunstyrelsens resultatmål\n\nResultatmålen redovisas som gröna, gula eller röda.\n\n"
+            "Målen delas in i dessa tre områden:\n\nEn hållbar ekonomi (strategiska förutsättningar)\n\n"
+            "1. Resurser samordnas över förvaltningsgränserna\n\nVad innebär det\n"
+            "Förvaltningarna ska dela lokaler och fordon där det går.\n")
+    goals = extract_text(text).goals
+    assert "Resurser samordnas över förvaltningsgränserna" in [g.text for g in goals]
