@@ -12,6 +12,7 @@ from typing import Optional
 
 from plantrace.extract.context import Context, fold
 from plantrace.nlp_models.status import read_status, status_match
+from plantrace.numbers import count_of
 from plantrace.schema import FollowUp
 
 
@@ -172,7 +173,6 @@ def _listed_above(ctx: Context, bi: int) -> list:
 
 # "… de två sista målen uppnåtts delvis": goals pointed at by their place in the list above
 _POINTED = re.compile(r"^(?:de|dom)\s+(?P<n>två|tre|fyra|fem|\d)\s+(?P<which>sista|första|senare|förra)\s+målen$", re.I)
-_SMALL = {"två": 2, "tre": 3, "fyra": 4, "fem": 5}
 
 
 def _goal_told_by(ctx: Context, fu: FollowUp) -> list[str]:
@@ -183,7 +183,7 @@ def _goal_told_by(ctx: Context, fu: FollowUp) -> list[str]:
               and g.provenance.lines[0] < line]
     m = _POINTED.match(fu.refers_to.strip())
     if m:
-        n = _SMALL.get(m.group("n").lower()) or int(m.group("n"))
+        n = int(count_of(m.group("n")))
         picked = before[-n:] if m.group("which").lower() in ("sista", "senare") else before[:n]
         return [g.text for g in picked] if len(picked) == n else []
     about = re.match(r"^Målet\s+(?:för|om)\s+(?P<x>.+)$", fu.refers_to.strip())

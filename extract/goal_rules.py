@@ -36,6 +36,7 @@ from plantrace.extract.vocabulary import (
     match_label,
 )
 from plantrace.nlp_models.status import status_match
+from plantrace.numbers import count_of
 from plantrace.extract.context import fold
 from plantrace.extract.walk import Walk, first_sentence, rule, sentences
 
@@ -827,12 +828,6 @@ def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
     return False
 
 
-_NUMBER_WORDS = {"två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10}
-
-
-def _count(word: str) -> int:
-    """"tre" or "3": how many goals a sentence counts."""
-    return _NUMBER_WORDS.get(word.lower()) or int(word)
 
 
 _NAMING_WORDS = re.compile(r"\b(?:det\s+vill\s+säga|dvs\.?|nämligen)\s", re.I)
@@ -848,7 +843,7 @@ def _counted_goals(walk: Walk, bi: int, text: str) -> None:
         m = _COUNTED_GOALS.search(sent)
         if not m:
             continue
-        count = _count(m.group("count"))
+        count = int(count_of(m.group("count")))
         chunks = re.split(r",\s*", m.group("names"))
         closing = next((k for k, c in enumerate(chunks) if " och " in c), None)  # "…, B och C, bedöms …"
         if closing is None:
@@ -882,7 +877,7 @@ def _counted_goal_lines(walk: Walk, bi: int, text: str) -> None:
     m = _COUNTS_GOALS.search(sentences(text)[-1]) if _COUNTS_GOALS.search(text) else None
     if not m or _NOT_GOAL_GROUP.search(m.group("rest")) or walk.ctx.is_report:
         return
-    count = _count(m.group("count"))
+    count = int(count_of(m.group("count")))
     blocks, k = walk.blocks, bi + 1
     if k < len(blocks) and blocks[k].kind == "para" and _THESE_ARE.match(blocks[k].text.strip()):
         k += 1
@@ -920,7 +915,7 @@ def _counted_inline_goals(walk: Walk, bi: int, text: str) -> None:
     if not m or _NOT_GOAL_GROUP.search(_GOOD_HOUSEKEEPING.sub("", m.group("rest"))):
         return  # "… mål för god ekonomisk hushållning:" is about goals; "… mål och indikatorer:" is not
     counted = m.group("count").lower() != "följande"
-    count = _count(m.group("count")) if counted else 26
+    count = int(count_of(m.group("count"))) if counted else 26
     labels = "123456789"[:count] if m.group("first") == "1" else "abcdefghijklmnopqrstuvwxyz"[:count]
     rest = text[m.end():]
     cuts = []

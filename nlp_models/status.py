@@ -24,7 +24,7 @@ import re
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
-from plantrace.numbers import AMOUNT, YEAR, parse_number, target_met
+from plantrace.numbers import AMOUNT, YEAR, count_of, parse_number, target_met
 
 from .prefilter import necessary_literals
 
@@ -337,8 +337,6 @@ _BUDGET_MET = re.compile(rf"\bbättre\s+än\s+budget|kostnad\w*\b[^.;]{{0,60}}?\
 # How much of a whole is done: "upparbetades till 71 procent", "64 % genomfört", "9 av 12", "Av de tolv
 # aktiviteterna har nio genomförts" — some of it partial, all of it done, none of it not done. A rank ("plats 45 av
 # 290") is no share.
-_NUMBER_WORDS = {"ingen": 0, "inget": 0, "inga": 0, "noll": 0, "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4,
-                 "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12}
 _COUNT = r"(?:\d+(?:[,.]\d+)?|ingen|inget|inga|noll|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv)"
 _SHARE_DONE = re.compile(r"\b(?:upparbeta\w*|genomför\w*|utför\w*|verkställ\w*)\s+(?:\w+\s+){0,2}?till\s+"
                          r"(?P<pct>\d+(?:[,.]\d+)?)\s*(?:%|procent)|(?<![\d,.])(?P<pct2>\d+(?:[,.]\d+)?)\s*(?:%|procent)\s+"
@@ -361,11 +359,6 @@ _NEGATED_BEFORE = re.compile(r"\b(?:inte|ej|ingen|inga|inget|aldrig)\b(?![^.;]*\
 _FORECAST_ANY = re.compile(r"prognos|beräkna|förvänta|väntas|troligen|bedöm", re.I)
 _RANK_BEFORE = re.compile(r"\b(?:plats|placering|rank\w*|nr|nummer|sida|kapitel|etapp|fas|steg|dag|vecka|kvartal|§)\s*$",
                           re.I)
-
-
-def _count(word: str) -> float | None:
-    word = word.lower()
-    return _NUMBER_WORDS[word] if word in _NUMBER_WORDS else parse_number(word)[0]
 
 
 def _share(done: float, whole: float) -> str:
@@ -401,7 +394,7 @@ def figures_read(text: str) -> StatusMatch | None:
                 and not re.search(r"[^\W\d_]{2}", re.split(r"[:–-]\s", text[:m.start()])[-1]) \
                 and not re.search(r"\b\w{3,}as\b", text[:m.start()])  # ("Underskrifter samlas in – 47 av 50": under way)
             if m and (alone or _SHARE_VERB.search(text)) and not _RANK_BEFORE.search(text[:m.start()]):
-                done, whole = _count(m.group("x")), _count(m.group("y"))
+                done, whole = count_of(m.group("x")), count_of(m.group("y"))
                 if done is not None and whole and done <= whole and not _FORECAST.search(text):
                     return StatusMatch(_share(done, whole), m.group(0).strip(), "value", -1)
     return None

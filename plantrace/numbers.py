@@ -40,6 +40,17 @@ def parse_number(raw: str) -> tuple[Optional[float], Optional[str]]:
     return value, unit
 
 
+# a count written as a word ("tre av fem", "de två sista målen", "Av de tolv …")
+NUMBER_WORDS = {"ingen": 0, "inget": 0, "inga": 0, "noll": 0, "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4,
+                "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12}
+
+
+def count_of(word: str) -> Optional[float]:
+    """A count written as a word or in figures ("tolv", "12", "3,5"); None when it is neither."""
+    low = word.strip().lower()
+    return NUMBER_WORDS[low] if low in NUMBER_WORDS else parse_number(word)[0]
+
+
 YEAR = r"(?:19|20)\d{2}"  # a year as documents write it
 # a number in running text or a cell (decimal comma, space thousands, sign, unit) and a bound before it
 AMOUNT = (r"[-−–+]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[,.]\d+)?"
