@@ -187,9 +187,8 @@ def assignment_list_item(walk: Walk, bi: int, b: Block) -> bool:
     if walk.title_mode in ("mandate", "mandate_bullets"):
         kinds = ("bullet", "item") if walk.title_mode == "mandate" else ("bullet",)
         if b.kind in kinds and 15 < len(b.text) < 300:
-            if bi == len(walk.blocks) - 1 and not re.search(r"[.!?)]\s*$", b.text) \
-                    and walk.blocks[bi - 1].kind == b.kind and walk.blocks[bi - 1].text.rstrip().endswith("."):
-                return True  # the text ends inside the item (its siblings end in a full stop): where it ends is not told
+            if walk.cut_off(bi, b.text, walk.blocks[bi - 1].text if walk.blocks[bi - 1].kind == b.kind else None):
+                return True
             walk.add_assignment(re.sub(r"^[Aa]tt\s+", "", b.text.strip()).rstrip("."), b.number, bi)
             return True
         walk.title_mode = None

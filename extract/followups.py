@@ -259,9 +259,9 @@ def _goals_assessed_in_prose(ctx: Context, known: set[str]) -> list[tuple[Follow
                 continue
             listed = _listed_above(ctx, bi) if "målen" in sentence else []
             m = _THE_GOALS_JUDGED.search(sentence) if listed else None
-            if m and status_match(m.group("rest")).strength not in ("weak", "none"):
+            assessed = status_match(m.group("rest")) if m else None
+            if assessed and assessed.strength not in ("weak", "none"):
                 # "… bedömningen är att målen inte nåtts under året" right under the list of them: each listed goal
-                assessed = status_match(m.group("rest"))
                 for g in listed:
                     if fold(g.text) not in known:
                         known.add(fold(g.text))
@@ -404,7 +404,7 @@ def _line_followups(ctx: Context, block_at_line: dict[int, int], ind_block) -> l
         end = min([end] + [hb for hb in heading_blocks if hb > bi])
         blocks = list(range(bi + 1, end))
         if ctx.blocks[bi].kind in ("bullet", "item"):  # the list's last item: a paragraph judging all of them is not its own
-            blocks = next((blocks[:k] for k, b in enumerate(blocks) if "målen" in ctx.blocks[b].text
+            blocks = next((blocks[:j] for j, b in enumerate(blocks) if "målen" in ctx.blocks[b].text
                            and _THE_GOALS_JUDGED.search(ctx.blocks[b].text) and _listed_above(ctx, b)), blocks)
         in_span = set(blocks)
         if item.id in ctx.item_status:  # assessed where it stands: a Status cell, "Bedömning: …", its list's intro

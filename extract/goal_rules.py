@@ -54,9 +54,6 @@ _NOT_GOALS_LIST = re.compile(r"^(?:budget\w*|aktivitet\w*|åtgärd\w*|indikator\
                              r"\b(?:indikatorer(?:na)?|nyckeltal(?:en)?|mätetal(?:en)?)\s*:\s*$", re.I)
 # a list of the areas goals are grouped in, or of values: its items are names, not goals
 # ("… inom tre prioriterade områden:" lists what to reach: "Fler i arbete", "Minska arbetslösheten")
-# "… har formulerat fyra övergripande långsiktiga mål, ett i varje perspektiv:": what is counted are goals (one per
-# area), so the list holds them ("Målen är indelade i fyra perspektiv:" counts the areas)
-_COUNTED_GOALS_NOUN = re.compile(r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d{1,2})\s+(?:[\wåäö-]+\s+){0,3}?mål\b", re.I)
 _AREAS_INTRO = re.compile(r"\b(?:mål|fokus)områden\w*\b|\bstrategiska\s+områden\w*|\bperspektiv\w*|"
                           # "… dessa omfattar fem områden:": a count of areas (or aspects) closing the lead-in
                           # ("… inom tre prioriterade områden:" names priorities, what the list holds are goals)
@@ -604,7 +601,9 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
     text = b.text.strip()
     head = walk.current_head
     last = sentences(text)[-1] if b.kind == "para" and text.endswith(":") else ""
-    if last and len(last) < 250 and (_AREAS_INTRO.search(last) and not _COUNTED_GOALS_NOUN.search(last)
+    # ("… har formulerat fyra långsiktiga mål, ett i varje perspektiv:" counts goals, one an area: they are listed;
+    # "Målen är indelade i fyra perspektiv:" counts the areas)
+    if last and len(last) < 250 and (_AREAS_INTRO.search(last) and not _COUNTS_GOALS.search(last)
                                      or _VALUES_INTRO.search(last)) and not ASSIGNMENT_CUE.search(last):
         walk.list_mode = "areas"  # "Målområdena är följande:", "Kommunens värdeord är:": names, not goals
         return True
@@ -645,7 +644,7 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
     if judged:  # "De fem övriga målen som listas här kommer delvis att vara uppnådda." over the bullets it judges
         last = sentences(text)[-1]
     no_goals = _NOT_GOALS_LIST.search(last) if last else None
-    if no_goals and no_goals.group().lower().startswith("perspektiv") and _COUNTED_GOALS_NOUN.search(last):
+    if no_goals and no_goals.group().lower().startswith("perspektiv") and _COUNTS_GOALS.search(last):
         no_goals = None  # "… fyra mål, ett i varje perspektiv:": the goals are counted, the areas only named
     if b.kind == "para" and (_LIST_INTRO.search(last) or judged) and len(last) < 250 and not no_goals:
         walk.list_mode = "council" if COUNCIL_WORDS.search(text) else "goals"

@@ -46,6 +46,7 @@ _DOCUMENT_PART = re.compile(r"^(?:inledning|bakgrund|sammanfattning|innehåll|in
                             r"uppdrag|målvärden?|utfall|trend)\s*$", re.I)
 # "Ekonomi handlar om att kommunen ska …", "Medarbetare innebär att …": what a focus area means, not a goal of it
 _AREA_DEFINED = re.compile(r"^[A-ZÅÄÖ][\wåäö-]*(?:\s+(?:och|&)\s+[\wåäö-]+)?\s+(?:handlar\s+om|innebär|betyder|omfattar)\s", re.I)
+_TERMINATED = re.compile(r"[.!?:)]\s*$")
 _BODY_ONLY = re.compile(r"^(?:[\wåäö-]+\s+(?:och|&)\s+)?[\wåäö-]*(?:fullmäktige|nämnden|styrelsen|förvaltningen)\s*$",
                         re.I)
 
@@ -165,9 +166,9 @@ class Walk:
                 or _AREA_DEFINED.match(text):
             return None  # a header cell or a year under a label ("Mål" ⏎ "2019"), a chapter's name, a field's label
             # or the body a record names ("Beslutad av" ⏎ "1. Regionfullmäktige"): not a goal
-        if b0 == len(self.blocks) - 1 and not re.search(r"[.!?:)]\s*$", text) and self.ctx.get("goals") \
-                and self.ctx.get("goals")[-1].text.endswith(".") and self.blocks[b0].text.rstrip().endswith(text):
-            return None  # the text ends inside it while the goals before it end their sentences: it is cut off
+        if self.cut_off(b0, text, self.ctx.get("goals")[-1].text if self.ctx.get("goals") else None) \
+                and self.blocks[b0].text.rstrip().endswith(text):
+            return None
         key = fold(text)
         if dedupe and key in self.seen_goals:
             return self.seen_goals[key]
@@ -202,6 +203,12 @@ class Walk:
                                                provenance=self.ctx.provenance(b0)))
         self.seen_assign[key] = aid
         return aid
+
+    def cut_off(self, bi: int, text: str, sibling: Optional[str]) -> bool:
+        """An item the text ends inside: the last block, unterminated, where the item before it ends its sentence
+        (an opening cut at a length, a truncated file) — where it ends is not told, so it is left."""
+        return bi == len(self.blocks) - 1 and not _TERMINATED.search(text) and bool(sibling) \
+            and sibling.rstrip().endswith(".")
 
     def assess(self, item: Optional[str], status: Optional[str], comment: Optional[str] = None) -> None:
         """Keep the assessment read with an item (a Status cell, "Bedömning: …", a list's introduction) for the

@@ -285,6 +285,8 @@ _OUTCOME_FIGURE = re.compile(rf"(?<![\d,.])(?P<figure>{_FIGURE})(?!\s?(?:av|till
 _NOT_OUTCOME_BEFORE = re.compile(r"\b(?:åk|årskurs|klass|kvartal|etapp|fas|steg|nivå|vecka|dag|år|kapitel|med)\s*$|§\s*$",
                                  re.I)
 _FORECAST = re.compile(r"\b(?:prognos\w*|beräkna\w*|förvänta\w*|väntas|troligen|bedöm\w*)\b", re.I)
+# … and inside a compound too ("Helårsprognosen … över budget"), where a budget figure is read
+_FORECAST_ANY = re.compile(r"prognos|beräkna|förvänta|väntas|troligen|bedöm", re.I)
 
 
 
@@ -356,7 +358,6 @@ _SHARE_VERB = re.compile(r"\b(?:genomför\w*|uppnå\w*|uppfyll\w*|nådde|nåddes
                          r"färdigställ\w*|åtgärdat\w*|verkställ\w*|slutför\w*|gått\s+vidare|visar\s+grönt)\b", re.I)
 _SHARE_SPOILT = re.compile(r"\b(?:inte|ej|avvikelse\w*|brist\w*|saknade?s?|för\s+sent|fel\w*|endast|bara)\b", re.I)
 _NEGATED_BEFORE = re.compile(r"\b(?:inte|ej|ingen|inga|inget|aldrig)\b(?![^.;]*\bmen\b)", re.I)
-_FORECAST_ANY = re.compile(r"prognos|beräkna|förvänta|väntas|troligen|bedöm", re.I)
 _RANK_BEFORE = re.compile(r"\b(?:plats|placering|rank\w*|nr|nummer|sida|kapitel|etapp|fas|steg|dag|vecka|kvartal|§)\s*$",
                           re.I)
 
