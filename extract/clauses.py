@@ -109,7 +109,7 @@ def assignment_clauses(sentence: str, committee_ska: bool = False) -> list[str]:
                 and sentence[:m.start()].rstrip()[-1:].islower():
             starts.append(m.start())  # "… kommunfullmäktige Ge samtliga nämnder … i uppdrag att …": a decision list
             continue  # that lost its full stops, the capital verb opening the next point
-        if m.group("verb") and re.search(r"\bför\s+att\s+$", sentence[:m.start()], re.I):
+        if m.group("verb") and re.search(r"\bför\s+att\s+$", sentence[max(0, m.start() - 12):m.start()], re.I):
             continue  # "… för att ge nämnderna uppdraget att …": a purpose, no assignment given
         between = (m.group("between") or "").strip()
         if not between and m.group("verb") and m.group("verb").lower() in ("ges", "gavs") \

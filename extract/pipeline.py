@@ -108,8 +108,9 @@ _HEADER_WORDS = re.compile(r"^(?:(?:uppfyllelsetid|ansvarig|ansvar|utfall|målni
 
 @register("header_cells_not_indicators")
 def header_cells_not_indicators(ctx: Context) -> None:
-    if any(_HEADER_WORDS.match(i.name.strip()) for i in ctx.get("indicators")):
-        ctx.items["indicators"] = [i for i in ctx.get("indicators") if not _HEADER_WORDS.match(i.name.strip())]
+    kept = [i for i in ctx.get("indicators") if not _HEADER_WORDS.match(i.name.strip())]
+    if len(kept) != len(ctx.get("indicators")):
+        ctx.items["indicators"] = kept
 
 
 DEFAULT_PIPELINE: list[str] = ["blocks", "toc", "headings", "tables", "roles", "structure", "table_items", "indicator_lines",

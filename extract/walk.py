@@ -166,8 +166,8 @@ class Walk:
                 or _AREA_DEFINED.match(text):
             return None  # a header cell or a year under a label ("Mål" ⏎ "2019"), a chapter's name, a field's label
             # or the body a record names ("Beslutad av" ⏎ "1. Regionfullmäktige"): not a goal
-        if self.cut_off(b0, text, self.ctx.get("goals")[-1].text if self.ctx.get("goals") else None) \
-                and self.blocks[b0].text.rstrip().endswith(text):
+        if b0 == len(self.blocks) - 1 and self.blocks[b0].text.rstrip().endswith(text) \
+                and self.cut_off(b0, text, self.ctx.get("goals")[-1].text if self.ctx.get("goals") else None):
             return None
         key = fold(text)
         if dedupe and key in self.seen_goals:
