@@ -23,24 +23,28 @@ _FIELD = re.compile(r"^[\wåäöÅÄÖ ]{2,30}:\s")  # "Ansvarig nämnd: BUN" is
 _ABOUT_THE_GOAL = re.compile(r"^(?:målet|syftet|målets\s+syfte)\b", re.I)
 
 
-@rule("assessed_statement")
+@rule("assessed_statement", kinds=("para", "bullet", "item"))
 def assessed_statement(walk: Walk, bi: int, b: Block) -> bool:
     """A statement directly followed by its assessment ("Måluppfyllelse: Medel", "Bedömning: Delvis uppfyllt")
     is a goal being followed up, whatever title it stands under."""
     text = b.text.strip()
+    if b.kind not in ("para", "bullet", "item") or len(text) > 300 or text.endswith(":"):
+        return False
     j = bi + 1
     if j + 1 < len(walk.blocks) and _ABOUT_THE_GOAL.match(walk.blocks[j].text) and len(walk.blocks[j].text) < 400:
         j += 1  # "Målet syftar till …" between the goal and its assessment
     nxt = walk.blocks[j] if j < len(walk.blocks) else None
-    bare = nxt is not None and j == bi + 1 and (is_statement(text) or walk.list_mode in ("goals", "council")) \
-        and _bare_status(nxt.text.strip())  # (in a list of goals, any item; elsewhere a statement with "ska")
-    if b.kind not in ("para", "bullet", "item") or nxt is None or not (_ASSESSMENT.match(nxt.text.strip()) or bare) \
-            or len(text) > 300 or text.endswith(":") or _ASSESSMENT.match(text) or assignment_like(text) \
+    if nxt is None:
+        return False
+    below = nxt.text.strip()
+    bare = j == bi + 1 and len(below.split()) <= 4 and (is_statement(text) or walk.list_mode in ("goals", "council")) \
+        and _bare_status(below)  # (in a list of goals, any item; elsewhere a statement with "ska")
+    if not (_ASSESSMENT.match(below) or bare) or _ASSESSMENT.match(text) or assignment_like(text) \
             or _ABOUT_THE_GOAL.match(text) or about_goals(text) or _FIELD.match(text):
         return False
     level = title_level(walk)  # "Måluppfyllelse för fullmäktiges mål": the council's
     walk.target = walk.add_goal(text, level, walk.parent_for(level), b.number, bi)
-    walk.assess(walk.target, _ASSESSMENT.sub("", nxt.text.strip()).strip())
+    walk.assess(walk.target, _ASSESSMENT.sub("", below).strip())
     if bare:
         walk.status_lines.add(j)  # "Uppnås ej" under the goal: read here, no title of what follows
     return True
@@ -65,7 +69,7 @@ _GOAL_ASSESSED = re.compile(r"^(?:det\s+|vårt\s+|detta\s+)?(?:[\wåäö]+\s+){0
 _ASSESSED = ("done", "partial", "not_done")
 
 
-@rule("goal_heading_assessed")
+@rule("goal_heading_assessed", kinds=("para", "heading"))
 def goal_heading_assessed(walk: Walk, bi: int, b: Block) -> bool:
     """A goal written as a short heading whose paragraph opens by assessing it ("Fler i jobb" ⏎ "Det strategiska
     målet Fler i jobb bedöms vara delvis uppfyllt. …"), as annual reports follow up their goals in prose."""
@@ -94,7 +98,7 @@ _POINTED_GOAL = re.compile(r"^(?:det|detta)\s+(?:gäller|är)\s+(?:det\s+)?mål(
                            r"(?P<goal>[^.]{2,300}?\b(?:ska|skall)\s[^.]{3,300}?)\.?$", re.I)
 
 
-@rule("goal_pointed_at")
+@rule("goal_pointed_at", kinds=("para",))
 def goal_pointed_at(walk: Walk, bi: int, b: Block) -> bool:
     """A sentence that points at the goal a judgement just above was about ("Det gäller målet att …"): the goal,
     with the judgement's status. Claims nothing."""
@@ -241,7 +245,7 @@ _STATUS_SENTENCE = re.compile(r"^(?:uppdraget|målet|arbetet|projektet|åtgärde
                               r"\b(?:bli|blir|blev|blivit|vara|varit|bedöms|anses|beräknas|är)$", re.I)
 
 
-@rule("status_suffix")
+@rule("status_suffix", kinds=("para", "bullet", "item"))
 def status_suffix(walk: Walk, bi: int, b: Block) -> bool:
     """An assignment or goal line that ends in its status: the status in capitals marks such a list anywhere; a
     status in ordinary letters counts under a title about assignments or goals."""

@@ -79,7 +79,7 @@ def _split_at_verbs(sentence: str) -> list[str]:
     return out + [" ".join(cur)] if cur else out
 
 
-@rule("inline_assignment_list")
+@rule("inline_assignment_list", kinds=("para", "item", "heading"))
 def inline_assignment_list(walk: Walk, bi: int, b: Block) -> bool:
     """The items of an announced list of assignments run into one paragraph: each sentence that opens with a
     verb (and one that names a short measure) is an assignment, until a sentence that is neither."""
@@ -109,7 +109,7 @@ def inline_assignment_list(walk: Walk, bi: int, b: Block) -> bool:
     return b.kind != "heading"  # a chapter's number glued on ("1 Beslut … följande uppdrag: …"): still a chapter
 
 
-@rule("uppdras_sentence")
+@rule("uppdras_sentence", kinds=_TEXT_KINDS)
 def uppdras_sentence(walk: Walk, bi: int, b: Block) -> bool:
     """"Socialnämnden uppdras att …" — a plan's assignment wherever it stands; in a report it is quoted."""
     if b.kind not in _TEXT_KINDS or not UPPDRAS.match(b.text) or walk.region() == "goal":
@@ -129,7 +129,7 @@ _SHALL = re.compile(rf"\b(?:ska|skall)\b(?!\s+{_STATE_VERB})", re.I)
 _DECISION_INTRO = re.compile(rf"\b{DECISION_VERB}(?:\s+\w+){{0,3}}?\s*(?:att)?\s*:?\s*$", re.I)
 
 
-@rule("att_uppdra")
+@rule("att_uppdra", kinds=_TEXT_KINDS)
 def att_uppdra(walk: Walk, bi: int, b: Block) -> bool:
     """A protocol's decision "att uppdra åt socialnämnden att …": the clause after "att" is the assignment; so is
     a clause of a decision list ("Kommunfullmäktige beslutar att:" ⏎ "• förvaltningen får i uppdrag att …")."""
@@ -170,10 +170,10 @@ _MANDATE_INTRO = re.compile(r"\buppdrag\w*(?:\s+\w+){0,3}?\s+(?:är\s+att|att)\s
                             r"uppdragen\s*:\s*$", re.I)
 
 
-@rule("mandate_intro")
+@rule("mandate_intro", kinds=("para", "item"))
 def mandate_intro(walk: Walk, bi: int, b: Block) -> bool:
     text = b.text.strip()
-    if b.kind not in ("para", "item") or not (text.endswith(":") or "uppdrag" in text.lower()) \
+    if b.kind not in ("para", "item") or not (text.endswith(":") or text[-3:].lower() == "att" and "uppdrag" in text.lower()) \
             or not _MANDATE_INTRO.search(text) or b.kind == "item" and not text.endswith(":"):
         return False
     walk.title_mode = "mandate" if b.kind == "para" else "mandate_bullets"  # (an item's list ends at its sibling)
@@ -222,7 +222,7 @@ def assignment_list_item(walk: Walk, bi: int, b: Block) -> bool:
     return True
 
 
-@rule("responsibility_marker")
+@rule("responsibility_marker", kinds=_TEXT_KINDS + ("heading",))
 def responsibility_marker(walk: Walk, bi: int, b: Block) -> bool:
     """"Utred möjligheten att … (KS)": an imperative that names who is responsible is an assignment anywhere."""
     text = b.text.strip()
@@ -238,7 +238,7 @@ _RESPONSIBLE_LINE = re.compile(r"^(?:ansvar(?:ig)?(?:\s+nämnd)?|ansvarig\s+för
                                r"(?:\s{2,}|\s+(?=[A-ZÅÄÖ][a-zåäö]+\s*:)|$)", re.I)
 
 
-@rule("responsible_line")
+@rule("responsible_line", kinds=("para",))
 def responsible_line(walk: Walk, bi: int, b: Block) -> bool:
     """"Ansvar: SON, VON" under an assignment names who carries it out."""
     m = _RESPONSIBLE_LINE.match(b.text.strip()) if b.kind == "para" else None
@@ -269,7 +269,7 @@ def _first_number(number: str) -> int:
     return int(digits.group()) if digits else 0
 
 
-@rule("agenda_assignment")
+@rule("agenda_assignment", kinds=("item", "heading"))
 def agenda_assignment(walk: Walk, bi: int, b: Block) -> bool:
     """A numbered agenda item or heading that names an assignment is one (its decision may follow below)."""
     text = b.text.strip()
@@ -287,7 +287,7 @@ def agenda_assignment(walk: Walk, bi: int, b: Block) -> bool:
     return True
 
 
-@rule("assignment_in_text")
+@rule("assignment_in_text", kinds=_TEXT_KINDS)
 def assignment_in_text(walk: Walk, bi: int, b: Block) -> bool:
     """An assignment decided in running text (minutes, agendas, press summaries, a report's decisions): the clause
     that carries "… får i uppdrag att …"; told in the past ("fick", "har fått", "gav X i uppdrag") it is still one,
@@ -344,7 +344,7 @@ _TASK_VERB = re.compile(r"^(?:utreda|ta|se|undersöka|kartlägga|analysera|pröv
                         r"ansöka|inleda|påbörja|upprätta|tillsätta)$", re.I)
 
 
-@rule("decided_shall")
+@rule("decided_shall", kinds=_TEXT_KINDS)
 def decided_shall(walk: Walk, bi: int, b: Block) -> bool:
     """A decision told in running text that a committee or office shall do something is an assignment to it, the
     clause from its name (a municipality's own "ska ha …", "ska vara …" states a goal, no task). Claims nothing:
@@ -380,7 +380,7 @@ def _to_committees(title: str) -> bool:
     return bool(_TO_COMMITTEES_TITLE.search(title))
 
 
-@rule("assignments_to_committees")
+@rule("assignments_to_committees", kinds=("para", "heading", "item"))
 def assignments_to_committees(walk: Walk, bi: int, b: Block) -> bool:
     """Under a title that gives assignments to the committees, a committee's "har (som särskilt) uppdrag att …" and
     "ska <do> …" sentences are the assignments. Claims the paragraph when it found one."""
@@ -440,12 +440,14 @@ def _unpunctuated_end(clause: str) -> str:
 _CLOSED = re.compile(r"uppdrag(?:et)?\s+(?:i\s+[^:]{1,80}:\s*)?att\s+(?P<what>.{10,300}?)\s+(?:därmed\s+)?"
                      r"(?:är|anses|förklaras)\s+(?:därmed\s+)?(?P<status>slutfört|utfört|genomfört|avslutat|fullgjort|"
                      r"färdigt|redovisat)\b", re.I)
+_CLOSED_WORDS = ("slutfört", "utfört", "genomfört", "avslutat", "fullgjort", "färdigt", "redovisat")  # one is in every match
 
 
-@rule("closed_assignment")
+@rule("closed_assignment", kinds=_TEXT_KINDS)
 def closed_assignment(walk: Walk, bi: int, b: Block) -> bool:
     """A decision that an assignment is done names the assignment and its status: both are kept."""
-    if b.kind not in _TEXT_KINDS or "uppdrag" not in b.text.lower():
+    low = b.text.lower()
+    if b.kind not in _TEXT_KINDS or "uppdrag" not in low or not any(w in low for w in _CLOSED_WORDS):
         return False
     found = False
     for sentence in sentences(b.text):

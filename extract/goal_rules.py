@@ -212,7 +212,7 @@ def pending_label(walk: Walk, bi: int, b: Block) -> bool:
     return True
 
 
-@rule("labelled_line")
+@rule("labelled_line", kinds=("para", "heading", "item", "bullet"))
 def labelled_line(walk: Walk, bi: int, b: Block) -> bool:
     if b.kind not in ("para", "heading", "item", "bullet"):
         return False
@@ -365,7 +365,7 @@ def _measure_marks(walk: Walk) -> tuple[frozenset[int], list[int]]:
                 continue
             if t.endswith(":") and MEASURES_LABEL.match(t):
                 labels.add(k)
-            if MEASURES_LABEL.match(t) or USED_INTRO.match(t) or NAMING_INTRO.match(t):
+            if MEASURES_LABEL.match(t) or USED_INTRO.match(t) or t.endswith(":") and NAMING_INTRO.match(t):
                 intros.append(k)
         walk.measure_marks = (frozenset(labels), intros)
     return walk.measure_marks
@@ -387,7 +387,7 @@ def _in_measures_list(walk: Walk, bi: int) -> bool:
     return False
 
 
-@rule("goal_over_its_measures")
+@rule("goal_over_its_measures", kinds=("para", "heading"))
 def goal_over_its_measures(walk: Walk, bi: int, b: Block) -> bool:
     """"Skola i toppklass" ⏎ "En skola i toppklass" ⏎ "Indikatorer:" ⏎ <measures>: the line right over the
     measures' label is the goal they measure; a name over that line, which the goal repeats, is its name only."""
@@ -509,7 +509,7 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
     return True
 
 
-@rule("goal_statement_under_heading")
+@rule("goal_statement_under_heading", kinds=("para", "heading"))
 def goal_statement_under_heading(walk: Walk, bi: int, b: Block) -> bool:
     """Plans without sub-numbering: the committee's goal is the statement right under a council goal heading."""
     head = walk.current_head
@@ -525,7 +525,7 @@ _EFFECT_GOALS = re.compile(r"effektmål", re.I)
 _EXPERIENCED = re.compile(r"^(?:[A-ZÅÄÖ][\wåäö-]*\s+){1,4}?(?:upplever|känner\s+sig|känner|erfar)\s+\S", re.I)
 
 
-@rule("experienced_effect_goal")
+@rule("experienced_effect_goal", kinds=("para",))
 def experienced_effect_goal(walk: Walk, bi: int, b: Block) -> bool:
     """Where a document speaks of its effect goals ("effektmål"), a one-sentence paragraph that says what someone
     experiences, right under a goal's short name, is the goal."""
@@ -733,7 +733,7 @@ def decided_goal_paragraphs(walk: Walk, bi: int, b: Block) -> bool:
     return False
 
 
-@rule("target_sentence")
+@rule("target_sentence", kinds=("para",))
 def target_sentence(walk: Walk, bi: int, b: Block) -> bool:
     """"Målsättningen är att … 75 %" under a goal is a measurable sub-goal; the block may still hold more."""
     if b.kind == "para" and walk.target is not None and walk.level_of(walk.target) is not None \
@@ -757,10 +757,11 @@ _SAID_GOAL = re.compile(rf"(?<=\S )(?:[\wåäö]*mål|[\wåäö]*målsättning(?
 _SAID_GOAL_INVERTED = re.compile(rf"\b(?:är|var|blir)\s+{_LEVEL_GOAL}\s+att\s+(?P<goal>.+)$|"
                                  # "Kommunen har bland annat som mål att 95 procent … ska …"
                                  r"\bhar\s+(?:\w+\s+){0,2}?som\s+(?:\w+\s+)?mål(?:sättning)?\s+att\s+(?P<had>.+)$", re.I)
-_SAID_CHEAP = re.compile(r"(?:mål|målsättning|målsättningar|ambition)\w*\s+(?:är|var|blir)\s*(?:att\s|:)", re.I)
+# (these two and `_NAMING_WORDS` read the lower-cased text, case-sensitive: the same matches at a third of the
+# cost of IGNORECASE, run as they are on every paragraph that speaks of goals)
+_SAID_CHEAP = re.compile(r"(?:mål|målsättning|målsättningar|ambition)\w*\s+(?:är|var|blir)\s*(?:att\s|:)")
 # … and the verb first or "som mål" (looked for only where "målet", "målen" or " som " occurs)
-_SAID_CHEAP_MORE = re.compile(r"\bsom\s+(?:\w+\s+)?mål(?:sättning)?\s+att\s|\b(?:är|var|blir)\s+\w*mål(?:et|en)\s+att\s",
-                              re.I)
+_SAID_CHEAP_MORE = re.compile(r"\bsom\s+(?:\w+\s+)?mål(?:sättning)?\s+att\s|\b(?:är|var|blir)\s+\w*mål(?:et|en)\s+att\s")
 _QUOTES = "\"“”»«"
 # "De långsiktiga målsättningarna är: "…"", "Bland de politiska målen finns att "X ska …" samt att "Y ska …""
 _QUOTED_GOALS = re.compile(r"\b(?:mål|målsättning)\w*\b[^\"“”»«.:]{0,60}?(?:\s(?:är|var)\s*:\s*|\satt\s+)"
@@ -772,7 +773,19 @@ _AND_THAT = re.compile(r",?\s+(?:och|samt)\s+att\s+|"
 
 
 def _said_cheap(t: str) -> bool:
-    return bool(_SAID_CHEAP.search(t) or ("målet" in t or "målen" in t or " som " in t) and _SAID_CHEAP_MORE.search(t))
+    low = t.lower()
+    return _said_at_noun(low) or ("målet" in t or "målen" in t or " som " in t) and bool(_SAID_CHEAP_MORE.search(low))
+
+
+def _said_at_noun(low: str) -> bool:
+    """`_SAID_CHEAP` tried where its noun occurs (found by `str.find`), not at every letter m or a of the text."""
+    for noun in ("mål", "ambition"):
+        at = low.find(noun)
+        while at >= 0:
+            if _SAID_CHEAP.match(low, at):
+                return True
+            at = low.find(noun, at + 1)
+    return False
 
 
 def _said_level(sentence: str) -> str:
@@ -780,17 +793,18 @@ def _said_level(sentence: str) -> str:
     return "council" if COUNCIL_WORDS.search(sentence) or re.search(r"fullmäktiges", sentence, re.I) else "committee"
 
 
-@rule("goal_said_in_prose")
+@rule("goal_said_in_prose", kinds=("para", "item"))
 def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
     """A goal stated in running text: "<someone's> mål är att <statement with ska>", each "och att <statement>"
     a goal of its own. Claims nothing: the block may hold more."""
     t = b.text
-    if b.kind == "para" and ("mål" in t or "Mål" in t) and _NAMING_WORDS.search(t):
+    if b.kind == "para" and ("mål" in t or "Mål" in t) and _names_them(t.lower()):
         _counted_goals(walk, bi, t)
     if b.kind == "para" and ("mål" in t or "Mål" in t):
         _counted_goal_lines(walk, bi, t)
+        low = t.lower()
         named = _AREAS_NAMED.search(t) if any(w in t for w in ("delade", "ordnade", "grupperade", "samlade", "inom")) \
-            else None
+            and ("perspektiv" in low or "områden" in low) else None
         if named:  # "Målen är uppdelade under tre perspektiv; A, B och C": the titles A, B, C group goals
             # "kund och kvalitet, medarbetare och ekonomi": an "och" may join two areas or stand inside one
             names = named.group("names").rstrip(" .")
@@ -829,7 +843,11 @@ def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
 
 
 
-_NAMING_WORDS = re.compile(r"\b(?:det\s+vill\s+säga|dvs\.?|nämligen)\s", re.I)
+_NAMING_WORDS = re.compile(r"\b(?:det\s+vill\s+säga|dvs\.?|nämligen)\s")  # (on the lower-cased text)
+
+
+def _names_them(low: str) -> bool:
+    return ("vill" in low or "dvs" in low or "nämligen" in low) and bool(_NAMING_WORDS.search(low))
 # "… de fyra övergripande målen …, det vill säga A, B, C och D, anses vara uppfyllda": the goals named in a
 # sentence, as many as it counts
 _COUNTED_GOALS = re.compile(r"\b(?P<count>två|tre|fyra|fem|sex|sju|åtta|nio|tio|[2-9])\s+(?:[\wåäö-]+\s+){0,2}?"
@@ -870,10 +888,18 @@ _COUNTS_GOALS = re.compile(r"\b(?P<count>två|tre|fyra|fem|sex|sju|åtta|nio|tio
 _THESE_ARE = re.compile(r"^(?:dessa|de|målen|följande)\s+(?:\w+\s+)?(?:är|lyder)\s*:$", re.I)
 
 
+def _last_clause(text: str) -> int:
+    """Where a match of a pattern that runs to the text's end with no full stop or semicolon (but a last full stop)
+    can start: searching from there finds what a search from the start finds, without trying every word before."""
+    s = text.rstrip()
+    end = len(s) - 1 if s.endswith(".") else len(s)
+    return max(s.rfind(".", 0, end), s.rfind(";", 0, end)) + 1
+
+
 def _counted_goal_lines(walk: Walk, bi: int, text: str) -> None:
     """A sentence that counts the goals, followed by exactly as many short lines: each line names one goal.
     The count is the evidence: a different number of lines (a list of areas, a heading) is left alone."""
-    m = _COUNTS_GOALS.search(sentences(text)[-1]) if _COUNTS_GOALS.search(text) else None
+    m = _COUNTS_GOALS.search(sentences(text)[-1]) if _COUNTS_GOALS.search(text, _last_clause(text)) else None
     if not m or _NOT_GOAL_GROUP.search(m.group("rest")) or walk.ctx.is_report:
         return
     count = int(count_of(m.group("count")))
@@ -999,7 +1025,7 @@ _VISION_SAID = re.compile(r"^(?:[\wåäö]+s\s+|vår\s+|den\s+)?vision(?:en)?\s+
 _GOAL_WORD_RE = re.compile(r"\bmål|målsättning", re.I)
 
 
-@rule("goal_title_statements")
+@rule("goal_title_statements", kinds=("para", "bullet", "item"))
 def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
     """Under a plain title about goals ("Nämndens mål", "Prioriterade mål 2024"): its list items, and its
     statements one or two sentences long, until the next title."""
@@ -1097,7 +1123,7 @@ def _dash_items(tail: str) -> list[str]:
     return [i for i in items if len(i.split()) >= 2]
 
 
-@rule("inline_dash_goal_list")
+@rule("inline_dash_goal_list", kinds=("para", "heading", "item"))
 def inline_dash_goal_list(walk: Walk, bi: int, b: Block) -> bool:
     """The items of a dash list of goals run into a paragraph after "… målen är:" / "… nämndmålen följande:", at
     the level the lead-in names. Claims nothing."""
@@ -1120,7 +1146,7 @@ def inline_dash_goal_list(walk: Walk, bi: int, b: Block) -> bool:
 _LOWER_ITEM = re.compile(r"(?P<item>[a-zåäö][^.!?]{8,400}?[.!?])(?:\s+|$)")
 
 
-@rule("inline_goal_list")
+@rule("inline_goal_list", kinds=("heading", "para"))
 def inline_goal_list(walk: Walk, bi: int, b: Block) -> bool:
     """The goals a municipality sets itself, listed after "<kommun> ska:" and run into the paragraph: each item
     that ends its sentence is a council goal, until a sentence opens in upper case (an item cut off is left)."""
@@ -1131,7 +1157,8 @@ def inline_goal_list(walk: Walk, bi: int, b: Block) -> bool:
         return False
     if b.kind != "para" or "ska" not in b.text or walk.region() == "assignment":
         return False
-    m = _BODY_SHALL.search(b.text)
+    m = _BODY_SHALL.search(b.text) if ":" in b.text and ("ommun" in b.text or "tad" in b.text or "egion" in b.text) \
+        else None  # (the words the pattern needs, looked for first)
     if not m:
         return False
     items, at = [], m.end()
@@ -1204,7 +1231,7 @@ def _area_stripped(sentence: str) -> str:
     return sentence
 
 
-@rule("goal_sentences_run_on")
+@rule("goal_sentences_run_on", kinds=("para",))
 def goal_sentences_run_on(walk: Walk, bi: int, b: Block) -> bool:
     """The paragraph right under a heading that names goals ("… KF-mål 2012–2015", "Nämndens mål"), three or
     more sentences of which at least three in four say what shall be: every sentence of it is a goal."""
@@ -1231,7 +1258,7 @@ _QUOTED_INTRO = re.compile(r"\b[\wåäö-]*mål(?:en|sättningarna)?\s+(?:är|va
 _QUOTED = re.compile(r"[”\"“«]([^”\"“«»]{3,150})[”\"»]")
 
 
-@rule("quoted_goal_names")
+@rule("quoted_goal_names", kinds=("para", "item", "bullet"))
 def quoted_goal_names(walk: Walk, bi: int, b: Block) -> bool:
     """Claims nothing."""
     if b.kind not in ("para", "item", "bullet") or "ål" not in b.text or not _QUOTED.search(b.text):
@@ -1252,7 +1279,7 @@ def quoted_goal_names(walk: Walk, bi: int, b: Block) -> bool:
     return False
 
 
-@rule("goals_judged_in_prose")
+@rule("goals_judged_in_prose", kinds=("para",))
 def goals_judged_in_prose(walk: Walk, bi: int, b: Block) -> bool:
     """"Målet om att bli en mer attraktiv region har uppnåtts": a goal named by its content where it is judged is a
     goal of the document (its follow-up is read by extract/followups.py). Claims nothing."""
@@ -1266,7 +1293,7 @@ def goals_judged_in_prose(walk: Walk, bi: int, b: Block) -> bool:
     return False
 
 
-@rule("coded_goals_run_on")
+@rule("coded_goals_run_on", kinds=("para", "heading", "item"))
 def coded_goals_run_on(walk: Walk, bi: int, b: Block) -> bool:
     """Each goal code in a paragraph that also numbers or lists measures opens a goal: its first sentence, up to
     the next measure's or goal's code; a goal with nothing after it, whose end cannot be told, is left."""

@@ -230,13 +230,20 @@ _QUESTION = re.compile(r"^(?P<q>(?:Hur|Vad|Vilken|Vilka|Upplever|Får|Kan|Är|Fi
                        r"Minskar)\s[^?]{10,200})\?")
 _QUESTION_HEAD = re.compile(r"^Fråga\b|kvalitet\s+i\s+korthet|\bKKiK\b", re.I)
 _NUMBER = re.compile(r"^-?\d+(?:[,.]\d+)?$")  # one whitespace-free token
+
+
+def _survey_words(text: str) -> bool:
+    """A word of `_QUESTION_HEAD` is in the text: the cheap test before the pattern's search, line by line or over
+    a whole document."""
+    low = text.lower()
+    return "fråga" in low or "korthet" in low or "kkik" in low
 _COMPARISON_HEAD = re.compile(r"\b(?:riket|genomsnitt|snitt|länet|jämför\w*|liknande\s+kommuner)\b", re.I)
 
 
 def _question_rows(out: _Out, skip: set[int]) -> None:
     """Measures asked as questions in a table under "Fråga | Mått | <years>": the question is the indicator; the
     figures that end its row (on its line or the lines before the next question) are the header's years."""
-    if "?" not in out.ctx.layout.text:
+    if "?" not in out.ctx.layout.text or not _survey_words(out.ctx.layout.text):
         return
     lines = out.ctx.layout.lines
     head = next((i for i, ln in enumerate(lines) if _QUESTION_HEAD.search(ln.text)), None)
@@ -296,7 +303,7 @@ _QUANTITY = re.compile(r"\b(?:andel\w*|antal\w*|många|lång|tid|kostar|kostnad\
 def _asked_measures(out: _Out, skip: set[int]) -> None:
     """Each quantity a survey's questions ask for, in a text that names the survey."""
     text = out.ctx.layout.text
-    if "?" not in text or not _QUESTION_HEAD.search(text):
+    if "?" not in text or not _survey_words(text) or not _QUESTION_HEAD.search(text):
         return
     for i, ln in enumerate(out.ctx.layout.lines):
         if i in skip or "?" not in ln.text:
@@ -331,7 +338,8 @@ def _survey_indices(out: _Out, skip: set[int]) -> None:
 
 _STATUS_CELL = (r"(?:ej\s+klart|inte\s+klart|klart|pågår|ej\s+påbörjat|påbörjat|delvis\s+uppfyllt|ej\s+uppfyllt|uppfyllt|"
                 r"ej\s+genomfört|delvis\s+genomfört|genomfört|ja|nej|[✓✔x])")
-_STATUS_HEAD = re.compile(r"\b(?:Uppföljningsområde|Indikator|Mått|Mätetal|Nyckeltal|Kontrollpunkt|Delmål)\s+(?=1\s)")
+_STATUS_HEAD_WORDS = ("Uppföljningsområde", "Indikator", "Mått", "Mätetal", "Nyckeltal", "Kontrollpunkt", "Delmål")
+_STATUS_HEAD = re.compile(rf"\b(?:{'|'.join(_STATUS_HEAD_WORDS)})\s+(?=1\s)")
 _STATUS_ROW = re.compile(rf"(?P<n>\d{{1,2}})\s+(?P<name>[A-ZÅÄÖ].{{2,200}}?)\s+(?P<cells>(?:{_STATUS_CELL}\s+){{1,}}{_STATUS_CELL})"
                          rf"(?=\s+\d{{1,2}}\s+[A-ZÅÄÖ]|\s+[A-ZÅÄÖ]|\s*$)", re.I)
 
@@ -342,7 +350,7 @@ def _status_rows(out: _Out, skip: set[int]) -> None:
     lines = out.ctx.layout.lines
     for i, ln in enumerate(lines):
         t = ln.text
-        if i in skip or len(t) < 40:
+        if i in skip or len(t) < 40 or not any(w in t for w in _STATUS_HEAD_WORDS):
             continue
         head = _STATUS_HEAD.search(t)
         if not head:

@@ -208,7 +208,7 @@ def indicator_lines(ctx: Context) -> None:
             continue
         last = sentences(text)[-1] if text.endswith(":") else text
         if not found and b.kind in ("para", "heading") \
-                and (LIST_INTRO.match(text) or NAMING_INTRO.match(last) or USED_INTRO.match(text)
+                and (LIST_INTRO.match(text) or text.endswith(":") and NAMING_INTRO.match(last) or USED_INTRO.match(text)
                      or len(text) < 600 and _NAMES_MEASURES.search(text[-200:])
                      and (PRESENTING_INTRO.search(text) or text.endswith(":") and "följande" in last)) \
                 and not _GOALS_WITH_MEASURES.search(last) and not _LEGEND_INTRO.search(last):

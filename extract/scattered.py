@@ -526,8 +526,10 @@ def find_headerless_rows(blocks: list[Block]) -> list[RawTable]:
     n, i = len(blocks), 0
 
     def years_of(b: Block) -> list[str]:  # a header line of years alone ("2016 2017 2018 2019 2020")
+        if b.kind != "para" or not _LONE_YEAR.match(b.text.split(None, 1)[0] if b.text.strip() else ""):
+            return []  # (the first word first: most paragraphs end the test there, unsplit)
         parts = b.text.split()
-        return parts if b.kind == "para" and len(parts) >= 3 and all(_LONE_YEAR.match(p) for p in parts) else []
+        return parts if len(parts) >= 3 and all(_LONE_YEAR.match(p) for p in parts) else []
 
     def row(b: Block) -> Optional[re.Match]:  # a short line ending in a figure, the only kind worth the pattern
         t = b.text.strip()

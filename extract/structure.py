@@ -15,7 +15,7 @@ from plantrace.extract.item_tables import item_tables
 from plantrace.extract.roles import is_statement
 from plantrace.extract.silent import where_structure_is_silent
 from plantrace.extract.vocabulary import ASSIGNMENT_REGION, GOAL_REGION
-from plantrace.extract.walk import RULES, Walk
+from plantrace.extract.walk import Walk, _sentences, rules_by_kind
 from plantrace.nlp_models.status import status_match
 from plantrace.schema import Section
 
@@ -65,6 +65,7 @@ STRUCTURE_RULES: list[str] = [
 
 
 def extract_structure(ctx: Context, rules: Optional[list[str]] = None) -> None:
+    _sentences.cache_clear()  # (what a document's rules share of its sentences; no document sees another's)
     n = len(ctx.blocks)
     ctx.block_goal = [None] * n
     ctx.block_target = [None] * n
@@ -72,7 +73,7 @@ def extract_structure(ctx: Context, rules: Optional[list[str]] = None) -> None:
     walk = Walk(ctx=ctx, head_at={h.block: hi for hi, h in enumerate(ctx.headings)})
     _sections(ctx)
     _regions(walk)
-    steps = [RULES[name] for name in (rules or STRUCTURE_RULES)]
+    steps = rules_by_kind(rules or STRUCTURE_RULES)
     # a flattened indicator table's rows are read by the table step (its goal rows stay outside its blocks)
     rows = {bi for t in ctx.tables if t.kind == "indicator" for bi in t.blocks if ctx.blocks[bi].kind == "para"}
     # … and so do its numbered rows that hold their values ("1.1 <name> (%) 1 1,4"), unlike a numbered name whose
@@ -85,7 +86,7 @@ def extract_structure(ctx: Context, rules: Optional[list[str]] = None) -> None:
         if bi in rows:
             walk.stamp(bi)
             continue
-        for step in steps:
+        for step in steps(b.kind):
             if step(walk, bi, b):
                 break
         walk.stamp(bi)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Optional
 
 from plantrace.extract.blocks import Block
@@ -77,16 +78,33 @@ def goal_wording(text: str) -> str:
 
 Rule = Callable[["Walk", int, Block], bool]
 RULES: dict[str, Rule] = {}
+# the block kinds a rule reads, where it reads only some and does nothing with the others (not even reset what it
+# keeps): the walk offers it no other kind
+RULE_KINDS: dict[str, tuple[str, ...]] = {}
 
 
-def rule(name: str):
+def rule(name: str, kinds: Optional[tuple[str, ...]] = None):
     """Register a structure rule: `fn(walk, block_index, block) -> True` when it claimed the block."""
 
     def wrap(fn: Rule) -> Rule:
         RULES[name] = fn
+        if kinds is not None:
+            RULE_KINDS[name] = kinds
         return fn
 
     return wrap
+
+
+def rules_by_kind(names: list[str]) -> Callable[[str], list[Rule]]:
+    """The rules of `names`, in order, that read blocks of a kind (looked up once per kind)."""
+    cache: dict[str, list[Rule]] = {}
+
+    def steps(kind: str) -> list[Rule]:
+        if kind not in cache:
+            cache[kind] = [RULES[n] for n in names if n not in RULE_KINDS or kind in RULE_KINDS[n]]
+        return cache[kind]
+
+    return steps
 
 
 def split_names(text: str) -> list[str]:
@@ -246,6 +264,12 @@ _SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 
 
 def sentences(text: str) -> list[str]:
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[str, ...]:
+    """(Cached: a paragraph is split by several rules in turn, each asking for its sentences.)"""
     parts = _SENTENCE_GAP.split(text)
     out: list[str] = []
     for p in parts:
@@ -256,7 +280,7 @@ def sentences(text: str) -> list[str]:
             out[-1] = f"{out[-1]} {p}"  # the split came after an abbreviation, not a sentence's end
         else:
             out.append(p)
-    return out
+    return tuple(out)
 
 
 def first_sentence(text: str) -> str:
