@@ -108,8 +108,12 @@ def _continues(last: str, nxt: str, width: int = 0) -> bool:
     """Whether `nxt` carries on the line `last` (a wrap in the original): it starts in lower case, or `last`
     stops on a hyphen, a comma or a word that cannot end a sentence, or a full-width line stops mid-sentence and
     the next opens with a year ("… – målvärde" ⏎ "2019: Minska"). A full-width line followed by a capital is not
-    enough: label lines ("Nämndmål: ...") are often the longest of their block."""
+    enough: label lines ("Nämndmål: ...") are often the longest of their block. A line opening with ")" goes on
+    only from a line that left a parenthesis open (a footnote that lost its number, ") Definition …", is a line
+    of its own)."""
     end = last.rstrip()
+    if nxt.lstrip().startswith(")") and end.count("(") <= end.count(")"):
+        return False
     # (a dash alone is an empty cell, "-" under "Utfall 2023", no broken word)
     return _starts_lower(nxt) or len(end) > 1 and end.endswith(("-", "–", ",")) or bool(TRAILING_WORD.search(end)) \
         or bool(width) and len(end) >= 0.85 * width and not end.endswith(ENDS_SENTENCE) \
@@ -184,7 +188,11 @@ def read_blocks(text: str) -> list[Block]:
         if k >= n or k - j > 2:
             return False
         if kinds[k] == "text":
-            return len(lines[k].strip()) >= 40
+            # running text: a long line that ends a sentence or goes on to the next line (a long name standing
+            # alone, "Andel medarbetare som … (6 eller fler)", is one of a list of names, and the short line above
+            # it is another, no heading)
+            line = lines[k].rstrip()
+            return len(line.strip()) >= 40 and (line.endswith(ENDS_SENTENCE) or k + 1 < n and kinds[k + 1] != "blank")
         return kinds[k] in ("bullet", "tab", "md")
 
     while i < n:

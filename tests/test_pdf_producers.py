@@ -27,9 +27,6 @@ from plantrace.evaluate import fold
 KNOWN_FAILURES = {
     # (producer, kind): what goes wrong, as measured on 2026-12-05 and 2026-12-06 (bench/pdf_agreement.py --details,
     # bench/README.md)
-    ("libreoffice-b", "indicators"): "issue 14: narrow columns set close, vertically centred cells: values lost",
-    ("browser-rules", "indicators"): "issue 14: header-only tables and tables continued on the next page",
-    ("pymupdf-story", "indicators"): "issue 14: grid tables: wrapped names and multi-row headers",
     ("two-column", "goals"): "issue 14: pages too short to show their columns; tiny-font tables in a column",
     ("two-column", "assignments"): "issue 14: pages too short to show their columns; tiny-font tables in a column",
     ("two-column", "followups"): "issue 14: pages too short to show their columns; tiny-font tables in a column",
