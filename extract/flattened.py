@@ -39,6 +39,7 @@ _KIND = (r"Utfall|Målvärde|Målsättning|Målnivå|Mål|Nuvärde|Jämförelsev
 _GOAL_WORDS = (r"Målområde|Fokusområde|Perspektiv|Strategiskt mål|Inriktningsmål|Nämndmål|Effektmål|Verksamhetsmål|"
                # whose goals, or which ("Kommunfullmäktiges mål", "KF:s mål", "Nämndens mål", "Strategiska mål")
                r"Resultatmål|Delmål|[A-ZÅÄÖ][\wåäö:]*(?:s|a|e)\s+mål|Mål|"
+
                # a scorecard's key factors between its perspective and its measures (a column, not goals)
                r"(?:Kritisk[a]?\s+)?[Ff]ramgångsfaktor(?:er)?")
 _GOALS_THEN_MEASURE = rf"(?P<goals>(?:{_GOAL_WORDS})\b.{{0,80}}?)\s+(?P<measure>Indikator(?:er)?|Mått|Mätetal|Nyckeltal)"
@@ -296,6 +297,8 @@ def _row_values(text: str, n_cols: int, longest: int = MAX_ROW) -> tuple[str, li
     tail = None if values else _NAME_TAIL.search(text)
     if tail and (len(tail.group(1).split()) > 10 or re.search(r"[.!?]\s", tail.group(1))):
         tail = None  # sentences after a figure are prose ("… är 812 miljoner kronor. Kostnaderna …"), not a name's rest
+    if tail and tail.group(1).startswith(("år ", "år,", "åringar")) and _RANGE_END.search(text[:tail.start()]):
+        return text, []  # an age group inside the name ("Invånare 0-19 år med …"), no values
     if tail:  # the wrapped rest of the name was set after the values: "Andel som har23 %18 % tillgång till …"
         name, values = split_values(text[:tail.start()], n_cols)
         if len(values) >= min(2, n_cols):  # one number inside a sentence ("Andel 5 år som …") is no row
@@ -304,6 +307,7 @@ def _row_values(text: str, n_cols: int, longest: int = MAX_ROW) -> tuple[str, li
     return name, values
 
 
+_RANGE_END = re.compile(r"(?<![\d,.])\d{1,3}\s?[-–]\s?\d{1,3}$")
 # lower-case words without digits ending a row, after something glued to a digit or a per cent sign
 _NAME_TAIL = re.compile(r"(?<=[\d%])\s+([a-zåäö][^\d%]*(?:\(%\))?[^\d%]*)$")
 
@@ -369,6 +373,12 @@ def _read_rows(texts: list[Optional[str]], j: int, region: Region) -> int:
             break
         last = region.rows[-1]
         follows = last.units[-1] == j - 1
+        if not t[:1].isupper() and follows and last.kind == "goal" and pending is None \
+                and not last.name.rstrip().endswith((".", ":", "!", "?")) and not _row_values(t, n_cols)[1]:
+            last.name = join_wrapped([last.name, t])  # a goal row wrapped onto the next line
+            last.units.append(j)
+            j += 1
+            continue
         if not t[:1].isupper() and follows and last.kind == "row" and pending is None and len(t) < 80 \
                 and not _row_values(t, n_cols)[1]:
             last.name = join_wrapped([last.name, t])  # the name went on under its values

@@ -242,27 +242,35 @@ _COMPARISON_HEAD = re.compile(r"\b(?:riket|genomsnitt|snitt|länet|jämför\w*|l
 
 def _question_rows(out: _Out, skip: set[int]) -> None:
     """Measures asked as questions in a table under "Fråga | Mått | <years>": the question is the indicator; the
-    figures that end its row (on its line or the lines before the next question) are the header's years."""
-    if "?" not in out.ctx.layout.text or not _survey_words(out.ctx.layout.text):
+    figures that end its row (on its line or the lines before the next question) are the header's years. Where the
+    text does not name the survey, a run of three or more questions each followed by its figures is such a table
+    all the same, its header the short lines right above the first question; a row between two questions that
+    names its unit in brackets ("Inskrivna barn per årsarbetare (antal)") is one of its measures."""
+    if "?" not in out.ctx.layout.text:
         return
     lines = out.ctx.layout.lines
-    head = next((i for i, ln in enumerate(lines) if _QUESTION_HEAD.search(ln.text)), None)
+    named = _survey_words(out.ctx.layout.text)
+    head = next((i for i, ln in enumerate(lines) if _QUESTION_HEAD.search(ln.text)), None) if named else None
+    starts = [i for i in range(head or 0, len(lines)) if i not in skip and _QUESTION.match(lines[i].text.strip())]
     if head is None:
-        return
-    years: list[int] = []
-    starts = [i for i in range(head, len(lines)) if i not in skip and _QUESTION.match(lines[i].text.strip())]
+        starts = [i for i in starts if _figures_below(lines, i)]
+        if len(starts) < 3:
+            return
+        head = _header_top(lines, starts[0])
+        starts = sorted(starts + [i for a, b in zip(starts, starts[1:]) for i in range(a + 1, b)
+                                  if i not in skip and _UNIT_ROW.match(lines[i].text.strip()) and _figures_below(lines, i)])
     if len(starts) < 2:
         return
+    years: list[int] = []
     for k, i in enumerate(starts):
         if k == 0:  # the years of the columns: those between the header ("Fråga …", else the mention) and the question
             top = max((j for j in range(head, i) if lines[j].text.startswith("Fråga")), default=head)
             # each column's year, and its kind: the country's or the county's figure ("Genomsnitt i riket 2017") is a
             # comparison
-            columns = [(int(y), "comparison" if _COMPARISON_HEAD.search(ln.text) else "actual")
-                       for ln in lines[top:i] if len(ln.text) < 80 for y in re.findall(rf"\b({YEAR})\b", ln.text)][-6:]
-            years = [year for year, _kind in columns]
+            columns = _columns([ln.text for ln in lines[top:i] if len(ln.text) < 80])[-6:]
+            years = [year for year, _kind, _label in columns]
         t = lines[i].text.strip()
-        m = _QUESTION.match(t)
+        m = _QUESTION.match(t) or _UNIT_ROW.match(t)
         end = starts[k + 1] if k + 1 < len(starts) else min(len(lines), i + 2 + 2 * max(len(years), 2))
         cont = []  # the row's other cells: the short lines up to the next question or the first blank line
         for j in range(i + 1, end):
@@ -282,12 +290,64 @@ def _question_rows(out: _Out, skip: set[int]) -> None:
             continue  # a question without figures is no measure ("Vilken verksamhet gäller det?" in a form)
         figures = figures[-len(years):] if years else figures[-1:]
         if years and len(figures) == len(years):
-            values = [_value(kind, f, y, str(y)) for f, (y, kind) in zip(figures, columns)]
+            values = [_value(kind, f, y, label) for f, (y, kind, label) in zip(figures, columns)]
         else:
-            values = [_value("actual", f, years[-1] if years else None) for f in figures[-1:]]
+            values = [_value("actual", f, _last_year(years)) for f in figures[-1:]]
         name = m.group("q").strip()
         start = lines[i].start + lines[i].text.index(name)
         out.add(name, (start, start + len(name)), i, values)
+
+
+# a table's row that names its unit in brackets at its end ("Inskrivna barn per årsarbetare i förskolan (antal)"),
+# its figures on the lines below
+_UNIT_ROW = re.compile(r"^(?P<q>[A-ZÅÄÖ][^?.:]{10,200}?)\s*\((?:antal|tkr|kr|%|procent|andel[^()]{0,20}|dagar|år|"
+                       r"timmar|st)\)\s*\*?$", re.I)
+
+
+def _columns(header: list[str]) -> list[tuple[Optional[int], str, str]]:
+    """(year, kind, label) of each column a header's lines name, in order: each year ("Hässleholm 2019", "Genomsnitt i
+    riket 2017": a comparison), and a comparison named without one ("Medelvärde riket"), which is of the latest year."""
+    out: list[tuple[Optional[int], str, str]] = []
+    cells: list[str] = []
+    for text in header:  # a cell wrapped over lines ("Genomsnitt" ⏎ "i riket 2017") is one
+        if cells and text.strip()[:1].islower():
+            cells[-1] = f"{cells[-1]} {text.strip()}"
+        else:
+            cells.append(text.strip())
+    for text in cells:
+        kind = "comparison" if _COMPARISON_HEAD.search(text) else "actual"
+        found = re.findall(rf"\b({YEAR})\b", text)
+        out += [(int(y), kind, y) for y in found]
+        if not found and kind == "comparison" and len(text.split()) <= 4:
+            out.append((_last_year([y for y, _k, _l in out]), kind, text.strip()))
+    return out
+
+
+def _last_year(years: list[Optional[int]]) -> Optional[int]:
+    return next((y for y in reversed(years) if y is not None), None)
+
+
+def _figures_below(lines, i: int) -> bool:
+    """The line is followed (blank lines between) by a line holding one figure: a row of a table one cell a line."""
+    for j in range(i + 1, min(len(lines), i + 4)):
+        t = lines[j].text.strip()
+        if t:
+            return bool(_NUMBER.match(t))
+    return False
+
+
+def _header_top(lines, first: int) -> int:
+    """The first line of the short lines right above a table's first row (its header; blank lines between), up to
+    a line of running text."""
+    top, shown = first, 0
+    for j in range(first - 1, max(-1, first - 30), -1):
+        t = lines[j].text.strip()
+        if not t:
+            continue
+        if len(t) >= 80 or shown >= 12:
+            break
+        top, shown = j, shown + 1
+    return top
 
 
 # The survey's measures are national and asked as questions: in a text that names it, each of its questions is a

@@ -22,6 +22,7 @@ from plantrace.extract.roles import is_statement
 from plantrace.extract.numbers import AMOUNT, BOUND, YEAR, parse_number, stated_direction
 from plantrace.extract.vocabulary import MEASURE_CODE, MEASURE_FIELD, MEASURES_WORD, match_label
 from plantrace.extract.walk import sentences
+from plantrace.numbers import count_of
 from plantrace.nlp_models.status import status_match
 from plantrace.schema import Indicator, IndicatorValue
 
@@ -134,6 +135,32 @@ def parse_indicator_text(text: str) -> tuple[str, list[IndicatorValue], Optional
 _DEFINED_TERM = re.compile(r"^(?P<term>[^\d\s][^\d–:]{1,60}?)\s+[-–]\s+(?P<rest>\S+(?:\s+\S+){5,}.*)$", re.S)
 
 
+# "Sveriges Ekokommuner har antagit 12 nyckeltal …", "… mäts med fem indikatorer.": a count of measures, which the
+# numbered list right below names one an item when it holds as many
+_COUNTED_MEASURES = re.compile(r"\b(?P<n>\d{1,2}|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv)\s+(?:[\wåäö-]+\s+){0,2}?"
+                               r"(?:nyckeltal|indikatorer|mått|mätetal|styrtal)\b", re.I)
+# a lettered part of a numbered item ("10. A. …" ⏎ "B. …")
+_LETTERED = re.compile(r"^[A-H][.)]\s+(?=[A-ZÅÄÖ])")
+
+
+def _counted_list_follows(blocks: list, bi: int, text: str) -> bool:
+    """The paragraph counts measures and the numbered list right after it, from 1, has exactly that many items."""
+    nxt = blocks[bi + 1] if bi + 1 < len(blocks) else None
+    if nxt is None or nxt.kind != "item" or nxt.number not in ("1", "1.") or not _NAMES_MEASURES.search(text) \
+            and "mått" not in text:
+        return False
+    m = _COUNTED_MEASURES.search(text)
+    if not m:
+        return False
+    numbers = []
+    for b in blocks[bi + 1:]:
+        if b.kind == "item" and b.number:
+            numbers.append(b.number.rstrip("."))
+        elif not (b.kind == "para" and _LETTERED.match(b.text.strip())):
+            break
+    return numbers == [str(k) for k in range(1, len(numbers) + 1)] and len(numbers) == count_of(m.group("n"))
+
+
 def _term_before_definition(text: str) -> str:
     """A list item that defines its measure names it before the dash (a short qualifier after a dash, "Nöjd
     kund-index – hemtjänst", is part of the name: a definition runs to six words or more)."""
@@ -216,6 +243,13 @@ def indicator_lines(ctx: Context) -> None:
             mixed = bool(_GOALS_TOO.search(last)) and not LIST_INTRO.match(text)
             continue
         nxt = blocks[bi + 1] if bi + 1 < len(blocks) else None
+        if not found and b.kind == "para" and _counted_list_follows(blocks, bi, text):
+            in_list, one_a_line, mixed = True, False, False  # "… har antagit 12 nyckeltal …" ⏎ "1. …" … "12. …"
+            continue
+        part = in_list and not found and b.kind == "para" and _LETTERED.match(text) and bi > 0 \
+            and blocks[bi - 1].kind in ("item", "para") and bool(_LETTERED.match(blocks[bi - 1].text.strip()))
+        if part:
+            found = [(text, b.lines)]  # "10. A. Transportenergi …" ⏎ "B. Koldioxidutsläpp …": the next lettered part
         if in_list and not found and b.kind in ("para", "heading") and len(text) <= 60 \
                 and (text.endswith(":") or nxt is not None and nxt.kind == "bullet") and not text.endswith(".") \
                 and len(text.split()) <= 6 and not re.match(r"(?:budget|aktivitet|åtgärd|prioriter|uppdrag|mål)", text, re.I):
@@ -233,10 +267,10 @@ def indicator_lines(ctx: Context) -> None:
         elif not found:
             in_list = False
             continue
-        else:
+        elif not part:
             in_list = False
         for body, lines in found:
-            name, values, direction = parse_indicator_text(body)
+            name, values, direction = parse_indicator_text(_LETTERED.sub("", body))
             if not name or len(name) > 250 or re.fullmatch(CODE, name):  # a card's code (indicator_cards)
                 continue
             for v in values:

@@ -953,3 +953,134 @@ def test_key_figure_rows_under_a_line_of_years_with_thousands_split_by_spaces():
     assert [(v.year, v.value) for v in ind["Antal invånare"].values] == [(2019, 9870.0), (2020, 10012.0),
                                                                          (2021, 10154.0)]
     assert [v.year for v in ind["Skattesats (%)"].values] == [2019, 2020, 2021]
+
+
+# a comparison page of a municipality's web site: questions as rows, their figures one a paragraph, a header of
+# two years and the country's average without a year; the survey is not named, one row is no question
+QUESTION_ROWS_UNNAMED = """Skola och förskola
+
+Färgen visar hur kommunen står sig mot andra kommuner.
+
+Skola och förskola
+
+Kommunen
+2021
+
+Kommunen
+2022
+
+Snitt riket
+
+Hur stor andel av barnen börjar förskolan det datum familjen önskat? (%)
+
+61
+
+64
+
+70
+
+Hur stor andel av eleverna i årskurs 9 når målen i alla ämnen? (%)
+
+74,5
+
+76,0
+
+73,9
+
+Barn per heltid i förskolan (antal)
+
+5,4
+
+5,3
+
+5,1
+
+Vad kostar en plats i fritidshem per elev? (tkr)
+
+38,2
+
+39,9
+
+41,0
+
+Uppgifterna uppdateras en gång om året.
+"""
+
+
+def test_question_rows_with_their_figures_where_the_survey_is_not_named():
+    doc = extract_text(QUESTION_ROWS_UNNAMED)
+    got = _by_name(doc)
+    assert set(got) == {"Hur stor andel av barnen börjar förskolan det datum familjen önskat",
+                        "Hur stor andel av eleverna i årskurs 9 når målen i alla ämnen",
+                        "Barn per heltid i förskolan", "Vad kostar en plats i fritidshem per elev"}
+    # the average named without a year is the latest year's comparison
+    assert _values(got["Barn per heltid i förskolan"]) == [
+        ("actual", 2021, "5,4"), ("actual", 2022, "5,3"), ("comparison", 2022, "5,1")]
+
+
+def test_two_questions_in_running_text_make_no_table():
+    text = ("Hur stor andel av invånarna är nöjda med sin kommun? Det vet vi först i höst.\n\n"
+            "Vad kostar det att ha en plats på förskolan? Avgiften finns på sidan om taxor.\n\n"
+            "Hur många går i kommunens skolor? Svaret står i årsredovisningen.\n")
+    assert extract_text(text).indicators == []
+
+
+# a paragraph that counts the measures it adopts, the numbered list right below naming each (a sub-item lettered)
+COUNTED_MEASURES = """Miljönyckeltal
+
+Nätverket har kommit överens om sex nyckeltal för att följa hur arbetet med miljön går i medlemskommunerna.
+
+ 1. Utsläpp av växthusgaser, ton per invånare
+ 2. Andel kommunala bilar som drivs med förnybart bränsle, i procent
+ 3. Andel ekologiska livsmedel i kommunens kök, i procent
+ 4. A. Energianvändning i kommunens lokaler, kWh per kvadratmeter
+  B. Andel förnybar el i kommunens lokaler, i procent
+ 5. Mängd matavfall som samlas in, kilo per invånare
+ 6. Andel skyddad natur av kommunens yta, i procent
+
+Läs mer om hur nyckeltalen har utvecklats.
+"""
+
+
+def test_a_counted_list_of_measures_is_read_one_an_item():
+    names = [i.name for i in extract_text(COUNTED_MEASURES).indicators]
+    assert len(names) == 7 and names[3] == "Energianvändning i kommunens lokaler, kWh per kvadratmeter" \
+        and names[4] == "Andel förnybar el i kommunens lokaler, i procent"
+
+
+def test_a_count_the_list_does_not_match_reads_nothing():
+    text = COUNTED_MEASURES.replace("sex nyckeltal", "tio nyckeltal")
+    assert extract_text(text).indicators == []
+
+
+# a development goal's table flattened with an empty line between its lines: an age group inside a name, names
+# and the goal wrapped onto the next line
+AGE_GROUPS_WRAPPED = """2.3 Unga i kommunen
+
+Utvecklingsmål Indikator Utfall 2022 Utfall 2021 Utfall 2020
+
+Alla unga i kommunen ska ha en meningsfull
+
+fritid och en trygg väg in i arbetslivet.
+
+Unga 18-24 år som varken arbetar eller studerar,
+
+andel (%) 6,1 6,8 7,2
+
+Deltagare i sommarjobb för unga 15-17 år,
+
+antal 312 298 270
+
+Analys
+
+Texten efter tabellen handlar om något annat och är inte en del av tabellen.
+"""
+
+
+def test_an_age_group_stays_in_the_measures_name_and_wrapped_rows_are_joined():
+    doc = extract_text(AGE_GROUPS_WRAPPED)
+    got = _by_name(doc)
+    assert set(got) == {"Unga 18-24 år som varken arbetar eller studerar, andel (%)",
+                        "Deltagare i sommarjobb för unga 15-17 år, antal"}
+    assert [v.raw for v in got["Unga 18-24 år som varken arbetar eller studerar, andel (%)"].values] == ["6,1", "6,8", "7,2"]
+    assert [g.text for g in doc.goals] == ["Alla unga i kommunen ska ha en meningsfull fritid och en trygg väg in i arbetslivet."]
