@@ -19,6 +19,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "kommungemensamt mål": ("goal", "council"),
     "kommunmål": ("goal", "council"),
     "kf-mål": ("goal", "council"),
+    "kf mål": ("goal", "council"),
+    "kf målnr": ("goal", "council"),  # "KF målnr 3 – …": the council's goals by number
+    "målnr": ("goal", ""),
     "strategiskt mål": ("goal", "council"),
     "långsiktigt mål": ("goal", "council"),
     "målområde": ("goal", "council"),

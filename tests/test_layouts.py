@@ -1809,3 +1809,41 @@ def test_numbered_goals_under_the_area_names_a_sentence_announced():
             "Förvaltningarna ska dela lokaler och fordon där det går.\n")
     goals = extract_text(text).goals
     assert "Resurser samordnas över förvaltningsgränserna" in [g.text for g in goals]
+
+
+CONTENTS_OF_GOALS = """Fullmäktiges mål 2023–2026
+
+Uppföljning per 30 juni 2024
+
+Innehåll
+
+Inledning... 1
+
+KF målnr 1 – Fler invånare ska ha ett arbete att gå till... 3
+
+KF målnr 2 – Ett rikt föreningsliv i hela kommunen ... 5
+
+KF målnr 3 – En kommun där barn växer upp tryggt... 8
+
+Inledning
+
+Fullmäktige beslutade i december 2022 om tre mål för mandatperioden. Här följs de upp efter halva året.
+"""
+
+
+def test_goals_the_contents_name_are_read_where_the_text_does_not_state_them():
+    goals = extract_text(CONTENTS_OF_GOALS).goals
+    assert [(g.text, g.level) for g in goals] == [("Fler invånare ska ha ett arbete att gå till", "council"),
+                                                  ("Ett rikt föreningsliv i hela kommunen", "council"),
+                                                  ("En kommun där barn växer upp tryggt", "council")]
+
+
+def test_goals_the_contents_name_and_the_chapters_state_are_read_once_from_the_chapters():
+    text = CONTENTS_OF_GOALS + "".join(
+        f"\nKF målnr {n} – {g}\n\nUnder våren har arbetet gått enligt plan.\n"
+        for n, g in enumerate(["Fler invånare ska ha ett arbete att gå till", "Ett rikt föreningsliv i hela kommunen",
+                               "En kommun där barn växer upp tryggt"], 1))
+    goals = extract_text(text).goals
+    lines = text.splitlines()
+    assert len(goals) == 3 and all(lines[g.provenance.lines[0]].startswith("KF målnr") and
+                                   not lines[g.provenance.lines[0]].rstrip()[-1].isdigit() for g in goals)
