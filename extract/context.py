@@ -36,6 +36,8 @@ class Context:
     block_role: list[Optional[tuple[str, float]]] = field(default_factory=list)  # classifier's (role, p) per block
     item_status: dict[str, tuple[str, Optional[str]]] = field(default_factory=dict)  # item id → (status, comment) read with it
     no_account: set[str] = field(default_factory=set)  # items decided or tabled where they stand (no follow-up below)
+    restated: dict[str, list[int]] = field(default_factory=dict)  # item id → blocks that state it again (a summary
+    # table's goal, then its chapter: the account stands under the second)
     warnings: list[str] = field(default_factory=list)
     _statuses: dict[str, StatusMatch] = field(default_factory=dict)
 

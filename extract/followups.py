@@ -392,15 +392,21 @@ def _line_followups(ctx: Context, block_at_line: dict[int, int], ind_block) -> l
         in_sections |= {it.id for kind in ("goals", "assignments") for it in ctx.get(kind)
                         if it.id not in ctx.item_status}
     # in text order; items of one block (goals named in one sentence) in the order they were read
-    listed = sorted(((block_at_line[it.provenance.lines[0]], kind, it)
+    # (an item stated again — a summary table's goal, then its chapter — is listed at each place it stands)
+    listed = sorted(((bi, kind, it)
                      for kind, pool in (("goal", ctx.get("goals")), ("assignment", ctx.get("assignments")))
                      for it in pool if it.id not in in_sections and it.provenance
-                     and it.provenance.lines[0] in block_at_line), key=lambda entry: entry[:2])
+                     and it.provenance.lines[0] in block_at_line
+                     for bi in sorted({block_at_line[it.provenance.lines[0]], *ctx.restated.get(it.id, [])})),
+                    key=lambda entry: entry[:2])
     # a heading that only labels the comment on the item above ("Kommentar", "Analys") does not end its account
     heading_blocks = sorted(h.block for h in ctx.headings if not _COMMENT_TITLE.match(h.title or ""))
-    out = []
+    out, done = [], set()
     for k, (bi, kind, item) in enumerate(listed):
-        end = listed[k + 1][0] if k + 1 < len(listed) else len(ctx.blocks)
+        if item.id in done:
+            continue
+        # (up to the next other item: the item's own restatement goes on with its account)
+        end = next((e[0] for e in listed[k + 1:] if e[2].id != item.id), len(ctx.blocks))
         end = min([end] + [hb for hb in heading_blocks if hb > bi])
         blocks = list(range(bi + 1, end))
         if ctx.blocks[bi].kind in ("bullet", "item"):  # the list's last item: a paragraph judging all of them is not its own
@@ -412,12 +418,14 @@ def _line_followups(ctx: Context, block_at_line: dict[int, int], ind_block) -> l
             out.append((FollowUp(id="", number=item.number, refers_to=item.text, kind=kind,
                                  status=read_status(cell).status, status_raw=cell, narrative=comment,
                                  provenance=item.provenance), "status cell"))
+            done.add(item.id)
             continue
         if item.id in ctx.no_account:
             continue
         status, raw, tier = decide_status(ctx, blocks, [i for b, i in ind_block if b in in_span])
         if tier == "none":
             continue  # an item restated, listed or decided, without any account of it
+        done.add(item.id)
         narrative = " ".join(ctx.blocks[b].text for b in blocks if ctx.blocks[b].kind == "para")[:2000] or None
         out.append((FollowUp(id="", number=item.number, refers_to=item.text, kind=kind, status=status,
                              status_raw=raw, narrative=narrative, provenance=item.provenance), tier))

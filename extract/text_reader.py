@@ -58,12 +58,15 @@ def clean_line(raw: str) -> tuple[str, int | None]:
     if _ODD_CHARS.search(text):
         text = text.replace("\u00a0", " ").replace("\u200b", "").translate(_LIGATURES)
     stripped = text.strip()
-    if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
-        # a markdown table row: cells become tab-separated; the |---|---| rule line disappears
-        cells = [c.strip() for c in stripped[1:-1].split("|")]
+    if stripped.endswith("|") and stripped.count("|") >= (3 if stripped.startswith("|") else 2):
+        # a markdown table row: cells become tab-separated; the |---|---| rule line disappears (a converter may
+        # leave out the row's opening pipe: "Mål 1. … | |", "---|---|")
+        cells = [c.strip() for c in stripped[1 if stripped.startswith("|") else 0:-1].split("|")]
         if all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
             return "", level
-        text = "\t".join(cells)
+        filled = [c for c in cells if c]
+        # a row whose only cell is its first (a table of goals whose status icons did not survive) is a line
+        text = filled[0] if len(filled) == 1 and cells[0] else "\t".join(cells)
     elif "\t" not in text and "   " in stripped and len(_SPACED_COLUMNS.findall(stripped)) >= 2:
         # columns laid out with runs of spaces (pdftotext -layout)
         text = _SPACED_GAP.sub("\t", stripped)

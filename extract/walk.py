@@ -189,7 +189,7 @@ class Walk:
             return None
         key = fold(text)
         if dedupe and key in self.seen_goals:
-            return self.seen_goals[key]
+            return self._restated(self.seen_goals[key], b0)
         gid = ctx.next_id("goals", "g")
         section = f"s{self.current_head + 1}" if self.current_head is not None else None
         ctx.add("goals", Goal(id=gid, number=number, text=text, level=level, parent=parent,
@@ -211,7 +211,7 @@ class Walk:
         if not key:
             return None
         if key in self.seen_assign:
-            return self.seen_assign[key]
+            return self._restated(self.seen_assign[key], b0)
         funding = FUNDING.search(text + " " + extra)
         deadline = DEADLINE.search(text)
         aid = self.ctx.next_id("assignments", "a")
@@ -221,6 +221,13 @@ class Walk:
                                                provenance=self.ctx.provenance(b0)))
         self.seen_assign[key] = aid
         return aid
+
+    def _restated(self, item: str, bi: int) -> str:
+        """An item read again at block `bi`: where it was first read stays its place, this one is remembered."""
+        where = self.ctx.restated.setdefault(item, [])
+        if bi not in where:
+            where.append(bi)
+        return item
 
     def cut_off(self, bi: int, text: str, sibling: Optional[str]) -> bool:
         """An item the text ends inside: the last block, unterminated, where the item before it ends its sentence

@@ -1847,3 +1847,30 @@ def test_goals_the_contents_name_and_the_chapters_state_are_read_once_from_the_c
     lines = text.splitlines()
     assert len(goals) == 3 and all(lines[g.provenance.lines[0]].startswith("KF målnr") and
                                    not lines[g.provenance.lines[0]].rstrip()[-1].isdigit() for g in goals)
+
+
+# a report's summary table of goals whose status icons did not survive (markdown rows without their opening pipe),
+# then a chapter per goal that states it again and assesses it
+SUMMARY_THEN_CHAPTERS = """Fullmäktiges mål och måluppfyllelse 2024
+Måluppfyllelse | |
+---|---|
+Mål 1. Fler företag väljer att etablera sig i kommunen | |
+Mål 2. Invånarna känner sig trygga i sitt bostadsområde | |
+Mål 3. Kommunens lokaler använder mindre energi | |
+Mål 1. Fler företag väljer att etablera sig i kommunen
+Utvärdering: Målet är uppfyllt
+Tolv nya företag etablerade sig under året, fler än något år tidigare.
+Mål 2. Invånarna känner sig trygga i sitt bostadsområde
+Utvärdering: Målet är delvis uppfyllt
+Tryggheten ökade i två av tre bostadsområden enligt enkäten.
+"""
+
+
+def test_goals_stated_in_a_summary_and_again_in_their_chapters_are_followed_up_in_the_chapters():
+    doc = extract_text(SUMMARY_THEN_CHAPTERS)
+    assert [g.text for g in doc.goals] == ["Fler företag väljer att etablera sig i kommunen",
+                                           "Invånarna känner sig trygga i sitt bostadsområde",
+                                           "Kommunens lokaler använder mindre energi"]
+    assert {(f.refers_to, f.status) for f in doc.followups} == {
+        ("Fler företag väljer att etablera sig i kommunen", "done"),
+        ("Invånarna känner sig trygga i sitt bostadsområde", "partial")}
