@@ -156,7 +156,10 @@ _GOAL_NOT_REACHED = re.compile(r"(?:^|(?<=\s))(?P<goal>Målet\s+(?:för|om)\s+[^
                                r"uppfyllt|nått)\b[^,;.]*)")
 # "målen inte nåtts", "målen har uppfyllts delvis": the goals of the list right above, judged together
 _THE_GOALS_JUDGED = re.compile(r"\b(?:att\s+)?målen\s+(?P<rest>(?:(?:inte|ej)\s+)?(?:har\s+|är\s+|blev\s+)?(?:(?:inte|ej|helt|"
-                               r"delvis)\s+)?(?:nåtts|uppnåtts|uppfyllts|nåddes|uppnåddes|uppfylldes|uppfyllda|uppnådda)\b[^,;.]*)")
+                               r"delvis)\s+)?(?:nåtts|uppnåtts|uppfyllts|nåddes|uppnåddes|uppfylldes|uppfyllda|uppnådda)\b[^,;.]*|"
+                               # a report's present with its degree: "… vart och ett av de fem målen uppnås delvis"
+                               r"(?:(?:inte|ej|helt|delvis)\s+)?(?:uppnås|uppfylls|nås)\s+(?:inte|ej|helt|delvis)\b[^,;.]*|"
+                               r"(?:inte|ej|helt|delvis)\s+(?:uppnås|uppfylls|nås)\b[^,;.]*)")
 
 
 def _listed_above(ctx: Context, bi: int) -> list:

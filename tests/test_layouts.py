@@ -1874,3 +1874,21 @@ def test_goals_stated_in_a_summary_and_again_in_their_chapters_are_followed_up_i
     assert {(f.refers_to, f.status) for f in doc.followups} == {
         ("Fler företag väljer att etablera sig i kommunen", "done"),
         ("Invånarna känner sig trygga i sitt bostadsområde", "partial")}
+
+
+def test_a_verdict_in_the_present_on_all_the_goals_listed_above_follows_each_up():
+    text = ("Årsredovisning 2025 godkänd\n\nFullmäktige antog tre mål för året:\n\n"
+            "  • Fler unga ska ha ett sommarjobb.\n  • Kommunens kök ska laga mer mat från grunden.\n"
+            "  • Gång- och cykelvägarna ska bli säkrare.\n\n"
+            "Uppföljningen visar att vart och ett av de tre målen uppnås delvis. Mer om detta i årsredovisningen.\n")
+    doc = extract_text(text)
+    assert [(f.refers_to, f.status) for f in doc.followups] == [
+        ("Fler unga ska ha ett sommarjobb.", "partial"), ("Kommunens kök ska laga mer mat från grunden.", "partial"),
+        ("Gång- och cykelvägarna ska bli säkrare.", "partial")]
+
+
+def test_how_the_goals_are_reached_is_no_verdict_on_them():
+    text = ("Verksamhetsplan 2026\n\nNämnden har tre mål för året:\n\n  • Fler unga ska ha ett sommarjobb.\n"
+            "  • Kommunens kök ska laga mer mat från grunden.\n  • Gång- och cykelvägarna ska bli säkrare.\n\n"
+            "Målen nås genom samarbete mellan förvaltningarna.\n")
+    assert extract_text(text).followups == []
