@@ -313,6 +313,28 @@ def result_bullets(ctx: Context) -> None:
             _add_measure(ctx, seen, r.group("name").strip(), [value], k, ctx.provenance(k))
 
 
+# "• Antal invånare ökar. Målet var 6 980, utfallet blev 6 908.": a measure said as what shall happen, then its
+# target and outcome in the sentence after
+_TARGET_THEN_OUTCOME = re.compile(r"^(?P<name>[A-ZÅÄÖ][^.!?:]{8,200}?)\.\s+(?:Målet|Målvärdet|Målsättningen)\s+(?:var|är)\s+"
+                                  r"(?P<target>[^.;:]{1,60}?),?\s+(?:och\s+)?(?:utfallet|resultatet)\s+(?:blev|var|är)\s+"
+                                  r"(?P<actual>[^.;:]{1,60}?)\s*(?:\.|$)")
+
+
+def target_then_outcome(ctx: Context) -> None:
+    """A bullet or short paragraph that names a measure and, in its next sentence, the target and the outcome."""
+    seen = {name_key(i.name) for i in ctx.get("indicators")}
+    period = ctx.meta.period
+    year = period[1] if period and period[0] == period[1] else None
+    for bi, b in enumerate(ctx.blocks):
+        if b.kind not in ("bullet", "para", "item") or bi in ctx.table_blocks or "tfallet" not in b.text \
+                and "esultatet" not in b.text:
+            continue
+        m = _TARGET_THEN_OUTCOME.match(b.text.strip())
+        if m:
+            values = [_typed_value("target", m.group("target"), year), _typed_value("actual", m.group("actual"), year)]
+            _add_measure(ctx, seen, m.group("name").strip(), values, bi, ctx.provenance(bi))
+
+
 # KKiK-style tables flattened to text: "Hur stor andel … får försörjningsstöd? % 3.8 (4) 4.4 (4)": the measure
 # is the question, then its unit, the result (last year's in brackets) and the comparison (the network, the nation)
 _QUESTION_ROW = re.compile(r"^(?P<name>(?:Hur|Vad|Vilken|Vilket|Vilka|Kan|Får|Finns|Är|Har)\s[^?]{8,220})\?"

@@ -12,7 +12,7 @@ from plantrace.extract.followups import extract_followups
 from plantrace.extract.indicator_cards import indicator_cards
 from plantrace.extract.indicator_lines import (indicator_lines, inline_measure_bullets, key_figure_runs,
                                                measure_lines_under_header, measure_records, question_rows, status_first_rows,
-                                               result_bullets, result_cards, run_on_measure_labels)
+                                               result_bullets, result_cards, run_on_measure_labels, target_then_outcome)
 from plantrace.extract.items import table_items
 from plantrace.extract.labelled_records import labelled_records
 from plantrace.extract.roles import classify_blocks
@@ -58,6 +58,7 @@ register("table_items")(table_items)
 register("indicator_lines")(indicator_lines)
 register("result_cards")(result_cards)
 register("result_bullets")(result_bullets)
+register("target_then_outcome")(target_then_outcome)
 register("question_rows")(question_rows)
 register("status_first_rows")(status_first_rows)
 register("key_figure_runs")(key_figure_runs)
@@ -114,7 +115,7 @@ def header_cells_not_indicators(ctx: Context) -> None:
 
 
 DEFAULT_PIPELINE: list[str] = ["blocks", "toc", "headings", "tables", "roles", "structure", "table_items", "indicator_lines",
-                               "result_cards", "result_bullets", "question_rows", "status_first_rows", "key_figure_runs", "measure_records",
+                               "result_cards", "result_bullets", "target_then_outcome", "question_rows", "status_first_rows", "key_figure_runs", "measure_records",
                                "measure_lines_under_header", "inline_measure_bullets",
                                "run_on_measure_labels", "indicator_cards",
                                "labelled_records", "header_cells_not_indicators", "goals_not_indicators", "followups"]

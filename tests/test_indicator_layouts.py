@@ -1084,3 +1084,18 @@ def test_an_age_group_stays_in_the_measures_name_and_wrapped_rows_are_joined():
                         "Deltagare i sommarjobb för unga 15-17 år, antal"}
     assert [v.raw for v in got["Unga 18-24 år som varken arbetar eller studerar, andel (%)"].values] == ["6,1", "6,8", "7,2"]
     assert [g.text for g in doc.goals] == ["Alla unga i kommunen ska ha en meningsfull fritid och en trygg väg in i arbetslivet."]
+
+
+def test_a_measure_with_its_target_and_outcome_said_in_the_next_sentence():
+    text = ("Kommunen redovisar sitt resultat för 2025\n\nMål: Fler väljer att bo i kommunen\n\n"
+            " • Antalet nybyggda bostäder ökar. Målet var 120, utfallet blev 134.\n\n"
+            "  Byggandet tog fart under hösten.\n\n"
+            "Mål: Företagen är nöjda med kommunens service\n\n"
+            " • Nöjd-Kund-Index för bygglov förbättras. Målet var minst 70 och utfallet blev 66.\n\n"
+            "Resultatet för hela året blev bättre än väntat.\n")
+    got = _by_name(extract_text(text))
+    assert set(got) == {"Antalet nybyggda bostäder ökar", "Nöjd-Kund-Index för bygglov förbättras"}
+    assert [(v.kind, v.raw) for v in got["Antalet nybyggda bostäder ökar"].values] == [("target", "120"),
+                                                                                      ("actual", "134")]
+    assert [(v.kind, v.raw) for v in got["Nöjd-Kund-Index för bygglov förbättras"].values] == [
+        ("target", "minst 70"), ("actual", "66")]
