@@ -286,7 +286,7 @@ _PLAN_GOAL_WORD = (r"(?:nämnd|nämnds|effekt|inriktnings|verksamhets|del|result
 _PARENTHESIS = re.compile(r"\([^()]*\)")  # "(För 2011 ska målet vara 1,9 %)": a note on the goal, not about goals
 _NAMES_PLAN_GOALS = re.compile(rf"\b{_PLAN_GOAL_WORD}\b", re.I)
 # (what pupils shall reach, "Eleverna ska nå målen i alla ämnen", is a goal's content, not a word about goals)
-_ABOUT_GOALS = re.compile(rf"(?<!\bnå\s)(?<!\bnår\s)\b(?:{_PLAN_GOAL_WORD}|målsättning\w*|målområde\w*|målstyrning\w*|styrmodell\w*)\b|^(?:dessa|detta|det(?!\s+(?:ska|skall)\s)|här|nedan|ovan|följande|"
+_ABOUT_GOALS = re.compile(rf"(?<!\bnå\s)(?<!\bnår\s)\b(?:{_PLAN_GOAL_WORD}|målsättning\w*|målområde\w*|målstyrning\w*|styrmodell\w*)\b|^(?:dessa|detta|det(?!\s+(?:ska|skall|finns)\s)|här|nedan|ovan|följande|"
                           r"vi\s+har|nämnden\s+har|kommunen\s+har)\b", re.I)
 
 
@@ -297,7 +297,8 @@ _INTENDED = re.compile(r"\b(?:genom|för|så)\s+att\b|\b(?:ska|skall|bör|måste
 
 def about_goals(text: str) -> bool:
     """Text about the goals rather than a goal: it names goals ("… har antagit sex mål som ska …") or points at
-    them ("Dessa ska …", "Här är …"); "Det ska finnas …" is a goal with a dummy subject."""
+    them ("Dessa ska …", "Här är …"); "Det ska finnas …", "Det finns goda förutsättningar för …" are goals with
+    a dummy subject."""
     return bool(_ABOUT_GOALS.search(text))
 
 

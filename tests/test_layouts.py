@@ -1892,3 +1892,13 @@ def test_how_the_goals_are_reached_is_no_verdict_on_them():
             "  • Kommunens kök ska laga mer mat från grunden.\n  • Gång- och cykelvägarna ska bli säkrare.\n\n"
             "Målen nås genom samarbete mellan förvaltningarna.\n")
     assert extract_text(text).followups == []
+
+
+def test_a_goal_with_the_dummy_subject_of_there_is():
+    text = ("Regionens mål\n\nNedan finns regionens mål per perspektiv.\n\n"
+            "PERSPEKTIV ▶ SAMHÄLLE\n\nMålområde ▶\n\n 1. Fler unga väljer att bo kvar i länet\n"
+            " 2. Det finns goda förutsättningar för att starta och driva företag i hela länet\n"
+            " 3. Det finns bostäder för alla skeden i livet\n")
+    assert [g.text for g in extract_text(text).goals] == [
+        "Fler unga väljer att bo kvar i länet", "Det finns goda förutsättningar för att starta och driva företag i hela länet",
+        "Det finns bostäder för alla skeden i livet"]
