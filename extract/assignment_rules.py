@@ -441,15 +441,28 @@ _CLOSED = re.compile(r"uppdrag(?:et)?\s+(?:i\s+[^:]{1,80}:\s*)?att\s+(?P<what>.{
                      r"(?:är|anses|förklaras)\s+(?:därmed\s+)?(?P<status>slutfört|utfört|genomfört|avslutat|fullgjort|"
                      r"färdigt|redovisat)\b", re.I)
 _CLOSED_WORDS = ("slutfört", "utfört", "genomfört", "avslutat", "fullgjort", "färdigt", "redovisat")  # one is in every match
+# "… och servicenämnden har på uppdrag av kommunstyrelsen tagit fram en programhandling för …": an assignment told
+# as carried out, by whom, for whom, and what was done (a supine after the giver): the assignment, done
+_DONE_ON_BEHALF = re.compile(r"(?:^|(?<=\boch\s)|(?<=[.;:]\s))(?P<what>(?P<who>[\wåäö-]+(?:\s+[\wåäö-]+){0,2}?)\s+har\s+"
+                             r"på\s+uppdrag\s+av\s+[^,.;:]{3,60}?\s+(?P<done>[a-zåäö]{2,}(?:it|at|t|tt))\s+[^,.;:]{5,200})")
 
 
 @rule("closed_assignment", kinds=_TEXT_KINDS)
 def closed_assignment(walk: Walk, bi: int, b: Block) -> bool:
     """A decision that an assignment is done names the assignment and its status: both are kept."""
     low = b.text.lower()
-    if b.kind not in _TEXT_KINDS or "uppdrag" not in low or not any(w in low for w in _CLOSED_WORDS):
+    if b.kind not in _TEXT_KINDS or "uppdrag" not in low:
         return False
     found = False
+    if "på uppdrag av" in low:
+        for sentence in sentences(b.text):
+            m = _DONE_ON_BEHALF.search(sentence)
+            if m:
+                item = walk.add_assignment(m.group("what").strip(), b.number, bi)
+                walk.assess(item, status_match(m.group("what")).evidence or m.group("done"))
+                found = True
+    if not any(w in low for w in _CLOSED_WORDS):
+        return found
     for sentence in sentences(b.text):
         m = _CLOSED.search(sentence)
         if m:

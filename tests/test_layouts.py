@@ -1902,3 +1902,13 @@ def test_a_goal_with_the_dummy_subject_of_there_is():
     assert [g.text for g in extract_text(text).goals] == [
         "Fler unga väljer att bo kvar i länet", "Det finns goda förutsättningar för att starta och driva företag i hela länet",
         "Det finns bostäder för alla skeden i livet"]
+
+
+def test_an_assignment_told_as_carried_out_on_someones_behalf_is_one_and_is_done():
+    text = ("Nytt för gamla biblioteket\n\nKulturnämnden har beviljat pengar till renoveringen och "
+            "fastighetsnämnden har på uppdrag av kommunstyrelsen tagit fram en plan för nya lokaler i huset, "
+            "som blir klar i vår. Arbetet börjar efter sommaren.\n")
+    doc = extract_text(text)
+    assert [a.text for a in doc.assignments] == [
+        "fastighetsnämnden har på uppdrag av kommunstyrelsen tagit fram en plan för nya lokaler i huset"]
+    assert [(f.kind, f.status) for f in doc.followups] == [("assignment", "done")]
