@@ -43,6 +43,7 @@ class Block:
     heading_source: Optional[str] = None
     ocr: bool = False
     quality: Optional[float] = None
+    aside: bool = False  # a PDF's fact box or call-out, apart from the running text
 
     @property
     def first_line(self) -> int:
@@ -286,7 +287,8 @@ def _make_block(layout: Layout, idx: list[int], kind: str) -> Block:
         text = join_wrapped([l.text for l in lines])
         cells = []
     block = Block(kind=kind, text=text, lines=list(idx), start=first.start, end=last.end, page=first.page, cells=cells,
-                  heading_source=first.heading_source, ocr=any(l.ocr for l in lines), quality=first.quality)
+                  heading_source=first.heading_source, ocr=any(l.ocr for l in lines), quality=first.quality,
+                  aside=any(l.aside for l in lines))
     boxes = [l.bbox for l in lines if l.bbox]
     if boxes:
         block.bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))

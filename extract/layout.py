@@ -25,6 +25,7 @@ class Line:
     ocr: bool = False  # the text came from OCR
     quality: Optional[float] = None  # for table rows: the table's parsing quality
     table_id: Optional[int] = None  # for table rows from a PDF: which ruled table on the page
+    aside: bool = False  # from a PDF: set in a shaded box apart from the running text (a fact box, a call-out)
     start: int = 0  # character offset of this line in the normalised text (set by Layout)
 
     @property

@@ -52,6 +52,7 @@ class VLine:
     right: Optional[float] = None  # right edge of the column the line stands in (two-column pages)
     cell_x: Optional[list] = None  # a table row's: x of each cell's first word (None: empty)
     bounds: Optional[list] = None  # a table row's: where its table's columns meet
+    aside: bool = False  # set in a shaded box apart from the running text (a fact box, a call-out)
 
     @property
     def y0(self) -> float:
@@ -168,6 +169,9 @@ def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None) -> PageText:
     boxes = [t.bbox for t in tables]
     raw = [ln for ln in every if not any(b[0] - 1 <= (ln.bbox[0] + ln.bbox[2]) / 2 <= b[2] + 1
                                          and b[1] - 1 <= (ln.y0 + ln.y1) / 2 <= b[3] + 1 for b in boxes)]
+    aside = _in_side_boxes(raw, drawings, boxes, pt.width) if band is not None else set()
+    if aside:
+        raw = [ln for ln in raw if id(ln) not in aside]
     rows = [VLine("\t".join(row), box, 0.0, False, pt.number, cells=list(row), table=ti, quality=t.quality, ocr=ocr,
                   cell_x=xs, bounds=t.bounds)
             for ti, t in enumerate(tables) for row, box, xs in zip(t.rows, t.row_boxes, t.cell_x or [None] * len(t.rows))]
@@ -186,7 +190,34 @@ def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None) -> PageText:
             for ln in part:
                 ln.right = edge
         pt.lines = [ln for part in parts for ln in part]
+    if aside:  # a side box is read after the page's running text, apart from it: it interrupts no column
+        boxed = sorted(_merge_baseline([ln for ln in every if id(ln) in aside]), key=lambda l: (l.y0, l.bbox[0]))
+        for ln in boxed:
+            ln.aside = True
+        pt.lines += boxed
     return pt
+
+
+def _in_side_boxes(lines: list[VLine], drawings: list[dict], tables: list, width: float) -> set[int]:
+    """The lines (by id) set inside a shaded box beside the running text of a page in columns (a fact box, a
+    call-out): filled rectangles narrower than the page, three lines high or more, holding two lines or more, none
+    crossing their edges, with text beside them."""
+    found: set[int] = set()
+    for d in drawings:
+        if "f" not in (d.get("type") or "") or not d.get("fill") or min(d["fill"]) > 0.98:
+            continue
+        r = d.get("rect")
+        if r is None or r.width > 0.6 * width or any(not (r.x1 < t[0] or t[2] < r.x0 or r.y1 < t[1] or t[3] < r.y0)
+                                                      for t in tables):
+            continue
+        inside = [ln for ln in lines if r.x0 - 1 <= ln.bbox[0] and ln.bbox[2] <= r.x1 + 1
+                  and r.y0 - 1 <= ln.y0 and ln.y1 <= r.y1 + 1]
+        crossing = [ln for ln in lines if ln not in inside and ln.bbox[0] < r.x1 and ln.bbox[2] > r.x0
+                    and ln.y0 < r.y1 and ln.y1 > r.y0]
+        beside = any(ln.y0 < r.y1 and ln.y1 > r.y0 and (ln.bbox[2] < r.x0 or ln.bbox[0] > r.x1) for ln in lines)
+        if len(inside) >= 2 and not crossing and beside and r.height >= 3 * max(ln.y1 - ln.y0 for ln in inside):
+            found.update(id(ln) for ln in inside)
+    return found
 
 
 def _column_edges(lines: list[VLine], width: float) -> None:
@@ -339,16 +370,34 @@ class _Para:
     def text(self) -> str:
         return join_wrapped([l.text.replace("\t", " ") for l in self.lines])
 
-    def text_lines(self, edge: float, body: float) -> list["_Para"]:
-        """The paragraph cut where a line ended by choice, not by wrapping: as the text version has its lines."""
+    def text_lines(self, edge: float, body: float, justified: bool = False) -> list["_Para"]:
+        """The paragraph cut where a line ended by choice, not by wrapping: as the text version has its lines.
+        In justified text a line that stops short of the edge, after one that reached it, ends its paragraph
+        (`justified`: the document sets its body text so)."""
         out = [[self.lines[0]]]
         for prev, ln in zip(self.lines, self.lines[1:]):
-            if _hard_break(prev, ln, prev.right or edge, body if len(out[-1]) == 1 else None) \
+            short = justified and len(out[-1]) >= 2 and _reaches(out[-1][-2], edge) and not _reaches(prev, edge) \
+                and not prev.text.rstrip().endswith(("-", ",")) and ln.text[:1].isupper() and ln.page == prev.page
+            if short or _hard_break(prev, ln, prev.right or edge, body if len(out[-1]) == 1 else None) \
                     or _next_att_clause(self.lines[0], prev, ln) or item_ended(out[-1][0].text, prev.text, ln.text):
                 out.append([ln])
             else:
                 out[-1].append(ln)
         return [_Para(group) for group in out]
+
+
+def _reaches(ln: VLine, edge: float) -> bool:
+    """The line runs to its column's right edge (within a third of a character)."""
+    return (ln.right or edge) - ln.bbox[2] <= 0.3 * max(ln.size, 1.0)
+
+
+def _justified(pages: list["PageText"], edge: float) -> bool:
+    """Whether the document justifies its body text: of the lines that a lower-case line continues (a wrap, so
+    not a paragraph's last), nearly all reach the edge; in ragged text only some do."""
+    wrapped = [a for p in pages for a, b in zip(p.lines, p.lines[1:])
+               if a.cells is None and b.cells is None and a.page == b.page and b.text[:1].islower()
+               and -0.5 * a.size <= b.y0 - a.y1 < a.size and abs(a.bbox[0] - b.bbox[0]) < 2 and len(a.text) > 30]
+    return len(wrapped) >= 10 and sum(_reaches(a, edge) for a in wrapped) >= 0.9 * len(wrapped)
 
 
 def _next_att_clause(first: VLine, prev: VLine, ln: VLine) -> bool:
@@ -556,13 +605,14 @@ def read_pdf(path: str | Path, doc: Optional[pymupdf.Document] = None, deadline=
     body = _body_size(pages)
     edge = _text_edge(pages)
     usual = _line_lead(pages)
+    justified = _justified(pages, edge)
     big_sizes = sorted({ln.size for p in pages for ln in p.lines if ln.size >= body + 1.5 and ln.cells is None}, reverse=True)
     out: list[Line] = []
     for p in pages:
         kept = [ln for i, ln in enumerate(p.lines) if (p.number, i) not in drop]
         titles = outline.get(p.number, [])
         items = [piece for item in _paragraphs(kept, body, usual)
-                 for piece in ([item] if isinstance(item, VLine) else [*item.text_lines(edge, body), None])]
+                 for piece in ([item] if isinstance(item, VLine) else [*item.text_lines(edge, body, justified), None])]
         for item in items:
             if item is None:  # end of a paragraph
                 if out and out[-1].text:
@@ -601,5 +651,5 @@ def read_pdf(path: str | Path, doc: Optional[pymupdf.Document] = None, deadline=
             if out and out[-1].text and (out[-1].cells or heading or out[-1].heading):
                 out.append(Line("", page=p.number))
             out.append(Line(text, page=p.number, bbox=bbox, size=first.size, bold=first.bold, heading=heading,
-                            heading_source=source_of_level, ocr=first.ocr))
+                            heading_source=source_of_level, ocr=first.ocr, aside=first.aside))
     return Layout(out, source=source, format="pdf", pages=n_pages, warnings=warnings)

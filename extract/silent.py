@@ -69,8 +69,8 @@ def where_structure_is_silent(ctx: Context, walk: Walk) -> None:
     claimed_sections = {section[bi] for bi in claimed if bi is not None}
     no_goals = not ctx.get("goals")
     for bi, b in enumerate(blocks):
-        if bi in claimed or bi in titles or b.kind not in ("para", "bullet"):
-            continue
+        if bi in claimed or bi in titles or b.kind not in ("para", "bullet") or b.aside:
+            continue  # (a fact box or call-out sums up or quotes: the classifier does not guess items in it)
         text = b.text.strip()
         if role_of(ctx, bi, MIN_ASSIGNMENT_PROB) == "assignment" and ASSIGNMENT_CUE.search(text) \
                 and not ctx.is_report and len(text) < 400:

@@ -368,3 +368,42 @@ def test_a_row_with_cells_centred_vertically_at_the_top_of_a_table_going_on():
               + line(124.0, (52.0, 150.0, "Antal anmälningar"), (160.0, 170.0, "12"), (228.0, 240.0, "10"),
                      (300.0, 330.0, "Minska"), h=9.8))
     assert find_aligned_tables(headed)[0].rows[0][0] == "Indikator"
+
+
+def test_in_justified_text_a_line_short_of_the_edge_ends_its_paragraph(tmp_path):
+    # paragraphs set without space between them, in justified columns: the last line of one stops short of the
+    # edge (but the next paragraph's first word would not have fitted there) and the next starts in capitals
+    filler = ("Förvaltningen har under året arbetat vidare med att korta väntetiderna och att göra det enklare för "
+              "invånarna att komma i kontakt med verksamheterna i hela kommunen. ")
+    goals = ["Nämnden ska erbjuda stöd tidigt till barn och unga i behov av hjälp i samverkan med andra",
+             "Nämnden ska genom ett aktivt arbete säkerställa att fler vuxna får ett arbete",
+             "Äldre ska kunna bo kvar hemma så länge de själva önskar med trygg omsorg"]
+    html = "".join(f"<p style='margin:0'>{filler * 2}</p>" for _ in range(3)) \
+        + "".join(f"<p style='margin:0'>{g}</p>" for g in goals) + f"<p>{filler * 4}</p>"
+    pdf = _story_pdf(tmp_path / "j.pdf", html, css="p { text-align: justify; font-size: 9pt; }", columns=2)
+    lines = _lines(pdf)
+    assert all(g in lines for g in goals)
+
+
+def test_a_shaded_box_beside_the_columns_is_read_apart_and_gives_no_item(tmp_path):
+    para = ("Förvaltningen har under året arbetat vidare med att korta väntetiderna och att göra det enklare för "
+            "invånarna att komma i kontakt med verksamheterna i hela kommunen. ")
+    html = "".join(f"<p>{para * 3}</p>" for _ in range(8))
+    pdf = _story_pdf(tmp_path / "b.pdf", html, css="p { text-align: justify; font-size: 9pt; }", columns=2)
+    with pymupdf.open(pdf) as doc:  # a fact box at the top of the right column, as desktop publishing sets one
+        page = doc[0]
+        box = pymupdf.Rect(A4.width / 2 + 9, 60, A4.width - 56, 160)
+        page.add_redact_annot(box)  # (the column's own text makes room for it)
+        page.apply_redactions(images=0, graphics=0)
+        page.draw_rect(box, color=None, fill=(0.88, 0.92, 0.95), overlay=False)
+        page.insert_htmlbox(box + (6, 6, -6, -6), "<p><b>Kort om året</b></p><p>Besök under året: 2 400</p>"
+                            "<p>Nämnden ska bli bättre på att svara i telefon.</p>",
+                            css="p { font-family: sans-serif; font-size: 8.5pt; margin: 0 0 3pt; }")
+        doc.save(tmp_path / "boxed.pdf")
+    layout = read_pdf(tmp_path / "boxed.pdf")
+    boxed = [ln for ln in layout.lines if "svara i telefon" in ln.text]
+    assert boxed and all(ln.aside for ln in boxed)
+    page_one = [ln.text for ln in layout.lines if ln.page == 1 and ln.text]
+    assert page_one.index(boxed[0].text) > len(page_one) - 4  # after the page's running text
+    doc = extract_file(tmp_path / "boxed.pdf")
+    assert not any("telefon" in g.text for g in doc.goals)

@@ -27,9 +27,7 @@ from plantrace.evaluate import fold
 KNOWN_FAILURES = {
     # (producer, kind): what goes wrong, as measured on 2026-12-05 and 2026-12-06 (bench/pdf_agreement.py --details,
     # bench/README.md)
-    ("two-column", "goals"): "issue 14: pages too short to show their columns; tiny-font tables in a column",
     ("two-column", "assignments"): "issue 14: pages too short to show their columns; tiny-font tables in a column",
-    ("two-column", "followups"): "issue 14: pages too short to show their columns; tiny-font tables in a column",
     ("two-column", "indicators"): "issue 14: tiny-font tables in a column: wrapped names and rows without values",
     ("scan", "goals"): "issue 14: OCR of ruled tables is garbled and the section tree is built from it",
     ("scan", "assignments"): "issue 14: OCR of ruled tables is garbled and the section tree is built from it",
