@@ -154,6 +154,7 @@ _GOAL_NOT_REACHED = re.compile(r"(?:^|(?<=\s))(?P<goal>Målet\s+(?:för|om)\s+[^
                                # … or reached: "Målet om företagarnas nöjdhet har uppnåtts"
                                r"(?:har|hade|är|blev)\s+(?:(?:helt|delvis|inte|ej)\s+)?(?:uppnåtts|uppfyllts|nåtts|uppnått|"
                                r"uppfyllt|nått)\b[^,;.]*)")
+_CONDITION = re.compile(r"\b(?:när|om|ifall)\s+$", re.I)
 # "målen inte nåtts", "målen har uppfyllts delvis": the goals of the list right above, judged together
 _THE_GOALS_JUDGED = re.compile(r"\b(?:att\s+)?målen\s+(?P<rest>(?:(?:inte|ej)\s+)?(?:har\s+|är\s+|blev\s+)?(?:(?:inte|ej|helt|"
                                r"delvis)\s+)?(?:nåtts|uppnåtts|uppfyllts|nåddes|uppnåddes|uppfylldes|uppfyllda|uppnådda)\b[^,;.]*|"
@@ -276,6 +277,8 @@ def _goals_assessed_in_prose(ctx: Context, known: set[str]) -> list[tuple[Follow
             if "Målet " in sentence:
                 found += _GOAL_NOT_REACHED.finditer(sentence)
             for m in found:
+                if _CONDITION.search(sentence[max(0, m.start() - 12):m.start()]):
+                    continue  # "… anses uppfylld när de finansiella målen är uppfyllda": a condition, no outcome
                 # "Det övergripande målet för …": the goal is named without the article before it
                 goal = re.sub(r"^(?:[Dd]e|[Dd]et)\s+", "", m.group("goal"))
                 assessed = status_match(m.group("rest"))

@@ -757,7 +757,10 @@ _SAID_GOAL = re.compile(rf"(?<=\S )(?:[\wåäö]*mål|[\wåäö]*målsättning(?
                         r"\s+(?:är|var|blir)\s+att\s+(?P<goal>.+)$", re.I)
 _SAID_GOAL_INVERTED = re.compile(rf"\b(?:är|var|blir)\s+{_LEVEL_GOAL}\s+att\s+(?P<goal>.+)$|"
                                  # "Kommunen har bland annat som mål att 95 procent … ska …"
-                                 r"\bhar\s+(?:\w+\s+){0,2}?som\s+(?:\w+\s+)?mål(?:sättning)?\s+att\s+(?P<had>.+)$", re.I)
+                                 r"\bhar\s+(?:\w+\s+){0,2}?som\s+(?:\w+\s+)?mål(?:sättning)?\s+att\s+(?P<had>.+)$|"
+                                 # "Ett av målen är att antalet invånare ska öka …": one of the goals, said
+                                 r"^(?:ett|ett\s+annat)\s+av\s+(?:de\s+)?(?:[\wåäö]+\s+)?målen\s+(?:är|var)\s+att\s+(?P<one>.+)$",
+                                 re.I)
 # (these two and `_NAMING_WORDS` read the lower-cased text, case-sensitive: the same matches at a third of the
 # cost of IGNORECASE, run as they are on every paragraph that speaks of goals)
 _SAID_CHEAP = re.compile(r"(?:mål|målsättning|målsättningar|ambition)\w*\s+(?:är|var|blir)\s*(?:att\s|:)")
@@ -831,10 +834,11 @@ def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
         level, parent = _said_level(sent), None
         if walk.heading_goal is not None and walk.heading_goal == bi - 1 and walk.seen_goals:
             level, parent = "sub", next(reversed(walk.seen_goals.values()))  # under a goal's name: a part of it
-        for part in _AND_THAT.split((m.group("goal") or m.group("had")).rstrip(" .")):
+        said_goal = next(v for k, v in m.groupdict().items() if k in ("goal", "had", "one") and v)
+        for part in _AND_THAT.split(said_goal.rstrip(" .")):
             if _SAID_MODAL.search(part) and len(part.split()) >= 4:
                 walk.add_goal(part, level, parent, None, bi)
-        if m.group("plural"):  # "… är målen att X ska … . Y ska …": the statements that follow are goals too
+        if m.groupdict().get("plural"):  # "… är målen att X ska … . Y ska …": the statements that follow are goals too
             for nxt in said[si + 1:si + 4]:
                 if not _MAIN_MODAL.match(nxt) or _said_cheap(nxt) or len(nxt) > 300:
                     break
@@ -1257,6 +1261,12 @@ def goal_sentences_run_on(walk: Walk, bi: int, b: Block) -> bool:
 # in the same sentence or the one before that speaks of them
 _QUOTED_INTRO = re.compile(r"\b[\wåäö-]*mål(?:en|sättningarna)?\s+(?:är|var|heter|lyder|blev)\s*:?\s*(?=[”\"“«])", re.I)
 _QUOTED = re.compile(r"[”\"“«]([^”\"“«»]{3,150})[”\"»]")
+# "Under målet ”Trygg och säker uppväxt” uppnås …": a goal named in quotes right after the noun (an area,
+# "målområdet ”…”", is not one)
+_NAMED_GOAL = re.compile(r"\b[\wåäö]*målet\s+[”\"“«](?P<name>[^”\"“«»]{3,120})[”\"»]", re.I)
+# "Bland målen som mäts finns ”A” samt ”B”", "… mäts bland annat ”C ska bibehållas”": goals (a statement each)
+# quoted where the text lists what is measured under a goal
+_MEASURED_INTRO = re.compile(r"\b(?:finns|mäts)(?:\s+bland\s+annat)?\s*:?\s*(?=[”\"“«])", re.I)
 
 
 @rule("quoted_goal_names", kinds=("para", "item", "bullet"))
@@ -1265,7 +1275,18 @@ def quoted_goal_names(walk: Walk, bi: int, b: Block) -> bool:
     if b.kind not in ("para", "item", "bullet") or "ål" not in b.text or not _QUOTED.search(b.text):
         return False
     said = sentences(b.text)
+    named: Optional[str] = None  # the goal the paragraph last named in quotes
     for si, sentence in enumerate(said):
+        for g in _NAMED_GOAL.finditer(sentence):
+            judged = [t for t in (sentence, said[si + 1] if si + 1 < len(said) else "") if "mål" in t.lower()]
+            verdict = next((t for t in judged if status_match(t).strength in ("explicit", "value")), None)
+            named = walk.add_goal(g.group("name").strip(" ,."), _said_level(sentence), None, None, bi)
+            walk.assess(named, verdict)
+        if "mål" in sentence.lower():
+            for intro in _MEASURED_INTRO.finditer(sentence):
+                for name in _QUOTED.findall(sentence[intro.end():]):
+                    if _SAID_MODAL.search(name):
+                        walk.add_goal(name.strip(" ,."), "sub" if named else _said_level(sentence), named, None, bi)
         m = _QUOTED_INTRO.search(sentence)
         if not m:
             continue

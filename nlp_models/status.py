@@ -345,7 +345,15 @@ _SHARE_DONE = re.compile(r"\b(?:upparbeta\w*|genomför\w*|utför\w*|verkställ\w
                          r"(?:genomfört|genomförd|klart|klar|utfört|utförd|färdigställt|upparbetat|verkställt)\b|"
                          # "är klar till 80 procent", "genomfört till drygt hälften"
                          r"\b(?:klar[at]?|genomför\w*|utför\w*|färdigställ\w*)\s+till\s+(?:(?P<pct3>\d+(?:[,.]\d+)?)\s*(?:%|procent)|"
-                         r"(?:drygt\s+|knappt\s+|cirka\s+|ungefär\s+)?(?P<half>hälften))", re.I)
+                         r"(?:drygt\s+|knappt\s+|cirka\s+|ungefär\s+)?(?P<half>hälften))|"
+                         # a share of the goals met ("uppnås 91 % av nämndernas mål", "70 procent av målen uppfylls")
+                         # or the goals' fulfilment as a share ("måluppfyllnaden uppnås till 70 %")
+                         r"\b(?:uppnås|uppfylls|nås)\s+(?P<pct4>\d+(?:[,.]\d+)?)\s*(?:%|procent)\s+av\s+(?:[\wåäö]+\s+){0,4}?"
+                         r"[\wåäö]*mål(?:en)?\b|(?<![\d,.])(?P<pct5>\d+(?:[,.]\d+)?)\s*(?:%|procent)\s+av\s+(?:[\wåäö]+\s+){0,4}?"
+                         r"[\wåäö]*mål(?:en)?\s+(?:uppnås|uppfylls|nås|är\s+uppfyllda|är\s+uppnådda|har\s+uppnåtts|har\s+uppfyllts)\b|"
+                         r"\bmåluppfyll\w*\s+(?:\w+\s+){0,2}?(?:till|på|uppgår\s+till|blev|är)\s+(?P<pct6>\d+(?:[,.]\d+)?)\s*"
+                         r"(?:%|procent)", re.I)
+_CONDITION_BEFORE = re.compile(r"\b(?:när|om|ifall|förutsatt\s+att)\b", re.I)
 _FRACTION = re.compile(rf"(?<![\w,.])(?P<x>{_COUNT})(?:\s*(?:km|st|m))?\s+av\s+(?:de\s+|totalt\s+)?(?:planerade\s+)?"
                        rf"(?P<y>{_COUNT})(?![\w,.])(?!\s*(?:år|procent|%)\b)", re.I)
 _FRACTION_INVERTED = re.compile(rf"\bav\s+(?:de\s+)?(?P<y>{_COUNT})\s+[^.;]{{0,80}}?\s(?:har|hade)\s+(?P<x>{_COUNT})\s+"
@@ -384,7 +392,10 @@ def figures_read(text: str) -> StatusMatch | None:
     if ("%" in text or "procent" in low) and not _NEGATED_BEFORE.search(text):
         m = _SHARE_DONE.search(text)
         if m and not m.group("half"):
-            pct = parse_number(m.group("pct") or m.group("pct2") or m.group("pct3"))[0]
+            group = next(g for g in ("pct", "pct2", "pct3", "pct4", "pct5", "pct6") if m.group(g))
+            pct = parse_number(m.group(group))[0]
+            if group in ("pct4", "pct5", "pct6") and _CONDITION_BEFORE.search(text[:m.start()]):
+                pct = None  # "… anses uppfylld när … 75 procent av övriga mål är uppfyllda": a condition, no outcome
             if pct is not None:
                 return StatusMatch(_share(pct, 100), m.group(0).strip(), "value", -1)
     if " av " in low or low.startswith("av "):

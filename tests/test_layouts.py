@@ -1912,3 +1912,33 @@ def test_an_assignment_told_as_carried_out_on_someones_behalf_is_one_and_is_done
     assert [a.text for a in doc.assignments] == [
         "fastighetsnämnden har på uppdrag av kommunstyrelsen tagit fram en plan för nya lokaler i huset"]
     assert [(f.kind, f.status) for f in doc.followups] == [("assignment", "done")]
+
+
+# a news item on an interim report that names the goals in quotes where it judges them
+QUOTED_GOALS_JUDGED = """Delårsrapporten visar ett överskott
+
+Kommunen redovisar ett överskott för årets första åtta månader och prognosen för helåret är positiv.
+
+Under målet ”Ett rikt kulturliv” uppnås 85 % av fullmäktiges och nämndernas mål. Ett av målen är att antalet besök på biblioteken ska öka med minst 5 000 under året.
+
+Under målet ”Goda livsvillkor för äldre” mäts bland annat ”Andelen äldre som känner sig trygga i sitt boende ska öka”. Här uppnås måluppfyllnaden till 60 %.
+
+Under målet ”En hållbar kommunorganisation” är måluppfyllnaden inte uppfylld. Sjukfrånvaron har ökat under våren.
+"""
+
+
+def test_goals_named_in_quotes_where_a_report_judges_them():
+    doc = extract_text(QUOTED_GOALS_JUDGED)
+    assert [g.text for g in doc.goals] == [
+        "Ett rikt kulturliv", "antalet besök på biblioteken ska öka med minst 5 000 under året",
+        "Goda livsvillkor för äldre", "Andelen äldre som känner sig trygga i sitt boende ska öka",
+        "En hållbar kommunorganisation"]
+    assert {(f.refers_to, f.status) for f in doc.followups} >= {
+        ("Ett rikt kulturliv", "partial"), ("Goda livsvillkor för äldre", "partial"),
+        ("En hållbar kommunorganisation", "not_done")}
+
+
+def test_a_condition_on_the_goals_is_no_verdict_on_them():
+    text = ("Mål för god ekonomisk hushållning\n\nGod ekonomisk hushållning anses råda när de finansiella målen är "
+            "uppfyllda och 80 procent av övriga mål är uppfyllda.\n")
+    assert extract_text(text).followups == []
