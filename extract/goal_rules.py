@@ -18,6 +18,7 @@ from plantrace.extract.indicator_lines import LIST_INTRO as MEASURES_LABEL, NAMI
 from plantrace.extract.roles import is_statement
 from plantrace.extract.vocabulary import (
     has_marker,
+    IMPERATIVES,
     ASSIGNMENT_CUE,
     ASSIGNMENT_TITLE,
     GOAL_REGION,
@@ -802,7 +803,8 @@ def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
     """A goal stated in running text: "<someone's> mål är att <statement with ska>", each "och att <statement>"
     a goal of its own. Claims nothing: the block may hold more."""
     t = b.text
-    if b.kind == "para" and ("mål" in t or "Mål" in t) and _names_them(t.lower()):
+    if b.kind == "para" and (("mål" in t or "Mål" in t) and _names_them(t.lower())
+                             or ("mål" in t or "okusområd" in t) and (";" in t or ":" in t) and _COUNTED_LISTED.search(t)):
         _counted_goals(walk, bi, t)
     if b.kind == "para" and ("mål" in t or "Mål" in t):
         _counted_goal_lines(walk, bi, t)
@@ -858,22 +860,29 @@ def _names_them(low: str) -> bool:
 _COUNTED_GOALS = re.compile(r"\b(?P<count>två|tre|fyra|fem|sex|sju|åtta|nio|tio|[2-9])\s+(?:[\wåäö-]+\s+){0,2}?"
                             r"(?:mål(?:en)?|inriktningsmål(?:en)?|målområden(?:a)?)\b[^.;:]{0,80}?,?\s*"
                             r"(?:det\s+vill\s+säga|dvs\.?|nämligen)\s+(?P<names>[^.;:]+)", re.I)
+# "… satsningar inom tre övergripande fokusområden; A, B samt C.": the count, then the names after a semicolon or colon
+_COUNTED_LISTED = re.compile(r"\b(?P<count>två|tre|fyra|fem|sex|sju|åtta|nio|tio|[2-9])\s+(?:[\wåäö-]+\s+){0,2}?"
+                             r"(?:mål(?:en)?|inriktningsmål(?:en)?|målområden(?:a)?|fokusområden(?:a)?)\s*[;:]\s*"
+                             r"(?P<names>[^.;:]+)", re.I)
 
 
 def _counted_goals(walk: Walk, bi: int, text: str) -> None:
     for sent in sentences(text):
-        m = _COUNTED_GOALS.search(sent)
+        m = _COUNTED_GOALS.search(sent) or (";" in sent or ":" in sent) and _COUNTED_LISTED.search(sent)
         if not m:
             continue
         count = int(count_of(m.group("count")))
         chunks = re.split(r",\s*", m.group("names"))
-        closing = next((k for k, c in enumerate(chunks) if " och " in c), None)  # "…, B och C, bedöms …"
+        # "…, B och C, bedöms …", "…, B samt C"
+        closing = next((k for k, c in enumerate(chunks) if " och " in c or " samt " in c), None)
         if closing is None:
             continue
-        head, _, tail = chunks[closing].rpartition(" och ")
+        head, _, tail = chunks[closing].rpartition(" och " if " och " in chunks[closing] else " samt ")
         names = chunks[:closing] + [head, tail]
         if len(names) != count or any(not n.strip() or len(n.split()) > 6 or _SENT_END.search(n) for n in names):
             continue
+        if m.re is _COUNTED_LISTED and 2 * sum(_aim(n) for n in names) < len(names):
+            continue  # after a bare colon, aims ("förbättra resultaten i skolan") name goals; kinds or areas do not
         rest = sent[m.start("names"):]
         assessed = status_match(rest)
         level = _said_level(sent)
@@ -881,6 +890,12 @@ def _counted_goals(walk: Walk, bi: int, text: str) -> None:
             gid = walk.add_goal(name.strip(), level, None, None, bi)
             if assessed.strength != "none":
                 walk.assess(gid, assessed.evidence)
+
+
+def _aim(name: str) -> bool:
+    """A name that opens with what shall be done, an infinitive ("förbättra resultaten", "öka inkluderingen")."""
+    first = name.split(maxsplit=1)[0].lower() if name.strip() else ""
+    return first in IMPERATIVES or first.endswith("a") and first[:-1] in IMPERATIVES
 
 
 _AREAS_NAMED = re.compile(r"\b[\wåäö]*mål\w*\s+(?:(?:är\s+)?(?:uppdelade|indelade|grupperade|ordnade|samlade)\s+(?:under|i|efter)|"

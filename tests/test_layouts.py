@@ -1942,3 +1942,13 @@ def test_a_condition_on_the_goals_is_no_verdict_on_them():
     text = ("Mål för god ekonomisk hushållning\n\nGod ekonomisk hushållning anses råda när de finansiella målen är "
             "uppfyllda och 80 procent av övriga mål är uppfyllda.\n")
     assert extract_text(text).followups == []
+
+
+@pytest.mark.parametrize("listed, goals", [
+    ("tre fokusområden; stärka läsförmågan i skolan, korta vägen till arbete samt öka tryggheten i centrum",
+     ["stärka läsförmågan i skolan", "korta vägen till arbete", "öka tryggheten i centrum"]),
+    ("tre finansiella mål: resultatmål, skuldmål och investeringsmål", []),  # kinds of goal, no aims
+])
+def test_aims_a_counted_list_names_after_a_semicolon_are_goals(listed, goals):
+    text = f"Budget 2027\n\nBudgeten på 1,2 miljarder innehåller satsningar inom {listed}.\n"
+    assert [g.text for g in extract_text(text).goals] == goals
