@@ -165,6 +165,9 @@ _MANDATE_INTRO = re.compile(r"\buppdrag\w*(?:\s+\w+){0,3}?\s+(?:är\s+att|att)\s
                             r"^[\wåäö-]*(?:nämnden|styrelsen|utskottet|beredningen|rådet|presidiet|gruppen)\s+"
                             r"(?:ska|skall)(?:\s+(?![^:]*\bmål)[^.:]{0,60})?:\s*$|"
                             r"\bföljande\s+(?:\w+\s+)?uppdrag\s*:\s*$|\b(?:ska|skall)\s+(?:\w+\s+){1,3}?göra\s*:\s*$|"
+                            # "Följande uppdrag kopplades till investeringsbudgeten för 2022:"
+                            r"^följande\s+(?:\w+\s+)?uppdrag\s+(?:[^.:]{0,80}\s)?(?:kopplades|kopplas|ges|gavs|lämnades|lämnas|"
+                            r"beslutades|beslutas|fastställdes|fastställs|tillkom|tillkommer)\b[^.:]{0,80}:\s*$|"
                             # a report on given assignments: "Delrapportering ges om … status … gällande uppdragen:"
                             r"\b(?:gällande|avseende|angående|rörande|kring|om|för)\s+(?:de\s+)?(?:[\wåäö-]+\s+)?"
                             r"uppdragen\s*:\s*$", re.I)

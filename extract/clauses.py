@@ -22,7 +22,7 @@ CLAUSE_CUE = re.compile(r"\b(?:(?P<verb>får|ska\s+få|fick|fått|ges|gavs|ger?|
                         # an agenda's "uppdrag till bildningsnämnden att …": the noun, to a named body
                         r"(?P<noun>(?<![\wåäö])(?<!ett\s)(?<!blir\s)uppdrag\s+(?:till|åt)\s+(?:[\wåäö-]+\s+){0,2}?"
                         r"[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|direktören|chefen|utskottet|bolaget|nämnderna|"
-                        r"förvaltningarna)\s+att\s)|(?P<inf>(?<!att\s)uppdra\s+(?:åt|till)\s)|uppdra\s+åt|uppdrog\s+(?:\w+\s+)?(?:till|åt)|(?P<to>uppdrar\s+(?:till|åt)\s+)|uppmanas\s+att|"
+                        r"förvaltningarna)\s+att\s)|(?P<inf>(?<!att\s)uppdra\s+(?:åt|till)\s)|uppdra\s+åt|uppdrog\s+(?:\w+\s+)?(?:till|åt)|(?P<to>(?:uppdrar|(?<=att\s)uppdra)\s+(?:till|åt)\s+)|uppmanas\s+att|"
                         r"(?:uppmanar|anmodar)\s+[\wåäö\- ]{2,80}?\s+att|"
                         # a decision as an infinitive: "… beslutade även att uppmana tekniska nämnden att …"
                         r"(?P<urge>(?<=att\s)(?:uppmana|anmoda)\s+[\wåäö\- ]{2,80}?\s+att))\b", re.I)
@@ -30,7 +30,9 @@ CLAUSE_CUE = re.compile(r"\b(?:(?P<verb>får|ska\s+få|fick|fått|ges|gavs|ger?|
 # socialnämnden i uppdrag att …": the assignment is worded from whom it was given to (a present "X ger Y i uppdrag"
 # keeps its giver)
 _ADVERB = re.compile(r"\b(?:också|även|dessutom|därtill|nu)\s+", re.I)  # "gav kommunstyrelsen också X i uppdrag"
-_TIME_LEAD = re.compile(r"\s*(?:(?:i|under|vid|den)\s+[\wåäö]+(?:\s+\d{4})?\s+)?")
+# (or a meeting: "gav vid sitt senaste sammanträde X i uppdrag att …")
+_TIME_LEAD = re.compile(r"\s*(?:vid\s+(?:sitt|dess|nämndens|styrelsens)\s+(?:[\wåäö]+\s+)?(?:sammanträde|möte)\s+|"
+                        r"(?:i|under|vid|den)\s+[\wåäö]+(?:\s+\d{4})?\s+)?")
 # the last word of a committee, office or company that gives, carries or receives an assignment
 BODY = r"[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|chefen|direktören|ledningen|utskottet|utskott|sektorn|kontoret|bolaget|" \
         r"kommunen|nämnderna|förvaltningarna|nämnder|förvaltningar|bolag|bolagen|styrelser)"
@@ -51,6 +53,11 @@ _NEW_DECISION = re.compile(r",?\s+(?:samt|och)\s+att\s+(?=[a-zåäö]+(?:ning\w*
 # after the assignment, is a decision of its own
 _COUNCIL_ACT = re.compile(r"(?:,\s*(?:och\s+|samt\s+)?|\s+(?:och|samt)\s+)att\s+(?=(?:anta|godkänna|fastställa|bevilja|"
                           r"avslå|bifalla|notera|välja|utse|återremittera|avskriva|revidera)\s)", re.I)
+
+
+# "… i uppdrag att revidera policyn men föreslog avslag på motionen": the giver's next decision, after "men"
+_BUT_DECIDED = re.compile(r",?\s+men\s+(?=(?:föreslog|föreslår|beslutade|beslutar|avslog|avslår|biföll|bifaller|valde|"
+                          r"väljer)\b)", re.I)
 
 
 _ITEM_NUMBER_END = re.compile(r"(?<!\bden)(?<!\bnr)(?<!§)(?<!\d)\s+\d{1,2}\.$", re.I)
@@ -140,7 +147,8 @@ def assignment_clauses(sentence: str, committee_ska: bool = False) -> list[str]:
         dashed = _DASHED_DECISION.search(sentence, start, end)
         if dashed:  # "… redovisa orsakerna - i övrigt notera redovisningen": the next decision of a flattened list
             end = dashed.start()
-        joined = _NEW_DECISION.search(sentence, start, end) or _COUNCIL_ACT.search(sentence, start, end)
+        joined = _NEW_DECISION.search(sentence, start, end) or _COUNCIL_ACT.search(sentence, start, end) \
+            or _BUT_DECIDED.search(sentence, start, end)
         if joined:  # "… i uppdrag att ta fram planer samt att uppföljning sker årligen": a decision of its own
             end = joined.start()
         clause = re.sub(r"\s+(?:och|samt)\s*$", "", sentence[start:end].strip().rstrip(" ,;"))

@@ -1952,3 +1952,17 @@ def test_a_condition_on_the_goals_is_no_verdict_on_them():
 def test_aims_a_counted_list_names_after_a_semicolon_are_goals(listed, goals):
     text = f"Budget 2027\n\nBudgeten på 1,2 miljarder innehåller satsningar inom {listed}.\n"
     assert [g.text for g in extract_text(text).goals] == goals
+
+
+def test_assignments_decided_as_an_infinitive_at_a_meeting_and_listed_after_their_introduction():
+    text = ("Kort från kommunstyrelsen\n\nKommunstyrelsen beslutade att uppdra till ekonomichefen att ta fram en ny "
+            "modell för internräntan.\n\nKommunstyrelsen gav vid sitt senaste sammanträde servicekontoret i uppdrag "
+            "att se över telefonitjänsten men föreslog avslag på motionen om gratis wifi.\n\n"
+            "Följande uppdrag kopplades till investeringsbudgeten för 2027:\n\n"
+            "  • Upprätta plan för nya gång- och cykelvägar i centrum.\n"
+            "  • Upprätta plan för renovering av badhusets tak.\n\nNästa sammanträde hålls i juni.\n")
+    assert [a.text.rstrip(".") for a in extract_text(text).assignments] == [
+        "ekonomichefen att ta fram en ny modell för internräntan",
+        "servicekontoret i uppdrag att se över telefonitjänsten",
+        "Upprätta plan för nya gång- och cykelvägar i centrum",
+        "Upprätta plan för renovering av badhusets tak"]
