@@ -230,6 +230,9 @@ def segment(layout: Layout) -> list[Block]:
                     flush()  # a value alone on its line is a table's cell, not the end of a wrapped sentence
                 elif _SENT_END.search(prev) and len(t.split()) <= 3 and _cell_line(nxt):
                     flush()  # a column's header word over its years or values ("Indikator" ⏎ "2021")
+                elif _SENT_END.search(prev) and len(t.split()) <= 3 and t.strip()[:1].isupper() \
+                        and not _SENT_END.search(t) and nxt[:1].isupper() and len(t.strip()) < 0.5 * width:
+                    flush()  # a title between two paragraphs ("… i all planering." ⏎ "Samhällsutveckling" ⏎ "Arbeta …")
                 elif short and (_SENT_END.search(prev) or not cont):
                     flush()
                 elif line_ended(prev, t.strip(), width) or item_ended(lines[cur[0]].text.strip(), prev, t.strip()):

@@ -991,6 +991,39 @@ def _counted_inline_goals(walk: Walk, bi: int, text: str) -> None:
                 walk.assess(gids[int(n.group("n")) - 1], assessed.evidence)
 
 
+# "Kommunfullmäktige beslutar om övergripande mål som formuleras utifrån fyra perspektiv. … Dessa är följande:" ⏎
+# "Medborgarfokus" ⏎ "Erbjuda öppen kommunal demokrati …" ⏎ "Effektiva verksamheter" ⏎ "Arbeta för …": each
+# perspective's name, then its goal
+_PERSPECTIVES_ANNOUNCED = re.compile(r"\bmål\w*\s+(?:som\s+)?(?:formuleras|är\s+formulerade|utgår|tas\s+fram|är\s+indelade|"
+                                     r"delas\s+in|är\s+uppdelade|är\s+grupperade)\s+(?:utifrån|efter|inom|i|under)\s+"
+                                     r"(?:\w+\s+){0,2}?perspektiv\w*", re.I)
+
+
+@rule("goal_under_perspective")
+def goal_under_perspective(walk: Walk, bi: int, b: Block) -> bool:
+    """Where a sentence said the goals are set out per perspective and a list follows, each short name is a
+    perspective (no goal) and the paragraph right under it is that perspective's goal."""
+    text = b.text.strip()
+    if b.kind == "para" and text.endswith(":") and len(text) < 1500 and _PERSPECTIVES_ANNOUNCED.search(text):
+        walk.perspective_pairs, walk.aim_block = True, None
+        return False  # (the introduction is read by the other rules as well)
+    if not walk.perspective_pairs:
+        return False
+    if bi == walk.aim_block:
+        walk.aim_block = None
+        said = sentences(text)  # (up to a sentence about the goals, which the text after them opens with)
+        kept = said[:next((k for k, sent in enumerate(said) if k and about_goals(sent)), len(said))]
+        walk.add_goal(" ".join(kept), title_level(walk), None, None, bi)
+        return True
+    nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
+    if b.kind == "para" and len(text.split()) <= 4 and text[:1].isupper() and not _SENT_END.search(text) \
+            and nxt is not None and nxt.kind == "para" and len(nxt.text) > 40 and not nxt.text.rstrip().endswith(":"):
+        walk.aim_block = bi + 1
+        return True
+    walk.perspective_pairs = False
+    return False
+
+
 @rule("announced_goal_line")
 def announced_goal_line(walk: Walk, bi: int, b: Block) -> bool:
     if bi not in walk.announced:

@@ -47,6 +47,7 @@ STRUCTURE_RULES: list[str] = [
     "mandate_intro",  # "… uppdrag är att:" over a list of what a committee or working group shall do
     "status_suffix",  # "Revidera lokalförsörjningsplanen PÅGÅENDE": an item with its status glued on
     "named_goal_list",  # "Våra övergripande mål är:" ⏎ "<name>" ⏎ <what it means> ⏎ "<name>" ⏎ …
+    "goal_under_perspective",  # "… mål som formuleras utifrån fyra perspektiv … Dessa är följande:" ⏎ <name> ⏎ <goal> …
     "title_line",  # a short plain line that names what follows ("Politiska uppdrag", "Våra mål")
     "experienced_effect_goal",  # "Attraktivt utbud" ⏎ "Våra besökare upplever att …" where effect goals are spoken of
     "goal_statement_under_heading",  # "Socialnämnden ska …" right under a top-level goal heading

@@ -152,6 +152,8 @@ class Walk:
     status_lines: set[int] = field(default_factory=set)  # bare status lines ("Uppnås ej") read with the item above
     announced: set[int] = field(default_factory=set)  # lines read as the goals a sentence above counted
     area_titles: set[str] = field(default_factory=set)  # folded names of the areas a sentence says goals are under
+    perspective_pairs: bool = False  # a sentence said the goals are set out per perspective, and lists them below
+    aim_block: Optional[int] = None  # the paragraph under a perspective's name: its goal
     seen_goals: dict[str, str] = field(default_factory=dict)
     seen_assign: dict[str, str] = field(default_factory=dict)
     label_of: dict[str, str] = field(default_factory=dict)  # goal id → the label it was written under

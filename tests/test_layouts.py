@@ -1966,3 +1966,26 @@ def test_assignments_decided_as_an_infinitive_at_a_meeting_and_listed_after_thei
         "servicekontoret i uppdrag att se över telefonitjänsten",
         "Upprätta plan för nya gång- och cykelvägar i centrum",
         "Upprätta plan för renovering av badhusets tak"]
+
+
+PERSPECTIVE_AIMS = """2 Övergripande mål
+Kommunens styrmodell bygger på en vision och på mål som följs upp varje år. Fullmäktige beslutar om
+övergripande mål som formuleras utifrån tre perspektiv. För 2027 gäller samma mål som förra året. Dessa är följande:
+Invånare
+Erbjuda god service och ett gott bemötande i alla kontakter med kommunen.
+Ekonomi
+Använda skattemedlen effektivt och hålla budgeten i balans.
+Medarbetare
+Vara en arbetsgivare där medarbetarna trivs och vill stanna. Alla ska ha en årlig utvecklingsplan.
+Utifrån dessa övergripande mål har varje nämnd tagit fram egna mål för året.
+2.1 Finansiella mål
+"""
+
+
+def test_a_perspectives_name_over_its_goal_where_a_sentence_said_the_goals_are_set_per_perspective():
+    goals = [g.text for g in extract_text(PERSPECTIVE_AIMS).goals]
+    assert goals[:3] == ["Erbjuda god service och ett gott bemötande i alla kontakter med kommunen.",
+                         "Använda skattemedlen effektivt och hålla budgeten i balans.",
+                         "Vara en arbetsgivare där medarbetarna trivs och vill stanna. Alla ska ha en årlig "
+                         "utvecklingsplan."]
+    assert not {"Invånare", "Ekonomi", "Medarbetare"} & set(goals)
