@@ -246,6 +246,9 @@ def labelled_line(walk: Walk, bi: int, b: Block) -> bool:
     if m.kind == "goal":
         _label_goal(walk, m, m.text, bi)
         walk.label_run = (m, bi) if m.colon else None
+        if m.label in ("målområde", "fokusområde") and nxt is not None and nxt.kind in ("item", "bullet"):
+            # "Målområde 1 - Attraktiv kommun" ⏎ "1. Ett gott bemötande …": the area's goals listed under it
+            walk.list_mode, walk.list_parent, walk.list_status = "goals", walk.target, None
     elif m.kind == "assignment":
         _label_assignment(walk, m.text, bi, m.number)
     else:

@@ -1989,3 +1989,13 @@ def test_a_perspectives_name_over_its_goal_where_a_sentence_said_the_goals_are_s
                          "Vara en arbetsgivare där medarbetarna trivs och vill stanna. Alla ska ha en årlig "
                          "utvecklingsplan."]
     assert not {"Invånare", "Ekonomi", "Medarbetare"} & set(goals)
+
+
+def test_numbered_goals_under_a_labelled_goal_area():
+    text = ("Kommunfullmäktiges mål\n\nMålen följs upp med indikatorer varje år.\n\nMålområde 1 - Trygg kommun\n\n"
+            "1. Alla ska kunna röra sig tryggt i centrum\n\nTrygghet handlar om hur invånarna upplever sin vardag.\n\n"
+            "Målområde 2 - Hållbar kommun\n\n1. Kommunens utsläpp av växthusgaser minskar varje år\n\n"
+            "Kommunens fordon byts successivt mot eldrivna.\n")
+    goals = {g.text: g for g in extract_text(text).goals}
+    assert {"Alla ska kunna röra sig tryggt i centrum", "Kommunens utsläpp av växthusgaser minskar varje år"} <= set(goals)
+    assert goals["Alla ska kunna röra sig tryggt i centrum"].parent == goals["Trygg kommun"].id
