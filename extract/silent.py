@@ -66,7 +66,10 @@ def where_structure_is_silent(ctx: Context, walk: Walk) -> None:
         ranks.append(k)
     # a vision and its principles are what goals serve, not goals ("Vision" ⏎ "Kommunen ska …", "… principerna:")
     not_goals = {bi for bi, t in titles.items() if _VISION_TITLE.match(t.strip())}
-    claimed_sections = {section[bi] for bi in claimed if bi is not None}
+    # a section where the rules found goals is read: the classifier adds none there (an assignment a rule found in
+    # a decision under the same title leaves its goals unread, so it does not count)
+    goal_blocks = {block_at_line.get(g.provenance.lines[0]) for g in ctx.get("goals") if g.provenance and g.provenance.lines}
+    claimed_sections = {section[bi] for bi in goal_blocks if bi is not None}
     no_goals = not ctx.get("goals")
     for bi, b in enumerate(blocks):
         if bi in claimed or bi in titles or b.kind not in ("para", "bullet") or b.aside:
