@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from plantrace.extract.blocks import Block
@@ -857,7 +858,10 @@ _NAMING_WORDS = re.compile(r"\b(?:det\s+vill\s+säga|dvs\.?|nämligen)\s")  # (o
 
 
 def _names_them(low: str) -> bool:
+    """The lower-cased text names what it counted ("det vill säga", "dvs", "nämligen"): its words looked for first."""
     return ("vill" in low or "dvs" in low or "nämligen" in low) and bool(_NAMING_WORDS.search(low))
+
+
 # "… de fyra övergripande målen …, det vill säga A, B, C och D, anses vara uppfyllda": the goals named in a
 # sentence, as many as it counts
 _COUNTED_GOALS = re.compile(r"\b(?P<count>två|tre|fyra|fem|sex|sju|åtta|nio|tio|[2-9])\s+(?:[\wåäö-]+\s+){0,2}?"
@@ -1025,6 +1029,33 @@ def goal_under_perspective(walk: Walk, bi: int, b: Block) -> bool:
         return True
     walk.perspective_pairs = False
     return False
+
+
+# a contents entry's page number, after dot leaders or spaces ("… egenförsörjning... 3", "… kommun ... 13")
+_PAGE_NUMBER = re.compile(r"(?:\s*(?:\.{2,}|…)\s*|\s+)\d{1,3}\s*$")
+
+
+def goals_named_in_contents(walk: Walk) -> None:
+    """Numbered goals the table of contents lists under a goal label ("KF målnr 1 – …", "Nämndmål 2: …"), two or
+    more, where the text after it does not state them (an opening that ends before the chapters, a document whose
+    chapters name them otherwise): the contents are then the only place they are written."""
+    ctx = walk.ctx
+    entries = []
+    for bi, b in enumerate(ctx.blocks):
+        if b.kind != "toc":
+            continue
+        m = match_label(b.text.strip())
+        if m and m.kind == "goal" and m.number and m.text:
+            entries.append((bi, _PAGE_NUMBER.sub("", m.text).strip(" .–-"), m.level or "council"))
+    if len(entries) < 2:
+        return
+    stated = [fold(g.text) for g in ctx.get("goals")]
+    for bi, text, level in entries:
+        key = fold(text)
+        if len(key) < 8 or any(key in s for s in stated) \
+                or process.extractOne(key, stated, scorer=fuzz.ratio, score_cutoff=90) is not None:
+            continue
+        walk.add_goal(text, level, None, None, bi)
 
 
 @rule("announced_goal_line")

@@ -191,6 +191,12 @@ def _labelled(ctx: Context, bi: int) -> list[tuple[str, list[int]]]:
     return [(join_wrapped(parts), lines) for parts, lines in out]
 
 
+def _one_year(ctx: Context) -> Optional[int]:
+    """The year of a one-year plan or report: its targets and outcomes are that year's (None for a longer period)."""
+    period = ctx.meta.period
+    return period[1] if period and period[0] == period[1] else None
+
+
 def _typed_value(kind: str, raw: str, year: Optional[int] = None) -> IndicatorValue:
     number, unit = parse_number(raw)
     return IndicatorValue(kind=kind, raw=raw.strip(), value=number, unit=unit, year=year)
@@ -215,8 +221,7 @@ def indicator_lines(ctx: Context) -> None:
     blocks = ctx.blocks
     in_list = mixed = one_a_line = False
     seen = {name_key(i.name) for i in ctx.get("indicators")}
-    period = ctx.meta.period
-    year = period[1] if period and period[0] == period[1] else None  # a one-year plan: its targets are for that year
+    year = _one_year(ctx)
     for bi, b in enumerate(blocks):
         if bi in ctx.table_blocks or b.kind not in ("para", "bullet", "heading", "item"):
             in_list = False
@@ -323,8 +328,7 @@ _TARGET_THEN_OUTCOME = re.compile(r"^(?P<name>[A-ZÅÄÖ][^.!?:]{8,200}?)\.\s+(?
 def target_then_outcome(ctx: Context) -> None:
     """A bullet or short paragraph that names a measure and, in its next sentence, the target and the outcome."""
     seen = {name_key(i.name) for i in ctx.get("indicators")}
-    period = ctx.meta.period
-    year = period[1] if period and period[0] == period[1] else None
+    year = _one_year(ctx)
     for bi, b in enumerate(ctx.blocks):
         if b.kind not in ("bullet", "para", "item") or bi in ctx.table_blocks or "tfallet" not in b.text \
                 and "esultatet" not in b.text:

@@ -6,19 +6,16 @@ The rules and their order are data (`STRUCTURE_RULES`); a new layout is a new ru
 
 from __future__ import annotations
 
-import re
 from typing import Optional
 
-from rapidfuzz import fuzz
-
 from plantrace.extract import assessment_rules, assignment_rules, goal_rules  # noqa: F401  (registers the rules)
-from plantrace.extract.context import Context, fold
+from plantrace.extract.context import Context
 from plantrace.extract.flattened import ends_in_value
 from plantrace.extract.item_tables import item_tables
 from plantrace.extract.roles import is_statement
 from plantrace.extract.silent import where_structure_is_silent
-from plantrace.extract.vocabulary import ASSIGNMENT_REGION, GOAL_REGION, match_label
-from plantrace.extract.walk import Walk, _sentences, rules_by_kind
+from plantrace.extract.vocabulary import ASSIGNMENT_REGION, GOAL_REGION
+from plantrace.extract.walk import Walk, rules_by_kind
 from plantrace.nlp_models.status import status_match
 from plantrace.schema import Section
 
@@ -69,7 +66,6 @@ STRUCTURE_RULES: list[str] = [
 
 
 def extract_structure(ctx: Context, rules: Optional[list[str]] = None) -> None:
-    _sentences.cache_clear()  # (what a document's rules share of its sentences; no document sees another's)
     n = len(ctx.blocks)
     ctx.block_goal = [None] * n
     ctx.block_target = [None] * n
@@ -95,34 +91,8 @@ def extract_structure(ctx: Context, rules: Optional[list[str]] = None) -> None:
                 break
         walk.stamp(bi)
     item_tables(ctx, walk)
-    goals_named_in_contents(walk)
+    goal_rules.goals_named_in_contents(walk)
     where_structure_is_silent(ctx, walk)
-
-
-# a contents entry's page number, after dot leaders or spaces ("… egenförsörjning... 3", "… kommun ... 13")
-_PAGE_NUMBER = re.compile(r"(?:\s*(?:\.{2,}|…)\s*|\s+)\d{1,3}\s*$")
-
-
-def goals_named_in_contents(walk: Walk) -> None:
-    """Numbered goals the table of contents lists under a goal label ("KF målnr 1 – …", "Nämndmål 2: …"), two or
-    more, where the text after it does not state them (an opening that ends before the chapters, a document whose
-    chapters name them otherwise): the contents are then the only place they are written."""
-    ctx = walk.ctx
-    entries = []
-    for bi, b in enumerate(ctx.blocks):
-        if b.kind != "toc":
-            continue
-        m = match_label(b.text.strip())
-        if m and m.kind == "goal" and m.number and m.text:
-            entries.append((bi, _PAGE_NUMBER.sub("", m.text).strip(" .–-"), m.level or "council"))
-    if len(entries) < 2:
-        return
-    stated = [fold(g.text) for g in ctx.get("goals")]
-    for bi, text, level in entries:
-        key = fold(text)
-        if len(key) < 8 or any(key in s or fuzz.ratio(key, s) >= 90 for s in stated):
-            continue
-        walk.add_goal(text, level, None, None, bi)
 
 
 def _sections(ctx: Context) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Callable, Optional
 
 from plantrace.extract.blocks import Block
@@ -273,12 +272,6 @@ _SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 
 
 def sentences(text: str) -> list[str]:
-    return list(_sentences(text))
-
-
-@lru_cache(maxsize=4096)
-def _sentences(text: str) -> tuple[str, ...]:
-    """(Cached: a paragraph is split by several rules in turn, each asking for its sentences.)"""
     parts = _SENTENCE_GAP.split(text)
     out: list[str] = []
     for p in parts:
@@ -289,7 +282,7 @@ def _sentences(text: str) -> tuple[str, ...]:
             out[-1] = f"{out[-1]} {p}"  # the split came after an abbreviation, not a sentence's end
         else:
             out.append(p)
-    return tuple(out)
+    return out
 
 
 def first_sentence(text: str) -> str:

@@ -353,7 +353,7 @@ _SHARE_DONE = re.compile(r"\b(?:upparbeta\w*|genomför\w*|utför\w*|verkställ\w
                          r"[\wåäö]*mål(?:en)?\s+(?:uppnås|uppfylls|nås|är\s+uppfyllda|är\s+uppnådda|har\s+uppnåtts|har\s+uppfyllts)\b|"
                          r"\bmåluppfyll\w*\s+(?:\w+\s+){0,2}?(?:till|på|uppgår\s+till|blev|är)\s+(?P<pct6>\d+(?:[,.]\d+)?)\s*"
                          r"(?:%|procent)", re.I)
-_CONDITION_BEFORE = re.compile(r"\b(?:när|om|ifall|förutsatt\s+att)\b", re.I)
+_CONDITION_BEFORE = re.compile(r"\b(?:när|ifall|förutsatt\s+att)\b", re.I)  # ("om" is as often "about")
 _FRACTION = re.compile(rf"(?<![\w,.])(?P<x>{_COUNT})(?:\s*(?:km|st|m))?\s+av\s+(?:de\s+|totalt\s+)?(?:planerade\s+)?"
                        rf"(?P<y>{_COUNT})(?![\w,.])(?!\s*(?:år|procent|%)\b)", re.I)
 _FRACTION_INVERTED = re.compile(rf"\bav\s+(?:de\s+)?(?P<y>{_COUNT})\s+[^.;]{{0,80}}?\s(?:har|hade)\s+(?P<x>{_COUNT})\s+"
