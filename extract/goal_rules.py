@@ -862,13 +862,17 @@ def _names_them(low: str) -> bool:
     return ("vill" in low or "dvs" in low or "nämligen" in low) and bool(_NAMING_WORDS.search(low))
 
 
+# a count of a few goals, as written: a word or a figure ("tre mål", "4 mål")
+_FEW = r"två|tre|fyra|fem|sex|sju|åtta|nio|tio|[2-9]"
+
+
 # "… de fyra övergripande målen …, det vill säga A, B, C och D, anses vara uppfyllda": the goals named in a
 # sentence, as many as it counts
-_COUNTED_GOALS = re.compile(r"\b(?P<count>två|tre|fyra|fem|sex|sju|åtta|nio|tio|[2-9])\s+(?:[\wåäö-]+\s+){0,2}?"
+_COUNTED_GOALS = re.compile(rf"\b(?P<count>{_FEW})\s+(?:[\wåäö-]+\s+){{0,2}}?"
                             r"(?:mål(?:en)?|inriktningsmål(?:en)?|målområden(?:a)?)\b[^.;:]{0,80}?,?\s*"
                             r"(?:det\s+vill\s+säga|dvs\.?|nämligen)\s+(?P<names>[^.;:]+)", re.I)
 # "… satsningar inom tre övergripande fokusområden; A, B samt C.": the count, then the names after a semicolon or colon
-_COUNTED_LISTED = re.compile(r"\b(?P<count>två|tre|fyra|fem|sex|sju|åtta|nio|tio|[2-9])\s+(?:[\wåäö-]+\s+){0,2}?"
+_COUNTED_LISTED = re.compile(rf"\b(?P<count>{_FEW})\s+(?:[\wåäö-]+\s+){{0,2}}?"
                              r"(?:mål(?:en)?|inriktningsmål(?:en)?|målområden(?:a)?|fokusområden(?:a)?)\s*[;:]\s*"
                              r"(?P<names>[^.;:]+)", re.I)
 
@@ -910,7 +914,7 @@ _AREAS_NAMED = re.compile(r"\b[\wåäö]*mål\w*\s+(?:(?:är\s+)?(?:uppdelade|in
                           r"inom)\s+(?:\w+\s+)?(?:perspektiv|områden|målområden|fokusområden)\w*\s*[;:,]\s*"
                           r"(?P<names>[^.;:]{3,200})", re.I)
 # "… har beslutat om tre strategiska mål för perioden." (⏎ "Dessa är:") ⏎ three short lines: the goals' names
-_COUNTS_GOALS = re.compile(r"\b(?P<count>två|tre|fyra|fem|sex|sju|åtta|nio|tio|[2-9])\s+(?:[\wåäö-]+\s+){0,2}?"
+_COUNTS_GOALS = re.compile(rf"\b(?P<count>{_FEW})\s+(?:[\wåäö-]+\s+){{0,2}}?"
                            r"(?:[\wåäö]*mål|målsättningar)\b(?P<rest>[^.;]*)[.:]?\s*$", re.I)
 _THESE_ARE = re.compile(r"^(?:dessa|de|målen|följande)\s+(?:\w+\s+)?(?:är|lyder)\s*:$", re.I)
 
