@@ -953,7 +953,7 @@ def _counted_goal_lines(walk: Walk, bi: int, text: str) -> None:
 # flattened page): the numbers 1 … N after a colon that counts N goals
 # "… Fastställa följande finansiella mål för god ekonomisk hushållning: a. … bör … b. … bör …": the same with
 # "följande" for the count and letters for the numbers: as many items as follow each other
-_COUNTS_INLINE = re.compile(r"\b(?P<count>två|tre|fyra|fem|sex|sju|åtta|nio|tio|[2-9]|följande(?!\s+(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|[2-9])\s))\s+(?:[\wåäö-]+\s+){0,2}?"
+_COUNTS_INLINE = re.compile(rf"\b(?P<count>{_FEW}|följande(?!\s+(?:{_FEW})\s))\s+(?:[\wåäö-]+\s+){{0,2}}?"
                             r"(?:[\wåäö]*mål|målsättningar)\b(?P<rest>[^.;:]{0,60}):\s+(?=(?P<first>1|a)[.)]\s)", re.I)
 _GOOD_HOUSEKEEPING = re.compile(r"god\s+ekonomisk\s+hushållning", re.I)
 _INLINE_MODAL = re.compile(r"\b(?:ska|skall|skulle|bör)\b", re.I)
