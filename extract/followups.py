@@ -155,6 +155,13 @@ _GOAL_NOT_REACHED = re.compile(r"(?:^|(?<=\s))(?P<goal>Målet\s+(?:för|om)\s+[^
                                r"(?:har|hade|är|blev)\s+(?:(?:helt|delvis|inte|ej)\s+)?(?:uppnåtts|uppfyllts|nåtts|uppnått|"
                                r"uppfyllt|nått)\b[^,;.]*)")
 _CONDITION = re.compile(r"\b(?:när|om|ifall)\s+$", re.I)
+# a second goal named after a met one, not met: "Resultatmålet har uppnåtts under året, däremot inte finansieringsmålet"
+_BUT_NOT_GOAL = re.compile(r"[^,;.]*,\s*(?:däremot|men)\s+(?:inte|ej)\s+(?P<goal>[a-zåäö]{3,}mål(?:et|en))\s*[.;]?$")
+# a goal named and defined in one sentence, judged as "målet" in the next (`_goals_assessed_in_prose`)
+_GOAL_DEFINED = re.compile(r"^[A-ZÅÄÖ][\wåäö]{3,}mål(?:et)?\s+innebär\s+att\s+(?P<goal>[^.;]{10,300}?\b(?:ska|skall)\b[^.;]+?)"
+                           r"\s*\.?$")
+_THE_GOAL_VERDICT = re.compile(r"\bmålet\s+(?:har\s+|är\s+)?(?:därmed\s+|därför\s+|alltså\s+)?(?:(?:inte|ej|helt|delvis)\s+)?"
+                               r"(?:uppnåtts|uppfyllts|nåtts|uppnått|uppfyllt|nått|uppnåddes|uppfylldes|nåddes)\b")
 # "målen inte nåtts", "målen har uppfyllts delvis": the goals of the list right above, judged together
 _THE_GOALS_JUDGED = re.compile(r"\b(?:att\s+)?målen\s+(?P<rest>(?:(?:inte|ej)\s+)?(?:har\s+|är\s+|blev\s+)?(?:(?:inte|ej|helt|"
                                r"delvis)\s+)?(?:nåtts|uppnåtts|uppfyllts|nåddes|uppnåddes|uppfylldes|uppfyllda|uppnådda)\b[^,;.]*|"
@@ -249,10 +256,21 @@ def told_that(sentence: str) -> Optional[tuple[str, str, str, str]]:
 def _goals_assessed_in_prose(ctx: Context, known: set[str]) -> list[tuple[FollowUp, str]]:
     out: list[tuple[FollowUp, str]] = []
     for bi, b in enumerate(ctx.blocks):
-        if b.kind != "para" or bi in ctx.table_blocks or "mål" not in b.text and "Mål" not in b.text \
-                and "ppdrag" not in b.text:
-            continue
+        if not (b.kind in ("para", "item") or b.kind == "heading" and len(b.text) > 200) or bi in ctx.table_blocks \
+                or "mål" not in b.text and "Mål" not in b.text and "ppdrag" not in b.text:
+            continue  # (a transcript's numbered page runs its prose into one item, or one long "heading")
+        defined = None
         for sentence in _sentences(b.text):
+            if defined and "målet" in sentence:
+                verdict = _THE_GOAL_VERDICT.search(sentence)
+                assessed = status_match(verdict.group()) if verdict else None
+                if assessed and assessed.status in _TOLD_STATUSES and fold(defined) not in known:
+                    known.add(fold(defined))  # "Resultatmålet innebär att X ska …. Utfallet …, och målet har uppnåtts."
+                    out.append((FollowUp(id="", refers_to=defined, kind="goal", status=assessed.status,
+                                         status_raw=verdict.group(), narrative=sentence, provenance=ctx.provenance(bi)),
+                                "prose"))
+            m = _GOAL_DEFINED.match(sentence) if "innebär" in sentence else None
+            defined = m.group("goal").strip() if m else None
             told = told_that(sentence) if " att " in sentence else None
             if told:
                 for what in told_items(told[1]):
@@ -288,6 +306,12 @@ def _goals_assessed_in_prose(ctx: Context, known: set[str]) -> list[tuple[Follow
                 out.append((FollowUp(id="", refers_to=goal, kind="goal", status=assessed.status,
                                      status_raw=m.group("rest").strip(), narrative=sentence,
                                      provenance=ctx.provenance(bi)), "prose"))
+                other = _BUT_NOT_GOAL.match(sentence, m.end()) if assessed.status == "done" else None
+                if other and fold(other.group("goal")) not in known:  # "…, däremot inte finansieringsmålet"
+                    known.add(fold(other.group("goal")))
+                    out.append((FollowUp(id="", refers_to=other.group("goal"), kind="goal", status="not_done",
+                                         status_raw=other.group().strip(" ,."), narrative=sentence,
+                                         provenance=ctx.provenance(bi)), "prose"))
     return out
 
 

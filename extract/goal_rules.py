@@ -764,11 +764,13 @@ _SAID_GOAL_INVERTED = re.compile(rf"\b(?:är|var|blir)\s+{_LEVEL_GOAL}\s+att\s+(
                                  # "Kommunen har bland annat som mål att 95 procent … ska …"
                                  r"\bhar\s+(?:\w+\s+){0,2}?som\s+(?:\w+\s+)?mål(?:sättning)?\s+att\s+(?P<had>.+)$|"
                                  # "Ett av målen är att antalet invånare ska öka …": one of the goals, said
-                                 r"^(?:ett|ett\s+annat)\s+av\s+(?:de\s+)?(?:[\wåäö]+\s+)?målen\s+(?:är|var)\s+att\s+(?P<one>.+)$",
+                                 r"^(?:ett|ett\s+annat)\s+av\s+(?:de\s+)?(?:[\wåäö]+\s+)?målen\s+(?:är|var)\s+att\s+(?P<one>.+)$|"
+                                 # "Skuldsättningsmålet innebär att nettolåneskulden ska …": a named goal defined
+                                 r"^[A-ZÅÄÖ][\wåäö]{3,}mål(?:et)?\s+innebär\s+att\s+(?P<defined>.+)$",
                                  re.I)
 # (these two and `_NAMING_WORDS` read the lower-cased text, case-sensitive: the same matches at a third of the
 # cost of IGNORECASE, run as they are on every paragraph that speaks of goals)
-_SAID_CHEAP = re.compile(r"(?:mål|målsättning|målsättningar|ambition)\w*\s+(?:är|var|blir)\s*(?:att\s|:)")
+_SAID_CHEAP = re.compile(r"(?:mål|målsättning|målsättningar|ambition)\w*\s+(?:är|var|blir|innebär)\s*(?:att\s|:)")
 # … and the verb first or "som mål" (looked for only where "målet", "målen" or " som " occurs)
 _SAID_CHEAP_MORE = re.compile(r"\bsom\s+(?:\w+\s+)?mål(?:sättning)?\s+att\s|\b(?:är|var|blir)\s+\w*mål(?:et|en)\s+att\s")
 _QUOTES = "\"“”»«"
@@ -833,14 +835,14 @@ def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
                 if _SAID_MODAL.search(part):
                     walk.add_goal(part.strip(), level, None, None, bi)
             continue
-        m = _SAID_GOAL.search(sent) or ("målet" in sent or "målen" in sent or " som " in sent) \
+        m = _SAID_GOAL.search(sent) or ("målet" in sent or "målen" in sent or " som " in sent or "innebär" in sent) \
             and _SAID_GOAL_INVERTED.search(sent)
         if not m or len(sent) > 400 or walk.target is not None and TARGET_SENTENCE.match(sent):
             continue  # (a measurable sub-goal under a goal is `target_sentence`'s)
         level, parent = _said_level(sent), None
         if walk.heading_goal is not None and walk.heading_goal == bi - 1 and walk.seen_goals:
             level, parent = "sub", next(reversed(walk.seen_goals.values()))  # under a goal's name: a part of it
-        said_goal = next(v for k, v in m.groupdict().items() if k in ("goal", "had", "one") and v)
+        said_goal = next(v for k, v in m.groupdict().items() if k in ("goal", "had", "one", "defined") and v)
         for part in _AND_THAT.split(said_goal.rstrip(" .")):
             if _SAID_MODAL.search(part) and len(part.split()) >= 4:
                 walk.add_goal(part, level, parent, None, bi)

@@ -50,6 +50,8 @@ PRESENTING_INTRO = re.compile(r"(?:^|[.!?]\s+)(?:nedan|här|följande)\b[^.:!?]{
                               r"[^.:!?]{0,40}[.:]?\s*$", re.I)
 # a measure's name with its target said in brackets after it: "Soliditet (soliditeten ska vara minst 40 %)"
 _TARGET_IN_BRACKETS = re.compile(r"^(?P<name>[^()]{2,120}?)\s*\((?=[^()]*\b(?:ska|skall|bör)\b)[^()]*\)\.?$")
+# an item of such a list that names the area its measure stands for first: "Företagsamhet: självförsörjningskvot"
+_AREA_THEN_MEASURE = re.compile(r"^[A-ZÅÄÖ][\wåäö-]*(?:\s+[\wåäö-]+){0,2}\s*:\s+(?P<name>[a-zåäö][^:]{5,})$")
 # … or a line that says they are used, its colon lost: "Följande övergripande nyckeltal används"
 USED_INTRO = re.compile(r"^(?:följande|nedanstående|dessa)\s+(?:[\wåäö]+\s+){0,2}?(?:nyckeltal|indikatorer|mätetal|mått)\s+"
                         r"(?:används|följs\s+upp|mäts|gäller)\s*:?\s*$", re.I)
@@ -268,7 +270,9 @@ def indicator_lines(ctx: Context) -> None:
             if b.text.rstrip().endswith(":"):
                 continue  # "• Nyckeltal i medborgarundersökningen:" over the measures themselves
             target = _TARGET_IN_BRACKETS.match(b.text.strip())  # "Soliditet (soliditeten ska … uppgå till minst …)"
-            found = [(target.group("name") if target else _term_before_definition(b.text.strip()), b.lines)]
+            area = _AREA_THEN_MEASURE.match(b.text.strip())  # "Demografi: försörjningskvot": the area, then the measure
+            found = [(target.group("name") if target else area.group("name") if area
+                      else _term_before_definition(b.text.strip()), b.lines)]
         elif not found:
             in_list = False
             continue
@@ -294,6 +298,11 @@ _RESULT_LINE = re.compile(rf"^(?:kommunens|regionens|vårt|nämndens)\s+resultat
 
 # "Kommunens resultat 2024 var:" ⏎ "• Nöjd-Medborgar-Index: 58": each bullet a measure with its outcome
 _RESULTS_ARE = re.compile(r"\bresultat(?:en)?\b(?P<rest>[^.:]{0,40}?)\s+(?:var|är|blev)\s*:$", re.I)
+# … or a title line over them, "Resultat 2022 (siffror från 2021)", and bullets "<measure> 88 (72)": the result,
+# then the year before's in brackets
+_RESULTS_TITLE = re.compile(rf"^Resultat(?:en)?\s+(?:för\s+)?(?P<rest>{YEAR}\b[^.:!?]{{0,40}}?)\s*:?$")
+_NAME_FIGURE = re.compile(rf"^(?P<name>[^:\d][^:]{{1,80}}?)\s+(?P<value>{AMOUNT}\s*(?:%|procent)?)"
+                          rf"(?:\s*\((?P<before>[^()]{{1,60}})\))?\s*\.?$")
 _NAME_VALUE = re.compile(rf"^(?P<name>[^:\d][^:]{{1,80}}?)\s*:\s*(?P<value>{AMOUNT}\s*(?:%|procent)?)\s*\.?$")
 
 
@@ -303,19 +312,26 @@ def result_bullets(ctx: Context) -> None:
     shape means it is no list of results)."""
     blocks, seen = ctx.blocks, {name_key(i.name) for i in ctx.get("indicators")}
     for bi, b in enumerate(blocks):
-        m = _RESULTS_ARE.search(b.text.strip()) if b.kind == "para" and len(b.text) < 200 else None
-        if not m:
+        if b.kind not in ("para", "heading") or len(b.text) >= 200 or "esultat" not in b.text:
             continue
+        m = _RESULTS_ARE.search(b.text.strip()) if b.kind == "para" else None
+        titled = None if m else _RESULTS_TITLE.match(b.text.strip())
+        if not (m or titled):
+            continue
+        shape = _NAME_FIGURE if titled else _NAME_VALUE
         k, rows = bi + 1, []
         while k < len(blocks) and blocks[k].kind == "bullet":
-            rows.append((k, _NAME_VALUE.match(blocks[k].text.strip())))
+            rows.append((k, shape.match(blocks[k].text.strip())))
             k += 1
-        if len(rows) < 2 or not all(r for _, r in rows):
+        if len(rows) < (3 if titled else 2) or not all(r for _, r in rows):
             continue
-        years = re.findall(YEAR, m.group("rest"))
+        years = [int(y) for y in re.findall(YEAR, (m or titled).group("rest"))]
         for k, r in rows:
-            value = _typed_value("actual", r.group("value"), int(years[-1]) if years else None)
-            _add_measure(ctx, seen, r.group("name").strip(), [value], k, ctx.provenance(k))
+            values = [_typed_value("actual", r.group("value"), years[0] if titled and years else years[-1] if years else None)]
+            before = r.groupdict().get("before")
+            if before and len(years) == 2 and years[1] < years[0] and re.fullmatch(AMOUNT, before.strip()):
+                values.append(_typed_value("actual", before.strip(), years[1]))  # "(siffror från 2021)"
+            _add_measure(ctx, seen, r.group("name").strip(), values, k, ctx.provenance(k))
 
 
 # "• Antal invånare ökar. Målet var 6 980, utfallet blev 6 908.": a measure said as what shall happen, then its
@@ -341,8 +357,14 @@ def target_then_outcome(ctx: Context) -> None:
 
 # KKiK-style tables flattened to text: "Hur stor andel … får försörjningsstöd? % 3.8 (4) 4.4 (4)": the measure
 # is the question, then its unit, the result (last year's in brackets) and the comparison (the network, the nation)
-_QUESTION_ROW = re.compile(r"^(?P<name>(?:Hur|Vad|Vilken|Vilket|Vilka|Kan|Får|Finns|Är|Har)\s[^?]{8,220})\?"
-                           r"(?:\s*\([^)]{1,160}\))?\s+(?P<rest>\S.{0,160})$")
+# The row may keep its number ("17a. Vilket …?") and, in a page's transcript, have its figures glued on ("…?
+# (kr/år)144 122 140 372…"): those run together past telling apart, so the row gives its measure without values.
+_QUESTION_ROW = re.compile(r"^(?:\d{1,2}[a-z]?\.\s+)?(?P<name>(?:Hur|Vad|Vilken|Vilket|Vilka|Kan|Får|Finns|Är|Har)\s[^?]{8,220})\?"
+                           r"(?:\s+(?P<more>[A-ZÅÄÖ][^?\d()]{3,80}?)\.)?(?:\s*\([^)]{1,160}\))?\s*(?P<rest>\S.{0,160})$")
+# … and among such rows, a numbered measure not worded as a question, its unit last, figures glued after it:
+# "18. Elever i åk 9 som är behöriga till ett yrkesprogram (%)90,391,3…"
+_NUMBERED_GLUED_ROW = re.compile(r"^(?:\d{1,2}[a-z]?\.\s+)?(?P<name>[A-ZÅÄÖ][^?]{8,220}?)\s*(?:\([^)]{1,60}\)|%)"
+                                 r"(?P<rest>[-−+]?\d.{0,160})$")
 _NUMBER_TOKEN = re.compile(r"(?<![\w(/])[-−+]?\d+(?:[.,]\d+)?(?![\w)/])")
 _BRACKETED = re.compile(r"\([^)]*\)")
 _FIGURE_THEN_PREVIOUS = re.compile(r"(?<![\w/])([-−+]?\d+(?:[.,]\d+)?)\s*\([-−+]?\d")
@@ -353,11 +375,19 @@ def question_rows(ctx: Context) -> None:
     the measure, the first figure its result and the next one the comparison, for the year the header above
     names. Three such rows at least (one question with a number in running text is prose)."""
     blocks = ctx.blocks
-    found = [(bi, m) for bi, b in enumerate(blocks) if b.kind in ("para", "row") and len(b.text) < 400
+    found = [(bi, m) for bi, b in enumerate(blocks) if b.kind in ("para", "row", "item") and len(b.text) < 400
              for m in [_QUESTION_ROW.match(b.text.strip())]
-             if m and _NUMBER_TOKEN.search(_BRACKETED.sub(" ", m.group("rest")))]
+             if m and _NUMBER_TOKEN.search(_BRACKETED.sub(" ", m.group("rest")))
+             and not (_glued(m) and m.group("rest")[:1].isalpha())]
     if len(found) < 3:
         return
+    glued = any(_glued(m) for _, m in found)  # one row's figures glued on: the page's transcript ran all together
+    if glued:
+        asked = {bi for bi, _ in found}
+        found = sorted(found + [(bi, m) for bi in range(found[0][0], found[-1][0] + 2) if bi < len(blocks)
+                                and bi not in asked and blocks[bi].kind in ("para", "row", "item")
+                                for m in [_NUMBERED_GLUED_ROW.match(blocks[bi].text.strip())] if m],
+                       key=lambda f: f[0])
     seen = {name_key(i.name) for i in ctx.get("indicators")}
     header = next((blocks[k].text for k in range(found[0][0] - 1, max(-1, found[0][0] - 4), -1)
                    if re.search(YEAR, blocks[k].text)), "")
@@ -369,9 +399,17 @@ def question_rows(ctx: Context) -> None:
         rest = m.group("rest")
         # a figure with last year's in brackets after it is a result; else the last two figures of the row (the
         # ones before them belong to the unit: "per 1000 invånare", "Placering 1-290")
-        figures = _FIGURE_THEN_PREVIOUS.findall(rest)[:2] or _NUMBER_TOKEN.findall(_BRACKETED.sub(" ", rest))[-2:]
+        figures = [] if glued else \
+            _FIGURE_THEN_PREVIOUS.findall(rest)[:2] or _NUMBER_TOKEN.findall(_BRACKETED.sub(" ", rest))[-2:]
         values = [_typed_value(kind, raw, year) for kind, raw in zip(("actual", "comparison"), figures)]
-        _add_measure(ctx, seen, m.group("name").strip(), values, bi, ctx.provenance(bi))
+        more = m.groupdict().get("more")
+        name = f"{m.group('name').strip()}? {more}" if more else m.group("name").strip()
+        _add_measure(ctx, seen, name, values, bi, ctx.provenance(bi))
+
+
+def _glued(m: re.Match) -> bool:
+    """The row's figures follow its words with no space between."""
+    return m.start("rest") > 0 and not m.string[m.start("rest") - 1].isspace()
 
 
 # A goal system's measure table flattened a row to three lines, its assessment first: "Mått Enhet Utfall 2019 …" ⏎

@@ -430,9 +430,10 @@ def _hard_break(prev: VLine, ln: VLine, edge: float, body: Optional[float] = Non
 
 def _line_lead(pages: list[PageText]) -> float:
     """The usual space between two lines of one paragraph: a low percentile of the small leads (in a document of
-    one-line paragraphs most small leads are the space between paragraphs)."""
+    one-line paragraphs most small leads are the space between paragraphs). Set tight, a line's box overlaps the
+    next one's, so the usual lead can be below zero; the space between paragraphs is then measured from there."""
     leads = sorted(b.y0 - a.y1 for p in pages for a, b in zip(p.lines, p.lines[1:])
-                   if a.cells is None and b.cells is None and abs(a.size - b.size) < 0.6 and -1 <= b.y0 - a.y1 < a.size)
+                   if a.cells is None and b.cells is None and abs(a.size - b.size) < 0.6 and -0.4 * a.size <= b.y0 - a.y1 < a.size)
     return leads[int(0.1 * (len(leads) - 1))] if leads else 0.0
 
 
@@ -456,7 +457,7 @@ def _paragraphs(lines: list[VLine], body: float, usual: float = 0.0) -> list:
             size = max(ln.size, prev.size)
             # (a line going back up is another column; one that only overlaps a taller line above, whose bullet
             # glyph is set larger than its text, goes on below it)
-            gap_break = lead > min(0.55 * size, max(usual, 0.0) + 0.3 * size) \
+            gap_break = lead > min(0.55 * size, usual + 0.3 * size) \
                 or lead < -0.6 * size and ln.y0 < prev.y0 + 0.5 * size
             if ln.page != prev.page:
                 gap_break = _SENT_END.search(prev.text) is not None or ln.text[:1].isupper() and not prev.text.endswith("-")

@@ -32,7 +32,8 @@ _KIND_WORDS = (r"Utfall|Målvärde|Målsättning|Målnivå|Mål|Nuvärde|Jämfö
 _TOKEN = re.compile(rf"\b({_KIND_WORDS})\b(?:\s+({YEAR}))?", re.I)
 _HEADER_PART = re.compile(rf"^(?:(?:{_KIND_WORDS})(?:\s+{YEAR})?|{YEAR})$", re.I)
 _YEAR_THEN_TEXT = re.compile(rf"^({YEAR})\s+(\S.*)$")
-_VALUE = re.compile(r"^(uppdateras|data saknas|saknas|ej aktuellt|-+|–|—|ja|nej|delvis|öka|minska|[<>≤≥]?\s*-?\d[\d\s]*(?:[,.]\d+)?\s*%?(?:\s*(?:st|dagar|dygn|kr|mnkr))?)$", re.I)
+# (a tax rate in kronor and öre, "22:64", is a value too)
+_VALUE = re.compile(r"^(uppdateras|data saknas|saknas|ej aktuellt|-+|–|—|ja|nej|delvis|öka|minska|\d{1,2}:\d{2}|[<>≤≥]?\s*-?\d[\d\s]*(?:[,.]\d+)?\s*%?(?:\s*(?:st|dagar|dygn|kr|mnkr))?)$", re.I)
 _TRAILING_VALUE = re.compile(r"^(.*?\S)\s+(Uppdateras|-?\d[\d ]*(?:[,.]\d+)?\s*%|[-–—]{1,2}|"
                              r"(?:Minst|Högst|Max|Lägst)\s+\d[\d ]*(?:[,.]\d+)?(?:\s*%)?|(?<=\)\s)-?\d[\d ]*(?:[,.]\d+)?)$", re.I)
 _PAGE_LINE = re.compile(r"^\d{1,3}$|^sida\s+\d+|\d{1,3}\s*\(\d{1,3}\)$|\S {3,}\d{1,3}$", re.I)
@@ -78,6 +79,9 @@ def find_scattered_tables(blocks: list[Block], layout=None) -> list[RawTable]:
             # a key-figure overview: any first-column name over three or more years one a line ("Kommunen" ⏎
             # "2021" ⏎ "2020" ⏎ "2019"), outcomes per year
             first, inline = t, ""
+        elif b.kind in ("para", "heading") and len(t) < 80 and _GLUED_YEAR.search(t) and _year_run(blocks, i + 1) >= 2:
+            # … its first year glued to the line before in a page's transcript ("Varifrån kommer pengarna?2010")
+            first, inline = t[:-4].strip(), t[-4:]
         else:
             i += 1
             continue
@@ -103,6 +107,9 @@ def find_scattered_tables(blocks: list[Block], layout=None) -> list[RawTable]:
             tables.append(table)
         i = max(j, i + 1)
     return tables
+
+
+_GLUED_YEAR = re.compile(rf"[^\s\d]{YEAR}$")
 
 
 def _year_run(blocks: list[Block], j: int) -> int:

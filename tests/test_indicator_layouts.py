@@ -1099,3 +1099,89 @@ def test_a_measure_with_its_target_and_outcome_said_in_the_next_sentence():
                                                                                       ("actual", "134")]
     assert [(v.kind, v.raw) for v in got["Nöjd-Kund-Index för bygglov förbättras"].values] == [
         ("target", "minst 70"), ("actual", "66")]
+
+
+# a comparison page's transcript: numbered questions, the row's figures glued onto its unit, one row no question
+QUESTIONS_GLUED = """Kvalitet i korthet – vård och omsorg
+Utfall 2021Utfall 2022Utfall 2023Jämförelse alla kommuner bäst/medel/sämst
+31. Hur lång väntetid är det till särskilt boende? (dagar)4552619 : 60 : 210
+32. Hur många olika personal möter en brukare i hemtjänsten? (antal)141613 6 : 15 : 28
+33a. Andel brukare som får hjälp av samma personal varje vecka (%)787581 95 : 80 : 52
+34. Vad kostar hemtjänsten per brukare? (kr/år)210 455198 320 : 250 000 : 400 100
+"""
+
+
+def test_numbered_questions_with_glued_figures_give_their_measures_without_values():
+    got = _by_name(extract_text(QUESTIONS_GLUED))
+    assert set(got) == {"Hur lång väntetid är det till särskilt boende",
+                        "Hur många olika personal möter en brukare i hemtjänsten",
+                        "Andel brukare som får hjälp av samma personal varje vecka",
+                        "Vad kostar hemtjänsten per brukare"}
+    assert all(i.values == [] for i in got.values())  # figures run together are not split by guess
+
+
+# a ranking's measures listed after the line that says so, each after the area it stands for
+AREA_MEASURES = """Så räknas rankingen
+
+Placeringen vägs samman av följande nyckeltal:
+
+ • Service: andel företag som är nöjda med kommunens service
+ • Infrastruktur: restid till närmaste flygplats
+ • Kompetens: andel invånare med högskoleutbildning
+"""
+
+
+def test_an_area_before_its_measure_is_not_part_of_the_name():
+    assert [i.name for i in extract_text(AREA_MEASURES).indicators] == [
+        "andel företag som är nöjda med kommunens service", "restid till närmaste flygplats",
+        "andel invånare med högskoleutbildning"]
+
+
+# a news item's results under a title line, each bullet a measure, its result and last year's in brackets
+RESULTS_TITLED = """Nöjdare företagare i år
+
+Resultat 2024 (inom parentes 2023)
+
+ • Hemtjänst NKI 81 (79)
+ • Bygglov NKI 70 (66)
+ • Färdtjänst NKI 74 (ny fråga i år)
+"""
+
+
+def test_results_under_a_title_line_with_last_years_in_brackets():
+    got = _by_name(extract_text(RESULTS_TITLED))
+    assert set(got) == {"Hemtjänst NKI", "Bygglov NKI", "Färdtjänst NKI"}
+    assert _values(got["Hemtjänst NKI"]) == [("actual", 2024, "81"), ("actual", 2023, "79")]
+    assert _values(got["Färdtjänst NKI"]) == [("actual", 2024, "74")]
+
+
+def test_a_bullet_of_another_shape_means_no_list_of_results():
+    text = RESULTS_TITLED.replace(" • Bygglov NKI 70 (66)", " • Bygglovshandläggarna fick beröm i fritextsvaren")
+    assert extract_text(text).indicators == []
+
+
+# a key-figure overview one cell a line, its first year glued onto the question heading above in the transcript
+KEY_FIGURES_GLUED_YEAR = """Nyckeltal i sammandrag
+Hit går skattepengarna?2020
+2021
+2022
+Antal invånare
+12 400
+12 510
+12 633
+Skattesats (kr)
+21:90
+21:90
+22:10
+Anställda i kommunen
+1 105
+1 120
+1 098
+"""
+
+
+def test_a_year_glued_onto_the_line_above_starts_the_overview():
+    got = _by_name(extract_text(KEY_FIGURES_GLUED_YEAR))
+    assert set(got) == {"Antal invånare", "Skattesats (kr)", "Anställda i kommunen"}
+    assert _values(got["Skattesats (kr)"]) == [("actual", 2020, "21:90"), ("actual", 2021, "21:90"),
+                                               ("actual", 2022, "22:10")]

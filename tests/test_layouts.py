@@ -1999,3 +1999,37 @@ def test_numbered_goals_under_a_labelled_goal_area():
     goals = {g.text: g for g in extract_text(text).goals}
     assert {"Alla ska kunna röra sig tryggt i centrum", "Kommunens utsläpp av växthusgaser minskar varje år"} <= set(goals)
     assert goals["Alla ska kunna röra sig tryggt i centrum"].parent == goals["Trygg kommun"].id
+
+
+# an annual report's page on its financial goals: each goal named and defined ("… innebär att X ska …"), then its
+# outcome and the verdict on "målet" in the next sentence
+DEFINED_THEN_JUDGED = """Ekonomi i balans
+
+Fullmäktige har beslutat om två finansiella mål. Det ena nåddes, det andra inte.
+
+Soliditetsmålet innebär att kommunens soliditet ska vara minst 45 procent vid årets slut. Soliditeten blev 47 procent och målet har därmed uppnåtts.
+
+Investeringsmålet innebär att investeringarna ska finansieras med egna medel till minst 80 procent. Självfinansieringsgraden blev 64 procent, så målet har inte nåtts.
+
+Ett investeringsmål innebär att kommunen ska bygga mer, men hur mycket anges i budgeten.
+"""
+
+
+def test_a_goal_defined_in_one_sentence_and_judged_in_the_next():
+    doc = extract_text(DEFINED_THEN_JUDGED)
+    goals = [g.text for g in doc.goals]
+    assert "kommunens soliditet ska vara minst 45 procent vid årets slut" in goals
+    assert "investeringarna ska finansieras med egna medel till minst 80 procent" in goals
+    fus = {f.refers_to: f.status for f in doc.followups}
+    assert fus == {"kommunens soliditet ska vara minst 45 procent vid årets slut": "done",
+                   "investeringarna ska finansieras med egna medel till minst 80 procent": "not_done"}
+
+
+def test_a_second_goal_named_after_a_met_one_is_not_met():
+    # a page's transcript: the prose of a numbered page run into one item
+    text = ("1 ÅRSREDOVISNING 2026 FÖR KOMMUNEN\n\n2 Kommunen i siffror 2027\n\n"
+            "3 ÅRET 2026 I KORTHET Kommunen redovisar ett resultat på 42 mnkr och investeringarna uppgick till 210 mnkr. "
+            "Skattemålet har uppnåtts under året, däremot inte låneskuldsmålet. Fullmäktige godkände en högre "
+            "låneskuld i samband med budgeten.\n")
+    fus = {f.refers_to: f.status for f in extract_text(text).followups}
+    assert fus == {"Skattemålet": "done", "låneskuldsmålet": "not_done"}

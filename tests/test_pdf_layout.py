@@ -15,7 +15,7 @@ import pymupdf
 import pytest
 
 from plantrace.extract import extract_file
-from plantrace.extract.pdf_reader import read_pdf
+from plantrace.extract.pdf_reader import PageText, VLine, _line_lead, _paragraphs, read_pdf
 
 A4 = pymupdf.paper_rect("a4")
 
@@ -407,3 +407,20 @@ def test_a_shaded_box_beside_the_columns_is_read_apart_and_gives_no_item(tmp_pat
     assert page_one.index(boxed[0].text) > len(page_one) - 4  # after the page's running text
     doc = extract_file(tmp_path / "boxed.pdf")
     assert not any("telefon" in g.text for g in doc.goals)
+
+
+def test_a_paragraph_gap_smaller_than_the_overlap_of_line_boxes_still_ends_the_paragraph():
+    # set tight (9 pt type on 10.8 pt lines: each line's box, 13.2 pt tall, overlaps the next by 2.4 pt) with a
+    # small space after each paragraph (4 pt): the gap between boxes is positive only between paragraphs
+    lines, y = [], 100.0
+    for para in range(12):
+        for k in range(3):
+            lines.append(VLine(f"rad {k} i stycke {para} med ord som fyller raden ut mot kanten", (72, y, 520, y + 13.2),
+                               9.0, False, 1))
+            y += 10.8
+        y += 4.0
+    page = PageText(1, 595, 842, lines)
+    usual = _line_lead([page])
+    assert usual < -2  # the lines of one paragraph overlap
+    paras = [p for p in _paragraphs(lines, 9.0, usual) if not isinstance(p, VLine)]
+    assert [len(p.lines) for p in paras] == [3] * 12
