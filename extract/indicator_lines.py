@@ -326,8 +326,9 @@ def result_bullets(ctx: Context) -> None:
         if len(rows) < (3 if titled else 2) or not all(r for _, r in rows):
             continue
         years = [int(y) for y in re.findall(YEAR, (m or titled).group("rest"))]
+        year = (years[0] if titled else years[-1]) if years else None  # (a title names its own year first)
         for k, r in rows:
-            values = [_typed_value("actual", r.group("value"), years[0] if titled and years else years[-1] if years else None)]
+            values = [_typed_value("actual", r.group("value"), year)]
             before = r.groupdict().get("before")
             if before and len(years) == 2 and years[1] < years[0] and re.fullmatch(AMOUNT, before.strip()):
                 values.append(_typed_value("actual", before.strip(), years[1]))  # "(siffror från 2021)"
