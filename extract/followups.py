@@ -157,6 +157,17 @@ _GOAL_NOT_REACHED = re.compile(r"(?:^|(?<=\s))(?P<goal>Målet\s+(?:för|om)\s+[^
 _CONDITION = re.compile(r"\b(?:när|om|ifall)\s+$", re.I)
 # a second goal named after a met one, not met: "Resultatmålet har uppnåtts under året, däremot inte finansieringsmålet"
 _BUT_NOT_GOAL = re.compile(r"[^,;.]*,\s*(?:däremot|men)\s+(?:inte|ej)\s+(?P<goal>[a-zåäö]{3,}mål(?:et|en))\s*[.;]?$")
+# "… att målen för A och målet för B har uppnåtts", "målet för C ej har uppnåtts": goals named by what they are for
+# (not a year's or a period's), judged together
+_GOALS_FOR_JUDGED = re.compile(r"(?<![\wåäö])(?P<goals>[Mm]ål(?:en|et)\s+för\s+(?!(?:år|året|årets|perioden|\d)\b)[^.;:]{3,200}?)"
+                               r"\s+(?P<rest>(?:(?:inte|ej)\s+)?(?:har|är|blev)\s+(?:(?:helt|delvis|inte|ej)\s+)?"
+                               r"(?:uppnåtts|uppfyllts|nåtts|uppnått|uppfyllt|nått|uppnådda|uppfyllda)\b[^,;.]*)")
+_AND_GOAL_FOR = re.compile(r"\s+(?:och|samt)\s+(?=mål(?:en|et)\s+för\b)|,\s+(?=mål(?:en|et)\s+för\b)")
+# "Hållbar miljö är detta år ett nästan uppnått mål": a goal by its name, said to be a (nearly) met one
+_IS_A_GOAL_MET = re.compile(r"^(?P<goal>[A-ZÅÄÖ][\wåäö-]*(?:\s+[\wåäö-]+){0,5}?)\s+är\s+(?:(?:detta|i)\s+år\s+|fortsatt\s+)?"
+                            r"ett\s+(?P<rest>(?:(?:nästan|delvis|inte|helt)\s+)?(?:uppnått|uppfyllt|nått)\s+mål)\b")
+# "De flesta övergripande målen nåddes": how many goals, no goal named
+_HOW_MANY = re.compile(r"(?:allra\s+)?(?:flesta|flera|några|många|övriga|samtliga|alla)\b", re.I)
 # a goal named and defined in one sentence, judged as "målet" in the next (`_goals_assessed_in_prose`)
 _GOAL_DEFINED = re.compile(r"^[A-ZÅÄÖ][\wåäö]{3,}mål(?:et)?\s+innebär\s+att\s+(?P<goal>[^.;]{10,300}?\b(?:ska|skall)\b[^.;]+?)"
                            r"\s*\.?$")
@@ -294,19 +305,29 @@ def _goals_assessed_in_prose(ctx: Context, known: set[str]) -> list[tuple[Follow
             found = [*_ASSESSED_GOAL.finditer(sentence)]
             if "Målet " in sentence:
                 found += _GOAL_NOT_REACHED.finditer(sentence)
-            for m in found:
-                if _CONDITION.search(sentence[max(0, m.start() - 12):m.start()]):
+            judged = [(m.group("goal"), m.group("rest"), m.start(), m.end()) for m in found]
+            if " för " in sentence and ("ålen " in sentence or "ålet " in sentence):
+                # "… att målen för A och målet för B har uppnåtts": goals named by what they are for, one verdict
+                for m in _GOALS_FOR_JUDGED.finditer(sentence):
+                    if not any(a < m.end() and m.start() < b for _, _, a, b in judged):
+                        judged += [(part, m.group("rest"), m.start(), m.end())
+                                   for part in _AND_GOAL_FOR.split(m.group("goals"))]
+            met = _IS_A_GOAL_MET.match(sentence) if " ett " in sentence else None
+            if met:  # "Hållbar miljö är detta år ett nästan uppnått mål."
+                judged.append((met.group("goal"), met.group("rest"), met.start(), met.end()))
+            for goal, rest, start, end in judged:
+                if _CONDITION.search(sentence[max(0, start - 12):start]):
                     continue  # "… anses uppfylld när de finansiella målen är uppfyllda": a condition, no outcome
                 # "Det övergripande målet för …": the goal is named without the article before it
-                goal = re.sub(r"^(?:[Dd]e|[Dd]et)\s+", "", m.group("goal"))
-                assessed = status_match(m.group("rest"))
-                if assessed.strength in ("weak", "none") or fold(goal) in known:
+                goal = re.sub(r"^(?:[Dd]e|[Dd]et)\s+", "", goal)
+                assessed = status_match(rest)
+                if assessed.strength in ("weak", "none") or fold(goal) in known or _HOW_MANY.match(goal):
                     continue
                 known.add(fold(goal))
                 out.append((FollowUp(id="", refers_to=goal, kind="goal", status=assessed.status,
-                                     status_raw=m.group("rest").strip(), narrative=sentence,
+                                     status_raw=rest.strip(), narrative=sentence,
                                      provenance=ctx.provenance(bi)), "prose"))
-                other = _BUT_NOT_GOAL.match(sentence, m.end()) if assessed.status == "done" else None
+                other = _BUT_NOT_GOAL.match(sentence, end) if assessed.status == "done" else None
                 if other and fold(other.group("goal")) not in known:  # "…, däremot inte finansieringsmålet"
                     known.add(fold(other.group("goal")))
                     out.append((FollowUp(id="", refers_to=other.group("goal"), kind="goal", status="not_done",

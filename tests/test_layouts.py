@@ -2033,3 +2033,19 @@ def test_a_second_goal_named_after_a_met_one_is_not_met():
             "låneskuld i samband med budgeten.\n")
     fus = {f.refers_to: f.status for f in extract_text(text).followups}
     assert fus == {"Skattemålet": "done", "låneskuldsmålet": "not_done"}
+
+
+def test_goals_named_by_what_they_are_for_judged_together():
+    text = ("Kultur och fritid\n\nNämnden följde upp sina fyra mål med en enkät bland besökarna. Resultatet visar att "
+            "målen för museer och konsthall och målet för badhus har uppnåtts, medan målet för ungdomsgårdar ej har "
+            "uppnåtts. Målet för året var en ökad besöksfrekvens.\n")
+    fus = {f.refers_to: f.status for f in extract_text(text).followups}
+    assert fus == {"målen för museer och konsthall": "done", "målet för badhus": "done",
+                   "målet för ungdomsgårdar": "not_done"}
+
+
+def test_a_goal_said_to_be_a_nearly_met_one():
+    text = ("Årets måluppfyllelse\n\nDe flesta övergripande målen nåddes under året. Rent vatten är detta år ett "
+            "nästan uppnått mål. Kommunen har ännu inte åtgärdat alla enskilda avlopp.\n")
+    fus = {f.refers_to: f.status for f in extract_text(text).followups}
+    assert fus == {"Rent vatten": "partial"}
