@@ -181,6 +181,9 @@ RULES: list[tuple[str, re.Pattern]] = [
     # paused: not being carried out, not ended either ("vilande", "pausat", "lagt på is", "skjutits upp")
     ("not_done", _C(r"\b(?:vilande|vilar|pausad[ae]?|pausat|pausats|pausades|på\s+is|skjutits\s+upp|skjuts\s+upp|"
                     r"uppskjuten|uppskjutet|senarelagd|senarelagt|senarelagts|har\s+inte\s+prioriterats)\b")),
+    # not to the full: "har inte kunnat genomföras fullt ut", "… inte i den omfattning som planerats" (some of it was)
+    ("partial", _C(rf"\b{_NEG}\s+(?:\w+\s+){{0,3}}?fullt\s+ut\b|\b{_NEG}\s+(?:[\w-]+\s+){{0,8}}?i\s+(?:den|full|planerad)\s+"
+                   r"omfattning\b")),
     # a forecast of failure: "Svårt att uppnå", "risk att målet inte nås"
     ("not_done", _C(rf"\b(?:svårt|svår|osannolikt)\s+att\s+(?:\w+\s+){{0,2}}?{_FUTURE}\b|\brisk\s+(?:för\s+)?att\s+"
                     rf"(?:\w+\s+){{0,3}}?{_NEG}\s+(?:\w+\s+)?{_FUTURE}\b")),
@@ -199,6 +202,8 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("partial", _C(r"\b(?:inte|ej)\s+helt\s+\w+(?:ad|at|ade|ats|ts|dd|tt|en|et|na|da|de)\b")),
     ("not_done", _C(rf"\b(?:bedöms|beräknas|förväntas|kommer)\s+(?:att\s+)?{_NEG}\s+(?:att\s+)?(?:\w+\s+){{0,2}}?{_FUTURE}\b")),
     ("not_done", _C(rf"(?:\b{_NEG}\s+(?:\w+\s+){{0,2}}?{_START}\b|\bej\s+start\w*)")),
+    # work going on as it should: "Pågår, inga avvikelser", "Pågående utan avvikelse" (not yet done)
+    ("ongoing", _C(r"^\W*(?:pågår|pågående)\b\W*(?:\w+\W+){0,2}?(?:inga|ingen|utan)\s+(?:avvikelse|anmärkning)")),
     ("done", _C(r"\binga\s+(?:avvikelser|anmärkningar|brister)\b|\bingen\s+(?:avvikelse|anmärkning|brist)\b|"
                 r"\butan\s+(?:anmärkning|avvikelse)\b")),
     ("partial", _C(r"\b(?:en|ett|två|tre|fyra|fem|sex|\d+)\s+av\s+(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+)\s+"
@@ -315,7 +320,20 @@ def against_target(text: str) -> StatusMatch | None:
         met = target_met(actual, target, t.group("bound"), name=None if share else clause[:outcome.start()])
         evidence = text[offset + outcome.start():t.end()].strip(" .,:;–-")
         return StatusMatch("done" if met else "not_done", evidence, "value", -1)
+    pair = _LABELLED_PAIR.search(text) if "tfall" in text else None
+    if pair and not (pair.group("y1") and pair.group("y2") and pair.group("y1") != pair.group("y2")):
+        (actual, actual_unit), (target, target_unit) = parse_number(pair.group("actual")), parse_number(pair.group("target"))
+        if actual is not None and target is not None and actual_unit == target_unit:
+            met = target_met(actual, target, pair.group("bound"), name=text[:pair.start()])
+            return StatusMatch("done" if met else "not_done", pair.group().strip(" .,:;–-"), "value", -1)
     return None
+
+
+# the two as labelled cells, each its own sentence: "Utfall: 5,1. Målvärde: 6,0." (a target of another year than
+# the outcome's is a way still to go, no reading)
+_LABELLED_PAIR = re.compile(rf"\bUtfall(?:\s+(?P<y1>{YEAR}))?\s*:\s*(?P<actual>{_FIGURE})\s*[.;,]?\s*"
+                            rf"Mål(?:värde|nivå)(?:\s+(?P<y2>{YEAR}))?\s*:\s*(?P<bound>(?:minst|högst|max(?:imalt)?|lägst|[<>≤≥])\s*)?"
+                            rf"(?P<target>{_FIGURE})(?!\s?\d)", re.I)
 
 
 # A deviation from budget, which the figures state: "−1,8 mkr mot budget", "gick 5,1 mnkr över budget", "2,6 mnkr
