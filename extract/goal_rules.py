@@ -1308,6 +1308,52 @@ def _bare_coded_goals(walk: Walk, bi: int, b: Block, measures: list[int]) -> Non
             walk.target = walk.add_goal(goal, title_level(walk), None, None, bi) or walk.target
 
 
+# "… Följande mål bedöms uppnås helt: Mål 2: <goal>. Mål 3: <goal>. …", "Kulturnämnden Mål 1: <goal>. Etappmål 2014:
+# <sub-goal>. Fokusområde: …": a transcript runs labelled goals into one paragraph, without measures
+_JUDGED_LIST_INTRO = re.compile(r"[Ff]öljande\s+(?:[\wåäö]+\s+){0,2}?mål\s+(?P<verdict>(?:bedöms|beräknas|har|är|blev|"
+                                r"kommer)\s+[^:.]{3,60}?)\s*:\s*$")
+_STAGE_GOAL = re.compile(r"\bEtappmål(?:\s+\d{4})?\s*:\s*(?P<sub>[A-ZÅÄÖ][^.:]{5,200})\.")
+
+
+def _labelled_goals_run_on(walk: Walk, bi: int, b: Block) -> None:
+    """Two or more "Mål N:" labels in one long paragraph: each opens a goal, its first sentence (the last one only
+    where the paragraph goes on after it); an "Etappmål" after a goal is its sub-goal, and a list introduced as
+    judged ("Följande mål bedöms uppnås helt:") passes its verdict to the goals after it."""
+    t = b.text
+    codes = [c for c in _GOAL_CODE.finditer(t) if c.group().rstrip().endswith(":")]
+    # (one label: where a judged list introduces it, or the run of the paragraph before goes on past a page break)
+    carried = walk.run_verdict if walk.run_verdict and walk.run_verdict[0] == bi - 1 else None
+    if not codes or len(codes) < 2 and not (_JUDGED_LIST_INTRO.search(t[:codes[0].start()])
+                                            or carried and not re.search(r"[.!?]\s+\S", t[:codes[0].start()])):
+        return
+    lead = t[max(0, codes[0].start() - 200):codes[0].start()]
+    level = carried[2] if carried else \
+        "council" if COUNCIL_WORDS.search(lead) or "fullmäktige" in lead else title_level(walk)
+    verdict, done_at = carried[1] if carried else None, 0
+    for k, c in enumerate(codes):
+        gap = t[done_at:c.start()]
+        intro = _JUDGED_LIST_INTRO.search(gap)
+        if intro:
+            verdict = intro.group("verdict")
+        elif re.search(r"[.!?]\s+\S", gap):
+            verdict = None  # prose between: the judged list has ended
+        end = codes[k + 1].start() if k + 1 < len(codes) else len(t)
+        segment = t[c.end():end]
+        first = sentences(segment)[0]
+        done_at = c.end() + len(first)
+        goal = first.strip(" ,.;")
+        if k + 1 == len(codes) and not first.rstrip().endswith("."):
+            continue  # the last goal, its end not told
+        if not 3 <= len(goal.split()) <= 40:
+            continue
+        gid = walk.add_goal(goal, level, walk.parent_for(level), None, bi)
+        walk.assess(gid, verdict)
+        stage = _STAGE_GOAL.search(segment, len(first))
+        if gid and stage and stage.start() - len(first) < 40:
+            walk.add_goal(stage.group("sub").strip(), "sub", gid, None, bi)
+    walk.run_verdict = (bi, verdict, level)
+
+
 # "Prioriterade KF-mål 2012–2015" ⏎ "Det goda boendet Befolkningen ska öka … . Kommunen ska … . Den goda miljön
 # Utsläppen ska minska …": a slide's or web page's goals run into one paragraph under the heading that names them,
 # each sentence one goal, an area's name glued before the sentence that opens a new area
@@ -1408,8 +1454,11 @@ def coded_goals_run_on(walk: Walk, bi: int, b: Block) -> bool:
     """Each goal code in a paragraph that also numbers or lists measures opens a goal: its first sentence, up to
     the next measure's or goal's code; a goal with nothing after it, whose end cannot be told, is left."""
     t = b.text
-    if b.kind not in ("para", "heading", "item") or len(t) < 80 or not any(
-            w in t for w in ("Mått ", "Indikator", "INDIKATOR", "Nyckeltal", "NYCKELTAL", "Mätetal", "MÄTETAL")):
+    if b.kind not in ("para", "heading", "item") or len(t) < 80:
+        return False
+    if not any(w in t for w in ("Mått ", "Indikator", "INDIKATOR", "Nyckeltal", "NYCKELTAL", "Mätetal", "MÄTETAL")):
+        if "ål " in t:
+            _labelled_goals_run_on(walk, bi, b)
         return False  # (no measure named: the cheap test before the regexes)
     measures = [m.start() for m in MEASURE_CODE.finditer(b.text)] + \
         [m.start() for m in _MEASURES_HEAD.finditer(b.text)]
@@ -1418,6 +1467,7 @@ def coded_goals_run_on(walk: Walk, bi: int, b: Block) -> bool:
         _bare_coded_goals(walk, bi, b, labelled)
         return False
     if not measures:
+        _labelled_goals_run_on(walk, bi, b)
         return False
     codes = list(_GOAL_CODE.finditer(b.text))
     if not codes:

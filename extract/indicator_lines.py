@@ -493,6 +493,8 @@ def _runs(tokens: list[str]) -> list[tuple[list[str], list[str]]]:
 
 def _figure_name(words: list[str]) -> Optional[str]:
     """The key figure's name from a run of words (its unit, "%", left out), or None when the run reads as prose."""
+    while words and not any(c.isalpha() for c in words[0]):
+        words = words[1:]  # what is left of a header whose years the transcript lost (", , mkr År …")
     while len(words) > 1 and _HEADER_WORD.match(words[0]) and words[1][:1].isupper():
         words = words[1:]  # the header's last words before the first row ("… Bokslut Resultat 73 …")
     if words and words[-1] in ("%", "(%)"):
@@ -502,6 +504,10 @@ def _figure_name(words: list[str]) -> Optional[str]:
             or any(w.endswith((".", "!", "?")) and not _ABBREVIATION.match(w) for w in words):
         return None
     return name
+
+
+_ROW_NAME_STARTS = re.compile(r"(?<=[a-zåäö)])\s+(?<!\bpå\s)(?<!\bi\s)(?<!\bav\s)(?<!\bför\s)(?<!\btill\s)(?<!\bmed\s)"
+                              r"(?<!\bom\s)(?<!\bvid\s)(?<!\boch\s)(?<!\bsamt\s)(?<!\ben\s)(?<!\bett\s)(?=[A-ZÅÄÖ][a-zåäö])")
 
 
 def key_figure_runs(ctx: Context) -> None:
@@ -522,10 +528,14 @@ def key_figure_runs(ctx: Context) -> None:
             k += 1  # the header: its words, years and periods
         rows = []
         for words, figures in runs[k:]:
+            if figures and words and not any(c.isalpha() for w in words for c in w):
+                continue  # figures the transcript broke (", , ,9 981,1"): still the row before's
             named = _figure_name(words) if figures else None
             if named is None:
                 break
-            rows.append(named)
+            # rows whose figures the transcript lost run into the next one's name: "Tillgångar kr per invånare
+            # Soliditet 44,2% …" (a capital after a lower-case word that is no preposition starts a name)
+            rows.extend(_ROW_NAME_STARTS.split(named) if len(words) >= 4 else [named])
         if len(rows) < 4:
             continue
         for name in rows:  # (values not typed: figures glued together cannot be split into columns reliably)

@@ -144,6 +144,7 @@ class Walk:
     measure_marks: Optional[tuple] = None  # (blocks of a measures' label, blocks introducing measures), found once
     decided_level: Optional[str] = None  # the level of the goals a decision lists, paragraph by paragraph
     list_status: Optional[str] = None  # a status the list introduction gives its items ("… har delvis uppnåtts:")
+    run_verdict: Optional[tuple] = None  # (block, verdict, level) of labelled goals run into a paragraph, judged as a list
     pending_label: Optional[tuple] = None  # (LabelMatch, block) of a label alone on its line
     label_run: Optional[tuple] = None  # (LabelMatch, block) of the labelled goal line just read
     heading_goal: Optional[int] = None  # block of a goal written as a heading over its prose

@@ -1185,3 +1185,18 @@ def test_a_year_glued_onto_the_line_above_starts_the_overview():
     assert set(got) == {"Antal invånare", "Skattesats (kr)", "Anställda i kommunen"}
     assert _values(got["Skattesats (kr)"]) == [("actual", 2020, "21:90"), ("actual", 2021, "21:90"),
                                                ("actual", 2022, "22:10")]
+
+
+# a five-year overview run into one paragraph by a page's transcript, its years lost (", , mkr År"), the first rows'
+# figures broken, two rows with no figures at all running into the next row's name
+KEY_FIGURES_BROKEN_RUN = ("2 Fem år i sammandrag, , mkr År Bruttokostnader 2 114, , , ,2 1 980,4 Avgifter och "
+                          "ersättningar 301, , , ,7 288,0 Skatteintäkter 1 211,5 1 180,2 1 150,9 1 120,4 1 101,3 "
+                          "Finansnetto -4,1 -3,8 -5,0 -6,2 -5,5 Låneskuld kr per invånare Soliditet 38,1% 37,5% 36,9% "
+                          "35,2% 34,8% Pensionsskuld kr per invånare Investeringar 180,2 150,0 131,7 122,4 140,9 "
+                          "Antal invånare\n\n3 Innehåll Året i korthet 2 Ordförandens ord 4 Förvaltningsberättelse 6\n")
+
+
+def test_a_run_on_overview_with_broken_figures_and_rows_without_any():
+    names = [i.name for i in extract_text(KEY_FIGURES_BROKEN_RUN).indicators]
+    assert names == ["Bruttokostnader", "Avgifter och ersättningar", "Skatteintäkter", "Finansnetto",
+                     "Låneskuld kr per invånare", "Soliditet", "Pensionsskuld kr per invånare", "Investeringar"]

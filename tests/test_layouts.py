@@ -2049,3 +2049,38 @@ def test_a_goal_said_to_be_a_nearly_met_one():
             "nästan uppnått mål. Kommunen har ännu inte åtgärdat alla enskilda avlopp.\n")
     fus = {f.refers_to: f.status for f in extract_text(text).followups}
     assert fus == {"Rent vatten": "partial"}
+
+
+# a tjänsteskrivelse's transcript: the prose run into one paragraph a page, goals after "Mål N:" labels, a list of
+# them introduced as judged, going on past the page's break
+LABELLED_GOALS_RUN_ON = (
+    "1 (2) Tjänsteskrivelse delårsrapport Sammanfattning Ledningskontoret har upprättat en delårsrapport för perioden "
+    "januari–april. Måluppfyllelse Prognosen är god för de flesta av kommunfullmäktiges mål. Två mål bedöms uppnås "
+    "delvis. Följande mål bedöms uppnås delvis: Mål 1: Fler unga ska gå vidare till arbete eller studier efter "
+    "gymnasiet.\n"
+    "2 (2) KS 2026-00031 Mål 4: Kommunens fastigheter ska drivas med förnybar energi. Ekonomiskt resultat "
+    "Prognosen för helåret är ett överskott på 12 mnkr.\n")
+
+
+def test_labelled_goals_run_into_a_paragraph_across_its_page_break_with_the_lists_verdict():
+    doc = extract_text(LABELLED_GOALS_RUN_ON)
+    goals = {g.text: g.level for g in doc.goals}
+    assert goals == {"Fler unga ska gå vidare till arbete eller studier efter gymnasiet": "council",
+                     "Kommunens fastigheter ska drivas med förnybar energi": "council"}
+    assert {f.refers_to: f.status for f in doc.followups} == {
+        "Fler unga ska gå vidare till arbete eller studier efter gymnasiet": "partial",
+        "Kommunens fastigheter ska drivas med förnybar energi": "partial"}
+
+
+def test_labelled_goals_with_a_stage_goal_run_into_a_paragraph():
+    text = ("1 Nämndernas mål 2027 Varje nämnd formulerar fem mål utifrån visionen. Nämndernas mål redovisas nedan. "
+            "Fritidsnämnden Mål 1: Utveckla naturreservatet till ett besöksmål för hela regionen. Etappmål 2027: "
+            "Anlägga en ny vandringsled runt sjön. Fokusområde: Besöksmål Bakgrund: Arbetet inleddes förra året. "
+            "Mål 2: Öka antalet ungdomar som deltar i föreningslivet. Etappmål 2027: Starta två nya "
+            "lovaktiviteter. Fokusområde: Ungdomar Bakgrund: Deltagandet har minskat.\n")
+    goals = {g.text: g for g in extract_text(text).goals}
+    assert set(goals) == {"Utveckla naturreservatet till ett besöksmål för hela regionen",
+                          "Anlägga en ny vandringsled runt sjön",
+                          "Öka antalet ungdomar som deltar i föreningslivet", "Starta två nya lovaktiviteter"}
+    assert goals["Anlägga en ny vandringsled runt sjön"].parent == \
+        goals["Utveckla naturreservatet till ett besöksmål för hela regionen"].id
