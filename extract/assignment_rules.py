@@ -446,8 +446,11 @@ _CLOSED = re.compile(r"uppdrag(?:et)?\s+(?:i\s+[^:]{1,80}:\s*)?att\s+(?P<what>.{
 _CLOSED_WORDS = ("slutfört", "utfört", "genomfört", "avslutat", "fullgjort", "färdigt", "redovisat")  # one is in every match
 # "… och servicenämnden har på uppdrag av kommunstyrelsen tagit fram en programhandling för …": an assignment told
 # as carried out, by whom, for whom, and what was done (a supine after the giver): the assignment, done
-_DONE_ON_BEHALF = re.compile(r"(?:^|(?<=\boch\s)|(?<=[.;:]\s))(?P<what>(?P<who>[\wåäö-]+(?:\s+[\wåäö-]+){0,2}?)\s+har\s+"
-                             r"på\s+uppdrag\s+av\s+[^,.;:]{3,60}?\s+(?P<done>[a-zåäö]{2,}(?:it|at|t|tt))\s+[^,.;:]{5,200})")
+# (an auditor's report opens "Vi har på uppdrag av de förtroendevalda revisorerna genomfört en granskning …": the
+# writer's own engagement, no assignment of the municipality's)
+_DONE_ON_BEHALF = re.compile(r"(?:^|(?<=\boch\s)|(?<=[.;:]\s))(?P<what>(?P<who>(?![Vv]i\s|[Jj]ag\s)[\wåäö-]+(?:\s+[\wåäö-]+){0,2}?)"
+                             r"\s+har\s+på\s+uppdrag\s+av\s+(?![^,.;:]{0,40}\brevisor)[^,.;:]{3,60}?\s+"
+                             r"(?P<done>[a-zåäö]{2,}(?:it|at|t|tt))\s+[^,.;:]{5,200})")
 
 
 @rule("closed_assignment", kinds=_TEXT_KINDS)

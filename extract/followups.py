@@ -408,6 +408,9 @@ _REPORT_BACK_TITLE = re.compile(r"^(?:(?:[\wåäö-]+\s+){0,2}?[\wåäö-]+s\s+)
                                 r"(?:\w+\s+){0,2}?uppdrag(?:et|en)?\s+att\s+(?P<what>[^.]{10,300})$", re.I)
 
 
+_AGENDA_NUMBER = re.compile(r"\s\d{1,2}\.\s+(?=[A-ZÅÄÖ][a-zåäö])")
+
+
 def _report_back_decisions(ctx: Context, decided: list[tuple[FollowUp, str]]) -> list[tuple[FollowUp, str]]:
     from rapidfuzz import fuzz
 
@@ -415,11 +418,16 @@ def _report_back_decisions(ctx: Context, decided: list[tuple[FollowUp, str]]) ->
     known = [fold(fu.refers_to) for fu, _ in decided]
     out = []
     for bi, b in enumerate(ctx.blocks):
-        if bi in heading_blocks or b.kind not in ("para", "bullet", "item") or "uppdrag" not in b.text.lower():
-            continue
+        if (bi in heading_blocks or b.kind not in ("para", "bullet", "item")) and len(b.text) <= 200 \
+                or "uppdrag" not in b.text.lower():
+            continue  # (a "heading" that runs on is a transcript's paragraph)
         text = b.text.strip()
-        title = _REPORT_BACK_TITLE.match(text) if b.kind in ("para", "bullet") and len(text) < 320 else None
+        title = _REPORT_BACK_TITLE.match(text) if len(text) < 320 else None
         found = [title] if title else [m for m in map(_REPORT_BACK_DECISION.match, _sentences(text)) if m]
+        if not found and len(_AGENDA_NUMBER.findall(text)) >= 3:
+            # an agenda run into one paragraph: "… 9. Riktlinjer för … 10. Redovisning av uppdrag att … 11. …"
+            found = [m for piece in _AGENDA_NUMBER.split(text)[1:-1]
+                     for m in [_REPORT_BACK_TITLE.match(piece.strip())] if m and len(piece) < 320]
         for m in found:
             what = m.group("what").strip(" ,;")
             if any(fuzz.token_set_ratio(fold(what), k) >= 90 for k in known):

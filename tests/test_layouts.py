@@ -2084,3 +2084,28 @@ def test_labelled_goals_with_a_stage_goal_run_into_a_paragraph():
                           "Öka antalet ungdomar som deltar i föreningslivet", "Starta två nya lovaktiviteter"}
     assert goals["Anlägga en ny vandringsled runt sjön"].parent == \
         goals["Utveckla naturreservatet till ett besöksmål för hela regionen"].id
+
+
+def test_a_decision_point_that_bids_the_committees_is_an_assignment():
+    # a budget decision's points, each number on a line of its own, the text below it wrapped
+    text = ("Förslag till beslut\n7.\nInvesteringsramen för 2027 fastställs till 95 mnkr.\n8.\nNämnderna anmodas att "
+            "senast den 1 oktober anmäla sina\nförslag till ändrade taxor.\n9.\nSkattesatsen fastställs till 21,84 kr.\n")
+    assert [a.text for a in extract_text(text).assignments] == [
+        "Nämnderna anmodas att senast den 1 oktober anmäla sina förslag till ändrade taxor."]
+
+
+def test_an_agenda_run_into_one_paragraph_reports_back_on_an_assignment():
+    text = ("2 KALLELSE Förteckning över ärenden den 3 mars 2. Information från polisen om läget i kommunen "
+            "3. Redovisning av delegeringsbeslut från nämnderna under hösten 4. Redovisning av uppdrag att öka "
+            "antalet borgerliga vigselförrättare 5. Val av ersättare till nämnden för teknik 6. Riktlinjer för "
+            "representation i råd och nämnder 7. Övrigt\n")
+    assert [(f.refers_to, f.kind) for f in extract_text(text).followups] == [
+        ("öka antalet borgerliga vigselförrättare", "assignment")]
+
+
+def test_an_auditors_engagement_is_no_assignment():
+    text = ("Granskning av delårsrapport\n\nSammanfattning Vi har på uppdrag av de förtroendevalda revisorerna i "
+            "kommunen genomfört en översiktlig granskning av delårsrapporten per 31 augusti. Syftet är att bedöma om "
+            "rapporten ger en rättvisande bild av resultatet.\n")
+    doc = extract_text(text)
+    assert doc.assignments == [] and doc.followups == []
