@@ -201,6 +201,7 @@ def _grow(lines, heights, seeds, cell_gaps, i: int, width: float, header_gap: Op
     if header_gap:  # (the line right below may be the wrapped end of a header cell: look one further)
         for below in lines[i + 1:i + 3]:
             head = sorted(head + _aligned_below(lines[i], below, head))
+        head = sorted(head + _kinds_apart(lines[i], head))
     gutters: list[tuple[float, float]] = list(head)
     across: set[int] = set()
     j = i + 1
@@ -287,6 +288,23 @@ def _aligned_below(first: list[tuple], below: list[tuple], head: list[tuple[floa
                     and g1 - ordered[k - 1][2] >= max(MIN_GUTTER, 0.8 * (w[3] - w[1])):
                 out.append((g0, g1))
                 break
+    return out
+
+
+# the words that each name a column of values: two of them side by side are two columns' names
+_VALUE_KIND = re.compile(r"(?:utfall|målvärde|målsättning|målnivå|nuvärde|jämförelsevärde|jämförvärde|trend|status|"
+                         r"prognos|budget|bokslut)", re.I)
+
+
+def _kinds_apart(first: list[tuple], head: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """A header set so tight in a narrow column that two value columns' names stand a word space apart
+    ("Utfall Målvärde" over rows whose target cell is empty): the space between two such names is a gutter."""
+    words = sorted(first, key=lambda w: w[0])
+    out = []
+    for a, b in zip(words, words[1:]):
+        if _VALUE_KIND.fullmatch(a[4].strip(".:,")) and _VALUE_KIND.fullmatch(b[4].strip(".:,")) and b[0] > a[2] \
+                and not any(a[2] < h1 and b[0] > h0 for h0, h1 in head):
+            out.append((a[2], b[0]))
     return out
 
 

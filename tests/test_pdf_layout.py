@@ -424,3 +424,20 @@ def test_a_paragraph_gap_smaller_than_the_overlap_of_line_boxes_still_ends_the_p
     assert usual < -2  # the lines of one paragraph overlap
     paras = [p for p in _paragraphs(lines, 9.0, usual) if not isinstance(p, VLine)]
     assert [len(p.lines) for p in paras] == [3] * 12
+
+
+def test_two_value_columns_names_a_word_space_apart_are_two_columns_though_the_row_leaves_one_empty():
+    """"Utfall Målvärde" set 2 points apart in a narrow column, and the row below leaves the target empty: its
+    second "Ja" stands under "Status", so the row has no target (read as one header cell, the "Ja" would be)."""
+    from plantrace.extract.pdf_aligned import find_aligned_tables
+
+    def word(x0, x1, y, text, line):
+        return (x0, y, x1, y + 9.6, text, 0, line, 0)
+
+    words = [word(316.5, 345.5, 465.6, "Indikator", 0), word(473.7, 491.0, 465.6, "Utfall", 0),
+             word(493.0, 522.1, 465.6, "Målvärde", 0), word(524.1, 543.0, 465.6, "Status", 0),
+             word(316.5, 352.0, 475.2, "Är", 1), word(354.0, 400.0, 475.2, "planerade", 1),
+             word(402.0, 440.0, 475.2, "aktiviteter", 1), word(473.7, 480.2, 475.2, "Ja", 1),
+             word(524.1, 530.6, 475.2, "Ja", 1)]
+    assert find_aligned_tables(words)[0].rows == [["Indikator", "Utfall", "Målvärde", "Status"],
+                                                  ["Är planerade aktiviteter", "Ja", "", "Ja"]]
