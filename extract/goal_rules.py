@@ -459,6 +459,12 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
         walk.title_mode, walk.area, walk.explained_after = None, None, None
         return True
     nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
+    if walk.list_mode in ("areas", "area_items") and hi is None and nxt is not None and nxt.kind == "item" \
+            and len(text.split()) <= 8 and not _SENT_END.search(text) and not _NOT_GOAL_GROUP.search(text):
+        # "… inom tre strategiska områden:" ⏎ <area> ⏎ "1. <goal>" … ⏎ <area> ⏎ "6. <goal>": the areas' names
+        # over numbered goals, no goals themselves and no new title
+        walk.list_mode = "area_items"
+        return True
     if walk.title_mode == "goals" and fold(text) in walk.area_titles:
         return True  # one of the areas the goals are grouped under (named in a sentence above): no goal, no new title
     if walk.title_mode == "goals" and hi is None and nxt is not None and nxt.kind == "para" \
@@ -620,6 +626,13 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
         # an area told in a sentence ("I X är det nära mellan människor …") over bullets: the bullets are its goals
         walk.list_mode, walk.list_parent, walk.list_status = "area_goals", None, None
         return True
+    if walk.list_mode == "area_items":
+        if b.kind == "item" and 2 <= len(text.split()) <= 25:
+            walk.add_goal(text, "council" if walk.title and COUNCIL_WORDS.search(walk.title) else title_level(walk),
+                          None, b.number, bi)
+            return True
+        walk.list_mode = None
+        return False
     if walk.list_mode == "area_goals":
         if b.kind in ("bullet", "item"):
             walk.add_goal(text, title_level(walk), None, None, bi)

@@ -2109,3 +2109,13 @@ def test_an_auditors_engagement_is_no_assignment():
             "rapporten ger en rättvisande bild av resultatet.\n")
     doc = extract_text(text)
     assert doc.assignments == [] and doc.followups == []
+
+
+def test_numbered_goals_under_the_names_of_the_areas_a_sentence_announced():
+    text = ("Vision 2035\n\nVisionen nås genom att vi satsar inom två strategiska områden:\n\nGod livsmiljö\n\n"
+            "1. Kommunen växer i alla delar\n\n2. Invånarna känner sig trygga\n\nStark organisation\n\n"
+            "3. En attraktiv arbetsgivare\n\n4. En ekonomi i balans\n\nHur arbetar vi med områdena?\n\n"
+            "Fullmäktige beslutar om målen inom varje område.\n")
+    goals = [g.text for g in extract_text(text).goals]
+    assert goals == ["Kommunen växer i alla delar", "Invånarna känner sig trygga", "En attraktiv arbetsgivare",
+                     "En ekonomi i balans"]
