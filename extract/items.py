@@ -55,6 +55,8 @@ def value_kind(header: str) -> Optional[str]:
         return "baseline"
     if re.search(r"målvärde|målsättning|mål\b|målnivå|\bmål \d{4}", h):
         return "target"
+    if re.match(r"budget\b|budget\s+(?:19|20)\d{2}|plan\s+(?:19|20)\d{2}", h):
+        return "target"  # "Budget 2013" in a key-figure table: the figure planned for the year, no outcome
     if re.search(r"utfall|nuvärde|resultat|värde|bokslut|\b(19|20)\d{2}\b", h):
         return "actual"
     return None

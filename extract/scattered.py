@@ -416,6 +416,9 @@ def find_column_cell_tables(blocks: list[Block], layout) -> list[RawTable]:
             ok = ok and any(_TARGET_MODAL.search(a) and len(a) <= 400 for a in above)
             header = [first or ""] + cells
             n_text = 1
+        whole = _ROW_VALUES.match(lines[i + used][0] or "") if ok and i + used < n else None
+        if whole and len(_thousands_joined(whole.group("values").split(), len(header) - n_text)) == len(header) - n_text:
+            ok = False  # its rows each on one line, name and values: not a cell a line (`find_headerless_rows`)
         if not ok:
             i += 1
             continue
@@ -506,6 +509,10 @@ def find_commented_rows(blocks: list[Block]) -> list[RawTable]:
 _ROW_VALUES = re.compile(r"^(?P<name>[A-ZÅÄÖa-zåäö].*?[^\W\d_])\s*(?:\((?P<unit>[^()]{1,12})\))?\s+"
                          r"(?P<values>(?:-?\d+(?:,\d+)?\s*%?\s+){2,}-?\d+(?:,\d+)?\s*%?)$")
 _NAME_START = re.compile(r"^[A-ZÅÄÖ]")
+# a header cell alone on its line: a kind of figure and its year ("Bokslut 2011", "Budget 2012*", "Utfall 2023")
+_HEAD_CELL = re.compile(rf"^(?:bokslut|budget|utfall|prognos|plan|målvärde|mål|resultat)\s+{YEAR}\*?$", re.I)
+# a group of one to three digits followed by one of exactly three, no decimals between: thousands split by a space
+_THOUSANDS_SPLIT = re.compile(r"(?<![\d,])-?\d{1,3}\s\d{3}(?![\d,])")
 
 
 def _thousands_joined(values: list[str], width: int) -> list[str]:
@@ -538,19 +545,27 @@ def find_headerless_rows(blocks: list[Block]) -> list[RawTable]:
         parts = b.text.split()
         return parts if len(parts) >= 3 and all(_LONE_YEAR.match(p) for p in parts) else []
 
+    def heads_above(i: int) -> list[str]:  # … or a header one cell a line: "Bokslut 2011" ⏎ "Budget 2012*" ⏎ …
+        cells, k = [], i - 1
+        while k >= 0 and blocks[k].kind == "para" and _HEAD_CELL.match(blocks[k].text.strip()):
+            cells.insert(0, blocks[k].text.strip())
+            k -= 1
+        return cells if len(cells) >= 2 else []
+
     def row(b: Block) -> Optional[re.Match]:  # a short line ending in a figure, the only kind worth the pattern
         t = b.text.strip()
         return _ROW_VALUES.match(t) if b.kind == "para" and len(t) <= 300 and t[-1:] in "0123456789%" else None
 
     while i < n:
         rows: list[tuple[list[int], str, list[str]]] = []
-        years = years_of(blocks[i - 1]) if i > 0 else []
+        years = (years_of(blocks[i - 1]) or heads_above(i)) if i > 0 else []
         j = i
         while j < n:
             lead, k = "", j
             b, m = blocks[j], row(blocks[j])
             if m is None and b.kind == "para" and j + 1 < n and blocks[j + 1].text[:1].islower() \
-                    and len(b.text) <= 60 and _NAME_START.match(b.text) and not re.search(r"[.:;!?]\s*$", b.text):
+                    and len(b.text) <= 60 and _NAME_START.match(b.text) and not re.search(r"[.:;!?]\s*$", b.text) \
+                    and not re.search(r"\d\s+\d", b.text):  # (a row's figures inside it: two rows run together)
                 lead, k = b.text.strip() + " ", j + 1  # the first part of a wrapped name
                 m = row(blocks[k])
             values = m.group("values").split() if m else []
@@ -559,8 +574,9 @@ def find_headerless_rows(blocks: list[Block]) -> list[RawTable]:
                 values = _thousands_joined(values, len(years))  # "17 646 18 073 …" under five years: five values
             if not m or (rows and len(values) != len(rows[0][2])) or all(_LONE_YEAR.match(v) for v in values) \
                     or years and len(values) != len(years) \
+                    or not years and _THOUSANDS_SPLIT.search(m.group("values")) \
                     or not _NAME_START.match(lead or m.group("name")):
-                break
+                break  # (without a header, "158 799 114 950" may be four values or two: no reading)
             unit = f" ({m.group('unit')})" if m.group("unit") else ""
             rows.append((list(range(j, k + 1)), (lead + m.group("name")).strip() + unit, values))
             j = k + 1

@@ -1200,3 +1200,36 @@ def test_a_run_on_overview_with_broken_figures_and_rows_without_any():
     names = [i.name for i in extract_text(KEY_FIGURES_BROKEN_RUN).indicators]
     assert names == ["Bruttokostnader", "Avgifter och ersättningar", "Skatteintäkter", "Finansnetto",
                      "Låneskuld kr per invånare", "Soliditet", "Pensionsskuld kr per invånare", "Investeringar"]
+
+
+# a budget's key figures: the header one cell a line, the rows' thousands split by spaces
+KEY_FIGURES_HEAD_A_LINE = """Nyckeltal
+
+Bokslut 2025
+
+Budget 2026
+
+Budget 2027
+
+Årets resultat, tkr -3 410 1 250 8 900
+
+Skattesats 21,90 21,90 22,15
+
+Nettoinvesteringar, tkr 120 400 98 000 131 700
+
+Antal invånare 11 204 11 250 11 310
+"""
+
+
+def test_key_figure_rows_under_a_header_one_cell_a_line_join_their_thousands():
+    got = _by_name(extract_text(KEY_FIGURES_HEAD_A_LINE))
+    assert _values(got["Nettoinvesteringar, tkr"]) == [("actual", 2025, "120 400"), ("target", 2026, "98 000"),
+                                                       ("target", 2027, "131 700")]
+    assert _values(got["Antal invånare"]) == [("actual", 2025, "11 204"), ("target", 2026, "11 250"),
+                                              ("target", 2027, "11 310")]
+
+
+def test_without_a_header_rows_whose_thousands_may_be_split_make_no_table():
+    text = KEY_FIGURES_HEAD_A_LINE.split("Budget 2027\n\n", 1)[1]
+    values = [v.raw for i in extract_text(text).indicators for v in i.values]
+    assert "120" not in values and "400" not in values  # "120 400 98 000 …" is not six values by guess
