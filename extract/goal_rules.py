@@ -291,7 +291,8 @@ _PLAN_GOAL_WORD = (r"(?:nämnd|nämnds|effekt|inriktnings|verksamhets|del|result
 _PARENTHESIS = re.compile(r"\([^()]*\)")  # "(För 2011 ska målet vara 1,9 %)": a note on the goal, not about goals
 _NAMES_PLAN_GOALS = re.compile(rf"\b{_PLAN_GOAL_WORD}\b", re.I)
 # (what pupils shall reach, "Eleverna ska nå målen i alla ämnen", is a goal's content, not a word about goals)
-_ABOUT_GOALS = re.compile(rf"(?<!\bnå\s)(?<!\bnår\s)\b(?:{_PLAN_GOAL_WORD}|målsättning\w*|målområde\w*|målstyrning\w*|styrmodell\w*)\b|^(?:dessa|detta|det(?!\s+(?:ska|skall|finns)\s)|här|nedan|ovan|följande|"
+_ABOUT_GOALS = re.compile(rf"(?<!\bnå\s)(?<!\bnår\s)\b(?:{_PLAN_GOAL_WORD}|målsättning\w*|målområde\w*|målstyrning\w*|styrmodell\w*)\b|^(?:dessa|detta|det(?=\s+(?:är|var|blir|blev|har|hade|handlar|gäller|innebär|betyder|kan|kommer|bör|måste|skulle|vill|visar|"
+                          r"står|omfattar|rör|avser)\s)|här|nedan|ovan|följande|"
                           r"vi\s+har|nämnden\s+har|kommunen\s+har)\b", re.I)
 
 
@@ -302,8 +303,8 @@ _INTENDED = re.compile(r"\b(?:genom|för|så)\s+att\b|\b(?:ska|skall|bör|måste
 
 def about_goals(text: str) -> bool:
     """Text about the goals rather than a goal: it names goals ("… har antagit sex mål som ska …") or points at
-    them ("Dessa ska …", "Här är …"); "Det ska finnas …", "Det finns goda förutsättningar för …" are goals with
-    a dummy subject."""
+    them ("Dessa ska …", "Här är …", "Det handlar om …"); "Det ska finnas …", "Det finns goda förutsättningar för …"
+    are goals with a dummy subject, and "Det interna stödet ska …" one whose subject "det" only determines."""
     return bool(_ABOUT_GOALS.search(text))
 
 
@@ -1131,6 +1132,9 @@ _VISION_SAID = re.compile(r"^(?:[\wåäö]+s\s+|vår\s+|den\s+)?vision(?:en)?\s+
 _GOAL_WORD_RE = re.compile(r"\bmål|målsättning", re.I)
 
 
+_VERDICT_LINE = re.compile(r"^Målet\s+(?:är|har|blev)\s+(?:\w+\s+){0,2}?(?:uppnått|uppfyllt|nått|uppnåtts|uppfyllts|nåtts)\.?$")
+
+
 @rule("goal_title_statements", kinds=("para", "bullet", "item"))
 def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
     """Under a plain title about goals ("Nämndens mål", "Prioriterade mål 2024"): its list items, and its
@@ -1173,6 +1177,8 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
         return False  # "Antalet invånare ökade åter under 2023 …": what happened, told in the past, is no goal
     if b.kind == "para" and walk.heading_goal == bi - 1:
         return False  # the prose under a goal written as a heading explains it
+    if b.kind == "para" and bi > 0 and _VERDICT_LINE.match(walk.blocks[bi - 1].text.strip()):
+        return False  # "<goal>" ⏎ "Målet är delvis uppnått." ⏎ <prose>: the prose accounts for the goal judged
     as_heading = b.kind == "para" and not is_statement(text) and _goal_heading(walk, bi, text)
     as_heading = as_heading or one_goal and not is_statement(text)
     if b.kind == "para" and not as_heading and walk.explained_after is not None and bi > walk.explained_after:

@@ -2119,3 +2119,19 @@ def test_numbered_goals_under_the_names_of_the_areas_a_sentence_announced():
     goals = [g.text for g in extract_text(text).goals]
     assert goals == ["Kommunen växer i alla delar", "Invånarna känner sig trygga", "En attraktiv arbetsgivare",
                      "En ekonomi i balans"]
+
+
+def test_a_goal_whose_subject_opens_with_det_as_a_determiner():
+    text = ("Måluppfyllelse\n\nNämndens mål\n\nDet digitala stödet till skolorna ska vara lätt att nå och fungera "
+            "varje dag.\n\nMålet är delvis uppnått.\n\nVerksamheten ska ge skolorna ett stöd som fungerar. Under året "
+            "byttes nätverken på tre skolor.\n")
+    doc = extract_text(text)
+    assert [g.text for g in doc.goals] == ["Det digitala stödet till skolorna ska vara lätt att nå och fungera "
+                                           "varje dag."]
+    assert [(f.refers_to, f.status) for f in doc.followups] == [
+        ("Det digitala stödet till skolorna ska vara lätt att nå och fungera varje dag.", "partial")]
+
+
+def test_det_pointing_back_is_still_about_the_goals():
+    text = "Nämndens mål\n\nDet handlar om att alla ska få en bra start i livet.\n\nDet är viktigt att målen följs upp.\n"
+    assert "Det handlar om att alla ska få en bra start i livet." not in [g.text for g in extract_text(text).goals]
