@@ -1373,6 +1373,37 @@ def _labelled_goals_run_on(walk: Walk, bi: int, b: Block) -> None:
     walk.run_verdict = (bi, verdict, level)
 
 
+# "… Kommunfullmäktiges mål All vård ska vara god Målet är delvis uppnått Nybro kommunarkiv har …": a transcript
+# runs a report's goal headings, their verdict lines and their prose into one paragraph
+_RUN_ON_VERDICT = re.compile(r"(?<=[\wåäö.])\s+(?P<verdict>Målet\s+(?:är|har)\s+(?:(?:helt|delvis|inte|ej)\s+)?"
+                             r"(?:uppnått|uppfyllt|nått|uppnåtts|uppfyllts|nåtts))\b")
+_RUN_ON_LABEL = re.compile(r"(?:(?:Kommun)?[Ff]ullmäktiges|Nämndens|Kommunens|Styrelsens)\s+mål\s+(?=[A-ZÅÄÖ])")
+# where a goal starts in such a run: after a sentence's end, or at a capital glued after a lower-case word
+_RUN_ON_START = re.compile(r"(?:[.!?]\s+|(?<=[a-zåäö])\s+(?=[A-ZÅÄÖ][a-zåäö]))")
+
+
+def _judged_statements_run_on(walk: Walk, bi: int, b: Block) -> None:
+    """Each "Målet är (delvis) uppnått" glued after a statement of what shall be: the statement (from the label
+    before it, a sentence's end or a capital glued on) is a goal, judged so."""
+    t, after_last = b.text, 0
+    for v in _RUN_ON_VERDICT.finditer(t):
+        before = t[max(after_last, v.start() - 300):v.start()]  # (back to the verdict before, at most)
+        after_last = v.end()
+        label = None
+        for label in _RUN_ON_LABEL.finditer(before):
+            pass
+        if label is not None:
+            goal = before[label.end():]
+        else:
+            starts = [m.end() for m in _RUN_ON_START.finditer(before)]
+            goal = before[starts[-1]:] if starts else ""
+        goal = goal.strip(" .")
+        if not 4 <= len(goal.split()) <= 40 or not _SAID_MODAL.search(goal) or not is_statement(goal):
+            continue
+        level = "council" if label is not None and "ullmäktige" in label.group() else title_level(walk)
+        walk.assess(walk.add_goal(goal, level, None, None, bi), v.group("verdict"))
+
+
 # "Prioriterade KF-mål 2012–2015" ⏎ "Det goda boendet Befolkningen ska öka … . Kommunen ska … . Den goda miljön
 # Utsläppen ska minska …": a slide's or web page's goals run into one paragraph under the heading that names them,
 # each sentence one goal, an area's name glued before the sentence that opens a new area
@@ -1478,6 +1509,8 @@ def coded_goals_run_on(walk: Walk, bi: int, b: Block) -> bool:
     if not any(w in t for w in ("Mått ", "Indikator", "INDIKATOR", "Nyckeltal", "NYCKELTAL", "Mätetal", "MÄTETAL")):
         if "ål " in t:
             _labelled_goals_run_on(walk, bi, b)
+        if len(t) >= 300 and "Målet " in t:
+            _judged_statements_run_on(walk, bi, b)
         return False  # (no measure named: the cheap test before the regexes)
     measures = [m.start() for m in MEASURE_CODE.finditer(b.text)] + \
         [m.start() for m in _MEASURES_HEAD.finditer(b.text)]

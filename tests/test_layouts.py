@@ -2135,3 +2135,16 @@ def test_a_goal_whose_subject_opens_with_det_as_a_determiner():
 def test_det_pointing_back_is_still_about_the_goals():
     text = "Nämndens mål\n\nDet handlar om att alla ska få en bra start i livet.\n\nDet är viktigt att målen följs upp.\n"
     assert "Det handlar om att alla ska få en bra start i livet." not in [g.text for g in extract_text(text).goals]
+
+
+def test_goals_and_their_verdict_lines_run_into_a_transcripts_paragraph():
+    text = ("3 Kommunstyrelsen Måluppfyllelse Vision Kommunen ska vara en plats där alla kan växa och må bra. "
+            "Kommunfullmäktiges mål Alla barn ska få en god start i livet Målet är delvis uppnått Förskolorna har "
+            "under året arbetat med språkutveckling och fler barn har fått plats nära hemmet. Personalen har gått "
+            "en utbildning i dokumentation Vi ska möta invånarna med respekt. Målet är uppnått Enkäten visar att "
+            "nio av tio är nöjda med bemötandet i kontaktcenter.\n")
+    doc = extract_text(text)
+    goals = {g.text: g.level for g in doc.goals}
+    assert goals == {"Alla barn ska få en god start i livet": "council", "Vi ska möta invånarna med respekt": "committee"}
+    assert {f.refers_to: f.status for f in doc.followups} == {"Alla barn ska få en god start i livet": "partial",
+                                                               "Vi ska möta invånarna med respekt": "done"}
