@@ -21,6 +21,7 @@ unknown ("svårbedömt").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
@@ -500,7 +501,12 @@ def read_status(text: str | None, *, nlp=None) -> StatusMatch:
 def status_match(text: str | None) -> StatusMatch:
     """The status of a text with how strong its evidence is, so that a caller weighing several sentences (a
     report section) can prefer a status line to a verb in a narrative."""
-    text = _clean(text)
+    return _status_match(_clean(text))
+
+
+@lru_cache(maxsize=4096)
+def _status_match(text: str) -> StatusMatch:
+    """(Cached: the status model reads the rules' verdict as a feature of the same text the rules just read.)"""
     if not text:
         return StatusMatch("unknown", "", "none", len(RULES))
     low = text.lower()
