@@ -8,7 +8,8 @@ other can differ more than two commits do. Here each side is a warm worker proce
 built) that extracts the five sample texts once per round; the rounds alternate A B, B A, … and the figure is the
 median of the per-round ratios B / A, so both sides see the same machine. Each commit is checked out into a
 temporary git worktree and imported from there (the folders mapped to `plantrace.*` as pyproject.toml maps them),
-never through the editable install, so the two sides run the same way.
+never through the editable install, so the two sides run the same way. Caches keyed by a text are emptied before
+each round, so a cache cannot turn the same five texts read again into a speed-up no corpus would see.
 """
 
 from __future__ import annotations
@@ -33,8 +34,15 @@ from plantrace.extract import extract_file
 files = sorted(Path(sys.argv[3]).glob("*.txt"))
 for f in files:
     extract_file(f)
+# caches keyed by a text (bounded lru_caches of plantrace's own) are emptied before every round: each round reads its
+# texts as if for the first time, as a corpus's documents are; loaded models and built tables (maxsize 1–8) stay
+import functools, gc
+per_text = [o for o in gc.get_objects() if isinstance(o, functools._lru_cache_wrapper)
+            and getattr(o, "__module__", "").startswith("plantrace") and (o.cache_info().maxsize or 0) > 8]
 print("ready", flush=True)
 for _ in sys.stdin:
+    for cached in per_text:
+        cached.cache_clear()
     start = time.perf_counter()
     for f in files:
         extract_file(f)
