@@ -460,10 +460,12 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
         walk.title_mode, walk.area, walk.explained_after = None, None, None
         return True
     nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
-    if walk.list_mode in ("areas", "area_items") and hi is None and nxt is not None and nxt.kind == "item" \
-            and len(text.split()) <= 8 and not _SENT_END.search(text) and not _NOT_GOAL_GROUP.search(text):
+    if walk.list_mode in ("areas", "area_items") and walk.title_mode != "goals" and hi is None and nxt is not None \
+            and nxt.kind == "item" and len(text.split()) <= 8 and not _SENT_END.search(text) \
+            and not _NOT_GOAL_GROUP.search(text):
         # "… inom tre strategiska områden:" ⏎ <area> ⏎ "1. <goal>" … ⏎ <area> ⏎ "6. <goal>": the areas' names
-        # over numbered goals, no goals themselves and no new title
+        # over numbered goals, no goals themselves and no new title (under a title about goals the areas are the
+        # goals the numbered ones serve: read below)
         walk.list_mode = "area_items"
         return True
     if walk.title_mode == "goals" and fold(text) in walk.area_titles:
