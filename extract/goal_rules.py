@@ -292,7 +292,8 @@ _PARENTHESIS = re.compile(r"\([^()]*\)")  # "(För 2011 ska målet vara 1,9 %)":
 _NAMES_PLAN_GOALS = re.compile(rf"\b{_PLAN_GOAL_WORD}\b", re.I)
 # (what pupils shall reach, "Eleverna ska nå målen i alla ämnen", is a goal's content, not a word about goals)
 _ABOUT_GOALS = re.compile(rf"(?<!\bnå\s)(?<!\bnår\s)\b(?:{_PLAN_GOAL_WORD}|målsättning\w*|målområde\w*|målstyrning\w*|styrmodell\w*)\b|^(?:dessa|detta|det(?=\s+(?:är|var|blir|blev|har|hade|handlar|gäller|innebär|betyder|kan|kommer|bör|måste|skulle|vill|visar|"
-                          r"står|omfattar|rör|avser)\s)|här|nedan|ovan|följande|"
+                          r"står|omfattar|rör|avser)\s)|det(?!\s+(?:ska|skall|finns)\s)(?!(?:\s+(?-i:[a-zåäö-]+)){1,8}\s+(?:ska|skall)\b)|"
+                          r"här|nedan|ovan|följande|"
                           r"vi\s+har|nämnden\s+har|kommunen\s+har)\b", re.I)
 
 
@@ -304,7 +305,8 @@ _INTENDED = re.compile(r"\b(?:genom|för|så)\s+att\b|\b(?:ska|skall|bör|måste
 def about_goals(text: str) -> bool:
     """Text about the goals rather than a goal: it names goals ("… har antagit sex mål som ska …") or points at
     them ("Dessa ska …", "Här är …", "Det handlar om …"); "Det ska finnas …", "Det finns goda förutsättningar för …"
-    are goals with a dummy subject, and "Det interna stödet ska …" one whose subject "det" only determines."""
+    are goals with a dummy subject, and "Det interna stödet ska …" one whose subject "det" only determines (a
+    "Det sociala perspektivet" with no "ska" names a heading, no goal)."""
     return bool(_ABOUT_GOALS.search(text))
 
 
@@ -1360,7 +1362,10 @@ def _labelled_goals_run_on(walk: Walk, bi: int, b: Block) -> None:
             verdict = None  # prose between: the judged list has ended
         end = codes[k + 1].start() if k + 1 < len(codes) else len(t)
         segment = t[c.end():end]
-        first = sentences(segment)[0]
+        said = sentences(segment)
+        if not said:
+            continue  # a label with nothing after it
+        first = said[0]
         done_at = c.end() + len(first)
         goal = first.strip(" ,.;")
         if k + 1 == len(codes) and not first.rstrip().endswith("."):
