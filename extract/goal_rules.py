@@ -1396,9 +1396,8 @@ def _judged_statements_run_on(walk: Walk, bi: int, b: Block) -> None:
     for v in _RUN_ON_VERDICT.finditer(t):
         before = t[max(after_last, v.start() - 300):v.start()]  # (back to the verdict before, at most)
         after_last = v.end()
-        label = None
-        for label in _RUN_ON_LABEL.finditer(before):
-            pass
+        labels = list(_RUN_ON_LABEL.finditer(before))
+        label = labels[-1] if labels else None  # (the label nearest the verdict)
         if label is not None:
             goal = before[label.end():]
         else:
