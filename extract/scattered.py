@@ -509,8 +509,9 @@ def find_commented_rows(blocks: list[Block]) -> list[RawTable]:
 _ROW_VALUES = re.compile(r"^(?P<name>[A-ZÅÄÖa-zåäö].*?[^\W\d_])\s*(?:\((?P<unit>[^()]{1,12})\))?\s+"
                          r"(?P<values>(?:-?\d+(?:,\d+)?\s*%?\s+){2,}-?\d+(?:,\d+)?\s*%?)$")
 _NAME_START = re.compile(r"^[A-ZÅÄÖ]")
-# a header cell alone on its line: a kind of figure and its year ("Bokslut 2011", "Budget 2012*", "Utfall 2023")
-_HEAD_CELL = re.compile(rf"^(?:bokslut|budget|utfall|prognos|plan|målvärde|mål|resultat)\s+{YEAR}\*?$", re.I)
+# a header cell alone on its line: a kind of figure and its year ("Bokslut 2011", "Budget 2012*", "Utfall 2023"):
+# the value kinds of the other readers here, and a key-figure table's financial ones
+_HEAD_CELL = re.compile(rf"^(?:{_KIND_WORDS}|Bokslut|Budget|Prognos|Plan|Resultat)\s+{YEAR}\*?$", re.I)
 # a group of one to three digits followed by one of exactly three, no decimals between: thousands split by a space
 _THOUSANDS_SPLIT = re.compile(r"(?<![\d,])-?\d{1,3}\s\d{3}(?![\d,])")
 
