@@ -597,6 +597,19 @@ def _named_over_explanation(walk: Walk, k: int) -> bool:
         and not text.endswith(":") and len(nxt.text) > 2 * len(text) and len(sentences(nxt.text)) >= 2
 
 
+def _counted_names(walk: Walk, k: int, count: int) -> Optional[list[int]]:
+    """As many names as counted, each over one paragraph that explains it. The count is the evidence that a name
+    over a one-sentence paragraph is a goal (uncounted, the explanation must be longer: `_named_over_explanation`)."""
+    blocks, names = walk.blocks, []
+    while k + 1 < len(blocks) and len(names) <= count and title_like(blocks[k]) and walk.head_at.get(k) is None:
+        nxt = blocks[k + 1]
+        if nxt.kind != "para" or title_like(nxt) or len(nxt.text) < 1.5 * len(blocks[k].text):
+            break
+        names.append(k)
+        k += 2
+    return names if len(names) == count else None
+
+
 @rule("named_goal_list")
 def named_goal_list(walk: Walk, bi: int, b: Block) -> bool:
     """The goals a list introduction announced, each a name over the paragraphs that explain it."""
@@ -672,6 +685,14 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
         no_goals = None  # "… fyra mål, ett i varje perspektiv:": the goals are counted, the areas only named
     if b.kind == "para" and (_LIST_INTRO.search(last) or judged) and len(last) < 250 and not no_goals:
         walk.list_mode = "council" if COUNCIL_WORDS.search(text) else "goals"
+        counted = _COUNTS_GOALS.search(last)
+        names = _counted_names(walk, bi + 1, int(count_of(counted.group("count")))) if counted else None
+        if names:  # "… våra fem övergripande mål:" ⏎ five names, each over the sentence that explains it
+            for k in names:
+                walk.add_goal(walk.blocks[k].text.strip(), _said_level(last), None, None, k)
+                walk.announced.add(k)
+            walk.list_mode = None
+            return True
         if nxt is not None and _named_over_explanation(walk, bi + 1):
             # "Våra övergripande mål är:" ⏎ "<name>" ⏎ <what it means> ⏎ "<name>" ⏎ …: each name is a goal
             walk.list_mode += "_named"

@@ -793,6 +793,20 @@ def test_goals_named_one_a_line_as_many_as_a_sentence_counts(names, found):
     assert (texts == lines) is found and (not found or "Öppna Åby" not in texts)
 
 
+@pytest.mark.parametrize("pairs, found", [(4, True), (5, False)])
+def test_goal_names_each_over_one_sentence_as_many_as_the_introduction_counts(pairs, found):
+    """"… står för våra fyra övergripande mål:" ⏎ a name ⏎ the one sentence that explains it, four times: the names
+    are the goals. Five pairs under a count of four are something else (headings over news), left alone."""
+    names = ["Lärande hela livet", "Trygga bostadsområden", "Omsorg med kvalitet", "Ett levande föreningsliv",
+             "Hållbara resor"][:pairs]
+    explained = "\n\n".join(f"{n}\n\nHär beskriver vi kort vad kommunen menar med {n.lower()} och varför det behövs."
+                             for n in names)
+    text = ("Vår vision\n\nVisionen är ett Åby där alla vill bo. Den bärs av våra fyra övergripande mål:\n\n" + explained
+            + "\n\nDetta är målen för hela kommunen. Nämnderna sätter egna mål för att nå dit.\n")
+    texts = _items(text, "goals")
+    assert (texts == names) is found and (found or not set(names) & set(texts))
+
+
 def test_numbered_goal_names_over_teasers_of_a_web_page():
     """A web page lists "Mål 1 <name>" over a teaser: the teaser's first sentence, worded as already true, is the
     goal; the cut sentence after it and the "Läs mer" link are not part of it, and the names are no goals."""
