@@ -53,6 +53,7 @@ class VLine:
     cell_x: Optional[list] = None  # a table row's: x of each cell's first word (None: empty)
     bounds: Optional[list] = None  # a table row's: where its table's columns meet
     aside: bool = False  # set in a shaded box apart from the running text (a fact box, a call-out)
+    base: Optional[float] = None  # the baseline its glyphs stand on
 
     @property
     def y0(self) -> float:
@@ -77,7 +78,17 @@ def _is_bold(span: dict) -> bool:
 
 def _merge_baseline(raw: list[VLine]) -> list[VLine]:
     """pymupdf lines that share a baseline become one line; a wide gap between them becomes a cell break."""
-    raw.sort(key=lambda l: (round(l.y0), l.bbox[0]))
+    tops = {id(ln): ln.y0 for ln in raw}
+    for ln in raw:
+        if ln.base is not None and _BULLET_GLYPH.match(ln.text.strip()):
+            # a list marker in a font of its own gets that font's box, which a producer embedding the font anew
+            # (Ghostscript, cairo) may set lower or higher than its text's: it goes with the text on its baseline
+            text = min((t for t in raw if t is not ln and t.base is not None and t.bbox[0] >= ln.bbox[2] - 1
+                        and abs(t.base - ln.base) <= 0.25 * max(t.size, ln.size)),
+                       key=lambda t: t.bbox[0], default=None)
+            if text is not None:
+                tops[id(ln)] = text.y0
+    raw.sort(key=lambda l: (round(tops[id(l)]), l.bbox[0]))
     out: list[VLine] = []
     for ln in raw:
         if out:
@@ -154,7 +165,8 @@ def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None) -> PageText:
             bold = all(_is_bold(s) for s in spans)
             if markers and not BULLET.match(text) and _has_marker(markers, (x0, y0, x1, y1), size):
                 text = "• " + text
-            every.append(VLine(text, (x0, y0, x1, y1), round(size, 1), bold, pt.number, ocr=ocr))
+            base = spans[0]["origin"][1] if "origin" in spans[0] else None
+            every.append(VLine(text, (x0, y0, x1, y1), round(size, 1), bold, pt.number, ocr=ocr, base=base))
     band = _column_band(every, pt.width)
     tables: list[GridTable] = []
     if ocr:  # the words OCR read, with their boxes: a scanned table's columns show in their alignment too

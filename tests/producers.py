@@ -484,6 +484,30 @@ def libreoffice_b(src: Path, out: Path) -> None:
     _soffice(page, out)
 
 
+def ghostscript(src: Path, out: Path) -> None:
+    """A print-to-PDF driver (PDFCreator and its kind print through Ghostscript): the template-A rendering
+    distilled anew by Ghostscript's pdfwrite, which embeds every font again with its own metrics (a bullet glyph's
+    box no longer matches its text's) and drops the tags."""
+    exe = _exe("gs", "gswin64c")
+    with tempfile.TemporaryDirectory(prefix="plantrace-gs-") as tmp:
+        first = Path(tmp) / "first.pdf"
+        libreoffice_a(src, first)
+        subprocess.run([exe, "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite", f"-sOutputFile={out}",
+                        str(first)], capture_output=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL, check=True)
+
+
+def cairo(src: Path, out: Path) -> None:
+    """A desktop program printing through cairo (GTK print dialogs, Inkscape, Evince): the template-B rendering
+    drawn anew by poppler's pdftocairo, glyph runs and font boxes as cairo writes them (taller than the word
+    processor's), no tags, no outline."""
+    exe = _exe("pdftocairo")
+    with tempfile.TemporaryDirectory(prefix="plantrace-cairo-") as tmp:
+        first = Path(tmp) / "first.pdf"
+        libreoffice_b(src, first)
+        subprocess.run([exe, "-pdf", str(first), str(out)], capture_output=True, timeout=TIMEOUT,
+                       stdin=subprocess.DEVNULL, check=True)
+
+
 def _chromium(html_text: str, out: Path) -> None:
     exe = _exe("chromium", "chromium-browser", "google-chrome")
     with tempfile.TemporaryDirectory(prefix="plantrace-chr-") as tmp:
@@ -591,6 +615,8 @@ PRODUCERS: dict[str, Callable[[Path, Path], None]] = {
     "browser-rules": browser_rules,
     "pymupdf-story": pymupdf_story,
     "two-column": two_column,
+    "ghostscript": ghostscript,
+    "cairo": cairo,
     "scan": scan,
 }
 
@@ -598,9 +624,13 @@ PRODUCERS: dict[str, Callable[[Path, Path], None]] = {
 def unavailable(name: str) -> str | None:
     """Why a producer cannot run here ("producer unavailable: ..."), or None when it can."""
     try:
-        if name.startswith("libreoffice"):
-            _exe("soffice", "libreoffice")
-        elif name.startswith("browser"):
+        if name.startswith("libreoffice") or name in ("ghostscript", "cairo"):
+            _exe("soffice", "libreoffice")  # (the two re-distillers start from a LibreOffice rendering)
+        if name == "ghostscript":
+            _exe("gs", "gswin64c")
+        elif name == "cairo":
+            _exe("pdftocairo")
+        if name.startswith("browser"):
             _exe("chromium", "chromium-browser", "google-chrome")
         elif name not in PRODUCERS:
             raise ProducerUnavailable(f"no producer named {name!r}")

@@ -15,7 +15,7 @@ import pymupdf
 import pytest
 
 from plantrace.extract import extract_file
-from plantrace.extract.pdf_reader import PageText, VLine, _line_lead, _paragraphs, read_pdf
+from plantrace.extract.pdf_reader import PageText, VLine, _line_lead, _merge_baseline, _paragraphs, read_pdf
 
 A4 = pymupdf.paper_rect("a4")
 
@@ -441,3 +441,20 @@ def test_two_value_columns_names_a_word_space_apart_are_two_columns_though_the_r
              word(524.1, 530.6, 475.2, "Ja", 1)]
     assert find_aligned_tables(words)[0].rows == [["Indikator", "Utfall", "Målvärde", "Status"],
                                                   ["Är planerade aktiviteter", "Ja", "", "Ja"]]
+
+
+def test_a_bullet_glyph_whose_box_sits_lower_than_its_text_joins_the_text_on_its_baseline():
+    # a producer embedding the fonts anew (Ghostscript's pdfwrite, cairo) gives the bullet glyph a tight box from
+    # its own metrics: its top lies below the text's on the same baseline, and ordered by box it came after the text
+    lines, base = [], 110.0
+    for k in range(3):
+        lines.append(VLine("•", (78, base - 5.3, 82, base + 2.5), 11.0, False, 1, base=base))
+        lines.append(VLine(f"Mål {k + 1} för nämnden som fyller hela raden ut mot marginalen och går vidare",
+                           (92, base - 8.0, 530, base + 2.4), 11.0, False, 1, base=base))
+        lines.append(VLine("på nästa rad.", (92, base + 6.5, 160, base + 16.9), 11.0, False, 1, base=base + 14.5))
+        base += 29.0
+    texts = [ln.text for ln in _merge_baseline(lines)]
+    assert [t for t in texts if t.startswith("•")] == [
+        f"• Mål {k + 1} för nämnden som fyller hela raden ut mot marginalen och går vidare" for k in range(3)]
+    assert "•" not in texts
+

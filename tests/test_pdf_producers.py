@@ -2,7 +2,8 @@
 
 The five sample texts and a few layout fixtures are rendered by every producer of tests/producers.py
 (LibreOffice with two templates, a browser's print with two stylesheets, pymupdf's Story, a two-column
-annual-report layout with a side box, a scan read by OCR); the items extracted from each PDF must agree with
+annual-report layout with a side box, a LibreOffice rendering distilled anew by Ghostscript and one redrawn by
+cairo, a scan read by OCR); the items extracted from each PDF must agree with
 the items extracted from the text: F1 pooled over the sources ≥ 0.97 for goals, assignments and follow-ups,
 ≥ 0.95 for indicators with their typed values. Renderings are made once per session (or kept across sessions
 in $PLANTRACE_RENDER_CACHE); a producer whose tool is missing is skipped.
