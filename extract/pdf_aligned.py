@@ -19,7 +19,7 @@ import numpy as np
 
 from plantrace.extract.blocks import join_wrapped
 from plantrace.extract.pdf_tables import TOL, GridTable, rules_from_drawings
-from plantrace.extract.tables import HEADER_WORDS
+from plantrace.extract.tables import HEADER_WORDS, is_header_row
 
 RES = 2  # mask cells per point
 MIN_GUTTER = 3.0  # points of whitespace between two columns
@@ -180,6 +180,8 @@ def find_aligned_tables(words: list[tuple], exclude=(), page_width: float = 595.
             if edges is None:
                 edges = _horizontal_edges(list(drawings))
             table = _assemble(region, gutters, edges, {k - top for k in across})
+            if table is not None and len(table.rows) == 1 and len(lines) - j > 1:
+                table = None  # a header alone is kept only at the foot of the page (a footer line may follow)
             if table is not None and not _marker_column(table):
                 tables.append(table)
                 i = start = j
@@ -407,7 +409,10 @@ def _assemble(region, gutters, edges, across: set[int] = frozenset()) -> Optiona
             rows[-1][1] = max(rows[-1][1], bottom)
             rows[-1][2] += ws
     if len(rows) < 2:
-        return None
+        alone = _header_alone(rows[0][2], bounds, n) if rows else None
+        if alone is None:
+            return None
+        bounds, n = alone, len(alone) + 1
     table = GridTable(bbox=box, bounds=bounds)
     for top, bottom, ws, runs_across in rows:
         cells: list[list[tuple]] = [[] for _ in range(n)]
@@ -420,6 +425,62 @@ def _assemble(region, gutters, edges, across: set[int] = frozenset()) -> Optiona
     filled = sum(1 for r in table.rows for c in r if c)
     table.quality = round(0.8 * filled / (len(table.rows) * n), 3)  # alignment-only tables are less certain
     return table
+
+
+def _header_alone(ws: list[tuple], bounds: list[float], n: int) -> Optional[list[float]]:
+    """One row of column headers over three or more columns ("Utfall" over "2023" …): a table whose rows follow
+    on the next page (its header set at the foot of this one), kept so that they can take its columns. Returns
+    its column boundaries: those found, and one in any cell whose words stand a cell gap apart (a first column's
+    title set at the middle height of a two-line header has no line of its own to show its gutter)."""
+    h = max(w[3] - w[1] for w in ws)
+    bounds = list(bounds)
+    for k in range(n):
+        cell = sorted((w for w in ws if column_of(w[0], bounds) == k), key=lambda w: w[0])
+        right = cell[0][2] if cell else 0.0
+        for w in cell[1:]:
+            if w[0] - right > _cell_gap(h):
+                bounds.append((right + w[0]) / 2)
+            right = max(right, w[2])
+    bounds.sort()
+    cells = [[] for _ in range(len(bounds) + 1)]
+    for w in ws:
+        cells[column_of(w[0], bounds)].append(w)
+    texts = [_cell_text(c) for c in cells]
+    if sum(1 for t in texts if t) < 3 or not is_header_row(texts):
+        return None
+    # without rows to show how wide the cells run, a column starts where its title does (the names under the first
+    # column's title run wider than it)
+    return [min(w[0] for w in c) - MIN_GUTTER if c else b for b, c in zip(bounds, cells[1:])]
+
+
+def continued_table(words: list[tuple], bounds: list[float], extent: tuple[float, float],
+                    drawings: list[dict] = ()) -> Optional[GridTable]:
+    """The rows at the top of a page under the columns of a table whose header stood alone at the foot of the page
+    before: read under those columns (the rows alone may leave most of them empty, and their own alignment says too
+    little to find the table). They end at a line in a larger font, after a wide space, or at a line with a word
+    across one of the columns' boundaries (running text) or outside the header's `extent` (x from, x to: a column
+    of text beside the table)."""
+    lines = visual_lines(words)
+    if not lines or not bounds:
+        return None
+    region: list[list[tuple]] = []
+    for ln in lines:
+        h = max(w[3] - w[1] for w in ln)
+        if region:
+            above = region[-1]
+            gap = min(w[1] for w in ln) - max(w[3] for w in above)
+            if gap > 1.6 * h or h > 1.1 * min(max(w[3] - w[1] for w in r) for r in region):
+                break
+        elif column_of(ln[0][0], bounds) != 0:
+            return None
+        if any(w[0] < b - 1 < w[2] or w[0] < b + 1 < w[2] for w in ln for b in bounds) \
+                or any(w[0] < extent[0] - 3 or w[2] > extent[1] + 3 for w in ln):
+            break
+        region.append(ln)
+    if not any(column_of(w[0], bounds) > 0 for ln in region for w in ln):
+        return None  # no cell beyond the first column: running text at the top of the page, not rows
+    table = _assemble(region, [(b - 0.5, b + 0.5) for b in bounds], _horizontal_edges(list(drawings)))
+    return table if table is not None and len(table.rows) >= 2 else None
 
 
 def _cell_text(ws: list[tuple]) -> str:

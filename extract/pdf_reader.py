@@ -24,9 +24,9 @@ import pymupdf
 from plantrace.errors import InputError
 from plantrace.extract.blocks import ATT_SATS, BULLET, item_ended, join_wrapped, line_ended
 from plantrace.extract.layout import Layout, Line
-from plantrace.extract.pdf_aligned import column_of, find_aligned_tables
+from plantrace.extract.pdf_aligned import column_of, continued_table, find_aligned_tables
 from plantrace.extract.pdf_tables import GridTable, find_grid_tables
-from plantrace.extract.tables import HEADER_WORDS
+from plantrace.extract.tables import HEADER_WORDS, is_header_row
 from plantrace.extract.text_reader import PAGE_MARK, clean_line
 
 _NUMBER_ONLY = re.compile(r"^\d{1,2}(\.\d{1,2}){0,5}\.?$")
@@ -139,8 +139,10 @@ def _has_marker(markers, bbox, size: float) -> bool:
     return False
 
 
-def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None) -> PageText:
-    """One page; `ocr_dict` is the page's text as OCR read it (same shape as get_text("dict"))."""
+def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None,
+              carry: Optional[tuple[list[float], tuple[float, float]]] = None) -> PageText:
+    """One page; `ocr_dict` is the page's text as OCR read it (same shape as get_text("dict")); `carry`: the
+    column boundaries and the x extent of a table whose header stood alone at the foot of the page before."""
     pt = PageText(page.number + 1, page.rect.width, page.rect.height)
     ocr = ocr_dict is not None
     markers: list[tuple[float, float, float, float]] = []
@@ -174,6 +176,9 @@ def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None) -> PageText:
     else:
         words = page.get_text("words")
         tables = find_grid_tables(drawings, words) if drawings else []
+    if carry and not tables:
+        head_rows = continued_table(words, carry[0], carry[1], drawings)
+        tables = [head_rows] if head_rows is not None else []
     # tables of aligned text are looked for inside each column of running text, so that the gutter between two
     # columns of prose is never taken for a column of a table
     for region, width in _regions(words, band, pt.width):
@@ -261,6 +266,15 @@ def _regions(words: list[tuple], band: Optional[tuple[float, float, float, float
     yield [w for w in inside if (w[0] + w[2]) / 2 < mid], width / 2
     yield [w for w in inside if (w[0] + w[2]) / 2 >= mid], width / 2
     yield [w for w in words if not top <= (w[1] + w[3]) / 2 <= bottom], width
+
+
+def _header_at_foot(pt: PageText) -> Optional[tuple[list[float], tuple[float, float]]]:
+    """The column boundaries and x extent of a table that is only its header, among the page's last two lines."""
+    for ln in pt.lines[-2:]:
+        if ln.cells is not None and ln.bounds and is_header_row(ln.cells) \
+                and sum(1 for other in pt.lines if other.table == ln.table and other.cells is not None) == 1:
+            return list(ln.bounds), (ln.bbox[0], ln.bbox[2])
+    return None
 
 
 def _column_band(lines: list[VLine], width: float) -> Optional[tuple[float, float, float, float]]:
@@ -594,7 +608,7 @@ def read_pdf(path: str | Path, doc: Optional[pymupdf.Document] = None, deadline=
                     deadline.ocr_page(page.number + 1, doc.page_count)
                 ocr_dict = _ocr(page)
                 ocr_pages += 1
-            pt = read_page(page, ocr_dict)
+            pt = read_page(page, ocr_dict, _header_at_foot(pages[-1]) if pages else None)
             sample = " ".join(l.text for l in pt.lines[:40])
             if sample and ocr_dict is None and pdf_open.text_is_garbled(sample):
                 if ocr != "never" and pdf_open.tesseract_available():

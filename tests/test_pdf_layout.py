@@ -458,3 +458,38 @@ def test_a_bullet_glyph_whose_box_sits_lower_than_its_text_joins_the_text_on_its
         f"• Mål {k + 1} för nämnden som fyller hela raden ut mot marginalen och går vidare" for k in range(3)]
     assert "•" not in texts
 
+
+
+def test_a_table_header_alone_at_the_foot_of_a_page_gives_its_columns_to_the_rows_on_the_next(tmp_path):
+    """No rules, a two-line header ("Utfall" over "2023", the first column's title at mid height) set alone at the
+    foot of a page, and its rows at the top of the next: names wrapped over two lines, one value in all. The
+    rows take the header's columns, so the one value is the target for 2025, not an outcome."""
+    doc = pymupdf.open()
+    first = doc.new_page(width=595, height=842)
+    for k in range(40):
+        first.insert_text((62, 80 + 16 * k), f"Rad {k + 1} av nämndens beskrivning av verksamheten under året som gått.",
+                          fontsize=11)
+    columns = [("Utfall", "2023", 237), ("Utfall", "2024", 290), ("Målvärde", "2025", 343), ("Målvärde", "2026", 410)]
+    first.insert_text((64, 765), "Mätetal", fontsize=9.5)
+    for top, year, x in columns:
+        first.insert_text((x, 760), top, fontsize=9.5)
+        first.insert_text((x, 771), year, fontsize=9.5)
+    second = doc.new_page(width=595, height=842)
+    rows = [("Andel brukare som känner sig", "trygga i sitt boende", None), ("Antal personer i egen", "försörjning", None),
+            ("Sjukfrånvaro bland medarbetarna", None, "5 %")]
+    y = 66.0
+    for name, wrapped, target in rows:
+        second.insert_text((64, y), name, fontsize=9.5)
+        if target:
+            second.insert_text((343, y), target, fontsize=9.5)
+        if wrapped:
+            y += 10.5
+            second.insert_text((64, y), wrapped, fontsize=9.5)
+        y += 14.0
+    second.insert_text((62, y + 16), "Nämnden följer upp måtten vid delåret och i årsredovisningen.", fontsize=11)
+    path = tmp_path / "foot.pdf"
+    doc.save(path)
+    found = {i.name: [(v.kind, v.year, v.raw) for v in i.values] for i in extract_file(path).indicators}
+    assert found == {"Andel brukare som känner sig trygga i sitt boende": [],
+                     "Antal personer i egen försörjning": [],
+                     "Sjukfrånvaro bland medarbetarna": [("target", 2025, "5 %")]}
