@@ -625,6 +625,12 @@ def named_goal_list(walk: Walk, bi: int, b: Block) -> bool:
     return False
 
 
+# "I Åby ska:", "Åby kommun ska:", "Staden ska:" over a list: what the place or the municipality shall be (a body's
+# standing duties, "Utskottet ska:", are no goals)
+_PLACE_SHALL = re.compile(r"^(?:I\s+[A-ZÅÄÖ][\wåäö-]+|(?:[A-ZÅÄÖ][\wåäö-]+\s+)?(?:[Kk]ommun(?:en)?|[Ss]tad(?:en)?))\s+"
+                          r"(?:ska|skall)\s*:$")
+
+
 @rule("goal_list")
 def goal_list(walk: Walk, bi: int, b: Block) -> bool:
     """"Socialnämndens mål:" / "… följande prioriterade fokusområden …:" and the list after it."""
@@ -638,6 +644,14 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
         walk.list_mode = "areas"  # "Målområdena är följande:", "Kommunens värdeord är:": names, not goals
         return True
     nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
+    if b.kind == "para" and nxt is not None and nxt.kind == "bullet" and _PLACE_SHALL.match(text):
+        # "I Åby ska:" ⏎ • "alla känna sig trygga. …": each bullet finishes the sentence, a goal for the place
+        k = bi + 1
+        while k < len(walk.blocks) and walk.blocks[k].kind == "bullet":
+            walk.add_goal(first_sentence(walk.blocks[k].text.strip()).rstrip(" ."), "council", None, None, k)
+            walk.announced.add(k)
+            k += 1
+        return True
     if (walk.list_mode in ("areas", "area_goals") or walk.list_mode == "goals" and not is_statement(text)) \
             and b.kind == "para" and nxt is not None \
             and nxt.kind in ("bullet", "item") and len(text.split()) >= 6 and not text.endswith(":"):

@@ -807,6 +807,19 @@ def test_goal_names_each_over_one_sentence_as_many_as_the_introduction_counts(pa
     assert (texts == names) is found and (found or not set(names) & set(texts))
 
 
+@pytest.mark.parametrize("lead, goals", [("I Åby ska:", True), ("Åby kommun ska:", True), ("Utskottet ska:", False)])
+def test_bullets_finishing_what_a_place_shall_be_are_its_goals(lead, goals):
+    """"I Åby ska:" ⏎ bullets that finish the sentence: each bullet's first sentence is a goal (what follows it in
+    the bullet explains). A body's standing duties under "Utskottet ska:" are no goals."""
+    text = (f"Vision 2040\n\nÅby ska växa med omtanke om varandra.\n\n{lead}\n\n"
+            "  • alla barn få en trygg start i livet. Förskolan och skolan har en nyckelroll.\n"
+            "  • det vara enkelt att starta och driva företag.\n\n"
+            "Visionen följs upp vart fjärde år.\n")
+    texts = _items(text, "goals")
+    expected = ["alla barn få en trygg start i livet", "det vara enkelt att starta och driva företag"]
+    assert (texts == expected) if goals else not set(expected) & set(texts)
+
+
 def test_numbered_goal_names_over_teasers_of_a_web_page():
     """A web page lists "Mål 1 <name>" over a teaser: the teaser's first sentence, worded as already true, is the
     goal; the cut sentence after it and the "Läs mer" link are not part of it, and the names are no goals."""
