@@ -152,9 +152,10 @@ def _separators(edges, box) -> list[float]:
 
 
 def find_aligned_tables(words: list[tuple], exclude=(), page_width: float = 595.0,
-                        drawings: list[dict] = (), precise: bool = True) -> list[GridTable]:
+                        drawings: list[dict] = (), precise: bool = True, page_foot: bool = False) -> list[GridTable]:
     """`precise`: the word boxes come from a text layer; OCR boxes are too rough to take a header's gaps for the
-    table's gutters before the rows below confirm them."""
+    table's gutters before the rows below confirm them. `page_foot`: the words' last line is the foot of the page
+    (one column of text), where a table's header may stand alone, its rows on the next page."""
     words = [w for w in words if not any(b[0] - 1 <= (w[0] + w[2]) / 2 <= b[2] + 1
                                          and b[1] - 1 <= (w[1] + w[3]) / 2 <= b[3] + 1 for b in exclude)]
     if len(words) < 4:
@@ -176,7 +177,9 @@ def find_aligned_tables(words: list[tuple], exclude=(), page_width: float = 595.
         top = _rows_above(lines, heights, i, gutters, start)
         region = lines[top:j]
         n_seeds = sum(seeds[i:j])
-        if n_seeds >= 2 and gutters and not _prose_columns(region, gutters, page_width):
+        # (one row-like line may be a table's header at the foot of the page, its rows on the next)
+        foot = page_foot and j >= len(lines) - 1 and len(HEADER_WORDS.findall(" ".join(w[4] for w in lines[i]))) >= 2
+        if (n_seeds >= 2 or foot) and gutters and not _prose_columns(region, gutters, page_width):
             if edges is None:
                 edges = _horizontal_edges(list(drawings))
             table = _assemble(region, gutters, edges, {k - top for k in across})
@@ -365,7 +368,7 @@ def column_of(x0: float, bounds: list[float]) -> int:
     return col
 
 
-def _assemble(region, gutters, edges, across: set[int] = frozenset()) -> Optional[GridTable]:
+def _assemble(region, gutters, edges, across: set[int] = frozenset(), min_rows: int = 2) -> Optional[GridTable]:
     bounds = [(a + b) / 2 for a, b in gutters]
     n = len(bounds) + 1
     box = (min(w[0] for ln in region for w in ln), min(w[1] for w in region[0]),
@@ -408,12 +411,12 @@ def _assemble(region, gutters, edges, across: set[int] = frozenset()) -> Optiona
         else:
             rows[-1][1] = max(rows[-1][1], bottom)
             rows[-1][2] += ws
-    if len(rows) < 2:
+    if len(rows) < min_rows:
         alone = _header_alone(rows[0][2], bounds, n) if rows else None
         if alone is None:
             return None
         bounds, n = alone, len(alone) + 1
-    table = GridTable(bbox=box, bounds=bounds)
+    table = GridTable(bbox=box, bounds=bounds, word_x=sorted(w[0] for w in rows[0][2]) if len(rows) == 1 else [])
     for top, bottom, ws, runs_across in rows:
         cells: list[list[tuple]] = [[] for _ in range(n)]
         for w in ws:
@@ -428,7 +431,7 @@ def _assemble(region, gutters, edges, across: set[int] = frozenset()) -> Optiona
 
 
 def _header_alone(ws: list[tuple], bounds: list[float], n: int) -> Optional[list[float]]:
-    """One row of column headers over three or more columns ("Utfall" over "2023" …): a table whose rows follow
+    """One row of column headers over two or more columns ("Utfall" over "2023" …): a table whose rows follow
     on the next page (its header set at the foot of this one), kept so that they can take its columns. Returns
     its column boundaries: those found, and one in any cell whose words stand a cell gap apart (a first column's
     title set at the middle height of a two-line header has no line of its own to show its gutter)."""
@@ -446,20 +449,21 @@ def _header_alone(ws: list[tuple], bounds: list[float], n: int) -> Optional[list
     for w in ws:
         cells[column_of(w[0], bounds)].append(w)
     texts = [_cell_text(c) for c in cells]
-    if sum(1 for t in texts if t) < 3 or not is_header_row(texts):
+    if sum(1 for t in texts if t) < 2 or not is_header_row(texts):
         return None
     # without rows to show how wide the cells run, a column starts where its title does (the names under the first
     # column's title run wider than it)
-    return [min(w[0] for w in c) - MIN_GUTTER if c else b for b, c in zip(bounds, cells[1:])]
+    return [min(w[0] for w in c) - 1.0 if c else b for b, c in zip(bounds, cells[1:])]
 
 
 def continued_table(words: list[tuple], bounds: list[float], extent: tuple[float, float],
-                    drawings: list[dict] = ()) -> Optional[GridTable]:
+                    drawings: list[dict] = (), header_x: list[float] = ()) -> Optional[GridTable]:
     """The rows at the top of a page under the columns of a table whose header stood alone at the foot of the page
     before: read under those columns (the rows alone may leave most of them empty, and their own alignment says too
     little to find the table). They end at a line in a larger font, after a wide space, or at a line with a word
     across one of the columns' boundaries (running text) or outside the header's `extent` (x from, x to: a column
-    of text beside the table)."""
+    of text beside the table). Header words a word space apart (`Utfall Målvärde Status` over narrow columns) read
+    as one cell; where a word of the rows starts under one of them (`header_x`), a column starts there."""
     lines = visual_lines(words)
     if not lines or not bounds:
         return None
@@ -479,8 +483,12 @@ def continued_table(words: list[tuple], bounds: list[float], extent: tuple[float
         region.append(ln)
     if not any(column_of(w[0], bounds) > 0 for ln in region for w in ln):
         return None  # no cell beyond the first column: running text at the top of the page, not rows
-    table = _assemble(region, [(b - 0.5, b + 0.5) for b in bounds], _horizontal_edges(list(drawings)))
-    return table if table is not None and len(table.rows) >= 2 else None
+    below = [w for ln in region for w in ln]
+    for x in header_x:
+        if x > bounds[0] and all(abs(x - 1 - b) > 2 for b in bounds) \
+                and any(abs(w[0] - x) <= 2 for w in below) and not any(w[0] < x - 1 < w[2] for w in below):
+            bounds = sorted([*bounds, x - 1])
+    return _assemble(region, [(b - 0.5, b + 0.5) for b in bounds], _horizontal_edges(list(drawings)), min_rows=1)
 
 
 def _cell_text(ws: list[tuple]) -> str:

@@ -53,6 +53,7 @@ class VLine:
     cell_x: Optional[list] = None  # a table row's: x of each cell's first word (None: empty)
     bounds: Optional[list] = None  # a table row's: where its table's columns meet
     aside: bool = False  # set in a shaded box apart from the running text (a fact box, a call-out)
+    word_x: Optional[list] = None  # a table's header standing alone: where each of its words starts
     base: Optional[float] = None  # the baseline its glyphs stand on
 
     @property
@@ -140,9 +141,10 @@ def _has_marker(markers, bbox, size: float) -> bool:
 
 
 def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None,
-              carry: Optional[tuple[list[float], tuple[float, float]]] = None) -> PageText:
+              carry: Optional[tuple[list[float], tuple[float, float], list[float]]] = None) -> PageText:
     """One page; `ocr_dict` is the page's text as OCR read it (same shape as get_text("dict")); `carry`: the
-    column boundaries and the x extent of a table whose header stood alone at the foot of the page before."""
+    column boundaries, x extent and words' starts of a table whose header stood alone at the foot of the page
+    before."""
     pt = PageText(page.number + 1, page.rect.width, page.rect.height)
     ocr = ocr_dict is not None
     markers: list[tuple[float, float, float, float]] = []
@@ -177,12 +179,13 @@ def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None,
         words = page.get_text("words")
         tables = find_grid_tables(drawings, words) if drawings else []
     if carry and not tables:
-        head_rows = continued_table(words, carry[0], carry[1], drawings)
+        head_rows = continued_table(words, carry[0], carry[1], drawings, carry[2])
         tables = [head_rows] if head_rows is not None else []
     # tables of aligned text are looked for inside each column of running text, so that the gutter between two
     # columns of prose is never taken for a column of a table
     for region, width in _regions(words, band, pt.width):
-        tables += find_aligned_tables(region, [t.bbox for t in tables], width, drawings, precise=not ocr)
+        tables += find_aligned_tables(region, [t.bbox for t in tables], width, drawings, precise=not ocr,
+                                      page_foot=band is None)
     boxes = [t.bbox for t in tables]
     raw = [ln for ln in every if not any(b[0] - 1 <= (ln.bbox[0] + ln.bbox[2]) / 2 <= b[2] + 1
                                          and b[1] - 1 <= (ln.y0 + ln.y1) / 2 <= b[3] + 1 for b in boxes)]
@@ -190,7 +193,7 @@ def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None,
     if aside:
         raw = [ln for ln in raw if id(ln) not in aside]
     rows = [VLine("\t".join(row), box, 0.0, False, pt.number, cells=list(row), table=ti, quality=t.quality, ocr=ocr,
-                  cell_x=xs, bounds=t.bounds)
+                  cell_x=xs, bounds=t.bounds, word_x=t.word_x or None)
             for ti, t in enumerate(tables) for row, box, xs in zip(t.rows, t.row_boxes, t.cell_x or [None] * len(t.rows))]
     ordered = _reading_order(raw + rows, band)
     if ordered is None:  # one column: lines on a baseline are one line
@@ -268,12 +271,13 @@ def _regions(words: list[tuple], band: Optional[tuple[float, float, float, float
     yield [w for w in words if not top <= (w[1] + w[3]) / 2 <= bottom], width
 
 
-def _header_at_foot(pt: PageText) -> Optional[tuple[list[float], tuple[float, float]]]:
-    """The column boundaries and x extent of a table that is only its header, among the page's last two lines."""
+def _header_at_foot(pt: PageText) -> Optional[tuple[list[float], tuple[float, float], list[float]]]:
+    """The column boundaries, x extent and words' starts of a table that is only its header, among the page's last
+    two lines."""
     for ln in pt.lines[-2:]:
         if ln.cells is not None and ln.bounds and is_header_row(ln.cells) \
                 and sum(1 for other in pt.lines if other.table == ln.table and other.cells is not None) == 1:
-            return list(ln.bounds), (ln.bbox[0], ln.bbox[2])
+            return list(ln.bounds), (ln.bbox[0], ln.bbox[2]), list(ln.word_x or [])
     return None
 
 

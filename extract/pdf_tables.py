@@ -35,6 +35,7 @@ class GridTable:
     quality: float = 1.0
     bounds: list[float] = field(default_factory=list)  # x where one column ends and the next begins
     cell_x: list[list[Optional[float]]] = field(default_factory=list)  # per row: x of each cell's first word
+    word_x: list[float] = field(default_factory=list)  # a header standing alone: where each of its words starts
 
 
 def rules_from_drawings(drawings: list[dict]) -> list[Rule]:

@@ -493,3 +493,30 @@ def test_a_table_header_alone_at_the_foot_of_a_page_gives_its_columns_to_the_row
     assert found == {"Andel brukare som känner sig trygga i sitt boende": [],
                      "Antal personer i egen försörjning": [],
                      "Sjukfrånvaro bland medarbetarna": [("target", 2025, "5 %")]}
+
+
+def test_a_one_line_header_alone_at_the_foot_splits_where_the_row_on_the_next_page_starts_its_cells(tmp_path):
+    """`Mätetal   Utfall Målvärde Status` alone at the foot of a page, its narrow column titles a word space apart,
+    and one row at the top of the next page whose cells start under each title: the row's values are the outcome,
+    the target and the status, not one cell."""
+    doc = pymupdf.open()
+    first = doc.new_page(width=595, height=842)
+    for k in range(42):
+        first.insert_text((62, 80 + 16 * k), f"Rad {k + 1} i nämndens redovisning av hur arbetet gick under året.",
+                          fontsize=11)
+    x = 237.0
+    first.insert_text((64, 771), "Mätetal", fontsize=9.5)
+    starts = []
+    for title in ("Utfall", "Målvärde", "Status"):
+        starts.append(x)
+        first.insert_text((x, 771), title, fontsize=9.5)
+        x = max(w[2] for w in first.get_text("words") if w[4] == title) + 3.0  # a word space after it
+    second = doc.new_page(width=595, height=842)
+    second.insert_text((64, 66), "Rutiner för uppföljning är införda", fontsize=9.5)
+    for x, value in zip(starts, ("Ja", "Nej", "Grön")):
+        second.insert_text((x, 66), value, fontsize=9.5)
+    second.insert_text((62, 100), "Nämnden fortsätter arbetet under nästa år med samma inriktning.", fontsize=13)
+    path = tmp_path / "narrow.pdf"
+    doc.save(path)
+    found = [(i.name, sorted((v.kind, v.raw) for v in i.values), i.status_raw) for i in extract_file(path).indicators]
+    assert found == [("Rutiner för uppföljning är införda", [("actual", "Ja"), ("target", "Nej")], "Grön")]
