@@ -413,6 +413,34 @@ def _glued(m: re.Match) -> bool:
     return m.start("rest") > 0 and not m.string[m.start("rest") - 1].isspace()
 
 
+# A comparison table's transcript (Kommunens kvalitet i korthet and its like) that ran each row's cells together:
+# "MåttUtveckling jämfört 2016Jämfört med riketÅby 2016Åby 2017Riket 2017" ⏎ "<measure> (%)1009586" ⏎ …
+_GLUED_MEASURE_HEAD = re.compile(rf"^(?:Mått|Mätetal|Indikator|Nyckeltal)(?=[A-ZÅÄÖ]|\s).*?{YEAR}")
+
+
+def glued_measure_rows(ctx: Context) -> None:
+    """The measures of such a table: under a header that opens with "Mått", each line a measure with its unit in
+    brackets and its figures glued on. The figures run together past telling apart (`1009586` is 100, 95 and 86,
+    or not), so the measures come without values. Two such rows at least, up to the first other line."""
+    lines = ctx.layout.lines
+    seen = {name_key(i.name) for i in ctx.get("indicators")}
+    for start, ln in enumerate(lines):
+        if not _GLUED_MEASURE_HEAD.match(ln.text.strip()):
+            continue
+        rows, k = [], start + 1
+        while k < len(lines):
+            m = _NUMBERED_GLUED_ROW.match(lines[k].text.strip())
+            if not m or not _glued(m):
+                break
+            rows.append((k, m))
+            k += 1
+        if len(rows) < 2:
+            continue
+        for k, m in rows:
+            bi = next((j for j, blk in enumerate(ctx.blocks) if blk.first_line <= k <= blk.last_line), 0)
+            _add_measure(ctx, seen, m.group("name").strip(), [], bi, line_provenance(ctx, [k]))
+
+
 # A goal system's measure table flattened a row to three lines, its assessment first: "Mått Enhet Utfall 2019 …" ⏎
 # "Delvis uppfyllt" ⏎ <measure> ⏎ "Andel, % Ned 68 72 77" ⏎ "Uppfyllt" ⏎ <measure> ⏎ "Medelvärde Ingen" ⏎ …
 _STATUS_FIRST_HEAD = re.compile(rf"^(?:Mått|Mätetal|Indikator|Nyckeltal)\b(?=.*\bUtfall\s+{YEAR})", re.I)

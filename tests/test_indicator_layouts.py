@@ -1233,3 +1233,35 @@ def test_without_a_header_rows_whose_thousands_may_be_split_make_no_table():
     text = KEY_FIGURES_HEAD_A_LINE.split("Budget 2027\n\n", 1)[1]
     values = [v.raw for i in extract_text(text).indicators for v in i.values]
     assert "120" not in values and "400" not in values  # "120 400 98 000 …" is not six values by guess
+
+
+# a comparison table's transcript whose cells ran together: the header opens with "Mått", each row is a measure with
+# its unit in brackets and its figures glued on
+GLUED_COMPARISON = """Åby i jämförelse 2026
+
+Trygghet och service
+
+MåttFörändring mot 2025Jämfört med landetÅby 2025Åby 2026Landet 2026
+Andel som får svar på ett mejl inom ett dygn (%)918877
+Väntetid till plats på äldreboende (medel dagar)6441102
+Antal elever per lärare i grundskolan (st)12,111,812,4
+
+Kommentar
+
+Siffrorna kommer från den nationella jämförelsen och uppdateras varje vår.
+"""
+
+
+def test_a_comparison_table_with_glued_cells_gives_its_measures_without_values():
+    """The figures run together past telling apart (`918877` is 91, 88 and 77, or not): the measures are read,
+    their units left out of their names, and no value is made up."""
+    found = {i.name: i.values for i in extract_text(GLUED_COMPARISON).indicators}
+    assert found == {"Andel som får svar på ett mejl inom ett dygn": [],
+                     "Väntetid till plats på äldreboende": [],
+                     "Antal elever per lärare i grundskolan": []}
+
+
+def test_one_glued_row_under_a_measure_header_is_no_table():
+    text = GLUED_COMPARISON.replace("Väntetid till plats på äldreboende (medel dagar)6441102\n", "").replace(
+        "Antal elever per lärare i grundskolan (st)12,111,812,4\n", "")
+    assert extract_text(text).indicators == []
