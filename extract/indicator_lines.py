@@ -437,8 +437,11 @@ def glued_measure_rows(ctx: Context) -> None:
         if len(rows) < 2:
             continue
         for k, m in rows:
+            name = m.group("name").strip()
+            if any(key.startswith(name_key(name)) for key in seen):
+                continue  # read already, its unit in its name, by a reader that could split its figures
             bi = next((j for j, blk in enumerate(ctx.blocks) if blk.first_line <= k <= blk.last_line), 0)
-            _add_measure(ctx, seen, m.group("name").strip(), [], bi, line_provenance(ctx, [k]))
+            _add_measure(ctx, seen, name, [], bi, line_provenance(ctx, [k]))
 
 
 # A goal system's measure table flattened a row to three lines, its assessment first: "Mått Enhet Utfall 2019 …" ⏎
