@@ -413,6 +413,11 @@ def _glued(m: re.Match) -> bool:
     return m.start("rest") > 0 and not m.string[m.start("rest") - 1].isspace()
 
 
+def _block_at(ctx: Context, line: int) -> int:
+    """The block a layout line stands in (readers that walk the lines link their measures through it)."""
+    return next((j for j, blk in enumerate(ctx.blocks) if blk.first_line <= line <= blk.last_line), 0)
+
+
 # A comparison table's transcript (Kommunens kvalitet i korthet and its like) that ran each row's cells together:
 # "MåttUtveckling jämfört 2016Jämfört med riketÅby 2016Åby 2017Riket 2017" ⏎ "<measure> (%)1009586" ⏎ …
 _GLUED_MEASURE_HEAD = re.compile(rf"^(?:Mått|Mätetal|Indikator|Nyckeltal)(?=[A-ZÅÄÖ]|\s).*?{YEAR}")
@@ -440,8 +445,7 @@ def glued_measure_rows(ctx: Context) -> None:
             name = m.group("name").strip()
             if any(key.startswith(name_key(name)) for key in seen):
                 continue  # read already, its unit in its name, by a reader that could split its figures
-            bi = next((j for j, blk in enumerate(ctx.blocks) if blk.first_line <= k <= blk.last_line), 0)
-            _add_measure(ctx, seen, name, [], bi, line_provenance(ctx, [k]))
+            _add_measure(ctx, seen, name, [], _block_at(ctx, k), line_provenance(ctx, [k]))
 
 
 # A goal system's measure table flattened a row to three lines, its assessment first: "Mått Enhet Utfall 2019 …" ⏎
@@ -465,8 +469,7 @@ def status_first_rows(ctx: Context) -> None:
             if len(status.split()) > 6 or status_match(status).strength == "none" or not 2 <= len(name) <= 250 \
                     or not _UNIT_FIRST.match(unit):
                 break
-            bi = next((j for j, blk in enumerate(ctx.blocks) if blk.first_line <= k + 1 <= blk.last_line), 0)
-            _add_measure(ctx, seen, name, [], bi, line_provenance(ctx, [k + 1]))
+            _add_measure(ctx, seen, name, [], _block_at(ctx, k + 1), line_provenance(ctx, [k + 1]))
             ind = ctx.get("indicators")[-1]
             if ind.name == name and ind.status_raw is None:
                 ind.status_raw = status

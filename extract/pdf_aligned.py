@@ -411,12 +411,13 @@ def _assemble(region, gutters, edges, across: set[int] = frozenset(), min_rows: 
         else:
             rows[-1][1] = max(rows[-1][1], bottom)
             rows[-1][2] += ws
+    word_x: list[float] = []
     if len(rows) < min_rows:
         alone = _header_alone(rows[0][2], bounds, n) if rows else None
         if alone is None:
             return None
-        bounds, n = alone, len(alone) + 1
-    table = GridTable(bbox=box, bounds=bounds, word_x=sorted(w[0] for w in rows[0][2]) if len(rows) == 1 else [])
+        bounds, n, word_x = alone, len(alone) + 1, sorted(w[0] for w in rows[0][2])
+    table = GridTable(bbox=box, bounds=bounds, word_x=word_x)
     for top, bottom, ws, runs_across in rows:
         cells: list[list[tuple]] = [[] for _ in range(n)]
         for w in ws:
