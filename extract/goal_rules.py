@@ -597,6 +597,13 @@ def _named_over_explanation(walk: Walk, k: int) -> bool:
         and not text.endswith(":") and len(nxt.text) > 2 * len(text) and len(sentences(nxt.text)) >= 2
 
 
+def _announce_goals(walk: Walk, ks, level: str, wording=lambda t: t) -> None:
+    """The goals a line above announced, one a block: each read here, and its block claimed (`announced_goal_line`)."""
+    for k in ks:
+        walk.add_goal(wording(walk.blocks[k].text.strip()), level, None, None, k)
+        walk.announced.add(k)
+
+
 def _counted_names(walk: Walk, k: int, count: int) -> Optional[list[int]]:
     """As many names as counted, each over one paragraph that explains it. The count is the evidence that a name
     over a one-sentence paragraph is a goal (uncounted, the explanation must be longer: `_named_over_explanation`)."""
@@ -648,9 +655,8 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
         # "I Åby ska:" ⏎ • "alla känna sig trygga. …": each bullet finishes the sentence, a goal for the place
         k = bi + 1
         while k < len(walk.blocks) and walk.blocks[k].kind == "bullet":
-            walk.add_goal(first_sentence(walk.blocks[k].text.strip()).rstrip(" ."), "council", None, None, k)
-            walk.announced.add(k)
             k += 1
+        _announce_goals(walk, range(bi + 1, k), "council", lambda t: first_sentence(t).rstrip(" ."))
         return True
     if (walk.list_mode in ("areas", "area_goals") or walk.list_mode == "goals" and not is_statement(text)) \
             and b.kind == "para" and nxt is not None \
@@ -702,9 +708,7 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
         counted = _COUNTS_GOALS.search(last)
         names = _counted_names(walk, bi + 1, int(count_of(counted.group("count")))) if counted else None
         if names:  # "… våra fem övergripande mål:" ⏎ five names, each over the sentence that explains it
-            for k in names:
-                walk.add_goal(walk.blocks[k].text.strip(), _said_level(last), None, None, k)
-                walk.announced.add(k)
+            _announce_goals(walk, names, _said_level(last))
             walk.list_mode = None
             return True
         if nxt is not None and _named_over_explanation(walk, bi + 1):
@@ -998,10 +1002,7 @@ def _counted_goal_lines(walk: Walk, bi: int, text: str) -> None:
         k += 1
     if len(names) != count:
         return
-    level = _said_level(text)
-    for k in names:
-        walk.add_goal(blocks[k].text.strip(), level, None, None, k)
-        walk.announced.add(k)
+    _announce_goals(walk, names, _said_level(text))
 
 
 # "Kommunen har följande två finansiella mål: 1. … ska … 2. … ska …" run into one paragraph (a transcript, a

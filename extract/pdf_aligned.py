@@ -23,6 +23,7 @@ from plantrace.extract.tables import HEADER_WORDS, is_header_row
 
 RES = 2  # mask cells per point
 MIN_GUTTER = 3.0  # points of whitespace between two columns
+TITLE_LEAD = 1.0  # a column under a header standing alone begins this far left of its title's first word
 _SECTION_NO = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?$")
 _LIST_MARK = re.compile(r"^([\W_]{1,2}|[a-z0-9]{1,2}[.:)]|\(?[a-z0-9]{1,2}\))$", re.I)
 _LEADER = re.compile(r"\.{4,}")  # a table of contents' dot leaders
@@ -454,7 +455,7 @@ def _header_alone(ws: list[tuple], bounds: list[float], n: int) -> Optional[list
         return None
     # without rows to show how wide the cells run, a column starts where its title does (the names under the first
     # column's title run wider than it)
-    return [min(w[0] for w in c) - 1.0 if c else b for b, c in zip(bounds, cells[1:])]
+    return [min(w[0] for w in c) - TITLE_LEAD if c else b for b, c in zip(bounds, cells[1:])]
 
 
 def continued_table(words: list[tuple], bounds: list[float], extent: tuple[float, float],
@@ -486,9 +487,10 @@ def continued_table(words: list[tuple], bounds: list[float], extent: tuple[float
         return None  # no cell beyond the first column: running text at the top of the page, not rows
     below = [w for ln in region for w in ln]
     for x in header_x:
-        if x > bounds[0] and all(abs(x - 1 - b) > 2 for b in bounds) \
-                and any(abs(w[0] - x) <= 2 for w in below) and not any(w[0] < x - 1 < w[2] for w in below):
-            bounds = sorted([*bounds, x - 1])
+        start = x - TITLE_LEAD
+        if x > bounds[0] and all(abs(start - b) > 2 for b in bounds) \
+                and any(abs(w[0] - x) <= 2 for w in below) and not any(w[0] < start < w[2] for w in below):
+            bounds = sorted([*bounds, start])
     return _assemble(region, [(b - 0.5, b + 0.5) for b in bounds], _horizontal_edges(list(drawings)), min_rows=1)
 
 
