@@ -12,7 +12,7 @@ from plantrace.extract.blocks import Block
 from plantrace.extract.assignment_rules import under_assignment_title
 from plantrace.extract.goal_rules import COUNCIL_WORDS, about_goals, assignment_like, title_level
 from plantrace.extract.roles import is_statement
-from plantrace.extract.tables import FINITE
+from plantrace.extract.tables import FINITE, page_furniture
 from plantrace.extract.vocabulary import BODIES
 from plantrace.extract.walk import Walk, first_sentence, rule, sentences
 from plantrace.nlp_models.status import status_match
@@ -163,6 +163,7 @@ _STATUS_ROWS_HEADER = re.compile(r"^(?P<item>[\wåäö]*(?:uppdrag|mål)(?:et|en
 _CELL_STRENGTHS = ("cell", "explicit", "colour", "symbol")
 _BODIES_CELL = re.compile(rf"^\s*(?P<who>{BODIES})(?=\s|$)")
 _PAGE_FURNITURE = re.compile(r"\S {3,}\S")  # a running header or footer laid out by position ("<kommun>    2 (2)")
+_CELL_AFTER_COMMENT = re.compile(r"[.!?]\s+((?:[a-zåäö]|\d)[^.!?]{0,60})$")
 _ROW_GOES_ON = re.compile(r"^(?:[a-zåäö]|\d)[^.!?]{0,60}$")  # the item's cell wrapped: "år", "7–9", "norra delarna"
 
 
@@ -201,15 +202,22 @@ def status_column_rows(walk: Walk, bi: int, b: Block) -> bool:
             return True
     if walk.title_mode != "status_rows":
         return False
+    if b.kind in ("heading", "para") and page_furniture(b):
+        return True  # a page's running footer between rows (a PDF may set it in a heading's font)
     if b.kind not in ("para", "bullet", "item"):
         walk.title_mode = None
         return False
+    if b.kind == "para" and _wrapped_cell(walk, bi):
+        return True  # read with the row above (a PDF sets a cell's wrapped line apart)
     rows: list[list[str]] = []  # item, status, rest
     for i in b.lines:  # (a row's cells wrapped over lines are joined into one block: read it line by line)
         line = walk.ctx.layout.lines[i].text.strip()
         cell = _status_cell(line)
         if cell:
             rows.append([line[: cell[0]].strip(), line[cell[0]:cell[1]].rstrip("."), line[cell[1]:]])
+            tail = _CELL_AFTER_COMMENT.search(rows[-1][2])
+            if tail:  # "… Redovisat i maj. norra kommundelarna": the item's wrapped cell, set on the comment's line
+                rows[-1][0], rows[-1][2] = f"{rows[-1][0]} {tail.group(1)}", rows[-1][2][: tail.start(1)].rstrip()
         elif rows and _ROW_GOES_ON.match(line):
             rows[-1][0] = f"{rows[-1][0]} {line}"  # the item's cell wrapped: "år", "7–9", "norra delarna"
         elif rows:
@@ -217,9 +225,25 @@ def status_column_rows(walk: Walk, bi: int, b: Block) -> bool:
         elif not (line[:1].islower() or _PAGE_FURNITURE.search(line) and len(line) < 80):
             walk.title_mode = None
             return False
+    k = bi + 1
+    while rows and k < len(walk.blocks) and _wrapped_cell(walk, k):
+        for i in walk.blocks[k].lines:  # (the item's cell and the comment's, wrapped below the row)
+            line = walk.ctx.layout.lines[i].text.strip()
+            cell = 0 if _ROW_GOES_ON.match(line) else 2
+            rows[-1][cell] = f"{rows[-1][cell]} {line}"
+        k += 1
     for item, status, rest in rows:
         _status_row(walk, bi, b, item, status, rest)
     return True  # (a line in lower case or a page's footer between rows is read with them)
+
+
+def _wrapped_cell(walk: Walk, k: int) -> bool:
+    """A paragraph of a few short lines that go on with a row's cells: the item's ("år", "7–9", "norra delarna"),
+    and maybe the comment's ("Första delen är klar." ⏎ "storlek i förskolan"), a PDF having set them apart."""
+    b = walk.blocks[k]
+    lines = [walk.ctx.layout.lines[i].text.strip() for i in b.lines]
+    return b.kind == "para" and len(lines) <= 3 and all(len(x) <= 70 and not _status_cell(x) for x in lines) \
+        and any(_ROW_GOES_ON.match(x) for x in lines)
 
 
 def _status_row(walk: Walk, bi: int, b: Block, item: str, status: str, rest: str) -> None:

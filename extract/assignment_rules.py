@@ -290,6 +290,31 @@ def agenda_assignment(walk: Walk, bi: int, b: Block) -> bool:
     return True
 
 
+# "<ärende> (Uppdrag från kommunfullmäktige juni 2016 …)", "(KF-uppdrag)": an item whose source note says it is an
+# assignment, as agendas and report lists mark them; the title runs back to the item's start, its "Dnr …" or label
+_SOURCE_NOTE = re.compile(r"\s*\((?:(?:KF|KS|RF)[-:]?s?\s*)?uppdrag(?:et)?(?:\s+(?:från|av|enligt|i|givet\s+av)\b[^()]{0,120})?\)",
+                          re.I)
+_ITEM_START = re.compile(r"(?:^|\bDnr\s+[\w./-]+|\b(?:Information|Informationsärende|Beslutsärende|Ärende|Beslut)(?:\s*:|\s+(?=[A-ZÅÄÖ]))|"
+                         r"(?<![\w,])\d{1,2}\.\s|[.;]\s|\)\s|\n)\s*", re.I)
+
+
+@rule("assignment_source_note", kinds=_TEXT_KINDS + ("heading",))
+def assignment_source_note(walk: Walk, bi: int, b: Block) -> bool:
+    """An agenda or list item marked by its source note as an assignment ("Organisation av särskolan (Uppdrag
+    från kommunfullmäktige …)"): the item's title is the assignment. Claims nothing."""
+    if "ppdrag" not in b.text or b.kind not in _TEXT_KINDS + ("heading",):
+        return False
+    last = 0
+    for m in _SOURCE_NOTE.finditer(b.text):
+        head = b.text[last:m.start()]
+        last = m.end()
+        starts = [s.end() for s in _ITEM_START.finditer(head)]
+        title = head[starts[-1] if starts else 0:].strip(" -–:")
+        if 2 <= len(title.split()) <= 25 and title[:1].isupper() and not _SOURCE_NOTE.match(title):
+            walk.add_assignment(title, None, bi)
+    return False
+
+
 @rule("assignment_in_text", kinds=_TEXT_KINDS)
 def assignment_in_text(walk: Walk, bi: int, b: Block) -> bool:
     """An assignment decided in running text (minutes, agendas, press summaries, a report's decisions): the clause
@@ -366,6 +391,37 @@ def decided_shall(walk: Walk, bi: int, b: Block) -> bool:
         if m and (not re.search(r"\b(?:kommun|kommunen|stad|region)\b", m.group("who"), re.I)
                   or _TASK_VERB.match(m.group("verb"))):
             walk.accounted_here(walk.add_assignment(m.group("clause"), b.number, bi))
+    return False
+
+
+# under "Beslut": "<body> ska (i samverkan med X):" ⏎ • <task> …, or "<body> ska (också) utreda …" in a sentence
+_BODY_WORD = r"(?:(?:[A-ZÅÄÖ][\wåäö-]*)?(?:nämnden|nämnderna|styrelsen|kontoret|förvaltningen|utskottet|bolaget|enheten)|" \
+             r"(?:Nämnden|Nämnderna|Styrelsen|Förvaltningen|Utskottet|Bolaget)|" \
+             rf"{BODY})"
+_BODY_SHALL = re.compile(rf"^(?P<clause>{_BODY_WORD}\s+(?:ska|skall)\s+(?:också\s+|även\s+|dessutom\s+)?"
+                         rf"(?!{_STATE_VERB})(?P<rest>[^:]{{8,300}}?))\s*(?P<colon>:)?$")
+
+
+@rule("decided_tasks", kinds=_TEXT_KINDS)
+def decided_tasks(walk: Walk, bi: int, b: Block) -> bool:
+    """In what was decided (under "Beslut"), a committee or office that shall do something has an assignment: the
+    sentence, or each bullet that finishes a sentence ending in "ska …:". Claims the bullets it read."""
+    if walk.title_mode != "decisions" or b.kind not in _TEXT_KINDS or " ska" not in b.text and " skall" not in b.text:
+        return False
+    said = sentences(b.text.strip())
+    for k, sentence in enumerate(said):
+        m = _BODY_SHALL.match(sentence.rstrip(" ."))
+        if not m:
+            continue
+        if not m.group("colon"):
+            walk.add_assignment(m.group("clause"), b.number, bi)
+            continue
+        j = bi + 1
+        while k == len(said) - 1 and j < len(walk.blocks) and walk.blocks[j].kind == "bullet" \
+                and walk.blocks[j].text[:1].islower():
+            walk.add_assignment(re.sub(r"(?:[,;]?\s+(?:samt|och))?[\s,;.]*$", "", walk.blocks[j].text.strip()), None, j)
+            walk.announced.add(j)
+            j += 1
     return False
 
 

@@ -10,10 +10,14 @@ from typing import Optional
 # "… beslutade att ge kommundirektören i uppdrag att …", "… föreslår att förvaltningen ska få i uppdrag att …",
 # "Kommunstyrelsen får till exempel i uppdrag att …", "Uppdrag ges till kommunens nämnder att …": an
 # assignment in running text, from its clause to the next clause that gives another one or the sentence's end
+# a body an assignment goes to, named after "uppdrag till": "kommunstyrelsen", "socialförvaltningen", "arbetsgruppen"
+BODY_END = r"[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|kontoret|utskottet|bolaget|gruppen|nämnderna|förvaltningarna)"
 CLAUSE_CUE = re.compile(r"\b(?:(?P<verb>får|ska\s+få|fick|fått|ges|gavs|ger?|gav|gett|givit)(?P<between>\s+[\wåäö\- ]{2,60}?)?"
                         # "fick i samband med budgeten ett uppdrag att …": "ett uppdrag" after a verb of giving
                         # (or "ett fortsatt uppdrag att …", and the definite "ge X uppdraget att …")
-                        r"\s+(?:i\s+(?:uppdrag|uppgift)|(?P<ett>ett)(?:\s+(?P<given>fortsatt|nytt|utökat))?\s+(?:uppdrag|uppgift)|"
+                        r"\s+(?:i\s+(?:uppdrag|uppgift)|(?P<ett>ett)(?:\s+(?P<given>fortsatt|nytt|utökat))?\s+(?:uppdrag|uppgift)"
+                        # "gav fullmäktige ett uppdrag till kommunstyrelsen att …": the body it went to between
+                        r"(?:\s+(?:till|åt)\s+(?P<recipient>(?:[\wåäö-]+\s+){0,2}?" + BODY_END + r"))?|"
                         r"uppdraget)\s+att|uppdras\s+att|"
                         # "… nämnder uppdras vidta åtgärder": the "att" left out before a verb of doing
                         r"(?:uppdras|uppmanas)\s+(?=(?:vidta|utreda|ta\s+fram|genomföra|återkomma|redovisa|säkerställa|arbeta|"
@@ -109,6 +113,9 @@ def assignment_clauses(sentence: str, committee_ska: bool = False) -> list[str]:
             continue
         if m.group("urge"):  # "… att uppmana X att …": from its verb
             starts.append(m.start())
+            continue
+        if m.group("recipient"):  # "… gav KF ett uppdrag till kommunstyrelsen att …": from whom it went to
+            starts.append(m.start("recipient"))
             continue
         if m.group("ett") and m.group("verb").lower() in ("ge", "ger", "ges") and not m.group("given"):
             continue  # "Läroplanen ger skolan ett uppdrag att …": a standing mission, not one given

@@ -30,7 +30,7 @@ from typing import Optional
 from plantrace.extract.blocks import Block, join_wrapped, place_name
 from plantrace.extract.layout import Layout
 from plantrace.extract.numbers import CELL_VALUE, YEAR
-from plantrace.extract.tables import GOAL_ROW, NOTE_LINE, RawTable, block_text, find_title, paragraph_lines
+from plantrace.extract.tables import GOAL_ROW, NOTE_LINE, RawTable, block_text, find_title, page_furniture, paragraph_lines
 
 _FIRST = re.compile(r"^(Indikator(?:er)?|Mätetal|Nyckeltal|Mått|Resultatmått|Målindikator(?:er)?)\b\s*", re.I)
 _KIND = (r"Utfall|Målvärde|Målsättning|Målnivå|Mål|Nuvärde|Jämförelsevärde|Jämförvärde|Jämförelse|Riket|Länet|"
@@ -499,6 +499,8 @@ def _units(layout: Layout, blocks: list[Block], candidates: set[int]) -> tuple[l
             if text is None and b.kind in ("item", "heading") and b.number and len(b.lines) == 1:
                 line = layout.lines[li].text.strip()  # a numbered row: "1.1 Ekonomiskt resultat … (%) 1 1,4"
                 text = line if ends_in_value(line) else None
+        elif len(blocks[bi].lines) == 1 and page_furniture(blocks[bi]):
+            text = STRAY  # a running footer whose gap a PDF's line lost ("Styrkort 2023 2"), no row
         units.append(text)
         owner.append((bi, li))
     return units, owner

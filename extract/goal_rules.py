@@ -67,7 +67,7 @@ _COMMITTEE_SUBJECT = re.compile(r"^([A-ZÅÄÖ][\wåäö\-]*nämnden|Nämnden|St
 _SENT_END = re.compile(r"[.!?:;,]\s*$")
 # a goal written as a noun phrase: "En attraktiv kommun", "Goda boendemiljöer", "Fler växande företag"
 _GOAL_PHRASE = re.compile(r"^(?:en|ett|den|det|fler|färre|ökad|ökat|ökade|minskad|minskat|minskade|bättre|god|goda|gott|"
-                          r"hög|högre|hållbar|hållbart|trygg|tryggt|trygga|stärkt|stärkta|attraktiv|attraktivt|"
+                          r"hög|högre|hållbar|hållbart|trygg|tryggt|trygga|stärkt|stärkta|attraktiv|attraktivt|förbättrad|förbättrat|förbättrade|"
                           r"effektiv|effektivt|jämlik|jämställd|livslångt|säker|säkra)\s+\S", re.I)
 _RELATIVE_START = re.compile(r"^(?:som|vilket|vilka|där|varav|genom att)\b", re.I)  # describes the line above
 _PERSPECTIVE = re.compile(r"^[A-ZÅÄÖ][\wåäö]+(?:\s+[\wåäö]+)?\s*:\s+(?=\S)")
@@ -431,6 +431,24 @@ def goal_over_its_measures(walk: Walk, bi: int, b: Block) -> bool:
     return False
 
 
+@rule("statement_heading_over_measures", kinds=("heading",))
+def statement_heading_over_measures(walk: Walk, bi: int, b: Block) -> bool:
+    """A heading that states what shall be ("Fritidsgårdarna ska nå fler unga") over a table of its measures,
+    at most a comment between: the goal the table follows up, as reports set their goals as headings."""
+    if b.kind != "heading" or b.number or not is_statement(b.text) or len(b.text) > 250 \
+            or b.text.rstrip().endswith((":", "?")):
+        return False
+    stop = min(len(walk.blocks), bi + 4)
+    end = next((k for k in range(bi + 1, stop) if walk.blocks[k].kind == "heading"), stop)
+    if not any(t.kind == "indicator" and t.blocks and bi < min(t.blocks) < end for t in walk.ctx.tables):
+        return False
+    text = b.text.strip()
+    if match_label(text) or about_goals(text):
+        return False
+    walk.target = walk.add_goal(text, title_level(walk), None, None, bi) or walk.target
+    return True
+
+
 # what a line names when it heads the means to a goal or its measures: the items under it are no goals
 _NOT_GOALS_HEAD = re.compile(r"(?:strategier|aktiviteter|åtgärder|insatser|indikatorer|nyckeltal|mått|mätetal|"
                              r"bakgrund|sammanfattning)\b", re.I)
@@ -452,6 +470,8 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
         walk.target, walk.group = walk.council, None
     if not (hi is not None and walk.heads[hi].number is None) and not title_like(b):
         return False
+    if has_marker(text) and (imperative(text) or ASSIGNMENT_CUE.search(text)):
+        return False  # "Inför en gemensam rutin … (KS)" set as a heading: an assignment naming who carries it out
     if _ORG_LINE.match(text):
         return True  # a running header naming the committee or municipality: furniture, not a new section
     if _PERSPECTIVE_NAME.search(text) and len(text.split()) <= 4 and hi is None:
@@ -636,6 +656,59 @@ def named_goal_list(walk: Walk, bi: int, b: Block) -> bool:
 # standing duties, "Utskottet ska:", are no goals)
 _PLACE_SHALL = re.compile(r"^(?:I\s+[A-ZÅÄÖ][\wåäö-]+|(?:[A-ZÅÄÖ][\wåäö-]+\s+)?(?:[Kk]ommun(?:en)?|[Ss]tad(?:en)?))\s+"
                           r"(?:ska|skall)\s*:$")
+
+
+def _statement_group(walk: Walk, k: int, chained: bool = False) -> Optional[range]:
+    """The bullets under a short name at block k when most of them state what shall be ("… ska öka"): an area or a
+    goal's name over the goals it is broken into; None otherwise. A group in a chain of them may be one bullet, or
+    half statements ("Invånarna bör få …")."""
+    blocks = walk.blocks
+    if k >= len(blocks) or not title_like(blocks[k]) or len(blocks[k].text.split()) > 6 or about_goals(blocks[k].text) \
+            or walk.head_at.get(k) is not None and walk.heads[walk.head_at[k]].number:
+        return None
+    end = k + 1
+    while end < len(blocks) and blocks[end].kind == "bullet":
+        end += 1
+    said = [blocks[j].text.strip() for j in range(k + 1, end)]
+    # (in a chain, a goal worded as what to do counts: "Öka andelen kollektivtrafikresenärer")
+    statements = sum(is_statement(t) or chained and bool(imperative(t) or _GOAL_PHRASE.match(t)) for t in said)
+    least, share = (1, 0.5) if chained else (2, 0.6)
+    if len(said) < least or statements < max(least, share * len(said)) or any(len(t) > 400 for t in said):
+        return None
+    return range(k + 1, end)
+
+
+@rule("named_statement_lists", kinds=("para",))
+def named_statement_lists(walk: Walk, bi: int, b: Block) -> bool:
+    """"Förbättrade resultat" ⏎ • "<X> ska öka …" • … ⏎ "Ökad likvärdighet" ⏎ • …: where two or more short names
+    each head bullets that state what shall be, the bullets are goals; names all worded as goals ("Förbättrade
+    studieresultat", "Ökad likvärdighet") are goals too, over the goals they are broken into, areas' names
+    ("Folkhälsa", "Kultur och fritid") are none."""
+    if b.kind != "para" or walk.title_mode in ("decisions", "mandate", "mandate_bullets"):
+        return False
+    follows = walk.next_group is not None and walk.next_group[0] == bi
+    group = _statement_group(walk, bi, chained=follows)
+    if group is None:
+        return False
+    if follows:
+        named_goals = walk.next_group[1]
+    else:
+        names, k, nxt = [b.text.strip()], group.stop, None
+        while (nxt := _statement_group(walk, k, chained=True)) is not None:
+            names.append(walk.blocks[k].text.strip())
+            k = nxt.stop
+        if len(names) < 2:
+            return False  # (one name over statements may be any title over a list: a second is the evidence)
+        named_goals = all(_GOAL_PHRASE.match(name) for name in names)
+    level = title_level(walk)
+    parent = walk.add_goal(b.text.strip(), level, None, None, bi) if named_goals else None
+    below = level if not parent else "committee" if level == "council" else "sub"  # (one level under the name)
+    for k in group:
+        walk.add_goal(walk.blocks[k].text.strip(), below, parent, None, k)
+        walk.announced.add(k)
+        walk.listed.add(k)
+    walk.next_group = (group.stop, named_goals)
+    return True
 
 
 @rule("goal_list")
@@ -1122,7 +1195,9 @@ def goals_named_in_contents(walk: Walk) -> None:
 def announced_goal_line(walk: Walk, bi: int, b: Block) -> bool:
     if bi not in walk.announced:
         return False
-    walk.title_mode = None  # the counted goals are all named: what follows them is no list of goals
+    if walk.title_mode != "decisions" and bi not in walk.listed:  # (tasks a decision listed, goals a name heads:
+        # what follows is still decided, or under the title in force)
+        walk.title_mode = None  # the counted goals are all named: what follows them is no list of goals
     return True
 
 

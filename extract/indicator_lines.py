@@ -540,6 +540,30 @@ def _figure_name(words: list[str]) -> Optional[str]:
     return name
 
 
+_GROUP_WORD = re.compile(r"^[A-ZÅÄÖ][A-ZÅÄÖ/-]{3,}:?$")  # "INVÅNARE", "BALANSRÄKNING": a group's title in capitals
+_NAME_UNIT = re.compile(r"^\((?:mnkr|mkr|tkr|kr|milj\.?|%|st|antal|kr/inv|procent)\)$|^\*{1,3}$", re.I)
+
+
+def _name_segments(words: list[str]) -> list[list[str]]:
+    """The names a run of words holds where a transcript lost the figures between rows: a unit ("(mnkr)", a
+    footnote's "*") ends a name, a group's title in capitals stands between names and is none itself."""
+    out: list[list[str]] = [[]]
+    for w in words:
+        if _GROUP_WORD.match(w) and not out[-1]:
+            continue
+        if _GROUP_WORD.match(w) or _NAME_UNIT.match(w):
+            out.append([])
+            continue
+        out[-1].append(w)
+    return [seg for seg in out if seg] or [words]
+
+
+def _single_words(seg: list[str]) -> bool:
+    """"Nettokostnader Avskrivningar": one-word names in a row, each capitalised (a hyphen keeps "Medborgar-Index")."""
+    seg = [w for w in seg if w not in ("%", "(%)")]
+    return len(seg) >= 2 and all(w[:1].isupper() and w[1:].islower() and "-" not in w for w in seg)
+
+
 _ROW_NAME_STARTS = re.compile(r"(?<=[a-zåäö)])\s+(?<!\bpå\s)(?<!\bi\s)(?<!\bav\s)(?<!\bför\s)(?<!\btill\s)(?<!\bmed\s)"
                               r"(?<!\bom\s)(?<!\bvid\s)(?<!\boch\s)(?<!\bsamt\s)(?<!\ben\s)(?<!\bett\s)(?=[A-ZÅÄÖ][a-zåäö])")
 
@@ -564,12 +588,14 @@ def key_figure_runs(ctx: Context) -> None:
         for words, figures in runs[k:]:
             if figures and words and not any(c.isalpha() for w in words for c in w):
                 continue  # figures the transcript broke (", , ,9 981,1"): still the row before's
-            named = _figure_name(words) if figures else None
-            if named is None:
+            segments = _name_segments(words) if figures else [[]]
+            named = [_figure_name(seg) for seg in segments]
+            if not named or any(n is None for n in named):
                 break
-            # rows whose figures the transcript lost run into the next one's name: "Tillgångar kr per invånare
-            # Soliditet 44,2% …" (a capital after a lower-case word that is no preposition starts a name)
-            rows.extend(_ROW_NAME_STARTS.split(named) if len(words) >= 4 else [named])
+            for seg, name in zip(segments, named):
+                # rows whose figures the transcript lost run into the next one's name: "Tillgångar kr per invånare
+                # Soliditet 44,2% …" (a capital after a lower-case word that is no preposition starts a name)
+                rows.extend(_ROW_NAME_STARTS.split(name) if len(seg) >= 4 or _single_words(seg) else [name])
         if len(rows) < 4:
             continue
         for name in rows:  # (values not typed: figures glued together cannot be split into columns reliably)

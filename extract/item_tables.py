@@ -9,6 +9,7 @@ from typing import Optional
 
 from plantrace.extract.context import Context
 from plantrace.extract.goal_rules import COUNCIL_WORDS, about_goals
+from plantrace.extract.tables import goal_first
 from plantrace.extract.vocabulary import match_label
 from plantrace.extract.walk import Walk, split_names
 
@@ -67,6 +68,18 @@ _COMMITTEE_COLUMN = re.compile(r"\bmål\w*\s+.*\b(?:nämndens\s+mål|nämndsmål
                                r"verksamhetsmål|resultatmål|delmål)\b", re.I)
 
 
+def _groups(t) -> list[Optional[str]]:
+    """The goal over each row: its group line, or in a "Nämndmål | Indikator | …" table the goal cell in force
+    (a merged cell, filled on the first row it spans or on a row of its own)."""
+    if not goal_first(t.header or []):
+        return t.row_groups
+    groups, cell = [], None
+    for row, group in zip(t.rows, t.row_groups):
+        cell = row[0].strip() if row and row[0].strip() else cell
+        groups.append(group or cell)
+    return groups
+
+
 def _goal_rows(ctx: Context, walk: Walk, t) -> None:
     """The goals an indicator table groups its rows under ("Mål: Fler ska …" rows, a "Målformulering" column):
     each is a goal once, at the first row it heads; an area column's cell ("Målområde") is a goal over them."""
@@ -78,7 +91,7 @@ def _goal_rows(ctx: Context, walk: Walk, t) -> None:
         level = "committee"  # are the area cells over the committee's
     factors = bool(_FACTOR_COLUMN.search(said))
     areas: dict[str, Optional[str]] = {}
-    for k, (group, bi) in enumerate(zip(t.row_groups, t.row_blocks)):
+    for k, (group, bi) in enumerate(zip(_groups(t), t.row_blocks)):
         parent = ctx.block_goal[bi] if bi < len(ctx.block_goal) else None
         area = t.row_areas[k] if k < len(t.row_areas) else None
         if area:

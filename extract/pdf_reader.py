@@ -505,16 +505,23 @@ def _paragraphs(lines: list[VLine], body: float, usual: float = 0.0) -> list:
 
 
 def _continued_line(out: list[Line], first: VLine, text: str, page: int) -> Optional[Line]:
-    """The last line of the previous page when `text`, the first paragraph of this page, goes on from it: same
-    font, the line above not ended, this one in lower case."""
-    k = len(out) - 1
-    while k >= 0 and not out[k].text:
+    """The last line of the previous page, or of the previous column on this page, when `text`, the first paragraph
+    there, goes on from it: same font, the line above not ended, this one in lower case. A running footer in a
+    smaller font may stand between them."""
+    if not text[:1].islower():
+        return None
+    k, footers = len(out) - 1, 0
+    while k >= 0 and (not out[k].text or footers < 2 and out[k].size is not None and out[k].size < first.size - 1
+                      and len(out[k].text) < 60 and not out[k].cells):
+        footers += bool(out[k].text)
         k -= 1
     if k < 0:
         return None
     last = out[k]
-    if last.page != page - 1 or last.cells or last.size is None or abs(last.size - first.size) > 0.6 \
-            or bool(last.bold) != first.bold or _SENT_END.search(last.text) or not text[:1].islower():
+    next_column = last.page == page and last.bbox is not None and first.bbox[0] > last.bbox[0] + 0.25 * (
+        last.bbox[2] - last.bbox[0]) and first.bbox[3] < last.bbox[1]  # (up and to the right: the next column's top)
+    if not (last.page == page - 1 or next_column) or last.cells or last.size is None \
+            or abs(last.size - first.size) > 0.6 or bool(last.bold) != first.bold or _SENT_END.search(last.text):
         return None
     return last
 
@@ -671,7 +678,10 @@ def read_pdf(path: str | Path, doc: Optional[pymupdf.Document] = None, deadline=
             heading, source_of_level = None, None
             key = fold(text)[:60]
             for title, level in titles:
-                if title and (key.startswith(title[:40]) or title.startswith(key[:40])) and len(key) >= min(8, len(title)):
+                # (a short title is the whole line, not its first word: "Socialnämnden" is no heading of
+                # "Socialnämnden ska möta …"; a long one may have been cut, or the heading broken over lines)
+                if title and (key.startswith(title[:40]) and (len(title) >= 40 or len(key) <= len(title) + 4)
+                              or title.startswith(key[:40])) and len(key) >= min(8, len(title)):
                     heading, source_of_level = level, "outline"
                     break
             if heading is None and len(text) < 300 and not BULLET.match(text):

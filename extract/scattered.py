@@ -33,7 +33,7 @@ _TOKEN = re.compile(rf"\b({_KIND_WORDS})\b(?:\s+({YEAR}))?", re.I)
 _HEADER_PART = re.compile(rf"^(?:(?:{_KIND_WORDS})(?:\s+{YEAR})?|{YEAR})$", re.I)
 _YEAR_THEN_TEXT = re.compile(rf"^({YEAR})\s+(\S.*)$")
 # (a tax rate in kronor and öre, "22:64", is a value too)
-_VALUE = re.compile(r"^(uppdateras|data saknas|saknas|ej aktuellt|-+|–|—|ja|nej|delvis|öka|minska|\d{1,2}:\d{2}|[<>≤≥]?\s*-?\d[\d\s]*(?:[,.]\d+)?\s*%?(?:\s*(?:st|dagar|dygn|kr|mnkr))?)$", re.I)
+_VALUE = re.compile(r"^(uppdateras|data saknas|saknas|ej aktuellt|-+|–|—|ja|nej|delvis|öka|minska|\d{1,2}:\d{2}|[<>≤≥]?\s*-?\d[\d\s]*(?:[,.]\d+)?\s*%?(?:\s*(?:st|dagar|dygn|kr|mnkr|tim(?:/v(?:ecka)?)?|tim/vecka|min))?)$", re.I)
 _TRAILING_VALUE = re.compile(r"^(.*?\S)\s+(Uppdateras|-?\d[\d ]*(?:[,.]\d+)?\s*%|[-–—]{1,2}|"
                              r"(?:Minst|Högst|Max|Lägst)\s+\d[\d ]*(?:[,.]\d+)?(?:\s*%)?|(?<=\)\s)-?\d[\d ]*(?:[,.]\d+)?)$", re.I)
 _PAGE_LINE = re.compile(r"^\d{1,3}$|^sida\s+\d+|\d{1,3}\s*\(\d{1,3}\)$|\S {3,}\d{1,3}$", re.I)
@@ -82,6 +82,19 @@ def find_scattered_tables(blocks: list[Block], layout=None) -> list[RawTable]:
         elif b.kind in ("para", "heading") and len(t) < 80 and _GLUED_YEAR.search(t) and _year_run(blocks, i + 1) >= 2:
             # … its first year glued to the line before in a page's transcript ("Varifrån kommer pengarna?2010")
             first, inline = t[:-4].strip(), t[-4:]
+        elif b.kind == "para" and len(t) < 40 and _PLACE_YEAR.match(t) and (cells := _compared_columns(blocks, i)):
+            # a comparison a cell a line: "<perspective>" ⏎ "Åby 2010" ⏎ "Genomsnitt" ⏎ "Bäst" ⏎ <name> ⏎ <figures>
+            above = blocks[i - 1].text.strip() if i and blocks[i - 1].kind in ("para", "heading") else ""
+            first = above if above and len(above) < 40 and not re.search(r"\d|[.:]$", above) else "Mått"
+            header = [first] + [_block_text(blocks[k]).strip('"”') for k in range(i, i + cells)]
+            table = RawTable(title=None, title_block=None, header_rows=[header], header=header)
+            table.blocks = list(range(i - (first != "Mått"), i + cells))
+            table.kind = "indicator"
+            j = _rows(blocks, i + cells, table, None, layout)
+            if table.rows:
+                tables.append(table)
+            i = max(j, i + 1)
+            continue
         else:
             i += 1
             continue
@@ -110,6 +123,19 @@ def find_scattered_tables(blocks: list[Block], layout=None) -> list[RawTable]:
 
 
 _GLUED_YEAR = re.compile(rf"[^\s\d]{YEAR}$")
+_PLACE_YEAR = re.compile(rf"^[A-ZÅÄÖ][\wåäö-]+(?:\s+(?:kommun|stad))?\s+{YEAR}$")
+_COMPARED = re.compile(r"^[\"”]?(?:genomsnitt\w*|medel\w*|snitt|riket|länet|bäst|sämst|alla kommuner|"
+                       r"jämförbara kommuner|liknande kommuner|kommungrupp\w*)(?:\s+[\wåäö]+){0,3}[\"”]?$", re.I)
+
+
+def _compared_columns(blocks: list[Block], i: int) -> int:
+    """How many header cells from block i on: the place's year, then two or more comparisons ("Genomsnitt", "Bäst",
+    "Riket 2022"), each a short block of its own; 0 when fewer comparisons follow."""
+    k = i + 1
+    while k < len(blocks) and k - i <= 6 and blocks[k].kind == "para" and len(blocks[k].text) < 40 \
+            and (_COMPARED.match(blocks[k].text.strip()) or _PLACE_YEAR.match(blocks[k].text.strip())):
+        k += 1
+    return k - i if k - i >= 3 and _is_value_block(blocks, k + 1) else 0
 
 
 def _year_run(blocks: list[Block], j: int) -> int:

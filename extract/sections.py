@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from plantrace.extract.blocks import Block
+from plantrace.extract.tables import page_furniture
 from plantrace.extract.vocabulary import has_marker, imperative
 
 _TOC_TITLE = re.compile(r"^(innehåll(sförteckning)?|innehåll|table of contents)\s*:?$", re.I)
@@ -162,12 +163,13 @@ def build_headings(blocks: list[Block]) -> list[Heading]:
     # "3." is a list item unless the document goes on with "3.1": then it is a chapter heading
     parents = {b.number.rsplit(".", 1)[0] for b in blocks if b.kind == "heading" and b.number and "." in b.number}
     stack: list[int] = []  # indices into headings of the current numbered path
+    chapter: Optional[int] = None  # the last "4." heading whose document went on with "4.1"
     for bi, b in enumerate(blocks):
         if b.kind != "heading":
             continue
         if b.number is None:
-            if b.level is None:
-                b.kind = "para"
+            if b.level is None or page_furniture(b):
+                b.kind = "para"  # (a running footer "Verksamhetsplan 2024 2" in a heading's font is no section)
                 continue
             h = Heading(bi, None, b.text, level=b.level, source=b.heading_source)
             h.parent = stack[-1] if stack else None
@@ -177,13 +179,15 @@ def build_headings(blocks: list[Block]) -> list[Heading]:
             b.kind = "para"  # "3 (19)", "2 2023": a page number or a value, never a chapter
             continue
         parts = tuple(int(p) for p in b.number.split("."))
-        if b.dotted and len(parts) == 1 and b.level is None and b.number not in parents:
-            b.kind = "item"
+        if b.dotted and len(parts) == 1 and b.level is None and b.number not in parents \
+                and not (chapter is not None and parts[0] == chapter + 1 and _title_like(b.text)):
+            b.kind = "item"  # (a title numbered next after a chapter whose sections were numbered is one too)
             continue
         if not _plausible(last, parts, b.text, b.number in parents) or len(b.text) > 600 or _list_sentence(b.text):
             b.kind = "item"  # a numbered list item or statement ("4.11 Nämnden uppdras att …"), keeping its number
             continue
         last = parts
+        chapter = parts[0] if len(parts) == 1 and b.dotted else chapter
         while stack and not (len(headings[stack[-1]].parts) < len(parts) and parts[: len(headings[stack[-1]].parts)] == headings[stack[-1]].parts):
             stack.pop()
         h = Heading(bi, b.number, b.text, level=len(parts), parent=stack[-1] if stack else None,

@@ -34,6 +34,7 @@ STRUCTURE_RULES: list[str] = [
     "status_line",  # a bare status line read with the statement above it ("Uppnås ej"): claimed, nothing more
     "announced_goal_line",  # a goal's name on its own line, one of those a sentence above counted: claimed
     "goal_over_its_measures",  # "<goal>" ⏎ "Indikatorer:" ⏎ <measures>: the line over the label is their goal
+    "statement_heading_over_measures",  # a heading "X ska …" over a table of its measures (a comment between)
     "pending_label",  # the text after a label alone on its line ("Nämndmål" ⏎ "Alla barn ska …")
     "labelled_run_on",  # "MÅL: Alla ska …" ⏎ "Alla ska …": a statement on the line below a labelled goal
     "labelled_line",  # "Nämndmål: …", "Mål 2: …", "Uppdrag: …", "Kommunfullmäktiges inriktningsmål 2 …"
@@ -45,6 +46,7 @@ STRUCTURE_RULES: list[str] = [
     "status_suffix",  # "Revidera lokalförsörjningsplanen PÅGÅENDE": an item with its status glued on
     "named_goal_list",  # "Våra övergripande mål är:" ⏎ "<name>" ⏎ <what it means> ⏎ "<name>" ⏎ …
     "goal_under_perspective",  # "… mål som formuleras utifrån fyra perspektiv … Dessa är följande:" ⏎ <name> ⏎ <goal> …
+    "named_statement_lists",  # "<name>" ⏎ • "… ska öka" …, twice or more: names and bullets are goals
     "title_line",  # a short plain line that names what follows ("Politiska uppdrag", "Våra mål")
     "experienced_effect_goal",  # "Attraktivt utbud" ⏎ "Våra besökare upplever att …" where effect goals are spoken of
     "goal_statement_under_heading",  # "Socialnämnden ska …" right under a top-level goal heading
@@ -56,11 +58,13 @@ STRUCTURE_RULES: list[str] = [
     "closed_assignment",  # "Att uppdraget att utreda … därmed är slutfört": the assignment, done
     "att_uppdra",  # protocol decisions "att uppdra åt … att …"
     "agenda_assignment",  # "7. Förslag om uppdrag till X att …", "Utredningsuppdrag 19/04 – Utreda …"
+    "assignment_source_note",  # "<ärende> (Uppdrag från kommunfullmäktige …)" in an agenda or a list (does not claim)
     "responsible_line",  # "Ansvar: SON, VON" under an assignment
     "assignment_list_item",  # items, bullets and imperative lines under an assignment title
     "responsibility_marker",  # "Utred … (KS)": an imperative carrying its responsible committee
     "goal_title_statements",  # statements and list items under a title about goals
     "decided_shall",  # "KS beslutade även att <förvaltning> ska …" in running text (does not claim)
+    "decided_tasks",  # under "Beslut": "<nämnden> ska …:" ⏎ • <task> …, "<kontoret> ska också utreda …" (does not claim)
     "assignment_in_text",  # "… beslutade att ge X i uppdrag att …" in running text
 ]
 

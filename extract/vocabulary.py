@@ -99,6 +99,8 @@ def match_label(line: str) -> Optional[LabelMatch]:
     qualified = None if colon else _QUALIFIER.match(text)
     if qualified:  # "Mål för att: Ökat byggande …", "Nämndmål 2024: …"
         text, colon = text[qualified.end():].strip(), True
+    if not colon and re.match(r"(?:och|samt|eller|&)(?!\w)", text, re.I):
+        return None  # "Strategiska mål och mått": a title naming the label's kind with another, no labelled item
     return LabelMatch(label=key, written=written, kind=kind, level=level, number=m.group("num"), text=text,
                       colon=colon)
 

@@ -151,6 +151,8 @@ class Walk:
     explained_after: Optional[int] = None  # a named goal's statement: the paragraphs after it explain it
     status_lines: set[int] = field(default_factory=set)  # bare status lines ("Uppnås ej") read with the item above
     announced: set[int] = field(default_factory=set)  # lines read as the goals a sentence above counted
+    listed: set[int] = field(default_factory=set)  # of `announced`, bullets read under their name: the title goes on
+    next_group: Optional[tuple] = None  # (block, names are goals) where the next name over statement bullets may stand
     area_titles: set[str] = field(default_factory=set)  # folded names of the areas a sentence says goals are under
     perspective_pairs: bool = False  # a sentence said the goals are set out per perspective, and lists them below
     aim_block: Optional[int] = None  # the paragraph under a perspective's name: its goal

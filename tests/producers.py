@@ -114,10 +114,24 @@ def _continues(last: str, nxt: str, width: int = 0) -> bool:
     end = last.rstrip()
     if nxt.lstrip().startswith(")") and end.count("(") <= end.count(")"):
         return False
+    # a sentence that ended is no wrap, even where the next line opens in lower case: that is a table's cell
+    # that broke ("… Redovisat i maj." ⏎ "år" under the row's first cell), unless the end was an abbreviation
+    if end.endswith((".", "!", "?")) and not _abbreviation(end.split()[-1]) and nxt.strip()[:1].isalpha():
+        return False
     # (a dash alone is an empty cell, "-" under "Utfall 2023", no broken word)
     return _starts_lower(nxt) or len(end) > 1 and end.endswith(("-", "–", ",")) or bool(TRAILING_WORD.search(end)) \
         or bool(width) and len(end) >= 0.85 * width and not end.endswith(ENDS_SENTENCE) \
         and bool(re.match(r"\s*(?:19|20)\d\d\b(?![.)])", nxt))
+
+
+ABBREVIATIONS = {"ca", "kl", "inkl", "exkl", "resp", "enl", "jfr", "dvs", "nr", "st", "tel", "mfl", "osv", "etc", "ang",
+                 "avd", "fig", "tab", "s", "kap", "ff", "bl", "m", "t", "f", "p"}
+
+
+def _abbreviation(word: str) -> bool:
+    """"t.ex.", "bl.a.", "ca.": a word whose full stop does not end the sentence."""
+    w = word.strip("()[]\"'”").lower()
+    return "." in w[:-1] or w[:-1] in ABBREVIATIONS
 
 
 def _starts_lower(line: str) -> bool:

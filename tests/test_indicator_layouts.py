@@ -1265,3 +1265,21 @@ def test_one_glued_row_under_a_measure_header_is_no_table():
     text = GLUED_COMPARISON.replace("Väntetid till plats på äldreboende (medel dagar)6441102\n", "").replace(
         "Antal elever per lärare i grundskolan (st)12,111,812,4\n", "")
     assert extract_text(text).indicators == []
+
+
+def test_a_comparison_a_cell_a_line_under_the_places_year_and_the_networks_spread():
+    """A web page's comparison table one cell a paragraph: the perspective, "<Ort> <year>", the network's average,
+    its best and worst, then each measure over its four figures (units after them): the place's figure is the
+    outcome of the year, the others comparisons. A measure cut off without figures is none."""
+    text = ("Jämförelse med andra kommuner\n\nTillgänglighet\n\nÅby 2012\n\nGenomsnitt\n\n\"bäst\"\n\n\"sämst\"\n\n"
+            "Andel av invånarna som får svar på en e-postfråga inom två dagar\n\n81 %\n\n74 %\n\n98 %\n\n30 %\n\n"
+            "Antal timmar per vecka som biblioteket har öppet på kvällar och helger\n\n14 tim/v\n\n12 tim/v\n\n"
+            "30 tim/v\n\n3 tim/v\n\nAndel som fått plats i förskolan på önskat datum\n")
+    d = extract_text(text, source="jamforelse.txt")
+    assert [(i.name, [(v.kind, v.year, v.raw) for v in i.values]) for i in d.indicators] == [
+        ("Andel av invånarna som får svar på en e-postfråga inom två dagar",
+         [("actual", 2012, "81 %"), ("comparison", None, "74 %"), ("comparison", None, "98 %"),
+          ("comparison", None, "30 %")]),
+        ("Antal timmar per vecka som biblioteket har öppet på kvällar och helger",
+         [("actual", 2012, "14 tim/v"), ("comparison", None, "12 tim/v"), ("comparison", None, "30 tim/v"),
+          ("comparison", None, "3 tim/v")])]

@@ -621,6 +621,9 @@ def test_an_abbreviation_does_not_end_an_assignment():
      "för sopsortering.", "VMAB och teknik-, service- och fritidsförvaltningen uppmanas att ta fram en plan för sopsortering."),
     ("Fullmäktige beslutade att kommunstyrelsen och tekniska nämnden får i uppdrag att ta fram en cykelplan.",
      "kommunstyrelsen och tekniska nämnden får i uppdrag att ta fram en cykelplan."),
+    # "ett uppdrag till <body> att …": worded from the body it went to, as "uppdrar till <body> att …" is
+    ("Under våren gav fullmäktige ett uppdrag till kultur- och fritidsnämnden att ta fram en biblioteksplan.",
+     "kultur- och fritidsnämnden att ta fram en biblioteksplan."),
 ])
 def test_an_assignment_given_to_several_bodies_names_them_all(sentence, clause):
     from plantrace.extract.clauses import assignment_clauses
@@ -2175,3 +2178,23 @@ def test_goals_and_their_verdict_lines_run_into_a_transcripts_paragraph():
     assert goals == {"Alla barn ska få en god start i livet": "council", "Vi ska möta invånarna med respekt": "committee"}
     assert {f.refers_to: f.status for f in doc.followups} == {"Alla barn ska få en god start i livet": "partial",
                                                                "Vi ska möta invånarna med respekt": "done"}
+
+
+def test_names_each_over_bullets_that_state_what_shall_be():
+    """A web page's focus: short names, each over bullets that say what shall be. Names worded as goals ("Ökad
+    trygghet") are goals over the bullets they are broken into; a chain of area names ("Kultur och fritid") heads
+    goals without being one; a group may hold a goal worded as what to do ("Öka …")."""
+    goals_named = ("Fokus 2024\n\nÖkad trygghet\n\n • Andelen invånare som känner sig trygga ska öka.\n"
+                   " • Antalet anmälda brott i centrum ska minska.\n\nBättre folkhälsa\n\n"
+                   " • Fler barn ska röra sig minst en timme om dagen.\n • Öka andelen elever som äter skollunch.\n\n"
+                   "Kontakta nämnden om du har frågor.\n")
+    d = extract_text(goals_named, source="fokus.txt")
+    by_text = {g.text: g for g in d.goals}
+    assert list(by_text) == ["Ökad trygghet", "Andelen invånare som känner sig trygga ska öka.",
+                             "Antalet anmälda brott i centrum ska minska.", "Bättre folkhälsa",
+                             "Fler barn ska röra sig minst en timme om dagen.", "Öka andelen elever som äter skollunch."]
+    assert by_text["Antalet anmälda brott i centrum ska minska."].parent == by_text["Ökad trygghet"].id
+    areas = goals_named.replace("Ökad trygghet", "Trygghet och säkerhet").replace("Bättre folkhälsa", "Folkhälsa")
+    assert [g.text for g in extract_text(areas, source="fokus.txt").goals] == [
+        "Andelen invånare som känner sig trygga ska öka.", "Antalet anmälda brott i centrum ska minska.",
+        "Fler barn ska röra sig minst en timme om dagen.", "Öka andelen elever som äter skollunch."]

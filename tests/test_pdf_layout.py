@@ -520,3 +520,22 @@ def test_a_one_line_header_alone_at_the_foot_splits_where_the_row_on_the_next_pa
     doc.save(path)
     found = [(i.name, sorted((v.kind, v.raw) for v in i.values), i.status_raw) for i in extract_file(path).indicators]
     assert found == [("Rutiner för uppföljning är införda", [("actual", "Ja"), ("target", "Nej")], "Grön")]
+
+
+def test_a_short_outline_title_is_no_heading_of_a_longer_line_it_begins(tmp_path):
+    """A bookmark names the document's committee ("Kulturnämnden"); a body line that opens with the same word
+    ("Kulturnämnden ska …") is a sentence of the text, not the bookmarked heading — so the goal under the numbered
+    chapter is read as the statement it is."""
+    html = ("<h1>Kulturnämnden</h1><p>Verksamhetsplan för året med nämndens mål.</p>"
+            "<h1>1 Ett rikt kulturliv i hela kommunen</h1>"
+            "<p>Kulturnämnden ska erbjuda kulturskola i alla kommundelar</p>"
+            "<p>Kulturnämnden ska genom dialog med föreningarna bredda utbudet för unga vuxna.</p>")
+    pdf = _story_pdf(tmp_path / "outline.pdf", html)
+    doc = pymupdf.open(pdf)
+    doc.set_toc([[1, "Kulturnämnden", 1], [1, "1 Ett rikt kulturliv i hela kommunen", 1]])
+    doc.save(tmp_path / "outlined.pdf")
+    layout = read_pdf(tmp_path / "outlined.pdf")
+    headings = [ln.text for ln in layout.lines if ln.heading]
+    assert "Kulturnämnden" in headings and not any(h.startswith("Kulturnämnden ska") for h in headings)
+    goals = [g.text for g in extract_file(tmp_path / "outlined.pdf").goals]
+    assert "Kulturnämnden ska erbjuda kulturskola i alla kommundelar" in goals
