@@ -63,6 +63,31 @@ def status_line(walk: Walk, bi: int, b: Block) -> bool:
     return bi in walk.status_lines
 
 
+# "Måluppfyllelse är på rätt väg", "Bedömning: delvis uppfyllt": a verdict standing on its own line
+_VERDICT_LINE = re.compile(r"^(?:samlad\s+)?(?:måluppfyllelse|måluppfyllnad|bedömning|bedömd\s+måluppfyllelse)\b\s*(?::|är|blir)?\s*\S",
+                           re.I)
+
+
+@rule("verdict_line", kinds=("para",))
+def verdict_line(walk: Walk, bi: int, b: Block) -> bool:
+    """A goal's verdict on a line of its own a paragraph or two below it ("Mål 8: …" ⏎ <what it means> ⏎
+    "Måluppfyllelse är på rätt väg"): the goal in force is followed up with it, as web pages of goals set it."""
+    text = b.text.strip()
+    if b.kind != "para" or len(text) > 120 or not _VERDICT_LINE.match(text) or not walk.target \
+            or not walk.target.startswith("g"):
+        return False
+    verdict = status_match(text)
+    if verdict.strength not in ("explicit", "cell") or verdict.status == "unknown":
+        return False
+    goal = next((g for g in reversed(walk.ctx.get("goals")) if g.id == walk.target), None)
+    line = goal.provenance.lines[0] if goal and goal.provenance and goal.provenance.lines else None
+    near = [k for k in range(max(0, bi - 3), bi) if walk.blocks[k].first_line == line]
+    if not near or any(walk.blocks[k].kind == "heading" for k in range(near[0] + 1, bi)):
+        return False  # (the goal stands within three blocks above, no heading between)
+    walk.assess(walk.target, verdict.evidence)
+    return True
+
+
 # "Det strategiska målet Fler i jobb bedöms vara delvis uppfyllt.", "Målet är uppnått.": a sentence that assesses
 # the goal named just above it
 _GOAL_ASSESSED = re.compile(r"^(?:det\s+|vårt\s+|detta\s+)?(?:[\wåäö]+\s+){0,2}?(?:mål(?:et)?|målområdet)\b", re.I)

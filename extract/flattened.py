@@ -89,11 +89,18 @@ class Region:
 
 # ------------------------------------------------------------------------------------------------ header
 
+# a key-figure overview's header: its title, then its years ("Fem år i sammandrag 2010 2011 2012 2013 2014")
+_OVERVIEW_HEADER = re.compile(rf"^(?P<first>[A-ZÅÄÖ][^\d]{{2,40}}?\b(?:i\s+sammandrag|översikt|nyckeltal|i\s+korthet))"
+                              rf"\s+(?P<years>(?:{_YEAR}\s*){{3,}})$", re.I)
+
+
 def maybe_header(t: str) -> bool:
     """The cheap test before the parse: a short line with two kind words, a kind word and two years, or a
     first-column word at its start."""
     if len(t) >= 160:
         return False
+    if _OVERVIEW_HEADER.match(t):
+        return True
     if not _STEMS.search(t.lower()):
         return bool(_FIRST.match(t))
     kinds = len(_ANY_KIND.findall(t))
@@ -105,6 +112,9 @@ def parse_header(text: str) -> Optional[tuple[str, list[str], list[int]]]:
     """(first cell, column names, indices of columns still waiting for a year) when the line is a column header
     of value kinds and years, after an optional first cell ("Indikator", "Mål och indikatorer"), else None."""
     t = text.strip()
+    overview = _OVERVIEW_HEADER.match(t)
+    if overview:  # (outcomes of the years, no kind word)
+        return overview.group("first"), *_pair(_tokens(overview.group("years")))
     g = _GOAL_FIRST.match(t)
     if g:
         words = g.group("rest").split()
@@ -288,9 +298,19 @@ def _score(name: str, values: list[str], n_cols: int) -> float:
     return score - 0.01 * sum(v.count(" ") for v in values)
 
 
+_VALUE_NOTE = re.compile(r"(?<=\d)\*{1,3}(?=\s|$)")
+
+
+def overview_title(first: str) -> bool:
+    """A key-figure overview's title in its header's first cell ("Fem år i sammandrag"): its rows without figures
+    name groups of figures, no goals."""
+    return bool(_OVERVIEW_HEADER.match(f"{first} 2001 2002 2003"))
+
+
 def _row_values(text: str, n_cols: int, longest: int = MAX_ROW) -> tuple[str, list[str]]:
     if len(text) > longest:
         return text, []
+    text = _VALUE_NOTE.sub("", text)  # "21,33*": a figure's footnote mark is no part of it
     if CELL_VALUE.fullmatch(text.strip()) or all(CELL_VALUE.fullmatch(p) for p in re.split(r"\s{2,}", text.strip())):
         return "", [text.strip()]
     name, values = split_values(text, n_cols)

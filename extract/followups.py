@@ -230,7 +230,9 @@ def _resolved(ctx: Context, decided: list[tuple[FollowUp, str]]) -> list[tuple[F
 # "Målet att fler barn ska växa upp i trygga familjer bedöms vara uppfyllt", "Det fjärde målet, att …, har uppnåtts",
 # "Uppdraget att införa … pågår": the goal or assignment told by its content, then the verdict on it
 _TOLD_THAT = re.compile(r"^(?:[^.;]{0,100}?\batt\s+)?(?:(?:det|vårt|detta)\s+)?(?:[\wåäö]+\s+){0,2}?(?P<what>mål(?:et)?|uppdrag(?:et)?)\s*,?\s+"
-                        r"(?:om\s+|med\s+)?att\s+(?P<rest>\S.{10,400})$", re.I)
+                        # ("målet om 300 nya bostäder uppnåddes": the goal named by a noun after "om")
+                        r"(?:(?:om\s+|med\s+)?att\s+|om\s+(?!att\b))(?P<rest>\S.{10,400})$", re.I)
+_GOAL_ABOUT = re.compile(r"(?<=\s)målet\s+om\s+(?!att\b)", re.I)
 _VERDICT_AT = re.compile(r"(?:,\s*)?\b(?:bedöms|bedömdes|anses|ansågs|har|hade|är|var|blev|pågår|nåddes|uppnåddes|"
                          r"uppfylldes|genomfördes|slutfördes|avslutades|fullföljdes|uppnås|nås|uppfylls|klaras|"
                          # "… att göra en riskanalys inte genomförts": the verdict is the negated participle
@@ -250,6 +252,9 @@ def told_that(sentence: str) -> Optional[tuple[str, str, str, str]]:
     """(kind, what, verdict, status) of a sentence that names a goal or an assignment by its content and judges it: the
     verdict starts at the first verb whose next few words are a status as such."""
     m = _TOLD_THAT.match(sentence)
+    if not m:  # inside a longer run ("… stod i fokus under Året då målet om 300 nya bostäder uppnåddes …")
+        inner = _GOAL_ABOUT.search(sentence, 1)
+        m = _TOLD_THAT.match(sentence[inner.start():]) if inner else None
     if not m:
         return None
     rest = m.group("rest")
@@ -282,7 +287,7 @@ def _goals_assessed_in_prose(ctx: Context, known: set[str]) -> list[tuple[Follow
                                 "prose"))
             m = _GOAL_DEFINED.match(sentence) if "innebär" in sentence else None
             defined = m.group("goal").strip() if m else None
-            told = told_that(sentence) if " att " in sentence else None
+            told = told_that(sentence) if " att " in sentence or "ålet om " in sentence else None
             if told:
                 for what in told_items(told[1]):
                     if fold(what) not in known:

@@ -118,7 +118,7 @@ def numbered_heading(walk: Walk, bi: int, b: Block) -> bool:
     ctx = walk.ctx
     walk.current_head = hi
     walk.set_title(bi, h.title)
-    walk.title_mode = None
+    walk.title_mode = walk.areas_mode = None
     walk.group = None
     role = walk.region_of.get(hi, "other")
     if role == "goal":
@@ -451,7 +451,9 @@ def statement_heading_over_measures(walk: Walk, bi: int, b: Block) -> bool:
 
 # what a line names when it heads the means to a goal or its measures: the items under it are no goals
 _NOT_GOALS_HEAD = re.compile(r"(?:strategier|aktiviteter|åtgärder|insatser|indikatorer|nyckeltal|mått|mätetal|"
-                             r"bakgrund|sammanfattning)\b", re.I)
+                             r"bakgrund|sammanfattning)\b"
+                             # "Fokus för att uppnå målsättningen", "Så ska vi nå målet": the means to a goal
+                             r"|(?:[\wåäö]+\s+){1,3}för\s+att\s+(?:uppnå|nå)\s", re.I)
 _PAST_ACCOUNT = re.compile(r"\b(?:ökade|minskade|steg|sjönk|uppgick|landade|hamnade|har\s+(?:ökat|minskat|stigit|sjunkit))\b",
                            re.I)
 _BY_MEANS = re.compile(r"\s+genom\s+att\s*:\s*$", re.I)
@@ -472,6 +474,17 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
         return False
     if has_marker(text) and (imperative(text) or ASSIGNMENT_CUE.search(text)):
         return False  # "Inför en gemensam rutin … (KS)" set as a heading: an assignment naming who carries it out
+    nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
+    opens = walk.list_mode in ("goals", "council") and bi > 0 and walk.blocks[bi - 1].text.rstrip().endswith(":")
+    mode = (walk.list_mode, text.isupper()) if opens else walk.areas_mode
+    if mode and (opens or text.isupper() == mode[1]) and hi is None and len(text.split()) <= 4 and nxt is not None \
+            and nxt.kind == "para" and is_statement(nxt.text) and len(sentences(nxt.text)) <= 2 \
+            and not _NOT_GOALS_HEAD.match(text):
+        # "Målen … ser ut så här:" ⏎ "SKOLAN" ⏎ "Vi ska ha en skola i världsklass …" ⏎ <means> ⏎ "VÅRD OCH OMSORG" ⏎
+        # …: an area's name right under the introduction, over one of the goals it announced; the list goes on
+        # under each next name set alike
+        walk.areas_mode, walk.list_mode, walk.list_parent = mode, mode[0], None
+        return True
     if _ORG_LINE.match(text):
         return True  # a running header naming the committee or municipality: furniture, not a new section
     if _PERSPECTIVE_NAME.search(text) and len(text.split()) <= 4 and hi is None:
@@ -655,7 +668,10 @@ def named_goal_list(walk: Walk, bi: int, b: Block) -> bool:
 # "I Åby ska:", "Åby kommun ska:", "Staden ska:" over a list: what the place or the municipality shall be (a body's
 # standing duties, "Utskottet ska:", are no goals)
 _PLACE_SHALL = re.compile(r"^(?:I\s+[A-ZÅÄÖ][\wåäö-]+|(?:[A-ZÅÄÖ][\wåäö-]+\s+)?(?:[Kk]ommun(?:en)?|[Ss]tad(?:en)?))\s+"
-                          r"(?:ska|skall)\s*:$")
+                          r"(?:ska|skall)\s*:$"
+                          # … or the municipality's "we", for whom: "För alla som bor och verkar i Åby ska vi:" (what
+                          # "we" shall do to reach something, "För att bli … ska vi:", are its strategies)
+                          r"|^(?![Ff]ör\s+att\b)(?:[A-ZÅÄÖ][^.:!?]{0,100}\s)?(?:ska|skall)\s+vi\s*:$")
 
 
 def _statement_group(walk: Walk, k: int, chained: bool = False) -> Optional[range]:
@@ -708,6 +724,29 @@ def named_statement_lists(walk: Walk, bi: int, b: Block) -> bool:
         walk.announced.add(k)
         walk.listed.add(k)
     walk.next_group = (group.stop, named_goals)
+    return True
+
+
+# a decision's att-clause that sets a measurable level: "att resultatet … ska vara minst 1,5 % av skatter …",
+# "att självfinansieringsgraden … ska vara minst 86 %", "att nettokostnaderna … årligen inte ökar mer än …"
+_DECIDED_TARGET = re.compile(r"^att\s+(?P<goal>(?!uppdra|ge\b|godkänna|fastställa|anta|bevilja)[\wåäö-]+(?:\s+\S+){0,14}?\s+"
+                             r"(?:(?:ska|skall)\s+(?:vara|uppgå\s+till|ligga\s+på|understiga|överstiga|överträffa|"
+                             r"motsvara)\s+(?:minst|högst|lägst|max(?:imalt)?|mer\s+än|mindre\s+än|under|över)?\s*"
+                             r"[-−]?\d[\d\s,.]*\s*(?:%|procent|mnkr|miljoner|kr)"
+                             r"|(?:årligen\s+|årsvis\s+)?inte\s+(?:ökar|ska\s+öka|får\s+öka|överstiger)\s+(?:mer\s+än|snabbare\s+än)\s)"
+                             r"[^;]{0,250}?)[.;,]?$", re.I)
+
+
+@rule("decided_targets", kinds=("para", "bullet", "item"))
+def decided_targets(walk: Walk, bi: int, b: Block) -> bool:
+    """In what a council decides, an att-clause that sets a level to reach ("ska vara minst 1,5 % …", "inte ökar
+    mer än …") is one of its goals (the financial goals of a budget decision); a rate or a fee decided is none."""
+    if walk.title_mode != "decisions" or b.kind not in ("para", "bullet", "item") or not b.text.lstrip().lower().startswith("att "):
+        return False
+    m = _DECIDED_TARGET.match(b.text.strip())
+    if not m:
+        return False
+    walk.add_goal(m.group("goal").strip(), "council", None, b.number, bi)
     return True
 
 
@@ -1602,11 +1641,13 @@ def quoted_goal_names(walk: Walk, bi: int, b: Block) -> bool:
     return False
 
 
-@rule("goals_judged_in_prose", kinds=("para",))
+@rule("goals_judged_in_prose", kinds=("para", "item"))
 def goals_judged_in_prose(walk: Walk, bi: int, b: Block) -> bool:
     """"Målet om att bli en mer attraktiv region har uppnåtts": a goal named by its content where it is judged is a
-    goal of the document (its follow-up is read by extract/followups.py). Claims nothing."""
-    if b.kind != "para" or "ålet" not in b.text or " att " not in b.text:
+    goal of the document (its follow-up is read by extract/followups.py). Claims nothing. (A transcript's numbered
+    page runs its prose into one long item: read too.)"""
+    if not (b.kind == "para" or b.kind == "item" and len(b.text) > 200) or "ålet" not in b.text \
+            or " att " not in b.text and "ålet om " not in b.text:
         return False
     for sentence in sentences(b.text):
         told = told_that(sentence) if "ålet" in sentence else None

@@ -9,6 +9,7 @@ from typing import Optional
 
 from plantrace.extract.context import Context
 from plantrace.extract.goal_rules import COUNCIL_WORDS, about_goals
+from plantrace.extract.flattened import overview_title
 from plantrace.extract.tables import goal_first
 from plantrace.extract.vocabulary import match_label
 from plantrace.extract.walk import Walk, split_names
@@ -89,7 +90,7 @@ def _goal_rows(ctx: Context, walk: Walk, t) -> None:
         else "committee"
     if _COMMITTEE_COLUMN.search(said):  # "Kommunfullmäktiges mål | Nämndens mål | Indikator": the council's goals
         level = "committee"  # are the area cells over the committee's
-    factors = bool(_FACTOR_COLUMN.search(said))
+    factors = bool(_FACTOR_COLUMN.search(said)) or bool(t.header) and overview_title(t.header[0])
     areas: dict[str, Optional[str]] = {}
     for k, (group, bi) in enumerate(zip(_groups(t), t.row_blocks)):
         parent = ctx.block_goal[bi] if bi < len(ctx.block_goal) else None

@@ -79,6 +79,21 @@ def find_scattered_tables(blocks: list[Block], layout=None) -> list[RawTable]:
             # a key-figure overview: any first-column name over three or more years one a line ("Kommunen" ⏎
             # "2021" ⏎ "2020" ⏎ "2019"), outcomes per year
             first, inline = t, ""
+        elif b.kind == "para" and len(t) < 80 and not _is_value(t) and i + 2 < n and len(_years_line(blocks[i + 1].text)) >= 3 \
+                and _is_value_block(blocks, i + 2):
+            # the years of an overview's header set after its first row's name ("Folkmängd, den 31/12" ⏎ "2014
+            # 2013201220112010" ⏎ <figures>), the overview's title above: the title is the first column's
+            above = blocks[i - 1].text.strip() if i else ""
+            first = above if above and len(above) < 60 and not re.search(r"\d", above) else "Mått"
+            header = [first] + [str(y) for y in _years_line(blocks[i + 1].text)]
+            table = RawTable(title=None, title_block=None, header_rows=[header], header=header)
+            table.blocks = [i + 1]
+            table.kind = "indicator"
+            j = _rows(blocks, i, table, None, layout)
+            if table.rows:
+                tables.append(table)
+            i = max(j, i + 1)
+            continue
         elif b.kind in ("para", "heading") and len(t) < 80 and _GLUED_YEAR.search(t) and _year_run(blocks, i + 1) >= 2:
             # … its first year glued to the line before in a page's transcript ("Varifrån kommer pengarna?2010")
             first, inline = t[:-4].strip(), t[-4:]
@@ -123,6 +138,18 @@ def find_scattered_tables(blocks: list[Block], layout=None) -> list[RawTable]:
 
 
 _GLUED_YEAR = re.compile(rf"[^\s\d]{YEAR}$")
+_GLUED_RATES = re.compile(r"(?:\d{1,2}:\d{2}\s*){2,}")
+
+
+def _years_line(text: str) -> list[int]:
+    """The years of a line that holds nothing else, run together or not ("2014 2013201220112010"), in a row
+    (one apart, rising or falling); [] otherwise."""
+    t = text.strip()
+    if not re.fullmatch(r"(?:(?:19|20)\d{2}\s*)+", t):
+        return []
+    years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", t)]
+    steps = {b - a for a, b in zip(years, years[1:])}
+    return years if steps in ({1}, {-1}) else []
 _PLACE_YEAR = re.compile(rf"^[A-ZÅÄÖ][\wåäö-]+(?:\s+(?:kommun|stad))?\s+{YEAR}$")
 _COMPARED = re.compile(r"^[\"”]?(?:genomsnitt\w*|medel\w*|snitt|riket|länet|bäst|sämst|alla kommuner|"
                        r"jämförbara kommuner|liknande kommuner|kommungrupp\w*)(?:\s+[\wåäö]+){0,3}[\"”]?$", re.I)
@@ -198,9 +225,9 @@ def _rows(blocks: list[Block], j: int, table: RawTable, carry: Optional[str], la
         prose = t.endswith(".") and FINITE.search(t) and not name_parts and not _is_value_block(blocks, j + 1)
         if NOTE_LINE.match(t) or NOTE_LINE.match(written) or prose:
             break  # a note under the table, or the prose after it
-        if page_furniture(b) and not is_cell_value(t):
-            j += 1  # a page number or running footer between the rows
-            continue
+        if page_furniture(b) and not is_cell_value(t) and (name_parts or not _is_value_block(blocks, j + 1)):
+            j += 1  # a page number or running footer between the rows (a name its figures follow is a row's:
+            continue  # "Folkmängd, den 31/12")
         if not _is_value(t) and _year_run(blocks, j + 1) >= 3:
             if not values:
                 name_parts = []  # headings over the next overview, not a row of this one
@@ -224,6 +251,20 @@ def _rows(blocks: list[Block], j: int, table: RawTable, carry: Optional[str], la
                     _continue_name(table, name_parts, glued)
                 continue
         table.blocks.append(j)
+        if _years_line(t) and _years_line(t) == [int(re.search(YEAR, h).group()) for h in table.header[1:]
+                                                   if re.search(YEAR, h)]:
+            j += 1  # the header's years set after the first row's name (or again): no cell of the row
+            continue
+        glued = _GLUED_RATES.match(t)
+        if glued:  # "32:68 32:6832:6832:43": tax rates in kronor and öre that the transcript ran together
+            values.extend(re.findall(r"\d{1,2}:\d{2}", glued.group(0)))
+            rest = t[glued.end():].strip()
+            if rest:  # … and the next row's name after them ("… 32:43 varav kommunen")
+                flush()
+                first_block = j
+                name_parts.append(rest)
+            j += 1
+            continue
         pieces = _fragments(blocks, j)
         if pieces:
             values.append(pieces[0])

@@ -41,6 +41,7 @@ STRUCTURE_RULES: list[str] = [
     "goal_assessment_rows",  # a flattened "Mål | Bedömning" table and its rows
     "status_column_rows",  # a flattened "Uppdrag | Status | Kommentar" table: item, status cell, comment per row
     "assessed_statement",  # a statement followed by "Måluppfyllelse: …" / "Bedömning: …" / "Når vi målet?"
+    "verdict_line",  # "Mål 8: …" ⏎ <what it means> ⏎ "Måluppfyllelse är på rätt väg": the goal in force, assessed
     "goal_heading_assessed",  # "Fler i jobb" ⏎ "Det strategiska målet Fler i jobb bedöms vara delvis uppfyllt. …"
     "mandate_intro",  # "… uppdrag är att:" over a list of what a committee or working group shall do
     "status_suffix",  # "Revidera lokalförsörjningsplanen PÅGÅENDE": an item with its status glued on
@@ -57,6 +58,7 @@ STRUCTURE_RULES: list[str] = [
     "uppdras_sentence",  # "Socialnämnden uppdras att …" wherever it stands
     "closed_assignment",  # "Att uppdraget att utreda … därmed är slutfört": the assignment, done
     "att_uppdra",  # protocol decisions "att uppdra åt … att …"
+    "decided_targets",  # "att resultatet … ska vara minst 1,5 % …" among a council's decisions: a goal
     "agenda_assignment",  # "7. Förslag om uppdrag till X att …", "Utredningsuppdrag 19/04 – Utreda …"
     "assignment_source_note",  # "<ärende> (Uppdrag från kommunfullmäktige …)" in an agenda or a list (does not claim)
     "responsible_line",  # "Ansvar: SON, VON" under an assignment

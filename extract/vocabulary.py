@@ -101,6 +101,8 @@ def match_label(line: str) -> Optional[LabelMatch]:
         text, colon = text[qualified.end():].strip(), True
     if not colon and re.match(r"(?:och|samt|eller|&)(?!\w)", text, re.I):
         return None  # "Strategiska mål och mått": a title naming the label's kind with another, no labelled item
+    if len(text) < 40 and text.endswith(("...", "…")):
+        return None  # "Målområde - Mål för att...": a template's column titles, whose items follow
     return LabelMatch(label=key, written=written, kind=kind, level=level, number=m.group("num"), text=text,
                       colon=colon)
 

@@ -152,6 +152,7 @@ class Walk:
     status_lines: set[int] = field(default_factory=set)  # bare status lines ("Uppnås ej") read with the item above
     announced: set[int] = field(default_factory=set)  # lines read as the goals a sentence above counted
     listed: set[int] = field(default_factory=set)  # of `announced`, bullets read under their name: the title goes on
+    areas_mode: Optional[tuple] = None  # (list mode, names in capitals) of goals an introduction announced under names
     next_group: Optional[tuple] = None  # (block, names are goals) where the next name over statement bullets may stand
     area_titles: set[str] = field(default_factory=set)  # folded names of the areas a sentence says goals are under
     perspective_pairs: bool = False  # a sentence said the goals are set out per perspective, and lists them below

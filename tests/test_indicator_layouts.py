@@ -1283,3 +1283,37 @@ def test_a_comparison_a_cell_a_line_under_the_places_year_and_the_networks_sprea
         ("Antal timmar per vecka som biblioteket har öppet på kvällar och helger",
          [("actual", 2012, "14 tim/v"), ("comparison", None, "12 tim/v"), ("comparison", None, "30 tim/v"),
           ("comparison", None, "3 tim/v")])]
+
+
+def test_a_five_year_overview_with_years_in_its_title_line_and_group_lines():
+    """"Fem år i sammandrag 2019 … 2023" over rows of a name and its five figures (thousands with spaces, a
+    footnote star on a figure) and group lines without figures: each row is a measure with an outcome per year;
+    the group lines ("Skatt och invånare") are neither measures nor goals."""
+    text = ("Fem år i sammandrag\n\nEn överblick över de senaste fem åren.\n\n"
+            "Fem år i sammandrag 2019 2020 2021 2022 2023\nSkatt och invånare\n"
+            "Kommunal skattesats, procent 21,10 21,10 20,90* 20,90 20,90\n"
+            "Antal invånare 31 december 41 205 41 630 42 017 42 388 42 951\nResultat\n"
+            "Årets resultat, miljoner kronor 48 -12 63 30 51\n\n* skatteväxling med regionen\n")
+    d = extract_text(text, source="sammandrag.txt")
+    rows = {i.name: [(v.year, v.raw) for v in i.values] for i in d.indicators}
+    assert rows == {
+        "Kommunal skattesats, procent": [(2019, "21,10"), (2020, "21,10"), (2021, "20,90"), (2022, "20,90"), (2023, "20,90")],
+        "Antal invånare 31 december": [(2019, "41 205"), (2020, "41 630"), (2021, "42 017"), (2022, "42 388"), (2023, "42 951")],
+        "Årets resultat, miljoner kronor": [(2019, "48"), (2020, "-12"), (2021, "63"), (2022, "30"), (2023, "51")]}
+    assert not d.goals
+
+
+def test_an_overview_a_figure_a_line_whose_years_the_transcript_ran_together():
+    """A transcript of an overview: its title, the first row's name, then the header's years run together
+    ("2023 2022202120202019") and each figure on a line; tax rates in kronor and öre run together too, the next
+    row's name after them. Every row is read, the years as the header's."""
+    text = ("Femårsöversikt\nInvånare den 31/12\n2023 2022202120202019\n12 410\n12 388\n12 305\n12 290\n12 207\n"
+            "Skattesats*\n32:10 32:1032:1031:9531:95 varav kommunen**\n21:40 21:4021:4021:2021:20\n"
+            "Nettoinvesteringar i mnkr\n88,1\n64,0\n71,5\n59,9\n102,3\n")
+    d = extract_text(text, source="oversikt.txt")
+    rows = {i.name: [(v.year, v.raw) for v in i.values] for i in d.indicators}
+    assert rows["Invånare den 31/12"] == [(2023, "12 410"), (2022, "12 388"), (2021, "12 305"), (2020, "12 290"),
+                                          (2019, "12 207")]
+    assert [raw for _, raw in rows["varav kommunen"]] == ["21:40", "21:40", "21:40", "21:20", "21:20"]
+    assert [raw for _, raw in rows["Nettoinvesteringar i mnkr"]] == ["88,1", "64,0", "71,5", "59,9", "102,3"]
+    assert len(rows) == 4

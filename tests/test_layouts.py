@@ -2198,3 +2198,66 @@ def test_names_each_over_bullets_that_state_what_shall_be():
     assert [g.text for g in extract_text(areas, source="fokus.txt").goals] == [
         "Andelen invånare som känner sig trygga ska öka.", "Antalet anmälda brott i centrum ska minska.",
         "Fler barn ska röra sig minst en timme om dagen.", "Öka andelen elever som äter skollunch."]
+
+
+def test_levels_a_budget_decision_sets_are_the_councils_goals():
+    """Among the att-clauses a council is asked to decide, those that set a level to reach ("ska vara minst 2 %
+    …", "inte ökar mer än …") are its goals; a tax rate, a fee or an approval decided is none."""
+    text = ("Beslut\n\nKommunstyrelsen föreslår kommunfullmäktige besluta:\n\natt skattesatsen är oförändrad 22,10 %,\n\n"
+            "att taxan för vatten och avlopp höjs med 3 %,\n\natt godkänna förslaget till budget 2025,\n\n"
+            "att resultatet ska vara minst 2 % av skatter och statsbidrag under planperioden.\n\n"
+            "att nettokostnaderna per invånare årligen inte ökar mer än skatteintäkterna.\n")
+    d = extract_text(text, source="budget.txt")
+    assert [(g.text, g.level) for g in d.goals] == [
+        ("resultatet ska vara minst 2 % av skatter och statsbidrag under planperioden", "council"),
+        ("nettokostnaderna per invånare årligen inte ökar mer än skatteintäkterna", "council")]
+
+
+def test_what_we_shall_do_for_everyone_in_the_place_and_what_to_do_to_get_there():
+    """"För alla som bor och verkar i Åby ska vi:" ⏎ • <goal> …: each bullet finishes the sentence, a goal; "För att
+    bli ett attraktivt Åby ska vi:" ⏎ • … lists the means to a goal, no goals."""
+    goals = ("Inriktning\n\nFör alla som bor och verkar i Åby ska vi:\n • Vara en öppen och välkomnande kommun\n"
+             " • Ta vara på närheten till sjön\n")
+    assert [g.text for g in extract_text(goals, source="a.txt").goals] == [
+        "Vara en öppen och välkomnande kommun", "Ta vara på närheten till sjön"]
+    means = goals.replace("För alla som bor och verkar i Åby ska vi:", "För att bli ett attraktivt Åby ska vi:")
+    assert not extract_text(means, source="b.txt").goals
+
+
+def test_a_goals_verdict_on_a_line_of_its_own_below_what_it_means():
+    """"Mål 3: <goal>" ⏎ <a paragraph on what it means> ⏎ "Måluppfyllelse är på rätt väg": the goal is followed up
+    with that verdict; a verdict line under another heading judges nothing of it."""
+    text = ("Politiska mål för ett tryggt liv\n\nMål 3: I Åby känner sig alla trygga i sitt bostadsområde\n\n"
+            "Tryggheten handlar om både den fysiska miljön och om hur vi möter varandra i vardagen.\n\n"
+            "Måluppfyllelse är på rätt väg\n\nNattvandringarna har blivit fler under året.\n")
+    d = extract_text(text, source="mal.txt")
+    assert [(f.refers_to, f.status) for f in d.followups] == [
+        ("I Åby känner sig alla trygga i sitt bostadsområde", "ongoing")]
+    apart = text.replace("Måluppfyllelse är på rätt väg", "## Ekonomi\n\nMåluppfyllelse är på rätt väg")
+    assert not extract_text(apart, source="mal.txt").followups
+
+
+def test_a_goal_named_by_a_noun_after_maalet_om_where_it_is_judged():
+    """"… Året då målet om 250 nya bostäder uppnåddes för första gången, …" inside a foreword's run-on page: the
+    goal named after "målet om" is a goal, followed up as done; "målet om att …" as before."""
+    text = ("Årsredovisning 2019\n\n3 FÖRORD Kommunalråden i bild Välkommen! sedan mars Skola och trygghet stod i "
+            "fokus under Året då målet om 250 nya bostäder uppnåddes för första gången, hela 301 bostäder blev klara. "
+            "Kommunen har god ordning i ekonomin och är lånefri, vilket ger goda förutsättningar inför framtiden.\n")
+    d = extract_text(text, source="forord.txt")
+    assert [g.text for g in d.goals] == ["250 nya bostäder"]
+    assert [(f.refers_to, f.status) for f in d.followups] == [("250 nya bostäder", "done")]
+
+
+def test_goals_announced_then_each_under_an_areas_name_with_the_means_after_it():
+    """"Målen i planen ser ut så här:" ⏎ "OMSORG" ⏎ "Vi ska …" ⏎ "Fokus för att uppnå målsättningen" ⏎ <means> ⏎
+    "KULTUR" ⏎ "Vi ska …": each statement under an area's name is a goal; what stands under the means' title is
+    none, even where it says "ska"."""
+    text = ("Vår plan\n\nMålen i kommunens strategiska plan ser ut så här:\n\nOMSORG\n\n"
+            "Vi ska ha en omsorg där alla får stöd i tid och kan leva ett tryggt liv.\n\n"
+            "Fokus för att uppnå målsättningen\n\nGenom tidiga insatser hjälper vi invånarna att klara sig själva.\n\n"
+            "I samarbete med föreningarna ska fler mötesplatser för äldre skapas.\n\nKULTUR\n\n"
+            "Vi ska ha ett kulturliv som når alla åldrar i hela kommunen.\n\nFokus för att uppnå målsättningen\n\n"
+            "Biblioteken ska hålla öppet fler kvällar.\n")
+    assert [g.text for g in extract_text(text, source="plan.txt").goals] == [
+        "Vi ska ha en omsorg där alla får stöd i tid och kan leva ett tryggt liv.",
+        "Vi ska ha ett kulturliv som når alla åldrar i hela kommunen."]

@@ -99,6 +99,7 @@ def test_a_label_word_in_a_title_with_another_kind_labels_nothing():
     from plantrace.extract.vocabulary import match_label
     assert match_label("Strategiska mål och mått") is None
     assert match_label("Nämndmål samt indikatorer") is None
+    assert match_label("Målområde - Mål för att...") is None  # a template's column titles, its items below
     m = match_label("Strategiskt mål: Fler ska ha ett arbete")
     assert m is not None and m.kind == "goal" and m.text == "Fler ska ha ett arbete"
 
