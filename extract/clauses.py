@@ -26,7 +26,7 @@ CLAUSE_CUE = re.compile(r"\b(?:(?P<verb>får|ska\s+få|fick|fått|ges|gavs|ger?|
                         # an agenda's "uppdrag till bildningsnämnden att …": the noun, to a named body
                         r"(?P<noun>(?<![\wåäö])(?<!ett\s)(?<!blir\s)uppdrag\s+(?:till|åt)\s+(?:[\wåäö-]+\s+){0,2}?"
                         r"[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|direktören|chefen|utskottet|bolaget|nämnderna|"
-                        r"förvaltningarna)\s+att\s)|(?P<inf>(?<!att\s)uppdra\s+(?:åt|till)\s)|uppdra\s+åt|uppdrog\s+(?:\w+\s+)?(?:till|åt)|(?P<to>(?:uppdrar|(?<=att\s)uppdra)\s+(?:till|åt)\s+)|(?:uppmanas|anmodas)\s+att|"
+                        r"förvaltningarna)\s+att\s)|(?P<inf>(?<!att\s)uppdra\s+(?:åt|till)\s)|uppdra\s+åt|uppdrog\s+\w+\s+(?:till|åt)|(?P<to>(?:uppdrar|uppdrog|(?<=att\s)uppdra)\s+(?:till|åt)\s+)|(?:uppmanas|anmodas)\s+att|"
                         r"(?:uppmanar|anmodar)\s+[\wåäö\- ]{2,80}?\s+att|"
                         # a decision as an infinitive: "… beslutade även att uppmana tekniska nämnden att …"
                         r"(?P<urge>(?<=att\s)(?:uppmana|anmoda)\s+[\wåäö\- ]{2,80}?\s+att))\b", re.I)

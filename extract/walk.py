@@ -36,6 +36,7 @@ _REFERENCE_TAIL = re.compile(r"\.?\s*\((?:(?:förslag|yrkande|punkt|bilaga|från
 
 
 # the name of a document's chapter, numbered like a goal under a title about goals ("1. Inledning")
+_NO_STATEMENT = re.compile(r"^[^?]{0,300}\?\s*$|^(?:ja|nej)(?:\s+(?:ja|nej))*$", re.I)  # a question; "Ja Nej"
 _DOCUMENT_PART = re.compile(r"^(?:inledning|bakgrund|sammanfattning|innehåll|innehållsförteckning|förord|uppföljning|"
                             r"bilagor|bilaga|omvärld|omvärldsanalys|budget|ekonomisk sammanfattning|"
                             r"begreppsförklaring(?:ar)?|ordlista|beslutad\s+av|beskrivning|kommentar(?:\s+\d{4})?|"
@@ -186,9 +187,10 @@ class Walk:
         ctx = self.ctx
         text = goal_wording(text)
         if not re.search(r"[^\W\d_]{2}", text) or _DOCUMENT_PART.match(text) or _BODY_ONLY.match(text) \
-                or _AREA_DEFINED.match(text):
-            return None  # a header cell or a year under a label ("Mål" ⏎ "2019"), a chapter's name, a field's label
-            # or the body a record names ("Beslutad av" ⏎ "1. Regionfullmäktige"): not a goal
+                or _AREA_DEFINED.match(text) or _NO_STATEMENT.match(text):
+            return None  # a header cell or a year under a label ("Mål" ⏎ "2019"), a chapter's name, a field's label,
+            # the body a record names ("Beslutad av" ⏎ "1. Regionfullmäktige"), a question or a form's answers
+            # ("Hjälpte informationen på sidan dig?" ⏎ "Ja Nej", a web page's furniture): not a goal
         if b0 == len(self.blocks) - 1 and self.blocks[b0].text.rstrip().endswith(text) \
                 and self.cut_off(b0, text, self.ctx.get("goals")[-1].text if self.ctx.get("goals") else None):
             return None
@@ -272,7 +274,7 @@ _ABBREVIATION_END = re.compile(r"(?:^|[\s(])(?:bl\.\s?a|t\.\s?ex|m\.\s?fl|m\.\s?
                                r"fr\.\s?o\.\s?m|t\.\s?o\.\s?m|ca|resp|enl|jfr|kap|nr|st|p|f\.\s?d|inkl|exkl)\.$", re.I)
 
 
-_SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
+_SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+(?:[-–]\s+)?(?=[A-ZÅÄÖ])")  # ("… till Frome. - Liberalernas förslag …")
 
 
 def sentences(text: str) -> list[str]:

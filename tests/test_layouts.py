@@ -2261,3 +2261,23 @@ def test_goals_announced_then_each_under_an_areas_name_with_the_means_after_it()
     assert [g.text for g in extract_text(text, source="plan.txt").goals] == [
         "Vi ska ha en omsorg där alla får stöd i tid och kan leva ett tryggt liv.",
         "Vi ska ha ett kulturliv som når alla åldrar i hela kommunen."]
+
+
+def test_a_web_pages_feedback_question_and_its_answers_are_no_goals():
+    """A goal list on a web page, then the page's furniture in the same bullet style ("Hjälpte informationen på den
+    här sidan dig?" ⏎ "Ja Nej"): a question, and a form's answers, are never goals."""
+    text = ("Våra mål\n\nKommunens mål är:\n\n • Fler ska ha ett arbete att gå till\n • Alla barn ska klara skolan\n"
+            " • Hjälpte informationen på den här sidan dig?\n • Ja   Nej\n")
+    assert [g.text for g in extract_text(text, source="webb.txt").goals] == [
+        "Fler ska ha ett arbete att gå till", "Alla barn ska klara skolan"]
+
+
+def test_a_party_proposal_run_on_after_the_last_decided_point_starts_anew():
+    """"… V15. att socialnämnden får i uppdrag att ordna en studieresa till Åby. - Liberalernas förslag L1. att …":
+    a dash after a full stop opens the next point; the assignment ends at its own full stop."""
+    text = ("Förslag till beslut - Vänsterpartiets förslag V3. att socialnämnden får i uppdrag att ordna en studieresa "
+            "till vänorten. - Liberalernas förslag L1. att kommunstyrelsen får i uppdrag att utreda nya former av "
+            "föreningsbidrag till unga.\n")
+    texts = [a.text for a in extract_text(text, source="protokoll.txt").assignments]
+    assert "socialnämnden får i uppdrag att ordna en studieresa till vänorten." in texts
+    assert not any("Liberalernas" in t for t in texts)
