@@ -109,6 +109,33 @@ def inline_assignment_list(walk: Walk, bi: int, b: Block) -> bool:
     return b.kind != "heading"  # a chapter's number glued on ("1 Beslut … följande uppdrag: …"): still a chapter
 
 
+# "Direktiven som prioriteras inför 2017 är bland annat att A, att B … samt C.": a council's budget directives (or
+# "Uppdragen till nämnderna är att …") listed as att-clauses in one sentence, each an assignment. The singular
+# "Nämndens uppdrag är att …" states a mission, not tasks given
+_DIRECTIVES_ARE = re.compile(r"\b(?:[\wåäö]*[Dd]irektiv(?:en)?|[Uu]ppdragen)\b[^.:;]{0,80}?\s(?:är|blir|var)\s+"
+                             r"(?:bland\s+annat\s+|bl\.\s?a\.\s+|främst\s+|framför\s+allt\s+|bland\s+andra\s+)?"
+                             r"att\s+(?P<list>\S.*)$")
+_NEXT_DIRECTIVE = re.compile(r",\s*(?:och\s+|samt\s+)?att\s+|\s+(?:och|samt)\s+att\s+|,?\s+samt\s+")
+
+
+@rule("directives_listed", kinds=_TEXT_KINDS)
+def directives_listed(walk: Walk, bi: int, b: Block) -> bool:
+    """Budget directives (or the assignments) said in one sentence as att-clauses: each clause an assignment.
+    Claims nothing: the paragraph may say more."""
+    if b.kind not in _TEXT_KINDS or ("irektiv" not in b.text and "ppdragen" not in b.text):
+        return False
+    for sentence in sentences(b.text):
+        m = _DIRECTIVES_ARE.search(sentence.rstrip(" ."))
+        if not m:
+            continue
+        pieces = [p.strip(" ,;") for p in _NEXT_DIRECTIVE.split(m.group("list"))]
+        if len(pieces) < 2 or any(len(p.split()) < 2 or len(p) > 250 for p in pieces):
+            continue  # one clause is a definition ("Direktiven är att betrakta som …"), no list
+        for piece in pieces:
+            walk.accounted_here(walk.add_assignment(piece, None, bi))
+    return False
+
+
 @rule("uppdras_sentence", kinds=_TEXT_KINDS)
 def uppdras_sentence(walk: Walk, bi: int, b: Block) -> bool:
     """"Socialnämnden uppdras att …" — a plan's assignment wherever it stands; in a report it is quoted."""

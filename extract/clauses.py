@@ -12,13 +12,15 @@ from typing import Optional
 # assignment in running text, from its clause to the next clause that gives another one or the sentence's end
 # a body an assignment goes to, named after "uppdrag till": "kommunstyrelsen", "socialförvaltningen", "arbetsgruppen"
 BODY_END = r"[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|kontoret|utskottet|bolaget|gruppen|nämnderna|förvaltningarna)"
-CLAUSE_CUE = re.compile(r"\b(?:(?P<verb>får|ska\s+få|fick|fått|ges|gavs|ger?|gav|gett|givit)(?P<between>\s+[\wåäö\- ]{2,60}?)?"
+CLAUSE_CUE = re.compile(r"\b(?:(?P<verb>får|(?:ska|föreslås|bör|kommer\s+att)\s+få|fick|fått|ges|gavs|ger?|gav|gett|givit)"
+                        r"(?P<between>\s+[\wåäö\- ]{2,60}?)?"
                         # "fick i samband med budgeten ett uppdrag att …": "ett uppdrag" after a verb of giving
                         # (or "ett fortsatt uppdrag att …", and the definite "ge X uppdraget att …")
                         r"\s+(?:i\s+(?:uppdrag|uppgift)|(?P<ett>ett)(?:\s+(?P<given>fortsatt|nytt|utökat))?\s+(?:uppdrag|uppgift)"
                         # "gav fullmäktige ett uppdrag till kommunstyrelsen att …": the body it went to between
                         r"(?:\s+(?:till|åt)\s+(?P<recipient>(?:[\wåäö-]+\s+){0,2}?" + BODY_END + r"))?|"
-                        r"uppdraget)\s+att|uppdras\s+att|"
+                        # "… föreslås få uppdrag att …": the bare noun right after "få"
+                        r"uppdraget|(?<=\sfå\s)uppdrag|(?<=\sfår\s)uppdrag)\s+att|uppdras\s+att|"
                         # "… nämnder uppdras vidta åtgärder": the "att" left out before a verb of doing
                         r"(?:uppdras|uppmanas)\s+(?=(?:vidta|utreda|ta\s+fram|genomföra|återkomma|redovisa|säkerställa|arbeta|"
                         r"undersöka|utveckla|se\s+över|initiera|följa\s+upp|fortsätta)\b)|"

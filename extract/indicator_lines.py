@@ -778,3 +778,102 @@ def run_on_measure_labels(ctx: Context) -> None:
                 continue  # the last label's name has no field to end it: where it ends cannot be told
             before = [gid for at, gid in goals if 0 <= at < m.start()]
             _add_measure(ctx, seen, name, [], bi, ctx.provenance(bi), goal=before[-1] if before else None)
+
+
+# A fact box comparing the municipality with others ("Faktaruta", "Kommunen i siffror"): a header of the place and
+# what it is compared with ("Ålvik Riket", "Kommunen Länet Riket 2016"), then a line a figure: "<name> [<year>]
+# <the place's figure> <the comparison's figure> …"
+_COMPARED_WITH = r"(?:riket|sverige(?:medel|snitt)?|riks(?:genomsnitt|snitt|medel)(?:et)?|länet|läns(?:snitt|medel)(?:et)?|" \
+                 r"kommungrupp(?:en)?|liknande\s+kommuner|jämförbara\s+kommuner|(?:genom)?snitt(?:et)?|medel(?:värde)?)"
+_COMPARED_HEAD = re.compile(rf"^(?P<place>(?:[A-ZÅÄÖ][\wåäö-]+)(?:\s+(?:kommun|stad))?)(?:\s+(?P<year>{YEAR}))?"
+                            rf"(?P<others>(?:\s+{_COMPARED_WITH}(?:\s+{YEAR})?){{1,3}})$", re.I)
+_COMPARED_WORD = re.compile(_COMPARED_WITH, re.I)
+_FIGURE = re.compile(r"^[-−]?\d+(?:[.,]\d+)*%?$")
+
+
+def _figure_groups(tokens: list[str]) -> Optional[list[str]]:
+    """Figures written with spaces between thousands ("7 348 34 466"), grouped: a token of three digits after a
+    figure without decimals goes on with it. None when a token is no figure."""
+    groups: list[str] = []
+    for t in tokens:
+        if not _FIGURE.match(t):
+            return None
+        if groups and re.fullmatch(r"\d{3}%?", t) and re.fullmatch(r"[-−]?\d{1,3}(?: \d{3})*", groups[-1]):
+            groups[-1] += " " + t
+        else:
+            groups.append(t)
+    return groups
+
+
+def _compared_row(text: str, columns: int) -> Optional[tuple[str, Optional[int], Optional[list[str]]]]:
+    """(name, year, figures) of a fact box's line, when its figures fill the header's columns (a year before them
+    is the figures' year); figures None when there are more pieces than columns and the spaces between thousands
+    cannot be told from those between columns ("12 504 287 113 10 452 326" under three), [] when none follow."""
+    words = text.split()
+    k = len(words)
+    while k > 0 and _FIGURE.match(words[k - 1]):
+        k -= 1
+    figures = _figure_groups(words[k:]) if k < len(words) else []
+    year = None
+    if figures and len(figures) == columns + 1 and re.fullmatch(YEAR, figures[0]):
+        year, figures = int(figures[0]), figures[1:]
+    elif not figures and k > 1 and re.fullmatch(YEAR, words[k - 1]):
+        year, k = int(words[k - 1]), k - 1  # "<name> 2016" ⏎ "<figures>"
+    elif figures and re.fullmatch(YEAR, figures[0]) and len(figures) == 1:
+        year, figures = int(figures[0]), []
+    name = " ".join(words[:k]).strip(" :")
+    if not name or not name[:1].isalpha() or len(name) > 80 or figures is None:
+        return None
+    if len(figures) not in (0, columns):
+        if len(words) - k <= columns:
+            return None
+        return name, year, None
+    return name, year, figures
+
+
+def compared_figures(ctx: Context) -> None:
+    """The lines of a fact box under a header of the place and its comparisons: each names a measure, its first
+    figure the place's outcome and the others the comparisons'. A line of figures alone finishes the line above.
+    Runs before the tables are read: a table the box was taken for is left to this reader."""
+    lines, seen = ctx.layout.lines, {name_key(i.name) for i in ctx.get("indicators")}
+    for li, line in enumerate(lines):
+        text = line.text.strip()
+        if len(text) > 60 or not _COMPARED_WORD.search(text) or line.cells:
+            continue
+        head = _COMPARED_HEAD.match(text)
+        if not head or _COMPARED_WORD.fullmatch(head.group("place")):
+            continue
+        titles = [head.group("place")] + [m.group(0) for m in _COMPARED_WORD.finditer(head.group("others"))]
+        columns = len(titles)
+        head_year = int(head.group("year")) if head.group("year") else None
+        rows, j = [], li + 1
+        while j < len(lines):
+            text = lines[j].text.strip()
+            if not text:
+                j += 1
+                continue
+            row = _compared_row(text, columns)
+            if row is None:
+                break
+            used = [j]
+            if row[2] == []:  # the figures on the next line of their own
+                k = j + 1
+                while k < len(lines) and not lines[k].text.strip():
+                    k += 1
+                figures = _figure_groups(lines[k].text.split()) if k < len(lines) else None
+                if not figures or len(figures) != columns:
+                    break
+                row, used = (row[0], row[1], figures), [j, k]
+                j = k
+            rows.append((row, used))
+            j += 1
+        if len(rows) < 2:
+            continue
+        # read here, not as a table whose first column the place's name headed (its figures taken for names)
+        covered = {_block_at(ctx, line) for _, used in rows for line in used}
+        ctx.tables = [t for t in ctx.tables if not covered & set(t.blocks)]
+        for (name, year, figures), used in rows:
+            year = year or head_year
+            values = [_typed_value("actual" if c == 0 else "comparison", f, year).model_copy(update={"column": title})
+                      for c, (f, title) in enumerate(zip(figures or [], titles))]
+            _add_measure(ctx, seen, name, values, _block_at(ctx, used[0]), line_provenance(ctx, used))

@@ -73,7 +73,20 @@ def _is_seed(line: list[tuple], h: float) -> bool:
     # a numbered heading or contents line has its number, its title and perhaps a page number; a row of a table
     # with a number column has more cells than that
     numbered = (_SECTION_NO.match(segs[0][0][4]) or _SECTION_NO.match(first)) and len(segs) < 4
-    return not (numbered or _LIST_MARK.match(first) or _LEADER.search(text))
+    return not (numbered or _LIST_MARK.match(first) or _LEADER.search(text)
+                or spread_words([w[4] for w in line], [b[0] - a[2] for a, b in zip(line, line[1:])]))
+
+
+def spread_words(texts: list[str], gaps: list[float]) -> bool:
+    """Words of a justified line in a narrow column, set apart one by one by one and the same wide space: prose,
+    not cells (a table's cells stand apart by gaps that differ with their contents). A list's number before them
+    may stand apart otherwise."""
+    if texts and re.fullmatch(r"\d{1,2}[.)]?", texts[0].strip()):
+        texts, gaps = texts[1:], gaps[1:]
+    words = [w for t in texts for w in t.split()]
+    if len(gaps) < 3 or sum(1 for w in words if w[:1].isalpha() and not any(c.isdigit() for c in w)) < len(words) - 1:
+        return False
+    return max(gaps) - min(gaps) <= max(0.6, 0.05 * max(gaps))
 
 
 class _Mask:

@@ -24,7 +24,7 @@ import pymupdf
 from plantrace.errors import InputError
 from plantrace.extract.blocks import ATT_SATS, BULLET, item_ended, join_wrapped, line_ended
 from plantrace.extract.layout import Layout, Line
-from plantrace.extract.pdf_aligned import column_of, continued_table, find_aligned_tables
+from plantrace.extract.pdf_aligned import column_of, continued_table, find_aligned_tables, spread_words
 from plantrace.extract.pdf_tables import GridTable, find_grid_tables
 from plantrace.extract.tables import HEADER_WORDS, is_header_row
 from plantrace.extract.text_reader import PAGE_MARK, clean_line
@@ -91,6 +91,7 @@ def _merge_baseline(raw: list[VLine]) -> list[VLine]:
                 tops[id(ln)] = text.y0
     raw.sort(key=lambda l: (round(tops[id(l)]), l.bbox[0]))
     out: list[VLine] = []
+    pieces: dict[int, list] = {}  # per merged line: its pieces' texts and the gaps between them
     for ln in raw:
         if out:
             prev = out[-1]
@@ -109,9 +110,18 @@ def _merge_baseline(raw: list[VLine]) -> list[VLine]:
                 prev.bbox = (prev.bbox[0], min(prev.y0, ln.y0), ln.bbox[2], max(prev.y1, ln.y1))
                 prev.size = max(prev.size, ln.size)
                 prev.bold = prev.bold and ln.bold
+                texts, gaps = pieces[id(prev)]
+                texts.append(ln.text)
+                gaps.append(gap)
                 continue
         out.append(ln)
+        pieces[id(ln)] = ([ln.text], [])
+    for ln in out:
+        texts, gaps = pieces[id(ln)]
+        if "\t" in ln.text and spread_words(texts, gaps):
+            ln.text = " ".join(texts)
     return out
+
 
 
 def _drawn_markers(drawings: list[dict]) -> list[tuple[float, float, float, float]]:
@@ -307,14 +317,28 @@ def _column_band(lines: list[VLine], width: float) -> Optional[tuple[float, floa
                 r[5] = max(r[5], l.bbox[0] - r[1])  # widest gap between the pieces of the row
                 r[0], r[1], r[2], r[3] = min(r[0], l.bbox[0]), max(r[1], l.bbox[2]), min(r[2], l.y0), max(r[3], l.y1)
                 r[4] += len(l.text.split())
+        if not rows:
+            return None
         # prose: wide rows of many words without a cell gap (the halves of a table's rows are wide too, but
         # hold few words or cells apart)
         wide = sum(1 for r in rows.values() if r[1] - r[0] > 0.3 * width and r[4] >= 5)
         gapped = sum(1 for r in rows.values() if r[5] > 1.2 * (r[3] - r[2]))
-        if wide < 4 or wide < 0.3 * len(rows) or gapped > 0.4 * len(rows):
-            return None  # short rows of a table in a column are fine; a list alone, or a table's half, is not
-        sides.append((min(r[2] for r in rows.values()), max(r[3] for r in rows.values())))
-    (l0, l1), (r0, r1) = sides
+        starts = [round(r[0]) for r in rows.values()]
+        x0 = max(set(starts), key=starts.count)  # the column's margin: where most of its lines start
+        flush = sum(1 for r in rows.values() if abs(r[0] - x0) < 2)
+        sides.append((min(r[2] for r in rows.values()), max(r[3] for r in rows.values()), wide, gapped, len(rows),
+                      max(r[1] for r in rows.values()) - x0, flush, [r[2] for r in rows.values()]))
+    prose = [wide >= 4 and wide >= 0.3 * n and gapped <= 0.4 * n for _, _, wide, gapped, n, _, _, _ in sides]
+    if not all(prose):
+        # a column's short end (the last page's right column, a few lines over) or columns of short lines (a list
+        # of assignments): each side's lines flush at their margin, the two as wide as each other, no cell gaps,
+        # and the shorter side's lines not on the other's baselines -- a table's cells start their rows together
+        few, more = sorted(sides, key=lambda side: side[4])
+        aligned = sum(1 for y in few[7] if any(abs(y - other) < 1.0 for other in more[7]))
+        if not all(wide >= 1 and gapped == 0 and flush >= 0.8 * n for _, _, wide, gapped, n, _, flush, _ in sides) \
+                or abs(sides[0][5] - sides[1][5]) > 0.04 * max(sides[0][5], sides[1][5]) or aligned >= 0.5 * few[4]:
+            return None
+    (l0, l1, *_), (r0, r1, *_) = sides
     if min(l1, r1) - max(l0, r0) < 0.5 * min(l1 - l0, r1 - r0):
         return None
     return float(mid), max(l0, r0) - 2, min(l1, r1) + 2, max(l1, r1) + 2
@@ -402,14 +426,17 @@ class _Para:
 
     def text_lines(self, edge: float, body: float, justified: bool = False) -> list["_Para"]:
         """The paragraph cut where a line ended by choice, not by wrapping: as the text version has its lines.
-        In justified text a line that stops short of the edge, after one that reached it, ends its paragraph
-        (`justified`: the document sets its body text so)."""
+        In justified text a line that stops short of the edge, after one that reached it or with a full stop or a
+        colon, ends its paragraph (`justified`: the document sets its body text so)."""
         out = [[self.lines[0]]]
         for prev, ln in zip(self.lines, self.lines[1:]):
-            short = justified and len(out[-1]) >= 2 and _reaches(out[-1][-2], edge) and not _reaches(prev, edge) \
-                and not prev.text.rstrip().endswith(("-", ",")) and ln.text[:1].isupper() and ln.page == prev.page
+            # (a paragraph's first line stopping short ended it too when it closed a sentence or opened a list)
+            short = justified and not _reaches(prev, edge) and ln.text[:1].isupper() and ln.page == prev.page and (
+                len(out[-1]) >= 2 and _reaches(out[-1][-2], edge) and not prev.text.rstrip().endswith(("-", ","))
+                or prev.text.rstrip().endswith((":", ".", "!", "?")))
             if short or _hard_break(prev, ln, prev.right or edge, body if len(out[-1]) == 1 else None) \
-                    or _next_att_clause(self.lines[0], prev, ln) or item_ended(out[-1][0].text, prev.text, ln.text):
+                    or _next_att_clause(out[-1][0], prev, ln, justified and not _reaches(prev, prev.right or edge)) \
+                    or item_ended(out[-1][0].text, prev.text, ln.text):
                 out.append([ln])
             else:
                 out[-1].append(ln)
@@ -430,9 +457,12 @@ def _justified(pages: list["PageText"], edge: float) -> bool:
     return len(wrapped) >= 10 and sum(_reaches(a, edge) for a in wrapped) >= 0.9 * len(wrapped)
 
 
-def _next_att_clause(first: VLine, prev: VLine, ln: VLine) -> bool:
-    """In a list of att-satser (a decision: "att ge …, att uppdra …"), each clause starts a line of its own."""
-    return bool(ATT_SATS.match(first.text) and ATT_SATS.match(ln.text)) and prev.text.rstrip().endswith((",", ";", "."))
+def _next_att_clause(first: VLine, prev: VLine, ln: VLine, short: bool = False) -> bool:
+    """In a list of att-satser (a decision: "att ge …, att uppdra …"), each clause starts a line of its own: after
+    one that ended with a comma or a full stop, or without one in justified text (`short`: `prev` stops short of
+    the edge, so it ended its clause)."""
+    return bool(ATT_SATS.match(first.text) and ATT_SATS.match(ln.text)) \
+        and (short or prev.text.rstrip().endswith((",", ";", ".")))
 
 
 def _hard_break(prev: VLine, ln: VLine, edge: float, body: Optional[float] = None) -> bool:

@@ -10,7 +10,7 @@ from plantrace.extract.context import Context, fold
 from plantrace.extract.flattened import split_rows
 from plantrace.extract.followups import extract_followups
 from plantrace.extract.indicator_cards import indicator_cards
-from plantrace.extract.indicator_lines import (glued_measure_rows, indicator_lines, inline_measure_bullets, key_figure_runs,
+from plantrace.extract.indicator_lines import (compared_figures, glued_measure_rows, indicator_lines, inline_measure_bullets, key_figure_runs,
                                                measure_lines_under_header, measure_records, question_rows, status_first_rows,
                                                result_bullets, result_cards, run_on_measure_labels, target_then_outcome)
 from plantrace.extract.items import table_items
@@ -63,6 +63,7 @@ register("question_rows")(question_rows)
 register("status_first_rows")(status_first_rows)
 register("glued_measure_rows")(glued_measure_rows)
 register("key_figure_runs")(key_figure_runs)
+register("compared_figures")(compared_figures)
 register("measure_records")(measure_records)
 register("measure_lines_under_header")(measure_lines_under_header)
 register("inline_measure_bullets")(inline_measure_bullets)
@@ -115,7 +116,7 @@ def header_cells_not_indicators(ctx: Context) -> None:
         ctx.items["indicators"] = kept
 
 
-DEFAULT_PIPELINE: list[str] = ["blocks", "toc", "headings", "tables", "roles", "structure", "table_items", "indicator_lines",
+DEFAULT_PIPELINE: list[str] = ["blocks", "toc", "headings", "tables", "roles", "structure", "compared_figures", "table_items", "indicator_lines",
                                "result_cards", "result_bullets", "target_then_outcome", "question_rows", "status_first_rows", "glued_measure_rows",
                                "key_figure_runs", "measure_records",
                                "measure_lines_under_header", "inline_measure_bullets",

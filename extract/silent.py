@@ -13,7 +13,7 @@ from plantrace.extract.context import Context
 from plantrace.extract.goal_rules import about_goals
 from plantrace.extract.roles import heading_candidate, is_statement, role_of
 from plantrace.extract.vocabulary import ASSIGNMENT_CUE, GOAL_REGION, PLACEHOLDER
-from plantrace.extract.walk import Walk, first_sentence
+from plantrace.extract.walk import Walk, first_sentence, sentences
 
 # How sure the role classifier must be before it adds an item where no rule spoke: in a section whose heading
 # is about goals but where the rules found none, and anywhere in a document where they found no goal at all.
@@ -77,7 +77,9 @@ def where_structure_is_silent(ctx: Context, walk: Walk) -> None:
         text = b.text.strip()
         if role_of(ctx, bi, MIN_ASSIGNMENT_PROB) == "assignment" and ASSIGNMENT_CUE.search(text) \
                 and not ctx.is_report and len(text) < 400:
-            walk.add_assignment(first_sentence(text), None, bi)
+            # the sentence that gives it, not the paragraph's first ("Ärendet behandlades. X föreslås få i uppdrag …")
+            walk.add_assignment(next((s for s in sentences(text) if ASSIGNMENT_CUE.search(s)), first_sentence(text)),
+                                None, bi)
             continue
         if not is_statement(text) or text.endswith(("?", ":")) or about_goals(text) or section[bi] in not_goals \
                 or bi > 0 and _VISION_TITLE.match(blocks[bi - 1].text.strip()) \

@@ -68,6 +68,7 @@ STRUCTURE_RULES: list[str] = [
     "decided_shall",  # "KS beslutade även att <förvaltning> ska …" in running text (does not claim)
     "decided_tasks",  # under "Beslut": "<nämnden> ska …:" ⏎ • <task> …, "<kontoret> ska också utreda …" (does not claim)
     "assignment_in_text",  # "… beslutade att ge X i uppdrag att …" in running text
+    "directives_listed",  # "Direktiven som prioriteras är bland annat att A, att B … samt C" (does not claim)
 ]
 
 

@@ -173,12 +173,12 @@ IMPERATIVES = frozenset("""
 analysera arbeta anpassa anställ avveckla begränsa bereda besluta beskriv bevaka bidra bilda bjud bygg
 definiera delta digitalisera dokumentera effektivisera erbjud etablera fastställ fatta fokusera fortsätt
 frigör främja fullfölj färdigställ följ förankra förbered förbättra förenkla förstärk förtydliga förverkliga
-genomför genomlys granska handla hitta implementera informera initiera inför inled integrera intensifiera
+genomför genomlys gör granska handla hitta höj implementera informera initiera inför inled integrera intensifiera
 inventera involvera kartlägg klargör komplettera konkretisera kommunicera korta lyft lägg minska motverka
 möjliggör normera omarbeta omfördela optimera organisera paketera pröva planera presentera prioritera påbörja
 påskynda realisera redovisa reducera revidera sammanställ samordna samla samverka se sprid starta stimulera
-stärk stöd säkerställ sänk ta tillgängliggör tillsätt tillse tydliggör undersök upphandla upprätta uppdatera
-utarbeta utforma utred utveckla utvärdera verka verkställ vidareutveckla vidta välj värna växla åtgärda
+skapa stärk stöd säkerställ sänk ta tillgängliggör tillsätt tillse tydliggör undersök upphandla upprätta uppdatera
+utarbeta utforma utred utveckla utöka utvärdera verka verkställ vidareutveckla vidta välj värna växla åtgärda
 återrapportera öka öppna överväg
 """.split())
 

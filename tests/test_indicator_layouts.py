@@ -1317,3 +1317,42 @@ def test_an_overview_a_figure_a_line_whose_years_the_transcript_ran_together():
     assert [raw for _, raw in rows["varav kommunen"]] == ["21:40", "21:40", "21:40", "21:20", "21:20"]
     assert [raw for _, raw in rows["Nettoinvesteringar i mnkr"]] == ["88,1", "64,0", "71,5", "59,9", "102,3"]
     assert len(rows) == 4
+
+
+def test_a_fact_box_comparing_the_municipality_with_the_country():
+    """"Faktaruta": a header of the place and what it is compared with, then a line a measure: its name, the year,
+    the place's figure and the comparison's (a name with its year may have its figures on the next line). The
+    place's figure is the outcome, the other the comparison, each under its column."""
+    text = ("Faktaruta\n\nNorrby Riket\n\nInvånare 2023 12.410 10.551.707\n\nMedelålder 2023 44,6 41,6\n\n"
+            "Andel invånare över 80 år % 2023\n\n7,1 5,3\n\nSkattesats % 2024 33,20 32,37\n\n"
+            "Vision\n\nNorrby ska vara en levande kommun.\n")
+    d = extract_text(text, source="faktaruta.txt")
+    rows = {i.name: [(v.kind, v.year, v.raw, v.column) for v in i.values] for i in d.indicators}
+    assert rows == {
+        "Invånare": [("actual", 2023, "12.410", "Norrby"), ("comparison", 2023, "10.551.707", "Riket")],
+        "Medelålder": [("actual", 2023, "44,6", "Norrby"), ("comparison", 2023, "41,6", "Riket")],
+        "Andel invånare över 80 år %": [("actual", 2023, "7,1", "Norrby"), ("comparison", 2023, "5,3", "Riket")],
+        "Skattesats %": [("actual", 2024, "33,20", "Norrby"), ("comparison", 2024, "32,37", "Riket")]}
+
+
+def test_a_fact_box_with_the_county_and_the_country_is_no_table_of_the_places_name():
+    """"Kommunen i siffror" with three columns (the place, the county, the country) and the year in the header:
+    read as the fact box, not as a table whose first column the place's name heads (its first figure then taken
+    into the measure's name)."""
+    text = ("Kommunen i siffror\n\nÅsby kommun 2023 Länet Riket\n\nBefolkningsökning % 0,8 0,5 0,6\n\n"
+            "Förvärvsfrekvens 20–64 år % 81,2 79,5 78,1\n\nUtbildningsnivå eftergymnasial % 31 36 44\n")
+    d = extract_text(text, source="siffror.txt")
+    rows = {i.name: [(v.kind, v.year, v.raw) for v in i.values] for i in d.indicators}
+    assert rows["Förvärvsfrekvens 20–64 år %"] == [("actual", 2023, "81,2"), ("comparison", 2023, "79,5"),
+                                                  ("comparison", 2023, "78,1")]
+    assert set(rows) == {"Befolkningsökning %", "Förvärvsfrekvens 20–64 år %", "Utbildningsnivå eftergymnasial %"}
+
+
+def test_a_fact_box_row_whose_thousands_cannot_be_told_from_its_columns_keeps_its_name():
+    """"Folkmängd 12 504 287 113 10 452 326" under three columns: seven pieces, and the spaces between thousands
+    cannot be told from those between columns, so the measure is named without figures (none guessed) and the
+    rows after it are still read."""
+    text = ("Kommunen i siffror\n\nÅsby Länet Riket\n\nFolkmängd 12 504 287 113 10 452 326\n\n"
+            "Medelålder 44,1 42,9 41,3\n\nSkattesats % 33,15 32,98 32,37\n")
+    rows = {i.name: [v.raw for v in i.values] for i in extract_text(text, source="siffror.txt").indicators}
+    assert rows == {"Folkmängd": [], "Medelålder": ["44,1", "42,9", "41,3"], "Skattesats %": ["33,15", "32,98", "32,37"]}

@@ -214,6 +214,9 @@ def test_goals_one_per_line_under_their_perspective():
     ("Fullmäktige gav under hösten kulturnämnden ett uppdrag att se över taxorna för musikskolan.",
      ["kulturnämnden ett uppdrag att se över taxorna för musikskolan."]),
     ("Skollagen ger förskolan ett uppdrag att stimulera varje barns språkutveckling.", []),
+    # a proposal told in a news summary, the sentence that gives it though another stands before it
+    ("Utskottet behandlade frågan om lokaler. Fastighetsenheten föreslås få uppdrag att inventera skolornas "
+     "tomma lokaler.", ["Fastighetsenheten föreslås få uppdrag att inventera skolornas tomma lokaler."]),
 ])
 def test_assignments_given_in_running_text(text, expected):
     assert _items(text, "assignments") == expected
@@ -2281,3 +2284,18 @@ def test_a_party_proposal_run_on_after_the_last_decided_point_starts_anew():
     texts = [a.text for a in extract_text(text, source="protokoll.txt").assignments]
     assert "socialnämnden får i uppdrag att ordna en studieresa till vänorten." in texts
     assert not any("Liberalernas" in t for t in texts)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kommunfullmäktige har antagit budgetdirektiven för 2025–2027. De direktiv som prioriteras är bland annat att "
+     "bygga ut förskolan i Norrby, att ta fram en plan för gång- och cykelvägar samt en översyn av "
+     "kommunens lokalbehov.",
+     ["bygga ut förskolan i Norrby", "ta fram en plan för gång- och cykelvägar", "en översyn av kommunens lokalbehov"]),
+    ("Uppdragen till nämnderna är att minska matsvinnet i skolköken och att samordna inköpen av fordon.",
+     ["minska matsvinnet i skolköken", "samordna inköpen av fordon"]),
+    # a mission, not tasks given; a definition, not a list
+    ("Nämndens uppdrag är att ansvara för förskola och skola och att ge eleverna goda förutsättningar.", []),
+    ("Direktiven är att betrakta som en ram för budgetarbetet.", []),
+])
+def test_directives_listed_in_one_sentence_are_assignments(text, expected):
+    assert _items(text, "assignments") == expected

@@ -539,3 +539,89 @@ def test_a_short_outline_title_is_no_heading_of_a_longer_line_it_begins(tmp_path
     assert "Kulturnämnden" in headings and not any(h.startswith("Kulturnämnden ska") for h in headings)
     goals = [g.text for g in extract_file(tmp_path / "outlined.pdf").goals]
     assert "Kulturnämnden ska erbjuda kulturskola i alla kommundelar" in goals
+
+
+def test_columns_of_short_lines_are_still_columns(tmp_path):
+    # an assignment follow-up list in two columns: mostly short lines (title, task, committee, status), too few of
+    # prose width for the usual test, the right column a part of the left's length. Both sides' lines stand flush
+    # at their margins, the columns are as wide as each other and the right one's lines are not on the left one's
+    # baselines: the page is two columns (not a table of left and right lines) and each assignment stays whole
+    verbs = ["Gör en översyn av", "Ta fram en plan för", "Utred behovet av", "Inför", "Utveckla", "Pröva", "Kartlägg",
+             "Säkerställ", "Se över", "Planera"]
+    objects = ["fritidsgårdarnas öppettider", "underhållet av idrottshallarna", "en gemensam bokningstjänst",
+               "digital ansökan om bidrag", "samarbetet kring lovaktiviteter", "längre öppettider på biblioteket",
+               "föreningarnas lokalbehov", "tillgängligheten i badhusen", "avgifterna för kulturskolan",
+               "en ny konstgräsplan"]
+    tasks = [f"{v} {o}" for v, o in zip(verbs, objects)]
+    comment = "Arbetet är klart och har redovisats till nämnden i maj. Uppdraget är därmed avslutat."
+    html = "<p>Uppföljning av uppdrag</p>" + "".join(
+        f"<p style='margin:8pt 0 0 0'><b>Uppdrag</b></p><p style='margin:0'>{t}</p>"
+        f"<p style='margin:0'>Ansvarig nämnd: KFN</p><p style='margin:0'>Status: Klart</p>"
+        f"<p style='margin:0'>Kommentar</p><p style='margin:0'>{comment}</p>" for t in tasks)
+    pdf = _story_pdf(tmp_path / "r.pdf", html, css="p { text-align: justify; font-size: 9pt; }", columns=2)
+    layout = read_pdf(pdf)
+    assert len({ln.page for ln in layout.lines}) == 1 and max(ln.bbox[0] for ln in layout.lines if ln.bbox) > 300
+    assert not any(ln.cells for ln in layout.lines)
+    assert {a.text for a in extract_file(pdf).assignments} == set(tasks)
+
+
+def test_att_clauses_without_punctuation_in_justified_text_each_start_a_line(tmp_path):
+    # a decision's att-clauses with no comma or full stop after them, lines of one paragraph set justified in a
+    # narrow column: the first clause's last line stops short of the edge (though the next "att" would not have
+    # fitted there), so it ended, and the next "att …" starts a line of its own
+    filler = "Nämnden har behandlat ärendet vid flera tillfällen och förvaltningen har lämnat underlag till beslutet. "
+    clauses = ["att uppdra åt förvaltningen att ta fram en plan för fler platser i förskolan och redovisa den till "
+               "nämnden senast vid nämndens sammanträde i oktober 2024",
+               "att uppdra åt förvaltningschefen att se över skolskjutsarna och redovisa till nämnden senast 2024-06-30"]
+    html = f"<p>{filler * 4}</p><p>Beslut</p><p>Nämnden beslutar<br/>" + "<br/>".join(clauses) + f"</p><p>{filler * 6}</p>"
+    pdf = _story_pdf(tmp_path / "d.pdf", html, css="p { text-align: justify; font-size: 9pt; }", columns=2)
+    assert all(c in _lines(pdf) for c in clauses)
+
+
+def test_a_justified_line_of_few_words_spread_wide_is_prose_not_cells(tmp_path):
+    # a numbered assignment in a narrow justified column whose first line holds only a few short words before a
+    # long one that did not fit: they stand apart by one and the same wide space, which is no cell gap
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+
+    def put(y: float, words: list[str], x0: float = 60, right: float = 280, spread: bool = True) -> None:
+        widths = [pymupdf.get_text_length(w, fontsize=9) for w in words]
+        space = (right - x0 - sum(widths)) / (len(words) - 1) if spread else 3.0
+        x = x0
+        for w, width in zip(words, widths):
+            page.insert_text((x, y), w, fontsize=9)
+            x += width + space
+
+    put(80, ["Uppdrag", "till", "nämnden", "under", "året"], spread=False)
+    put(100, ["1"], x0=52, spread=False)
+    put(100, "Utred en ny modell för".split())
+    put(111, "arbetsmarknadsinsatser och försörjningsstöd".split(), spread=False)
+    put(126, ["2"], x0=52, spread=False)
+    put(126, "Ta fram en plan för".split())
+    put(137, "sommarlovsaktiviteter i alla kommundelar".split(), spread=False)
+    # and a table's row of one-word cells, apart by gaps that differ, stays a row of cells
+    put(170, ["Mål"], x0=60, spread=False)
+    put(170, ["Utfall"], x0=200, spread=False)
+    put(170, ["Status"], x0=300, spread=False)
+    put(170, ["Trend"], x0=420, spread=False)
+    path = tmp_path / "spread.pdf"
+    doc.save(path)
+    texts = [ln.text for ln in read_pdf(path).lines if ln.text]
+    assert "1 Utred en ny modell för arbetsmarknadsinsatser och försörjningsstöd" in texts
+    assert "2 Ta fram en plan för sommarlovsaktiviteter i alla kommundelar" in texts
+    assert "Mål\tUtfall\tStatus\tTrend" in texts
+
+
+def test_in_justified_text_a_first_line_short_of_the_edge_with_a_colon_ends_its_paragraph(tmp_path):
+    # a list's introduction over its items, lines of one paragraph broken by the author, in justified columns: it
+    # stops short of the edge and ends in a colon, so the goal under it (which wraps) is a line of its own
+    filler = ("Förvaltningen har under året arbetat vidare med att korta väntetiderna och att göra det enklare för "
+              "invånarna att komma i kontakt med verksamheterna i hela kommunen. ")
+    goals = ["Dricksvattenkvaliteten ska vara hög och leveranserna ska vara säkra året runt",
+             "Gång- och cykelvägarna ska vara trygga och väl underhållna"]
+    intro = "Till det första inriktningsmålet hör nämndens mål:"  # (the goal's long first word would not fit after)
+    html = f"<p>{filler * 3}</p><p>{intro}<br/>" + "<br/>".join(goals) + f"</p><p>{filler * 6}</p>"
+    pdf = _story_pdf(tmp_path / "c.pdf", html, css="p { text-align: justify; font-size: 9pt; }", columns=2)
+    lines = _lines(pdf)
+    assert intro in lines
+    assert all(g in lines for g in goals)
