@@ -785,7 +785,7 @@ def run_on_measure_labels(ctx: Context) -> None:
 # <the place's figure> <the comparison's figure> …"
 _COMPARED_WITH = r"(?:riket|sverige(?:medel|snitt)?|riks(?:genomsnitt|snitt|medel)(?:et)?|länet|läns(?:snitt|medel)(?:et)?|" \
                  r"kommungrupp(?:en)?|liknande\s+kommuner|jämförbara\s+kommuner|(?:genom)?snitt(?:et)?|medel(?:värde)?)"
-_COMPARED_HEAD = re.compile(rf"^(?P<place>(?:[A-ZÅÄÖ][\wåäö-]+)(?:\s+(?:kommun|stad))?)(?:\s+(?P<year>{YEAR}))?"
+_COMPARED_HEAD = re.compile(rf"^(?P<place>(?-i:[A-ZÅÄÖ])[\wåäö-]+(?:\s+(?:kommun|stad))?)(?:\s+(?P<year>{YEAR}))?"
                             rf"(?P<others>(?:\s+{_COMPARED_WITH}(?:\s+{YEAR})?){{1,3}})$", re.I)
 _COMPARED_WORD = re.compile(_COMPARED_WITH, re.I)
 _FIGURE = re.compile(r"^[-−]?\d+(?:[.,]\d+)*%?$")

@@ -78,7 +78,7 @@ def _is_seed(line: list[tuple], h: float) -> bool:
 
 
 def spread_words(texts: list[str], gaps: list[float]) -> bool:
-    """Words of a justified line in a narrow column, set apart one by one by one and the same wide space: prose,
+    """Words of a justified line in a narrow column, each apart from the next by one and the same wide space: prose,
     not cells (a table's cells stand apart by gaps that differ with their contents). A list's number before them
     may stand apart otherwise."""
     if texts and re.fullmatch(r"\d{1,2}[.)]?", texts[0].strip()):

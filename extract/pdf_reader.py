@@ -123,7 +123,6 @@ def _merge_baseline(raw: list[VLine]) -> list[VLine]:
     return out
 
 
-
 def _drawn_markers(drawings: list[dict]) -> list[tuple[float, float, float, float]]:
     """Small dark shapes, the list bullets a browser or a layout program draws instead of printing a glyph.
     Coloured ones are left out: a red or green dot is a status, not a bullet."""

@@ -10,9 +10,10 @@ from plantrace.extract.context import Context, fold
 from plantrace.extract.flattened import split_rows
 from plantrace.extract.followups import extract_followups
 from plantrace.extract.indicator_cards import indicator_cards
-from plantrace.extract.indicator_lines import (compared_figures, glued_measure_rows, indicator_lines, inline_measure_bullets, key_figure_runs,
-                                               measure_lines_under_header, measure_records, question_rows, status_first_rows,
-                                               result_bullets, result_cards, run_on_measure_labels, target_then_outcome)
+from plantrace.extract.indicator_lines import (compared_figures, glued_measure_rows, indicator_lines, inline_measure_bullets,
+                                               key_figure_runs, measure_lines_under_header, measure_records, question_rows,
+                                               status_first_rows, result_bullets, result_cards, run_on_measure_labels,
+                                               target_then_outcome)
 from plantrace.extract.items import table_items
 from plantrace.extract.labelled_records import labelled_records
 from plantrace.extract.roles import classify_blocks

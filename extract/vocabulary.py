@@ -176,8 +176,8 @@ frigör främja fullfölj färdigställ följ förankra förbered förbättra f�
 genomför genomlys gör granska handla hitta höj implementera informera initiera inför inled integrera intensifiera
 inventera involvera kartlägg klargör komplettera konkretisera kommunicera korta lyft lägg minska motverka
 möjliggör normera omarbeta omfördela optimera organisera paketera pröva planera presentera prioritera påbörja
-påskynda realisera redovisa reducera revidera sammanställ samordna samla samverka se sprid starta stimulera
-skapa stärk stöd säkerställ sänk ta tillgängliggör tillsätt tillse tydliggör undersök upphandla upprätta uppdatera
+påskynda realisera redovisa reducera revidera sammanställ samordna samla samverka se skapa sprid starta stimulera
+stärk stöd säkerställ sänk ta tillgängliggör tillsätt tillse tydliggör undersök upphandla upprätta uppdatera
 utarbeta utforma utred utveckla utöka utvärdera verka verkställ vidareutveckla vidta välj värna växla åtgärda
 återrapportera öka öppna överväg
 """.split())
