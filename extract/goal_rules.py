@@ -486,6 +486,11 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
         walk.areas_mode, walk.list_mode, walk.list_parent = mode, mode[0], None
         return True
     if _ORG_LINE.match(text):
+        if walk.title_mode == "assignments" and nxt is not None and nxt.kind in ("bullet", "item") \
+                and not (assignment_like(nxt.text) or verb_first(nxt.text)):
+            # "Särskilda uppdrag" ⏎ • <tasks> ⏎ "Socialnämnden" ⏎ • <priorities, no tasks>: the committee's own
+            # section begins, and the list of assignments has ended
+            walk.title_mode = None
         return True  # a running header naming the committee or municipality: furniture, not a new section
     if _PERSPECTIVE_NAME.search(text) and len(text.split()) <= 4 and hi is None:
         walk.area = None  # "Det ekonomiska perspektivet": the scorecard's perspective over its goals, no goal itself
@@ -849,6 +854,9 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
         walk.list_mode, walk.list_parent = "goals", None  # the numbered goals go on after one goal's results
     if b.kind in ("bullet", "item") and _PERSPECTIVE_NAME.search(text) and len(text.split()) <= 4:
         return True  # "1. Medarbetarperspektiv" ⏎ • goals: the scorecard's perspective, its goals listed under it
+    if b.kind in ("bullet", "item") and _THESE_GOALS.match(text):
+        walk.list_mode = None  # "– De här målen ser vi som avgörande …": a word on the goals listed, the list has ended
+        return False
     if b.kind in ("bullet", "item"):
         if walk.list_status:
             text = _without_verdict(text)
@@ -881,6 +889,10 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
     if b.kind == "para" and not is_statement(text):
         walk.list_mode = None
     return False
+
+
+# a line that speaks of the goals just listed ("De här målen …", "Dessa tre mål …", "Målen ovan …")
+_THESE_GOALS = re.compile(r"^(?:(?:de\s+här|dessa|de\s+ovan|ovanstående)\s+(?:[\wåäö]+\s+){0,2}?mål(?:en)?|målen\s+ovan)\b", re.I)
 
 
 # a decision over goals whose list lost its bullets: "… föreslår kommunfullmäktige att besluta om följande finansiella

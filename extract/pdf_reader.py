@@ -350,9 +350,11 @@ def _reading_order(lines: list[VLine], band: Optional[tuple[float, float, float,
     if band is None:
         return None
     lines = sorted(lines, key=lambda l: (l.y0, l.bbox[0]))
-    mid, band_top, band_bottom, _ = band
-    left = [l for l in lines if l.bbox[2] <= mid + 1 and l.cells is None]
-    right = [l for l in lines if l.bbox[0] >= mid - 1 and l.cells is None]
+    mid, band_top, band_bottom, longer_bottom = band
+    # (a table inside a column goes with it, down to where the longer column ends: below the shorter one's end it
+    # is no table under both)
+    left = [l for l in lines if l.bbox[2] <= mid + 1 and (l.cells is None or l.y0 < longer_bottom)]
+    right = [l for l in lines if l.bbox[0] >= mid - 1 and (l.cells is None or l.y0 < longer_bottom)]
     in_cols = {id(l) for l in left} | {id(l) for l in right}
     above = [l for l in lines if l.y1 <= band_top or (id(l) not in in_cols and l.y0 < band_top)]
     taken = {id(l) for l in above}

@@ -105,9 +105,11 @@ def goals_not_indicators(ctx: Context) -> None:
             while v in dropped:
                 v = table[k] = dropped[v]
 
-# a table's header cells read as a row ("Uppfyllelsetid Ansvarig", "Utfall Målnivå"): no measure's name
+# a table's header cells read as a row ("Uppfyllelsetid Ansvarig", "Utfall Målnivå"), or a breakdown's labels alone
+# ("Totalt", "Kvinnor Män"): no measure's name
 _HEADER_WORDS = re.compile(r"^(?:(?:uppfyllelsetid|ansvarig|ansvar|utfall|målnivå|målvärde|beskrivning|kommentar|"
-                           r"trend|status|indikator(?:er)?|nyckeltal|mått|enhet|period|källa|bedömning)\s*[/,]?\s*)+$", re.I)
+                           r"trend|status|indikator(?:er)?|nyckeltal|mått|enhet|period|källa|bedömning|"
+                           r"totalt|kvinnor|män|flickor|pojkar)\s*[/,]?\s*)+$", re.I)
 
 
 @register("header_cells_not_indicators")

@@ -1356,3 +1356,13 @@ def test_a_fact_box_row_whose_thousands_cannot_be_told_from_its_columns_keeps_it
             "Medelålder 44,1 42,9 41,3\n\nSkattesats % 33,15 32,98 32,37\n")
     rows = {i.name: [v.raw for v in i.values] for i in extract_text(text, source="siffror.txt").indicators}
     assert rows == {"Folkmängd": [], "Medelålder": ["44,1", "42,9", "41,3"], "Skattesats %": ["33,15", "32,98", "32,37"]}
+
+
+def test_a_breakdowns_labels_alone_are_no_measure():
+    """A table whose breakdown rows (`Totalt`, `Kvinnor`, `Män`) were read apart from their measure: a label of a
+    breakdown alone names no measure; the measure keeps its name."""
+    text = ("Indikator\tUtfall 2023\tMålvärde 2024\nAndel medarbetare med friskvårdsbidrag (%)\t41\t50\n"
+            "Totalt\t41\t50\nKvinnor\t45\t50\nMän\t33\t50\n")
+    names = [i.name for i in extract_text(text, source="uppdelning.txt").indicators]
+    assert "Andel medarbetare med friskvårdsbidrag (%)" in names
+    assert not {"Totalt", "Kvinnor", "Män"} & set(names)

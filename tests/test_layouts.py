@@ -2299,3 +2299,25 @@ def test_a_party_proposal_run_on_after_the_last_decided_point_starts_anew():
 ])
 def test_directives_listed_in_one_sentence_are_assignments(text, expected):
     assert _items(text, "assignments") == expected
+
+
+def test_a_committees_name_over_priorities_ends_the_list_of_assignments_above():
+    # a budget's priorities per committee, each with its "Särskilda uppdrag": the bullets under the next committee's
+    # name are priorities (no task), so the list of assignments above ended at the name
+    text = ("Budget 2026\n\nKommunstyrelsen\n • Ny webbplats för kommunen\n • Satsning på trygghetsvärdar\n"
+            "Särskilda uppdrag\n • Ta fram en plan för laddplatser vid kommunens förskolor.\n"
+            " • Utreda en gemensam växel för kommunens bolag.\n\nKultur- och fritidsnämnden\n"
+            " • Utökade öppettider i simhallen\n • Fler sommarjobb för unga\nSärskilda uppdrag\n"
+            " • Se över taxorna för föreningarnas lokalhyror.\n")
+    assert _items(text, "assignments") == ["Ta fram en plan för laddplatser vid kommunens förskolor.",
+                                           "Utreda en gemensam växel för kommunens bolag.",
+                                           "Se över taxorna för föreningarnas lokalhyror."]
+
+
+def test_a_line_about_the_goals_just_listed_is_no_goal():
+    # a news item's bulleted goals and then a quote set as a dash line that speaks of them
+    text = ("Ny strategisk plan\n\nFullmäktige har antagit en ny plan. De tre strategiska målen är:\n"
+            " • Alla barn ska klara skolan\n • Kommunen ska växa hållbart\n • Äldre ska kunna bo kvar hemma\n"
+            " • De här målen är avgörande för att kommunen ska kunna växa, säger kommunalrådet.\n")
+    assert _items(text, "goals") == ["Alla barn ska klara skolan", "Kommunen ska växa hållbart",
+                                     "Äldre ska kunna bo kvar hemma"]

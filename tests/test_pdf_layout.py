@@ -625,3 +625,24 @@ def test_in_justified_text_a_first_line_short_of_the_edge_with_a_colon_ends_its_
     lines = _lines(pdf)
     assert intro in lines
     assert all(g in lines for g in goals)
+
+
+def test_a_table_in_the_longer_column_below_the_shorter_ones_end_is_read_with_its_column(tmp_path):
+    # two columns of prose, each with a table of measures: the left one's table stands lower than where the right
+    # column ends. It is still the left column's (read before the right column), not a table under both columns
+    filler = ("Förvaltningen har under året arbetat vidare med att korta väntetiderna och att göra det enklare för "
+              "invånarna att komma i kontakt med verksamheterna i hela kommunen. ")
+
+    def table(rows):
+        body = "".join(f"<tr><td>{n}</td><td>{a}</td><td>{b}</td></tr>" for n, a, b in rows)
+        return f"<table><tr><th>Indikator</th><th>Utfall 2023</th><th>Målvärde 2024</th></tr>{body}</table>"
+
+    first = [("Andel nöjda brukare i hemtjänsten (%)", "81", "85"), ("Antal dagar till beslut om bistånd", "21", "14")]
+    second = [("Antal besök på biblioteken per invånare", "4,1", "5,0"), ("Andel återvunnet avfall (%)", "52", "60")]
+    html = f"<p>{filler * 8}</p>" + table(first) + f"<p>{filler * 8}</p>" + table(second) + f"<p>{filler * 2}</p>"
+    pdf = _story_pdf(tmp_path / "t.pdf", html, css="p { text-align: justify; font-size: 9pt; } "
+                     "td, th { font-size: 8pt; padding: 1pt 3pt; } th { text-align: left; }", columns=2)
+    layout = read_pdf(pdf)
+    rows = [ln for ln in layout.lines if ln.cells]
+    assert rows[0].bbox[0] < 300 < rows[-1].bbox[0]  # the left column's table before the right one's
+    assert [ln.cells[0] for ln in rows if ln.cells[0] != "Indikator"] == [n for n, _, _ in first + second]
