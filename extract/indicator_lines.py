@@ -788,6 +788,7 @@ _COMPARED_WITH = r"(?:riket|sverige(?:medel|snitt)?|riks(?:genomsnitt|snitt|mede
 _COMPARED_HEAD = re.compile(rf"^(?P<place>(?-i:[A-ZÅÄÖ])[\wåäö-]+(?:\s+(?:kommun|stad))?)(?:\s+(?P<year>{YEAR}))?"
                             rf"(?P<others>(?:\s+{_COMPARED_WITH}(?:\s+{YEAR})?){{1,3}})$", re.I)
 _COMPARED_WORD = re.compile(_COMPARED_WITH, re.I)
+_COMPARED_CUE = re.compile(r"riket|sverige|riks|län|kommungrupp|kommuner|snitt|medel")  # (lower case: a cheap test first)
 _FIGURE = re.compile(r"^[-−]?\d+(?:[.,]\d+)*%?$")
 
 
@@ -838,7 +839,7 @@ def compared_figures(ctx: Context) -> None:
     lines, seen = ctx.layout.lines, {name_key(i.name) for i in ctx.get("indicators")}
     for li, line in enumerate(lines):
         text = line.text.strip()
-        if len(text) > 60 or not _COMPARED_WORD.search(text) or line.cells:
+        if len(text) > 60 or not _COMPARED_CUE.search(text.lower()) or line.cells:
             continue
         head = _COMPARED_HEAD.match(text)
         if not head or _COMPARED_WORD.fullmatch(head.group("place")):
