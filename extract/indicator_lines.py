@@ -199,9 +199,9 @@ def _one_year(ctx: Context) -> Optional[int]:
     return period[1] if period and period[0] == period[1] else None
 
 
-def _typed_value(kind: str, raw: str, year: Optional[int] = None) -> IndicatorValue:
+def _typed_value(kind: str, raw: str, year: Optional[int] = None, column: Optional[str] = None) -> IndicatorValue:
     number, unit = parse_number(raw)
-    return IndicatorValue(kind=kind, raw=raw.strip(), value=number, unit=unit, year=year)
+    return IndicatorValue(kind=kind, raw=raw.strip(), value=number, unit=unit, year=year, column=column)
 
 
 def _add_measure(ctx: Context, seen: set[str], name: str, values: list[IndicatorValue], bi: int, provenance,
@@ -794,7 +794,7 @@ _FIGURE = re.compile(r"^[-−]?\d+(?:[.,]\d+)*%?$")
 
 def _figure_groups(tokens: list[str]) -> Optional[list[str]]:
     """Figures written with spaces between thousands ("7 348 34 466"), grouped: a token of three digits after a
-    figure without decimals goes on with it. None when a token is no figure."""
+    figure without decimals goes on with it. None when a token is no figure (a line of figures is looked for)."""
     groups: list[str] = []
     for t in tokens:
         if not _FIGURE.match(t):
@@ -816,20 +816,23 @@ def _compared_row(text: str, columns: int) -> Optional[tuple[str, Optional[int],
         k -= 1
     figures = _figure_groups(words[k:]) if k < len(words) else []
     year = None
-    if figures and len(figures) == columns + 1 and re.fullmatch(YEAR, figures[0]):
-        year, figures = int(figures[0]), figures[1:]
-    elif not figures and k > 1 and re.fullmatch(YEAR, words[k - 1]):
-        year, k = int(words[k - 1]), k - 1  # "<name> 2016" ⏎ "<figures>"
-    elif figures and re.fullmatch(YEAR, figures[0]) and len(figures) == 1:
-        year, figures = int(figures[0]), []
+    if figures and re.fullmatch(YEAR, figures[0]) and len(figures) in (1, columns + 1):
+        year, figures = int(figures[0]), figures[1:]  # "<name> 2016 <figures>", or "<name> 2016" ⏎ "<figures>"
     name = " ".join(words[:k]).strip(" :")
-    if not name or not name[:1].isalpha() or len(name) > 80 or figures is None:
+    if not name or not name[:1].isalpha() or len(name) > 80:
         return None
     if len(figures) not in (0, columns):
         if len(words) - k <= columns:
             return None
         return name, year, None
     return name, year, figures
+
+
+def _next_text(lines, j: int) -> int:
+    """The first line from j on that holds text (len(lines) when none does)."""
+    while j < len(lines) and not lines[j].text.strip():
+        j += 1
+    return j
 
 
 def compared_figures(ctx: Context) -> None:
@@ -847,27 +850,20 @@ def compared_figures(ctx: Context) -> None:
         titles = [head.group("place")] + [m.group(0) for m in _COMPARED_WORD.finditer(head.group("others"))]
         columns = len(titles)
         head_year = int(head.group("year")) if head.group("year") else None
-        rows, j = [], li + 1
+        rows, j = [], _next_text(lines, li + 1)
         while j < len(lines):
-            text = lines[j].text.strip()
-            if not text:
-                j += 1
-                continue
-            row = _compared_row(text, columns)
+            row = _compared_row(lines[j].text.strip(), columns)
             if row is None:
                 break
             used = [j]
             if row[2] == []:  # the figures on the next line of their own
-                k = j + 1
-                while k < len(lines) and not lines[k].text.strip():
-                    k += 1
+                k = _next_text(lines, j + 1)
                 figures = _figure_groups(lines[k].text.split()) if k < len(lines) else None
                 if not figures or len(figures) != columns:
                     break
-                row, used = (row[0], row[1], figures), [j, k]
-                j = k
+                row, used, j = (row[0], row[1], figures), [j, k], k
             rows.append((row, used))
-            j += 1
+            j = _next_text(lines, j + 1)
         if len(rows) < 2:
             continue
         # read here, not as a table whose first column the place's name headed (its figures taken for names)
@@ -875,6 +871,6 @@ def compared_figures(ctx: Context) -> None:
         ctx.tables = [t for t in ctx.tables if not covered & set(t.blocks)]
         for (name, year, figures), used in rows:
             year = year or head_year
-            values = [_typed_value("actual" if c == 0 else "comparison", f, year).model_copy(update={"column": title})
+            values = [_typed_value("actual" if c == 0 else "comparison", f, year, title)
                       for c, (f, title) in enumerate(zip(figures or [], titles))]
             _add_measure(ctx, seen, name, values, _block_at(ctx, used[0]), line_provenance(ctx, used))

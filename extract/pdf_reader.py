@@ -16,7 +16,7 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import numpy as np
 import pymupdf
@@ -290,6 +290,18 @@ def _header_at_foot(pt: PageText) -> Optional[tuple[list[float], tuple[float, fl
     return None
 
 
+class _Side(NamedTuple):
+    """One side of a page's middle, as `_column_band` sees it."""
+    top: float
+    bottom: float
+    wide: int  # rows of prose width and words
+    gapped: int  # rows with a cell gap between their pieces
+    rows: int
+    width: float  # from the side's margin to its furthest right edge
+    flush: int  # rows that start at the margin
+    tops: list[float]
+
+
 def _column_band(lines: list[VLine], width: float) -> Optional[tuple[float, float, float, float]]:
     """(gutter x, top, bottom, bottom of the longer column) of the part of a page set in two columns of running
     text, else None.
@@ -324,20 +336,20 @@ def _column_band(lines: list[VLine], width: float) -> Optional[tuple[float, floa
         gapped = sum(1 for r in rows.values() if r[5] > 1.2 * (r[3] - r[2]))
         starts = [round(r[0]) for r in rows.values()]
         x0 = max(set(starts), key=starts.count)  # the column's margin: where most of its lines start
-        flush = sum(1 for r in rows.values() if abs(r[0] - x0) < 2)
-        sides.append((min(r[2] for r in rows.values()), max(r[3] for r in rows.values()), wide, gapped, len(rows),
-                      max(r[1] for r in rows.values()) - x0, flush, [r[2] for r in rows.values()]))
-    prose = [wide >= 4 and wide >= 0.3 * n and gapped <= 0.4 * n for _, _, wide, gapped, n, _, _, _ in sides]
-    if not all(prose):
+        sides.append(_Side(top=min(r[2] for r in rows.values()), bottom=max(r[3] for r in rows.values()), wide=wide,
+                           gapped=gapped, rows=len(rows), width=max(r[1] for r in rows.values()) - x0,
+                           flush=sum(1 for r in rows.values() if abs(r[0] - x0) < 2),
+                           tops=[r[2] for r in rows.values()]))
+    if not all(side.wide >= 4 and side.wide >= 0.3 * side.rows and side.gapped <= 0.4 * side.rows for side in sides):
         # a column's short end (the last page's right column, a few lines over) or columns of short lines (a list
         # of assignments): each side's lines flush at their margin, the two as wide as each other, no cell gaps,
         # and the shorter side's lines not on the other's baselines -- a table's cells start their rows together
-        few, more = sorted(sides, key=lambda side: side[4])
-        aligned = sum(1 for y in few[7] if any(abs(y - other) < 1.0 for other in more[7]))
-        if not all(wide >= 1 and gapped == 0 and flush >= 0.8 * n for _, _, wide, gapped, n, _, flush, _ in sides) \
-                or abs(sides[0][5] - sides[1][5]) > 0.04 * max(sides[0][5], sides[1][5]) or aligned >= 0.5 * few[4]:
+        few, more = sorted(sides, key=lambda side: side.rows)
+        aligned = sum(1 for y in few.tops if any(abs(y - other) < 1.0 for other in more.tops))
+        if not all(side.wide >= 1 and side.gapped == 0 and side.flush >= 0.8 * side.rows for side in sides) \
+                or abs(few.width - more.width) > 0.04 * max(few.width, more.width) or aligned >= 0.5 * few.rows:
             return None
-    (l0, l1, *_), (r0, r1, *_) = sides
+    (l0, l1), (r0, r1) = ((side.top, side.bottom) for side in sides)
     if min(l1, r1) - max(l0, r0) < 0.5 * min(l1 - l0, r1 - r0):
         return None
     return float(mid), max(l0, r0) - 2, min(l1, r1) + 2, max(l1, r1) + 2
