@@ -346,7 +346,7 @@ def _column_band(lines: list[VLine], width: float) -> Optional[tuple[float, floa
         # and the shorter side's lines not on the other's baselines -- a table's cells start their rows together
         few, more = sorted(sides, key=lambda side: side.rows)
         aligned = sum(1 for y in few.tops if any(abs(y - other) < 1.0 for other in more.tops))
-        if not all(side.wide >= 1 and side.gapped == 0 and side.flush >= 0.8 * side.rows for side in sides) \
+        if not all(side.wide >= 1 and side.gapped <= 0.15 * side.rows and side.flush >= 0.8 * side.rows for side in sides) \
                 or abs(few.width - more.width) > 0.04 * max(few.width, more.width) or aligned >= 0.5 * few.rows:
             return None
     (l0, l1), (r0, r1) = ((side.top, side.bottom) for side in sides)

@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 
 from plantrace.extract.blocks import Block
 from plantrace.extract.numbers import YEAR, parse_number
+from plantrace.extract.vocabulary import match_label
 
 HEADER_WORDS = re.compile(
     r"\b(indikator|indikatorer|nyckeltal|mått|mätetal|utfall|målvärde|målsättning|mål\b|nuvärde|jämförvärde|"
@@ -383,8 +384,7 @@ def _table_from_rows(blocks: list[Block], group: list[int]) -> Optional[RawTable
         table.title_from_row = True
     else:
         table.title, table.title_block = t_title, t_block
-    if table.title_block is not None and table.title_block not in table.blocks:
-        table.blocks.insert(0, table.title_block)
+    _claim_title(blocks, table)
     current_group = sub_title
     n_titles = 1 if sub_title else 0
     while k < len(rows):
@@ -398,7 +398,8 @@ def _table_from_rows(blocks: list[Block], group: list[int]) -> Optional[RawTable
             if k < len(rows) and table.header_rows[1:] and is_subheader_row(rows[k][0], table.header):
                 k += 1
             continue
-        if is_title_row(cells) and k < len(rows) and is_header_row(rows[k][0]):
+        if is_title_row(cells) and k < len(rows) and is_header_row(rows[k][0]) \
+                and not any(g < b < rows[k][1] for b in goal_lines):  # a goal line over the header is the title
             prev_page = blocks[rows[k - 2][1]].page if k >= 2 else None
             if cells[0] == sub_title and prev_page is not None and blocks[g].page != prev_page:
                 continue  # the table's first rows repeated at the top of the next page
@@ -413,11 +414,21 @@ def _table_from_rows(blocks: list[Block], group: list[int]) -> Optional[RawTable
     if n_titles > 1 and t_title:
         # several sub-tables under one heading (an annex): the heading names the table
         table.title, table.title_block = t_title, t_block
-        if t_block is not None and t_block not in table.blocks:
-            table.blocks.insert(0, t_block)
+        _claim_title(blocks, table)
     if not table.rows and not table.header:
         return None
     return table
+
+
+def _claim_title(blocks: list[Block], table: RawTable) -> None:
+    """The title's block becomes the table's, unless it states a goal ("Mål: …", "Nämndmål 2: …"): that stays a
+    goal of its own, and the title links the rows to it."""
+    b = table.title_block
+    if b is None or b in table.blocks:
+        return
+    label = match_label(blocks[b].text.strip())
+    if label is None or label.kind != "goal" or not label.text:
+        table.blocks.insert(0, b)
 
 
 def _add_row(table: RawTable, cells: list[str], block: int, group: Optional[str]) -> None:
@@ -495,8 +506,9 @@ def _absorb_continuation(blocks: list[Block], table: RawTable, j: int) -> int:
             j += 1
             continue
         nxt = blocks[j + 1] if j + 1 < n else None
-        if nxt is not None and nxt.kind == "para" and len(nxt.text) > 150 and not _BREAKDOWN.match(nxt.text):
-            break  # a heading of the prose that follows
+        if nxt is not None and nxt.kind == "para" and len(nxt.text) > 150 and not _BREAKDOWN.match(nxt.text) \
+                and len(b.lines) == 1:
+            break  # a heading of the prose that follows (a name wrapped over lines is a cell of a narrow column)
         cells = [b.text.strip()] + [""] * max(0, len(table.header) - 1)
         _add_row(table, cells, j, table.row_groups[-1] if table.row_groups else None)
         j += 1
@@ -513,7 +525,7 @@ def _continues(blocks: list[Block], prev: RawTable, cur: RawTable) -> bool:
     if fuzz.ratio(" ".join(prev.header).lower(), " ".join(cur.header).lower()) < 85:
         return False
     gap = [b for b in range(prev.last_block + 1, cur.first_block) if blocks[b].kind not in ("toc",)]
-    return not gap
+    return not [b for b in gap if b != cur.title_block]  # (a goal stated over the header stays out of the table)
 
 
 def _goes_on_headerless(blocks: list[Block], prev: RawTable, cur: RawTable) -> bool:

@@ -1366,3 +1366,25 @@ def test_a_breakdowns_labels_alone_are_no_measure():
     names = [i.name for i in extract_text(text, source="uppdelning.txt").indicators]
     assert "Andel medarbetare med friskvårdsbidrag (%)" in names
     assert not {"Totalt", "Kvinnor", "Män"} & set(names)
+
+
+@pytest.mark.parametrize("label", ["Mål", "Nämndmål", "Mål 2"])
+def test_a_goal_stated_over_its_table_of_measures_is_a_goal_and_names_the_rows(label):
+    # a plan's goals, each stated on a line of its own ("Mål: …") over the table of the measures that follow it up,
+    # the first table's values still empty: every goal is a goal (not only the table's title), every measure one
+    # row under its own goal, the one before the next goal included (not taken for a title over the next header)
+    text = "Nämndplan 2025 för arbetsmarknadsnämnden\n\nMål och mått\n\n" + "\n".join(
+        f"{label}: {goal}\n\nIndikator\tUtfall 2024\tMålvärde 2025\n" + "".join(f"{n}\t{a}\t{b}\n" for n, a, b in rows)
+        for goal, rows in [("Fler invånare försörjer sig själva", [("Andel avslutade ärenden med egen försörjning", "", ""),
+                                                                   ("Antal personer i praktik", "", "")]),
+                           ("Insatserna håller god kvalitet", [("Andel nöjda deltagare (%)", "81", "85"),
+                                                              ("Väntetid till första besök (dagar)", "12", "10")])]
+    ) + "\nNämnden följer upp målen i delårsrapporten och i verksamhetsberättelsen.\n"
+    doc = extract_text(text)
+    goals = {g.id: g.text for g in doc.goals}
+    assert sorted(goals.values()) == ["Fler invånare försörjer sig själva", "Insatserna håller god kvalitet"]
+    assert {i.name: goals.get(i.goal) for i in doc.indicators} == {
+        "Andel avslutade ärenden med egen försörjning": "Fler invånare försörjer sig själva",
+        "Antal personer i praktik": "Fler invånare försörjer sig själva",
+        "Andel nöjda deltagare (%)": "Insatserna håller god kvalitet",
+        "Väntetid till första besök (dagar)": "Insatserna håller god kvalitet"}

@@ -646,3 +646,42 @@ def test_a_table_in_the_longer_column_below_the_shorter_ones_end_is_read_with_it
     rows = [ln for ln in layout.lines if ln.cells]
     assert rows[0].bbox[0] < 300 < rows[-1].bbox[0]  # the left column's table before the right one's
     assert [ln.cells[0] for ln in rows if ln.cells[0] != "Indikator"] == [n for n, _, _ in first + second]
+
+
+def test_a_column_holding_a_small_table_of_measures_not_yet_filled_in_is_still_a_column(tmp_path):
+    # a plan's appendix in two columns: the left column holds small-print tables of measures whose value columns
+    # are still empty, each measure's name wrapping over lines in the narrow first column (few lines of prose width,
+    # header rows with cells apart); the right column is prose. Both columns stand flush at their margins and are
+    # as wide as each other: the page is two columns, each measure one row under its goal, its name whole
+    subjects = ["ärenden om ekonomiskt bistånd som avslutats med egen försörjning",
+                "unga vuxna med insats som fått praktik eller studier inom sex månader",
+                "personer i kommunens arbetsmarknadsinsatser under året",
+                "deltagare som är nöjda med insatsens innehåll och bemötande",
+                "hushåll med långvarigt ekonomiskt bistånd (tio månader eller mer)",
+                "elever i vuxenutbildningen som fullföljt sin kurs med godkänt betyg",
+                "nyanlända som deltar i samhällsorientering inom ett år från ankomst",
+                "ungdomar som tagit del av sommarjobb i kommunens egna verksamheter",
+                "arbetsgivare som tagit emot en praktikant från arbetsmarknadsenheten",
+                "deltagare i språkpraktik som gått vidare till arbete eller studier",
+                "personer med funktionsnedsättning i lönebidragsanställning",
+                "sökande som fått beslut om bistånd inom tio arbetsdagar"]
+    names = [f"{kind} {s}" for s in subjects for kind in ("Andel", "Antal")]
+    goals = ["Fler invånare är självförsörjande", "Insatserna håller god kvalitet",
+             "Fler vuxna studerar och fullföljer sina studier", "Nyanlända kommer snabbt in i samhället",
+             "Unga får en första kontakt med arbetslivet", "Fler arbetsgivare tar emot praktikanter",
+             "Alla har rätt till stöd efter behov", "Handläggningen är snabb och rättssäker"]
+    filler = ("Nämnden har under året fortsatt arbetet med att fler invånare ska kunna försörja sig själva genom "
+              "arbete eller studier, och samverkan med näringslivet har utvecklats vidare i alla delar av kommunen. ")
+
+    def table(rows):
+        body = "".join(f"<tr><td>{n}</td><td></td><td></td><td></td><td></td></tr>" for n in rows)
+        return ("<table><tr><th>Indikator</th><th>Utfall</th><th>Jämförelse</th><th>Målvärde</th><th>Trend</th>"
+                f"</tr>{body}</table>")
+
+    html = "".join(f"<p>Mål: {g}</p>{table(names[3 * k:3 * k + 3])}" for k, g in enumerate(goals))
+    pdf = _story_pdf(tmp_path / "m.pdf", html + f"<p>{filler * 6}</p>", columns=2,
+                     css="p { text-align: justify; font-size: 9pt; } table { border-collapse: collapse; width: 100%; } "
+                         "td, th { font-size: 6.5pt; padding: 0.5pt 1pt; text-align: left; }")
+    layout = read_pdf(pdf)
+    assert len({ln.page for ln in layout.lines}) == 1 and max(ln.bbox[0] for ln in layout.lines if ln.bbox) > 300
+    assert {i.name for i in extract_file(pdf).indicators} == set(names)
