@@ -223,7 +223,10 @@ def assignment_list_item(walk: Walk, bi: int, b: Block) -> bool:
             return True
         walk.title_mode = None
         return False
-    if b.kind not in _TEXT_KINDS or not under_assignment_title(walk):
+    # (a numbered task short enough to pass for a heading, but none the outline knows: "1. Ta fram …")
+    listed = b.kind == "item" or b.kind == "heading" and b.number is not None and walk.head_at.get(bi) is None \
+        and verb_first(b.text)
+    if not (b.kind in _TEXT_KINDS or listed) or not under_assignment_title(walk):
         return False
     text = b.text.strip()
     if b.kind == "para" and len(text) >= 200:
@@ -232,7 +235,7 @@ def assignment_list_item(walk: Walk, bi: int, b: Block) -> bool:
         for clause in found:
             walk.target = walk.add_assignment(clause, None, bi)
         return bool(found)
-    if b.kind != "item":
+    if not listed:
         if len(text) > 400 or _status_line(text):
             return False
         if not (assignment_like(text) or (b.kind == "bullet" and len(text) < 300)):

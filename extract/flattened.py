@@ -27,10 +27,11 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional
 
-from plantrace.extract.blocks import Block, join_wrapped, place_name
+from plantrace.extract.blocks import BULLET, Block, join_wrapped, place_name
 from plantrace.extract.layout import Layout
 from plantrace.extract.numbers import CELL_VALUE, YEAR
-from plantrace.extract.tables import GOAL_ROW, NOTE_LINE, RawTable, block_text, find_title, page_furniture, paragraph_lines
+from plantrace.extract.tables import (GOAL_ROW, NOTE_LINE, RawTable, block_text, find_title, page_furniture,
+                                      paragraph_lines, states_goal)
 
 _FIRST = re.compile(r"^(Indikator(?:er)?|Mätetal|Nyckeltal|Mått|Resultatmått|Målindikator(?:er)?)\b\s*", re.I)
 _KIND = (r"Utfall|Målvärde|Målsättning|Målnivå|Mål|Nuvärde|Jämförelsevärde|Jämförvärde|Jämförelse|Riket|Länet|"
@@ -315,7 +316,8 @@ def _row_values(text: str, n_cols: int, longest: int = MAX_ROW) -> tuple[str, li
         return "", [text.strip()]
     name, values = split_values(text, n_cols)
     tail = None if values else _NAME_TAIL.search(text)
-    if tail and (len(tail.group(1).split()) > 10 or re.search(r"[.!?]\s", tail.group(1))):
+    if tail and (len(tail.group(1).split()) > 10 or re.search(r"[.!?]\s", tail.group(1))
+                 or tail.group(1).rstrip().endswith((".", "!", "?")) and len(tail.group(1).split()) >= 4):
         tail = None  # sentences after a figure are prose ("… är 812 miljoner kronor. Kostnaderna …"), not a name's rest
     if tail and tail.group(1).startswith(("år ", "år,", "åringar")) and _RANGE_END.search(text[:tail.start()]):
         return text, []  # an age group inside the name ("Invånare 0-19 år med …"), no values
@@ -400,7 +402,7 @@ def _read_rows(texts: list[Optional[str]], j: int, region: Region) -> int:
             j += 1
             continue
         if not t[:1].isupper() and follows and last.kind == "row" and pending is None and len(t) < 80 \
-                and not _row_values(t, n_cols)[1]:
+                and not BULLET.match(t) and not _row_values(t, n_cols)[1]:
             last.name = join_wrapped([last.name, t])  # the name went on under its values
             last.units.append(j)
             j += 1
@@ -421,7 +423,7 @@ def _read_rows(texts: list[Optional[str]], j: int, region: Region) -> int:
                 pending, quiet = None, 0
             j += 1
             continue
-        goal = bool(GOAL_ROW.match(t))
+        goal = bool(GOAL_ROW.match(t) or _GOAL_LABEL_ALONE.match(t))  # ("Mål 2" ⏎ "<goal>": no value 2)
         name, values = (t, []) if goal else _row_values(t, n_cols, longest)
         if goal and region.goal_columns:  # the goal's own cell may open a row with values
             name, values = _row_values(t, n_cols, longest)
@@ -459,6 +461,10 @@ def _read_rows(texts: list[Optional[str]], j: int, region: Region) -> int:
     while region.rows and region.rows[-1].kind == "goal":
         region.rows.pop()  # lines after the last row belong to the text that follows
     return _last_unit(region) + 1
+
+
+_GOAL_LABEL_ALONE = re.compile(r"^(?:Mål|Nämndmål|Nämndsmål|Delmål|Effektmål|Resultatmål|Verksamhetsmål|Inriktningsmål|"
+                               r"Strategiskt mål|Målområde)\s+\d{1,2}(?:\.\d{1,2})*\s*$", re.I)
 
 
 def _same_columns(a: list[str], b: list[str]) -> bool:
@@ -643,7 +649,7 @@ def find_flattened_tables(blocks: list[Block], layout: Layout) -> list[RawTable]
         written = [region.first_word or "Indikator"] + region.columns  # the goal columns' words stay here
         table = RawTable(title=None, title_block=None, header_rows=[written], header=header, kind="indicator")
         table.title, table.title_block = find_title(blocks, first)
-        if table.title_block is not None and GOAL_ROW.match(table.title or ""):
+        if table.title_block is not None and (GOAL_ROW.match(table.title or "") or states_goal(blocks, table.title_block)):
             table.title, table.title_block = None, None  # a goal line over the header is the first goal row
         table.blocks = [table.title_block] if table.title_block is not None else []
         group: Optional[str] = None

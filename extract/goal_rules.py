@@ -205,8 +205,9 @@ def pending_label(walk: Walk, bi: int, b: Block) -> bool:
             return False
         _label_goal(walk, m, text, b0, bi)
         if len(text.split()) <= 6 and not _SENT_END.search(text) and nxt is not None and nxt.kind == "para" \
-                and len(nxt.text) > 2 * len(text):
-            walk.heading_goal = bi  # a goal's name over the paragraph that explains it: its siblings are named so
+                and len(nxt.text) > 2 * len(text) and not _MEASURE_LABEL_RUN.match(nxt.text):
+            # a goal's name over the paragraph that explains it (not over its measures): its siblings are named so
+            walk.heading_goal = bi
     else:
         if not assignment_like(text):
             return False  # "Uppdrag" over an introduction: a title, read by the list rules
@@ -223,6 +224,15 @@ def labelled_line(walk: Walk, bi: int, b: Block) -> bool:
     if m is None or m.kind not in ("goal", "assignment", "group"):
         return False
     if not m.text:
+        nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
+        if m.kind == "goal" and b.kind in ("para", "heading") and nxt is not None and nxt.kind == "item" \
+                and nxt.number in ("1", "1.") and len(text) < 60 and not match_label(nxt.text.strip()):
+            # "Nämndens mål" ⏎ "1. …" ⏎ "2. …": the label over a numbered list, each item a goal
+            walk.set_title(bi, text)
+            walk.title_mode = "goals"
+            walk.list_mode, walk.list_parent, walk.list_status = "council" if m.level == "council" else "goals", None, None
+            walk.list_targets = True
+            return True
         if m.kind in ("goal", "assignment") and bi + 1 < len(walk.blocks) and len(text) < 60:
             walk.pending_label = (m, bi)  # "Nämndmål" ⏎ "Alla barn ska …": the label names the next block
             walk.set_title(bi, text)
@@ -485,7 +495,7 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
         # under each next name set alike
         walk.areas_mode, walk.list_mode, walk.list_parent = mode, mode[0], None
         return True
-    if _ORG_LINE.match(text):
+    if _ORG_LINE.match(text) and not ASSIGNMENT_TITLE.search(text):  # ("Uppdrag till förvaltningen": a title)
         if walk.title_mode == "assignments" and nxt is not None and nxt.kind in ("bullet", "item") \
                 and not (assignment_like(nxt.text) or verb_first(nxt.text)):
             # "Särskilda uppdrag" ⏎ • <tasks> ⏎ "Socialnämnden" ⏎ • <priorities, no tasks>: the committee's own
@@ -552,8 +562,9 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
     walk.set_title(bi, text)
     walk.area = None
     walk.explained_after = None
-    if ASSIGNMENT_TITLE.search(text) and not MISSION_TITLE.search(text):
-        walk.title_mode = "assignments"
+    if ASSIGNMENT_TITLE.search(text) and (not MISSION_TITLE.search(text) or nxt is not None
+                                          and nxt.kind in ("bullet", "item", "heading") and verb_first(nxt.text)):
+        walk.title_mode = "assignments"  # ("Nämndens uppdrag" over tasks listed by their verbs, not its mission)
     elif _DECISION_TITLE.match(text):
         walk.title_mode = "decisions"  # "Beslut" ⏎ • …: what was decided, a body's "ska" an assignment
     elif GOAL_REGION.search(text) and not PLACEHOLDER.search(text) and not walk.ctx.is_report \
@@ -822,6 +833,7 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
         no_goals = None  # "… fyra mål, ett i varje perspektiv:": the goals are counted, the areas only named
     if b.kind == "para" and (_LIST_INTRO.search(last) or judged) and len(last) < 250 and not no_goals:
         walk.list_mode = "council" if COUNCIL_WORDS.search(text) else "goals"
+        walk.list_targets = False
         counted = _COUNTS_GOALS.search(last)
         names = _counted_names(walk, bi + 1, int(count_of(counted.group("count")))) if counted else None
         if names:  # "… våra fem övergripande mål:" ⏎ five names, each over the sentence that explains it
@@ -847,6 +859,18 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
         return True
     if walk.list_mode is None:
         return False
+    if walk.list_mode in ("goals", "goals_measures") and b.kind == "para" and (MEASURES_LABEL.match(text)
+                                                                           or _MEASURE_LABEL_RUN.match(text)):
+        # "1. <goal>" ⏎ "Indikatorer:" ⏎ • <measure> … ⏎ "2. <goal>": the goal's measures, and the list goes on
+        walk.list_mode = "goals_measures"
+        return False
+    if walk.list_mode == "goals_measures":
+        if b.kind == "bullet":
+            return False  # a measure of the goal above
+        if b.kind != "item":
+            walk.list_mode = None
+            return False
+        walk.list_mode = "goals"
     if walk.list_mode == "results" and b.kind in ("bullet", "item"):
         if b.kind == "bullet":  # what the goal above is to bring about: its sub-goals
             walk.add_goal(text, "sub", walk.list_parent, None, bi)
@@ -860,14 +884,22 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
     if b.kind in ("bullet", "item"):
         if walk.list_status:
             text = _without_verdict(text)
+        if walk.list_targets:
+            text = goal_of_item(text)  # "Ett tryggt Kalmar: Kommunen ska …": the item's name
         if walk.list_mode == "council":
-            walk.assess(walk.add_goal(text, "council", None, None, bi, label="övergripande mål"), walk.list_status)
+            gid = walk.add_goal(text, "council", None, None, bi, label="övergripande mål")
+            walk.assess(gid, walk.list_status)
+            if walk.list_targets:
+                walk.target = gid or walk.target
             return True
         parent_level = walk.level_of(walk.list_parent)
         level = "committee" if parent_level in (None, "council") else "sub"
         if parent_level is None and _measurable(text):
             level = "sub" if walk.list_parent else "committee"
-        walk.assess(walk.add_goal(text, level, walk.list_parent, None, bi), walk.list_status)
+        gid = walk.add_goal(text, level, walk.list_parent, None, bi)
+        walk.assess(gid, walk.list_status)
+        if walk.list_targets:
+            walk.target = gid or walk.target  # the measures set under the item are the goal's
         return True
     if b.kind == "para" and len(text) < 200 and len(sentences(text)) == 1 and not text.endswith(":") \
             and _PERSPECTIVE.match(text) and not walk.list_parent:

@@ -265,6 +265,9 @@ def indicator_lines(ctx: Context) -> None:
                 and _MEASURE_NAME.search(text) and not text.endswith((":", ".")):
             found = [(text, b.lines)]  # "Indikatorer:" ⏎ "Andel elever som … (%)" ⏎ "Antal …": one measure a line
         elif not found and in_list and b.kind in ("bullet", "item"):
+            if b.kind == "item" and blocks[bi - 1].kind == "bullet":
+                in_list = False  # "1. <goal>" ⏎ "Indikatorer:" ⏎ • … ⏎ "2. <goal>": the next goal, the list has ended
+                continue
             if mixed and _FINANCIAL.search(b.text):
                 continue  # a financial goal in a list of indicators and financial goals
             if b.text.rstrip().endswith(":"):

@@ -209,6 +209,9 @@ def find_title(blocks: list[Block], first: int) -> tuple[Optional[str], Optional
     b1 = blocks[i]
     if b1.kind in ("para", "heading") and _LABEL_START.match(b1.text) and ":" in b1.text[:40] and len(b1.text) < 300:
         return b1.text.strip(), i
+    above = match_label(blocks[i - 1].text.strip()) if i > 0 and b1.kind == "para" and len(b1.text) < 300 else None
+    if above is not None and above.kind == "goal" and not above.text:
+        return b1.text.strip(), i  # "Mål 3" ⏎ "<the goal>" ⏎ <table>: the goal names the table
     if b1.kind in ("para", "heading") and _title_like(b1):
         return b1.text.strip(), i
     if b1.kind == "para" and len(b1.text) < 150 and i - 1 >= 0 and _title_like(blocks[i - 1]):
@@ -420,14 +423,21 @@ def _table_from_rows(blocks: list[Block], group: list[int]) -> Optional[RawTable
     return table
 
 
-def _claim_title(blocks: list[Block], table: RawTable) -> None:
-    """The title's block becomes the table's, unless it states a goal ("Mål: …", "Nämndmål 2: …"): that stays a
-    goal of its own, and the title links the rows to it."""
-    b = table.title_block
-    if b is None or b in table.blocks:
-        return
+def states_goal(blocks: list[Block], b: int) -> bool:
+    """The block states a goal: a labelled one ("Mål: …", "Nämndmål 2: …") or the line under a label alone
+    ("Mål 1" ⏎ "…")."""
     label = match_label(blocks[b].text.strip())
-    if label is None or label.kind != "goal" or not label.text:
+    if label is not None:  # (not a title that begins like one: "Kommunfullmäktiges mål för perioden …")
+        return label.kind == "goal" and bool(label.text) and (label.colon or label.number is not None)
+    above = match_label(blocks[b - 1].text.strip()) if b > 0 else None
+    return above is not None and above.kind == "goal" and not above.text
+
+
+def _claim_title(blocks: list[Block], table: RawTable) -> None:
+    """The title's block becomes the table's, unless it states a goal: that stays a goal of its own, and the rows
+    are linked to it."""
+    b = table.title_block
+    if b is not None and b not in table.blocks and not states_goal(blocks, b):
         table.blocks.insert(0, b)
 
 

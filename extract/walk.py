@@ -142,6 +142,7 @@ class Walk:
     row_responsible: bool = False  # a flattened status table has a column of who is responsible
     list_mode: Optional[str] = None  # "goals" / "council" after a list introduction
     list_parent: Optional[str] = None
+    list_targets: bool = False  # each goal of the list is the target of what follows it (its measures)
     measure_marks: Optional[tuple] = None  # (blocks of a measures' label, blocks introducing measures), found once
     decided_level: Optional[str] = None  # the level of the goals a decision lists, paragraph by paragraph
     list_status: Optional[str] = None  # a status the list introduction gives its items ("… har delvis uppnåtts:")
@@ -180,7 +181,7 @@ class Walk:
     def set_title(self, bi: int, text: str) -> None:
         self.title, self.title_block = text, bi
         self.labelled_since_title = False
-        self.list_mode = None
+        self.list_mode, self.list_targets = None, False
 
     def add_goal(self, text: str, level: str, parent: Optional[str], number: Optional[str], b0: int,
                  b1: Optional[int] = None, label: Optional[str] = None, dedupe: bool = True) -> Optional[str]:

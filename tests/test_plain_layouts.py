@@ -1,0 +1,102 @@
+"""The plainest layouts, combined (issue 13): a plan's goals written in one of six ways, each followed by its
+measures written in one of seven ways, and assignment lists in six ways. Every combination must give every goal,
+every measure linked to the goal it stands under, and every assignment; a rule that holds for one combination
+and not another is fitted to a sample, not to the signal.
+
+All text is invented. The one combination left out, goals as bullets each followed by its measures as bullets
+under "Indikatorer:", cannot be told apart in plain text (two lists of bullets, one after the other)."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from rapidfuzz import fuzz
+
+from plantrace.extract import extract_text
+
+GOALS = ["Fler invånare försörjer sig själva", "Barn och unga växer upp under trygga förhållanden",
+         "Insatserna håller god kvalitet och är tillgängliga"]
+MEASURES = [[("Andel hushåll med långvarigt ekonomiskt bistånd", "34", "30"),
+             ("Antal personer i arbetsmarknadsinsats", "210", "250")],
+            [("Andel orosanmälningar som leder till utredning (%)", "41", "45"),
+             ("Antal placerade barn i familjehem", "55", "60")],
+            [("Andel nöjda brukare i hemtjänsten (%)", "82", "85"),
+             ("Väntetid till särskilt boende (dagar)", "64", "50")]]
+INTRO = ("Verksamhetsplan 2025 för socialnämnden\n\nInledning\nNämnden ansvarar för individ- och familjeomsorgen och "
+         "för stödet till personer med funktionsnedsättning.\n\n")
+AFTER = "\nEkonomi\nNämndens budget för året uppgår till 812 miljoner kronor, en ökning med tre procent.\n"
+
+GOAL_STYLES = {
+    "label": lambda k, g: f"Mål: {g}\n",
+    "numbered_label": lambda k, g: f"Nämndmål {k + 1}: {g}\n",
+    "list_item": lambda k, g: f"{k + 1}. {g}\n",
+    "label_alone": lambda k, g: f"Mål {k + 1}\n{g}\n",
+    "strategic": lambda k, g: f"Strategiskt mål: {g}\n",
+    "bullet": lambda k, g: f"• {g}\n",
+}
+MEASURE_STYLES = {
+    "none": lambda rows: "",
+    "table": lambda rows: "Indikator\tUtfall 2024\tMålvärde 2025\n" + "".join(f"{n}\t{a}\t{b}\n" for n, a, b in rows),
+    "table_not_filled_in": lambda rows: "Indikator\tUtfall 2024\tMålvärde 2025\n" + "".join(f"{n}\t\t\n" for n, _, _ in rows),
+    "label_lines": lambda rows: "".join(f"Indikator: {n}, målvärde {b}\n" for n, _, b in rows),
+    "field_lines": lambda rows: "".join(f"Mått: {n}. Utfall 2024: {a}. Målvärde 2025: {b}.\n" for n, a, b in rows),
+    "flattened": lambda rows: "Indikator Utfall 2024 Målvärde 2025\n" + "".join(f"{n} {a} {b}\n" for n, a, b in rows),
+    "bullets": lambda rows: "Indikatorer:\n" + "".join(f"• {n}\n" for n, _, _ in rows),
+}
+
+
+def _plan(goal_style: str, measure_style: str, gap: str) -> str:
+    # the goals' own title: a list of bare items needs one that names them
+    text = INTRO + ("Nämndens mål\n\n" if goal_style in ("list_item", "bullet") else "Mål och indikatorer\n\n")
+    for k, (goal, rows) in enumerate(zip(GOALS, MEASURES)):
+        text += GOAL_STYLES[goal_style](k, goal) + gap
+        measures = MEASURE_STYLES[measure_style](rows)
+        text += measures + gap if measures else ""
+    return text + AFTER
+
+
+def _found(expected: list[str], got: list[str]) -> tuple[list[str], list[str]]:
+    """(missed, spurious) at the scorers' fuzzy threshold."""
+    same = lambda a, b: fuzz.ratio(a.lower(), b.lower()) >= 90
+    return [e for e in expected if not any(same(e, x) for x in got)], [x for x in got if not any(same(e, x) for e in expected)]
+
+
+COMBINATIONS = [(g, m, gap) for g, m, gap in itertools.product(GOAL_STYLES, MEASURE_STYLES, ["\n", ""])
+                if (g, m) != ("bullet", "bullets")]
+
+
+@pytest.mark.parametrize("goal_style,measure_style,gap", COMBINATIONS)
+def test_every_goal_and_measure_of_a_plain_plan_whatever_its_layout(goal_style, measure_style, gap):
+    doc = extract_text(_plan(goal_style, measure_style, gap))
+    assert _found(GOALS, [g.text for g in doc.goals]) == ([], [])
+    names = [n for rows in MEASURES for n, _, _ in rows] if measure_style != "none" else []
+    assert _found(names, [i.name for i in doc.indicators]) == ([], [])
+    goal_of = {g.id: g.text for g in doc.goals}
+    under = {n: goal for goal, rows in zip(GOALS, MEASURES) for n, _, _ in rows}
+    assert {i.name: goal_of.get(i.goal) for i in doc.indicators} == {n: under[n] for n in names}
+
+
+TASKS = ["Ta fram en plan för färre externa placeringar", "Utred behovet av ett nytt korttidsboende",
+         "Utveckla samverkan med skolan kring elever med hög frånvaro"]
+TASKS_TO = ["ta fram en plan för färre externa placeringar", "utreda behovet av ett nytt korttidsboende",
+            "utveckla samverkan med skolan kring elever med hög frånvaro"]  # the same, after "i uppdrag att"
+ASSIGNMENT_STYLES = {
+    "label": ("Uppdrag\n\n" + "".join(f"Uppdrag: {t}.\n" for t in TASKS), TASKS),
+    "bullets_under_title": ("Nämndens uppdrag 2025\n\n" + "".join(f"• {t}\n" for t in TASKS), TASKS),
+    "numbered_under_title": ("Uppdrag till förvaltningen\n\n" + "".join(f"{k + 1}. {t}\n" for k, t in enumerate(TASKS)),
+                             TASKS),
+    "given_in_sentences": ("Särskilda uppdrag\n\n" + "".join(f"Socialnämnden får i uppdrag att {t}.\n\n" for t in TASKS_TO),
+                           [f"Socialnämnden får i uppdrag att {t}" for t in TASKS_TO]),
+    "decision_clauses": ("Beslut\n\nKommunstyrelsen beslutar\n\n" + ",\n\n".join(
+        f"att ge socialnämnden i uppdrag att {t}" for t in TASKS_TO[:2]) + ".\n",
+        [f"ge socialnämnden i uppdrag att {t}" for t in TASKS_TO[:2]]),
+    "responsible_marker": ("Uppdrag\n\n" + "".join(f"{t} (SN)\n" for t in TASKS), TASKS),
+}
+
+
+@pytest.mark.parametrize("style", ASSIGNMENT_STYLES)
+def test_every_assignment_of_a_plain_plan_whatever_its_layout(style):
+    body, expected = ASSIGNMENT_STYLES[style]
+    doc = extract_text(INTRO + body + AFTER)
+    assert _found(expected, [a.text for a in doc.assignments]) == ([], [])
