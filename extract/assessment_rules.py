@@ -31,15 +31,19 @@ def assessed_statement(walk: Walk, bi: int, b: Block) -> bool:
     if b.kind not in ("para", "bullet", "item") or len(text) > 300 or text.endswith(":"):
         return False
     j = bi + 1
-    if j + 1 < len(walk.blocks) and _ABOUT_THE_GOAL.match(walk.blocks[j].text) and len(walk.blocks[j].text) < 400:
+    said = _verdict_said(walk.blocks[j].text) if j < len(walk.blocks) and walk.blocks[j].kind == "para" else None
+    if said and j + 1 < len(walk.blocks) and _verdict_said(walk.blocks[j + 1].text):
+        said = None  # "Målet har uppnåtts" ⏎ "Målet har delvis uppnåtts" ⏎ …: a legend of the report's symbols
+    if said is None and j + 1 < len(walk.blocks) and _ABOUT_THE_GOAL.match(walk.blocks[j].text) \
+            and len(walk.blocks[j].text) < 400:
         j += 1  # "Målet syftar till …" between the goal and its assessment
     nxt = walk.blocks[j] if j < len(walk.blocks) else None
     if nxt is None:
         return False
-    below = nxt.text.strip()
+    below = said or nxt.text.strip()
     bare = j == bi + 1 and len(below.split()) <= 4 and (is_statement(text) or walk.list_mode in ("goals", "council")) \
         and _bare_status(below)  # (in a list of goals, any item; elsewhere a statement with "ska")
-    if not (_ASSESSMENT.match(below) or bare) or _ASSESSMENT.match(text) or assignment_like(text) \
+    if not (_ASSESSMENT.match(below) or bare or said) or _ASSESSMENT.match(text) or assignment_like(text) \
             or _ABOUT_THE_GOAL.match(text) or about_goals(text) or _FIELD.match(text):
         return False
     level = title_level(walk)  # "Måluppfyllelse för fullmäktiges mål": the council's
@@ -48,6 +52,18 @@ def assessed_statement(walk: Walk, bi: int, b: Block) -> bool:
     if bare:
         walk.status_lines.add(j)  # "Uppnås ej" under the goal: read here, no title of what follows
     return True
+
+
+def _verdict_said(text: str) -> Optional[str]:
+    """"Målet är delvis uppfyllt. <what was done> …": a paragraph that opens with its verdict on the goal above,
+    in a short sentence of its own: that sentence."""
+    if not _ABOUT_THE_GOAL.match(text) or not text.startswith(("Målet ", "MÅLET ")):
+        return None
+    first = sentences(text.strip())[0]
+    if len(first.split()) > 8 or re.search(r"\b(?:när|om|då|ifall|under\s+förutsättning)\b", first):
+        return None  # ("Målet är uppnått när …": what it takes, no verdict)
+    m = status_match(first)
+    return first.rstrip(" .") if m.strength == "explicit" and m.status != "unknown" else None
 
 
 def _bare_status(text: str) -> bool:

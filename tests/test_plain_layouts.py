@@ -1,7 +1,8 @@
-"""The plainest layouts, combined (issue 13): a plan's goals written in one of six ways, each followed by its
-measures written in one of seven ways, and assignment lists in six ways. Every combination must give every goal,
-every measure linked to the goal it stands under, and every assignment; a rule that holds for one combination
-and not another is fitted to a sample, not to the signal.
+"""The plainest layouts, combined (issues 13 and 15): a plan's goals written in one of six ways, each followed by
+its measures written in one of seven ways, and assignment lists in six ways; a report's follow-ups of goals in six
+ways and of assignments in five. Every combination must give every goal, every measure linked to the goal it
+stands under, every assignment, and every follow-up with its status; a rule that holds for one combination and
+not another is fitted to a sample, not to the signal.
 
 All text is invented. The one combination left out, goals as bullets each followed by its measures as bullets
 under "Indikatorer:", cannot be told apart in plain text (two lists of bullets, one after the other)."""
@@ -100,3 +101,57 @@ def test_every_assignment_of_a_plain_plan_whatever_its_layout(style):
     body, expected = ASSIGNMENT_STYLES[style]
     doc = extract_text(INTRO + body + AFTER)
     assert _found(expected, [a.text for a in doc.assignments]) == ([], [])
+
+
+# ------------------------------------------------------------------------------------------------ reports
+
+VERDICTS = [("Uppfyllt", "done"), ("Delvis uppfyllt", "partial"), ("Ej uppfyllt", "not_done")]
+TASK_STATES = [("Klart", "done"), ("Pågår", "ongoing"), ("Ej påbörjat", "not_done")]
+TASK_SAID = {"Klart": "genomfört", "Pågår": "påbörjat men inte slutfört", "Ej påbörjat": "inte påbörjat"}
+COMMENT = "Arbetet har följts upp i nämnden under hösten."
+REPORT_INTRO = ("Verksamhetsberättelse 2024 för socialnämnden\n\nInledning\nÅret präglades av ett fortsatt högt tryck "
+                "på verksamheterna.\n\n")
+REPORT_AFTER = "\nEkonomi\nNämnden redovisar ett underskott på 4 miljoner kronor för året.\n"
+GOAL_FOLLOWUPS = {
+    "assessment_label": lambda k, g, v: f"Mål: {g}\nBedömning: {v}\n{COMMENT}\n",
+    "fulfilment_label": lambda k, g, v: f"Mål: {g}\nMåluppfyllelse: {v}\n{COMMENT}\n",
+    "numbered_then_verdict_sentence": lambda k, g, v: f"{k + 1}. {g}\nMålet är {v.lower()}. {COMMENT}\n",
+    "title_then_assessment_sentence": lambda k, g, v: f"{g}\nBedömning: Målet är {v.lower()}. {COMMENT}\n",
+    "label_alone": lambda k, g, v: f"Mål {k + 1}\n{g}\nBedömning: {v}\n{COMMENT}\n",
+}
+TASK_FOLLOWUPS = {
+    "label_then_status": lambda k, t, s: f"Uppdrag: {t}\nStatus: {s}\n{COMMENT}\n",
+    "numbered_then_status": lambda k, t, s: f"{k + 1}. {t}\nStatus: {s}\n{COMMENT}\n",
+    "marker_then_status": lambda k, t, s: f"{t} (SN)\nStatus: {s}\n{COMMENT}\n",
+    "numbered_then_sentence": lambda k, t, s: f"{k + 1}. {t}\nUppdraget är {TASK_SAID[s]}. {COMMENT}\n",
+}
+
+
+def _report(kind: str, style: str, gap: str) -> tuple[str, list[tuple[str, str]]]:
+    if kind == "goal":
+        body = "Uppföljning av nämndens mål\n\n" + "".join(GOAL_FOLLOWUPS[style](k, g, v) + gap
+                                                        for k, (g, (v, _)) in enumerate(zip(GOALS, VERDICTS)))
+        return body, [(g, s) for g, (_, s) in zip(GOALS, VERDICTS)]
+    body = "Uppföljning av uppdrag\n\n" + "".join(TASK_FOLLOWUPS[style](k, t, w) + gap
+                                                 for k, (t, (w, _)) in enumerate(zip(TASKS, TASK_STATES)))
+    return body, [(t, s) for t, (_, s) in zip(TASKS, TASK_STATES)]
+
+
+TABLES = {"goal": ("Uppföljning av nämndens mål\n\nMål\tBedömning\tKommentar\n" + "".join(
+              f"{g}\t{v}\t{COMMENT}\n" for g, (v, _) in zip(GOALS, VERDICTS)), [(g, s) for g, (_, s) in zip(GOALS, VERDICTS)]),
+          "task": ("Uppföljning av uppdrag\n\nUppdrag\tStatus\tKommentar\n" + "".join(
+              f"{t}\t{w}\t{COMMENT}\n" for t, (w, _) in zip(TASKS, TASK_STATES)), [(t, s) for t, (_, s) in zip(TASKS, TASK_STATES)])}
+REPORT_CASES = [("goal", s, gap) for s in GOAL_FOLLOWUPS for gap in ("\n", "")] \
+    + [("task", s, gap) for s in TASK_FOLLOWUPS for gap in ("\n", "")] + [(kind, "table", "") for kind in TABLES]
+
+
+@pytest.mark.parametrize("kind,style,gap", REPORT_CASES)
+def test_every_follow_up_of_a_plain_report_with_its_status(kind, style, gap):
+    body, expected = TABLES[kind] if style == "table" else _report(kind, style, gap)
+    doc = extract_text(REPORT_INTRO + body + REPORT_AFTER)
+    got = [(f.refers_to or "", f.status) for f in doc.followups]
+    assert _found([t for t, _ in expected], [t for t, _ in got]) == ([], [])
+    status = {t: s for t, s in got}
+    assert [(t, next(s for g, s in status.items() if fuzz.ratio(g.lower(), t.lower()) >= 90)) for t, _ in expected] \
+        == expected
+    assert {f.kind for f in doc.followups} == {"goal" if kind == "goal" else "assignment"}
