@@ -75,6 +75,9 @@ _KINDS = {
     "baseline": r"utgångsläge|utgångsvärde|basvärde|baslinje",
     "comparison": r"jämförelsevärde|jämförvärde|jämförelse|riket|länet|riksmedel|rikssnitt|riksgenomsnitt|medelvärde|snitt",
 }
+# a measure's name, a colon, and only its values, each after its kind: "Andel nöjda (%): utfall 2023 81, mål 85"
+_NAME_THEN_FIELDS = re.compile(rf"^[A-ZÅÄÖ][^:]{{3,150}}?:\s*(?:{'|'.join(_KINDS.values())})\b(?:\s+{YEAR})?\s*:?\s*"
+                               rf"(?:{BOUND}\s*)?[-−–+]?\d", re.I)
 _VALUE = rf"(?:{BOUND}\s*(?:[A-ZÅÄÖ]{{2,5}}\s+)?{AMOUNT}|{AMOUNT}|öka|minska|ökning|minskning|bibehållas|ja|nej)"
 _PHRASE = re.compile(
     rf"(?P<lead>[,;.(–]\s*|\s+)(?P<kind>{'|'.join(_KINDS.values())})\b\s*(?:för\s+|år\s+)?(?P<year>{YEAR})?\s*"
@@ -174,8 +177,8 @@ def _labelled(ctx: Context, bi: int) -> list[tuple[str, list[int]]]:
     """(text after the label, line indices) of each labelled indicator in a block. A hard-wrapping converter can
     glue several labelled lines into one paragraph, so the block is read line by line: a labelled line starts
     an indicator, and lines that do not start with a capital letter go on with it."""
-    out: list[tuple[str, list[int]]] = []
-    current: Optional[tuple[list[str], list[int]]] = None
+    out: list[tuple[list[str], list[int], list[str]]] = []
+    current: Optional[tuple[list[str], list[int], list[str]]] = None
     b = ctx.blocks[bi]
     for k, li in enumerate(b.lines):
         line = ctx.layout.lines[li].text.strip()
@@ -183,14 +186,17 @@ def _labelled(ctx: Context, bi: int) -> list[tuple[str, list[int]]]:
             line = b.text if len(b.lines) == 1 else re.sub(r"^\W+\s*", "", line)
         m = LABEL_LINE.match(line)
         if m:
-            current = ([m.group("text")], [li])
+            current = ([m.group("text")], [li], [])
             out.append(current)
-        elif current is not None and line and not line[:1].isupper():
+        elif current is not None and line and _VALUE_FIELD.match(line):
+            current[2].append(line)  # "Indikator: …" ⏎ "Utfall 2022: 78" ⏎ "Målvärde 2024: 85": its value fields
+            current[1].append(li)
+        elif current is not None and line and not line[:1].isupper() and not current[2]:
             current[0].append(line)
             current[1].append(li)
         else:
             current = None
-    return [(join_wrapped(parts), lines) for parts, lines in out]
+    return [("; ".join([join_wrapped(parts)] + fields), lines) for parts, lines, fields in out]
 
 
 def _one_year(ctx: Context) -> Optional[int]:
@@ -230,6 +236,16 @@ def indicator_lines(ctx: Context) -> None:
             continue
         low = b.text.lower()
         found = _labelled(ctx, bi) if any(w in low for w in _LABEL_WORDS) else []
+        k = bi + 1
+        while len(found) == 1 and k < len(blocks) and blocks[k].kind == "para" and len(blocks[k].lines) == 1 \
+                and _VALUE_FIELD.match(blocks[k].text.strip()):
+            # "Indikator: …" ⏎ "Utfall 2022: 78" ⏎ "Målvärde 2024: 85", a line each: the measure's value fields
+            found = [(f"{found[0][0]}; {blocks[k].text.strip()}", found[0][1] + blocks[k].lines)]
+            k += 1
+        if not found and b.kind in ("para", "bullet") and len(b.text) < 250 and ":" in b.text:
+            line = b.text.strip()  # "<measure>: utfall 2023 81, målvärde 2024 85"
+            if _NAME_THEN_FIELDS.match(line) and not match_label(line) and len(parse_indicator_text(line)[1]) >= 2:
+                found = [(line, b.lines)]
         if not found and "(" in b.text and any(w in low for w in _LABEL_WORDS):
             found = [(m.group("text"), b.lines) for m in INLINE_LABEL.finditer(b.text)]
         text = b.text.strip()
@@ -652,7 +668,8 @@ def measure_records(ctx: Context) -> None:
             if blk.kind == "para" and name_next and (_RECORD_FIELD.match(nxt) or _VALUE_FIELD.match(nxt)) \
                     and len(text.split()) <= 30:
                 close()
-                record = [text.rstrip(" ."), k, []]
+                label = LABEL_LINE.match(text)  # ("Indikator: <name>" ⏎ <fields>: the name after its label)
+                record = [(label.group("text") if label else text).rstrip(" ."), k, []]
                 name_next = False
             elif name_next:
                 break  # a line of another kind where a name was due: the list has ended

@@ -106,11 +106,15 @@ def is_header_row(cells: list[str]) -> bool:
     return hits >= max(2, len(ne) // 2)
 
 
+_YEAR_CELL = re.compile(rf"(?:[A-Za-zåäöÅÄÖ]+\s+)?{YEAR}(?:\s*[-–/]\s*\d{{2,4}})?")
+
+
 def is_subheader_row(cells: list[str], header: list[str]) -> bool:
     if not cells or cells[0]:
         return False
     ne = _nonempty(cells)
-    return bool(ne) and all(len(c) < 30 and parse_number(c)[0] is None for c in ne) and all(
+    # (a line of years alone under "Utfall | | Målvärde" names the years of the columns, it holds no values)
+    return bool(ne) and all(len(c) < 30 and (parse_number(c)[0] is None or _YEAR_CELL.fullmatch(c)) for c in ne) and all(
         not re.fullmatch(r"(öka|minska|ja|nej|delvis)", c, re.I) for c in ne
     )
 
@@ -130,7 +134,7 @@ def merge_header(top: list[str], sub: list[str]) -> list[str]:
     # a header cell spans a group when two or more capitalised sub cells sit under it
     group_size: dict[int, int] = {}
     for j in range(n):
-        if sub[j] and sub[j][:1].isupper() and owner[j] is not None:
+        if sub[j] and (sub[j][:1].isupper() or sub[j][:1].isdigit()) and owner[j] is not None:
             group_size[owner[j]] = group_size.get(owner[j], 0) + 1
     out = []
     for j in range(n):

@@ -1,7 +1,8 @@
 """The plainest layouts, combined (issues 13 and 15): a plan's goals written in one of six ways, each followed by
 its measures written in one of seven ways, and assignment lists in six ways; a report's follow-ups of goals in six
-ways and of assignments in five. Every combination must give every goal, every measure linked to the goal it
-stands under, every assignment, and every follow-up with its status; a rule that holds for one combination and
+ways and of assignments in five; a measure's values in eight layouts. Every combination must give every goal,
+every measure linked to the goal it stands under, every assignment, every follow-up with its status, and every
+value typed by its kind and year; a rule that holds for one combination and
 not another is fitted to a sample, not to the signal.
 
 All text is invented. The one combination left out, goals as bullets each followed by its measures as bullets
@@ -155,3 +156,37 @@ def test_every_follow_up_of_a_plain_report_with_its_status(kind, style, gap):
     assert [(t, next(s for g, s in status.items() if fuzz.ratio(g.lower(), t.lower()) >= 90)) for t, _ in expected] \
         == expected
     assert {f.kind for f in doc.followups} == {"goal" if kind == "goal" else "assignment"}
+
+
+# ------------------------------------------------------------------------------------------------ typed values
+
+MEASURE_ROWS = [("Andel elever med godkända betyg i alla ämnen (%)", "78", "81", "85"),
+                ("Antal besök på biblioteken per invånare", "4,1", "4,3", "5,0"),
+                ("Sjukfrånvaro bland medarbetarna (%)", "7,9", "7,2", "6,5")]
+VALUE_STYLES = {
+    "table": lambda: "Indikator\tUtfall 2022\tUtfall 2023\tMålvärde 2024\n"
+                     + "".join(f"{n}\t{a}\t{b}\t{t}\n" for n, a, b, t in MEASURE_ROWS),
+    "table_years_under_kinds": lambda: "Indikator\tUtfall\t\tMålvärde\n\t2022\t2023\t2024\n"
+                                       + "".join(f"{n}\t{a}\t{b}\t{t}\n" for n, a, b, t in MEASURE_ROWS),
+    "table_target_first": lambda: "Indikator\tMålvärde 2024\tUtfall 2022\tUtfall 2023\n"
+                                  + "".join(f"{n}\t{t}\t{a}\t{b}\n" for n, a, b, t in MEASURE_ROWS),
+    "table_goal_column_first": lambda: "Mål\tIndikator\tUtfall 2022\tUtfall 2023\tMålvärde 2024\n" + "".join(
+        f"{'Alla elever når målen' if k == 0 else ''}\t{n}\t{a}\t{b}\t{t}\n" for k, (n, a, b, t) in enumerate(MEASURE_ROWS)),
+    "flattened": lambda: "Indikator Utfall 2022 Utfall 2023 Målvärde 2024\n"
+                         + "".join(f"{n} {a} {b} {t}\n" for n, a, b, t in MEASURE_ROWS),
+    "label_line": lambda: "".join(f"Indikator: {n}. Utfall 2022: {a}. Utfall 2023: {b}. Målvärde 2024: {t}.\n"
+                                  for n, a, b, t in MEASURE_ROWS),
+    "record_a_field_a_line": lambda: "".join(f"Indikator: {n}\nUtfall 2022: {a}\nUtfall 2023: {b}\nMålvärde 2024: {t}\n\n"
+                                             for n, a, b, t in MEASURE_ROWS),
+    "name_then_values": lambda: "".join(f"{n}: utfall 2022 {a}, utfall 2023 {b}, målvärde 2024 {t}.\n"
+                                        for n, a, b, t in MEASURE_ROWS),
+}
+
+
+@pytest.mark.parametrize("style", VALUE_STYLES)
+def test_every_value_of_a_measure_typed_by_its_kind_and_year_whatever_the_layout(style):
+    text = ("Verksamhetsberättelse 2023 för barn- och utbildningsnämnden\n\nNyckeltal\n\n" + VALUE_STYLES[style]()
+            + "\nEkonomi\nNämnden redovisar ett överskott på 2 miljoner kronor.\n")
+    doc = extract_text(text)
+    assert {i.name: {(v.kind, v.year, v.raw) for v in i.values} for i in doc.indicators} == {
+        n: {("actual", 2022, a), ("actual", 2023, b), ("target", 2024, t)} for n, a, b, t in MEASURE_ROWS}
