@@ -71,7 +71,7 @@ _GOAL_PHRASE = re.compile(r"^(?:en|ett|den|det|fler|färre|ökad|ökat|ökade|mi
                           r"effektiv|effektivt|jämlik|jämställd|livslångt|säker|säkra)\s+\S", re.I)
 _RELATIVE_START = re.compile(r"^(?:som|vilket|vilka|där|varav|genom att)\b", re.I)  # describes the line above
 _PERSPECTIVE = re.compile(r"^[A-ZÅÄÖ][\wåäö]+(?:\s+[\wåäö]+)?\s*:\s+(?=\S)")
-_BUDGET_TITLE = re.compile(r"budget|fördelning|\bram(?:ar|en|arna)?\b|anslag", re.I)  # money, not a goal area
+BUDGET_TITLE = re.compile(r"budget|fördelning|\bram(?:ar|en|arna)?\b|anslag", re.I)  # money, not a goal area
 _INDICATORS_FOLLOW = re.compile(r"\b(?:indikatorer(?:na)?|nyckeltal(?:en)?|mätetal(?:en)?)\b[^.:!?]{0,40}[.:]\s*$", re.I)
 _GRUNDUPPDRAG = re.compile(r"(nämndens\s+)?grunduppdrag", re.I)
 
@@ -184,6 +184,8 @@ def pending_label(walk: Walk, bi: int, b: Block) -> bool:
         return False
     m, b0 = walk.pending_label
     walk.pending_label = None
+    if bi - b0 > 2 or any(walk.blocks[k].kind != "para" or walk.head_at.get(k) is not None for k in range(b0 + 1, bi)):
+        return False  # ("Mål" ⏎ <a numbered tree or a table> ⏎ "Ekonomi": what the label named came between)
     text = b.text.strip()
     means = _BY_MEANS.search(text) if m.kind == "goal" and b.kind == "para" else None
     if means:
@@ -524,7 +526,7 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
             and (len(sentences(nxt.text)) >= 2
                  or walk.heading_goal is not None and walk.heading_goal > (walk.title_block or 0)) \
             and len(text.split()) <= 6 and not GOAL_REGION.search(text) \
-            and not _BUDGET_TITLE.search(text) and not about_goals(text) and not MISSION_TITLE.search(text) \
+            and not BUDGET_TITLE.search(text) and not about_goals(text) and not MISSION_TITLE.search(text) \
             and not ASSIGNMENT_TITLE.search(text) \
             and (walk.area_titles or walk.heading_goal is not None and walk.heading_goal > (walk.title_block or 0)
                  or _named_sibling(walk, bi + 2)):
@@ -537,7 +539,7 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
             and len(text.split()) <= 8 and not _NOT_GOAL_GROUP.search(text):
         return True  # a group's name inside a list of goals ("Nämndens mål:" ⏎ "Trygg uppväxt" ⏎ "1. …"): the list goes on
     if walk.title_mode == "goals" and walk.title_block is not None and nxt is not None and hi is None \
-            and not GOAL_REGION.search(text) and not _BUDGET_TITLE.search(text) and not _NOT_GOALS_HEAD.match(text) \
+            and not GOAL_REGION.search(text) and not BUDGET_TITLE.search(text) and not _NOT_GOALS_HEAD.match(text) \
             and (nxt.kind in ("bullet", "item") or _GOAL_PHRASE.match(text)):
         # a goal area under a title about goals, with its goals listed below it ("Attraktivt boende" ⏎ "• …")
         if _AREAS_TITLE.search(walk.title or ""):

@@ -42,6 +42,11 @@ def item_tables(ctx: Context, walk: Walk) -> None:
         status_col = _column(header, _STATUS_COL, {item_col})
         resp_col = _column(header, _RESPONSIBLE_COL, {item_col, status_col})
         comment_col = _column(header, _COMMENT_COL, {item_col, status_col, resp_col})
+        sub_col = _column(header, _GOAL_COL, {item_col}) if kind == "goal" else None
+        if sub_col is not None and sub_col > item_col and _COUNCIL_COL.search(header[item_col]) \
+                and not _COUNCIL_COL.search(header[sub_col]) and not any(_NAME_COL.search(h) for h in header):
+            _goal_tree_rows(walk, t, item_col, sub_col)  # "Kommunfullmäktiges mål | Nämndens mål"
+            continue
         if status_col is None and resp_col is None and kind == "goal":
             continue  # a goal column alone is an indicator table's grouping, read by the table step
         level = "council" if _COUNCIL_COL.search(header[item_col]) else "committee"
@@ -60,6 +65,21 @@ def item_tables(ctx: Context, walk: Walk) -> None:
                 item = walk.add_goal(text, level, None, None, bi)
             walk.assess(item, cell(status_col), cell(comment_col))
             walk.accounted_here(item)  # its row is all the table says of it
+
+
+_NAME_COL = re.compile(r"indikator|nyckeltal|mått|mätetal|mätning", re.I)
+
+
+def _goal_tree_rows(walk: Walk, t, council_col: int, committee_col: int) -> None:
+    """A council's goals in one column (a merged cell: written on its first row only) and the committee's goals
+    in the next: each committee goal under the council goal in force."""
+    council = None
+    for row, bi in zip(t.rows, t.row_blocks):
+        cell = lambda j: row[j].strip() if j < len(row) else ""  # noqa: E731
+        if len(cell(council_col)) >= 8:
+            council = walk.add_goal(cell(council_col), "council", None, None, bi)
+        if len(cell(committee_col)) >= 8:
+            walk.add_goal(cell(committee_col), "committee", council, None, bi)
 
 
 # a scorecard's column of key factors right before its measures' ("Perspektiv Kritisk framgångsfaktor Mått …")

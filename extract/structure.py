@@ -136,12 +136,31 @@ def _regions(walk: Walk) -> None:
             hi = heads[hi].parent
         return hi
 
+    # a numbered tree under a plain title that names it ("Mål" ⏎ "1 …" ⏎ "1.1 …" ⏎ "2 …"): the title stands right
+    # above the first top-level heading, and no other plain title stands between it and the next ones
+    titled_roots: dict[int, str] = {}
+    prev: Optional[int] = None
+    for r, h in enumerate(heads):
+        if h.number is None or h.parent is not None or h.level != 1:
+            continue
+        k = h.block - 1
+        if k >= 0 and goal_rules.title_like(blocks[k]) and walk.head_at.get(k) is None:
+            above = blocks[k].text.strip()  # (a list that starts at 1; "Mål och budget 2024" names a document)
+            if _category_title(above) and h.number.rstrip(".") == "1" and not goal_rules.BUDGET_TITLE.search(above):
+                titled_roots[r] = above
+        elif prev in titled_roots and not any(goal_rules.title_like(blocks[j]) and walk.head_at.get(j) is None
+                                              for j in range(heads[prev].block + 1, h.block)):
+            titled_roots[r] = titled_roots[prev]
+        prev = r
+
     for hi, h in enumerate(heads):
         if h.number is None:
             continue
         r = root(hi)
         title = heads[r].title
-        if ASSIGNMENT_REGION.search(title) and _category_title(title):
+        if r in titled_roots and not _category_title(title):  # its headings are the items, from the top level down
+            walk.region_of[hi] = "assignment" if ASSIGNMENT_REGION.search(titled_roots[r]) else "goal"
+        elif ASSIGNMENT_REGION.search(title) and _category_title(title):
             walk.region_of[hi] = "assignment"
         elif GOAL_REGION.search(title) and _category_title(title):
             walk.region_of[hi] = "goal"
@@ -153,8 +172,10 @@ def _regions(walk: Walk) -> None:
         else:
             walk.region_of[hi] = "other"
 
+    titled = {r: t for r, t in titled_roots.items() if not _category_title(heads[r].title)}
+
     def rel_depth(hi: int) -> int:
-        return heads[hi].level - (0 if root(hi) in walk.statement_roots else 1)
+        return heads[hi].level - (0 if root(hi) in walk.statement_roots or root(hi) in titled else 1)
 
     depth_span: dict[int, int] = {}
     for hi, role in walk.region_of.items():
@@ -165,7 +186,9 @@ def _regions(walk: Walk) -> None:
         rel = rel_depth(hi)
         if rel <= 0:
             return None
-        if root(hi) not in walk.statement_roots and depth_span.get(root(hi), 1) == 1:
+        if root(hi) in titled and max(depth_span.get(r, 1) for r in titled) == 1:
+            return "council" if goal_rules.COUNCIL_WORDS.search(titled[root(hi)]) else "committee"
+        if root(hi) not in walk.statement_roots and root(hi) not in titled and depth_span.get(root(hi), 1) == 1:
             return "committee"
         return ["council", "committee"][rel - 1] if rel <= 2 else "sub"
 

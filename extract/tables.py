@@ -352,6 +352,15 @@ def goal_first(header: list[str]) -> bool:
     return len(header) >= 3 and bool(GOAL_COLUMN.match(header[0].strip())) and bool(_NAME_COLUMN.search(header[1]))
 
 
+_GOAL_HEAD = re.compile(r"^(?:[\wåäö]+s\s+)?(?:[\wåäö]*mål|målområde)$", re.I)
+
+
+def goal_columns(header: list[str]) -> bool:
+    """"Kommunfullmäktiges mål | Nämndens mål": goals of two levels side by side, the first a merged cell (written
+    on its first row only), so a row without it is the next goal under the same one, no cell broken over lines."""
+    return len(header) >= 2 and all(_GOAL_HEAD.match(h.strip()) for h in header[:2])
+
+
 def _indicator_header(header: list[str]) -> bool:
     return bool(re.search(r"indikator|nyckeltal|mått|mätetal|målvärde|utfall|nuvärde", " ".join(header), re.I))
 
@@ -454,7 +463,8 @@ def _add_row(table: RawTable, cells: list[str], block: int, group: Optional[str]
         table.breakdowns[-1].append(m.group(2).strip())
         table.blocks.append(block)
         return
-    if not cells[0] and table.rows and table.row_blocks and not goal_first(table.header):
+    if not cells[0] and table.rows and table.row_blocks and not goal_first(table.header) \
+            and not goal_columns(table.header):
         # a row without a first cell continues the row above (a cell that broke over lines)
         prev = table.rows[-1]
         for j, c in enumerate(cells):

@@ -1,8 +1,9 @@
 """The plainest layouts, combined (issues 13 and 15): a plan's goals written in one of six ways, each followed by
 its measures written in one of seven ways, and assignment lists in six ways; a report's follow-ups of goals in six
-ways and of assignments in five; a measure's values in eight layouts. Every combination must give every goal,
+ways and of assignments in five; a measure's values in eight layouts; a tree of council and committee goals in
+five. Every combination must give every goal,
 every measure linked to the goal it stands under, every assignment, every follow-up with its status, and every
-value typed by its kind and year; a rule that holds for one combination and
+value typed by its kind and year, every goal at its level under its parent; a rule that holds for one combination and
 not another is fitted to a sample, not to the signal.
 
 All text is invented. The one combination left out, goals as bullets each followed by its measures as bullets
@@ -190,3 +191,34 @@ def test_every_value_of_a_measure_typed_by_its_kind_and_year_whatever_the_layout
     doc = extract_text(text)
     assert {i.name: {(v.kind, v.year, v.raw) for v in i.values} for i in doc.indicators} == {
         n: {("actual", 2022, a), ("actual", 2023, b), ("target", 2024, t)} for n, a, b, t in MEASURE_ROWS}
+
+
+# ------------------------------------------------------------------------------------------------ goal trees
+
+TREE = [("Kommunen är en attraktiv plats att bo och leva i",
+         ["Fler invånare är nöjda med sitt boende", "Kulturutbudet når alla delar av kommunen"]),
+        ("Barn och unga får en god start i livet",
+         ["Alla elever når kunskapskraven i årskurs 9", "Andelen barn i förskola ökar"])]
+TREE_STYLES = {
+    "labels": lambda: "".join(f"Kommunfullmäktiges mål: {c}\n" + "".join(f"Nämndmål: {s}\n" for s in subs) + "\n"
+                              for c, subs in TREE),
+    "numbered_labels": lambda: "".join(f"Inriktningsmål {k + 1}: {c}\n" + "".join(
+        f"Nämndmål {k + 1}.{j + 1}: {s}\n" for j, s in enumerate(subs)) + "\n" for k, (c, subs) in enumerate(TREE)),
+    "numbered_headings_under_a_title": lambda: "".join(f"{k + 1} {c}\n\n" + "".join(
+        f"{k + 1}.{j + 1} {s}\n\n" for j, s in enumerate(subs)) for k, (c, subs) in enumerate(TREE)),
+    "label_over_bullets": lambda: "".join(f"Kommunfullmäktiges mål: {c}\nNämndens mål:\n" + "".join(
+        f"• {s}\n" for s in subs) + "\n" for c, subs in TREE),
+    "table_of_two_levels": lambda: "Kommunfullmäktiges mål\tNämndens mål\n" + "".join(
+        f"{c if j == 0 else ''}\t{s}\n" for c, subs in TREE for j, s in enumerate(subs)),
+}
+
+
+@pytest.mark.parametrize("style", TREE_STYLES)
+def test_every_goal_at_its_level_under_its_council_goal_whatever_the_layout(style):
+    text = ("Nämndplan 2025 för kultur- och utbildningsnämnden\n\nInledning\nNämnden ansvarar för skola, kultur och "
+            "fritid.\n\nMål\n\n" + TREE_STYLES[style]() + "\nEkonomi\nNämndens budget för året uppgår till 640 "
+            "miljoner kronor.\n")
+    doc = extract_text(text)
+    text_of = {g.id: g.text for g in doc.goals}
+    assert {g.text: (g.level, text_of.get(g.parent)) for g in doc.goals} == {
+        **{c: ("council", None) for c, _ in TREE}, **{s: ("committee", c) for c, subs in TREE for s in subs}}
