@@ -23,12 +23,14 @@ _FIELD = re.compile(r"^[\wåäöÅÄÖ ]{2,30}:\s")  # "Ansvarig nämnd: BUN" is
 _ABOUT_THE_GOAL = re.compile(r"^(?:målet|syftet|målets\s+syfte)\b", re.I)
 
 
-@rule("assessed_statement", kinds=("para", "bullet", "item"))
+@rule("assessed_statement", kinds=("para", "bullet", "item", "heading"))
 def assessed_statement(walk: Walk, bi: int, b: Block) -> bool:
     """A statement directly followed by its assessment ("Måluppfyllelse: Medel", "Bedömning: Delvis uppfyllt")
-    is a goal being followed up, whatever title it stands under."""
+    is a goal being followed up, whatever title it stands under (set as a heading of its own too, unnumbered)."""
     text = b.text.strip()
-    if b.kind not in ("para", "bullet", "item") or len(text) > 300 or text.endswith(":"):
+    if b.kind not in ("para", "bullet", "item", "heading") or len(text) > 300 or text.endswith(":") \
+            or b.kind == "heading" and (b.number is not None or walk.head_at.get(bi) is not None
+                                        and walk.heads[walk.head_at[bi]].number is not None or len(text.split()) < 3):
         return False
     j = bi + 1
     said = _verdict_said(walk.blocks[j].text) if j < len(walk.blocks) and walk.blocks[j].kind == "para" else None

@@ -223,10 +223,14 @@ def _grow(lines, heights, seeds, cell_gaps, i: int, width: float, header_gap: Op
         head = sorted(head + _kinds_apart(lines[i], head))
     gutters: list[tuple[float, float]] = list(head)
     across: set[int] = set()
+    # a header set smaller than the rows under it (its cells' names, perhaps over a line of years): a row-like
+    # line in a larger font right under it is the table's first row, no heading
+    header_lines = 2 if len(HEADER_WORDS.findall(" ".join(w[4] for w in lines[i]))) >= 2 else 0
     j = i + 1
     while j < len(lines):
         gap = min(w[1] for w in lines[j]) - max(w[3] for w in lines[j - 1])
-        if gap > 1.6 * max(heights[j], heights[j - 1]) or heights[j] > 1.1 * min(heights[i:j]):
+        sizes = heights[i + header_lines:j] if j > i + header_lines else [heights[j]] if seeds[j] else heights[i:j]
+        if gap > 1.6 * max(heights[j], heights[j - 1]) or heights[j] > 1.1 * min(sizes):
             break  # far below, or in a larger font (a heading, running text after a table set smaller)
         trial = body.copy()
         # a line without a wide gap is running text or a wrapped cell: its word spaces are no gutters
@@ -419,7 +423,11 @@ def _assemble(region, gutters, edges, across: set[int] = frozenset(), min_rows: 
                 first = [w for w in sorted(ws, key=lambda w: (w[1], w[0])) if column_of(w[0], bounds) == 0]
                 above = {column_of(w[0], bounds) for w in rows[-1][2]}
                 fills = {column_of(w[0], bounds) for w in ws} - above
-                new = cut or bool(first) and not first[0][4][:1].islower() or not first and len(fills) >= 2
+                # (figures again in two columns that already hold the row above's figures: the next row, its first
+                # cell left empty under a merged one, "Mål | Indikator | Utfall …", no cell broken over lines)
+                again = _figure_columns(ws, bounds) & _figure_columns(rows[-1][2], bounds)
+                new = cut or bool(first) and not first[0][4][:1].islower() or not first and len(fills) >= 2 \
+                    or len(again) >= 2
         if new:
             rows.append([top, bottom, ws, runs_across])
         else:
@@ -443,6 +451,17 @@ def _assemble(region, gutters, edges, across: set[int] = frozenset(), min_rows: 
     filled = sum(1 for r in table.rows for c in r if c)
     table.quality = round(0.8 * filled / (len(table.rows) * n), 3)  # alignment-only tables are less certain
     return table
+
+
+_FIGURE = re.compile(r"[-−–+]?\d[\d\s]*(?:[,.]\d+)?\s?%?")
+
+
+def _figure_columns(ws: list[tuple], bounds: list[float]) -> set[int]:
+    """The columns (not the first) whose words are one figure ("4,1", "78 %")."""
+    cols: dict[int, list[str]] = {}
+    for w in sorted(ws, key=lambda w: w[0]):
+        cols.setdefault(column_of(w[0], bounds), []).append(w[4])
+    return {c for c, words in cols.items() if c > 0 and _FIGURE.fullmatch(" ".join(words))}
 
 
 def _header_alone(ws: list[tuple], bounds: list[float], n: int) -> Optional[list[float]]:

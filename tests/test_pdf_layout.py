@@ -685,3 +685,34 @@ def test_a_column_holding_a_small_table_of_measures_not_yet_filled_in_is_still_a
     layout = read_pdf(pdf)
     assert len({ln.page for ln in layout.lines}) == 1 and max(ln.bbox[0] for ln in layout.lines if ln.bbox) > 300
     assert {i.name for i in extract_file(pdf).indicators} == set(names)
+
+
+def test_rows_under_a_merged_goal_cell_are_rows_of_their_own(tmp_path):
+    # "Mål | Indikator | Utfall … | Målvärde …": the goal written in the first row only (a merged cell), the rows
+    # under it with an empty first cell and figures of their own in the value columns. Figures again under figures
+    # start a row (no cell broken over lines carries a new figure in every value column)
+    rows = [("Alla elever når målen", "Andel elever med godkända betyg i alla ämnen, flickor och pojkar "
+             "tillsammans (%)", "78", "81", "85"),
+            ("", "Antal besök på biblioteken per invånare", "4,1", "4,3", "5,0"),
+            ("", "Andel elever som känner sig trygga i skolan (%)", "88", "86", "95")]
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    html = ("<p>Nyckeltal</p><table><tr><th>Mål</th><th>Indikator</th><th>Utfall 2022</th><th>Utfall 2023</th>"
+            f"<th>Målvärde 2024</th></tr>{body}</table><p>Nämnden redovisar ett överskott för året.</p>")
+    pdf = _story_pdf(tmp_path / "g.pdf", html, css="table { border-collapse: collapse; width: 100%; } "
+                     "td, th { padding: 0 4pt 0 0; font-size: 9pt; text-align: left; } th { font-size: 7pt; }")
+    values = {i.name: [v.raw for v in i.values] for i in extract_file(pdf).indicators}
+    assert values == {r[1]: list(r[2:]) for r in rows}
+
+
+def test_a_goal_set_as_a_heading_over_its_assessment_is_followed_up(tmp_path):
+    # an annual report: each goal a bold heading of its own (no number), the paragraph under it opening with its
+    # assessment ("Bedömning: Målet är delvis uppfyllt. …"): each goal is followed up with that status
+    goals = [("Fler invånare försörjer sig själva", "uppfyllt", "done"),
+             ("Barn och unga växer upp under trygga förhållanden", "delvis uppfyllt", "partial"),
+             ("Insatserna håller god kvalitet och är tillgängliga", "ej uppfyllt", "not_done")]
+    html = "<p>Verksamhetsberättelse 2024</p><p>Uppföljning av nämndens mål</p>" + "".join(
+        f"<h3>{g}</h3><p>Bedömning: Målet är {v}. Arbetet har följts upp i nämnden under hösten.</p>"
+        for g, v, _ in goals)
+    pdf = _story_pdf(tmp_path / "r.pdf", html, css="h3 { font-size: 11pt; font-weight: bold; }")
+    doc = extract_file(pdf)
+    assert [(f.refers_to, f.status) for f in doc.followups] == [(g, s) for g, _, s in goals]

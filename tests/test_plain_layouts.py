@@ -195,7 +195,7 @@ def test_every_value_of_a_measure_typed_by_its_kind_and_year_whatever_the_layout
 
 # ------------------------------------------------------------------------------------------------ goal trees
 
-TREE = [("Kommunen är en attraktiv plats att bo och leva i",
+TREE = [("Kommunen är en attraktiv och trygg plats för alla",
          ["Fler invånare är nöjda med sitt boende", "Kulturutbudet når alla delar av kommunen"]),
         ("Barn och unga får en god start i livet",
          ["Alla elever når kunskapskraven i årskurs 9", "Andelen barn i förskola ökar"])]
