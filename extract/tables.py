@@ -493,6 +493,9 @@ def _same(a: Optional[str], b: Optional[str]) -> bool:
     return norm(a) == norm(b)
 
 
+_UNIT_ALONE = re.compile(r"\((?:%|[a-zåäö%/ .]{1,20})\)")  # "(%)", "(antal)", "(dagar)", "(kr/inv.)"
+
+
 def _absorb_continuation(blocks: list[Block], table: RawTable, j: int) -> int:
     """After a page break a table may go on as plain paragraphs (its title repeated, one row per line)."""
     n = len(blocks)
@@ -520,6 +523,11 @@ def _absorb_continuation(blocks: list[Block], table: RawTable, j: int) -> int:
             j += 1
             continue
         if any(_same(b.text, t) for t in titles):
+            table.blocks.append(j)
+            j += 1
+            continue
+        if table.rows and b.kind == "para" and _UNIT_ALONE.fullmatch(b.text.strip()):
+            table.rows[-1][0] = f"{table.rows[-1][0]} {b.text.strip()}"  # "Andel … utredning" ⏎ "(%)": a name's end
             table.blocks.append(j)
             j += 1
             continue

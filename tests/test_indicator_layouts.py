@@ -1388,3 +1388,15 @@ def test_a_goal_stated_over_its_table_of_measures_is_a_goal_and_names_the_rows(l
         "Antal personer i praktik": "Fler invånare försörjer sig själva",
         "Andel nöjda deltagare (%)": "Insatserna håller god kvalitet",
         "Väntetid till första besök (dagar)": "Insatserna håller god kvalitet"}
+
+
+def test_a_unit_wrapped_onto_a_line_of_its_own_ends_the_name_above_and_the_list_goes_on():
+    # a table of measures not yet filled in, read from a PDF: the header, then one name a line, a long name's
+    # unit wrapped onto a line of its own ("(%)"); it ends that name, and the names after it are still measures
+    text = ("Mål 2\nBarn och unga växer upp under trygga förhållanden\n\nIndikator\tUtfall 2024\tMålvärde 2025\n"
+            "Andel orosanmälningar som leder till utredning inom fjorton dagar\n(%)\n"
+            "Antal placerade barn i familjehem\nVäntetid till första samtal\n(dagar)\n\n"
+            "Ekonomi\nNämndens budget uppgår till 640 miljoner kronor.\n")
+    assert [i.name for i in extract_text(text).indicators] == [
+        "Andel orosanmälningar som leder till utredning inom fjorton dagar (%)", "Antal placerade barn i familjehem",
+        "Väntetid till första samtal (dagar)"]
