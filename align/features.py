@@ -242,7 +242,7 @@ ACTOR_TERMS = frozenset("socialnämnd nämnd nämnden kommun kommunen förvaltni
 
 
 def context_terms() -> frozenset[str]:
-    from plantrace.corpus.identify import kommuner
+    from plantrace.identify import kommuner
 
     names = {n.lower() for n in kommuner()}
     return ACTOR_TERMS | names | {n + "s" for n in names}

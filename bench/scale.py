@@ -31,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "corpus" / "sample" / "text"
-KOMMUNER = ROOT / "corpus" / "data" / "kommuner.txt"
+KOMMUNER = ROOT / "plantrace" / "data" / "kommuner.txt"
 LINES_PER_PAGE = 55
 
 TEMPLATES = {  # document type → sample (stem prefix), the year its text speaks of, its period length

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
-from plantrace.corpus.files import TEXT_SUFFIXES, decode_text, find_files, read_bytes, safe_key, sha256_file
+from plantrace.corpus.files import TEXT_SUFFIXES, find_files, safe_key
+from plantrace.files import decode_text, read_bytes, sha256_file
 from plantrace.corpus.manifest import apply_manifest, load_manifests, manifest_meta
 from plantrace.corpus.store import DEFAULT_DB, Store
 from plantrace.errors import InputError, reading, reason_of
@@ -91,8 +92,8 @@ def extractor_version() -> str:
     The one place that says which code produced a stored extraction: a new plantrace, extractor or NLP model
     version makes the next ingest re-extract files that are otherwise unchanged.
     """
-    import plantrace
     import plantrace.nlp_models as nlp_models  # cheap: does not import spaCy
+    from plantrace.version import __version__
 
     try:
         import plantrace.extract as extract
@@ -100,7 +101,7 @@ def extractor_version() -> str:
         version = getattr(extract, "EXTRACTOR_VERSION", "0")
     except ImportError:  # an injected extractor does not need the real one
         version = "0"
-    return f"{plantrace.__version__}+{version}+{nlp_models.MODEL_VERSION}"
+    return f"{__version__}+{version}+{nlp_models.MODEL_VERSION}"
 
 
 def ingest(paths, db: str | Path = DEFAULT_DB, progress=False, extractor: Optional[Extractor] = None,

@@ -57,7 +57,7 @@ def read_manifest(path: Path, warnings: list[str] | None = None) -> dict[Path, d
         return {}
     warn = warnings.append if warnings is not None else (lambda _msg: None)
     try:
-        from plantrace.corpus.files import read_text
+        from plantrace.files import read_text
 
         text, _ = read_text(path)  # Excel saves cp1252 as often as UTF-8
         reader = csv.DictReader(io.StringIO(text), dialect=_dialect(text))

@@ -30,17 +30,15 @@ def merge_meta(detected: Meta, override: Meta | None) -> Meta:
     return Meta(**data)
 
 
-def identify_meta(text: str, source: str) -> Meta:
-    try:
-        from plantrace.corpus.identify import identify
-    except ImportError:  # pragma: no cover - identification is optional for the extract stage
-        return Meta()
-    return identify(text, source)
+def identify_meta(text: str, source: str, furniture: str = "") -> Meta:
+    from plantrace.identify import identify
+
+    return identify(text, source, furniture)
 
 
 def extract_layout(layout: Layout, sha256: str, meta: Meta | None = None, pipeline: list[str] | None = None) -> Document:
     text = layout.text
-    detected = identify_meta(text, layout.source)
+    detected = identify_meta(text, layout.source, "\n".join(layout.furniture))
     ctx = Context(layout=layout, sha256=sha256, meta=merge_meta(detected, meta))
     run(ctx, pipeline)
     doc = Document(source=layout.source, sha256=sha256, format=layout.format, pages=layout.pages, meta=ctx.meta,
@@ -64,7 +62,7 @@ def extract_file(path: str | Path, meta: Meta | None = None) -> Document:
         return extract_pdf(path, meta)
     if suffix not in TEXT_SUFFIXES:
         raise InputError(str(path), f"unsupported file type {suffix or '(none)'}")
-    from plantrace.corpus.files import decode_text, read_bytes
+    from plantrace.files import decode_text, read_bytes
 
     data = read_bytes(path)
     text, _encoding = decode_text(data, str(path))
@@ -93,7 +91,7 @@ def extract_pdf(path: str | Path, meta: Meta | None = None, ocr: str = "auto") -
             layout = read_pdf(path, doc=doc, deadline=deadline, ocr=ocr)
     finally:
         doc.close()
-    from plantrace.corpus.files import sha256_file
+    from plantrace.files import sha256_file
 
     result = extract_layout(layout, sha256_file(path), meta)
     deadline.check(str(path))

@@ -44,6 +44,9 @@ class Layout:
     format: str = "txt"
     pages: Optional[int] = None
     warnings: list[str] = field(default_factory=list)
+    # page furniture left out of the lines (contact lines, running headers and footers), each text once:
+    # identification still reads it (an e-mail domain, a postal address, the municipality in a footer)
+    furniture: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         pos = 0

@@ -100,21 +100,24 @@ def read_text(text: str, source: str = "<text>", fmt: str = "txt") -> Layout:
             continue
         cleaned, level = clean_line(raw.replace("\r", ""))
         lines.append(Line(cleaned, page=page, heading=level, source_line=i, heading_source="markup" if level else None))
-    drop_furniture(lines, multi_page=pages_seen)
+    furniture = drop_furniture(lines, multi_page=pages_seen)
     if not pages_seen:
         for line in lines:
             line.page = None
-    layout = Layout(lines, source=source, format=fmt, pages=page if pages_seen else None)
+    layout = Layout(lines, source=source, format=fmt, pages=page if pages_seen else None, furniture=furniture)
     return layout
 
 
-def drop_furniture(lines: list[Line], multi_page: bool) -> None:
-    """Blank out page furniture in place (so line numbers keep pointing at the source)."""
+def drop_furniture(lines: list[Line], multi_page: bool) -> list[str]:
+    """Blank out page furniture in place (so line numbers keep pointing at the source); returns what was blanked
+    out, each text once."""
+    dropped: dict[str, None] = {}
     for line in lines:
         t = line.text
         if not t:
             continue
         if _FURNITURE.search(t) or _WEB_FURNITURE.match(t) or _WEB_CONTROLS.match(t) or (multi_page and _PAGE_NO.match(t)) or PAGE_MARK.match(t):
+            dropped[t.strip()] = None
             line.text = ""
     if multi_page:
         # a short line repeated on many pages is a running header/footer
@@ -127,4 +130,6 @@ def drop_furniture(lines: list[Line], multi_page: bool) -> None:
         repeated = {t for t, p in per_page.items() if n_pages >= 3 and len(p) >= max(3, n_pages // 2)}
         for line in lines:
             if line.text.strip() in repeated:
+                dropped[line.text.strip()] = None
                 line.text = ""
+    return list(dropped)

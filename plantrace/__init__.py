@@ -1,6 +1,6 @@
 """plantrace: goals, indicators, tables and political assignments from Swedish municipal plans and reports."""
 
-__version__ = "0.1.0"
+from plantrace.version import __version__  # noqa: F401
 
 # `plantrace.extract(path)` extracts one document into a `plantrace.schema.Document`; the extract package is
 # callable so that the function and the package can share the name.

@@ -589,6 +589,7 @@ def eval_(paths: List[Path] = typer.Argument(None, metavar="PATH",
           as_json: bool = _json_flag()):
     """Precision, recall and F1 per kind against answer keys; exits 1 when no document has a key."""
     from plantrace.evaluate import evaluate_paths, load_gold, render
+    from plantrace.extract import extract_file
 
     fmt = _resolve_format(fmt, as_json, ("table", "json"))
     out_file = _check_out(out_file)
@@ -597,7 +598,7 @@ def eval_(paths: List[Path] = typer.Argument(None, metavar="PATH",
     keys = sorted({k.get("_key", "") for k in load_gold(gold).values()})
     if not keys:
         raise InputError(str(gold), "no answer keys (*.json with a \"file\" field) in this folder")
-    result = evaluate_paths(paths or [sample_corpus()], gold)
+    result = evaluate_paths(paths or [sample_corpus()], gold, extract_file)
     if not result.documents:
         shown = ", ".join(keys[:5]) + (", …" if len(keys) > 5 else "")
         raise InputError(", ".join(map(str, paths or [sample_corpus()])),

@@ -431,13 +431,12 @@ def gold_files(paths: Iterable[str | Path], golds: dict[str, dict]) -> list[Path
     return list(found.values())
 
 
-def evaluate_paths(paths: Iterable[str | Path], gold_dir: str | Path, threshold: float = THRESHOLD) -> EvalResult:
-    """Extract the files (or the text files in folders) that have an answer key, then `evaluate` them."""
-    from plantrace.extract import extract_file
-
+def evaluate_paths(paths: Iterable[str | Path], gold_dir: str | Path, extract: Callable[[Path], Document],
+                   threshold: float = THRESHOLD) -> EvalResult:
+    """Extract the files (or the text files in folders) that have an answer key with `extract` (the extract
+    stage's `extract_file`: scoring sits below the stages and imports none of them), then `evaluate` them."""
     golds = load_gold(gold_dir)
-    docs = [extract_file(f) for f in gold_files(paths, golds)]
-    return evaluate(docs, golds, threshold)
+    return evaluate([extract(f) for f in gold_files(paths, golds)], golds, threshold)
 
 
 # ------------------------------------------------------------------------------------------------- output

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 import plantrace.corpus.ingest as ingest_mod
-from plantrace.corpus.files import decode_text, find_files, read_text, sha256_file
+from plantrace.corpus.files import find_files
+from plantrace.files import decode_text, read_text, sha256_file
 from plantrace.corpus.ingest import ingest
 from plantrace.corpus.manifest import apply_manifest, load_manifests
 from plantrace.corpus.store import Store

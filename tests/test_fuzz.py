@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from plantrace.corpus.files import decode_text
+from plantrace.files import decode_text
 from plantrace.errors import InputError
 from plantrace.extract import extract_text
 from plantrace.extract.numbers import parse_number

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from plantrace.corpus.identify import identify, kommuner, normalise_committee
+from plantrace.identify import identify, kommuner, normalise_committee
 from plantrace.schema import Meta
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -497,3 +497,23 @@ def test_domains_that_the_name_rule_does_not_give(address, name):
 ])
 def test_a_municipality_named_only_by_its_inhabitants(text, expected):
     assert identify(text, "news.txt").municipality == expected
+
+
+@pytest.mark.parametrize("contact, expected", [("E-post: kommun@alvesta.se", "Alvesta"),
+                                               ("Postadress: Box 93, 941 85 Piteå", "Piteå"),
+                                               ("Webbplats: www.kalix.se", "Kalix")])
+def test_a_contact_line_the_reader_leaves_out_as_furniture_still_names_the_sender(contact, expected):
+    # a contact line is page furniture, left out of the text the items are read from; identification still
+    # reads its e-mail domain, web address or postal address (the document names its municipality nowhere else)
+    from plantrace.extract import extract_text
+
+    text = (f"Nämndplan 2025\nMiljö- och byggnämnden\n{contact}\n\nInledning\nNämnden ansvarar för tillsyn och "
+            "bygglov.\n\nMål: Handläggningen av bygglov ska vara snabb och rättssäker\n")
+    doc = extract_text(text)
+    assert doc.meta.municipality == expected and contact not in doc.text
+
+
+@pytest.mark.parametrize("line", ["Kommunstyrelsen i Skövde", "Socialnämnden i Borås"])
+def test_a_committee_of_a_named_municipality_at_the_top_is_the_sender(line):
+    meta = identify(f"Tertialrapport 1 2024\n{line}\n\nInledning\nPerioden präglades av ett högt tryck.\n")
+    assert (meta.committee, meta.municipality) == tuple(line.split(" i "))

@@ -357,6 +357,9 @@ _BOARD_RE = re.compile(r"(kommunstyrelsen|kommunfullmäktige)", re.IGNORECASE)
 _MINUTES_OF = re.compile(r"^(?:sammanträdes)?protokoll(?:\s+(?:för|från))?\s+(?=\S)|(?<=n)s\s+(?:sammanträdes)?protokoll$")
 
 
+_IN_PLACE_RE = re.compile(r"\s+i\s+([a-zåäöé][a-zåäöé -]{1,30})$")
+
+
 def _top_committee(head: str) -> Optional[str]:
     """A committee standing alone in the letterhead or a web page's breadcrumb trail ("Socialnämnden",
     "Hem > Kalmar kommun > Kommunstyrelsen > Sammanträde"): the first one at the top is the sender."""
@@ -367,6 +370,9 @@ def _top_committee(head: str) -> Optional[str]:
         for seg in _SEGMENT_SPLIT_RE.split(line):
             seg = _TRAILING_DATE_RE.sub("", seg.strip(" .,:;*#\u00a0")).lower()  # "SOCIALNÄMNDEN 2019-03-14"
             seg = _MINUTES_OF.sub("", seg)  # "Kommunstyrelsens protokoll", "Sammanträdesprotokoll Socialnämnden"
+            place = _IN_PLACE_RE.search(seg)  # "Kommunstyrelsen i Skövde": the committee of that municipality
+            if place and place.group(1) in _KOMMUN_BY_LOWER:
+                seg = seg[:place.start()]
             if not seg or len(seg) > 60:
                 continue
             m = _BOARD_RE.fullmatch(seg)
@@ -871,10 +877,12 @@ def _meeting_year(lines: list[str], decision_date: Optional[str]) -> Optional[in
     return None
 
 
-def identify(text: str, source: str | None = None) -> Meta:
+def identify(text: str, source: str | None = None, furniture: str = "") -> Meta:
     """Metadata of a Swedish municipal planning / follow-up document from its normalised text.
 
-    `source` (a file name or path) is only a fallback for fields the content does not give.
+    `source` (a file name or path) is only a fallback for fields the content does not give. `furniture`: the
+    lines a reader left out of the text as page furniture (contact lines, running headers and footers), read
+    for the sender's web or e-mail domain and postal address only.
     """
     text = text or ""
     meta = Meta()
@@ -948,7 +956,8 @@ def identify(text: str, source: str | None = None) -> Meta:
     # municipality, committee
     # web / e-mail domains and postal addresses: letterhead and footers of the first pages, end of the text
     head_end = min(offsets[-1] if offsets else 0, 30_000)
-    edges = (text[:head_end], text[max(head_end, len(text) - 4_000) :])
+    # (and the page furniture a reader left out of the text: contact lines, running footers)
+    edges = (text[:head_end], text[max(head_end, len(text) - 4_000) :] + ("\n" + furniture if furniture else ""))
     meta.municipality = _municipality(window, near_end, top_end, title_span, edges)
     region = _region(window, near_end)
     if region and region != "Region Gotland" and (meta.municipality is None or _only_inside(window, meta.municipality, region)
