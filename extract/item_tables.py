@@ -14,7 +14,8 @@ from plantrace.extract.tables import goal_first
 from plantrace.extract.vocabulary import match_label
 from plantrace.extract.walk import Walk, split_names
 
-_ASSIGNMENT_COL = re.compile(r"^(?:(?:politiska?|särskilda?|kf:s|ks:s)\s+)?uppdrag(?:et|en)?\b|^uppdragsbeskrivning", re.I)
+_ASSIGNMENT_COL = re.compile(r"^(?:(?:politisk[at]?|särskild[a]?|särskilt|kf:s|ks:s)\s+)?uppdrag(?:et|en)?\b|^uppdragsbeskrivning",
+                             re.I)  # ("Politiskt uppdrag", "Särskilt uppdrag": a column of one each)
 _GOAL_COL = re.compile(r"^(?:(?:kommunfullmäktiges|nämndens|strategiska?|övergripande|prioriterade?)\s+)?"
                        r"(?:mål|nämnds?mål|effektmål|resultatmål|verksamhetsmål|inriktningsmål|delmål)\b", re.I)
 _STATUS_COL = re.compile(r"status|bedömning|måluppfyllelse|uppfyll|läge|prognos", re.I)

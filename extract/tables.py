@@ -18,7 +18,7 @@ HEADER_WORDS = re.compile(
     r"jämförelsevärde|utgångsläge|trend|status|budget|prognos|bokslut|plan|belopp|mnkr|tkr|kronor|"
     r"nämndens åtgärd|åtgärd|aktivitet|koppling|förväntade?|effekt|styrdokument|kontroll\w*|risk\w*|metod|"
     r"rapporter\w*|frekvens|bedömning|måluppfyllelse|analys|"
-    r"tidpunkt|ansvarig|riket|totalt|kvinnor|män|avvikelse|kommentar|år|\d{4})",
+    r"tidpunkt|ansvarig|ansvar\b|riket|totalt|kvinnor|män|avvikelse|kommentar|redovisning|uppdrag\w*|år|\d{4})",
     re.I,
 )
 _BREAKDOWN = re.compile(r"^\s*-?\s*([a-h])\s*[:)]\s+(\S.*)$")

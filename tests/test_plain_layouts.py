@@ -222,3 +222,31 @@ def test_every_goal_at_its_level_under_its_council_goal_whatever_the_layout(styl
     text_of = {g.id: g.text for g in doc.goals}
     assert {g.text: (g.level, text_of.get(g.parent)) for g in doc.goals} == {
         **{c: ("council", None) for c, _ in TREE}, **{s: ("committee", c) for c, subs in TREE for s in subs}}
+
+
+# ------------------------------------------------------------------------------------------------ follow-up tables
+
+FOLLOW_UP_TASKS = TASKS + ["Inför digital ansökan om försörjningsstöd"]
+TABLE_STATUSES = [[("Genomfört", "done"), ("Pågår", "ongoing"), ("Ej påbörjat", "not_done"), ("Avslutat", "done")],
+                  [("Klart", "done"), ("Pågående", "ongoing"), ("Inte startat", "not_done"), ("Delvis genomfört", "partial")],
+                  [("Uppdraget är slutfört", "done"), ("Arbete pågår", "ongoing"), ("Har inte påbörjats", "not_done"),
+                   ("Avbrutet", "cancelled")]]
+TABLE_HEADS = {"task": ["Uppdrag", "Politiskt uppdrag", "Uppdragsbeskrivning"], "resp": ["Ansvarig", "Ansvar", "Ansvarig nämnd"],
+               "status": ["Status", "Bedömning", "Läge"], "comment": ["Kommentar", "Redovisning", "Kommentar/åtgärd"]}
+COLUMN_ORDERS = [("task", "resp", "status", "comment"), ("task", "status", "comment", "resp"),
+                 ("resp", "task", "status", "comment"), ("status", "task", "comment", "resp")]
+
+
+@pytest.mark.parametrize("order", COLUMN_ORDERS)
+@pytest.mark.parametrize("words", range(3))
+def test_an_assignment_follow_up_table_read_by_its_header_whatever_the_order_and_words(order, words):
+    cells = [{"task": t, "resp": "SN", "status": w, "comment": "Arbetet redovisas för nämnden i december."}
+             for t, (w, _) in zip(FOLLOW_UP_TASKS, TABLE_STATUSES[words])]
+    text = ("Delårsrapport augusti 2024\nSocialnämnden\n\nUppföljning av uppdrag\n\n"
+            + "\t".join(TABLE_HEADS[c][words] for c in order) + "\n"
+            + "".join("\t".join(row[c] for c in order) + "\n" for row in cells)
+            + "\nEkonomi\nPrognosen visar ett underskott.\n")
+    doc = extract_text(text)
+    assert [a.text for a in doc.assignments] == FOLLOW_UP_TASKS
+    assert [(f.refers_to, f.status) for f in doc.followups] == [(t, s) for t, (_, s) in zip(FOLLOW_UP_TASKS,
+                                                                                           TABLE_STATUSES[words])]
