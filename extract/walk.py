@@ -66,8 +66,16 @@ _BODY_TAIL = re.compile(r"\s*\((?:[\wåäö-]+\s+(?:och\s+)?){0,3}?[\wåäö-]*(
                         re.I)
 
 
+# "… ska öka under mandatperioden. Mätning vartannat år genom medborgarundersökningen.": how and when the goal is
+# measured, said after it (a note under each bullet), is no part of its wording
+_MEASURED_TAIL = re.compile(r"(?<=[.!?])\s+(?:(?:årlig|attityd|löpande)\s*)?(?:mätning|mäts|utvärdering|utvärderas|"
+                            r"uppföljning\s+sker|följs\s+upp|rapportering)\b[^!?]{0,160}$", re.I)
+
+
 def goal_wording(text: str) -> str:
     text = _REFERENCE_TAIL.sub("", text)
+    if "." in text[:-1]:
+        text = _MEASURED_TAIL.sub("", text)
     if "(" in text:
         text = _BODY_TAIL.sub("", _SERVES_TAIL.sub("", _MEASURE_TAIL.sub("", text)))
     m = _BASELINE_TAIL.search(text)

@@ -2321,3 +2321,28 @@ def test_a_line_about_the_goals_just_listed_is_no_goal():
             " • De här målen är avgörande för att kommunen ska kunna växa, säger kommunalrådet.\n")
     assert _items(text, "goals") == ["Alla barn ska klara skolan", "Kommunen ska växa hållbart",
                                      "Äldre ska kunna bo kvar hemma"]
+
+
+def test_a_goal_bullet_with_a_line_on_how_it_is_measured_keeps_only_the_goal():
+    # council goals as bullets, each followed by an indented line saying how and when it is measured: the line is a
+    # note on the goal, not part of its wording
+    text = ("Kommunfullmäktiges övergripande mål\n\n"
+            " • Andelen invånare som känner sig trygga i kommunen ska öka varje år.\n"
+            "   Mätning vartannat år genom medborgarundersökningen.\n"
+            " • Kommunens resultat ska vara minst två procent av skatteintäkterna.\n"
+            "   Årlig utvärdering i bokslutet.\n")
+    assert _items(text, "goals") == [
+        "Andelen invånare som känner sig trygga i kommunen ska öka varje år.",
+        "Kommunens resultat ska vara minst två procent av skatteintäkterna."]
+
+
+@pytest.mark.parametrize("said, goal", [
+    ("I kommunen står invånarnas behov i fokus. Andelen nöjda invånare ska öka. Mätning vartannat år i enkäten.",
+     "I kommunen står invånarnas behov i fokus. Andelen nöjda invånare ska öka."),
+    ("Alla elever ska nå målen i alla ämnen. Utvärdering sker årligen. Rapportering i bokslutet.",
+     "Alla elever ska nå målen i alla ämnen."),
+    ("Andelen som mäts som nöjda ska öka.", "Andelen som mäts som nöjda ska öka.")])
+def test_how_a_goal_is_measured_said_after_it_is_no_part_of_its_wording(said, goal):
+    from plantrace.extract.walk import goal_wording
+
+    assert goal_wording(said) == goal
