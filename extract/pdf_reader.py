@@ -340,7 +340,10 @@ def _column_band(lines: list[VLine], width: float) -> Optional[tuple[float, floa
                            gapped=gapped, rows=len(rows), width=max(r[1] for r in rows.values()) - x0,
                            flush=sum(1 for r in rows.values() if abs(r[0] - x0) < 2),
                            tops=[r[2] for r in rows.values()]))
-    if not all(side.wide >= 4 and side.wide >= 0.3 * side.rows and side.gapped <= 0.4 * side.rows for side in sides):
+    # (a column of running text stands flush at its margin on a third of its lines at least; the right part of a
+    # table of centred cells, wide and with few gaps, does not)
+    if not all(side.wide >= 4 and side.wide >= 0.3 * side.rows and side.gapped <= 0.4 * side.rows
+               and side.flush >= 0.3 * side.rows for side in sides):
         # a column's short end (the last page's right column, a few lines over) or columns of short lines (a list
         # of assignments): each side's lines flush at their margin, the two as wide as each other, no cell gaps,
         # and the shorter side's lines not on the other's baselines -- a table's cells start their rows together
