@@ -10,6 +10,8 @@ from plantrace.extract.context import Context
 from plantrace.extract.layout import Layout
 from plantrace.extract.pipeline import run
 from plantrace.extract.text_reader import read_text
+from plantrace.files import decode_text, read_bytes, sha256_file
+from plantrace.identify import identify
 from plantrace.schema import ITEM_KINDS, Document, Meta
 
 EXTRACTOR_VERSION = "7"  # bump when extraction output changes, so stored documents are re-extracted
@@ -30,15 +32,9 @@ def merge_meta(detected: Meta, override: Meta | None) -> Meta:
     return Meta(**data)
 
 
-def identify_meta(text: str, source: str, furniture: str = "") -> Meta:
-    from plantrace.identify import identify
-
-    return identify(text, source, furniture)
-
-
 def extract_layout(layout: Layout, sha256: str, meta: Meta | None = None, pipeline: list[str] | None = None) -> Document:
     text = layout.text
-    detected = identify_meta(text, layout.source, "\n".join(layout.furniture))
+    detected = identify(text, layout.source, "\n".join(layout.furniture))
     ctx = Context(layout=layout, sha256=sha256, meta=merge_meta(detected, meta))
     run(ctx, pipeline)
     doc = Document(source=layout.source, sha256=sha256, format=layout.format, pages=layout.pages, meta=ctx.meta,
@@ -62,8 +58,6 @@ def extract_file(path: str | Path, meta: Meta | None = None) -> Document:
         return extract_pdf(path, meta)
     if suffix not in TEXT_SUFFIXES:
         raise InputError(str(path), f"unsupported file type {suffix or '(none)'}")
-    from plantrace.files import decode_text, read_bytes
-
     data = read_bytes(path)
     text, _encoding = decode_text(data, str(path))
     sha = hashlib.sha256(data).hexdigest()
@@ -91,8 +85,6 @@ def extract_pdf(path: str | Path, meta: Meta | None = None, ocr: str = "auto") -
             layout = read_pdf(path, doc=doc, deadline=deadline, ocr=ocr)
     finally:
         doc.close()
-    from plantrace.files import sha256_file
-
     result = extract_layout(layout, sha256_file(path), meta)
     deadline.check(str(path))
     return result

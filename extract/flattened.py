@@ -32,6 +32,7 @@ from plantrace.extract.layout import Layout
 from plantrace.extract.numbers import CELL_VALUE, YEAR
 from plantrace.extract.tables import (GOAL_ROW, NOTE_LINE, RawTable, block_text, find_title, page_furniture,
                                       paragraph_lines, states_goal)
+from plantrace.extract.vocabulary import match_label
 
 _FIRST = re.compile(r"^(Indikator(?:er)?|Mätetal|Nyckeltal|Mått|Resultatmått|Målindikator(?:er)?)\b\s*", re.I)
 _KIND = (r"Utfall|Målvärde|Målsättning|Målnivå|Mål|Nuvärde|Jämförelsevärde|Jämförvärde|Jämförelse|Riket|Länet|"
@@ -423,7 +424,7 @@ def _read_rows(texts: list[Optional[str]], j: int, region: Region) -> int:
                 pending, quiet = None, 0
             j += 1
             continue
-        goal = bool(GOAL_ROW.match(t) or _GOAL_LABEL_ALONE.match(t))  # ("Mål 2" ⏎ "<goal>": no value 2)
+        goal = bool(GOAL_ROW.match(t) or _goal_label_alone(t))  # ("Mål 2" ⏎ "<goal>": no value 2)
         name, values = (t, []) if goal else _row_values(t, n_cols, longest)
         if goal and region.goal_columns:  # the goal's own cell may open a row with values
             name, values = _row_values(t, n_cols, longest)
@@ -463,8 +464,10 @@ def _read_rows(texts: list[Optional[str]], j: int, region: Region) -> int:
     return _last_unit(region) + 1
 
 
-_GOAL_LABEL_ALONE = re.compile(r"^(?:Mål|Nämndmål|Nämndsmål|Delmål|Effektmål|Resultatmål|Verksamhetsmål|Inriktningsmål|"
-                               r"Strategiskt mål|Målområde)\s+\d{1,2}(?:\.\d{1,2})*\s*$", re.I)
+def _goal_label_alone(text: str) -> bool:
+    """"Mål 2", "Nämndmål 1.3": a goal label and its number, the goal's wording on the next line."""
+    label = match_label(text) if text[:1].isalpha() and text[-1:].isdigit() else None
+    return label is not None and label.kind == "goal" and label.number is not None and not label.text
 
 
 def _same_columns(a: list[str], b: list[str]) -> bool:

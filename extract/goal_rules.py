@@ -890,15 +890,12 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
             text = goal_of_item(text)  # "Ett tryggt Kalmar: Kommunen ska …": the item's name
         if walk.list_mode == "council":
             gid = walk.add_goal(text, "council", None, None, bi, label="övergripande mål")
-            walk.assess(gid, walk.list_status)
-            if walk.list_targets:
-                walk.target = gid or walk.target
-            return True
-        parent_level = walk.level_of(walk.list_parent)
-        level = "committee" if parent_level in (None, "council") else "sub"
-        if parent_level is None and _measurable(text):
-            level = "sub" if walk.list_parent else "committee"
-        gid = walk.add_goal(text, level, walk.list_parent, None, bi)
+        else:
+            parent_level = walk.level_of(walk.list_parent)
+            level = "committee" if parent_level in (None, "council") else "sub"
+            if parent_level is None and _measurable(text):
+                level = "sub" if walk.list_parent else "committee"
+            gid = walk.add_goal(text, level, walk.list_parent, None, bi)
         walk.assess(gid, walk.list_status)
         if walk.list_targets:
             walk.target = gid or walk.target  # the measures set under the item are the goal's

@@ -10,7 +10,7 @@ from typing import Optional
 from plantrace.extract.context import Context
 from plantrace.extract.goal_rules import COUNCIL_WORDS, about_goals
 from plantrace.extract.flattened import overview_title
-from plantrace.extract.tables import goal_first
+from plantrace.extract.tables import NAME_COLUMN, goal_first
 from plantrace.extract.vocabulary import match_label
 from plantrace.extract.walk import Walk, split_names
 
@@ -45,7 +45,7 @@ def item_tables(ctx: Context, walk: Walk) -> None:
         comment_col = _column(header, _COMMENT_COL, {item_col, status_col, resp_col})
         sub_col = _column(header, _GOAL_COL, {item_col}) if kind == "goal" else None
         if sub_col is not None and sub_col > item_col and _COUNCIL_COL.search(header[item_col]) \
-                and not _COUNCIL_COL.search(header[sub_col]) and not any(_NAME_COL.search(h) for h in header):
+                and not _COUNCIL_COL.search(header[sub_col]) and not any(NAME_COLUMN.search(h) for h in header):
             _goal_tree_rows(walk, t, item_col, sub_col)  # "Kommunfullmäktiges mål | Nämndens mål"
             continue
         if status_col is None and resp_col is None and kind == "goal":
@@ -66,9 +66,6 @@ def item_tables(ctx: Context, walk: Walk) -> None:
                 item = walk.add_goal(text, level, None, None, bi)
             walk.assess(item, cell(status_col), cell(comment_col))
             walk.accounted_here(item)  # its row is all the table says of it
-
-
-_NAME_COL = re.compile(r"indikator|nyckeltal|mått|mätetal|mätning", re.I)
 
 
 def _goal_tree_rows(walk: Walk, t, council_col: int, committee_col: int) -> None:

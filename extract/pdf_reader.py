@@ -739,6 +739,6 @@ def read_pdf(path: str | Path, doc: Optional[pymupdf.Document] = None, deadline=
                 out.append(Line("", page=p.number))
             out.append(Line(text, page=p.number, bbox=bbox, size=first.size, bold=first.bold, heading=heading,
                             heading_source=source_of_level, ocr=first.ocr, aside=first.aside))
-    furniture = list(dict.fromkeys(p.lines[i].text.strip() for p in pages for i in range(len(p.lines))
-                                   if (p.number, i) in drop and p.lines[i].text.strip()))
+    by_number = {p.number: p for p in pages}
+    furniture = list(dict.fromkeys(t for pno, i in sorted(drop) if (t := by_number[pno].lines[i].text.strip())))
     return Layout(out, source=source, format="pdf", pages=n_pages, warnings=warnings, furniture=furniture)

@@ -152,14 +152,16 @@ def _regions(walk: Walk) -> None:
                                               for j in range(heads[prev].block + 1, h.block)):
             titled_roots[r] = titled_roots[prev]
         prev = r
+    # (a top-level heading that is itself a category's title, "1 Mål", keeps the usual reading)
+    titled = {r: t for r, t in titled_roots.items() if not _category_title(heads[r].title)}
 
     for hi, h in enumerate(heads):
         if h.number is None:
             continue
         r = root(hi)
         title = heads[r].title
-        if r in titled_roots and not _category_title(title):  # its headings are the items, from the top level down
-            walk.region_of[hi] = "assignment" if ASSIGNMENT_REGION.search(titled_roots[r]) else "goal"
+        if r in titled:  # its headings are the items, from the top level down
+            walk.region_of[hi] = "assignment" if ASSIGNMENT_REGION.search(titled[r]) else "goal"
         elif ASSIGNMENT_REGION.search(title) and _category_title(title):
             walk.region_of[hi] = "assignment"
         elif GOAL_REGION.search(title) and _category_title(title):
@@ -171,8 +173,6 @@ def _regions(walk: Walk) -> None:
             walk.region_of[hi] = "goal"
         else:
             walk.region_of[hi] = "other"
-
-    titled = {r: t for r, t in titled_roots.items() if not _category_title(heads[r].title)}
 
     def rel_depth(hi: int) -> int:
         return heads[hi].level - (0 if root(hi) in walk.statement_roots or root(hi) in titled else 1)

@@ -43,7 +43,7 @@ GOAL_ROW = re.compile(
 # A first column that holds the goal (often a merged cell: filled on its first row only), the indicator after it.
 GOAL_COLUMN = re.compile(r"^(?:nämndmål|nämndsmål|mål|målområde|perspektiv|fokusområde|strategiskt mål|inriktningsmål|"
                          r"effektmål|verksamhetsmål|målformulering|målbeskrivning|delmål)\b(?!.*indikator)", re.I)
-_NAME_COLUMN = re.compile(r"indikator|nyckeltal|mått|mätetal|mätning", re.I)
+NAME_COLUMN = re.compile(r"indikator|nyckeltal|mått|mätetal|mätning", re.I)
 # a finite verb: a line that has one says something (prose, a status), it does not name a thing
 FINITE = re.compile(r"\b(är|har|ska|skall|blir|kan|kommer|finns|var|hade|bör|måste|behöver)\b", re.I)
 
@@ -213,8 +213,7 @@ def find_title(blocks: list[Block], first: int) -> tuple[Optional[str], Optional
     b1 = blocks[i]
     if b1.kind in ("para", "heading") and _LABEL_START.match(b1.text) and ":" in b1.text[:40] and len(b1.text) < 300:
         return b1.text.strip(), i
-    above = match_label(blocks[i - 1].text.strip()) if i > 0 and b1.kind == "para" and len(b1.text) < 300 else None
-    if above is not None and above.kind == "goal" and not above.text:
+    if b1.kind == "para" and len(b1.text) < 300 and _under_goal_label(blocks, i):
         return b1.text.strip(), i  # "Mål 3" ⏎ "<the goal>" ⏎ <table>: the goal names the table
     if b1.kind in ("para", "heading") and _title_like(b1):
         return b1.text.strip(), i
@@ -349,7 +348,7 @@ def _group_end(blocks: list[Block], i: int) -> int:
 
 def goal_first(header: list[str]) -> bool:
     """"Nämndmål | Indikator | Utfall …": the goal column comes before the indicator's name."""
-    return len(header) >= 3 and bool(GOAL_COLUMN.match(header[0].strip())) and bool(_NAME_COLUMN.search(header[1]))
+    return len(header) >= 3 and bool(GOAL_COLUMN.match(header[0].strip())) and bool(NAME_COLUMN.search(header[1]))
 
 
 _GOAL_HEAD = re.compile(r"^(?:[\wåäö]+s\s+)?(?:[\wåäö]*mål|målområde)$", re.I)
@@ -442,6 +441,11 @@ def states_goal(blocks: list[Block], b: int) -> bool:
     label = match_label(blocks[b].text.strip())
     if label is not None:  # (not a title that begins like one: "Kommunfullmäktiges mål för perioden …")
         return label.kind == "goal" and bool(label.text) and (label.colon or label.number is not None)
+    return _under_goal_label(blocks, b)
+
+
+def _under_goal_label(blocks: list[Block], b: int) -> bool:
+    """The block stands under a goal label alone on its line ("Mål 1" ⏎ "<the goal>")."""
     above = match_label(blocks[b - 1].text.strip()) if b > 0 else None
     return above is not None and above.kind == "goal" and not above.text
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from plantrace.extract import structure
-from plantrace.extract.api import identify_meta
+from plantrace.identify import identify
 from plantrace.extract.context import Context
 from plantrace.extract.pipeline import DEFAULT_PIPELINE, run
 from plantrace.extract.text_reader import read_text
@@ -22,7 +22,7 @@ def _walk(path: Path) -> Walk:
     """A document read up to the structure step, and the walk that step would start with."""
     text = path.read_text(encoding="utf-8")
     layout = read_text(text, source=path.name)
-    ctx = Context(layout=layout, sha256=hashlib.sha256(text.encode()).hexdigest(), meta=identify_meta(text, path.name))
+    ctx = Context(layout=layout, sha256=hashlib.sha256(text.encode()).hexdigest(), meta=identify(text, path.name))
     run(ctx, DEFAULT_PIPELINE[: DEFAULT_PIPELINE.index("structure")])
     n = len(ctx.blocks)
     ctx.block_goal, ctx.block_target, ctx.block_group = [None] * n, [None] * n, [None] * n
