@@ -229,7 +229,10 @@ def _grow(lines, heights, seeds, cell_gaps, i: int, width: float, header_gap: Op
     j = i + 1
     while j < len(lines):
         gap = min(w[1] for w in lines[j]) - max(w[3] for w in lines[j - 1])
-        sizes = heights[i + header_lines:j] if j > i + header_lines else [heights[j]] if seeds[j] else heights[i:j]
+        if j > i + header_lines:
+            sizes = heights[i + header_lines:j]  # the rows' own size, the header's left out
+        else:  # right under the header: a row-like line may be set larger, anything else may not
+            sizes = [heights[j]] if seeds[j] else heights[i:j]
         if gap > 1.6 * max(heights[j], heights[j - 1]) or heights[j] > 1.1 * min(sizes):
             break  # far below, or in a larger font (a heading, running text after a table set smaller)
         trial = body.copy()
