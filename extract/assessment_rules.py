@@ -13,7 +13,7 @@ from plantrace.extract.assignment_rules import under_assignment_title
 from plantrace.extract.goal_rules import COUNCIL_WORDS, about_goals, assignment_like, title_level
 from plantrace.extract.roles import is_statement
 from plantrace.extract.tables import FINITE, page_furniture
-from plantrace.extract.vocabulary import BODIES
+from plantrace.extract.vocabulary import BODIES, COMMENT_TITLE, GOAL_REGION
 from plantrace.extract.walk import Walk, first_sentence, rule, sentences
 from plantrace.nlp_models.status import status_match
 
@@ -21,6 +21,7 @@ _ASSESSMENT = re.compile(r"^(?:måluppfyllelse|måluppfyllnad|bedömning|status|
                          r"bedömd\s+måluppfyllelse|når\s+vi\s+målet\s*\??)\s*[:\-–]", re.I)
 _FIELD = re.compile(r"^[\wåäöÅÄÖ ]{2,30}:\s")  # "Ansvarig nämnd: BUN" is a field of the item above, not an item
 _ABOUT_THE_GOAL = re.compile(r"^(?:målet|syftet|målets\s+syfte)\b", re.I)
+_AIM = re.compile(r"^målet(?:\s+\S+){0,3}?\s+är\s+att\b", re.I)
 
 
 @rule("assessed_statement", kinds=("para", "bullet", "item", "heading"))
@@ -28,6 +29,14 @@ def assessed_statement(walk: Walk, bi: int, b: Block) -> bool:
     """A statement directly followed by its assessment ("Måluppfyllelse: Medel", "Bedömning: Delvis uppfyllt")
     is a goal being followed up, whatever title it stands under (set as a heading of its own too, unnumbered)."""
     text = b.text.strip()
+    # (a paragraph right under a goal's own line is its account, not the next goal)
+    told = _goal_then_verdict(walk, text) if b.kind == "para" and not (
+        _goal_read_at(walk, bi - 1) and len(sentences(walk.blocks[bi - 1].text)) == 1) else None
+    if told:  # "Fler i arbete. Målet är delvis uppfyllt. <what was done>": the goal, then its verdict, in one paragraph
+        level = title_level(walk)
+        walk.target = walk.add_goal(told[0], level, walk.parent_for(level), b.number, bi)
+        walk.assess(walk.target, told[1])
+        return True
     if b.kind not in ("para", "bullet", "item", "heading") or len(text) > 300 or text.endswith(":") \
             or b.kind == "heading" and (b.number is not None or walk.head_at.get(bi) is not None
                                         and walk.heads[walk.head_at[bi]].number is not None or len(text.split()) < 3):
@@ -48,12 +57,52 @@ def assessed_statement(walk: Walk, bi: int, b: Block) -> bool:
     if not (_ASSESSMENT.match(below) or bare or said) or _ASSESSMENT.match(text) or assignment_like(text) \
             or _ABOUT_THE_GOAL.match(text) or about_goals(text) or _FIELD.match(text):
         return False
+    number = b.number
+    if b.kind == "para" and not is_statement(text):
+        # "Mål 3: …" ⏎ [“Analys”] ⏎ <what was done> ⏎ "Bedömning: …": the account of the goal above, no goal itself
+        labelled = bi >= 2 and bool(COMMENT_TITLE.match(walk.blocks[bi - 1].text.strip()))
+        if _goal_read_at(walk, bi - 1) or labelled and _goal_read_at(walk, bi - 2):
+            walk.assess(walk.target, _ASSESSMENT.sub("", below).strip())
+            return True
+        if labelled:  # … where the goal's own line was read as no goal yet: it is the line over the label
+            bi, text, number = bi - 2, walk.blocks[bi - 2].text.strip(), walk.blocks[bi - 2].number
+            if walk.blocks[bi].kind not in ("para", "heading") or len(text.split()) > 30 \
+                    or text.endswith((":", ".")) or number is not None or COMMENT_TITLE.match(text) \
+                    or _ASSESSMENT.match(text) or assignment_like(text) or _FIELD.match(text):
+                return False
+    if under_assignment_title(walk) and not is_statement(text):
+        return False  # "Uppföljning av uppdrag" ⏎ "Plan för färre placeringar" ⏎ "Status: Klart": a task named, no goal
     level = title_level(walk)  # "Måluppfyllelse för fullmäktiges mål": the council's
-    walk.target = walk.add_goal(text, level, walk.parent_for(level), b.number, bi)
+    walk.target = walk.add_goal(text, level, walk.parent_for(level), number, bi)
     walk.assess(walk.target, _ASSESSMENT.sub("", below).strip())
     if bare:
         walk.status_lines.add(j)  # "Uppnås ej" under the goal: read here, no title of what follows
     return True
+
+
+def _goal_then_verdict(walk: Walk, text: str) -> Optional[tuple[str, str]]:
+    """(goal, verdict) of a paragraph whose first sentence states a goal, in a sentence of its own with no status,
+    and whose next one opens with the verdict on it ("Målet är delvis uppfyllt."): under a title about goals, or a
+    goal's "ska" where no title says so."""
+    sents = sentences(text)
+    if len(sents) < 2 or len(sents[0].split()) > 25 or sents[0].endswith(("?", ":")):
+        return None
+    said = _verdict_said(" ".join(sents[1:]))
+    first = sents[0].rstrip(" .")
+    if not said or status_match(first).strength not in ("weak", "none") or _ASSESSMENT.match(first) \
+            or assignment_like(first) or about_goals(first) or _ABOUT_THE_GOAL.match(first) \
+            or not (is_statement(first) or GOAL_REGION.search(walk.title or "")):
+        return None
+    return first, said
+
+
+def _goal_read_at(walk: Walk, bi: int) -> bool:
+    """The goal in force was read from block `bi`."""
+    if bi < 0 or not walk.target or not walk.target.startswith("g"):
+        return False
+    goal = next((g for g in reversed(walk.ctx.get("goals")) if g.id == walk.target), None)
+    return bool(goal and goal.provenance and goal.provenance.lines) \
+        and walk.blocks[bi].first_line == goal.provenance.lines[0]
 
 
 def _verdict_said(text: str) -> Optional[str]:
@@ -62,8 +111,9 @@ def _verdict_said(text: str) -> Optional[str]:
     if not _ABOUT_THE_GOAL.match(text) or not text.startswith(("Målet ", "MÅLET ")):
         return None
     first = sentences(text.strip())[0]
-    if len(first.split()) > 8 or re.search(r"\b(?:när|om|då|ifall|under\s+förutsättning)\b", first):
-        return None  # ("Målet är uppnått när …": what it takes, no verdict)
+    if len(first.split()) > 8 or re.search(r"\b(?:när|om|då|ifall|under\s+förutsättning)\b", first) \
+            or _AIM.match(first):
+        return None  # ("Målet är uppnått när …": what it takes; "Målet 2030 är att …": the aim; no verdict)
     m = status_match(first)
     return first.rstrip(" .") if m.strength == "explicit" and m.status != "unknown" else None
 

@@ -34,6 +34,28 @@ def _status_line(text: str) -> bool:
     return len(text) < 200 and status_match(text).strength not in ("weak", "none")
 
 
+def _task_then_status(text: str) -> Optional[tuple[str, str]]:
+    """(task, account) of a paragraph that names a task in a short sentence of its own and says its status in the
+    next ("Utred behovet av … . Uppdraget är påbörjat men inte slutfört. …"), as a report's list of assignments
+    run into paragraphs does."""
+    sents = sentences(text)
+    if len(sents) < 2 or len(sents[0].split()) > 25 or sents[0].endswith(("?", ":")):
+        return None
+    first, second = status_match(sents[0]), status_match(sents[1])
+    if first.strength not in ("weak", "none") or second.strength != "explicit" or second.status == "unknown" \
+            or not _ACCOUNT_SUBJECT.match(sents[1]):
+        return None
+    if not verb_first(sents[0]) and (FINITE.search(sents[0]) or CLAUSE_CUE.search(sents[0])
+                                     or _GIVEN_BEFORE.search(sents[0])):
+        return None  # "Kommunstyrelsen gav förvaltningen i uppdrag att … . Uppdraget är genomfört.": a story, no list
+    return sents[0].rstrip(" ."), " ".join(sents[1:])
+
+
+# whose status a follow-up sentence tells: the assignment's or the work's ("Uppdraget är genomfört", "Arbetet pågår")
+_ACCOUNT_SUBJECT = re.compile(r"^(?:uppdraget|arbetet|utredningen|planen|åtgärden|insatsen|projektet|status|statusen)\b",
+                              re.I)
+
+
 def _bullet_assignment(text: str) -> str:
     """A bullet is one assignment with its reasons: its sentences up to the one that gives it ("Det är viktigt att
     … . Nämnden får i uppdrag att …"), and a short fragment that qualifies it ("Gärna i samverkan med …"); a
@@ -236,6 +258,11 @@ def assignment_list_item(walk: Walk, bi: int, b: Block) -> bool:
             walk.target = walk.add_assignment(clause, None, bi)
         return bool(found)
     if not listed:
+        told = _task_then_status(text) if b.kind in ("para", "bullet") else None
+        if told:  # "Plan för färre placeringar. Uppdraget är genomfört. …": the task, then its account
+            walk.target = walk.add_assignment(told[0], b.number, bi)
+            walk.assess(walk.target, told[1])
+            return True
         if len(text) > 400 or _status_line(text):
             return False
         if not (assignment_like(text) or (b.kind == "bullet" and len(text) < 300)):

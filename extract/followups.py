@@ -11,6 +11,7 @@ import re
 from typing import Optional
 
 from plantrace.extract.context import Context, fold
+from plantrace.extract.vocabulary import COMMENT_TITLE
 from plantrace.nlp_models.status import read_status, status_match
 from plantrace.numbers import count_of
 from plantrace.schema import FollowUp
@@ -443,8 +444,6 @@ def _report_back_decisions(ctx: Context, decided: list[tuple[FollowUp, str]]) ->
     return out
 
 
-_COMMENT_TITLE = re.compile(r"^(?:kommentar(?:er)?|analys|kommentar\s+och\s+analys|analys\s+och\s+kommentar|"
-                            r"bedömning|måluppfyllelse|status|uppföljning)\s*:?$", re.I)
 
 
 def _line_followups(ctx: Context, block_at_line: dict[int, int], ind_block) -> list[tuple[FollowUp, str]]:
@@ -464,7 +463,7 @@ def _line_followups(ctx: Context, block_at_line: dict[int, int], ind_block) -> l
                      for bi in sorted({block_at_line[it.provenance.lines[0]], *ctx.restated.get(it.id, [])})),
                     key=lambda entry: entry[:2])
     # a heading that only labels the comment on the item above ("Kommentar", "Analys") does not end its account
-    heading_blocks = sorted(h.block for h in ctx.headings if not _COMMENT_TITLE.match(h.title or ""))
+    heading_blocks = sorted(h.block for h in ctx.headings if not COMMENT_TITLE.match(h.title or ""))
     out, done = [], set()
     for k, (bi, kind, item) in enumerate(listed):
         if item.id in done:

@@ -476,6 +476,13 @@ _PERSPECTIVE_NAME = re.compile(r"perspektiv(?:et)?\s*$", re.I)
 _VISION_TITLE = re.compile(r"^(?:vision(?:en)?|värdegrund(?:en)?|värdeord(?:en)?|ledord(?:en)?|kärnvärden(?:a)?)\b", re.I)
 
 
+def _tasks_title(text: str, nxt: Optional[Block]) -> bool:
+    """A title over assignments ("Uppdrag till förvaltningen"); "Nämndens uppdrag" only over tasks listed by their
+    verbs (over prose it is the committee's mission)."""
+    return bool(ASSIGNMENT_TITLE.search(text)) and (not MISSION_TITLE.search(text) or nxt is not None and nxt.kind in (
+        "bullet", "item", "heading") and verb_first(nxt.text))
+
+
 @rule("title_line")
 def title_line(walk: Walk, bi: int, b: Block) -> bool:
     hi = walk.head_at.get(bi)
@@ -540,7 +547,7 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
         return True  # a group's name inside a list of goals ("Nämndens mål:" ⏎ "Trygg uppväxt" ⏎ "1. …"): the list goes on
     if walk.title_mode == "goals" and walk.title_block is not None and nxt is not None and hi is None \
             and not GOAL_REGION.search(text) and not BUDGET_TITLE.search(text) and not _NOT_GOALS_HEAD.match(text) \
-            and (nxt.kind in ("bullet", "item") or _GOAL_PHRASE.match(text)):
+            and (nxt.kind in ("bullet", "item") or _GOAL_PHRASE.match(text)) and not _tasks_title(text, nxt):
         # a goal area under a title about goals, with its goals listed below it ("Attraktivt boende" ⏎ "• …")
         if _AREAS_TITLE.search(walk.title or ""):
             return True  # the title calls its groups areas ("Målområden och strategiska mål"): a heading, no goal
@@ -564,8 +571,7 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
     walk.set_title(bi, text)
     walk.area = None
     walk.explained_after = None
-    if ASSIGNMENT_TITLE.search(text) and (not MISSION_TITLE.search(text) or nxt is not None
-                                          and nxt.kind in ("bullet", "item", "heading") and verb_first(nxt.text)):
+    if _tasks_title(text, nxt):
         walk.title_mode = "assignments"  # ("Nämndens uppdrag" over tasks listed by their verbs, not its mission)
     elif _DECISION_TITLE.match(text):
         walk.title_mode = "decisions"  # "Beslut" ⏎ • …: what was decided, a body's "ska" an assignment

@@ -194,3 +194,8 @@ def verb_first(text: str) -> bool:
     assignment list do."""
     first = text.split(maxsplit=1)[0].lower().strip(",.:") if text.strip() else ""
     return text[:1].isupper() and (first in IMPERATIVES or first.endswith("a") and first[:-1] in IMPERATIVES)
+
+
+# a heading or line that only labels what is said about the item above ("Analys", "Kommentar"): no new item, no title
+COMMENT_TITLE = re.compile(r"^(?:kommentar(?:er)?|analys|kommentar\s+och\s+analys|analys\s+och\s+kommentar|"
+                           r"bedömning|måluppfyllelse|status|uppföljning)\s*:?$", re.I)

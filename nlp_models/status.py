@@ -40,6 +40,7 @@ _DONE = (r"(?:genomförd[ae]?|genomfört|genomförts|genomfördes|uppnådd[ae]?|
          r"upprättad|upprättats|antagits|antagen|antogs|fastställts|fastställd|åtgärdad|"
          r"undertecknad|undertecknat|nås|når|uppfyller|uppnår|färdig|färdigt|färdiga|återrapporterat|återrapporterad|"
          r"återrapporterats|godkändes|åtgärdade|invigdes|öppnade|öppnades|avslutats|avslutades|"
+         r"(?:är|blev|blivit)\s+avslutad[e]?|(?:är|blev|blivit)\s+avslutat|"
          r"(?:tagen|taget|togs|tagits)\s+i\s+(?:drift|bruk))")
 _STARTED = r"(?:påbörjad[ae]?|påbörjat|påbörjats|påbörjades|inlett|inletts|igångsatt)"
 _START = rf"(?:{_STARTED}|startad[ae]?|startat|startats)"
@@ -490,12 +491,28 @@ def read_status(text: str | None, *, nlp=None) -> StatusMatch:
     if m.status == "done" and REPORT_BACK_APPROVED.search(_clean(text)):
         return m  # a decision approving the report on an assignment closes it, whatever a decision's wording else says
     nlp = nlp or load_status_model()
-    (status, probability), = classify_status([text or ""], nlp=nlp)
+    read = _opening_verdict(text, m) or text or ""
+    (status, probability), = classify_status([read], nlp=nlp)
     if status == m.status:
         return m
     if probability >= nlp.meta["plantrace"]["sure_probability"] or m.strength == "none":
         return StatusMatch(status, _clean(text)[:160], "model", len(RULES))
     return m
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-ZÅÄÖ])")
+
+
+def _opening_verdict(text: str | None, m: StatusMatch) -> str | None:
+    """"Målet är uppnått. Arbetet har följts upp i nämnden.": a short sentence of its own that opens the text
+    with the rules' explicit verdict is the verdict, and the model reads it alone; the comment after it (what was
+    done, what comes next) judges nothing. A question ("Når vi målet? Prognos: Ja") is no verdict of its own."""
+    if m.strength != "explicit" or m.status == "unknown" or not m.evidence:
+        return None
+    first = _SENTENCE_END.split(_clean(text), maxsplit=1)
+    if len(first) < 2 or len(first[0].split()) > 8 or m.evidence not in first[0]:
+        return None
+    return first[0]
 
 
 def status_match(text: str | None) -> StatusMatch:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import platform
 import random
 from collections import defaultdict
 from importlib import metadata
@@ -322,7 +323,7 @@ def train_status(seed: int = 0, *, output: Path | str | None = STATUS_MODEL_DIR,
     nlp, settings = build_status(config_path, seed)
     fit_status(nlp, settings, rows, seed)
     metrics = {"seed": seed, "data_sha256": data_digest(data_dir, "status_phrases*"), "n_train": len(rows),
-               "sets": sorted({r["set"] for r in rows})}
+               "sets": sorted({r["set"] for r in rows}), "environment": numeric_environment()}
     if output is not None:
         name, version = STATUS_MODEL_VERSION.split("-", 1)
         nlp.meta.update({"name": name.split("_", 1)[1], "version": version, "description":
@@ -331,6 +332,16 @@ def train_status(seed: int = 0, *, output: Path | str | None = STATUS_MODEL_DIR,
         nlp.to_disk(output)
         clear_cache()
     return metrics
+
+
+def numeric_environment() -> dict:
+    """What a trained model's bytes depend on besides the data and the seed: the numeric libraries' versions and the
+    processor family (blis picks its kernels by processor). The same data and seed rebuild the same bytes only here."""
+    cpu = Path("/proc/cpuinfo")
+    model = next((line.split(":", 1)[1].strip() for line in cpu.read_text().splitlines()
+                  if line.startswith("model name")), "") if cpu.exists() else ""
+    return {**{lib: metadata.version(lib) for lib in ("spacy", "thinc", "numpy", "blis")},
+            "machine": platform.machine(), "processor": model or platform.processor()}
 
 
 def train(seed: int = 0, *, output: Path | str | None = MODEL_DIR, config_path: Path = CONFIG,
@@ -361,7 +372,8 @@ def train(seed: int = 0, *, output: Path | str | None = MODEL_DIR, config_path: 
         nlp.meta.update({"name": name.split("_", 1)[1], "version": version, "description":
                          "plantrace Swedish plan-language pipeline: segmentation, lemmas, entities, roles",
                          "plantrace": {**metrics, "held_out": {k: v for k, v in held_out.items() if k != "errors"},
-                                       "simplemma": metadata.version("simplemma")}})
+                                       "simplemma": metadata.version("simplemma"),
+                                       "environment": numeric_environment()}})
         nlp.to_disk(output)
         clear_cache()
     metrics["status"] = train_status(seed, output=None if output is None else Path(output) / "status",
