@@ -11,7 +11,7 @@ import re
 from typing import Optional
 
 from plantrace.extract.context import Context, fold
-from plantrace.extract.vocabulary import COMMENT_TITLE
+from plantrace.extract.vocabulary import ASSIGNMENT_REGION, COMMENT_TITLE, GOAL_REGION
 from plantrace.nlp_models.status import read_status, status_match
 from plantrace.numbers import count_of
 from plantrace.schema import FollowUp
@@ -24,11 +24,15 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_GAP.split(text) if s.strip()]
 
 
-def _section_blocks(ctx: Context, hi: int) -> list[int]:
+def _section_blocks(ctx: Context, hi: int, kind: Optional[str] = None) -> list[int]:
+    """A numbered section's blocks: up to the next numbered heading, or (for a goal's section) an unnumbered one
+    that names the report's part about assignments ("Uppföljning av uppdrag" after the last goal), whatever its
+    font says of its rank."""
     start = ctx.headings[hi].block
     end = len(ctx.blocks)
     for h in ctx.headings[hi + 1:]:
-        if h.number is not None:
+        if h.number is not None or kind == "goal" and len(h.title.split()) <= 5 \
+                and ASSIGNMENT_REGION.search(h.title) and not GOAL_REGION.search(h.title):
             end = h.block
             break
     return list(range(start + 1, end))
@@ -359,7 +363,7 @@ def _section_followups(ctx: Context, ind_block) -> list[tuple[FollowUp, str]]:
         # only leaf sections account for something
         if any(ctx.heading_item.get(c) for c in h.children):
             continue
-        blocks = _section_blocks(ctx, hi)
+        blocks = _section_blocks(ctx, hi, kind)
         in_section = set(blocks)
         status, raw, tier = decide_status(ctx, blocks, [i for b, i in ind_block if b in in_section])
         narrative = " ".join(ctx.blocks[b].text for b in blocks if ctx.blocks[b].kind == "para")[:2000] or None

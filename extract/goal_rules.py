@@ -135,7 +135,7 @@ def numbered_heading(walk: Walk, bi: int, b: Block) -> bool:
         walk.target = gid
         if level == "council" or hi in walk.statement_roots:
             walk.council = gid
-    elif role == "assignment" and h.level >= 2:
+    elif role == "assignment" and (h.level >= 2 or hi in walk.titled_roots):  # ("Uppdrag" ⏎ "1 Utred …" ⏎ …)
         walk.target = ctx.heading_item[hi] = walk.add_assignment(h.title, h.number, bi)
     else:
         walk.target = None

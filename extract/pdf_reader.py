@@ -491,6 +491,11 @@ def _hard_break(prev: VLine, ln: VLine, edge: float, body: Optional[float] = Non
     first = ln.text.split(None, 1)[0] if ln.text.strip() else ""
     if not first:
         return False
+    if body is not None and prev.size <= body + 0.5 and not prev.bold and prev.text.rstrip().endswith(":") \
+            and prev.text.count(":") == 1 and first[:1].isupper() and len(ln.text.split()) >= 4:
+        # "… kopplar nämnden följande mål:" ⏎ "Dricksvattnet ska hålla …": a one-line introduction, then its list
+        # (not a field's label and its value, "Mätetal: … målvärde 2019:" ⏎ "Minska")
+        return True
     char = (prev.bbox[2] - prev.bbox[0]) / max(len(prev.text), 1)
     room = edge - prev.bbox[2]
     if room > (len(first) + 2) * char + 0.5 * max(prev.size, 1.0):

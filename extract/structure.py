@@ -154,6 +154,7 @@ def _regions(walk: Walk) -> None:
         prev = r
     # (a top-level heading that is itself a category's title, "1 Mål", keeps the usual reading)
     titled = {r: t for r, t in titled_roots.items() if not _category_title(heads[r].title)}
+    walk.titled_roots = set(titled)
 
     for hi, h in enumerate(heads):
         if h.number is None:

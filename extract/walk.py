@@ -133,6 +133,7 @@ class Walk:
     ctx: Context
     region_of: dict[int, str] = field(default_factory=dict)  # numbered heading → goal | assignment | other
     statement_roots: set[int] = field(default_factory=set)
+    titled_roots: set[int] = field(default_factory=set)  # top-level headings of a numbered list under a plain title
     level_for: Callable[[int], Optional[str]] = lambda hi: None
     head_at: dict[int, int] = field(default_factory=dict)  # block → heading index
     council: Optional[str] = None  # id of the council goal in force

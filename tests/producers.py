@@ -261,7 +261,12 @@ def read_blocks(text: str) -> list[Block]:
                 # a numbered line followed by another one of its level (or higher) is a list item; one that
                 # opens text or deeper levels is a heading
                 after = next_nonblank(j)
-                if after < n and after - j <= 3 and kinds[after] == "number" \
+                # (… and so is the last item of a list: the one after an item numbered one less)
+                prev = blocks[-1] if blocks else None
+                last_of_list = prev is not None and prev.kind == "number" and depth == 1 \
+                    and prev.marker.rstrip(".)").isdigit() and marker.rstrip(".)").isdigit() \
+                    and int(marker.rstrip(".)")) == int(prev.marker.rstrip(".)")) + 1 and marker[-1] == prev.marker[-1]
+                if last_of_list or after < n and after - j <= 3 and kinds[after] == "number" \
                         and NUMBER.match(lines[after]).group(2).count(".") + 1 <= depth:
                     blocks.append(Block("number", [body], marker=marker, indent=indent, bold=bold))
                 else:
