@@ -137,16 +137,71 @@ def followups(items: pd.DataFrame, docs: pd.DataFrame, ctx: Context, th: Thresho
                 j = int(np.argmax(score[i]))
                 if i not in nearest or score[i, j] > nearest[i]["score"]:
                     nearest[i] = _candidate(plan, cand, i, j, score, feats, forced, docs_by_id.loc[rep, "source"])
+        judged = []
         for i in range(len(plan)):
-            ref = plan["ref"].iloc[i]
             kind = plan["kind"].iloc[i]
             read_for_kind = {r for r in readable if kind in kinds_read[r]}
-            v = judge(best.get(i), nearest.get(i), reports, read_for_kind, cov, th, kind)
+            judged.append(judge(best.get(i), nearest.get(i), reports, read_for_kind, cov, th, kind))
+        through_subgoals(plan, judged)
+        for ref, v in zip(plan["ref"], judged):
             verdicts.append({"plan_item": ref, **v})
-            if v["verdict"] == "reported":
+            if v["verdict"] == "reported" and v["followup"] is not None:
                 links.append({"a": ref, "b": v["followup"], "relation": "followup", "score": v["score"],
                               "features": v["features"]})
     return verdicts, links
+
+
+def through_subgoals(plan: pd.DataFrame, judged: list[dict]) -> None:
+    """A goal that the reports follow up through the goals under it (a council goal the committee's goals serve)
+    is reported, with their statuses taken together, for review: the committee accounts for its own goals, and a
+    council goal it does not restate is no goal it failed to report on. Deepest goals first, so a tree of three
+    levels is read from its leaves."""
+    if "parent" not in plan.columns:
+        return
+    row_of = {item_id: i for i, item_id in enumerate(plan["id"])}
+    kids: dict[int, list[int]] = {}
+    for i, (kind, parent) in enumerate(zip(plan["kind"], plan["parent"])):
+        if kind == "goal" and isinstance(parent, str) and parent in row_of:
+            kids.setdefault(row_of[parent], []).append(i)
+
+    def depth(i: int) -> int:
+        d, parent = 0, plan["parent"].iloc[i]
+        while isinstance(parent, str) and parent in row_of and d < 10:
+            d, parent = d + 1, plan["parent"].iloc[row_of[parent]]
+        return d
+
+    for i in sorted(kids, key=depth, reverse=True):
+        v = judged[i]
+        if v["verdict"] != "not_reported" or plan["kind"].iloc[i] != "goal":
+            continue
+        reported = [k for k in kids[i] if judged[k]["verdict"] == "reported"]
+        if not reported:
+            continue
+        statuses = [judged[k]["status"] for k in reported]
+        ev = v["evidence"]
+        ev["reason"] = (f"followed up through {len(reported)} of the {len(kids[i])} goals under it "
+                        f"({', '.join(s or 'unknown' for s in statuses)}); not restated in the report itself")
+        ev["through"] = [plan["ref"].iloc[k] for k in reported]
+        first = judged[reported[0]]
+        ev["report"] = first["evidence"].get("report")
+        v.update(verdict="reported", status=combined_status(statuses, complete=len(reported) == len(kids[i])),
+                 followup=None, score=None, nearest=first["followup"] or first["nearest"], features=None,
+                 band="check", confidence=round(0.5 * len(reported) / len(kids[i]), 3))
+
+
+def combined_status(statuses: list, complete: bool = True) -> str:
+    """The status of a goal from those of the goals under it: one they all share, partial where some were met
+    or met in part and some not, ongoing where work goes on and nothing was met."""
+    known = {s for s in statuses if s and s != "unknown"}
+    if not known:
+        return "unknown"
+    if len(known) == 1 and complete:
+        return known.pop()
+    if known & {"done", "partial"}:
+        return "partial"
+    if "ongoing" in known:
+        return "ongoing"
+    return "not_done" if known == {"not_done"} else "unknown"
 
 
 def judge(chosen: dict | None, nearest: dict | None, reports: list, readable: set, cov: dict,

@@ -10,7 +10,8 @@ from plantrace.corpus.store import MAIN_TEXT, Store
 # store kind → the singular used in links, threads and references
 KINDS = {"goals": "goal", "assignments": "assignment", "indicators": "indicator", "followups": "followup"}
 COLUMNS = ["ref", "document", "source", "municipality", "committee", "doc_type", "period_start", "period_end",
-           "kind", "id", "number", "text", "level", "placeholder", "status", "status_raw", "followup_kind", "page"]
+           "kind", "id", "number", "text", "level", "parent", "placeholder", "status", "status_raw", "followup_kind",
+           "page"]
 
 
 def ref_of(document: str, item_id: str) -> str:
@@ -27,6 +28,7 @@ SELECT i.document, d.source,
        json_extract_string(d.meta, '$.period[1]') AS period_end,
        i.kind AS store_kind, i.id, json_extract_string(i.data, '$.number') AS number, i.text,
        json_extract_string(i.data, '$.level') AS level,
+       json_extract_string(i.data, '$.parent') AS parent,
        json_extract_string(i.data, '$.placeholder') AS placeholder,
        json_extract_string(i.data, '$.status') AS status,
        json_extract_string(i.data, '$.status_raw') AS status_raw,

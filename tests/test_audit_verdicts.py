@@ -167,3 +167,40 @@ def test_mirrored_numbering_is_evidence_only_when_it_says_something():
     m = mirrored_numbering(pd.Series(["2.3", "3", None]), pd.Series(["2.3", "3", "2.3."]))
     assert m[0, 0] == 1.0 and m[0, 2] == 1.0  # "2.3" and "2.3." are the same number
     assert np.isnan(m[0, 1]) and np.isnan(m[1, 1]) and np.isnan(m[2]).all()  # a bare "3" and no number: no evidence
+
+
+def test_a_council_goal_followed_up_through_the_committee_goals_under_it_is_no_accusation(tmp_path):
+    """A committee's plan restates the council's goals and sets its own under each; its annual report assesses its
+    own goals only. The council goals are reported through them (their statuses taken together, for review), and
+    the one assignment the report leaves out is still found."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "plan.txt").write_text(
+        "Tranemo kommun\nSocialnämnden\nVerksamhetsplan 2025\n\nMål\n\n"
+        "Kommunfullmäktiges mål: Tranemo är en trygg kommun att växa upp och åldras i\n"
+        "Nämndmål: Fler barn och unga växer upp under trygga förhållanden\n"
+        "Nämndmål: Äldre kan bo kvar hemma med stöd så länge de vill\n\n"
+        "Kommunfullmäktiges mål: Fler invånare har ett arbete\n"
+        "Nämndmål: Fler invånare går från försörjningsstöd till arbete\n\n"
+        "Kommunfullmäktiges mål: Kommunens lokaler används effektivt\n"
+        "Nämndmål: Gruppboendena har inga tomma platser\n\n"
+        "Uppdrag\n\nUppdrag: Utred behovet av ett nytt korttidsboende.\n"
+        "Uppdrag: Ta fram en plan för färre externa placeringar.\n", encoding="utf-8")
+    (folder / "report.txt").write_text(
+        "Tranemo kommun\nSocialnämnden\nVerksamhetsberättelse 2025\n\nUppföljning av nämndens mål\n\n"
+        "Nämndmål: Fler barn och unga växer upp under trygga förhållanden\nBedömning: Delvis uppfyllt\n\n"
+        "Nämndmål: Äldre kan bo kvar hemma med stöd så länge de vill\nBedömning: Uppfyllt\n\n"
+        "Nämndmål: Fler invånare går från försörjningsstöd till arbete\nBedömning: Ej uppfyllt\n\n"
+        "Uppföljning av uppdrag\n\nUppdrag: Utred behovet av ett nytt korttidsboende.\nStatus: Genomfört\n",
+        encoding="utf-8")
+    audit, _ = _audit(folder, tmp_path)
+    plan = audit[audit["plan"] == "plan.txt"]
+    got = {t.rstrip("."): (v, s or None, b) for t, v, s, b in zip(plan["text"], plan["verdict"], plan["status"],
+                                                                  plan["band"])}
+    assert got["Tranemo är en trygg kommun att växa upp och åldras i"] == ("reported", "partial", "check")
+    assert got["Fler invånare har ett arbete"] == ("reported", "not_done", "check")
+    # a council goal none of whose goals the report takes up stays unreported, and so does the assignment
+    assert got["Kommunens lokaler används effektivt"][0] == "not_reported"
+    assert got["Gruppboendena har inga tomma platser"][0] == "not_reported"
+    assert got["Ta fram en plan för färre externa placeringar"] == ("not_reported", None, "certain")
+    assert got["Utred behovet av ett nytt korttidsboende"] == ("reported", "done", "certain")
