@@ -489,7 +489,9 @@ def _line_followups(ctx: Context, block_at_line: dict[int, int], ind_block) -> l
             continue
         if item.id in ctx.no_account:
             continue
-        status, raw, tier = decide_status(ctx, blocks, [i for b, i in ind_block if b in in_span])
+        # (a goal in a scorecard's row: the measures and their assessment on its own row count too)
+        own = {bi} if ctx.blocks[bi].kind == "row" else set()
+        status, raw, tier = decide_status(ctx, blocks, [i for b, i in ind_block if b in in_span | own])
         if tier == "none":
             continue  # an item restated, listed or decided, without any account of it
         done.add(item.id)

@@ -1,6 +1,6 @@
 """Audit verdicts on plan/report pairs in the plainest layouts, combined (issue 15): a plan whose goals and
 assignments are written in one of the ways of tests/test_plain_layouts.py, and its annual report, which follows
-up the goals in one of twelve ways and the assignments in one of nine, in the plan's wording or reworded, in the
+up the goals in one of thirteen ways and the assignments in one of nine, in the plan's wording or reworded, in the
 plan's order or not, with the status words of one of four vocabularies. No manifest: the documents say who wrote
 them and for which year. Every plan item must get its verdict and status; the plan's third assignment is never
 reported and must be found, with no other item accused.
@@ -56,6 +56,7 @@ GOAL_ACCOUNTS = {
     "analysis_label_then_verdict": lambda n, g, v: f"{g}\nAnalys\n{ACCOUNT}\nMåluppfyllelse: {v}\n",
     "numbered_heading": lambda n, g, v: f"2.{n + 1} {g}\n{ACCOUNT}\nBedömning: {v}\n",
     "table": None,
+    "scorecard": None,  # a report's scorecard: goal, its measure, outcome, target and the assessment on one row
 }
 TASK_ACCOUNTS = {
     "label_then_status": TASK_FOLLOWUPS["label_then_status"],
@@ -96,6 +97,9 @@ def _report(k: int, goal_style: str, task_style: str) -> tuple[str, dict[int, st
     text += chapter(2) + "Uppföljning av nämndens mål\n\n"
     if goal_style == "table":
         text += "Mål\tBedömning\tKommentar\n" + "".join(f"{goals[i]}\t{g_words[i][0]}\t{COMMENT}\n" for i in g_order)
+    elif goal_style == "scorecard":
+        text += "Mål\tIndikator\tUtfall 2025\tMålvärde 2025\tBedömning\n" + "".join(
+            f"{goals[i]}\t{MEASURES[i][0][0]}\t{MEASURES[i][0][1]}\t{MEASURES[i][0][2]}\t{g_words[i][0]}\n" for i in g_order)
     else:
         text += "".join(GOAL_ACCOUNTS[goal_style](n, goals[i], g_words[i][0]) + "\n" for n, i in enumerate(g_order))
     text += "\n" + chapter(3) + "Uppföljning av uppdrag\n\n"
