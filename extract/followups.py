@@ -31,11 +31,18 @@ def _section_blocks(ctx: Context, hi: int, kind: Optional[str] = None) -> list[i
     start = ctx.headings[hi].block
     end = len(ctx.blocks)
     for h in ctx.headings[hi + 1:]:
-        if h.number is not None or kind == "goal" and len(h.title.split()) <= 5 \
-                and ASSIGNMENT_REGION.search(h.title) and not GOAL_REGION.search(h.title):
+        if h.number is not None or kind == "goal" and _names_assignments(h.title):
             end = h.block
             break
+    if kind == "goal":  # (… set as a line of its own, no heading at all)
+        end = next((b for b in range(start + 1, end) if ctx.blocks[b].kind == "para"
+                    and _names_assignments(ctx.blocks[b].text) and not ctx.blocks[b].text.rstrip().endswith(".")), end)
     return list(range(start + 1, end))
+
+
+def _names_assignments(title: str) -> bool:
+    """A short title of the part about assignments ("Uppföljning av uppdrag", "Politiska uppdrag")."""
+    return len(title.split()) <= 5 and bool(ASSIGNMENT_REGION.search(title)) and not GOAL_REGION.search(title)
 
 
 # a sentence that states the aim is no account of it: "Målet 2030 är att folkmängden uppnår 37 600"

@@ -177,3 +177,23 @@ def test_the_same_pairs_printed_to_pdf(k, goal_style, task_style, tmp_path):
         producers.pymupdf_story(src / f"{name}.txt", folder / f"{name}.pdf")
     expected = _expected(tasks, goal_status, task_status)
     assert _by_expected(_verdicts(folder, tmp_path / "store.duckdb", "plan.pdf"), expected) == expected
+
+
+def test_a_numbered_goals_section_ends_where_the_assignments_begin_in_a_word_processors_pdf(tmp_path):
+    """LibreOffice sets the report's numbered goals as headings and "Uppföljning av uppdrag" as a plain line: the
+    last goal's section ends at that line, so the tasks' statuses below it are not the goal's."""
+    import producers
+
+    if producers.unavailable("libreoffice-a"):
+        pytest.skip(producers.unavailable("libreoffice-a"))
+    k = 5  # reworded, shuffled, "Uppnått" / "Pågående"
+    src, folder = tmp_path / "src", tmp_path / "corpus"
+    src.mkdir()
+    folder.mkdir()
+    plan, tasks = _plan(k)
+    report, goal_status, task_status = _report(k, "numbered_then_verdict_sentence", "numbered_then_status")
+    for name, text in (("plan", plan), ("report", report)):
+        (src / f"{name}.txt").write_text(text, encoding="utf-8")
+        producers.libreoffice_a(src / f"{name}.txt", folder / f"{name}.pdf")
+    expected = _expected(tasks, goal_status, task_status)
+    assert _by_expected(_verdicts(folder, tmp_path / "store.duckdb", "plan.pdf"), expected) == expected
