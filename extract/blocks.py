@@ -16,7 +16,11 @@ from plantrace.extract.numbers import is_cell_value
 from plantrace.extract.vocabulary import DECISION_VERB
 
 NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,5})(\.?|\))(?:\s+|\t+)(?=\S)(.*)$")  # "1", "1.2", "3.", "4)"
-BULLET = re.compile(r"^\s*(?:[•\u2022\u25aa\u25cf\u25e6\-–\*]|\uf0b7)\s+(?=\S)")
+# list markers as word processors write them: shapes, and the private-use code points a Symbol or Wingdings font
+# maps its bullets to (U+F0B7 dot, U+F0A7 square, U+F0D8 arrow, U+F076 diamond, U+F0FC tick …)
+SHAPE_BULLETS = "•\u25aa\u25cf\u25e6\u25a0\u25a1\u25c6\u25ba\u25cb\u27a2\u2043\u2023\u2713\u2714"
+GLYPH_BULLETS = "\uf0b7\uf0a7\uf02d\uf0d8\uf076\uf0fc\uf0a8\uf0e0\uf0d2"
+BULLET = re.compile(rf"^\s*[{SHAPE_BULLETS}{GLYPH_BULLETS}\-–\*]\s+(?=\S)")
 LABEL = re.compile(r"^(?P<label>[A-ZÅÄÖ][\wåäöÅÄÖ\- ]{1,40}?)\s*:\s*(?=\S)")
 _SENT_END = re.compile(r"[.!?:;]\s*$")
 _HYPHEN_END = re.compile(r"(\w)-$")

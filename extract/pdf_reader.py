@@ -22,7 +22,8 @@ import numpy as np
 import pymupdf
 
 from plantrace.errors import InputError
-from plantrace.extract.blocks import ATT_SATS, BULLET, item_ended, join_wrapped, line_ended
+from plantrace.extract.blocks import (ATT_SATS, BULLET, GLYPH_BULLETS, SHAPE_BULLETS, item_ended, join_wrapped,
+                                      line_ended)
 from plantrace.extract.layout import Layout, Line
 from plantrace.extract.pdf_aligned import column_of, continued_table, find_aligned_tables, spread_words
 from plantrace.extract.pdf_tables import GridTable, find_grid_tables
@@ -33,7 +34,7 @@ _NUMBER_ONLY = re.compile(r"^\d{1,2}(\.\d{1,2}){0,5}\.?$")
 _PAGE_NO = re.compile(r"^(sida\s*)?\d{1,4}(\s*(av|/|\()\s*\d{1,4}\)?)?$", re.I)
 _SENT_END = re.compile(r"[.!?:;]$")
 _LABEL_START = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ/-]{1,24}(?: [\wåäö/-]{1,15})?:\s+\S")
-_BULLET_GLYPH = re.compile("^[\uf0b7\uf0a7\uf02d•▪●◦–-]$")
+_BULLET_GLYPH = re.compile(f"^[{SHAPE_BULLETS}{GLYPH_BULLETS}–-]$")
 
 
 @dataclass

@@ -7,6 +7,8 @@ numbers, lines repeated on many pages) and keeps markdown heading levels as hint
 from __future__ import annotations
 
 import re
+
+from plantrace.extract.blocks import GLYPH_BULLETS, SHAPE_BULLETS
 from plantrace.extract.layout import Layout, Line
 
 _TAG = re.compile(r"</?(?:b|i|u|em|strong|sup|sub|span|br|p)\b[^>]*>", re.I)
@@ -37,7 +39,7 @@ _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\uf
 _ODD_CHARS = re.compile("[\u00a0\u200b\ufb00-\ufb06]")  # (str.translate is slow on non-ASCII text: run it only when needed)
 _SPACED_COLUMNS = re.compile(r"\S {3,}(?=\S)")
 _SPACED_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
-_GLYPH_BULLET = re.compile("^\\s*[\uf0b7\uf02d\uf0a7\u25aa\u25cf\u25e6]\\s*")
+_GLYPH_BULLET = re.compile(f"^\\s*[{GLYPH_BULLETS}{SHAPE_BULLETS.replace('•', '')}]\\s*")
 # "Sida 3 av 12", "Sida 3/12": page furniture wherever it stands, whatever the reader (the PDF reader's too)
 PAGE_MARK = re.compile(r"^\s*Sida\s+\d+\s*(?:(?:av|/)\s*\d+)?\s*$", re.I)
 

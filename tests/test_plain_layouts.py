@@ -250,3 +250,14 @@ def test_an_assignment_follow_up_table_read_by_its_header_whatever_the_order_and
     assert [a.text for a in doc.assignments] == FOLLOW_UP_TASKS
     assert [(f.refers_to, f.status) for f in doc.followups] == [(t, s) for t, (_, s) in zip(FOLLOW_UP_TASKS,
                                                                                            TABLE_STATUSES[words])]
+
+
+# ------------------------------------------------------------------------------------------------ list markers
+
+@pytest.mark.parametrize("marker", ["•", "▪", "■", "◆", "►", "➢", "○", "✓", "⁃",
+                                    "\uf0b7", "\uf0a7", "\uf0d8", "\uf076", "\uf0fc"])
+def test_goals_listed_with_any_word_processors_bullet(marker):
+    """A word processor's list marker: a shape, or the private-use code point a Symbol or Wingdings font maps its
+    bullet to (a PDF's text gives it as is)."""
+    text = INTRO + "Nämndens mål\n\n" + "".join(f"{marker} {g}\n" for g in GOALS) + AFTER
+    assert _found(GOALS, [g.text for g in extract_text(text).goals]) == ([], [])
