@@ -716,3 +716,26 @@ def test_a_goal_set_as_a_heading_over_its_assessment_is_followed_up(tmp_path):
     pdf = _story_pdf(tmp_path / "r.pdf", html, css="h3 { font-size: 11pt; font-weight: bold; }")
     doc = extract_file(pdf)
     assert [(f.refers_to, f.status) for f in doc.followups] == [(g, s) for g, _, s in goals]
+
+
+def test_a_word_hyphenated_with_a_soft_or_unicode_hyphen_is_joined(tmp_path):
+    """A word processor that hyphenates may write the hyphen at a line's end as a soft hyphen (U+00AD) or as
+    Unicode's hyphen (U+2010, in a text: the base-14 font here has no glyph for it): the word is one word again,
+    as after "-"."""
+    from plantrace.extract import extract_file, extract_text
+
+    pdf = tmp_path / "h.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 90), "Nämndens mål", fontsize=10)
+    lines = ["Nämnden ska utveckla samverkan med civilsamhällets organisa\u00ad",
+             "tioner i alla kommundelar.", "", "Fler ungdomar ska ha en meningsfull fritid med verksam\u2010",
+             "heter nära hemmet."]
+    for k, text in enumerate(lines):
+        page.insert_text((72, 110 + 12 * k), text, fontsize=10)
+    doc.save(pdf)
+    goals = [g.text for g in extract_file(pdf).goals]
+    assert "Nämnden ska utveckla samverkan med civilsamhällets organisationer i alla kommundelar." in goals
+    text = "Nämndens mål\n\n" + "\n".join(lines[3:]) + "\n"
+    assert [g.text for g in extract_text(text).goals] == [
+        "Fler ungdomar ska ha en meningsfull fritid med verksamheter nära hemmet."]
