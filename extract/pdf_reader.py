@@ -140,6 +140,32 @@ def _drawn_markers(drawings: list[dict]) -> list[tuple[float, float, float, floa
     return out
 
 
+# a traffic light's colours as the status vocabulary reads them in a cell
+_LIGHTS = (("Grön", lambda r, g, b: g > r + 0.15 and g > b + 0.15),
+           ("Röd", lambda r, g, b: r > g + 0.3 and r > b + 0.3 and g < 0.45),
+           ("Gul", lambda r, g, b: r > 0.6 and g > 0.45 and b < 0.45))
+
+
+def status_lights(drawings: list[dict], words: list[tuple]) -> list[tuple]:
+    """Coloured dots and squares standing where no text is (a scorecard's status column: green, yellow, red),
+    as words ("Grön", "Gul", "Röd") at their place, so that the cell they fill reads as the status they show."""
+    out = []
+    for d in drawings:
+        r = d["rect"]
+        if not (3 <= r.width <= 18 and 3 <= r.height <= 18 and 0.6 <= r.width / r.height <= 1.6):
+            continue
+        colour = d.get("fill") if "f" in (d.get("type") or "") else None
+        if colour is None or len(colour) < 3 or max(colour[:3]) - min(colour[:3]) < 0.25:
+            continue
+        word = next((w for w, test in _LIGHTS if test(*colour[:3])), None)
+        if word is None or any(w[0] < r.x1 and r.x0 < w[2] and w[1] < r.y1 and r.y0 < w[3] for w in words):
+            continue  # (a colour behind text is a highlight, not a light)
+        if any(abs(o[0] - r.x0) < 1 and abs(o[1] - r.y0) < 1 for o in out):
+            continue  # the same light drawn twice (fill, then outline)
+        out.append((r.x0, r.y0, r.x1, r.y1, word, -1, -1, -1))
+    return out
+
+
 def _has_marker(markers, bbox, size: float) -> bool:
     """A marker just left of the line's start, at the height of its first row."""
     x0, y0 = bbox[0], bbox[1]
@@ -187,6 +213,7 @@ def read_page(page: pymupdf.Page, ocr_dict: Optional[dict] = None,
         words = [w for block in data["blocks"] for line in block.get("lines", ()) for w in line.get("words", ())]
     else:
         words = page.get_text("words")
+        words += status_lights(drawings, words)
         tables = find_grid_tables(drawings, words) if drawings else []
     if carry and not tables:
         head_rows = continued_table(words, carry[0], carry[1], drawings, carry[2])

@@ -739,3 +739,34 @@ def test_a_word_hyphenated_with_a_soft_or_unicode_hyphen_is_joined(tmp_path):
     text = "Nämndens mål\n\n" + "\n".join(lines[3:]) + "\n"
     assert [g.text for g in extract_text(text).goals] == [
         "Fler ungdomar ska ha en meningsfull fritid med verksamheter nära hemmet."]
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_a_scorecards_traffic_lights_are_its_statuses(tmp_path, ruled):
+    """A report's table of goals with a status column of coloured dots (green, yellow, red) and no words: each dot
+    is its row's status, in a table with rules and in one without."""
+    from plantrace.extract import extract_file
+
+    pdf = tmp_path / "lights.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 80), "Verksamhetsberättelse 2025", fontsize=14)
+    page.insert_text((72, 110), "Uppföljning av nämndens mål", fontsize=12)
+    rows = [("Fler invånare försörjer sig själva", (0.1, 0.65, 0.2), "done"),
+            ("Barn och unga växer upp under trygga förhållanden", (0.95, 0.8, 0.1), "partial"),
+            ("Insatserna håller god kvalitet och är tillgängliga", (0.85, 0.1, 0.1), "not_done")]
+    y = 140
+    page.insert_text((76, y), "Mål", fontsize=10)
+    page.insert_text((376, y), "Bedömning", fontsize=10)
+    for text, colour, _ in rows:
+        y += 20
+        page.insert_text((76, y), text, fontsize=10)
+        page.draw_circle((400, y - 3.5), 4.5, color=None, fill=colour)
+        if ruled:
+            page.draw_rect(pymupdf.Rect(72, y - 12, 370, y + 6), color=(0, 0, 0), width=0.5)
+            page.draw_rect(pymupdf.Rect(370, y - 12, 460, y + 6), color=(0, 0, 0), width=0.5)
+    page.draw_rect(pymupdf.Rect(72, y + 30, 300, y + 44), color=None, fill=(0.6, 0.9, 0.6))  # a highlight behind text
+    page.insert_text((76, y + 40), "Ekonomi i balans", fontsize=10)
+    doc.save(pdf)
+    got = [(f.refers_to, f.status) for f in extract_file(pdf).followups]
+    assert got == [(text, status) for text, _, status in rows]
