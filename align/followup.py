@@ -108,6 +108,8 @@ def followups(items: pd.DataFrame, docs: pd.DataFrame, ctx: Context, th: Thresho
     verdicts, links = [], []
     fus = items[items["kind"] == "followup"]
     fus_by_doc = {d: g.reset_index(drop=True) for d, g in fus.groupby("document")}
+    stated = items[items["kind"].isin(["goal", "assignment"]) & (items["doc_type"] == "report")]
+    stated_by_doc = {d: g.reset_index(drop=True) for d, g in stated.groupby("document")}
     forced, rejected = forced or {}, rejected or set()
     docs_by_id = docs.drop_duplicates("document").set_index("document")
     series = report_series(docs)
@@ -143,12 +145,35 @@ def followups(items: pd.DataFrame, docs: pd.DataFrame, ctx: Context, th: Thresho
             read_for_kind = {r for r in readable if kind in kinds_read[r]}
             judged.append(judge(best.get(i), nearest.get(i), reports, read_for_kind, cov, th, kind))
         through_subgoals(plan, judged)
+        restated_unassessed(plan, judged, [(r, stated_by_doc[r]) for r in reports if r in stated_by_doc and r != doc_id],
+                            docs_by_id, ctx, th, weights)
         for ref, v in zip(plan["ref"], judged):
             verdicts.append({"plan_item": ref, **v})
             if v["verdict"] == "reported" and v["followup"] is not None:
                 links.append({"a": ref, "b": v["followup"], "relation": "followup", "score": v["score"],
                               "features": v["features"]})
     return verdicts, links
+
+
+def restated_unassessed(plan: pd.DataFrame, judged: list[dict], stated: list[tuple[str, pd.DataFrame]],
+                        docs_by_id: pd.DataFrame, ctx: Context, th: Thresholds, weights=None) -> None:
+    """An item left `not_reported` that a covering report restates among its own goals or assignments, with no
+    assessment that could be read (an overview whose status icons were lost, a goal named in a chapter's prose):
+    the finding stays, but for review, and says where the item stands."""
+    open_rows = [i for i, v in enumerate(judged) if v["verdict"] == "not_reported"]
+    if not open_rows:
+        return
+    rows = plan.iloc[open_rows].reset_index(drop=True)
+    for rep, cand in stated:
+        score = combine(pair_features(rows, cand, ctx), weights or FOLLOWUP_WEIGHTS)
+        for k, i in enumerate(open_rows):
+            j = int(np.argmax(score[k])) if score.shape[1] else None
+            v = judged[i]
+            if j is None or score[k, j] < th.followup or v["band"] == "check" and "restated" in v["evidence"]["reason"]:
+                continue
+            v["band"] = "check"
+            v["evidence"]["reason"] += (f"; restated in {_name(docs_by_id.loc[rep, 'source'])} "
+                                        f"({score[k, j]:.2f}) without an assessment that could be read")
 
 
 def through_subgoals(plan: pd.DataFrame, judged: list[dict]) -> None:

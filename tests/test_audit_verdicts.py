@@ -204,3 +204,25 @@ def test_a_council_goal_followed_up_through_the_committee_goals_under_it_is_no_a
     assert got["Gruppboendena har inga tomma platser"][0] == "not_reported"
     assert got["Ta fram en plan för färre externa placeringar"] == ("not_reported", None, "certain")
     assert got["Utred behovet av ett nytt korttidsboende"] == ("reported", "done", "certain")
+
+
+def test_an_item_the_report_restates_without_an_assessment_is_unreported_for_review(tmp_path):
+    """The report lists the plan's goals but assesses only one of them (the others' status icons did not survive):
+    the finding stays, but for review, saying where the goal stands in the report."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "plan.txt").write_text(
+        "Tranemo kommun\nSocialnämnden\nVerksamhetsplan 2025\n\nNämndens mål\n\n"
+        "Mål: Fler barn och unga växer upp under trygga förhållanden\n"
+        "Mål: Äldre kan bo kvar hemma med stöd så länge de vill\n", encoding="utf-8")
+    (folder / "report.txt").write_text(
+        "Tranemo kommun\nSocialnämnden\nVerksamhetsberättelse 2025\n\nNämndens mål\n\n"
+        "Mål: Fler barn och unga växer upp under trygga förhållanden\n"
+        "Mål: Äldre kan bo kvar hemma med stöd så länge de vill\nBedömning: Uppfyllt\n", encoding="utf-8")
+    audit, _ = _audit(folder, tmp_path)
+    plan = audit[audit["plan"] == "plan.txt"].set_index("text")
+    restated = plan.loc["Fler barn och unga växer upp under trygga förhållanden"]
+    assert (restated["verdict"], restated["band"]) == ("not_reported", "check")
+    assert "restated in report.txt" in restated["reason"]
+    assessed = plan.loc["Äldre kan bo kvar hemma med stöd så länge de vill"]
+    assert (assessed["verdict"], assessed["status"], assessed["band"]) == ("reported", "done", "certain")
