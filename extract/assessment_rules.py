@@ -14,7 +14,7 @@ from plantrace.extract.goal_rules import COUNCIL_WORDS, about_goals, assignment_
 from plantrace.extract.roles import is_statement
 from plantrace.extract.tables import FINITE, page_furniture
 from plantrace.extract.vocabulary import BODIES, COMMENT_TITLE, GOAL_REGION
-from plantrace.extract.walk import Walk, first_sentence, rule, sentences
+from plantrace.extract.walk import Walk, first_sentence, opening_sentence, rule, sentences
 from plantrace.nlp_models.status import status_match
 
 _ASSESSMENT = re.compile(r"^(?:måluppfyllelse|måluppfyllnad|bedömning|status|uppfyllelse|målbedömning|"
@@ -84,11 +84,11 @@ def _goal_then_verdict(walk: Walk, text: str) -> Optional[tuple[str, str]]:
     """(goal, verdict) of a paragraph whose first sentence states a goal, in a sentence of its own with no status,
     and whose next one opens with the verdict on it ("Målet är delvis uppfyllt."): under a title about goals, or a
     goal's "ska" where no title says so."""
-    sents = sentences(text)
-    if len(sents) < 2 or len(sents[0].split()) > 25 or sents[0].endswith(("?", ":")):
+    opening = opening_sentence(text)
+    if opening is None:
         return None
-    said = _verdict_said(" ".join(sents[1:]))
-    first = sents[0].rstrip(" .")
+    first, rest = opening
+    said = _verdict_said(" ".join(rest))
     if not said or status_match(first).strength not in ("weak", "none") or _ASSESSMENT.match(first) \
             or assignment_like(first) or about_goals(first) or _ABOUT_THE_GOAL.match(first) \
             or not (is_statement(first) or GOAL_REGION.search(walk.title or "")):
@@ -147,9 +147,7 @@ def verdict_line(walk: Walk, bi: int, b: Block) -> bool:
     verdict = status_match(text)
     if verdict.strength not in ("explicit", "cell") or verdict.status == "unknown":
         return False
-    goal = next((g for g in reversed(walk.ctx.get("goals")) if g.id == walk.target), None)
-    line = goal.provenance.lines[0] if goal and goal.provenance and goal.provenance.lines else None
-    near = [k for k in range(max(0, bi - 3), bi) if walk.blocks[k].first_line == line]
+    near = [k for k in range(max(0, bi - 3), bi) if _goal_read_at(walk, k)]
     if not near or any(walk.blocks[k].kind == "heading" for k in range(near[0] + 1, bi)):
         return False  # (the goal stands within three blocks above, no heading between)
     walk.assess(walk.target, verdict.evidence)

@@ -23,7 +23,7 @@ from plantrace.extract.vocabulary import (
     imperative,
     verb_first,
 )
-from plantrace.extract.walk import Walk, first_sentence, rule, sentences
+from plantrace.extract.walk import Walk, first_sentence, opening_sentence, rule, sentences
 from plantrace.nlp_models.status import REPORT_BACK_APPROVED, status_match
 
 _TEXT_KINDS = ("para", "bullet", "item")
@@ -38,17 +38,17 @@ def _task_then_status(text: str) -> Optional[tuple[str, str]]:
     """(task, account) of a paragraph that names a task in a short sentence of its own and says its status in the
     next ("Utred behovet av … . Uppdraget är påbörjat men inte slutfört. …"), as a report's list of assignments
     run into paragraphs does."""
-    sents = sentences(text)
-    if len(sents) < 2 or len(sents[0].split()) > 25 or sents[0].endswith(("?", ":")):
+    opening = opening_sentence(text)
+    if opening is None:
         return None
-    first, second = status_match(sents[0]), status_match(sents[1])
+    task, rest = opening
+    first, second = status_match(task), status_match(rest[0])
     if first.strength not in ("weak", "none") or second.strength != "explicit" or second.status == "unknown" \
-            or not _ACCOUNT_SUBJECT.match(sents[1]):
+            or not _ACCOUNT_SUBJECT.match(rest[0]):
         return None
-    if not verb_first(sents[0]) and (FINITE.search(sents[0]) or CLAUSE_CUE.search(sents[0])
-                                     or _GIVEN_BEFORE.search(sents[0])):
+    if not verb_first(task) and (FINITE.search(task) or CLAUSE_CUE.search(task) or _GIVEN_BEFORE.search(task)):
         return None  # "Kommunstyrelsen gav förvaltningen i uppdrag att … . Uppdraget är genomfört.": a story, no list
-    return sents[0].rstrip(" ."), " ".join(sents[1:])
+    return task, " ".join(rest)
 
 
 # whose status a follow-up sentence tells: the assignment's or the work's ("Uppdraget är genomfört", "Arbetet pågår")

@@ -23,7 +23,8 @@ GLYPH_BULLETS = "\uf0b7\uf0a7\uf02d\uf0d8\uf076\uf0fc\uf0a8\uf0e0\uf0d2"
 BULLET = re.compile(rf"^\s*[{SHAPE_BULLETS}{GLYPH_BULLETS}\-–\*]\s+(?=\S)")
 LABEL = re.compile(r"^(?P<label>[A-ZÅÄÖ][\wåäöÅÄÖ\- ]{1,40}?)\s*:\s*(?=\S)")
 _SENT_END = re.compile(r"[.!?:;]\s*$")
-_HYPHEN_END = re.compile(r"(\w)[-\u00ad\u2010]$")  # a hyphen, a soft hyphen or Unicode's hyphen ending a line
+HYPHENS = ("-", "\u00ad", "\u2010")  # a hyphen, a soft hyphen, Unicode's hyphen: a word hyphenated at a line's end
+_HYPHEN_END = re.compile(rf"(\w)[{re.escape(''.join(HYPHENS))}]$")
 _NUMBER_DASH_END = re.compile(r"\d[-–]$")
 # a decision's att-clauses, one per line: "Socialnämnden beslutar" ⏎ "att godkänna …," ⏎ "att uppdra åt …"
 ATT_SATS = re.compile(r"^\s*att\s+\w")
@@ -223,7 +224,7 @@ def segment(layout: Layout) -> list[Block]:
                 flush()
             elif width is None:
                 # one line per paragraph: a new line is a new block unless it visibly continues the previous
-                if cont or (prev.isupper() and len(t.strip()) <= 2) or (prev.endswith(("-", "\u00ad", "\u2010")) and not t.strip()[:1].isupper()):
+                if cont or (prev.isupper() and len(t.strip()) <= 2) or (prev.endswith(HYPHENS) and not t.strip()[:1].isupper()):
                     cur.append(i)
                     continue
                 flush()

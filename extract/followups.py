@@ -455,8 +455,6 @@ def _report_back_decisions(ctx: Context, decided: list[tuple[FollowUp, str]]) ->
     return out
 
 
-
-
 def _line_followups(ctx: Context, block_at_line: dict[int, int], ind_block) -> list[tuple[FollowUp, str]]:
     """Goals and assignments a report lists without numbered sections ("Utred … (KS)" ⏎ "Uppdraget är genomfört
     under året." ⏎ comment; "Mål: …" ⏎ "Bedömning: Delvis uppfyllt"): each accounts for itself in the lines up to

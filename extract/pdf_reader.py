@@ -22,8 +22,8 @@ import numpy as np
 import pymupdf
 
 from plantrace.errors import InputError
-from plantrace.extract.blocks import (ATT_SATS, BULLET, GLYPH_BULLETS, SHAPE_BULLETS, item_ended, join_wrapped,
-                                      line_ended)
+from plantrace.extract.blocks import (ATT_SATS, BULLET, GLYPH_BULLETS, HYPHENS, SHAPE_BULLETS, item_ended,
+                                      join_wrapped, line_ended)
 from plantrace.extract.layout import Layout, Line
 from plantrace.extract.pdf_aligned import column_of, continued_table, find_aligned_tables, spread_words
 from plantrace.extract.pdf_tables import GridTable, find_grid_tables
@@ -476,7 +476,7 @@ class _Para:
         for prev, ln in zip(self.lines, self.lines[1:]):
             # (a paragraph's first line stopping short ended it too when it closed a sentence or opened a list)
             short = justified and not _reaches(prev, edge) and ln.text[:1].isupper() and ln.page == prev.page and (
-                len(out[-1]) >= 2 and _reaches(out[-1][-2], edge) and not prev.text.rstrip().endswith(("-", "\u00ad", "\u2010", ","))
+                len(out[-1]) >= 2 and _reaches(out[-1][-2], edge) and not prev.text.rstrip().endswith((*HYPHENS, ","))
                 or prev.text.rstrip().endswith((":", ".", "!", "?")))
             if short or _hard_break(prev, ln, prev.right or edge, body if len(out[-1]) == 1 else None) \
                     or _next_att_clause(out[-1][0], prev, ln, justified and not _reaches(prev, prev.right or edge)) \
@@ -512,7 +512,7 @@ def _next_att_clause(first: VLine, prev: VLine, ln: VLine, short: bool = False) 
 def _hard_break(prev: VLine, ln: VLine, edge: float, body: Optional[float] = None) -> bool:
     """True when `ln`'s first word would have fitted at the end of `prev`: a wrapping program would have put it
     there, so the line break is the author's (a list of short lines, "Status: …" under an item)."""
-    if prev.text.endswith(("-", "\u00ad", "\u2010")) or ln.page != prev.page:
+    if prev.text.endswith(HYPHENS) or ln.page != prev.page:
         return False
     if _LABEL_START.match(ln.text):
         return True  # "Status: …", "Kommentar: …" under a full line: a label starts a line of its own
@@ -569,7 +569,7 @@ def _paragraphs(lines: list[VLine], body: float, usual: float = 0.0) -> list:
             gap_break = lead > min(0.55 * size, usual + 0.3 * size) \
                 or lead < -0.6 * size and ln.y0 < prev.y0 + 0.5 * size
             if ln.page != prev.page:
-                gap_break = _SENT_END.search(prev.text) is not None or ln.text[:1].isupper() and not prev.text.endswith(("-", "\u00ad", "\u2010"))
+                gap_break = _SENT_END.search(prev.text) is not None or ln.text[:1].isupper() and not prev.text.endswith(HYPHENS)
             short_prev = prev.bbox[2] < ln.bbox[2] - 0.25 * max(1.0, ln.bbox[2] - ln.bbox[0]) and _SENT_END.search(prev.text) \
                 and lead > 0.3 * max(ln.size, prev.size)
             back_to_margin = (BULLET.match(cur[0].text) is not None or _BULLET_GLYPH.match(cur[0].text.split(" ")[0] or "")) \

@@ -287,6 +287,16 @@ _ABBREVIATION_END = re.compile(r"(?:^|[\s(])(?:bl\.\s?a|t\.\s?ex|m\.\s?fl|m\.\s?
 _SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+(?:[-–]\s+)?(?=[A-ZÅÄÖ])")  # ("… till Frome. - Liberalernas förslag …")
 
 
+def opening_sentence(text: str) -> Optional[tuple[str, list[str]]]:
+    """(first sentence, the rest) of a text that opens with a short sentence of its own, naming something the rest
+    speaks of ("Plan för färre placeringar. Uppdraget är genomfört. …"); None for one sentence, a long one, a
+    question or an introduction ("… följande:")."""
+    sents = sentences(text)
+    if len(sents) < 2 or len(sents[0].split()) > 25 or sents[0].endswith(("?", ":")):
+        return None
+    return sents[0].rstrip(" ."), sents[1:]
+
+
 def sentences(text: str) -> list[str]:
     parts = _SENTENCE_GAP.split(text)
     out: list[str] = []
