@@ -164,16 +164,19 @@ def restated_unassessed(plan: pd.DataFrame, judged: list[dict], stated: list[tup
     if not open_rows:
         return
     rows = plan.iloc[open_rows].reset_index(drop=True)
+    noted: set[int] = set()  # (the first report that restates an item is the one named)
     for rep, cand in stated:
+        if cand.empty:
+            continue
         score = combine(pair_features(rows, cand, ctx), weights or FOLLOWUP_WEIGHTS)
         for k, i in enumerate(open_rows):
-            j = int(np.argmax(score[k])) if score.shape[1] else None
-            v = judged[i]
-            if j is None or score[k, j] < th.followup or v["band"] == "check" and "restated" in v["evidence"]["reason"]:
+            j = int(np.argmax(score[k]))
+            if i in noted or score[k, j] < th.followup:
                 continue
-            v["band"] = "check"
-            v["evidence"]["reason"] += (f"; restated in {_name(docs_by_id.loc[rep, 'source'])} "
-                                        f"({score[k, j]:.2f}) without an assessment that could be read")
+            noted.add(i)
+            judged[i]["band"] = "check"
+            judged[i]["evidence"]["reason"] += (f"; restated in {_name(docs_by_id.loc[rep, 'source'])} "
+                                                f"({score[k, j]:.2f}) without an assessment that could be read")
 
 
 def through_subgoals(plan: pd.DataFrame, judged: list[dict]) -> None:
