@@ -770,19 +770,37 @@ def _next_nonempty(lines: list[str], i: int, limit: int = 3) -> Optional[str]:
     return None
 
 
-def _diarienummer(lines: list[str], start: int) -> Optional[str]:
+def _labelled(lines: list[str], start: int, label, value) -> Optional[str]:
+    """The value a label gives ("Dnr: …", "Datum: …"), on its line or, after a label alone, on the next: the first
+    at or after where the document's own text starts, else the first anywhere (a letterhead above it)."""
     found: list[tuple[int, str]] = []
     for i, s in enumerate(lines):
-        m = _DNR_LABEL_RE.search(s)
+        m = label(s)
         if not m:
             continue
-        rest = m.group(1).strip() or (_next_nonempty(lines, i) or "")
-        v = _DNR_VALUE_RE.match(rest)
+        rest = m.group(1).strip()
+        v = value(rest) if rest else value(_next_nonempty(lines, i) or "", True)
         if v:
-            found.append((i, v.group(1)))
+            found.append((i, v))
+    if not found:
+        return None
+    after = [v for i, v in found if i >= start]
+    return (after or [found[0][1]])[0]
+
+
+def _dnr_value(text: str, next_line: bool = False) -> Optional[str]:
+    v = _DNR_VALUE_RE.match(text)
+    return v.group(1) if v else None
+
+
+def _date_value(text: str, next_line: bool = False) -> Optional[str]:
+    return _find_date(text[:60] if next_line else text[:100])
+
+
+def _diarienummer(lines: list[str], start: int) -> Optional[str]:
+    found = _labelled(lines, start, _DNR_LABEL_RE.search, _dnr_value)
     if found:
-        after = [v for i, v in found if i >= start]
-        return (after or [found[0][1]])[0]
+        return found
     nonempty = [s for s in lines if s]
     for s in nonempty[:15]:
         m = _DNR_ALONE_RE.match(s)
@@ -796,21 +814,7 @@ def _diarienummer(lines: list[str], start: int) -> Optional[str]:
 
 
 def _decision_date(lines: list[str], start: int) -> Optional[str]:
-    found: list[tuple[int, str]] = []
-    for i, s in enumerate(lines):
-        m = _DATE_LABEL_RE.match(s)
-        if not m:
-            continue
-        rest = m.group(1).strip()
-        d = _find_date(rest[:100]) if rest else None
-        if d is None and not rest:
-            d = _find_date((_next_nonempty(lines, i) or "")[:60])
-        if d:
-            found.append((i, d))
-    if not found:
-        return None
-    after = [d for i, d in found if i >= start]
-    return (after or [found[0][1]])[0]
+    return _labelled(lines, start, _DATE_LABEL_RE.match, _date_value)
 
 
 # ------------------------------------------------------------------------------------------------ file name
