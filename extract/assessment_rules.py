@@ -189,10 +189,24 @@ _POINTED_GOAL = re.compile(r"^(?:det|detta)\s+(?:gäller|är)\s+(?:det\s+)?mål(
                            r"(?P<goal>[^.]{2,300}?\b(?:ska|skall)\s[^.]{3,300}?)\.?$", re.I)
 
 
+# "… kopplat till inriktningsmålet: Medborgarna upplever bra service med kvalitet.": the goal named after a colon
+_GOAL_AFTER_COLON = re.compile(r"\b(?P<label>(?:inriktnings|effekt|nämnd|kommun|fullmäktige|resultat)?målet)\s*:\s*"
+                               r"(?P<goal>[A-ZÅÄÖ][^.:;!?]{8,200})\.?$", re.I)
+_COUNCIL_LABEL = re.compile(r"^(?:inriktnings|kommun|fullmäktige)", re.I)
+
+
 @rule("goal_pointed_at", kinds=("para",))
 def goal_pointed_at(walk: Walk, bi: int, b: Block) -> bool:
     """A sentence that points at the goal a judgement just above was about ("Det gäller målet att …"): the goal,
-    with the judgement's status. Claims nothing."""
+    with the judgement's status; a sentence that names the goal it relates to after a colon ("… kopplat till
+    inriktningsmålet: …"). Claims nothing."""
+    if b.kind == "para" and ("ålet:" in b.text or "ålet :" in b.text):
+        for sentence in sentences(b.text):
+            m = _GOAL_AFTER_COLON.search(sentence.strip())
+            if m and len(sentence[: m.start()].split()) >= 6:  # in a sentence, not a field's label ("Mått kopplat
+                # till målet: <the measure>")
+                level = "council" if _COUNCIL_LABEL.match(m.group("label")) else title_level(walk)
+                walk.add_goal(m.group("goal"), level, walk.parent_for(level), None, bi)
     if b.kind != "para" or "ålet att" not in b.text and "ålet om att" not in b.text:
         return False
     said = sentences(b.text)

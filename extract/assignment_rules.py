@@ -175,7 +175,10 @@ def uppdras_sentence(walk: Walk, bi: int, b: Block) -> bool:
 # "… ska redovisa", not "… ska vara oförändrad": what someone shall do, not what shall hold
 _STATE_VERB = r"(?:vara|ha|gälla|bli|kunna|få)\b"
 _SHALL = re.compile(rf"\b(?:ska|skall)\b(?!\s+{_STATE_VERB})", re.I)
-_DECISION_INTRO = re.compile(rf"\b{DECISION_VERB}(?:\s+\w+){{0,3}}?\s*(?:att)?\s*:?\s*$", re.I)
+# "Kommunstyrelsen beslutar att:", "… föreslår fullmäktige besluta", "… beslutade följande:" (not "… och
+# beslutade exploateringsobjekt", a participle before its noun)
+_DECISION_INTRO = re.compile(rf"\b{DECISION_VERB}(?:(?:\s+\w+){{0,3}}?\s*(?:att\s*:?|:)|\s+(?:följande|enligt\s+nedan))?\s*$",
+                             re.I)
 
 
 @rule("att_uppdra", kinds=_TEXT_KINDS)
@@ -222,12 +225,17 @@ _MANDATE_INTRO = re.compile(r"\buppdrag\w*(?:\s+\w+){0,3}?\s+(?:är\s+att|att)\s
                             r"uppdragen\s*:\s*$", re.I)
 
 
+_BODY_SHALL_INTRO = re.compile(r"^(?:[\wåäö-]+\s+)?[\wåäö-]*(?:nämnden|styrelsen|utskottet|beredningen)\s+(?:ska|skall)\b", re.I)
+
+
 @rule("mandate_intro", kinds=("para", "item"))
 def mandate_intro(walk: Walk, bi: int, b: Block) -> bool:
     text = b.text.strip()
     if b.kind not in ("para", "item") or not (text.endswith(":") or text[-3:].lower() == "att" and "uppdrag" in text.lower()) \
             or not _MANDATE_INTRO.search(text) or b.kind == "item" and not text.endswith(":"):
         return False
+    if walk.title_mode == "goals" and _BODY_SHALL_INTRO.match(text):
+        return False  # "Nämndens mål" ⏎ "Miljönämnden ska arbeta för att:" ⏎ • …: the goals the title names
     walk.title_mode = "mandate" if b.kind == "para" else "mandate_bullets"  # (an item's list ends at its sibling)
     return True
 
@@ -305,6 +313,32 @@ def responsible_line(walk: Walk, bi: int, b: Block) -> bool:
     if not m or not walk.target or not walk.target.startswith("a"):
         return False
     walk.set_responsible(walk.target, m.group("who"))
+    return True
+
+
+# "Uppdrag till kommunstyrelsen." on its own line: who is given the statement above it to carry out
+_ASSIGNED_TO = re.compile(r"^uppdrag\s+(?:till|åt)\s+(?P<who>(?:[\wåäö-]+\s*){1,6}?)\s*\.?$", re.I)
+_A_BODY = re.compile(r"nämnd|styrelse|förvaltning|kontor|bolag|fullmäktige|^[A-ZÅÄÖ]{2,5}\b|\bsektor|avdelning", re.I)
+
+
+@rule("assigned_below", kinds=("para",))
+def assigned_below(walk: Walk, bi: int, b: Block) -> bool:
+    """A list item with the body it is given to on the line below ("• Detaljplanerna ska vara klara 2018." ⏎
+    "Uppdrag till byggnadsnämnden."): the item is an assignment to that body, and whatever else it is (a goal of
+    the list it stands in) it stays; the line is no title, the list goes on. A title over assignments stands over
+    something it lists: a line that ends its sentence, or has no task under it, marks the item above."""
+    m = _ASSIGNED_TO.match(b.text.strip()) if b.kind == "para" and bi else None
+    prev = walk.blocks[bi - 1] if m else None
+    if prev is None or prev.kind not in ("bullet", "item") or not _A_BODY.search(m.group("who")):
+        return False
+    nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
+    alternating = any(0 <= k < len(walk.blocks) and _ASSIGNED_TO.match(walk.blocks[k].text.strip())
+                      for k in (bi - 2, bi + 2))  # item, its body, item, its body …
+    if not b.text.rstrip().endswith(".") and not alternating and nxt is not None and (
+            nxt.kind in ("bullet", "item") or verb_first(nxt.text) or assignment_like(nxt.text)):
+        return False
+    aid = walk.add_assignment(prev.text.strip(), prev.number, bi - 1)
+    walk.set_responsible(aid, m.group("who"))
     return True
 
 

@@ -17,6 +17,7 @@ from plantrace.extract.flattened import NAME_BEFORE
 from plantrace.extract.followups import told_items, told_that
 from plantrace.extract.indicator_lines import LIST_INTRO as MEASURES_LABEL, NAMING_INTRO, USED_INTRO
 from plantrace.extract.roles import is_statement
+from plantrace.extract.sections import run_on_pages
 from plantrace.extract.vocabulary import (
     has_marker,
     IMPERATIVES,
@@ -66,7 +67,7 @@ _VALUES_INTRO = re.compile(r"\bvärde\s?ord\w*|\bvärdegrund\w*|\bvärderingar\w
 _COMMITTEE_SUBJECT = re.compile(r"^([A-ZÅÄÖ][\wåäö\-]*nämnden|Nämnden|Styrelsen|Förvaltningen|Verksamheten)\s+(ska|skall)\b")
 _SENT_END = re.compile(r"[.!?:;,]\s*$")
 # a goal written as a noun phrase: "En attraktiv kommun", "Goda boendemiljöer", "Fler växande företag"
-_GOAL_PHRASE = re.compile(r"^(?:en|ett|den|det|fler|färre|ökad|ökat|ökade|minskad|minskat|minskade|bättre|god|goda|gott|"
+_GOAL_PHRASE = re.compile(r"^(?:en|ett|den|det|bra|fler|färre|ökad|ökat|ökade|minskad|minskat|minskade|bättre|god|goda|gott|"
                           r"hög|högre|hållbar|hållbart|trygg|tryggt|trygga|stärkt|stärkta|attraktiv|attraktivt|förbättrad|förbättrat|förbättrade|"
                           r"effektiv|effektivt|jämlik|jämställd|livslångt|säker|säkra)\s+\S", re.I)
 _RELATIVE_START = re.compile(r"^(?:som|vilket|vilka|där|varav|genom att)\b", re.I)  # describes the line above
@@ -364,6 +365,35 @@ def _names_a_document(text: str) -> bool:
                for w in words)
 
 
+def _names_in_run(walk: Walk, bi: int) -> list[str]:
+    """The short names of a run of name ⏎ paragraph pairs starting at block `bi`: named as goals ("En trygg
+    kommun", "Hög kvalitet i omsorgen") they are the goals, named as activities ("Vatten och avlopp") they are not."""
+    def named(k: int) -> bool:
+        return 0 <= k and k + 1 < len(walk.blocks) and walk.blocks[k + 1].kind == "para" \
+            and title_like(walk.blocks[k]) and len(walk.blocks[k].text.split()) <= 6
+
+    first = bi
+    while named(first - 2) and bi - first < 24:
+        first -= 2
+    names, k = [], first
+    while named(k) and len(names) < 24:
+        names.append(walk.blocks[k].text.strip())
+        k += 2
+    return names
+
+
+def _area_over_statements(name: str, below: Optional[Block], last: bool = False) -> bool:
+    """A short name without a verdict or a sentence of its own, over a paragraph of one to three short sentences
+    that all state what shall be: the sentences are goals, the name the activity they are set for."""
+    if below is None or below.kind != "para" or len(name.split()) > 4 or _SENT_END.search(name) \
+            or GOAL_REGION.search(name) or ASSIGNMENT_TITLE.search(name) or _NOT_GOALS_HEAD.match(name):
+        return False
+    said = sentences(below.text.strip())
+    if last and len(said) > 1 and not said[-1].endswith("."):
+        said = said[:-1]  # the text ends inside the paragraph's next sentence: what is whole is read
+    return 1 <= len(said) <= 3 and all(len(x) <= 250 and x.endswith(".") and is_statement(x) for x in said)
+
+
 def _named_sibling(walk: Walk, k: int) -> bool:
     """Block `k` is another short name over a paragraph of statements: the names over paragraphs run as a list
     ("Utbildning i toppklass" ⏎ "Kommunen ska … . …" ⏎ "Hög kvalitet i omsorgen" ⏎ "Kommunen ska …")."""
@@ -529,6 +559,14 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
         return True
     if walk.title_mode == "goals" and fold(text) in walk.area_titles:
         return True  # one of the areas the goals are grouped under (named in a sentence above): no goal, no new title
+    run = _names_in_run(walk, bi) if walk.title_mode == "goals" and hi is None else []
+    if len(run) >= 2 and _area_over_statements(text, nxt, bi + 2 == len(walk.blocks)) \
+            and not any(_GOAL_PHRASE.match(name) for name in run):
+        # "Mål för nämndens verksamheter" ⏎ "Vatten och avlopp" ⏎ "Alla abonnenter ska … . Spillvattnet ska …": an
+        # area's name over the goals set for it, each sentence one, name after name, paragraph after paragraph; the
+        # list of areas goes on under the title
+        walk.area, walk.explained_after, walk.statement_para = None, None, bi + 1
+        return True
     if walk.title_mode == "goals" and hi is None and nxt is not None and nxt.kind == "para" \
             and (len(sentences(nxt.text)) >= 2
                  or walk.heading_goal is not None and walk.heading_goal > (walk.title_block or 0)) \
@@ -1093,7 +1131,9 @@ _COUNTED_GOALS = re.compile(rf"\b(?P<count>{_FEW})\s+(?:[\wåäö-]+\s+){{0,2}}?
                             r"(?:det\s+vill\s+säga|dvs\.?|nämligen)\s+(?P<names>[^.;:]+)", re.I)
 # "… satsningar inom tre övergripande fokusområden; A, B samt C.": the count, then the names after a semicolon or colon
 _COUNTED_LISTED = re.compile(rf"\b(?P<count>{_FEW})\s+(?:[\wåäö-]+\s+){{0,2}}?"
-                             r"(?:mål(?:en)?|inriktningsmål(?:en)?|målområden(?:a)?|fokusområden(?:a)?)\s*[;:]\s*"
+                             r"(?:mål(?:en)?|inriktningsmål(?:en)?|målområden(?:a)?|fokusområden(?:a)?)"
+                             # "… fem mål för hur verksamheterna ska utvecklas: A, B …": what the goals are for
+                             r"(?:\s+(?:för|som|att|kring)\s[^.;:]{0,160}?)?\s*[;:]\s*"
                              r"(?P<names>[^.;:]+)", re.I)
 
 
@@ -1110,10 +1150,14 @@ def _counted_goals(walk: Walk, bi: int, text: str) -> None:
             continue
         head, _, tail = chunks[closing].rpartition(" och " if " och " in chunks[closing] else " samt ")
         names = chunks[:closing] + [head, tail]
-        if len(names) != count or any(not n.strip() or len(n.split()) > 6 or _SENT_END.search(n) for n in names):
+        if len(names) != count or any(not n.strip() or len(n.split()) > 8 or _SENT_END.search(n) for n in names):
             continue
-        if m.re is _COUNTED_LISTED and 2 * sum(_aim(n) for n in names) < len(names):
-            continue  # after a bare colon, aims ("förbättra resultaten i skolan") name goals; kinds or areas do not
+        if m.re is _COUNTED_LISTED and 2 * sum(_aim(n) for n in names) < len(names) \
+                and not (all(_STATE_NAMED.match(n.strip()) for n in names)
+                         # (not "en stark, en grön och en trygg kommun": adjectives that share the last one's noun)
+                         and not all(len(n.split()) == 2 for n in names[:-1])):
+            continue  # after a bare colon, aims ("förbättra resultaten i skolan") or states to be reached ("en
+            # hållbar kommun") name goals; kinds or areas do not ("barn och unga, arbete och näringsliv")
         rest = sent[m.start("names"):]
         assessed = status_match(rest)
         level = _said_level(sent)
@@ -1121,6 +1165,9 @@ def _counted_goals(walk: Walk, bi: int, text: str) -> None:
             gid = walk.add_goal(name.strip(), level, None, None, bi)
             if assessed.strength != "none":
                 walk.assess(gid, assessed.evidence)
+
+
+_STATE_NAMED = re.compile(r"^(?:en|ett)\s+\S", re.I)
 
 
 def _aim(name: str) -> bool:
@@ -1256,27 +1303,67 @@ def goal_under_perspective(walk: Walk, bi: int, b: Block) -> bool:
 _PAGE_NUMBER = re.compile(r"(?:\s*(?:\.{2,}|…)\s*|\s+)\d{1,3}\s*$")
 
 
+def _run_on_entries(blocks: list[Block]) -> list[tuple[int, Optional[str], str]]:
+    """(block, section number, title) of each entry of the contents lists run into paragraphs ("… Förord 4 5.1
+    Inriktningsmål … 14 5.2 …"): split at the page numbers, an entry that wraps into the next paragraph joined."""
+    found, carry, carry_at = [], "", None
+    for bi, b in enumerate(blocks):
+        if b.kind != "toc" or not run_on_pages(b.text):
+            carry, carry_at = "", None
+            continue
+        text = f"{b.number} {b.text}" if b.number and not carry else b.text
+        text = f"{carry} {text}" if carry else text
+        at, start = carry_at if carry else bi, 0
+        for m in run_on_pages(text):
+            found.append((at, text[start: m.start()].strip()))
+            start, at = m.end(), bi
+        carry, carry_at = text[start:].strip(), at
+    entries = []
+    for bi, entry in found:
+        n = _SECTION_NUMBER.match(entry)
+        title = entry[n.end():].strip(" .–-") if n else entry.strip(" .–-")
+        if title:
+            entries.append((bi, n.group(1) if n else None, title))
+    return entries
+
+
+_SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+")
+
+
 def goals_named_in_contents(walk: Walk) -> None:
-    """Numbered goals the table of contents lists under a goal label ("KF målnr 1 – …", "Nämndmål 2: …"), two or
-    more, where the text after it does not state them (an opening that ends before the chapters, a document whose
-    chapters name them otherwise): the contents are then the only place they are written."""
+    """Goals the table of contents lists, where the text after it does not state them (an opening that ends before
+    the chapters, a document whose chapters name them otherwise): the contents are then the only place they are
+    written. An entry counts under a goal label ("KF målnr 1 – …", "5.1 Inriktningsmål …"), or, in a contents run
+    into a paragraph, as a statement of what shall be ("… MEDARBETARE 15 Regionen ska vara en attraktiv
+    arbetsgivare 16 …"); two or more of them, a numbered entry under another goal's number one level below it."""
     ctx = walk.ctx
     entries = []
     for bi, b in enumerate(ctx.blocks):
-        if b.kind != "toc":
+        if b.kind != "toc" or run_on_pages(b.text):
             continue
         m = match_label(b.text.strip())
         if m and m.kind == "goal" and m.number and m.text:
-            entries.append((bi, _PAGE_NUMBER.sub("", m.text).strip(" .–-"), m.level or "council"))
+            entries.append((bi, None, _PAGE_NUMBER.sub("", m.text).strip(" .–-"), m.level or "council"))
+    for bi, number, title in _run_on_entries(ctx.blocks):
+        m = match_label(title)
+        if m and m.kind == "goal" and m.text[:1].isupper() and (m.number or m.label != "mål"):
+            entries.append((bi, number, m.text, m.level or "council"))  # (not "Mål och uppdrag", a chapter)
+        elif GOAL_STATEMENT.search(title) and 3 <= len(title.split()) <= 25 and not title.isupper() \
+                and not about_goals(title) and not MISSION_TITLE.search(title) and not ASSIGNMENT_CUE.search(title):
+            entries.append((bi, number, title, "council"))
     if len(entries) < 2:
         return
     stated = [fold(g.text) for g in ctx.get("goals")]
-    for bi, text, level in entries:
+    parents: list[tuple[str, str]] = []  # (section number, goal id) of the entries read
+    for bi, number, text, level in entries:
         key = fold(text)
         if len(key) < 8 or any(key in s for s in stated) \
                 or process.extractOne(key, stated, scorer=fuzz.ratio, score_cutoff=90) is not None:
             continue
-        walk.add_goal(text, level, None, None, bi)
+        parent = next((gid for num, gid in reversed(parents) if number and number.startswith(num + ".")), None)
+        gid = walk.add_goal(text, "sub" if parent else level, parent, number, bi)
+        if gid and number:
+            parents.append((number, gid))
 
 
 @rule("announced_goal_line")
@@ -1338,6 +1425,22 @@ _GOAL_WORD_RE = re.compile(r"\bmål|målsättning", re.I)
 _VERDICT_LINE = re.compile(r"^Målet\s+(?:är|har|blev)\s+(?:\w+\s+){0,2}?(?:uppnått|uppfyllt|nått|uppnåtts|uppfyllts|nåtts)\.?$")
 
 
+def _completes_intro(walk: Walk, bi: int) -> bool:
+    """A list item that completes the statement its list opens with ("Nämnden ska arbeta för att:" ⏎ "• skapa
+    ett hållbart samhälle."): it is a goal though it starts in lower case."""
+    if walk.blocks[bi].kind not in ("bullet", "item"):
+        return False
+    k = bi - 1
+    while k >= 0 and walk.blocks[k].kind in ("bullet", "item") and bi - k < 30:
+        k -= 1
+    intro = walk.blocks[k].text.strip() if k >= 0 else ""
+    return intro.endswith(":") and bool(GOAL_STATEMENT.search(sentences(intro)[-1]))
+
+
+# a statement that opens on its year: "2030 ska kommunen vara fossilfri."
+_YEAR_SHALL = re.compile(r"^(?:19|20)\d\d\s+(?:ska|skall)\s", re.I)
+
+
 @rule("goal_title_statements", kinds=("para", "bullet", "item"))
 def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
     """Under a plain title about goals ("Nämndens mål", "Prioriterade mål 2024"): its list items, and its
@@ -1364,6 +1467,13 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
         text = goal_of_item(text)  # "En tillitsbaserad styrning: Kommunen ska …" names the goal before the colon
     if b.kind in ("bullet", "item") and len(sentences(text)) > 1 and is_statement(sentences(text)[0]):
         text = sentences(text)[0]  # "Soliditeten ska öka. Vid beräkning av soliditeten …": the goal, then its rule
+    if bi == walk.statement_para:  # the goals set for the area named above, one a sentence
+        for sentence in sentences(text):
+            if bi == len(walk.blocks) - 1 and not sentence.endswith("."):
+                break  # cut off by the text's end
+            walk.target = walk.add_goal(sentence, title_level(walk), walk.council if title_level(walk) != "council"
+                                        else None, None, bi)
+        return True
     if b.kind == "para" and len(text) > 300 or b.kind == "para" and len(sentences(text)) > 1:
         first = sentences(text)[0]  # a goal stated in prose: its first sentence, the rest explains it
         if walk.labelled_since_title or not is_statement(first) or len(first) > 200:
@@ -1372,7 +1482,8 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
     # "Finansiellt mål" ⏎ "Kommunen har en ekonomi i balans …": the one goal the title names, whatever its tense
     one_goal = b.kind == "para" and walk.title_block == bi - 1 and bool(_ONE_GOAL_TITLE.match(walk.title or "")) \
         and len(sentences(text)) == 1 and len(text) <= 250 and not _NAMES_PLAN_GOALS.search(text)
-    if text.endswith(("?", ":")) or len(text) > 300 or not text[:1].isupper() \
+    if text.endswith(("?", ":")) or len(text) > 300 \
+            or not (text[:1].isupper() or _YEAR_SHALL.match(text) or _completes_intro(walk, bi)) \
             or about_goals(_PARENTHESIS.sub("", text)) and not one_goal \
             or _RELATIVE_START.match(text):
         return False

@@ -70,6 +70,43 @@ def _strong_toc(block: Block) -> bool:
     return bool(re.search(r"\.{3,}|…", block.text)) or bool(re.match(r"\d{1,2}(\.\d{1,2})*\.?\s", block.text))
 
 
+# a contents run into one paragraph, as a transcript gives it: "… Förord 4 1 Styrmodell 5 2 Vision … 7 3 …", an
+# entry's page number (after dot leaders or a space), then the next entry's section number or its capital
+RUN_ON_PAGE = re.compile(r"(?:\s*(?:\.{2,}|…)\s*|(?<=[^\d,.:/\s-])\s+)(?P<page>\d{1,3})(?:\s+|$)"
+                         r"(?=(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[A-ZÅÄÖ]|$)")
+
+
+# the word before a number that is its own ("Målområde 1 …", "Bilaga 2 …"), not an entry's page
+# the label before a number that is its own, first in its entry ("Målområde 1 …", "4.1 Mål 2 …", "Bilaga 3 …"), not
+# an entry's page ("Nämndens mål 3 …")
+_NUMBERED_WORD = re.compile(r"(?:^|(?<![^\W\d_])\d[\d.]*\s+)[\wåäö]*(?:mål|område|bilaga|kapitel|del|uppdrag|nr|punkt|"
+                            r"steg|etapp|fas|§)\s*$", re.I)
+
+
+_DECIMAL = re.compile(r"\d,\d")  # (a decimal comma: "2.1" is a section's number)
+
+
+def run_on_pages(text: str) -> list[re.Match]:
+    """The page numbers that end the entries of a contents list run into one paragraph."""
+    return [m for m in RUN_ON_PAGE.finditer(text) if not _NUMBERED_WORD.search(text, max(0, m.start() - 30), m.start())]
+
+
+def _run_on_contents(blocks: list[Block]) -> None:
+    """Paragraphs that are a contents list run together ("Innehåll Förord 4 Vision 5 …" or four or more entries
+    with dot leaders), and the paragraphs that carry on such a run, one entry or more for every 150 characters,
+    are contents too."""
+    prev_toc = False
+    for b in blocks:
+        text = b.text
+        entries = len(run_on_pages(text)) if b.kind in ("para", "heading", "item", "toc") else 0
+        if entries and len(_DECIMAL.findall(text)) * 2 >= entries:
+            entries = 0  # a table of figures run together ("Årets resultat, mkr 7,6 3,1 …"), whatever its title
+        opens = entries >= 4 and (bool(re.match(r"\W*innehåll", text, re.I)) or len(re.findall(r"\.{2,}|…", text)) >= 2)
+        if b.kind != "toc" and (opens or prev_toc and entries >= 1 and entries * 150 >= len(text)):
+            b.kind = "toc"
+        prev_toc = b.kind == "toc"
+
+
 def mark_toc(blocks: list[Block]) -> None:
     """Mark table-of-contents blocks (kind "toc") in place."""
     n = len(blocks)
@@ -110,6 +147,7 @@ def mark_toc(blocks: list[Block]) -> None:
             i = j
         else:
             i = max(i + 1, j)
+    _run_on_contents(blocks)
 
 
 _NOTE = re.compile(r"^\s*(\d{1,2})\)\s+\S")

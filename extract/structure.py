@@ -48,6 +48,7 @@ STRUCTURE_RULES: list[str] = [
     "named_goal_list",  # "Våra övergripande mål är:" ⏎ "<name>" ⏎ <what it means> ⏎ "<name>" ⏎ …
     "goal_under_perspective",  # "… mål som formuleras utifrån fyra perspektiv … Dessa är följande:" ⏎ <name> ⏎ <goal> …
     "named_statement_lists",  # "<name>" ⏎ • "… ska öka" …, twice or more: names and bullets are goals
+    "assigned_below",  # "• <goal>" ⏎ "Uppdrag till kommunstyrelsen.": the item is also an assignment to that body
     "title_line",  # a short plain line that names what follows ("Politiska uppdrag", "Våra mål")
     "experienced_effect_goal",  # "Attraktivt utbud" ⏎ "Våra besökare upplever att …" where effect goals are spoken of
     "goal_statement_under_heading",  # "Socialnämnden ska …" right under a top-level goal heading

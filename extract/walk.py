@@ -72,8 +72,13 @@ _MEASURED_TAIL = re.compile(r"(?<=[.!?])\s+(?:(?:årlig|attityd|löpande)\s*)?(?
                             r"uppföljning\s+sker|följs\s+upp|rapportering)\b[^!?]{0,160}$", re.I)
 
 
+# "Målet är att vi 2020 ska vara 12 500 invånare.": the words that say a goal follows are not its wording
+# (not before an aim in the infinitive, "Målsättningen är att minska kostnaderna …": that is how the goal is worded)
+_AIM_OPENING = re.compile(r"^(?:målet|målsättningen|ambitionen)\s+är\s+att\s+(?=[^.]*?\b(?:ska|skall)\s)", re.I)
+
+
 def goal_wording(text: str) -> str:
-    text = _REFERENCE_TAIL.sub("", text)
+    text = _AIM_OPENING.sub("", _REFERENCE_TAIL.sub("", text))
     if "." in text[:-1]:
         text = _MEASURED_TAIL.sub("", text)
     if "(" in text:
@@ -160,6 +165,7 @@ class Walk:
     label_run: Optional[tuple] = None  # (LabelMatch, block) of the labelled goal line just read
     heading_goal: Optional[int] = None  # block of a goal written as a heading over its prose
     explained_after: Optional[int] = None  # a named goal's statement: the paragraphs after it explain it
+    statement_para: Optional[int] = None  # a paragraph of statements under an area's name: each sentence a goal
     status_lines: set[int] = field(default_factory=set)  # bare status lines ("Uppnås ej") read with the item above
     announced: set[int] = field(default_factory=set)  # lines read as the goals a sentence above counted
     listed: set[int] = field(default_factory=set)  # of `announced`, bullets read under their name: the title goes on

@@ -338,10 +338,17 @@ def numeric_environment() -> dict:
     """What a trained model's bytes depend on besides the data and the seed: the numeric libraries' versions and the
     processor family (blis picks its kernels by processor). The same data and seed rebuild the same bytes only here."""
     cpu = Path("/proc/cpuinfo")
-    model = next((line.split(":", 1)[1].strip() for line in cpu.read_text().splitlines()
-                  if line.startswith("model name")), "") if cpu.exists() else ""
+    fields: dict[str, str] = {}
+    for line in cpu.read_text().splitlines() if cpu.exists() else []:
+        key, _, value = line.partition(":")
+        if not line.strip():
+            break  # the first processor tells for all
+        fields.setdefault(key.strip(), value.strip())
+    # a virtual machine's name says only "AMD EPYC": its family, model and vector units tell which kernels blis takes
+    vector = sorted(f for f in fields.get("flags", "").split() if f.startswith(("avx", "fma", "sse4")))
     return {**{lib: metadata.version(lib) for lib in ("spacy", "thinc", "numpy", "blis")},
-            "machine": platform.machine(), "processor": model or platform.processor()}
+            "machine": platform.machine(), "processor": fields.get("model name") or platform.processor(),
+            "cpu": f"{fields.get('cpu family', '?')}/{fields.get('model', '?')}", "vector": " ".join(vector)}
 
 
 def train(seed: int = 0, *, output: Path | str | None = MODEL_DIR, config_path: Path = CONFIG,

@@ -91,10 +91,13 @@ _REGION_RE = re.compile(r"(?i:region)[ \t]+$")
 _BODY_IN_RE = re.compile(r"(?i:fullmäktige|styrelsen|nämnden|förvaltningen)[ \t]+i[ \t]+$")
 # A mention after a comparison or cooperation cue is about another municipality ("jämfört med Kalmar").
 _PASSING_RE = re.compile(
-    r"(?<!\w)(?i:jämför\w*(?:[ \t]+sig)?[ \t]+med|jämförelse med|jfr\.?|jmf\.?|liksom|i likhet med|till skillnad från"
+    r"(?<!\w)(?i:jämför\w*(?:[ \t]+(?:sig|oss|vi\s+oss))?[ \t]+med|jämförelse med|jfr\.?|jmf\.?|liksom|i likhet med|till skillnad från"
     r"|samverkan med|samverkar med|samarbete med|samarbetar med|tillsammans med|såsom|exempelvis|t\.\s?ex\.?|bland annat|grannkommunen"
     r"|grannkommunerna|än i|än)[ \t]+(?:(?:i|med|och|både)[ \t]+)?$"
 )
+# "<Name> är … kommun." opening a sentence: what the text says its municipality is
+_IS_A_MUNICIPALITY_RE = re.compile(r"[ \t]+är[ \t]+[^.!?\n]{0,80}?(?<![\w-])kommun(?:en)?[ \t]*[.!]")
+_SENTENCE_OPENS_RE = re.compile(r"(?:^|[.!?\n])[ \t]*$")
 # a list of municipalities ("Kalmar, Växjö och Nybro kommuner") names none of them as the document's own
 _LIST_NEXT_RE = re.compile(r"[ \t]*(?:,|och|samt)[ \t]+[A-ZÅÄÖ]")
 # File-name lookup: folded names of at least 4 letters that are not ordinary words.
@@ -201,6 +204,10 @@ def _municipality(
                     owner[name] += _W_LETTERHEAD
                 elif near and _ANY_KW_RE.search(line) and len(line.split()) <= 16:
                     owner[name] += _W_TITLE
+            continue
+        if not _gen and _IS_A_MUNICIPALITY_RE.match(window, m.end()) and _SENTENCE_OPENS_RE.search(before):
+            strong[name] += 1  # "Ludvika är framtidens, tillväxtens och möjligheternas kommun": said of itself
+            score[name] += _W_CONTEXT + (_W_NEAR if near else 0)
             continue
         demonym = bool(_gen) and "bo" in _gen
         demonyms[name] += demonym
