@@ -264,7 +264,7 @@ def goal_assessment_rows(walk: Walk, bi: int, b: Block) -> bool:
 # ("Ta fram en plan för … Pågår Förslaget går till nämnden i maj."), a responsible column ("Ansvarig") its bodies
 _STATUS_ROWS_HEADER = re.compile(r"^(?P<item>[\wåäö]*(?:uppdrag|mål)(?:et|en)?)\b(?:\s+[\wåäö]+){0,2}?\s+"
                                  r"(?:status|bedömning|måluppfyllelse|prognos)(?:\s+(?:helår|\d{4}))?(?P<after>(?:\s+(?:kommentar\w*|analys|åtgärd\w*|"
-                                 r"ansvar\w*|beskrivning|redovisning|datum|klart))+)\s*$", re.I)
+                                 r"ansvar\w*|beskrivning|redovisning|datum|klart|slutår|startår|klart\s+år))+)\s*$", re.I)
 _CELL_STRENGTHS = ("cell", "explicit", "colour", "symbol")
 _BODIES_CELL = re.compile(rf"^\s*(?P<who>{BODIES})(?=\s|$)")
 _PAGE_FURNITURE = re.compile(r"\S {3,}\S")  # a running header or footer laid out by position ("<kommun>    2 (2)")
@@ -304,11 +304,14 @@ def status_column_rows(walk: Walk, bi: int, b: Block) -> bool:
             walk.row_level = "assignment" if "uppdrag" in m.group("item").lower() else \
                 title_level(walk)  # (the header is the title in force now)
             walk.row_responsible = bool(re.search(r"ansvar", m.group("after"), re.I))
+            walk.cell_row = None
             return True
     if walk.title_mode != "status_rows":
         return False
     if b.kind in ("heading", "para") and page_furniture(b):
         return True  # a page's running footer between rows (a PDF may set it in a heading's font)
+    if b.kind == "para" and len(b.lines) == 1 and (walk.cell_row and _cell_kind(text) != "item" or _cells_a_line(walk, bi)):
+        return _cell_line(walk, bi, b)
     if b.kind not in ("para", "bullet", "item"):
         walk.title_mode = None
         return False
@@ -340,6 +343,61 @@ def status_column_rows(walk: Walk, bi: int, b: Block) -> bool:
     for item, status, rest in rows:
         _status_row(walk, bi, b, item, status, rest)
     return True  # (a line in lower case or a page's footer between rows is read with them)
+
+
+_A_BODY = re.compile(r"(?:nämnden|styrelsen|förvaltningen|kontoret|bolaget|utskottet|enheten)$|^[A-ZÅÄÖ]{2,5}$")
+
+
+def _cell_kind(text: str) -> str:
+    """What one cell on a line of its own holds: a status, a figure (a year, a row's number), the bodies
+    responsible, or else an item."""
+    if re.fullmatch(r"[\d\s./–-]{1,12}", text):
+        return "figure"
+    m = status_match(text)
+    if m.status != "unknown" and m.strength in _CELL_STRENGTHS and (
+            len(m.evidence) >= len(text.rstrip(".")) - 2
+            or len(text.split()) <= 4 and text.lower().startswith(m.evidence.lower())):  # "Pågående enligt plan"
+        return "status"
+    parts = [p.strip() for p in re.split(r",|(?<!-)\s+och\s+|\s+samt\s+", text.rstrip(".")) if p.strip()]
+    if parts and all(_A_BODY.search(p) and len(p.split()) <= 5 for p in parts):
+        return "bodies"
+    return "item"
+
+
+def _cells_a_line(walk: Walk, bi: int) -> bool:
+    """A status table a web page flattened one cell a line ("Uppdrag Status Slutår Ansvar" ⏎ "Pågår" ⏎ "<task>" ⏎
+    "Pågår" ⏎ "2028" ⏎ "<nämnden>"): among the lines from here, short single lines, statuses and items alternate."""
+    kinds = []
+    for k in range(bi, min(len(walk.blocks), bi + 6)):
+        nb = walk.blocks[k]
+        if nb.kind != "para" or len(nb.lines) != 1 or len(nb.text) > 200:
+            break
+        kinds.append(_cell_kind(nb.text.strip()))
+    return "status" in kinds and ("item" in kinds or kinds[:1] == ["status"]) and len(kinds) >= 3
+
+
+def _cell_line(walk: Walk, bi: int, b: Block) -> bool:
+    """One cell of such a table: an item opens its row (it has a status within the next three lines, or the table
+    has ended), the status and bodies after it are its own."""
+    text = b.text.strip()
+    kind = _cell_kind(text)
+    if kind == "item":
+        ahead = [walk.blocks[k] for k in range(bi + 1, min(len(walk.blocks), bi + 4))]
+        if not any(nb.kind == "para" and _cell_kind(nb.text.strip()) == "status" for nb in ahead) \
+                or text.endswith(":") or ":" in text[:40]:
+            walk.title_mode = None
+            return False
+        if walk.row_level == "assignment":
+            walk.target = walk.add_assignment(text, None, bi)
+        else:
+            walk.target = walk.add_goal(text.rstrip("."), walk.row_level, walk.parent_for(walk.row_level), None, bi)
+        walk.accounted_here(walk.target)
+        walk.cell_row = walk.target
+    elif kind == "status" and walk.cell_row:
+        walk.assess(walk.cell_row, text)
+    elif kind == "bodies" and walk.cell_row and walk.row_responsible and walk.row_level == "assignment":
+        walk.set_responsible(walk.cell_row, text)
+    return True
 
 
 def _wrapped_cell(walk: Walk, k: int) -> bool:

@@ -34,7 +34,8 @@ from plantrace.extract.tables import (GOAL_ROW, NOTE_LINE, RawTable, block_text,
                                       paragraph_lines, states_goal)
 from plantrace.extract.vocabulary import match_label
 
-_FIRST = re.compile(r"^(Indikator(?:er)?|Mätetal|Nyckeltal|Mått|Resultatmått|Målindikator(?:er)?)\b\s*", re.I)
+_FIRST = re.compile(r"^(Indikator(?:er)?|Mätetal|Nyckeltal|Mått|Resultatmått|Målindikator(?:er)?|"
+                    r"Prestations(?:tal|mått))\b\s*", re.I)
 _KIND = (r"Utfall|Målvärde|Målsättning|Målnivå|Mål|Nuvärde|Jämförelsevärde|Jämförvärde|Jämförelse|Riket|Länet|"
          r"Utgångsläge|Basvärde|Trend|Status|Resultat|Medel|Snitt|Sämst|Bäst|Värde")
 # goal columns before the measure's: "Målområde Mål - Fram till 2022 ska.. Indikator KF mål 2022"
@@ -143,8 +144,9 @@ def parse_header(text: str) -> Optional[tuple[str, list[str], list[int]]]:
     if tokens is None:
         return None
     words = [v for k, v in tokens if k == "k"]
-    if len(tokens) < 2 or not (words or first) or (not first and len(words) < 2 and len(tokens) < 3):
-        return None
+    if len(tokens) < 2 and not (m and words) or not (words or first) \
+            or (not first and len(words) < 2 and len(tokens) < 3):
+        return None  # ("Prestationstal Utfall" ⏎ "2015" ⏎ …: a measure's column and one kind, the rest wrapped below)
     if not first and len(words) == 1 and words[0].lower() == "mål":
         return None
     return first, *_pair(tokens)
@@ -199,6 +201,33 @@ def _add_years(cols: list[str], waiting: list[int], text: str) -> bool:
     for j, y in zip(waiting[: len(years)], years):
         cols[j] = f"{cols[j]} {y}"
     del waiting[: len(years)]
+    return True
+
+
+_PLANNED = re.compile(r"\s*(?P<kind>Budget|Prognos)\b", re.I)  # a measure table's planned figures ("Budget 2017")
+
+
+def _add_columns(cols: list[str], waiting: list[int], text: str, nxt: Optional[str], measured: bool) -> bool:
+    """A header whose cells wrap one a line ("Prestationstal Utfall" ⏎ "2015" ⏎ "Utfall" ⏎ "2016" ⏎ "Budget" ⏎
+    "2017"): a line of a kind word (a planned figure's too, under a measure's column) with its year on it or on
+    the next line is one more column. (A kind word alone with no year below, "Resultat", is a group's name.)"""
+    t = text.strip()
+    if waiting or len(t) > 30:
+        return False
+    planned = _PLANNED.match(t) if measured else None
+    tokens = _tokens(t[planned.end():]) if planned else _tokens(t)
+    if tokens is None and planned and not t[planned.end():].strip():
+        tokens = []
+    if tokens is None:
+        return False
+    kinds = ([planned.group("kind")] if planned else []) + [v for k, v in tokens if k == "k"]
+    years = [v for k, v in tokens if k == "y"]
+    if len(kinds) != 1 or len(years) > 1 or not years and not (nxt and _YEARS_ONLY.match(nxt.strip())
+                                                               and len(re.findall(_YEAR, nxt)) == 1):
+        return False
+    cols.append(f"{kinds[0]} {years[0]}" if years else kinds[0])
+    if not years:
+        waiting.append(len(cols) - 1)
     return True
 
 
@@ -354,11 +383,21 @@ def read_regions(texts: list[Optional[str]], starts: Optional[list[int]] = None)
         first, cols, waiting = head
         region = Region(first_word=first, columns=cols, rows=[Row("header", [i])])
         j = i + 1
-        while j < n and texts[j] is not None and _add_years(cols, waiting, texts[j]):
+        wrapped = False  # header cells one a line: the rows below must bear that out
+        while j < n and texts[j] is not None:
+            if _add_years(cols, waiting, texts[j]):
+                pass
+            elif _add_columns(cols, waiting, texts[j], texts[j + 1] if j + 1 < n else None, bool(_FIRST.match(first))):
+                wrapped = True
+            else:
+                break
             region.rows[0].units.append(j)
             j += 1
         j = _read_rows(texts, j, region)
-        if any(r.kind == "row" for r in region.rows) and len(cols) >= 1:
+        rows = [r for r in region.rows if r.kind == "row"]
+        if wrapped and 5 * sum(len(r.values) >= max(1, len(cols) - 1) for r in rows) < 4 * len(rows):
+            continue  # (rows lack values for the columns: cells wrapped by a layout, left to the other readers)
+        if rows and len(cols) >= 1:
             regions.append(region)
             while k < len(todo) and todo[k] < j:
                 k += 1

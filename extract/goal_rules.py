@@ -197,6 +197,11 @@ def pending_label(walk: Walk, bi: int, b: Block) -> bool:
         return False
     if m.kind == "goal":
         nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
+        below = match_label(nxt.text.strip()) if nxt is not None and nxt.kind == "para" else None
+        if below and below.label == m.label and below.number and not m.number and not below.text \
+                and len(text.split()) <= 10 and not _SENT_END.search(text):
+            return False  # "Delmål" ⏎ "<name>" ⏎ "Delmål 1.1" ⏎ <goal>: the label alone heads the section, each goal
+            # is labelled with its code under its name
         if len(text.split()) <= 6 and not _SAID_MODAL.search(text) and not _SENT_END.search(text) \
                 and not _GOAL_PHRASE.match(text) and nxt is not None and nxt.kind == "para" and _stated_below(nxt):
             walk.pending_label = (m, b0)  # "Övergripande mål" ⏎ "Kvalitet i framkant" ⏎ "Kommunen ska …": the name
@@ -591,6 +596,9 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
             return True  # the title calls its groups areas ("Målområden och strategiska mål"): a heading, no goal
         if _names_a_document(text):
             return True  # "Skolprogram 2015-2020" ⏎ "• Alla elever ska …": the goal's source, no goal
+        coded = match_label(nxt.text.strip()) if nxt.kind == "para" else None
+        if coded and coded.kind == "goal" and coded.number and not coded.text:
+            return True  # "Hållbar lärande i skolan" ⏎ "Delmål 1.2" ⏎ <goal>: the name over a coded goal, no area
         level = title_level(walk)
         council_title = level == "council"
         area = walk.add_goal(text, level, None if council_title else walk.council, None, bi)

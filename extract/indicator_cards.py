@@ -89,6 +89,29 @@ def _nonblank(lines, i: int, limit: int = 3) -> Optional[int]:
     return None
 
 
+def _nonblank_before(lines, i: int, limit: int = 3) -> Optional[int]:
+    for j in range(i - 1, max(-1, i - 1 - limit), -1):
+        if lines[j].text.strip():
+            return j
+    return None
+
+
+# a sentence that tells what is measured, not a measure's name ("Här mäter vi hur många …", "Indikatorn visar …"); a
+# definition that names the measure ("Andel ekologiska livsmedel i kommunal verksamhet …") is its name
+_DESCRIBES = re.compile(r"^(?:här\b|indikatorn\b|måttet\b|nyckeltalet\b|detta\b|den\s+här\b|vi\s+mäter\b)"
+                        r"|\b(?:mäter\s+vi|visar\s+hur)\b", re.I)
+
+
+def _described(text: str) -> bool:
+    """A sentence that explains a measure ("Här mäter vi hur många …."), not its name."""
+    return text.endswith(".") and len(text.split()) >= 6 and bool(_DESCRIBES.search(text))
+
+
+def _titled(text: str) -> bool:
+    return 1 <= len(text.split()) <= 12 and not re.search(r"[.:;!?]$", text) and text[:1].isupper() \
+        and not _CARD_LABEL.match(text) and not _CARD_SKIP.match(text)
+
+
 def _last_line(lines, i: int) -> bool:
     return all(not ln.text.strip() for ln in lines[i + 1:])
 
@@ -118,11 +141,16 @@ def _cards(out: _Out, skip: set[int]) -> None:
             if j is None or j in skip or _CARD_SKIP.match(lines[j].text.strip()) or _CARD_LABEL.match(lines[j].text.strip()):
                 continue
             name_line, name = j, lines[j].text.strip()
-            start = lines[j].start + lines[j].text.index(name)
+            above = _nonblank_before(lines, i)
+            if _described(name) and above is not None and _titled(lines[above].text.strip()):
+                # "Miljödiplomerade företag" ⏎ "Indikator SE.1.1" ⏎ "Här mäter vi hur många …": the name stands over
+                # its code, the sentence below says what is measured
+                name_line, name = above, lines[above].text.strip()
+            start = lines[name_line].start + lines[name_line].text.index(name)
         if _last_line(lines, name_line):
             continue  # the document ends on the name: the card is cut off
         values: list[IndicatorValue] = []
-        k = name_line
+        k = max(name_line, i if m.group("name") else _nonblank(lines, i) or name_line)  # (below the code's line)
         for _ in range(4):
             k = _nonblank(lines, k)
             if k is None:

@@ -57,7 +57,10 @@ USED_INTRO = re.compile(r"^(?:följande|nedanstående|dessa)\s+(?:[\wåäö]+\s+
                         r"(?:används|följs\s+upp|mäts|gäller)\s*:?\s*$", re.I)
 _NAMES_MEASURES = re.compile(r"indikator|nyckeltal|mätetal", re.I)
 # "… nio effektmål med tillhörande indikatorer, dessa är:": the list holds the goals; their measures come with them
-_GOALS_WITH_MEASURES = re.compile(r"mål(?:en|et)?\s+med\s+(?:\w+\s+)?(?:indikatorer|nyckeltal|mätetal)\b[^.:]*:\s*$",
+_GOALS_WITH_MEASURES = re.compile(r"mål(?:en|et)?\s+med\s+(?:\w+\s+)?(?:indikatorer|nyckeltal|mätetal)\b[^.:]*:\s*$"
+                                  # "Indikatorerna följer upp de två målen:": the goals they follow up are listed
+                                  r"|\b(?:följer\s+upp|mäter|speglar|hör\s+till)\s+(?:\w+\s+){0,3}?"
+                                  r"[\wåäö]*mål(?:en|et)?\s*:\s*$",
                                   re.I)
 # "Bedömningen av indikatorer görs enligt nedan:", "Färgerna visar …": a legend of assessments follows, no measures
 _LEGEND_INTRO = re.compile(r"\b(?:bedömning\w*|bedöms|färg\w*|symbol\w*|skala\w*|teckenförklaring\w*)\b", re.I)

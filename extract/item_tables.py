@@ -117,8 +117,9 @@ def _goal_rows(ctx: Context, walk: Walk, t) -> None:
             if area not in areas:
                 areas[area] = walk.add_goal(area.strip(), "council", parent, None, bi)
             parent = areas[area] or parent
-        if not group or len(group) < 12 or len(group) > 300 or factors:
-            continue  # (a key factor's cell names what a perspective depends on: no goal)
+        if not group or len(group) < 12 or len(group) > 300 or factors or " " not in group.strip():
+            continue  # (a key factor's cell names what a perspective depends on: no goal; nor does one word, the
+            # activity a group of measures is about, "Kulturskolan")
         label = match_label(group)
         text = label.text if label and label.kind == "goal" and label.text else group
         if label and label.kind != "goal" or not text[:1].isupper() or about_goals(text):

@@ -188,7 +188,8 @@ def classify(header: list[str], rows: list[list[str]]) -> str:
         return "action"
     if "kontroll" in h and ("risk" in h or "kontrollmoment" in h):
         return "control"
-    if re.search(r"indikator|nyckeltal|mått|mätetal", first) or re.search(r"målvärde|nuvärde|målsättning", h):
+    if re.search(r"indikator|nyckeltal|mått|mätetal|prestationstal", first) \
+            or re.search(r"målvärde|nuvärde|målsättning", h):
         return "indicator"
     if re.search(r"mnkr|tkr|kronor|belopp|budget|bokslut|prognos", h):
         return "budget"

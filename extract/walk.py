@@ -122,7 +122,8 @@ def rules_by_kind(names: list[str]) -> Callable[[str], list[Rule]]:
 
 def split_names(text: str) -> list[str]:
     """"UBN, SCN och OSN" → ["UBN", "SCN", "OSN"]: who is responsible, as a marker, a line or a cell names them."""
-    return [n for n in re.split(r"\s*(?:,|/|och|samt|&)\s*", text.strip()) if n]
+    # (not inside a name: "Kultur- och fritidsnämnden" is one)
+    return [n for n in re.split(r"\s*[,/&]\s*|(?<!-)\s+(?:och|samt)\s+", text.strip()) if n]
 
 
 def split_responsible(text: str) -> tuple[str, list[str]]:
@@ -154,6 +155,7 @@ class Walk:
     title_mode: Optional[str] = None  # "goals" / "assignments" / "goal_rows" under a plain title or header
     row_level: str = "committee"  # level of the goals in a flattened goal table
     row_responsible: bool = False  # a flattened status table has a column of who is responsible
+    cell_row: Optional[str] = None  # the item whose cells a status table flattened one a line is reading
     list_mode: Optional[str] = None  # "goals" / "council" after a list introduction
     list_parent: Optional[str] = None
     list_targets: bool = False  # each goal of the list is the target of what follows it (its measures)

@@ -249,3 +249,95 @@ def test_a_contents_list_is_read_once_where_the_body_states_its_goals():
 ])
 def test_run_on_text_that_is_no_contents_of_goals(text):
     assert _goals(text) == []
+
+
+# --- a measure table whose header cells wrap one a line (a web page's table flattened to text) -------------------
+
+@pytest.mark.parametrize("first,groups", [("Prestationstal", True), ("Nyckeltal", False), ("Mått", True)])
+def test_header_cells_one_a_line(first, groups):
+    rows = [("Antal deltagare i simskolan", ["212", "198", "230", "240"]),
+            ("Antal besök i sporthallen", ["41 300", "39 870", "45 000", "44 120"]),
+            ("Andel nöjda besökare, procent", ["81,5", "79,0", "85,0", "83,2"])]
+    text = "Fritidsverksamhet\n\nÅret präglades av renoveringen av badhuset.\n\n" \
+           f"{first} Utfall\n2023\nUtfall\n2024\nBudget\n2025\nUtfall\n2025\n"
+    for k, (name, values) in enumerate(rows):
+        if groups and k in (0, 2):
+            text += ("Badhuset\n" if k == 0 else "Övrigt\n")
+        text += f"{name} {' '.join(values)}\n"
+    doc = extract_text(text)
+    got = {i.name: [(v.kind, v.year, v.raw) for v in i.values] for i in doc.indicators}
+    assert set(got) == {name for name, _ in rows}
+    assert got["Antal besök i sporthallen"] == [("actual", 2023, "41 300"), ("actual", 2024, "39 870"),
+                                               ("target", 2025, "45 000"), ("actual", 2025, "44 120")]
+    assert not {"Badhuset", "Övrigt"} & {g.text for g in doc.goals}
+
+
+def test_a_kind_word_alone_under_a_header_is_a_group_not_a_column():
+    text = ("Nyckeltal Utfall 2024 Målvärde 2025\nResultat\nAndel elever med godkända betyg 78 80\n"
+            "Andel elever som känner sig trygga 88 90\n")
+    got = {i.name: [(v.kind, v.year, v.raw) for v in i.values] for i in extract_text(text).indicators}
+    assert got["Andel elever med godkända betyg"] == [("actual", 2024, "78"), ("target", 2025, "80")]
+
+
+# --- a list the indicators follow up is a list of goals -------------------------------------------------------
+
+def test_the_goals_indicators_follow_up_are_no_indicators():
+    text = ("Våra mål\n\nRent vatten\n\nVattnet i sjöarna ska vara rent.\n\nIndikatorerna följer upp de två målen:\n\n"
+            "• Uppnå god status i alla sjöar till år 2030\n• Minska utsläppen av fosfor\n\nIndikatorer:\n\n"
+            "Andel sjöar med god ekologisk status\n")
+    names = {i.name for i in extract_text(text).indicators}
+    assert "Uppnå god status i alla sjöar till år 2030" not in names
+    assert "Minska utsläppen av fosfor" not in names
+
+
+# --- a goal-follow-up platform's pages: names over codes ------------------------------------------------------
+
+def test_a_measure_named_over_its_code_with_a_description_below():
+    text = ("Resultat\n\nCyklande skolbarn\n\nIndikator TR.2.1\n\nHär mäter vi hur stor andel av eleverna som cyklar "
+            "till skolan minst tre dagar i veckan.\n\nTrend: Utvecklingen går åt rätt håll\n"
+            "Senaste värdet: 34 %2024\n\n"
+            "Andel resor med kollektivtrafik\n\nIndikator TR.2.2\n\nAndel av alla resor i kommunen som görs med buss "
+            "eller tåg.\n\nSenaste värdet: 18 %2024\n")
+    got = {i.name.rstrip("."): [(v.kind, v.raw) for v in i.values] for i in extract_text(text).indicators}
+    assert "Cyklande skolbarn" in got and got["Cyklande skolbarn"] == [("actual", "34 %")]
+    # a sentence that is the measure's definition stays its name
+    assert "Andel av alla resor i kommunen som görs med buss eller tåg" in got
+
+
+def test_a_label_alone_over_coded_goals_heads_the_section():
+    text = ("Klimat och energi\n\nKommunen ska minska sina utsläpp.\n\nDelmål\n\nFossilfria transporter\n\n"
+            "Delmål KE.1.1\n\nKommunens fordon ska gå på förnybara bränslen senast 2030.\n\nMåluppfyllelse: Delmålet "
+            "kan uppnås\n\nEnergieffektiva lokaler\n\nDelmål KE.1.2\n\n"
+            "Energianvändningen i kommunens lokaler ska minska "
+            "med 20 procent.\n\nMåluppfyllelse: Delmålet är uppnått\n")
+    goals = [g.text.rstrip(".") for g in extract_text(text).goals]
+    assert "Kommunens fordon ska gå på förnybara bränslen senast 2030" in goals
+    assert "Energianvändningen i kommunens lokaler ska minska med 20 procent" in goals
+    assert not {"Fossilfria transporter", "Energieffektiva lokaler"} & set(goals)
+
+
+# --- a status table a web page flattened one cell a line -------------------------------------------------------
+
+@pytest.mark.parametrize("icons", [True, False])
+def test_status_table_one_cell_a_line(icons):
+    rows = [("Inventera kommunens våtmarker", "Pågår", "2027", "Miljö- och hälsoskyddsnämnden"),
+            ("Ta fram en plan för dagvatten", "Avslutad", "2025", "Tekniska nämnden, Stadsbyggnadsnämnden"),
+            ("Anlägg två nya fågelsjöar", "Ej påbörjad", "2028", "Kultur- och fritidsnämnden")]
+    text = "Vatten och våtmarker\n\nKommunen ska värna sina vatten.\n\nUppdrag Status Slutår Ansvar\n\n"
+    for k, (task, status, year, who) in enumerate(rows):
+        cells = ([status, str(k)] if icons else []) + [task, status, year, who]
+        text += "\n\n".join(cells) + "\n\n"
+    text += "Miljömål VA.3\nSenast ändrad: 2025-03-01\n"
+    doc = extract_text(text)
+    got = {a.text: a.responsible for a in doc.assignments}
+    assert set(got) == {r[0] for r in rows}
+    assert got["Inventera kommunens våtmarker"] == ["Miljö- och hälsoskyddsnämnden"]
+    assert got["Ta fram en plan för dagvatten"] == ["Tekniska nämnden", "Stadsbyggnadsnämnden"]
+    status = {f.refers_to: f.status for f in doc.followups}
+    assert status == {"Inventera kommunens våtmarker": "ongoing", "Ta fram en plan för dagvatten": "done",
+                      "Anlägg två nya fågelsjöar": "not_done"}
+
+
+def test_names_joined_by_a_hyphen_and_och_are_one_body():
+    from plantrace.extract.walk import split_names
+    assert split_names("Kultur- och fritidsnämnden, KS och TN") == ["Kultur- och fritidsnämnden", "KS", "TN"]
