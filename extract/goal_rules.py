@@ -1329,7 +1329,7 @@ def _run_on_entries(blocks: list[Block]) -> list[tuple[int, Optional[str], str]]
     entries = []
     for bi, entry in found:
         n = _SECTION_NUMBER.match(entry)
-        title = entry[n.end():].strip(" .–-") if n else entry.strip(" .–-")
+        title = entry[n.end():].strip(" .–-…") if n else entry.strip(" .–-…")
         if title:
             entries.append((bi, n.group(1) if n else None, title))
     return entries

@@ -72,7 +72,8 @@ def _strong_toc(block: Block) -> bool:
 
 # a contents run into one paragraph, as a transcript gives it: "… Förord 4 1 Styrmodell 5 2 Vision … 7 3 …", an
 # entry's page number (after dot leaders or a space), then the next entry's section number or its capital
-RUN_ON_PAGE = re.compile(r"(?:\s*(?:\.{2,}|…)\s*|(?<=[^\d,.:/\s-])\s+)(?P<page>\d{1,3})(?:\s+|$)"
+# (anchored on the digits, looked behind for a word or dot leaders: a search tries only where a digit stands)
+RUN_ON_PAGE = re.compile(r"(?=\d)(?:(?<=[^\d,.:/\s-]\s)|(?<=\.\.)|(?<=\.\.\s)|(?<=…)|(?<=…\s))(?P<page>\d{1,3})(?:\s+|$)"
                          r"(?=(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[A-ZÅÄÖ]|$)")
 
 
