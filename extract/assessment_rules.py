@@ -13,7 +13,7 @@ from plantrace.extract.assignment_rules import under_assignment_title
 from plantrace.extract.goal_rules import COUNCIL_WORDS, about_goals, assignment_like, title_level
 from plantrace.extract.roles import is_statement
 from plantrace.extract.tables import FINITE, page_furniture
-from plantrace.extract.vocabulary import BODIES, COMMENT_TITLE, GOAL_REGION
+from plantrace.extract.vocabulary import BODIES, COMMENT_TITLE, GOAL_REGION, names_bodies
 from plantrace.extract.walk import Walk, first_sentence, opening_sentence, rule, sentences
 from plantrace.nlp_models.status import status_match
 
@@ -345,9 +345,6 @@ def status_column_rows(walk: Walk, bi: int, b: Block) -> bool:
     return True  # (a line in lower case or a page's footer between rows is read with them)
 
 
-_A_BODY = re.compile(r"(?:nämnden|styrelsen|förvaltningen|kontoret|bolaget|utskottet|enheten)$|^[A-ZÅÄÖ]{2,5}$")
-
-
 def _cell_kind(text: str) -> str:
     """What one cell on a line of its own holds: a status, a figure (a year, a row's number), the bodies
     responsible, or else an item."""
@@ -358,8 +355,7 @@ def _cell_kind(text: str) -> str:
             len(m.evidence) >= len(text.rstrip(".")) - 2
             or len(text.split()) <= 4 and text.lower().startswith(m.evidence.lower())):  # "Pågående enligt plan"
         return "status"
-    parts = [p.strip() for p in re.split(r",|(?<!-)\s+och\s+|\s+samt\s+", text.rstrip(".")) if p.strip()]
-    if parts and all(_A_BODY.search(p) and len(p.split()) <= 5 for p in parts):
+    if names_bodies(text):
         return "bodies"
     return "item"
 

@@ -21,6 +21,7 @@ from plantrace.extract.vocabulary import (
     UPPDRAS,
     has_marker,
     imperative,
+    names_bodies,
     verb_first,
 )
 from plantrace.extract.walk import Walk, first_sentence, opening_sentence, rule, sentences
@@ -318,7 +319,6 @@ def responsible_line(walk: Walk, bi: int, b: Block) -> bool:
 
 # "Uppdrag till kommunstyrelsen." on its own line: who is given the statement above it to carry out
 _ASSIGNED_TO = re.compile(r"^uppdrag\s+(?:till|åt)\s+(?P<who>(?:[\wåäö-]+\s*){1,6}?)\s*\.?$", re.I)
-_A_BODY = re.compile(r"nämnd|styrelse|förvaltning|kontor|bolag|fullmäktige|^[A-ZÅÄÖ]{2,5}\b|\bsektor|avdelning", re.I)
 
 
 @rule("assigned_below", kinds=("para",))
@@ -329,7 +329,7 @@ def assigned_below(walk: Walk, bi: int, b: Block) -> bool:
     something it lists: a line that ends its sentence, or has no task under it, marks the item above."""
     m = _ASSIGNED_TO.match(b.text.strip()) if b.kind == "para" and bi else None
     prev = walk.blocks[bi - 1] if m else None
-    if prev is None or prev.kind not in ("bullet", "item") or not _A_BODY.search(m.group("who")):
+    if prev is None or prev.kind not in ("bullet", "item") or not names_bodies(m.group("who")):
         return False
     nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
     alternating = any(0 <= k < len(walk.blocks) and _ASSIGNED_TO.match(walk.blocks[k].text.strip())

@@ -564,9 +564,9 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
         return True
     if walk.title_mode == "goals" and fold(text) in walk.area_titles:
         return True  # one of the areas the goals are grouped under (named in a sentence above): no goal, no new title
-    run = _names_in_run(walk, bi) if walk.title_mode == "goals" and hi is None else []
-    if len(run) >= 2 and _area_over_statements(text, nxt, bi + 2 == len(walk.blocks)) \
-            and not any(_GOAL_PHRASE.match(name) for name in run):
+    run = _names_in_run(walk, bi) if walk.title_mode == "goals" and hi is None \
+        and _area_over_statements(text, nxt, bi + 2 == len(walk.blocks)) else []
+    if len(run) >= 2 and not any(_GOAL_PHRASE.match(name) for name in run):
         # "Mål för nämndens verksamheter" ⏎ "Vatten och avlopp" ⏎ "Alla abonnenter ska … . Spillvattnet ska …": an
         # area's name over the goals set for it, each sentence one, name after name, paragraph after paragraph; the
         # list of areas goes on under the title
@@ -1479,8 +1479,8 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
         for sentence in sentences(text):
             if bi == len(walk.blocks) - 1 and not sentence.endswith("."):
                 break  # cut off by the text's end
-            walk.target = walk.add_goal(sentence, title_level(walk), walk.council if title_level(walk) != "council"
-                                        else None, None, bi)
+            level = title_level(walk)
+            walk.target = walk.add_goal(sentence, level, walk.parent_for(level), None, bi)
         return True
     if b.kind == "para" and len(text) > 300 or b.kind == "para" and len(sentences(text)) > 1:
         first = sentences(text)[0]  # a goal stated in prose: its first sentence, the rest explains it

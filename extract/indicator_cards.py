@@ -81,16 +81,11 @@ class _Out:
         return ind
 
 
-def _nonblank(lines, i: int, limit: int = 3) -> Optional[int]:
-    """The index of the next non-blank line after i, looking at most `limit` lines ahead."""
-    for j in range(i + 1, min(len(lines), i + 1 + limit)):
-        if lines[j].text.strip():
-            return j
-    return None
-
-
-def _nonblank_before(lines, i: int, limit: int = 3) -> Optional[int]:
-    for j in range(i - 1, max(-1, i - 1 - limit), -1):
+def _nonblank(lines, i: int, limit: int = 3, step: int = 1) -> Optional[int]:
+    """The index of the next non-blank line after i (before it, with step -1), looking at most `limit` lines."""
+    for j in range(i + step, i + step * (limit + 1), step):
+        if not 0 <= j < len(lines):
+            break
         if lines[j].text.strip():
             return j
     return None
@@ -135,13 +130,13 @@ def _cards(out: _Out, skip: set[int]) -> None:
             continue
         if m.group("name"):
             name_line, name = i, m.group("name")
-            start = ln.start + ln.text.index(name)
+            start, last_read = ln.start + ln.text.index(name), i
         else:
             j = _nonblank(lines, i)
             if j is None or j in skip or _CARD_SKIP.match(lines[j].text.strip()) or _CARD_LABEL.match(lines[j].text.strip()):
                 continue
-            name_line, name = j, lines[j].text.strip()
-            above = _nonblank_before(lines, i)
+            name_line, name, last_read = j, lines[j].text.strip(), j
+            above = _nonblank(lines, i, step=-1)
             if _described(name) and above is not None and _titled(lines[above].text.strip()):
                 # "Miljödiplomerade företag" ⏎ "Indikator SE.1.1" ⏎ "Här mäter vi hur många …": the name stands over
                 # its code, the sentence below says what is measured
@@ -150,7 +145,7 @@ def _cards(out: _Out, skip: set[int]) -> None:
         if _last_line(lines, name_line):
             continue  # the document ends on the name: the card is cut off
         values: list[IndicatorValue] = []
-        k = max(name_line, i if m.group("name") else _nonblank(lines, i) or name_line)  # (below the code's line)
+        k = last_read  # the values follow the code's line and what is read with it
         for _ in range(4):
             k = _nonblank(lines, k)
             if k is None:

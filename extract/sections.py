@@ -77,7 +77,6 @@ RUN_ON_PAGE = re.compile(r"(?=\d)(?:(?<=[^\d,.:/\s-]\s)|(?<=\.\.)|(?<=\.\.\s)|(?
                          r"(?=(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[A-ZÅÄÖ]|$)")
 
 
-# the word before a number that is its own ("Målområde 1 …", "Bilaga 2 …"), not an entry's page
 # the label before a number that is its own, first in its entry ("Målområde 1 …", "4.1 Mål 2 …", "Bilaga 3 …"), not
 # an entry's page ("Nämndens mål 3 …")
 _NUMBERED_WORD = re.compile(r"(?:^|(?<![^\W\d_])\d[\d.]*\s+)[\wåäö]*(?:mål|område|bilaga|kapitel|del|uppdrag|nr|punkt|"

@@ -148,6 +148,19 @@ COMMITTEE_ABBR = re.compile(
     rf"\.?\s*\(\s*({BODIES})\s*\)\s*\.?(?:\s*\d+(?:[,.]\d+)?\s*(?:mnkr|mkr|tkr)\.?)?\s*$"
 )
 
+# between the names of bodies: "UBN, SCN och OSN", "KS/TN" (not inside a name: "Kultur- och fritidsnämnden" is one)
+NAME_SEPARATOR = re.compile(r"\s*[,/&]\s*|(?<!-)\s+(?:och|samt)\s+")
+# a body by its name's last word, or by its abbreviation: "Tekniska nämnden", "Stadsbyggnadskontoret", "KS"
+_BODY_NAME = re.compile(r"(?:nämnd|styrelse|förvaltning|kontor|bolag|utskott|enhet|fullmäktige|sektor|avdelning)"
+                        r"(?:en|et|n)?$|^[A-ZÅÄÖ]{2,5}$", re.I)
+
+
+def names_bodies(text: str) -> bool:
+    """The text is nothing but the names of bodies ("Miljö- och hälsoskyddsnämnden, Tekniska nämnden", "KS")."""
+    parts = [p.strip() for p in NAME_SEPARATOR.split(text.strip().rstrip(".")) if p.strip()]
+    return bool(parts) and all(len(p.split()) <= 5 and _BODY_NAME.search(p) for p in parts)
+
+
 def has_marker(text: str) -> bool:
     """A responsible committee in parentheses at the end (the cheap test first: a ")" near the end)."""
     return ")" in text[-40:] and COMMITTEE_ABBR.search(text) is not None

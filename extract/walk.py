@@ -14,7 +14,7 @@ from typing import Callable, Optional
 
 from plantrace.extract.blocks import Block
 from plantrace.extract.context import Context, fold
-from plantrace.extract.vocabulary import COMMITTEE_ABBR, PLACEHOLDER
+from plantrace.extract.vocabulary import COMMITTEE_ABBR, NAME_SEPARATOR, PLACEHOLDER
 from plantrace.schema import Assignment, Goal
 
 FUNDING = re.compile(r"\b(\d+(?:[,.]\d+)?\s*(?:mnkr|miljoner kronor|mkr|tkr))", re.I)
@@ -122,8 +122,7 @@ def rules_by_kind(names: list[str]) -> Callable[[str], list[Rule]]:
 
 def split_names(text: str) -> list[str]:
     """"UBN, SCN och OSN" → ["UBN", "SCN", "OSN"]: who is responsible, as a marker, a line or a cell names them."""
-    # (not inside a name: "Kultur- och fritidsnämnden" is one)
-    return [n for n in re.split(r"\s*[,/&]\s*|(?<!-)\s+(?:och|samt)\s+", text.strip()) if n]
+    return [n for n in NAME_SEPARATOR.split(text.strip()) if n]
 
 
 def split_responsible(text: str) -> tuple[str, list[str]]:
