@@ -37,6 +37,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "fokusområde": ("goal", "committee"),
     "mål": ("goal", ""),
     "delmål": ("goal", "sub"),
+    "viljeinriktning": ("goal", "sub"),  # a programme's intended direction under its goal ("Viljeinriktning 4.2")
     "uppdrag": ("assignment", ""),
     "politiskt uppdrag": ("assignment", ""),
     "särskilt uppdrag": ("assignment", ""),

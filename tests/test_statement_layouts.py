@@ -341,3 +341,14 @@ def test_status_table_one_cell_a_line(icons):
 def test_names_joined_by_a_hyphen_and_och_are_one_body():
     from plantrace.extract.walk import split_names
     assert split_names("Kultur- och fritidsnämnden, KS och TN") == ["Kultur- och fritidsnämnden", "KS", "TN"]
+
+
+def test_intended_directions_under_a_goal_are_its_sub_goals():
+    text = ("Avfall\n\nMål\n\nMindre avfall\n\nMål AV.2.1\n\nÅr 2030 har hushållens avfall minskat med en fjärdedel.\n\n"
+            "Viljeinriktningar\n\nÅterbruk\n\nViljeinriktning AV.2.3\n\nUnderlätta återbruk av möbler och kläder.\n\n"
+            "Matsvinn\n\nViljeinriktning AV.2.4\n\nMinska matsvinnet i kommunens kök.\n\nUppdaterad: 2025-02-01\n")
+    goals = {g.text.rstrip("."): g.level for g in extract_text(text).goals}
+    assert goals.get("År 2030 har hushållens avfall minskat med en fjärdedel")
+    assert goals.get("Underlätta återbruk av möbler och kläder") == "sub"
+    assert goals.get("Minska matsvinnet i kommunens kök") == "sub"
+    assert not {"Återbruk", "Matsvinn", "Mindre avfall"} & set(goals)
