@@ -215,9 +215,8 @@ def _add_columns(cols: list[str], waiting: list[int], text: str, nxt: Optional[s
     if waiting or len(t) > 30:
         return False
     planned = _PLANNED.match(t) if measured else None
-    tokens = _tokens(t[planned.end():]) if planned else _tokens(t)
-    if tokens is None and planned and not t[planned.end():].strip():
-        tokens = []
+    rest = t[planned.end():] if planned else t
+    tokens = _tokens(rest) if rest.strip() else []
     if tokens is None:
         return False
     kinds = ([planned.group("kind")] if planned else []) + [v for k, v in tokens if k == "k"]
@@ -385,12 +384,11 @@ def read_regions(texts: list[Optional[str]], starts: Optional[list[int]] = None)
         j = i + 1
         wrapped = False  # header cells one a line: the rows below must bear that out
         while j < n and texts[j] is not None:
-            if _add_years(cols, waiting, texts[j]):
-                pass
-            elif _add_columns(cols, waiting, texts[j], texts[j + 1] if j + 1 < n else None, bool(_FIRST.match(first))):
+            if not _add_years(cols, waiting, texts[j]):
+                if not _add_columns(cols, waiting, texts[j], texts[j + 1] if j + 1 < n else None,
+                                    bool(_FIRST.match(first))):
+                    break
                 wrapped = True
-            else:
-                break
             region.rows[0].units.append(j)
             j += 1
         j = _read_rows(texts, j, region)

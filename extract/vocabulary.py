@@ -152,8 +152,9 @@ COMMITTEE_ABBR = re.compile(
 # between the names of bodies: "UBN, SCN och OSN", "KS/TN" (not inside a name: "Kultur- och fritidsnämnden" is one)
 NAME_SEPARATOR = re.compile(r"\s*[,/&]\s*|(?<!-)\s+(?:och|samt)\s+")
 # a body by its name's last word, or by its abbreviation: "Tekniska nämnden", "Stadsbyggnadskontoret", "KS"
+# (an abbreviation in capitals only: "Park" or "alla" is none)
 _BODY_NAME = re.compile(r"(?:nämnd|styrelse|förvaltning|kontor|bolag|utskott|enhet|fullmäktige|sektor|avdelning)"
-                        r"(?:en|et|n)?$|^[A-ZÅÄÖ]{2,5}$", re.I)
+                        r"(?:en|et|n)?$|(?-i:^[A-ZÅÄÖ]{2,5}$)", re.I)
 
 
 def names_bodies(text: str) -> bool:

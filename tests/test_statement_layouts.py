@@ -340,7 +340,10 @@ def test_status_table_one_cell_a_line(icons):
 
 def test_names_joined_by_a_hyphen_and_och_are_one_body():
     from plantrace.extract.walk import split_names
+    from plantrace.extract.vocabulary import names_bodies
     assert split_names("Kultur- och fritidsnämnden, KS och TN") == ["Kultur- och fritidsnämnden", "KS", "TN"]
+    assert names_bodies("Kultur- och fritidsnämnden, KS och TN")
+    assert not names_bodies("alla") and not names_bodies("Park") and not names_bodies("Skogsvård och friluftsliv")
 
 
 def test_intended_directions_under_a_goal_are_its_sub_goals():
