@@ -32,7 +32,7 @@ from plantrace.extract.layout import Layout
 from plantrace.extract.numbers import CELL_VALUE, YEAR
 from plantrace.extract.tables import (GOAL_ROW, NOTE_LINE, RawTable, block_text, find_title, page_furniture,
                                       paragraph_lines, states_goal)
-from plantrace.extract.vocabulary import match_label
+from plantrace.extract.vocabulary import match_label, verb_first
 
 _FIRST = re.compile(r"^(Indikator(?:er)?|Mätetal|Nyckeltal|Mått|Resultatmått|Målindikator(?:er)?|"
                     r"Prestations(?:tal|mått))\b\s*", re.I)
@@ -331,6 +331,12 @@ def _score(name: str, values: list[str], n_cols: int) -> float:
 _VALUE_NOTE = re.compile(r"(?<=\d)\*{1,3}(?=\s|$)")
 
 
+def _goal_worded_title(title: str) -> bool:
+    """A title worded as what to do ("Öka antalet arbetstillfällen …"), not as what the table holds: web exports of
+    goal systems set each goal so over the table of its measures."""
+    return verb_first(title) and len(title.split()) <= 15 and not title.rstrip().endswith((".", ":"))
+
+
 def overview_title(first: str) -> bool:
     """A key-figure overview's title in its header's first cell ("Fem år i sammandrag"): its rows without figures
     name groups of figures, no goals."""
@@ -498,7 +504,25 @@ def _read_rows(texts: list[Optional[str]], j: int, region: Region) -> int:
         j += 1
     while region.rows and region.rows[-1].kind == "goal":
         region.rows.pop()  # lines after the last row belong to the text that follows
+    _drop_repeated_tail(region, texts)
     return _last_unit(region) + 1
+
+
+def _drop_repeated_tail(region: Region, texts: list[Optional[str]]) -> None:
+    """"Nyföretagande 21 20 open" ⏎ … ⏎ "Svenskt Näringslivs ranking 21 100 open": one word after the values on
+    several rows is a column the header does not name (a link, a mark), not the rest of each name."""
+    tails: dict[str, list[Row]] = {}
+    for row in region.rows:
+        if row.kind == "row" and len(row.units) == 1 and (m := _ONE_WORD_TAIL.search(texts[row.units[0]] or "")) \
+                and row.name.endswith(" " + m.group(1)):
+            tails.setdefault(m.group(1), []).append(row)
+    for word, rows in tails.items():
+        if len(rows) >= 2:
+            for row in rows:
+                row.name = row.name[: -len(word) - 1].rstrip()
+
+
+_ONE_WORD_TAIL = re.compile(r"[\d%]\s+([a-zåäö]+)\s*$")
 
 
 def _goal_label_alone(text: str) -> bool:
@@ -691,6 +715,8 @@ def find_flattened_tables(blocks: list[Block], layout: Layout) -> list[RawTable]
         table.title, table.title_block = find_title(blocks, first)
         if table.title_block is not None and (GOAL_ROW.match(table.title or "") or states_goal(blocks, table.title_block)):
             table.title, table.title_block = None, None  # a goal line over the header is the first goal row
+        elif table.title_block is not None and _goal_worded_title(table.title or ""):
+            table.title_block = None  # "Öka antalet …" over "Mått Utfall Målvärde": the goal, read by the walk
         table.blocks = [table.title_block] if table.title_block is not None else []
         group: Optional[str] = None
         area: Optional[str] = None

@@ -478,14 +478,22 @@ def goal_over_its_measures(walk: Walk, bi: int, b: Block) -> bool:
     return False
 
 
-@rule("statement_heading_over_measures", kinds=("heading",))
+@rule("statement_heading_over_measures", kinds=("heading", "para"))
 def statement_heading_over_measures(walk: Walk, bi: int, b: Block) -> bool:
     """A heading that states what shall be ("Fritidsgårdarna ska nå fler unga") over a table of its measures,
-    at most a comment between: the goal the table follows up, as reports set their goals as headings."""
-    if b.kind != "heading" or b.number or not is_statement(b.text) or len(b.text) > 250 \
-            or b.text.rstrip().endswith((":", "?")):
+    at most a comment between: the goal the table follows up, as reports set their goals as headings. A web page
+    may give the heading as a plain line, worded as what to do ("Öka antalet …"), right over the table's header."""
+    if b.number or len(b.text) > 250 or b.text.rstrip().endswith((":", "?")):
         return False
-    stop = min(len(walk.blocks), bi + 4)
+    if b.kind == "para":
+        if len(b.text.split()) > 15 or b.text.rstrip().endswith(".") \
+                or not (is_statement(b.text) or _goal_verb_first(b.text)):
+            return False
+        stop = min(len(walk.blocks), bi + 2)  # the table's header on the next line
+    elif is_statement(b.text):
+        stop = min(len(walk.blocks), bi + 4)
+    else:
+        return False
     end = next((k for k in range(bi + 1, stop) if walk.blocks[k].kind == "heading"), stop)
     if not any(t.kind == "indicator" and t.blocks and bi < min(t.blocks) < end for t in walk.ctx.tables):
         return False

@@ -36,6 +36,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "kvalitetsmål": ("goal", "committee"),
     "fokusområde": ("goal", "committee"),
     "mål": ("goal", ""),
+    "miljömål": ("goal", "council"),  # an environmental programme's goals, set by the council ("Miljömål 3 …")
     "delmål": ("goal", "sub"),
     "viljeinriktning": ("goal", "sub"),  # a programme's intended direction under its goal ("Viljeinriktning 4.2")
     "uppdrag": ("assignment", ""),

@@ -1,0 +1,70 @@
+"""Layouts of goal pages and measure tables that held-out real openings (r46xx, r47xx) showed plantrace missing,
+each with variants in different wordings and a case where the same shape means something else. All text is
+invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from plantrace.extract import extract_text
+
+
+def _goals(text: str) -> list[str]:
+    return [g.text.rstrip(".") for g in extract_text(text).goals]
+
+
+# --- a goal worded as what to do, right over the table of its measures (a goal system's web page) ---------------
+
+GOAL_OVER_TABLE = [
+    ("Öka andelen resor med kollektivtrafik",
+     "Mått Utfall Målvärde\nResor per invånare 112 130\nNöjda resenärer 71 % 75 %\n"),
+    ("Minska energianvändningen i kommunens lokaler",
+     "Indikator Utfall 2024 Målvärde 2025\nKilowattimmar per kvadratmeter 148 140\nAndel förnybar el 88 % 100 %\n"),
+    ("Utveckla dialogen med kommunens företagare",
+     "Mätetal Resultat Mål\nFöretagarträffar per år 6 8\nNöjd-kund-index företag 68 72\n"),
+]
+
+
+@pytest.mark.parametrize("goal,table", GOAL_OVER_TABLE)
+def test_a_goal_worded_as_what_to_do_over_its_measures_table(goal, table):
+    doc = extract_text(f"{goal}\n\n{table}")
+    assert [g.text for g in doc.goals] == [goal]
+    names = [i.name for i in doc.indicators]
+    assert len(names) == 2 and goal not in names
+
+
+def test_a_table_title_that_names_the_table_is_no_goal():
+    doc = extract_text("Nyckeltal för kollektivtrafiken\n\nMått Utfall Målvärde\nResor per invånare 112 130\n"
+                       "Nöjda resenärer 71 % 75 %\n")
+    assert doc.goals == [] and len(doc.indicators) == 2
+
+
+# --- one word after the values on several rows is an unnamed column, not each name's rest -----------------------
+
+def test_a_repeated_word_after_the_values_is_no_part_of_the_names():
+    doc = extract_text("Mått Utfall Målvärde\nResor per invånare 112 130 visa\nNöjda resenärer 71 % 75 % visa\n"
+                       "Antal pendlarparkeringar 240 300\n")
+    assert [i.name for i in doc.indicators] == ["Resor per invånare", "Nöjda resenärer", "Antal pendlarparkeringar"]
+
+
+def test_a_name_wrapped_after_its_values_keeps_its_rest():
+    doc = extract_text("Mått Utfall Målvärde\nAndel elever som har 64 % 70 % behörighet till gymnasiet\n"
+                       "Andel nöjda vårdnadshavare 81 % 85 %\n")
+    assert [i.name for i in doc.indicators][0] == "Andel elever som har behörighet till gymnasiet"
+
+
+# --- an environmental programme's numbered goals ("Miljömål 2 <statement>") -------------------------------------
+
+@pytest.mark.parametrize("text,goal", [
+    ("Miljömål 2 Luften i kommunen ska vara så ren att den inte skadar människor eller natur.\n\nIndikatorer\n",
+     "Luften i kommunen ska vara så ren att den inte skadar människor eller natur"),
+    ("Miljömål 4: Sjöar och vattendrag ska ha god ekologisk status\n\nUtvecklingen följs med provtagning.\n",
+     "Sjöar och vattendrag ska ha god ekologisk status"),
+])
+def test_a_numbered_environmental_goal_is_a_council_goal(text, goal):
+    goals = extract_text(text).goals
+    assert [g.text.rstrip(".") for g in goals] == [goal] and goals[0].level == "council"
+
+
+def test_a_title_on_environmental_goals_and_more_is_no_goal():
+    assert _goals("Miljömål och miljöarbete\n\nKommunen redovisar här arbetet under året med fokus på energi.\n") == []
