@@ -232,6 +232,12 @@ _ROW_ASSESSMENT = re.compile(r"(?:^|\s)(?P<status>(?:(?:helt|delvis|i\s+hög\s+g
                              r"genomfört|genomförd)|ej\s+bedömt|ej\s+bedömd)\s*\.?$", re.I)
 
 
+# a goal's own statement in the first cell of its assessment table's header: "I X ska … Bedömning utifrån
+# nämndernas indikatorer Bedömning utifrån relevanta nyckeltal Sammanvägd bedömning"
+_GOAL_OVER_ASSESSMENTS = re.compile(r"^(?P<goal>[^.!?:;]{10,250}?)\s+(?P<columns>Bedömning\b[^.!?:;]{0,120}\b"
+                                    r"[Bb]edömning)\s*$")
+
+
 @rule("goal_assessment_rows")
 def goal_assessment_rows(walk: Walk, bi: int, b: Block) -> bool:
     """Rows of a flattened goal table with its assessment glued on ("Invånarna känner sig trygga Delvis
@@ -244,6 +250,16 @@ def goal_assessment_rows(walk: Walk, bi: int, b: Block) -> bool:
         walk.row_level = "council" if COUNCIL_WORDS.search(text) or re.search(r"fullmäktige|övergripande", text, re.I) \
             else "committee"
         return True
+    over = _GOAL_OVER_ASSESSMENTS.match(text) if b.kind == "para" and "edömning" in text[-12:] else None
+    if over and is_statement(over.group("goal")) and len(re.findall(r"\b[Bb]edömning\b", over.group("columns"))) >= 2:
+        # the goal heads its own table, each row one of its parts (their assessment drawn as symbols, lost)
+        level = title_level(walk)
+        gid = walk.add_goal(over.group("goal"), level, walk.parent_for(level), None, bi)
+        if gid and walk.level_of(gid) == "council":
+            walk.council = gid
+        walk.set_title(bi, text)
+        walk.title_mode, walk.row_level, walk.target = "goal_rows", "sub", gid
+        return True
     if walk.title_mode != "goal_rows" or b.kind not in ("para", "bullet"):
         return False
     m = _ROW_ASSESSMENT.search(text)
@@ -255,7 +271,10 @@ def goal_assessment_rows(walk: Walk, bi: int, b: Block) -> bool:
         walk.title_mode = None
         return False
     goal = text[: m.start()].strip() if m else text
-    walk.target = walk.add_goal(goal, walk.row_level, None if walk.row_level == "council" else walk.council, b.number, bi)
+    parent = walk.target if walk.row_level == "sub" else None if walk.row_level == "council" else walk.council
+    gid = walk.add_goal(goal, walk.row_level, parent, b.number, bi)
+    if walk.row_level != "sub":
+        walk.target = gid
     walk.assess(walk.target, m.group("status") if m else None)
     return True
 
@@ -425,7 +444,8 @@ _STATUS_SUFFIX = re.compile(r"\s+(?P<status>(?:(?:ej|inte|delvis|ännu\s+ej|änn
                             r"vilande|inaktuellt|slutfört|verkställt))\s*\.?$", re.I)
 # "Uppdraget bedöms bli genomfört", "Målet anses vara uppfyllt": a sentence about an item's status
 _STATUS_SENTENCE = re.compile(r"^(?:uppdraget|målet|arbetet|projektet|åtgärden|aktiviteten)\b|"
-                              r"\b(?:bli|blir|blev|blivit|vara|varit|bedöms|anses|beräknas|är)$", re.I)
+                              # ("… och bedömer det som delvis uppfyllt.": the status is the sentence's own word)
+                              r"\b(?:bli|blir|blev|blivit|vara|varit|bedöms|anses|beräknas|är|som)$", re.I)
 
 
 @rule("status_suffix", kinds=("para", "bullet", "item"))

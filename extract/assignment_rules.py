@@ -19,6 +19,7 @@ from plantrace.extract.vocabulary import (
     ATT_UPPDRA,
     DECISION_VERB,
     UPPDRAS,
+    aim_first,
     has_marker,
     imperative,
     names_bodies,
@@ -141,17 +142,38 @@ _DIRECTIVES_ARE = re.compile(r"\b(?:[\wåäö]*[Dd]irektiv(?:en)?|[Uu]ppdragen)\
 _NEXT_DIRECTIVE = re.compile(r",\s*(?:och\s+|samt\s+)?att\s+|\s+(?:och|samt)\s+att\s+|,?\s+samt\s+")
 
 
+# "I budgeten ges ett antal uppdrag …. Det handlar bland annat om att A, B och att C.": assignments announced,
+# then named as what to do in the next sentence
+_TASKS_ANNOUNCED = re.compile(r"\b(?:ett\s+antal|flera|några|två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d{1,2}|nya)\s+"
+                              r"(?:nya\s+|särskilda\s+|politiska\s+)?uppdrag\b", re.I)
+_IT_IS_ABOUT = re.compile(r"^(?:Det|De)\s+(?:handlar|gäller)\s+(?:bland\s+annat\s+|bl\.\s?a\.\s+|främst\s+|"
+                          r"framför\s+allt\s+)?om\s+att\s+(?P<list>\S.*)$")
+
+
+def _tasks_named(said: list[str], k: int) -> Optional[str]:
+    """The list of tasks sentence `k` names, when the sentence before it announced assignments."""
+    if k == 0 or not said[k].startswith("De") or not _TASKS_ANNOUNCED.search(said[k - 1]):
+        return None
+    m = _IT_IS_ABOUT.match(said[k].rstrip(" ."))
+    return m.group("list") if m else None
+
+
 @rule("directives_listed", kinds=_TEXT_KINDS)
 def directives_listed(walk: Walk, bi: int, b: Block) -> bool:
     """Budget directives (or the assignments) said in one sentence as att-clauses: each clause an assignment.
     Claims nothing: the paragraph may say more."""
-    if b.kind not in _TEXT_KINDS or ("irektiv" not in b.text and "ppdragen" not in b.text):
+    if b.kind not in _TEXT_KINDS or ("irektiv" not in b.text and "ppdrag" not in b.text):
         return False
-    for sentence in sentences(b.text):
+    said = sentences(b.text)
+    for k, sentence in enumerate(said):
         m = _DIRECTIVES_ARE.search(sentence.rstrip(" ."))
-        if not m:
+        listed = m.group("list") if m else _tasks_named(said, k)
+        if not listed:
             continue
-        pieces = [p.strip(" ,;") for p in _NEXT_DIRECTIVE.split(m.group("list"))]
+        pieces = [p.strip(" ,;") for p in _NEXT_DIRECTIVE.split(listed)]
+        if not m:  # "… om att stärka X, öka Y och att skapa Z": a comma also parts tasks that each open on their verb
+            split = [q.strip() for p in pieces for q in p.split(", ")]
+            pieces = split if all(aim_first(q) for q in split) else pieces
         if len(pieces) < 2 or any(len(p.split()) < 2 or len(p) > 250 for p in pieces):
             continue  # one clause is a definition ("Direktiven är att betrakta som …"), no list
         for piece in pieces:

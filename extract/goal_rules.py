@@ -19,6 +19,7 @@ from plantrace.extract.indicator_lines import LIST_INTRO as MEASURES_LABEL, NAMI
 from plantrace.extract.roles import is_statement
 from plantrace.extract.sections import run_on_pages
 from plantrace.extract.vocabulary import (
+    aim_first,
     has_marker,
     IMPERATIVES,
     ASSIGNMENT_CUE,
@@ -41,9 +42,14 @@ from plantrace.extract.vocabulary import (
 from plantrace.nlp_models.status import status_match
 from plantrace.numbers import count_of
 from plantrace.extract.context import fold
-from plantrace.extract.walk import Walk, first_sentence, rule, sentences
+from plantrace.extract.walk import MINUTES_REFERENCE, Walk, first_sentence, rule, sentences
 
-_LIST_INTRO = re.compile(r"(mål|fokusområden|målsättningar|inriktning|prioriterade\s+områden\w*|löften|ambitioner)[^.]*:\s*$", re.I)
+_LIST_INTRO = re.compile(r"(mål|fokusområden|målsättningar|inriktning|prioriterade\s+områden\w*|löften|ambitioner)[^.]*:\s*$"
+                         # "Den nya koalitionen ska arbeta för:": what a majority or a body will work for, listed
+                         r"|\b(?:ska|skall|vill|kommer\s+att)\s+(?:arbeta|verka)\s+för\s*:\s*$", re.I)
+# a listed point that asks for a study ("Utreda byggnation av …"): a task to carry out, not a state to reach
+_STUDY_ITEM = re.compile(r"^(?:utred|utreda|undersök|undersöka|kartlägg|kartlägga|se\s+över|ta\s+fram\s+(?:en\s+)?"
+                         r"(?:utredning|förslag|plan))\b", re.I)
 COUNCIL_WORDS = re.compile(r"(övergripande|kommungemensamma|kommunfullmäktiges|fullmäktiges|kommunens|"
                             r"strategiska|strategiskt|inriktnings)\s*mål|inriktningsmål|kommunmål|\bkf[\s-]mål|målområde",
                             re.I)
@@ -345,7 +351,12 @@ def title_like(b: Block) -> bool:
     text = b.text.strip()
     return b.kind == "para" and 3 <= len(text) <= 80 and len(text.split()) <= 8 and text[:1].isupper() \
         and not _SENT_END.search(text) and ": " not in text and not is_statement(text) and not imperative(text) \
-        and not has_marker(text) and not re.search(r"\d\s*%|\d[\s,.]\d", text)
+        and not has_marker(text) and not re.search(r"\d\s*%|\d[\s,.]\d", text) and not WANTS_THAT.match(text)
+
+
+# what a committee wants, said as its goal: "Vi vill att kunderna …" (a sentence, or the opening its bullets complete)
+WANTS_THAT = re.compile(r"^(?:Vi|Nämnden|Kommunen|Styrelsen|[A-ZÅÄÖ][\wåäö-]*(?:\s+och\s+[\wåäö-]+)?(?:nämnden|styrelsen))"
+                        r"\s+vill\s+att\s+(?P<rest>\S.*)$")
 
 
 def title_level(walk: Walk) -> str:
@@ -443,6 +454,40 @@ def _in_measures_list(walk: Walk, bi: int) -> bool:
     return False
 
 
+# a sentence that names what stands right above it as goals: "… de föreslagna målformuleringarna …", "Dessa fyra mål …",
+# "Ovanstående mål …", "Målen ovan …"
+_GOALS_ABOVE = re.compile(r"\b(?:(?:de|dessa)(?:\s+[\wåäö]+){0,2}?\s+mål(?:formuleringarna|sättningarna|en)|dessa(?:\s+[\wåäö]+){0,2}?"
+                          r"\s+mål|ovanstående(?:\s+[\wåäö]+){0,2}?\s+mål\w*|målen\s+ovan)\b", re.I)
+
+
+def _short_statement(b: Block) -> bool:
+    """One short sentence on its own line that says how things are or shall be ("Vännäs kommun är en attraktiv
+    arbetsgivare.")."""
+    text = b.text.strip()
+    return b.kind == "para" and text.endswith(".") and 3 <= len(text.split()) <= 14 and len(sentences(text)) == 1 \
+        and not any(c.isdigit() for c in text) and not text.endswith(":")
+
+
+@rule("goals_named_above", kinds=("para",))
+def goals_named_above(walk: Walk, bi: int, b: Block) -> bool:
+    """"<state>." ⏎ "<state>." ⏎ "<state>." ⏎ "Jag inleder med de föreslagna målformuleringarna till …": short
+    statements, each alone on its line, that the sentence right below them names as goals. Claims nothing."""
+    if b.kind != "para" or bi < 2 or "mål" not in b.text:
+        return False
+    first = sentences(b.text.strip())[0]
+    if first.rstrip().endswith(":") or not _GOALS_ABOVE.search(first):
+        return False
+    k = bi
+    while k > 0 and _short_statement(walk.blocks[k - 1]) and fold(walk.blocks[k - 1].text) not in walk.seen_goals:
+        k -= 1
+    if bi - k < 2:
+        return False
+    level = "council" if COUNCIL_WORDS.search(first) else title_level(walk)
+    for j in range(k, bi):  # (what follows speaks of them all: no account of the last one)
+        walk.accounted_here(walk.add_goal(walk.blocks[j].text.strip(), level, None, None, j))
+    return False
+
+
 @rule("goal_over_its_measures", kinds=("para", "heading"))
 def goal_over_its_measures(walk: Walk, bi: int, b: Block) -> bool:
     """"Skola i toppklass" ⏎ "En skola i toppklass" ⏎ "Indikatorer:" ⏎ <measures>: the line right over the
@@ -513,8 +558,10 @@ _PAST_ACCOUNT = re.compile(r"\b(?:ökade|minskade|steg|sjönk|uppgick|landade|ha
                            re.I)
 _BY_MEANS = re.compile(r"\s+genom\s+att\s*:\s*$", re.I)
 _THESE_ARE = re.compile(r"^(?:dessa|de|målen)\s+(?:är|lyder)\s*(?:följande|nedan|som\s+följer)?\s*:$", re.I)
-_DECISION_TITLE = re.compile(r"^(?:(?:nämndens|styrelsens|kommunstyrelsens|fullmäktiges|förslag\s+till)\s+)?beslut(?:et)?"
-                             r"\s*:?$", re.I)
+_DECISION_TITLE = re.compile(r"^(?:(?:nämndens|styrelsens|kommunstyrelsens|fullmäktiges|förslag\s+till)\s+)?"
+                             r"(?:beslut(?:et)?|"
+                             # "Kommunstyrelsens förslag till kommunfullmäktige": what a body proposes the council decide
+                             r"förslag\s+till\s+[\wåäö-]*(?:fullmäktige|styrelsen|nämnden))\s*:?$", re.I)
 _PERSPECTIVE_NAME = re.compile(r"perspektiv(?:et)?\s*$", re.I)
 _VISION_TITLE = re.compile(r"^(?:vision(?:en)?|värdegrund(?:en)?|värdeord(?:en)?|ledord(?:en)?|kärnvärden(?:a)?)\b", re.I)
 
@@ -547,7 +594,8 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
         # under each next name set alike
         walk.areas_mode, walk.list_mode, walk.list_parent = mode, mode[0], None
         return True
-    if _ORG_LINE.match(text) and not ASSIGNMENT_TITLE.search(text):  # ("Uppdrag till förvaltningen": a title)
+    if _ORG_LINE.match(text) and not ASSIGNMENT_TITLE.search(text) and not GOAL_REGION.match(text):
+        # ("Uppdrag till förvaltningen", "Mål för nämnden": titles)
         if walk.title_mode == "assignments" and nxt is not None and nxt.kind in ("bullet", "item") \
                 and not (assignment_like(nxt.text) or verb_first(nxt.text)):
             # "Särskilda uppdrag" ⏎ • <tasks> ⏎ "Socialnämnden" ⏎ • <priorities, no tasks>: the committee's own
@@ -598,6 +646,7 @@ def title_line(walk: Walk, bi: int, b: Block) -> bool:
         return True  # a group's name inside a list of goals ("Nämndens mål:" ⏎ "Trygg uppväxt" ⏎ "1. …"): the list goes on
     if walk.title_mode == "goals" and walk.title_block is not None and nxt is not None and hi is None \
             and not GOAL_REGION.search(text) and not BUDGET_TITLE.search(text) and not _NOT_GOALS_HEAD.match(text) \
+            and not _DECISION_TITLE.match(text) and not MINUTES_REFERENCE.match(text) \
             and (nxt.kind in ("bullet", "item") or _GOAL_PHRASE.match(text)) and not _tasks_title(text, nxt):
         # a goal area under a title about goals, with its goals listed below it ("Attraktivt boende" ⏎ "• …")
         if _AREAS_TITLE.search(walk.title or ""):
@@ -943,6 +992,10 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
     if b.kind in ("bullet", "item") and _THESE_GOALS.match(text):
         walk.list_mode = None  # "– De här målen ser vi som avgörande …": a word on the goals listed, the list has ended
         return False
+    if b.kind in ("bullet", "item") and walk.list_mode in ("goals", "council") and _STUDY_ITEM.match(text) \
+            and not walk.list_status:
+        walk.add_assignment(text.rstrip(" ."), None, bi)
+        return True
     if b.kind in ("bullet", "item"):
         if walk.list_status:
             text = _without_verdict(text)
@@ -1092,7 +1145,8 @@ def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
         if named:  # "Målen är uppdelade under tre perspektiv; A, B och C": the titles A, B, C group goals
             # "kund och kvalitet, medarbetare och ekonomi": an "och" may join two areas or stand inside one
             names = named.group("names").rstrip(" .")
-            walk.area_titles |= {fold(n) for n in re.split(r",\s*|\s+och\s+", names) + re.split(r",\s*", names)}
+            walk.area_titles |= {fold(n) for n in re.split(r",\s*|\s+(?:och|samt)\s+", names)
+                                 + re.split(r",\s*|\s+samt\s+", names)}
     if b.kind in ("para", "item") and _numbers_a_list(t) and ("mål" in t or "Mål" in t):
         _counted_inline_goals(walk, bi, t)
     if b.kind != "para" or not ("mål" in t or "Mål" in t or "mbition" in t) \
@@ -1168,7 +1222,7 @@ def _counted_goals(walk: Walk, bi: int, text: str) -> None:
         names = chunks[:closing] + [head, tail]
         if len(names) != count or any(not n.strip() or len(n.split()) > 8 or _SENT_END.search(n) for n in names):
             continue
-        if m.re is _COUNTED_LISTED and 2 * sum(_aim(n) for n in names) < len(names) \
+        if m.re is _COUNTED_LISTED and 2 * sum(aim_first(n) for n in names) < len(names) \
                 and not (all(_STATE_NAMED.match(n.strip()) for n in names)
                          # (not "en stark, en grön och en trygg kommun": adjectives that share the last one's noun)
                          and not all(len(n.split()) == 2 for n in names[:-1])):
@@ -1184,12 +1238,6 @@ def _counted_goals(walk: Walk, bi: int, text: str) -> None:
 
 
 _STATE_NAMED = re.compile(r"^(?:en|ett)\s+\S", re.I)
-
-
-def _aim(name: str) -> bool:
-    """A name that opens with what shall be done, an infinitive ("förbättra resultaten", "öka inkluderingen")."""
-    first = name.split(maxsplit=1)[0].lower() if name.strip() else ""
-    return first in IMPERATIVES or first.endswith("a") and first[:-1] in IMPERATIVES
 
 
 _AREAS_NAMED = re.compile(r"\b[\wåäö]*mål\w*\s+(?:(?:är\s+)?(?:uppdelade|indelade|grupperade|ordnade|samlade)\s+(?:under|i|efter)|"
@@ -1457,6 +1505,11 @@ def _completes_intro(walk: Walk, bi: int) -> bool:
 _YEAR_SHALL = re.compile(r"^(?:19|20)\d\d\s+(?:ska|skall)\s", re.I)
 
 
+# a list item that gives a measure by its code ("KKiK 2017 mått 16a: …", "Indikator 3.2: …")
+_CODED_MEASURE_ITEM = re.compile(r"^[^:]{0,40}?\b(?:mått|indikator|nyckeltal|mätetal)\s+(?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,3}"
+                                 r"(?:\.\d{1,3})*[a-z]?\s*:\s*\S", re.I)
+
+
 @rule("goal_title_statements", kinds=("para", "bullet", "item"))
 def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
     """Under a plain title about goals ("Nämndens mål", "Prioriterade mål 2024"): its list items, and its
@@ -1469,11 +1522,17 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
         return False
     if _VISION_SAID.match(text):
         return False  # "Kommunens vision är att …": the vision, whatever it says it shall be
+    if b.kind != "para" and _CODED_MEASURE_ITEM.match(text):
+        return False  # "KKiK 2017 mått 16a: <measure>, <place>: 79%": a measure the goal is followed with, no goal
     if b.kind == "para" and text.endswith(":") and _NOT_GOAL_GROUP.search(sentences(text)[-1]) \
             and not _GOAL_WORD_RE.search(sentences(text)[-1]) and not _RESULTS_INTRO.match(text):
         walk.title_mode = None  # "Strategier:", "… följs upp med följande mått:": what serves the goals, no goals
         return False
     nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
+    wants = WANTS_THAT.match(text) if b.kind == "para" else None
+    if wants and text.endswith(".") and len(sentences(text)) == 1 and len(text) <= 300:
+        _add_title_goal(walk, wants.group("rest").rstrip(" ."), None, bi)  # "Vi vill att kunderna erbjuds …."
+        return True
     if b.kind == "para" and nxt is not None and nxt.kind in ("bullet", "item") and re.search(r"[^\W\d_]\s*$", text):
         # "… extra fokus riktas mot att skapa förutsättningar genom" ⏎ "• riktade insatser …": an open sentence
         # introduces the goals its list completes
@@ -1517,18 +1576,22 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
         return False  # "… krav på hur kommunens ekonomi ska hanteras.": a "ska" that only asks how is no goal
     if as_heading:
         walk.heading_goal, walk.explained_after = bi, None
+    _add_title_goal(walk, text, b.number, bi)
+    return True
+
+
+def _add_title_goal(walk: Walk, text: str, number: Optional[str], bi: int) -> None:
+    """A goal under a title about goals: one level below the goal area in force, or at the title's level."""
     level = title_level(walk)
     council_title = level == "council"
     if walk.area is not None:  # under a goal area: one level below it
         area_level = walk.level_of(walk.area)
-        gid = walk.add_goal(text, "committee" if area_level == "council" else "sub", walk.area, b.number, bi)
-        walk.target = gid
-        return True
-    gid = walk.add_goal(text, level, None if council_title else walk.council, b.number, bi)
+        walk.target = walk.add_goal(text, "committee" if area_level == "council" else "sub", walk.area, number, bi)
+        return
+    gid = walk.add_goal(text, level, None if council_title else walk.council, number, bi)
     walk.target = gid
     if council_title:
         walk.council = gid
-    return True
 
 
 # "… STRATEGISK INRIKTNING Svalövs kommun ska: vara en attraktiv kommun … . verka för att … ." — the items of a

@@ -29,9 +29,9 @@ from plantrace.schema import Indicator, IndicatorValue
 _LABEL = r"(?:Indikator|Mätetal|Nyckeltal|Mått|Resultatmått|Målindikator|Styrtal)"
 # "Indikator: …", "Mätetal 2 – …", without a colon "Indikator Andel …" (a capital after the label), a label with a
 # short qualifier of its own ("Mått kopplat till målet: …"), and a numbered label behind a short source or year
-# ("KKiK 2021 mått 3: …", "Enkät 2 indikator 1: …")
+# ("KKiK 2021 mått 3: …", "KKiK 2017 mått 16a: …", "Enkät 2 indikator 1: …")
 LABEL_LINE = re.compile(rf"^(?:(?:[\wÅÄÖåäö-]+\s+){{1,3}}(?=(?i:{_LABEL})\s+\d))?(?i:{_LABEL})"
-                        rf"(?:(?:\s+\d{{1,2}}(?:\.\d{{1,2}})*)?\s*[:–]\s*|(?:\s+[a-zåäö]+){{1,4}}\s*:\s*|\s+(?=[A-ZÅÄÖ])(?![A-ZÅÄÖ]{{1,6}}\.\d))"  # a code ("KS.2.1") is a card's (indicator_cards)
+                        rf"(?:(?:\s+\d{{1,2}}(?:\.\d{{1,2}})*[a-z]?)?\s*[:–]\s*|(?:\s+[a-zåäö]+){{1,4}}\s*:\s*|\s+(?=[A-ZÅÄÖ])(?![A-ZÅÄÖ]{{1,6}}\.\d))"  # a code ("KS.2.1") is a card's (indicator_cards)
                         rf"(?P<text>\S.*)$")
 # a goal with its measure in parentheses: "• Fler invånare röker inte (Indikator: Andel dagligrökare, Källa: …)"
 INLINE_LABEL = re.compile(rf"\((?:{_LABEL})\s*:\s*(?P<text>[^(),]+?)\s*(?:,\s*(?:källa|mäts|mätning|data)\b[^()]*)?\)", re.I)

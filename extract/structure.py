@@ -29,6 +29,7 @@ STRUCTURE_RULES: list[str] = [
     "goals_judged_in_prose",  # "Målet om att bli X har uppnåtts": the goal named where it is judged (does not claim)
     "coded_goals_run_on",  # "… KF 1: <goal> Mått 1:1 <measure> …" run into one paragraph (does not claim)
     "goal_sentences_run_on",  # "Prioriterade KF-mål" ⏎ "<area> Befolkningen ska öka … . Kommunen ska … ." in one paragraph
+    "goals_named_above",  # "<state>." ⏎ "<state>." ⏎ "… de föreslagna målformuleringarna …" (does not claim)
     "numbered_heading",  # numbered section headings: goal trees, assignment lists, other chapters
     "table_row",  # rows belong to tables; only stamped
     "status_line",  # a bare status line read with the statement above it ("Uppnås ej"): claimed, nothing more

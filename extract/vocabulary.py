@@ -205,6 +205,13 @@ def imperative(text: str) -> bool:
     return first.strip(",.:") in IMPERATIVES and text[:1].isupper()
 
 
+def aim_first(text: str) -> bool:
+    """The text opens with what shall be done, in any case ("förbättra resultaten", "öka inkluderingen"): a named
+    aim or task inside a sentence."""
+    first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
+    return first in IMPERATIVES or first.endswith("a") and first[:-1] in IMPERATIVES
+
+
 def verb_first(text: str) -> bool:
     """An imperative or an infinitive opens the text ("Utred …", "Utreda …", "Ta fram …"), as the items of an
     assignment list do."""

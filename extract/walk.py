@@ -48,6 +48,8 @@ _DOCUMENT_PART = re.compile(r"^(?:inledning|bakgrund|sammanfattning|innehåll|in
 # "Ekonomi handlar om att kommunen ska …", "Medarbetare innebär att …": what a focus area means, not a goal of it
 _AREA_DEFINED = re.compile(r"^[A-ZÅÄÖ][\wåäö-]*(?:\s+(?:och|&)\s+[\wåäö-]+)?\s+(?:handlar\s+om|innebär|betyder|omfattar)\s", re.I)
 _TERMINATED = re.compile(r"[.!?:)]\s*$")
+# a minutes' reference to a paragraph ("AU § 122", "Tekniska nämnden 2003-04-29, § 85"): where a matter was handled
+MINUTES_REFERENCE = re.compile(r"^(?:[A-ZÅÄÖ][\wåäö-]*(?:\s+[\wåäö-]+){0,2}\s+)?(?:\d{4}-\d{2}-\d{2},?\s+)?§\s*\d+[a-z]?$")
 _BODY_ONLY = re.compile(r"^(?:[\wåäö-]+\s+(?:och|&)\s+)?[\wåäö-]*(?:fullmäktige|nämnden|styrelsen|förvaltningen)\s*$",
                         re.I)
 
@@ -204,10 +206,10 @@ class Walk:
         ctx = self.ctx
         text = goal_wording(text)
         if not re.search(r"[^\W\d_]{2}", text) or _DOCUMENT_PART.match(text) or _BODY_ONLY.match(text) \
-                or _AREA_DEFINED.match(text) or _NO_STATEMENT.match(text):
+                or _AREA_DEFINED.match(text) or _NO_STATEMENT.match(text) or MINUTES_REFERENCE.match(text):
             return None  # a header cell or a year under a label ("Mål" ⏎ "2019"), a chapter's name, a field's label,
             # the body a record names ("Beslutad av" ⏎ "1. Regionfullmäktige"), a question or a form's answers
-            # ("Hjälpte informationen på sidan dig?" ⏎ "Ja Nej", a web page's furniture): not a goal
+            # ("Hjälpte informationen på sidan dig?" ⏎ "Ja Nej", a web page's furniture), a minutes' reference: not a goal
         if b0 == len(self.blocks) - 1 and self.blocks[b0].text.rstrip().endswith(text) \
                 and self.cut_off(b0, text, self.ctx.get("goals")[-1].text if self.ctx.get("goals") else None):
             return None

@@ -1,0 +1,156 @@
+"""Goals and assignments in layouts a held-out set of real openings (r47xx) showed plantrace missing or misreading:
+a minutes' references and decision titles under a title about goals, what a majority will work for listed with
+studies among the points, assignments announced and then named in the next sentence, short statements that the
+sentence below names as goals, a goal heading its own assessment table, coded measures under a goal, and what a
+committee wants ("Vi vill att …"). Each signal has variants in different wordings and a case where the same shape
+means something else. All text is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from plantrace.extract import extract_text
+
+
+def _goals(text: str) -> list[str]:
+    return [g.text.rstrip(".") for g in extract_text(text).goals]
+
+
+def _assignments(text: str) -> list[str]:
+    return [a.text.rstrip(".") for a in extract_text(text).assignments]
+
+
+# --- a protocol's references and decision titles under a title about goals are no goals --------------------------
+
+@pytest.mark.parametrize("reference,earlier", [("AU § 88", "Barn- och utbildningsnämnden 2019-03-12, § 41"),
+                                               ("KSAU § 231", "Miljönämnden 2021-11-02, § 7")])
+def test_a_minutes_reference_is_no_goal(reference, earlier):
+    text = (f"KS § 64\nRevidering av verksamhetsmål\n\n{reference}\n- {earlier}\n"
+            "Nämnden har sett över sina verksamhetsmål inför nästa år och föreslår två ändringar.\n\n"
+            "Kommunstyrelsens beslut\n"
+            "• Förvaltningen får i uppdrag att ta fram reviderade mål till budgetberedningen.\n\n"
+            "Kommunstyrelsens förslag till kommunfullmäktige\n• De föreslagna målen godkänns.\n")
+    doc = extract_text(text)
+    assert reference not in [g.text for g in doc.goals] and earlier not in [g.text for g in doc.goals]
+    assert not any("beslut" in g.text or "förslag till" in g.text for g in doc.goals)
+    assert [a.text.rstrip(".") for a in doc.assignments] == [
+        "Förvaltningen får i uppdrag att ta fram reviderade mål till budgetberedningen"]
+
+
+# --- what a majority will work for: the points are goals, a point asking for a study is an assignment ------------
+
+MAJORITY = [
+    ("Det nya styret ska arbeta för:",
+     ["En stabil ekonomi med oförändrad skattesats", "Vi ska ha förskolor med små barngrupper",
+      "Fortsätta utbyggnaden av gång- och cykelvägar"],
+     ["Utreda en ny simhall i centralorten"]),
+    ("Majoriteten vill verka för:",
+     ["Trygga och välskötta parker i alla tätorter", "Fler lägenheter för unga vuxna"],
+     ["Se över avgifterna inom kulturskolan", "Undersöka möjligheten till fri kollektivtrafik för pensionärer"]),
+]
+
+
+@pytest.mark.parametrize("intro,goals,studies", MAJORITY)
+def test_points_a_majority_works_for(intro, goals, studies):
+    bullets = "\n".join(f"• {t}" for t in goals[:1] + studies + goals[1:])
+    doc = extract_text(f"Politisk plattform\n\n{intro}\n\n{bullets}\n")
+    assert sorted(g.text for g in doc.goals) == sorted(goals)
+    assert sorted(a.text for a in doc.assignments) == sorted(studies)
+
+
+def test_a_list_of_what_was_done_is_no_list_of_goals():
+    doc = extract_text("Året i korthet\n\nUnder året har vi bland annat arbetat med:\n\n"
+                       "• Ombyggnaden av simhallen\n• Utreda behovet av fler förskoleplatser\n")
+    assert doc.goals == [] and doc.assignments == []
+
+
+# --- assignments announced, then named as what to do in the next sentence ----------------------------------------
+
+@pytest.mark.parametrize("text,tasks", [
+    ("I budgeten ges ett antal uppdrag till förvaltningen. Det handlar bland annat om att stärka samarbetet med "
+     "skolorna, minska matsvinnet och att utveckla e-tjänsterna.",
+     ["stärka samarbetet med skolorna", "minska matsvinnet", "utveckla e-tjänsterna"]),
+    ("Nämnden fick tre nya uppdrag under våren. Det gäller om att ta fram en lokalplan, att se över taxorna samt "
+     "att utreda ett nytt äldreboende.",
+     ["ta fram en lokalplan", "se över taxorna", "utreda ett nytt äldreboende"]),
+])
+def test_assignments_named_after_they_are_announced(text, tasks):
+    assert sorted(_assignments(text)) == sorted(tasks)
+
+
+def test_a_sentence_about_work_without_assignments_announced_names_none():
+    text = ("I budgeten finns stora satsningar på skolan. Det handlar bland annat om att anställa fler lärare, "
+            "rusta upp skolgårdar och att köpa in nya läromedel.")
+    assert _assignments(text) == []
+
+
+# --- short statements that the sentence right below names as goals ------------------------------------------------
+
+@pytest.mark.parametrize("statements,naming", [
+    (["I Norrby är invånarna trygga.", "Norrby kommun är en attraktiv arbetsgivare.", "Ekonomin är i balans."],
+     "Så lyder de föreslagna målformuleringarna till kommunfullmäktiges övergripande mål."),
+    (["Alla elever lämnar grundskolan med godkända betyg.", "Barngrupperna i förskolan är små."],
+     "Dessa två mål har nämnden arbetat med under året, och arbetet fortsätter."),
+])
+def test_statements_named_as_goals_below_them(statements, naming):
+    text = "Förord\n\n" + "\n\n".join(statements) + f"\n\n{naming}\n\nÅret har präglats av stora förändringar.\n"
+    doc = extract_text(text)
+    assert [g.text for g in doc.goals] == statements
+    assert doc.followups == []
+
+
+def test_short_statements_without_a_naming_sentence_are_no_goals():
+    text = ("Förord\n\nI Norrby är invånarna trygga.\n\nEkonomin är i balans.\n\n"
+            "Året har präglats av stora förändringar för kommunen.\n")
+    assert _goals(text) == []
+
+
+# --- a goal that heads its own assessment table: the rows are its parts --------------------------------------------
+
+def test_a_goal_heading_its_assessment_table():
+    text = ("Här redovisas bedömningen av kommunfullmäktiges mål.\n\n"
+            "I Norrby ska alla kunna leva ett gott liv  Bedömning utifrån indikatorer Bedömning utifrån nyckeltal  "
+            "Sammanvägd bedömning\nInvånarna har god hälsa\nÄldre känner sig trygga\n\nSymbolförklaring:\n\n"
+            "Uppfyllt\nDelvis uppfyllt\n")
+    goals = extract_text(text).goals
+    assert [g.text for g in goals] == ["I Norrby ska alla kunna leva ett gott liv", "Invånarna har god hälsa",
+                                       "Äldre känner sig trygga"]
+    assert goals[1].parent == goals[0].id and goals[1].level == "sub"
+
+
+# --- coded measures under a goal are measures, not goals ----------------------------------------------------------
+
+def test_coded_measures_under_a_goal():
+    text = ("Kommunfullmäktiges mål\n\nBarn och unga ska ha en god utbildning\n\n"
+            "Nämnderna följer målet med flera indikatorer och bedömer det som delvis uppfyllt.\n\n"
+            " • KKiK 2019 mått 12a: Elever i åk 3 som klarat alla delprov i matematik, Norrby: 71%, riksmedel: 74%\n"
+            " • KKiK 2019 mått 12b: Resultat på nationella prov i svenska i åk 6, Norrby: 58, riksmedel: 62\n")
+    doc = extract_text(text)
+    assert [g.text for g in doc.goals] == ["Barn och unga ska ha en god utbildning"]
+    assert [i.name for i in doc.indicators] == ["Elever i åk 3 som klarat alla delprov i matematik",
+                                               "Resultat på nationella prov i svenska i åk 6"]
+
+
+# --- what a committee wants ("Vi vill att …"): the goal is what it wants ------------------------------------------
+
+def test_what_a_committee_wants_under_its_goals_title():
+    text = ("Mål för nämnden\n\nOmsorgsnämnden har effektmål inom två områden: kund och kvalitet samt ekonomi.\n\n"
+            "Kund och kvalitet\n\nVi vill att brukarna inom hemtjänsten upplever\n\n"
+            "  • stor delaktighet i planeringen av sina insatser.\n  • ett respektfullt bemötande.\n\n"
+            "Vi vill att alla boenden erbjuder minst en aktivitet varje dag.\n\n"
+            "Ekonomi\n\nNämnden vill att verksamheterna håller sin budget.\n")
+    assert _goals(text) == ["stor delaktighet i planeringen av sina insatser", "ett respektfullt bemötande",
+                            "alla boenden erbjuder minst en aktivitet varje dag", "verksamheterna håller sin budget"]
+
+
+def test_what_a_committee_wants_right_under_its_goals_title():
+    text = ("Nämndens mål 2026\n\nVi vill att alla barn i förskolan\n\n  • möter utbildad personal varje dag.\n"
+            "  • får vistas utomhus minst en timme om dagen.\n\n"
+            "Vi vill att fritidsgårdarna når fler flickor än i dag.\n")
+    assert _goals(text) == ["möter utbildad personal varje dag", "får vistas utomhus minst en timme om dagen",
+                            "fritidsgårdarna når fler flickor än i dag"]
+
+
+def test_what_someone_wants_outside_goals_is_no_goal():
+    text = "Nyheter\n\nVi vill att du hör av dig med synpunkter på parkerna.\n"
+    assert _goals(text) == []
