@@ -25,6 +25,7 @@ from plantrace.extract.vocabulary import (
     names_bodies,
     verb_first,
 )
+from plantrace.extract.context import fold
 from plantrace.extract.walk import Walk, first_sentence, opening_sentence, rule, sentences
 from plantrace.nlp_models.status import REPORT_BACK_APPROVED, status_match
 
@@ -325,18 +326,68 @@ def responsibility_marker(walk: Walk, bi: int, b: Block) -> bool:
     return True
 
 
-_RESPONSIBLE_LINE = re.compile(r"^(?:ansvar(?:ig)?(?:\s+nämnd)?|ansvarig\s+för\s+genomförande)\s*:\s*(?P<who>[A-ZÅÄÖ][^:]{1,80}?)"
+_RESPONSIBLE_LABEL = r"(?:ansvar(?:ig|iga)?(?:\s+(?:nämnd|organisation|förvaltning|enhet))?|ansvarig\s+för\s+genomförande)"
+_RESPONSIBLE_LINE = re.compile(rf"^{_RESPONSIBLE_LABEL}\s*:\s*(?P<who>[A-ZÅÄÖ][^:]{{1,80}}?)"
                                r"(?:\s{2,}|\s+(?=[A-ZÅÄÖ][a-zåäö]+\s*:)|$)", re.I)
+_RESPONSIBLE_ALONE = re.compile(rf"^{_RESPONSIBLE_LABEL}\s*:$", re.I)
 
 
 @rule("responsible_line", kinds=("para",))
 def responsible_line(walk: Walk, bi: int, b: Block) -> bool:
-    """"Ansvar: SON, VON" under an assignment names who carries it out."""
-    m = _RESPONSIBLE_LINE.match(b.text.strip()) if b.kind == "para" else None
+    """"Ansvar: SON, VON" under an assignment names who carries it out; so does the label alone over a bullet
+    per body ("Ansvarig organisation:" ⏎ • "Tekniska nämnden" ⏎ • …), which are bodies, never tasks."""
+    text = b.text.strip()
+    if b.kind == "para" and _RESPONSIBLE_ALONE.match(text):
+        k = bi + 1
+        while k < len(walk.blocks) and walk.blocks[k].kind == "bullet" and len(walk.blocks[k].text.split()) <= 6:
+            walk.announced.add(k)
+            walk.listed.add(k)  # (claimed by `announced_goal_line`, the title in force kept)
+            k += 1
+        if walk.target and walk.target.startswith("a") and k > bi + 1:
+            walk.set_responsible(walk.target, ", ".join(walk.blocks[j].text.strip() for j in range(bi + 1, k)))
+        return True
+    m = _RESPONSIBLE_LINE.match(text) if b.kind == "para" else None
     if not m or not walk.target or not walk.target.startswith("a"):
         return False
     walk.set_responsible(walk.target, m.group("who"))
     return True
+
+
+# the fields of a record page of an action (a goal system's page of one measure to take): "Ansvarig organisation:",
+# "Åtgärdsstatus:", or its code under its kind ("Uppdrag PHU.1.1.2", "Åtgärd KL.3")
+_RECORD_FIELD = re.compile(r"^(?:ansvarig\s+organisation\s*:|åtgärdsstatus\s*:|(?:uppdrag|åtgärd)\s+[A-ZÅÄÖ]{1,6}\.\d)",
+                           re.I | re.M)
+
+
+def _record_page(walk: Walk) -> bool:
+    if walk.record_fields is None:
+        walk.record_fields = any(_RECORD_FIELD.match(b.text.strip()) for b in walk.blocks)
+    return walk.record_fields
+
+
+@rule("record_statement", kinds=("para",))
+def record_statement(walk: Walk, bi: int, b: Block) -> bool:
+    """A record page of an action: its name as the title ("Solceller – kommunkoncernen"), the action itself in
+    the first paragraph below it ("Kommunen ska senast 2020 installera …", "Utbyggnad av X, fokus på …"), its
+    fields after. The paragraph is the assignment the page follows up."""
+    if b.kind != "para" or bi == 0 or walk.title_block != bi - 1 or walk.ctx.get("assignments") \
+            or not _record_page(walk):
+        return False
+    first = sentences(b.text.strip())[0]
+    title_words = fold(walk.title or "").split()[:2]
+    if len(first) > 400 or first.rstrip().endswith(":") or _RECORD_FIELD.match(first) \
+            or not (_SHALL.search(first) or title_words and fold(first).split()[:2] == title_words):
+        return False
+    walk.target = walk.add_assignment(first.rstrip(" ."), None, bi)
+    status = next((m.group(1).strip() for k in range(bi + 1, len(walk.blocks))
+                   if (m := _RECORD_STATUS.match(walk.blocks[k].text.strip()))), None)
+    if status:  # "Åtgärdsstatus:Genomförs kontinuerligt Genomförs kontinuerligt" (a web page's label and tooltip)
+        half = status[: len(status) // 2].strip()
+        walk.assess(walk.target, half if status == f"{half} {half}" else status)
+    return True
+
+
+_RECORD_STATUS = re.compile(r"^(?:åtgärdsstatus|uppdragsstatus|status)\s*:\s*(\S[^:]{0,80})$", re.I)
 
 
 # "Uppdrag till kommunstyrelsen." on its own line: who is given the statement above it to carry out
@@ -466,10 +517,10 @@ def assignment_in_text(walk: Walk, bi: int, b: Block) -> bool:
 # utbildningsnämnden senast 31 mars ska inkomma med …")
 # (or granted a motion's proposal: "Motionen bifölls till den delen, att kommunen skall söka samarbete …"; or
 # decided that a report shall be given: "RS beslutade att en återrapport ska lämnas till RS under våren …")
-_DECIDED_SHALL = re.compile(rf"\b(?:beslut(?:ade|ar|at|a)\s+|(?:föreslår|föreslog)\s+(?:(?:(?!mål|syfte)[^.;:]){{0,120}}?\s)?|"
+_DECIDED_SHALL = re.compile(rf"\b(?:beslut(?:ade|ar|at|a)\s+(?:den\s+\d{{1,2}}\s+[a-zåäö]+\s+(?:\d{{4}}\s+)?)?|(?:föreslår|föreslog)\s+(?:(?:(?!mål|syfte)[^.;:]){{0,120}}?\s)?|"
                             rf"bifölls\s+(?:[^.;:,]{{0,40}}?\s)?(?:delen|del)\s*,?\s+)"
                             rf"(?:även\s+|också\s+|dessutom\s+)?att\s+"
-                            rf"(?P<clause>(?P<who>{BODY}|[A-ZÅÄÖ][\wåäö-]+(?:\s+och\s+[\wåäö-]+)?|kommunen|"
+                            rf"(?P<clause>(?P<who>[\wåäö]+-\s+och\s+{BODY}|{BODY}|[A-ZÅÄÖ][\wåäö-]+(?:\s+och\s+[\wåäö-]+)?|kommunen|"
                             rf"(?:en|ett)\s+(?:ny\s+|fördjupad\s+)?(?:åter)?(?:rapport|redovisning|utredning|översyn|"
                             rf"förstudie|kartläggning|handlingsplan|analys))"
                             rf"(?:\s+(?:senast|före|under|innan|till|i|den|efter)(?:\s+[\wåäö\d]+){{1,4}}?)?\s+(?:ska|skall)\s+"
@@ -480,6 +531,10 @@ _PROPOSER = re.compile(r"\b(?:motionär\w*|förslagsställ\w*|medborgare[nt]?|in
 _DECIDED_ON_TASK = re.compile(r"\bbeslut(?:ade|ar|at)\s+(?:även\s+|också\s+)?om\s+(?P<clause>(?:ett\s+)?(?:nytt\s+|"
                               r"fortsatt\s+|vidare\s+)?[\wåäö]*uppdrag\s+(?:kring|om|gällande|avseende|rörande)\s+\S.{8,300})$",
                               re.I)
+# "Beslutet blev att gå vidare med en fördjupad utredning …": a decision told as what to do, a study to make
+_DECISION_WAS = re.compile(r"^(?:Beslutet|Nämndens\s+beslut|Styrelsens\s+beslut)\s+(?:blev|var)\s+att\s+"
+                           r"(?P<clause>[a-zåäö]+\s.{8,300})$")
+_STUDY_WORDS = re.compile(r"\b(?:utred\w*|ta\s+fram|se\s+över|översyn|kartlägg\w*|undersök\w*|förstudie)\b", re.I)
 # a municipality's own "ska" states a goal, unless what it shall do is a task ("kommunen ska utreda …")
 _TASK_VERB = re.compile(r"^(?:utreda|ta|se|undersöka|kartlägga|analysera|pröva|återkomma|redovisa|inkomma|lämna|söka|"
                         r"ansöka|inleda|påbörja|upprätta|tillsätta)$", re.I)
@@ -490,10 +545,15 @@ def decided_shall(walk: Walk, bi: int, b: Block) -> bool:
     """A decision told in running text that a committee or office shall do something is an assignment to it, the
     clause from its name (a municipality's own "ska ha …", "ska vara …" states a goal, no task). Claims nothing:
     the paragraph may give assignments in other words too."""
-    if b.kind not in _TEXT_KINDS or "eslut" not in b.text and "öreslå" not in b.text and "bifölls" not in b.text \
-            or " ska" not in b.text and "uppdrag" not in b.text:
+    if b.kind not in _TEXT_KINDS or "eslut" not in b.text and "öreslå" not in b.text and "bifölls" not in b.text:
         return False
     for sentence in sentences(b.text):
+        was = _DECISION_WAS.match(sentence.strip().rstrip(".")) if "eslut" in sentence[:20] else None
+        if was and _STUDY_WORDS.search(was.group("clause")):
+            walk.accounted_here(walk.add_assignment(was.group("clause"), b.number, bi))
+            continue
+        if " ska" not in sentence and "uppdrag" not in sentence:
+            continue
         task = _DECIDED_ON_TASK.search(sentence.rstrip(" .")) if "uppdrag" in sentence else None
         if task:
             walk.accounted_here(walk.add_assignment(task.group("clause"), b.number, bi))

@@ -1505,6 +1505,7 @@ def _completes_intro(walk: Walk, bi: int) -> bool:
 _YEAR_SHALL = re.compile(r"^(?:19|20)\d\d\s+(?:ska|skall)\s", re.I)
 
 
+_EXAMPLE_INTRO = re.compile(r"\b(?:till\s+exempel|exempelvis|som\s+exempel|ett\s+exempel(?:\s+är)?)\s*:\s*$", re.I)
 # a list item that gives a measure by its code ("KKiK 2017 mått 16a: …", "Indikator 3.2: …")
 _CODED_MEASURE_ITEM = re.compile(r"^[^:]{0,40}?\b(?:mått|indikator|nyckeltal|mätetal)\s+(?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,3}"
                                  r"(?:\.\d{1,3})*[a-z]?\s*:\s*\S", re.I)
@@ -1522,6 +1523,8 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
         return False
     if _VISION_SAID.match(text):
         return False  # "Kommunens vision är att …": the vision, whatever it says it shall be
+    if b.kind == "para" and bi and _EXAMPLE_INTRO.search(walk.blocks[bi - 1].text[-30:]):
+        return False  # "Alla målen sträcker sig över alla verksamheter. Till exempel:" ⏎ <an example, no goal>
     if b.kind != "para" and _CODED_MEASURE_ITEM.match(text):
         return False  # "KKiK 2017 mått 16a: <measure>, <place>: 79%": a measure the goal is followed with, no goal
     if b.kind == "para" and text.endswith(":") and _NOT_GOAL_GROUP.search(sentences(text)[-1]) \

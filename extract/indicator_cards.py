@@ -219,10 +219,12 @@ def _kpi_page(out: _Out, skip: set[int]) -> None:
     lines = out.ctx.layout.lines
     for i, ln in enumerate(lines):
         t = ln.text.strip()
-        if i in skip or len(t) < 12 or " " not in t or not _UNIT_WORD.fullmatch(t.rsplit(None, 1)[-1]):
+        if i in skip or len(t) < 12 or " " not in t:
             continue
-        m = _UNIT_TAIL.match(t)
-        if not m or re.search(r"\d", m.group("name")[-1:]):
+        # the name with its unit ("Andel nöjda besökare. %"), or asked without one ("Hur många nya företag … ?")
+        m = _UNIT_TAIL.match(t) if _UNIT_WORD.fullmatch(t.rsplit(None, 1)[-1]) else \
+            _QUESTION.fullmatch(t) if t.endswith("?") else None
+        if not m or re.search(r"\d", m.group(1)[-1:]):
             continue
         h = _nonblank(lines, i)
         if h is None:
@@ -241,7 +243,7 @@ def _kpi_page(out: _Out, skip: set[int]) -> None:
         if len(vals) < 2:
             continue
         values = [_value("actual", vals[0], int(year.group(0)))] + [_value("comparison", v, None) for v in vals[1:]]
-        name = m.group("name").rstrip(" .,")
+        name = m.group(1).rstrip(" .,")
         start = ln.start + ln.text.index(name)
         out.add(name, (start, start + len(name)), i, values)
 

@@ -63,6 +63,7 @@ STRUCTURE_RULES: list[str] = [
     "decided_targets",  # "att resultatet … ska vara minst 1,5 % …" among a council's decisions: a goal
     "agenda_assignment",  # "7. Förslag om uppdrag till X att …", "Utredningsuppdrag 19/04 – Utreda …"
     "assignment_source_note",  # "<ärende> (Uppdrag från kommunfullmäktige …)" in an agenda or a list (does not claim)
+    "record_statement",  # a record page's action: "<name>" ⏎ "<the action>" ⏎ … "Ansvarig organisation: …"
     "responsible_line",  # "Ansvar: SON, VON" under an assignment
     "assignment_list_item",  # items, bullets and imperative lines under an assignment title
     "responsibility_marker",  # "Utred … (KS)": an imperative carrying its responsible committee

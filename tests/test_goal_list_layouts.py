@@ -154,3 +154,72 @@ def test_what_a_committee_wants_right_under_its_goals_title():
 def test_what_someone_wants_outside_goals_is_no_goal():
     text = "Nyheter\n\nVi vill att du hör av dig med synpunkter på parkerna.\n"
     assert _goals(text) == []
+
+
+# --- a record page of an action: its name, the action below it, then its fields ----------------------------------
+
+RECORD_PAGES = [
+    ("Laddplatser – kommunkoncernen",
+     "Kommunen ska tillsammans med de kommunala bolagen senast 2026 bygga 40 publika laddplatser.",
+     "Beskrivning av arbetsgång:\nLaddplatser planeras vid nya parkeringar.\n\nKommentar\n\n"
+     "Arbetet har påbörjats men går långsammare än planerat.\n\nUppdrag KLM.2.1.4\nSenast ändrad: 2025-03-01\n"
+     "Ansvarig organisation:\n  • Tekniska nämnden\n  • Norrby Energi AB\nKontakt:\n",
+     ["Tekniska nämnden", "Norrby Energi AB"]),
+    ("Energieffektivisering av skolor",
+     "Energieffektivisering av skolor, med fokus på ventilation och belysning",
+     "Åtgärdsstatus:Pågår Pågår\n\nResultat\n\nTre skolor har fått ny belysning under året.\n\n"
+     "Ansvarig organisation: Fastighetsnämnden\n",
+     ["Fastighetsnämnden"]),
+]
+
+
+@pytest.mark.parametrize("name,action,fields,bodies", RECORD_PAGES)
+def test_a_record_page_gives_its_action_and_who_carries_it_out(name, action, fields, bodies):
+    doc = extract_text(f"Sök\n\n{name}\n\n{action}\n\n{fields}")
+    assert [(a.text.rstrip("."), a.responsible) for a in doc.assignments] == [(action.rstrip("."), bodies)]
+
+
+def test_a_page_without_record_fields_gives_no_action():
+    doc = extract_text("Nyheter\n\nLaddplatser i centrum\n\nKommunen ska bygga fler laddplatser i centrum nästa år.\n\n"
+                       "Kontakt: Tekniska kontoret\n")
+    assert doc.assignments == []
+
+
+# --- a measure's own page asks it as a question, its values one a line under a glued header --------------------
+
+def test_a_measure_asked_as_a_question_over_its_values():
+    text = ("Hur många bostäder har färdigställts per 1 000 invånare i kommunen?\n\n"
+            "Norrby 2024Snitt KKiKSämsta värdeBästa värdeUtveckling\n\n4,2\n\n3,1\n\n0,4\n\n12,8\n\n»\n\n"
+            "Kommentar\n\nResultatet har förbättrats.\n")
+    inds = extract_text(text).indicators
+    assert [i.name for i in inds] == ["Hur många bostäder har färdigställts per 1 000 invånare i kommunen"]
+    assert [(v.kind, v.year, v.value) for v in inds[0].values][:2] == [("actual", 2024, 4.2), ("comparison", None, 3.1)]
+
+
+# --- the paragraph after "Till exempel:" is an example, no goal ---------------------------------------------------
+
+def test_an_example_under_goals_is_no_goal():
+    text = ("Kommunens mål\n\nDessa mål är\n\n  • En trygg uppväxt\n  • Ett växande näringsliv\n\n"
+            "Målen gäller alla verksamheter. Till exempel:\n\n"
+            "Vi behöver bra skolor för att familjer ska vilja flytta hit. Det kräver att vi bygger nya förskolor.\n")
+    assert _goals(text) == ["En trygg uppväxt", "Ett växande näringsliv"]
+
+
+# --- a decision told with its date, to a body named "X- och Ynämnden"; a decision told as a study to make ----------
+
+@pytest.mark.parametrize("text,task", [
+    ("Kommunstyrelsens arbetsutskott beslutade den 3 mars att kultur- och fritidsnämnden ska redovisa en plan för "
+     "hur besöken på biblioteken kan öka.",
+     "kultur- och fritidsnämnden ska redovisa en plan för hur besöken på biblioteken kan öka"),
+    ("Fullmäktige behandlade utredningen om en ny brandstation. Beslutet blev att gå vidare med en fördjupad "
+     "utredning av två tänkbara tomter.",
+     "gå vidare med en fördjupad utredning av två tänkbara tomter"),
+])
+def test_decisions_told_in_news(text, task):
+    assert _assignments(text) == [task]
+
+
+def test_a_decision_that_approves_is_no_assignment():
+    text = ("Fullmäktige behandlade budgeten. Beslutet blev att anta budgeten med oförändrad skattesats. "
+            "Bakgrunden till beslutet är att nämnderna har utrett sina kostnader.")
+    assert _assignments(text) == []
