@@ -158,6 +158,9 @@ def verdict_line(walk: Walk, bi: int, b: Block) -> bool:
 # the goal named just above it
 _GOAL_ASSESSED = re.compile(r"^(?:det\s+|vårt\s+|detta\s+)?(?:[\wåäö]+\s+){0,2}?(?:mål(?:et)?|målområdet)\b", re.I)
 _ASSESSED = ("done", "partial", "not_done")
+_SUMMED_VERDICT = re.compile(r"(?:^|(?<=[.!?]\s))(?:Den\s+)?(?:sammanvägda\s+|samlade\s+|övergripande\s+|totala\s+)?"
+                             r"[Bb]edömningen\s+(?:blir|är)\s+(?:därmed\s+|således\s+|därför\s+)?att\s+målet\s[^.!?]{3,120}"
+                             r"[.!]?$")
 
 
 @rule("goal_heading_assessed", kinds=("para", "heading"))
@@ -165,14 +168,17 @@ def goal_heading_assessed(walk: Walk, bi: int, b: Block) -> bool:
     """A goal written as a short heading whose paragraph opens by assessing it ("Fler i jobb" ⏎ "Det strategiska
     målet Fler i jobb bedöms vara delvis uppfyllt. …"), as annual reports follow up their goals in prose."""
     nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
-    if b.kind not in ("para", "heading") or b.number or nxt is None or nxt.kind != "para" \
-            or not _GOAL_ASSESSED.match(nxt.text.lstrip()):
+    if b.kind not in ("para", "heading") or b.number or nxt is None or nxt.kind != "para":
+        return False
+    summed = "edömningen" in nxt.text[-200:] and _SUMMED_VERDICT.search(nxt.text.rstrip())
+    if not _GOAL_ASSESSED.match(nxt.text.lstrip()) and not summed:
         return False  # (the anchored test of the paragraph below first: most blocks fail there)
     text = b.text.strip()
     if len(text.split()) > 14 or text.endswith((".", ":", "?")) or not text[:1].isupper() or about_goals(text) \
             or _FIELD.match(text + " "):
         return False
-    first = first_sentence(nxt.text.strip())
+    # (or its account ends by summing up: "… Den sammanvägda bedömningen blir därmed att målet är delvis uppfyllt.")
+    first = summed.group(0) if summed else first_sentence(nxt.text.strip())
     if len(first) > 250:
         return False
     assessed = status_match(first)

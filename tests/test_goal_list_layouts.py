@@ -223,3 +223,23 @@ def test_a_decision_that_approves_is_no_assignment():
     text = ("Fullmäktige behandlade budgeten. Beslutet blev att anta budgeten med oförändrad skattesats. "
             "Bakgrunden till beslutet är att nämnderna har utrett sina kostnader.")
     assert _assignments(text) == []
+
+
+# --- a goal's account that ends by summing up its assessment --------------------------------------------------
+
+@pytest.mark.parametrize("verdict,status", [
+    ("Den sammanvägda bedömningen blir därmed att målet är delvis uppfyllt.", "partial"),
+    ("Den samlade bedömningen är att målet är uppfyllt.", "done"),
+])
+def test_a_goal_account_summed_up_in_its_last_sentence(verdict, status):
+    text = ("Barn och äldre\n\nHär redovisas bedömningen av kommunfullmäktiges mål.\n\n"
+            "Äldre ska känna sig trygga i sitt boende\n\nTre nämnder följer målet med egna indikatorer. De flesta målnivåer har nåtts under året, men "
+            f"trygghetsmätningen visar sämre resultat än tidigare. {verdict}\n")
+    fus = extract_text(text).followups
+    assert [(f.refers_to, f.status) for f in fus] == [("Äldre ska känna sig trygga i sitt boende", status)]
+
+
+def test_a_summing_up_of_something_else_is_no_goal_verdict():
+    text = ("Barn och äldre\n\nHär redovisas bedömningen av kommunfullmäktiges mål.\n\n"
+            "Äldre ska känna sig trygga i sitt boende\n\nNämnden har granskat boendena. Den samlade bedömningen är att lokalerna behöver renoveras.\n")
+    assert extract_text(text).followups == []
