@@ -11,7 +11,7 @@ from typing import Optional
 # "Kommunstyrelsen får till exempel i uppdrag att …", "Uppdrag ges till kommunens nämnder att …": an
 # assignment in running text, from its clause to the next clause that gives another one or the sentence's end
 # a body an assignment goes to, named after "uppdrag till": "kommunstyrelsen", "socialförvaltningen", "arbetsgruppen"
-BODY_END = r"[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|kontoret|utskottet|bolaget|gruppen|nämnderna|förvaltningarna)"
+BODY_END = r"[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|kontoret|kansliet|utskottet|bolaget|gruppen|nämnderna|förvaltningarna)"
 CLAUSE_CUE = re.compile(r"\b(?:(?P<verb>får|(?:ska|föreslås|bör|kommer\s+att)\s+få|fick|fått|ges|gavs|ger?|gav|gett|givit)"
                         r"(?P<between>\s+[\wåäö\- ]{2,60}?)?"
                         # "fick i samband med budgeten ett uppdrag att …": "ett uppdrag" after a verb of giving
@@ -40,7 +40,7 @@ _ADVERB = re.compile(r"\b(?:också|även|dessutom|därtill|nu)\s+", re.I)  # "ga
 _TIME_LEAD = re.compile(r"\s*(?:vid\s+(?:sitt|dess|nämndens|styrelsens)\s+(?:[\wåäö]+\s+)?(?:sammanträde|möte)\s+|"
                         r"(?:i|under|vid|den)\s+[\wåäö]+(?:\s+\d{4})?\s+)?")
 # the last word of a committee, office or company that gives, carries or receives an assignment
-BODY = r"[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|chefen|direktören|ledningen|utskottet|utskott|sektorn|kontoret|bolaget|" \
+BODY = r"[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|chefen|direktören|ledningen|utskottet|utskott|sektorn|kontoret|kansliet|bolaget|" \
         r"kommunen|nämnderna|förvaltningarna|nämnder|förvaltningar|bolag|bolagen|styrelser)"
 # … or a pronoun that stands for them ("Nu fick de i uppdrag att …")
 _RECIPIENT_END = re.compile(rf"(?:[A-ZÅÄÖ][\wåäö\-]*|{BODY}|AB|(?<![\wåäö])(?:de|dem|han|hon))$")
@@ -70,6 +70,10 @@ _ITEM_NUMBER_END = re.compile(r"(?<!\bden)(?<!\bnr)(?<!§)(?<!\d)\s+\d{1,2}\.$",
 _NEXT_ITEM = re.compile(r"\s\d{1,2}\.\s+(?=[A-ZÅÄÖ][a-zåäö])")
 
 
+# a protocol's part heading run into the sentence before it by a transcript
+_GLUED_HEADING = re.compile(r"(?<=[a-zåäö\d])\s+(?=(?:Ärendebeskrivning|Beslutsunderlag|Sammanfattning\s+av\s+ärendet|"
+                            r"Beskrivning\s+av\s+ärendet|Bakgrund|Yrkanden?|Beslutsgång|Propositionsordning|"
+                            r"Reservation(?:er)?|Protokollsanteckning(?:ar)?|Justerandes\s+sign)\b)")
 _DASHED_DECISION = re.compile(r"\s[-–]\s+(?=(?:i\s+övrigt|att|samt\s+att|därutöver)\s)", re.I)
 
 
@@ -92,8 +96,10 @@ def _subject_start(text: str, end: int) -> Optional[int]:
             k -= 2  # "Kommunstyrelsen och tekniska nämnden", "BORAB och förvaltningen": several bodies
         elif (prev[:1].islower() or k == 1 and text[:words[0].start()].strip() == "" and prev.endswith(("a", "s"))) \
                 and prev.lower() not in ("och", "samt", "att", "som", "där", "men") \
-                and text[words[k - 1].end():words[k].start()].strip() == "":
-            k -= 1  # "tekniska nämnden", "kommunens nämnder", "Tekniska nämnden" opening the sentence
+                and text[words[k - 1].end():words[k].start()].strip() == "" \
+                and not (words[k].group()[:1].isupper() and _SUBJECT_WORD.match(words[k].group())):
+            k -= 1  # "tekniska nämnden", "kommunens nämnder", "Tekniska nämnden" opening the sentence (a body's
+            # own name in capitals opens it: "… senast juni Kommunkansliet och …" does not take "juni")
         else:
             break
     return words[k].start()
@@ -156,6 +162,9 @@ def assignment_clauses(sentence: str, committee_ska: bool = False) -> list[str]:
         dashed = _DASHED_DECISION.search(sentence, start, end)
         if dashed:  # "… redovisa orsakerna - i övrigt notera redovisningen": the next decision of a flattened list
             end = dashed.start()
+        heading = _GLUED_HEADING.search(sentence, start, end)
+        if heading:  # "… senast den 30 april Ärendebeskrivning I samband med …": a transcript ran the next part in
+            end = heading.start()
         joined = _NEW_DECISION.search(sentence, start, end) or _COUNCIL_ACT.search(sentence, start, end) \
             or _BUT_DECIDED.search(sentence, start, end)
         if joined:  # "… i uppdrag att ta fram planer samt att uppföljning sker årligen": a decision of its own

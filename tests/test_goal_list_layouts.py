@@ -243,3 +243,17 @@ def test_a_summing_up_of_something_else_is_no_goal_verdict():
     text = ("Barn och äldre\n\nHär redovisas bedömningen av kommunfullmäktiges mål.\n\n"
             "Äldre ska känna sig trygga i sitt boende\n\nNämnden har granskat boendena. Den samlade bedömningen är att lokalerna behöver renoveras.\n")
     assert extract_text(text).followups == []
+
+
+# --- a decision run together by a transcript: the bodies named first, a part heading run into its end ------------
+
+@pytest.mark.parametrize("text,task", [
+    ("Rapporten godkänns och åtgärderna fortsätter under hösten Kommunkansliet och berörda nämnder får i uppdrag att "
+     "redovisa vidtagna åtgärder senast den 15 mars Ärendebeskrivning Under året har kontrollerna visat brister.",
+     "Kommunkansliet och berörda nämnder får i uppdrag att redovisa vidtagna åtgärder senast den 15 mars"),
+    ("Styrelsen beslutar att ge ekonomikontoret i uppdrag att ta fram en ny modell för internhyror Beslutsunderlag "
+     "Tjänsteskrivelse daterad 2024-02-01.",
+     "ekonomikontoret i uppdrag att ta fram en ny modell för internhyror"),
+])
+def test_a_transcript_run_decision(text, task):
+    assert _assignments(text) == [task]
