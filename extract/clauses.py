@@ -70,6 +70,7 @@ _ITEM_NUMBER_END = re.compile(r"(?<!\bden)(?<!\bnr)(?<!§)(?<!\d)\s+\d{1,2}\.$",
 _NEXT_ITEM = re.compile(r"\s\d{1,2}\.\s+(?=[A-ZÅÄÖ][a-zåäö])")
 
 
+_DASH_ITEM = re.compile(r"(?<=\w)\s[-–]\s+(?=[^\W\d])")
 # a protocol's part heading run into the sentence before it by a transcript
 _GLUED_HEADING = re.compile(r"(?<=[a-zåäö\d])\s+(?=(?:Ärendebeskrivning|Beslutsunderlag|Sammanfattning\s+av\s+ärendet|"
                             r"Beskrivning\s+av\s+ärendet|Bakgrund|Yrkanden?|Beslutsgång|Propositionsordning|"
@@ -162,6 +163,9 @@ def assignment_clauses(sentence: str, committee_ska: bool = False) -> list[str]:
         dashed = _DASHED_DECISION.search(sentence, start, end)
         if dashed:  # "… redovisa orsakerna - i övrigt notera redovisningen": the next decision of a flattened list
             end = dashed.start()
+        items = list(_DASH_ITEM.finditer(sentence))
+        if len(items) >= 2:  # "besluta - … : - X uppmanas … - till kontaktman utses … - …": a dashed list run together
+            end = next((m.start() for m in items if start < m.start() < end), end)
         heading = _GLUED_HEADING.search(sentence, start, end)
         if heading:  # "… senast den 30 april Ärendebeskrivning I samband med …": a transcript ran the next part in
             end = heading.start()

@@ -257,3 +257,11 @@ def test_a_summing_up_of_something_else_is_no_goal_verdict():
 ])
 def test_a_transcript_run_decision(text, task):
     assert _assignments(text) == [task]
+
+
+def test_a_dashed_decision_list_run_together():
+    text = ("Förslag till beslut Kommunstyrelsen föreslår kommunfullmäktige besluta - motionen anses besvarad med "
+            "följande: - tekniska kontoret uppmanas fortsätta dialogen med Trafikverket om en gång- och cykelväg - "
+            "till kontaktperson utses gatuchefen - kommunen är positiv till att dela kostnaden")
+    assert _assignments(text) == ["tekniska kontoret uppmanas fortsätta dialogen med Trafikverket om en gång- och "
+                                  "cykelväg"]
