@@ -55,7 +55,10 @@ COUNCIL_WORDS = re.compile(r"(övergripande|kommungemensamma|kommunfullmäktiges
                             re.I)
 # a list about one goal, or of what serves it, is no list of goals: "Budgetprioriteringar som stödjer målet:",
 # "Aktiviteter för att nå målet:"
-_NOT_GOALS_LIST = re.compile(r"^(?:budget\w*|aktivitet\w*|åtgärd\w*|indikator\w*|insats\w*|nyckeltal|mått|mätetal|"
+_NOT_GOALS_LIST = re.compile(r"^(?:budget\w*|aktivitet\w*|åtgärd\w*|"
+                             # ("Indikatorerna följer upp de två målen:" lists the goals followed up)
+                             r"indikator\w*(?!\s+(?:följer\s+upp|mäter)\s+(?:\w+\s+){0,2}?mål(?:en)?\s*:)|"
+                             r"insats\w*|nyckeltal|mått|mätetal|"
                              r"prioritering\w*|uppdrag\w*|strategi\w*)\b|\bmålet\b|"
                              # rules about goals ("Följande ska gälla för målen:"), the areas goals are grouped in
                              r"\b(?:för|om|kring|på)\s+(?:de\s+\w+\s+)?målen\b|\bmålområde\w*|\bperspektiv\w*|"

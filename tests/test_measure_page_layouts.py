@@ -68,3 +68,21 @@ def test_a_numbered_environmental_goal_is_a_council_goal(text, goal):
 
 def test_a_title_on_environmental_goals_and_more_is_no_goal():
     assert _goals("Miljömål och miljöarbete\n\nKommunen redovisar här arbetet under året med fokus på energi.\n") == []
+
+
+# --- the goals a list of indicators follows up, listed after "Indikatorerna följer upp de två målen:" -------------
+
+def test_the_goals_indicators_follow_up_are_goals():
+    text = ("Det här är våra mål\n\nRent vatten\n\nVattnet i sjöarna ska hålla god kvalitet.\n\n"
+            "Indikatorerna följer upp de två målen:\n\n  • Minska utsläppen av fosfor till sjöarna\n"
+            "  • Alla enskilda avlopp ska vara godkända år 2030\n\nIndikatorer:\n\nAndel godkända avlopp\n")
+    goals = _goals(text)
+    assert "Minska utsläppen av fosfor till sjöarna" in goals
+    assert "Alla enskilda avlopp ska vara godkända år 2030" in goals
+    assert "Andel godkända avlopp" not in goals
+
+
+def test_indicators_listed_for_a_goal_are_no_goals():
+    text = ("Rent vatten\n\nVattnet i sjöarna ska hålla god kvalitet.\n\nIndikatorer för målet:\n\n"
+            "  • Andel godkända avlopp\n  • Fosforhalt i sjöarna\n")
+    assert _goals(text) == ["Vattnet i sjöarna ska hålla god kvalitet"]
