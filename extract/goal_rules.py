@@ -1089,6 +1089,8 @@ _LEVEL_GOAL = r"(?:fullmäktige|kommunfullmäktige|nämnd|kommun|region|effekt|i
 _SAID_GOAL = re.compile(rf"(?<=\S )(?:[\wåäö]*mål|[\wåäö]*målsättning(?:ar)?|ambition|{_LEVEL_GOAL})"
                         r"\s+(?:är|var|blir)\s+att\s+(?P<goal>.+)$", re.I)
 _SAID_GOAL_INVERTED = re.compile(rf"\b(?:är|var|blir)\s+{_LEVEL_GOAL}\s+att\s+(?P<goal>.+)$|"
+                                 # "Från och med 2019 är målsättningen att halva tallriken ska …"
+                                 r"\b(?:är|var|blir)\s+målsättningen\s+att\s+(?P<aim>.+)$|"
                                  # "Kommunen har bland annat som mål att 95 procent … ska …"
                                  r"\bhar\s+(?:\w+\s+){0,2}?som\s+(?:\w+\s+)?mål(?:sättning)?\s+att\s+(?P<had>.+)$|"
                                  # "Ett av målen är att antalet invånare ska öka …": one of the goals, said
@@ -1100,7 +1102,7 @@ _SAID_GOAL_INVERTED = re.compile(rf"\b(?:är|var|blir)\s+{_LEVEL_GOAL}\s+att\s+(
 # cost of IGNORECASE, run as they are on every paragraph that speaks of goals)
 _SAID_CHEAP = re.compile(r"(?:mål|målsättning|målsättningar|ambition)\w*\s+(?:är|var|blir|innebär)\s*(?:att\s|:)")
 # … and the verb first or "som mål" (looked for only where "målet", "målen" or " som " occurs)
-_SAID_CHEAP_MORE = re.compile(r"\bsom\s+(?:\w+\s+)?mål(?:sättning)?\s+att\s|\b(?:är|var|blir)\s+\w*mål(?:et|en)\s+att\s")
+_SAID_CHEAP_MORE = re.compile(r"\bsom\s+(?:\w+\s+)?mål(?:sättning)?\s+att\s|\b(?:är|var|blir)\s+\w*mål(?:et|en|sättningen)\s+att\s")
 _QUOTES = "\"“”»«"
 # "De långsiktiga målsättningarna är: "…"", "Bland de politiska målen finns att "X ska …" samt att "Y ska …""
 _QUOTED_GOALS = re.compile(r"\b(?:mål|målsättning)\w*\b[^\"“”»«.:]{0,60}?(?:\s(?:är|var)\s*:\s*|\satt\s+)"
@@ -1113,7 +1115,7 @@ _AND_THAT = re.compile(r",?\s+(?:och|samt)\s+att\s+|"
 
 def _said_cheap(t: str) -> bool:
     low = t.lower()
-    return _said_at_noun(low) or ("målet" in t or "målen" in t or " som " in t) and bool(_SAID_CHEAP_MORE.search(low))
+    return _said_at_noun(low) or ("målet" in t or "målen" in t or " som " in t or "målsättningen" in t) and bool(_SAID_CHEAP_MORE.search(low))
 
 
 def _said_at_noun(low: str) -> bool:
@@ -1164,14 +1166,14 @@ def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
                 if _SAID_MODAL.search(part):
                     walk.add_goal(part.strip(), level, None, None, bi)
             continue
-        m = _SAID_GOAL.search(sent) or ("målet" in sent or "målen" in sent or " som " in sent or "innebär" in sent) \
-            and _SAID_GOAL_INVERTED.search(sent)
+        m = _SAID_GOAL.search(sent) or ("målet" in sent or "målen" in sent or " som " in sent or "innebär" in sent
+                                        or "målsättningen" in sent) and _SAID_GOAL_INVERTED.search(sent)
         if not m or len(sent) > 400 or walk.target is not None and TARGET_SENTENCE.match(sent):
             continue  # (a measurable sub-goal under a goal is `target_sentence`'s)
         level, parent = _said_level(sent), None
         if walk.heading_goal is not None and walk.heading_goal == bi - 1 and walk.seen_goals:
             level, parent = "sub", next(reversed(walk.seen_goals.values()))  # under a goal's name: a part of it
-        said_goal = next(v for k, v in m.groupdict().items() if k in ("goal", "had", "one", "defined") and v)
+        said_goal = next(v for k, v in m.groupdict().items() if k in ("goal", "had", "one", "defined", "aim") and v)
         for part in _AND_THAT.split(said_goal.rstrip(" .")):
             if _SAID_MODAL.search(part) and len(part.split()) >= 4:
                 walk.add_goal(part, level, parent, None, bi)

@@ -86,3 +86,9 @@ def test_indicators_listed_for_a_goal_are_no_goals():
     text = ("Rent vatten\n\nVattnet i sjöarna ska hålla god kvalitet.\n\nIndikatorer för målet:\n\n"
             "  • Andel godkända avlopp\n  • Fosforhalt i sjöarna\n")
     assert _goals(text) == ["Vattnet i sjöarna ska hålla god kvalitet"]
+
+
+def test_a_goal_said_with_the_verb_first():
+    text = ("Kommentar\n\nAndelen har ökat under flera år. Från och med 2026 är målsättningen att minst hälften av "
+            "maten i skolorna ska vara ekologisk.\n")
+    assert _goals(text) == ["minst hälften av maten i skolorna ska vara ekologisk"]
