@@ -531,7 +531,7 @@ def statement_heading_over_measures(walk: Walk, bi: int, b: Block) -> bool:
     """A heading that states what shall be ("Fritidsgårdarna ska nå fler unga") over a table of its measures,
     at most a comment between: the goal the table follows up, as reports set their goals as headings. A web page
     may give the heading as a plain line, worded as what to do ("Öka antalet …"), right over the table's header."""
-    if b.number or len(b.text) > 250 or b.text.rstrip().endswith((":", "?")):
+    if b.kind not in ("heading", "para") or b.number or len(b.text) > 250 or b.text.rstrip().endswith((":", "?")):
         return False
     if b.kind == "para":
         if len(b.text.split()) > 15 or b.text.rstrip().endswith(".") \
