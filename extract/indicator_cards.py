@@ -251,8 +251,10 @@ def _kpi_page(out: _Out, skip: set[int]) -> None:
 # ------------------------------------------------------------------------------------------------ question rows
 
 # "Kommunens kvalitet i korthet" asks its measures as questions: "Hur stor andel av … ? <definition> <unit> 77,1 78,2"
-_QUESTION = re.compile(r"^(?P<q>(?:Hur|Vad|Vilken|Vilka|Upplever|Får|Kan|Är|Finns|Har|Känner|Tycker|Hinner|Når|Ökar|"
-                       r"Minskar)\s[^?]{10,200})\?")
+# (the survey's own number may open the line: "18. Vad …?", "Nr 13, Hur …?", "33Hur …?" glued by a web page)
+_QUESTION = re.compile(r"^(?:(?:Nr\.?\s*)?\d{1,3}(?:[.,:]\s*|\s+|(?=[A-ZÅÄÖ])))?"
+                       r"(?P<q>(?:Hur|Vad|Vilken|Vilket|Vilka|Upplever|Får|Kan|Är|Finns|Har|Känner|Tycker|Hinner|Når|"
+                       r"Ökar|Minskar)\s[^?]{10,200})\?")
 _QUESTION_HEAD = re.compile(r"^Fråga\b|kvalitet\s+i\s+korthet|\bKKiK\b", re.I)
 _NUMBER = re.compile(r"^-?\d+(?:[,.]\d+)?$")  # one whitespace-free token
 
@@ -262,7 +264,7 @@ def _survey_words(text: str) -> bool:
     a whole document."""
     low = text.lower()
     return "fråga" in low or "korthet" in low or "kkik" in low
-_COMPARISON_HEAD = re.compile(r"\b(?:riket|genomsnitt|snitt|länet|jämför\w*|liknande\s+kommuner)\b", re.I)
+_COMPARISON_HEAD = re.compile(r"\b(?:riket|genomsnitt|snitt|medelvärde|medel|länet|jämför\w*|liknande\s+kommuner)\b", re.I)
 
 
 def _question_rows(out: _Out, skip: set[int]) -> None:
@@ -299,26 +301,32 @@ def _question_rows(out: _Out, skip: set[int]) -> None:
         end = starts[k + 1] if k + 1 < len(starts) else min(len(lines), i + 2 + 2 * max(len(years), 2))
         cont = []  # the row's other cells: the short lines up to the next question or the first blank line
         for j in range(i + 1, end):
-            if not lines[j].text.strip() and (not cont or _NUMBER.match(cont[-1])) and j + 1 < end \
-                    and _NUMBER.match(lines[j + 1].text.strip()):
-                continue  # the row's cells one a paragraph ("77" ⏎ ⏎ "79")
-            if not lines[j].text.strip() or len(lines[j].text) >= 40:
+            below = next((lines[k].text.strip() for k in range(j + 1, end) if lines[k].text.strip()), "")
+            if not lines[j].text.strip() and (not cont or _NUMBER.match(cont[-1])) \
+                    and (_NUMBER.match(below) or not cont and _FIGURES_LINE.match(below)):
+                continue  # the row's cells one a paragraph ("77" ⏎ ⏎ "79"), or on one line under its name
+            if not lines[j].text.strip() or len(lines[j].text) >= 40 and not _FIGURES_LINE.match(lines[j].text.strip()):
                 break
             cont.append(lines[j].text.strip())
         rest = " ".join([t[m.end():]] + cont)
-        figures: list[str] = []
+        figures: list[Optional[str]] = []  # (None: a cell left empty, "-")
         for token in reversed(rest.split()):
+            if _RANGE_CELL.match(token):
+                continue  # "86,4/61,3": the survey's best and worst, no column of the header's years
+            if token in ("-", "–", "—") and (figures or rest.rstrip().endswith(token)):
+                figures.insert(0, None)
+                continue
             if not _NUMBER.match(token) or re.fullmatch(YEAR, token) and not figures:
                 break
             figures.insert(0, token)
-        if not figures:
+        if not any(figures):
             continue  # a question without figures is no measure ("Vilken verksamhet gäller det?" in a form)
-        figures = figures[-len(years):] if years else figures[-1:]
+        figures = figures[-len(years):] if years else [f for f in figures if f][-1:]
         if years and len(figures) == len(years):
-            values = [_value(kind, f, y, label) for f, (y, kind, label) in zip(figures, columns)]
+            values = [_value(kind, f, y, label) for f, (y, kind, label) in zip(figures, columns) if f]
         else:
-            values = [_value("actual", f, _last_year(years)) for f in figures[-1:]]
-        name = m.group("q").strip()
+            values = [_value("actual", f, _last_year(years)) for f in [f for f in figures if f][-1:]]
+        name = _UNIT_NOTE.sub("", m.group("q")).strip()  # ("Hur god är … (andel av maxpoäng, redovisas i %)?")
         start = lines[i].start + lines[i].text.index(name)
         out.add(name, (start, start + len(name)), i, values)
 
@@ -334,17 +342,23 @@ def _columns(header: list[str]) -> list[tuple[Optional[int], str, str]]:
     riket 2017": a comparison), and a comparison named without one ("Medelvärde riket"), which is of the latest year."""
     out: list[tuple[Optional[int], str, str]] = []
     cells: list[str] = []
-    for text in header:  # a cell wrapped over lines ("Genomsnitt" ⏎ "i riket 2017") is one
-        if cells and text.strip()[:1].islower():
+    for text in header:  # a cell wrapped over lines ("Genomsnitt" ⏎ "i riket 2017", "Medel" ⏎ "2017") is one
+        if cells and (text.strip()[:1].islower()
+                      or re.fullmatch(YEAR, text.strip()) and not re.search(rf"\b{YEAR}\b", cells[-1])):
             cells[-1] = f"{cells[-1]} {text.strip()}"
         else:
             cells.append(text.strip())
     for text in cells:
-        kind = "comparison" if _COMPARISON_HEAD.search(text) else "actual"
-        found = re.findall(rf"\b({YEAR})\b", text)
-        out += [(int(y), kind, y) for y in found]
-        if not found and kind == "comparison" and len(text.split()) <= 4:
-            out.append((_last_year([y for y, _k, _l in out]), kind, text.strip()))
+        # a line may hold several columns ("Mått Resultat 2011 Medelvärde 2011 Bästa/sämsta"): each year with the
+        # words right before it is one, its kind read from those words
+        start = 0
+        for found in re.finditer(rf"\b({YEAR})\b", text):
+            label = text[start:found.start()]
+            kind = "comparison" if _COMPARISON_HEAD.search(label) else "actual"
+            out.append((int(found.group(1)), kind, found.group(1)))
+            start = found.end()
+        if start == 0 and _COMPARISON_HEAD.search(text) and len(text.split()) <= 4:
+            out.append((_last_year([y for y, _k, _l in out]), "comparison", text.strip()))
     return out
 
 
@@ -353,12 +367,18 @@ def _last_year(years: list[Optional[int]]) -> Optional[int]:
 
 
 def _figures_below(lines, i: int) -> bool:
-    """The line is followed (blank lines between) by a line holding one figure: a row of a table one cell a line."""
+    """The line is followed (blank lines between) by a line holding one figure, a row of a table one cell a line,
+    or by a line of figures only ("74,6 77,4  86,4/61,3 74,1": the row's cells on the line under its name)."""
     for j in range(i + 1, min(len(lines), i + 4)):
         t = lines[j].text.strip()
         if t:
-            return bool(_NUMBER.match(t))
+            return bool(_NUMBER.match(t) or _FIGURES_LINE.match(t))
     return False
+
+
+_UNIT_NOTE = re.compile(r"\s*\([^()]{2,80}\)\s*$")
+_RANGE_CELL = re.compile(r"^-?\d+(?:[,.]\d+)?/-?\d+(?:[,.]\d+)?$")
+_FIGURES_LINE = re.compile(r"^-?\d+(?:[,.]\d+)?(?:\s+(?:-?\d+(?:[,.]\d+)?(?:/-?\d+(?:[,.]\d+)?)?|-))+$")
 
 
 def _header_top(lines, first: int) -> int:

@@ -176,6 +176,11 @@ def _term_before_definition(text: str) -> str:
     return m.group("term") if m and len(m.group("term").split()) <= 6 else text
 
 
+# the column heads a table's header names after its first cell ("Mått | Resultat 2019 | Medelvärde 2019 | …")
+_COLUMN_HEADS = re.compile(rf"^(?:(?:Resultat|Utfall|Målvärde|Mål|År|Medelvärde|Medel|Värde|Riket|Trend|Status|"
+                           rf"Jämförelse\w*)\s*(?:{YEAR}\s*)?){{2,}}", re.I)
+
+
 def _labelled(ctx: Context, bi: int) -> list[tuple[str, list[int]]]:
     """(text after the label, line indices) of each labelled indicator in a block. A hard-wrapping converter can
     glue several labelled lines into one paragraph, so the block is read line by line: a labelled line starts
@@ -188,6 +193,8 @@ def _labelled(ctx: Context, bi: int) -> list[tuple[str, list[int]]]:
         if k == 0 and b.kind == "bullet":
             line = b.text if len(b.lines) == 1 else re.sub(r"^\W+\s*", "", line)
         m = LABEL_LINE.match(line)
+        if m and _COLUMN_HEADS.match(m.group("text")):
+            m = current = None  # "Mått Resultat 2019 Medelvärde 2019 …": the header of a table, no measure
         if m:
             current = ([m.group("text")], [li], [])
             out.append(current)
@@ -386,7 +393,9 @@ _QUESTION_ROW = re.compile(r"^(?:\d{1,2}[a-z]?\.\s+)?(?P<name>(?:Hur|Vad|Vilken|
                            r"(?:\s+(?P<more>[A-ZÅÄÖ][^?\d()]{3,80}?)\.)?(?:\s*\([^)]{1,160}\))?\s*(?P<rest>\S.{0,160})$")
 # … and among such rows, a numbered measure not worded as a question, its unit last, figures glued after it:
 # "18. Elever i åk 9 som är behöriga till ett yrkesprogram (%)90,391,3…"
-_NUMBERED_GLUED_ROW = re.compile(r"^(?:\d{1,2}[a-z]?\.\s+)?(?P<name>[A-ZÅÄÖ][^?]{8,220}?)\s*(?:\([^)]{1,60}\)|%)"
+# (a web page may glue the number to the name too: "32Andelen … (%)76,177,1", "33Hur många …? (Antal)8,418,1")
+_NUMBERED_GLUED_ROW = re.compile(r"^(?:\d{1,2}[a-z]?\.\s+|\d{1,2}(?=[A-ZÅÄÖ]))?(?P<name>[A-ZÅÄÖ][^?]{8,220}?)\??\.?\s*"
+                                 r"(?:\([^)]{1,60}\)|%)"
                                  r"(?P<rest>[-−+]?\d.{0,160})$")
 _NUMBER_TOKEN = re.compile(r"(?<![\w(/])[-−+]?\d+(?:[.,]\d+)?(?![\w)/])")
 _BRACKETED = re.compile(r"\([^)]*\)")

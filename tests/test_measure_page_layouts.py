@@ -92,3 +92,47 @@ def test_a_goal_said_with_the_verb_first():
     text = ("Kommentar\n\nAndelen har ökat under flera år. Från och med 2026 är målsättningen att minst hälften av "
             "maten i skolorna ska vara ekologisk.\n")
     assert _goals(text) == ["minst hälften av maten i skolorna ska vara ekologisk"]
+
+
+# --- a survey's measures asked as questions, in the shapes web pages flatten them to -----------------------------
+
+def test_questions_over_a_line_of_their_figures():
+    text = ("Samhällsutveckling\n\nMått Resultat 2019 Medelvärde 2019 Bästa/sämsta\nresultat i undersökningen\n"
+            "Resultat 2018\n\n"
+            "Hur många nya företag har startats per 1000 invånare i kommunen? (antal nya företag)\n\n"
+            "5,1 6,0  12,9/1,7 4,4\n\n"
+            "Hur högt är sjukpenningtalet bland kommunens invånare?\n\n6,1 6,6  3,9/10,4 -\n\n"
+            "Hur stor är andelen inköpta ekologiska livsmedel? (%)\n\n21 25  44/3 18\n")
+    inds = {i.name: [(v.kind, v.year, v.value) for v in i.values] for i in extract_text(text).indicators}
+    assert inds == {
+        "Hur många nya företag har startats per 1000 invånare i kommunen":
+            [("actual", 2019, 5.1), ("comparison", 2019, 6.0), ("actual", 2018, 4.4)],
+        "Hur högt är sjukpenningtalet bland kommunens invånare": [("actual", 2019, 6.1), ("comparison", 2019, 6.6)],
+        "Hur stor är andelen inköpta ekologiska livsmedel":
+            [("actual", 2019, 21.0), ("comparison", 2019, 25.0), ("actual", 2018, 18.0)],
+    }
+
+
+def test_numbered_questions_with_their_figures_one_a_paragraph():
+    text = ("Delaktighet (KKiK)\n\nMått delaktighet\n\nNorrby\n\n 2023\n\nMedel\n2023\n\n\nNorrby\n\n 2022\n\n"
+            "Nr 4, Hur god är kommunens information på webben (andel av maxpoäng, i %)?\n\n88\n\n81\n\n\n85\n\n"
+            "Nr 5, Hur väl kan invånarna delta i kommunens utveckling (andel av maxpoäng, i %)?\n\n64\n\n58\n\n\n60\n")
+    inds = {i.name: [(v.kind, v.year, v.value) for v in i.values] for i in extract_text(text).indicators}
+    assert inds == {
+        "Hur god är kommunens information på webben":
+            [("actual", 2023, 88.0), ("comparison", 2023, 81.0), ("actual", 2022, 85.0)],
+        "Hur väl kan invånarna delta i kommunens utveckling":
+            [("actual", 2023, 64.0), ("comparison", 2023, 58.0), ("actual", 2022, 60.0)],
+    }
+
+
+def test_numbered_rows_glued_to_their_names_and_figures():
+    text = ("Arbete och företagande:\nMåttÅr20222023\n"
+            "41Andelen av kommunens invånare 20-64 år som har arbete.(%)78,479,0\n"
+            "42Hur många nya företag har startats per 1000 invånare? (Antal)6,26,8\n"
+            "43Hur stor andel av företagen är nöjda med kommunens service? (%)7174\n")
+    inds = extract_text(text).indicators
+    assert [i.name for i in inds] == ["Andelen av kommunens invånare 20-64 år som har arbete",
+                                      "Hur många nya företag har startats per 1000 invånare",
+                                      "Hur stor andel av företagen är nöjda med kommunens service"]
+    assert all(i.values == [] for i in inds)  # figures run together past telling apart
