@@ -244,6 +244,11 @@ _GOAL_OVER_ASSESSMENTS = re.compile(r"^(?P<goal>[^.!?:;]{10,250}?)\s+(?P<columns
                                     r"[Bb]edömning)\s*$")
 
 
+_INNER_ASSESSMENT = re.compile(r"\s(?P<status>(?:[Hh]elt\s+|[Dd]elvis\s+|[Ii]nte\s+|[Ee]j\s+)?[Uu]pp(?:nått|fyllt|nådd|fylld))"
+                               r"\s+(?=[A-ZÅÄÖ][a-zåäö])")
+_NOT_ITS_GOAL = re.compile(r"\s+(?:avser\s+ej\s+nämnd(?:en)?|ej\s+aktuellt?|ej\s+tillämpligt)\s*$", re.I)
+
+
 @rule("goal_assessment_rows")
 def goal_assessment_rows(walk: Walk, bi: int, b: Block) -> bool:
     """Rows of a flattened goal table with its assessment glued on ("Invånarna känner sig trygga Delvis
@@ -255,6 +260,8 @@ def goal_assessment_rows(walk: Walk, bi: int, b: Block) -> bool:
         walk.title_mode = "goal_rows"
         walk.row_level = "council" if COUNCIL_WORDS.search(text) or re.search(r"fullmäktige|övergripande", text, re.I) \
             else "committee"
+        # "Kommungemensamma mål Nämndens mål Måluppfyllelse": the council's goal, then the committee's, each a row
+        walk.row_pairs, walk.row_rest = len(re.findall(r"mål\b", text.lower())) >= 2, None
         return True
     over = _GOAL_OVER_ASSESSMENTS.match(text) if b.kind == "para" and "edömning" in text[-12:] else None
     if over and is_statement(over.group("goal")) and len(re.findall(r"\b[Bb]edömning\b", over.group("columns"))) >= 2:
@@ -273,16 +280,46 @@ def goal_assessment_rows(walk: Walk, bi: int, b: Block) -> bool:
         if walk.target and walk.target.startswith("g"):
             walk.assess(walk.target, m.group("status"))
         return True
-    if len(text) > 250 or text.endswith(":"):
-        walk.title_mode = None
+    nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
+    if len(text) > 250 or text.endswith(":") or not m and not walk.row_rest and (
+            text.endswith(".") or nxt is not None and nxt.kind == "para" and len(nxt.text) > 120):
+        walk.title_mode = None  # (a sentence, or a heading over prose — "Sammanfattning" ⏎ <text>: the table ended)
         return False
-    goal = text[: m.start()].strip() if m else text
-    parent = walk.target if walk.row_level == "sub" else None if walk.row_level == "council" else walk.council
-    gid = walk.add_goal(goal, walk.row_level, parent, b.number, bi)
-    if walk.row_level != "sub":
-        walk.target = gid
-    walk.assess(walk.target, m.group("status") if m else None)
+    if walk.row_rest and text[:1].islower():  # "… Stärkt förmåga genom förebyggande" ⏎ "arbete Delvis uppnått"
+        text = f"{walk.row_rest} {text}"
+        m = _ROW_ASSESSMENT.search(text)
+    walk.row_rest = None
+    inner = _INNER_ASSESSMENT.search(text) if m else None
+    if inner:  # two rows on one line: "<goal> Delvis uppnått <the next goal's start>" (and its end, when there)
+        _goal_row(walk, text[: inner.start()].strip(), inner.group("status"), b.number, bi)
+        if m.start() > inner.end():
+            _goal_row(walk, text[inner.end(): m.start()].strip(), m.group("status"), None, bi)
+        else:
+            walk.row_rest = text[inner.end():].strip()
+        return True
+    _goal_row(walk, text[: m.start()].strip() if m else text, m.group("status") if m else None, b.number, bi)
     return True
+
+
+def _goal_row(walk: Walk, goal: str, status: Optional[str], number: Optional[str], bi: int) -> None:
+    """One row of a flattened goal table: the goal and its assessment cell. "Avser ej nämnd" says the goal is not
+    the committee's to follow: the goal, and no account of it."""
+    na = _NOT_ITS_GOAL.search(goal)
+    if na:
+        goal, status = goal[: na.start()].strip(), None
+    previous = walk.ctx.get("goals")[-1] if walk.ctx.get("goals") else None
+    if walk.row_pairs and previous is not None and previous.text == goal and walk.level_of(previous.id) == "council":
+        # the committee's goal worded as the council's in the column beside it: a goal of its own under that one
+        gid = walk.add_goal(goal, "committee", previous.id, number, bi, dedupe=False)
+    else:
+        parent = walk.target if walk.row_level == "sub" else None if walk.row_level == "council" else walk.council
+        gid = walk.add_goal(goal, walk.row_level, parent, number, bi)
+        if walk.row_level != "sub":
+            walk.target = gid
+    if na:
+        walk.accounted_here(gid)
+    else:
+        walk.assess(gid, status)
 
 
 # a flattened "Uppdrag | Status | Kommentar" table: each row runs its item, its status cell and a comment together

@@ -229,12 +229,17 @@ def _goal_told_by(ctx: Context, fu: FollowUp) -> list[str]:
 
 
 def _resolved(ctx: Context, decided: list[tuple[FollowUp, str]]) -> list[tuple[FollowUp, str]]:
-    out, seen = [], set()
+    out: list[tuple[FollowUp, str]] = []
+    seen: dict[str, set] = {}  # folded text → where its status cells stand
     for fu, tier in decided:
         told = _goal_told_by(ctx, fu) if fu.kind == "goal" and tier == "prose" else []
         for item in [(fu.model_copy(update={"refers_to": text}), tier) for text in told] or [(fu, tier)]:
-            if fold(item[0].refers_to) not in seen:  # (a goal also accounted for where it stands keeps that account)
-                seen.add(fold(item[0].refers_to))
+            key = fold(item[0].refers_to)
+            at = item[0].provenance.lines if item[1] == "status cell" and item[0].provenance else None
+            # (a goal also accounted for where it stands keeps that account; two goals worded alike, each with
+            # its own status cell — the council's and the committee's in one table — are two)
+            if key not in seen or at is not None and seen[key] and at not in seen[key]:
+                seen.setdefault(key, set()).update([at] if at is not None else [])
                 out.append(item)
     return out
 

@@ -155,6 +155,8 @@ class Walk:
     labelled_since_title: bool = False  # a labelled goal or assignment stood under the title in force
     title_mode: Optional[str] = None  # "goals" / "assignments" / "goal_rows" under a plain title or header
     row_level: str = "committee"  # level of the goals in a flattened goal table
+    row_pairs: bool = False  # the table has two goal columns (the council's, the committee's) before its assessment
+    row_rest: Optional[str] = None  # a row's start run onto the line of the row above, waiting for its end
     record_fields: Optional[bool] = None  # whether the text is a record page (an action's fields), read once
     row_responsible: bool = False  # a flattened status table has a column of who is responsible
     cell_row: Optional[str] = None  # the item whose cells a status table flattened one a line is reading

@@ -265,3 +265,25 @@ def test_a_dashed_decision_list_run_together():
             "till kontaktperson utses gatuchefen - kommunen är positiv till att dela kostnaden")
     assert _assignments(text) == ["tekniska kontoret uppmanas fortsätta dialogen med Trafikverket om en gång- och "
                                   "cykelväg"]
+
+
+# --- a goal table with the council's and the committee's goal columns before the assessment, flattened ------------
+
+def test_council_and_committee_goal_columns_flattened():
+    text = ("Medborgare\n\nKommungemensamma mål Nämndens mål Måluppfyllelse\n\n"
+            "Trygga invånare Delvis uppnått\n\nTrygga invånare Uppnått\n\n"
+            "Goda skolresultat Avser ej nämnd\n\n"
+            "Aktiv fritid Delvis uppnått\n\nFler besökare i simhallen Uppnått\n\n"
+            "Hållbar omsorg Delvis uppnått Bättre stöd i hemmet genom tidiga\n\ninsatser Ej uppnått\n\n"
+            "Sammanfattning\n\nArbetet har påbörjats inom alla områden.\n")
+    doc = extract_text(text)
+    goals = [(g.text, g.level) for g in doc.goals]
+    assert goals == [("Trygga invånare", "council"), ("Trygga invånare", "committee"),
+                     ("Goda skolresultat", "council"), ("Aktiv fritid", "council"),
+                     ("Fler besökare i simhallen", "council"), ("Hållbar omsorg", "council"),
+                     ("Bättre stöd i hemmet genom tidiga insatser", "council")]
+    assert doc.goals[1].parent == doc.goals[0].id
+    fus = [(f.refers_to, f.status) for f in doc.followups]
+    assert fus == [("Trygga invånare", "partial"), ("Trygga invånare", "done"), ("Aktiv fritid", "partial"),
+                   ("Fler besökare i simhallen", "done"), ("Hållbar omsorg", "partial"),
+                   ("Bättre stöd i hemmet genom tidiga insatser", "not_done")]
