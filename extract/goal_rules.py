@@ -1174,15 +1174,23 @@ def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
         if walk.heading_goal is not None and walk.heading_goal == bi - 1 and walk.seen_goals:
             level, parent = "sub", next(reversed(walk.seen_goals.values()))  # under a goal's name: a part of it
         said_goal = next(v for k, v in m.groupdict().items() if k in ("goal", "had", "one", "defined", "aim") and v)
+        # "Gruppens mål är att göra X. Att skapa Y. Z ska …": an aim said as what to do, when the sentence after it
+        # goes on with another ("Att <verb> …"): a list of goals written as sentences, the statements after it too
+        listed = si + 1 < len(said) and bool(_ATT_AIM.match(said[si + 1])) and aim_first(said_goal)
         for part in _AND_THAT.split(said_goal.rstrip(" .")):
-            if _SAID_MODAL.search(part) and len(part.split()) >= 4:
+            if (_SAID_MODAL.search(part) or listed) and len(part.split()) >= 4:
                 walk.add_goal(part, level, parent, None, bi)
-        if m.groupdict().get("plural"):  # "… är målen att X ska … . Y ska …": the statements that follow are goals too
-            for nxt in said[si + 1:si + 4]:
-                if not _MAIN_MODAL.match(nxt) or _said_cheap(nxt) or len(nxt) > 300:
-                    break
-                walk.add_goal(nxt.rstrip(" ."), level, None, None, bi)
+        if m.groupdict().get("plural") or listed:  # "… är målen att X ska … . Y ska …": the statements after are goals
+            for nxt in said[si + 1:si + 8]:
+                aim = _ATT_AIM.match(nxt) if listed else None
+                if not (aim or _MAIN_MODAL.match(nxt)) or _said_cheap(nxt) or len(nxt) > 300 \
+                        or nxt.rstrip().endswith(":"):
+                    break  # ("Detta skall göras genom att:": the means follow)
+                walk.add_goal(aim.group(1).rstrip(" .") if aim else nxt.rstrip(" ."), level, None, None, bi)
     return False
+
+
+_ATT_AIM = re.compile(r"^Att\s+((?:[a-zåäö]+)\s.{6,250})$")
 
 
 

@@ -287,3 +287,19 @@ def test_council_and_committee_goal_columns_flattened():
     assert fus == [("Trygga invånare", "partial"), ("Trygga invånare", "done"), ("Aktiv fritid", "partial"),
                    ("Fler besökare i simhallen", "done"), ("Hållbar omsorg", "partial"),
                    ("Bättre stöd i hemmet genom tidiga insatser", "not_done")]
+
+
+# --- goals said as sentences after "<someone's> mål är att <aim>", the next ones opening "Att …" or with "ska" --------
+
+def test_goals_said_as_a_run_of_sentences():
+    text = ("Plattform 2027-2030\n\nStyrets mål är att göra kommunen till en bättre plats för barnfamiljer. Att "
+            "hålla skatten oförändrad. Skolorna ska ha behöriga lärare i alla ämnen. Äldreomsorgen ska ge trygghet. "
+            "Detta ska göras genom att:\n • Bygga två nya förskolor.\n • Anställa fler lärare.\n")
+    assert _goals(text)[:4] == ["göra kommunen till en bättre plats för barnfamiljer", "hålla skatten oförändrad",
+                                "Skolorna ska ha behöriga lärare i alla ämnen", "Äldreomsorgen ska ge trygghet"]
+    assert "Detta ska göras genom att:" not in _goals(text)
+
+
+def test_an_aim_said_without_a_list_after_it_stays_prose():
+    text = "Bakgrund\n\nProjektets mål är att göra ansökan enklare. Det startade i fjol och har gått bra.\n"
+    assert _goals(text) == []
