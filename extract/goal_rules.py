@@ -1399,12 +1399,28 @@ def _run_on_entries(blocks: list[Block]) -> list[tuple[int, Optional[str], str]]
     for bi, entry in found:
         n = _SECTION_NUMBER.match(entry)
         title = entry[n.end():].strip(" .–-…") if n else entry.strip(" .–-…")
+        # "… KULTUR OCH FRITID - <goal> KULTUR - <goal>… 4": entries of one page, each after its area in capitals
+        parts = _AREA_DASH.split(title)
+        if len(parts) > 1:
+            entries += [(bi, None, _TITLES_AFTER.sub("", p).strip(" .–-…")) for p in parts[1:] if p.strip(" .–-…")]
+            title = parts[0].strip(" .–-…")
         if title:
             entries.append((bi, n.group(1) if n else None, title))
     return entries
 
 
+# chapter titles run on after an entry, their pages lost: "… verksamhetsområde Ekonomi Kommentarer till … Framtid"
+_TITLES_AFTER = re.compile(r"(?<=[a-zåäö])\s+[A-ZÅÄÖ][a-zåäö]+(?:\s+\S+)*?(?:\s+[A-ZÅÄÖ][a-zåäö]+\S*(?:\s+[a-zåäö]\S*)*){2,}$")
+_AREA_DASH = re.compile(r"(?:^|\s)(?:[A-ZÅÄÖ]{3,}(?:\s+(?:[A-ZÅÄÖ]{2,}|OCH|&))*)\s+[-–]\s+(?=[A-ZÅÄÖ][a-zåäö])")
+
+
 _SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+")
+
+
+def _area_led(text: str, title: str) -> bool:
+    """The entry stands after an area's name in capitals and a dash in the contents' text."""
+    at = text.find(title)
+    return at > 0 and bool(re.search(r"[A-ZÅÄÖ]{3,}\s+[-–]\s+$", text[max(0, at - 40):at]))
 
 
 def goals_named_in_contents(walk: Walk) -> None:
@@ -1421,13 +1437,16 @@ def goals_named_in_contents(walk: Walk) -> None:
         m = match_label(b.text.strip())
         if m and m.kind == "goal" and m.number and m.text:
             entries.append((bi, None, _PAGE_NUMBER.sub("", m.text).strip(" .–-"), m.level or "council"))
-    for bi, number, title in _run_on_entries(ctx.blocks):
+    run_on = _run_on_entries(ctx.blocks)
+    areas = {title for bi, number, title in run_on if number is None and _area_led(ctx.blocks[bi].text, title)}
+    for bi, number, title in run_on:
         m = match_label(title)
         if m and m.kind == "goal" and m.text[:1].isupper() and (m.number or m.label != "mål"):
             entries.append((bi, number, m.text, m.level or "council"))  # (not "Mål och uppdrag", a chapter)
-        elif GOAL_STATEMENT.search(title) and 3 <= len(title.split()) <= 25 and not title.isupper() \
-                and not about_goals(title) and not MISSION_TITLE.search(title) and not ASSIGNMENT_CUE.search(title):
-            entries.append((bi, number, title, "council"))
+        elif (GOAL_STATEMENT.search(title) or aim_first(title) and title in areas) and 3 <= len(title.split()) <= 25 \
+                and not title.isupper() and not about_goals(title) and not MISSION_TITLE.search(title) \
+                and not ASSIGNMENT_CUE.search(title):
+            entries.append((bi, number, title, "council"))  # (an aim said as what to do, after its area's name)
     if len(entries) < 2:
         return
     stated = [fold(g.text) for g in ctx.get("goals")]
@@ -1439,6 +1458,7 @@ def goals_named_in_contents(walk: Walk) -> None:
             continue
         parent = next((gid for num, gid in reversed(parents) if number and number.startswith(num + ".")), None)
         gid = walk.add_goal(text, "sub" if parent else level, parent, number, bi)
+        walk.accounted_here(gid)  # (the contents list it: what stands after the list is no account of it)
         if gid and number:
             parents.append((number, gid))
 

@@ -303,3 +303,26 @@ def test_goals_said_as_a_run_of_sentences():
 def test_an_aim_said_without_a_list_after_it_stays_prose():
     text = "Bakgrund\n\nProjektets mål är att göra ansökan enklare. Det startade i fjol och har gått bra.\n"
     assert _goals(text) == []
+
+
+# --- a report's contents run into one paragraph, its goals each after its area's name in capitals ---------------
+
+def test_goals_in_a_run_on_contents_after_their_areas():
+    text = ("Bokslut 2024 FRITIDSVERKSAMHET\n\n"
+            "Innehållsförteckning 1 Verksamhet Driftredovisning Årets händelser Mål och måluppfyllelse... 3 FRITID - "
+            "Besökarna ska vara nöjda med anläggningarnas öppettider FRITID OCH KULTUR - Fler unga ska delta i "
+            "föreningslivet... 4 KULTUR - Utveckla bibliotekens programverksamhet för äldre... 5 FRITID - "
+            "Anläggningarna ska drivas med förnybar energi Ekonomi Kommentarer till investeringar Framtid "
+            "Verksamhetsmått... 7\n\n"
+            "1 Verksamhet Året har präglats av stora besöksökningar i simhallen och nya öppettider på helgerna.\n")
+    doc = extract_text(text)
+    assert [g.text for g in doc.goals] == [
+        "Besökarna ska vara nöjda med anläggningarnas öppettider", "Fler unga ska delta i föreningslivet",
+        "Utveckla bibliotekens programverksamhet för äldre", "Anläggningarna ska drivas med förnybar energi"]
+    assert doc.followups == []  # the contents name them; nothing after the list accounts for them
+
+
+def test_a_run_on_contents_of_chapters_gives_no_goals():
+    text = ("Årsredovisning 2024\n\nInnehåll Förord... 3 EKONOMI - Resultaträkning Balansräkning... 12 PERSONAL - "
+            "Sjukfrånvaro och hälsa... 20 Bilagor... 30\n\nFörord Året har varit händelserikt.\n")
+    assert _goals(text) == []
