@@ -31,7 +31,7 @@ _LABEL = r"(?:Indikator|Mätetal|Nyckeltal|Mått|Resultatmått|Målindikator|Sty
 # short qualifier of its own ("Mått kopplat till målet: …"), and a numbered label behind a short source or year
 # ("KKiK 2021 mått 3: …", "KKiK 2017 mått 16a: …", "Enkät 2 indikator 1: …")
 LABEL_LINE = re.compile(rf"^(?:(?:[\wÅÄÖåäö-]+\s+){{1,3}}(?=(?i:{_LABEL})\s+\d))?(?i:{_LABEL})"
-                        rf"(?:(?:\s+\d{{1,2}}(?:\.\d{{1,2}})*[a-z]?)?\s*[:–]\s*|(?:\s+[a-zåäö]+){{1,4}}\s*:\s*|\s+(?=[A-ZÅÄÖ])(?![A-ZÅÄÖ]{{1,6}}\.\d))"  # a code ("KS.2.1") is a card's (indicator_cards)
+                        rf"(?:(?:\s+\d{{1,2}}(?:\.\d{{1,2}})*[a-z]?)?\s*[:–]\s*|(?:\s+[a-zåäö]+){{1,4}}\s*:\s*|\s+(?=[A-ZÅÄÖ])(?![A-ZÅÄÖ]{{1,6}}(?:\.[A-ZÅÄÖ]{{1,4}})*\.\d))"  # a code ("KS.2.1", "SFH.DT.16") is a card's
                         rf"(?P<text>\S.*)$")
 # a goal with its measure in parentheses: "• Fler invånare röker inte (Indikator: Andel dagligrökare, Källa: …)"
 INLINE_LABEL = re.compile(rf"\((?:{_LABEL})\s*:\s*(?P<text>[^(),]+?)\s*(?:,\s*(?:källa|mäts|mätning|data)\b[^()]*)?\)", re.I)

@@ -136,3 +136,13 @@ def test_numbered_rows_glued_to_their_names_and_figures():
                                       "Hur många nya företag har startats per 1000 invånare",
                                       "Hur stor andel av företagen är nöjda med kommunens service"]
     assert all(i.values == [] for i in inds)  # figures run together past telling apart
+
+
+def test_a_measure_coded_in_several_parts_is_read_once_without_its_code():
+    text = ("Indikatorer\n\nValdeltagande\n\nIndikator ABC.DE.4 Andel röstande av de röstberättigade\n"
+            "Trend: Utvecklingen går åt rätt hållförbättring sedan 2010\nSenaste värdet: 81 %2022\n\n"
+            "Tillit\n\nIndikator ABC.DE.5 Andel invånare som har tillit till andra\n"
+            "Trend: Ingen förändringIngen förändring sedan 2012\nSenaste värdet: 70 %2022\n")
+    assert [(i.name, [(v.year, v.value) for v in i.values]) for i in extract_text(text).indicators] == [
+        ("Andel röstande av de röstberättigade", [(2022, 81.0)]),
+        ("Andel invånare som har tillit till andra", [(2022, 70.0)])]
