@@ -79,13 +79,16 @@ def join_wrapped(parts: list[str]) -> str:
     return " ".join(out.replace("\u00ad", "").split())  # (a soft hyphen inside a line is invisible: no character)
 
 
+FIGURE_FIRST = re.compile(r"^\d{1,6}(?:[ \u00a0]\d{3})*(?:,\d+)?\s*(?:%|procent)?\s+[a-zåäö]{2,}")
+
+
 def split_numbered(text: str) -> Optional[tuple[str, bool, str]]:
     m = NUMBERED.match(text.strip())
     if not m:
         return None
     number, dot, title = m.group(1), m.group(2), m.group(3).strip()
-    if not title or not (title[0].isupper() or title[0] in "(\"”“'«"):
-        return None
+    if not title or not (title[0].isupper() or title[0] in "(\"”“'«" or dot and FIGURE_FIRST.match(title)):
+        return None  # ("1. 2000 nya bostäder till 2025.": an item may open on a figure and the word it counts)
     first = int(number.split(".")[0])
     if first == 0 or first > 40:
         return None

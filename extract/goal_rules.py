@@ -11,7 +11,7 @@ from typing import Optional
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from plantrace.extract.blocks import Block
+from plantrace.extract.blocks import FIGURE_FIRST, Block
 from plantrace.extract.clauses import assignment_clauses
 from plantrace.extract.flattened import NAME_BEFORE
 from plantrace.extract.followups import told_items, told_that
@@ -1594,7 +1594,8 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
     one_goal = b.kind == "para" and walk.title_block == bi - 1 and bool(_ONE_GOAL_TITLE.match(walk.title or "")) \
         and len(sentences(text)) == 1 and len(text) <= 250 and not _NAMES_PLAN_GOALS.search(text)
     if text.endswith(("?", ":")) or len(text) > 300 \
-            or not (text[:1].isupper() or _YEAR_SHALL.match(text) or _completes_intro(walk, bi)) \
+            or not (text[:1].isupper() or _YEAR_SHALL.match(text) or _completes_intro(walk, bi)
+                    or b.kind == "item" and FIGURE_FIRST.match(text)) \
             or about_goals(_PARENTHESIS.sub("", text)) and not one_goal \
             or _RELATIVE_START.match(text):
         return False

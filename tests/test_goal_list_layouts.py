@@ -326,3 +326,18 @@ def test_a_run_on_contents_of_chapters_gives_no_goals():
     text = ("Årsredovisning 2024\n\nInnehåll Förord... 3 EKONOMI - Resultaträkning Balansräkning... 12 PERSONAL - "
             "Sjukfrånvaro och hälsa... 20 Bilagor... 30\n\nFörord Året har varit händelserikt.\n")
     assert _goals(text) == []
+
+
+# --- a numbered goal that opens on the figure it counts -----------------------------------------------------------
+
+def test_numbered_goals_opening_on_a_figure():
+    text = ("Mål för 2026\n\n  1. 1500 nya bostäder till 2030.\n  2. 800 nya arbetstillfällen till år 2030.\n"
+            "  3. Sänkt arbetslöshet bland unga.\n")
+    assert _goals(text) == ["1500 nya bostäder till 2030", "800 nya arbetstillfällen till år 2030",
+                            "Sänkt arbetslöshet bland unga"]
+
+
+def test_a_numbered_line_of_figures_is_no_item():
+    from plantrace.extract.blocks import split_numbered
+    assert split_numbered("1. 2000 nya bostäder") == ("1", True, "2000 nya bostäder")
+    assert split_numbered("3 250 000") is None and split_numbered("12 2023") is None
