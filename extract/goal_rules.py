@@ -1088,6 +1088,9 @@ def target_sentence(walk: Walk, bi: int, b: Block) -> bool:
 _LEVEL_GOAL = r"(?:fullmäktige|kommunfullmäktige|nämnd|kommun|region|effekt|inriktnings|verksamhets)mål(?:et|(?P<plural>en))"
 _SAID_GOAL = re.compile(rf"(?<=\S )(?:[\wåäö]*mål|[\wåäö]*målsättning(?:ar)?|ambition|{_LEVEL_GOAL})"
                         r"\s+(?:är|var|blir)\s+att\s+(?P<goal>.+)$", re.I)
+# "De politiska målen för 2020 omfattar bland annat att X ska … och att Y ska …": what the goals take in
+_GOALS_COVER = re.compile(r"\bmål(?:en|et)?(?:\s+för\s+(?:år\s+)?\d{4})?\s+omfattar(?:\s+bland\s+annat)?\s+att\s+"
+                          r"(?P<goal>.+)$", re.I)
 _SAID_GOAL_INVERTED = re.compile(rf"\b(?:är|var|blir)\s+{_LEVEL_GOAL}\s+att\s+(?P<goal>.+)$|"
                                  # "Från och med 2019 är målsättningen att halva tallriken ska …"
                                  r"\b(?:är|var|blir)\s+målsättningen\s+att\s+(?P<aim>.+)$|"
@@ -1100,7 +1103,8 @@ _SAID_GOAL_INVERTED = re.compile(rf"\b(?:är|var|blir)\s+{_LEVEL_GOAL}\s+att\s+(
                                  re.I)
 # (these two and `_NAMING_WORDS` read the lower-cased text, case-sensitive: the same matches at a third of the
 # cost of IGNORECASE, run as they are on every paragraph that speaks of goals)
-_SAID_CHEAP = re.compile(r"(?:mål|målsättning|målsättningar|ambition)\w*\s+(?:är|var|blir|innebär)\s*(?:att\s|:)")
+_SAID_CHEAP = re.compile(r"(?:mål|målsättning|målsättningar|ambition)\w*(?:\s+för\s+(?:år\s+)?\d{4})?"
+                         r"\s+(?:är|var|blir|innebär|omfattar(?:\s+bland\s+annat)?)\s*(?:att\s|:)")
 # … and the verb first or "som mål" (looked for only where "målet", "målen" or " som " occurs)
 _SAID_CHEAP_MORE = re.compile(r"\bsom\s+(?:\w+\s+)?mål(?:sättning)?\s+att\s|\b(?:är|var|blir)\s+\w*mål(?:et|en|sättningen)\s+att\s")
 _QUOTES = "\"“”»«"
@@ -1166,7 +1170,8 @@ def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
                 if _SAID_MODAL.search(part):
                     walk.add_goal(part.strip(), level, None, None, bi)
             continue
-        m = _SAID_GOAL.search(sent) or ("målet" in sent or "målen" in sent or " som " in sent or "innebär" in sent
+        m = _SAID_GOAL.search(sent) or "omfattar" in sent and _GOALS_COVER.search(sent) \
+            or ("målet" in sent or "målen" in sent or " som " in sent or "innebär" in sent
                                         or "målsättningen" in sent) and _SAID_GOAL_INVERTED.search(sent)
         if not m or len(sent) > 400 or walk.target is not None and TARGET_SENTENCE.match(sent):
             continue  # (a measurable sub-goal under a goal is `target_sentence`'s)
@@ -1538,6 +1543,8 @@ def _completes_intro(walk: Walk, bi: int) -> bool:
 _YEAR_SHALL = re.compile(r"^(?:19|20)\d\d\s+(?:ska|skall)\s", re.I)
 
 
+REPORTED_SPEECH = re.compile(r"[,.!?]\s*(?:säger|sa|berättar|menar|konstaterar|understryker|betonar)\s+"
+                              r"(?:[A-ZÅÄÖ][a-zåäö]+|hon|han)\b")
 _EXAMPLE_INTRO = re.compile(r"\b(?:till\s+exempel|exempelvis|som\s+exempel|ett\s+exempel(?:\s+är)?)\s*:\s*$", re.I)
 # a list item that gives a measure by its code ("KKiK 2017 mått 16a: …", "Indikator 3.2: …")
 _CODED_MEASURE_ITEM = re.compile(r"^[^:]{0,40}?\b(?:mått|indikator|nyckeltal|mätetal)\s+(?:[A-ZÅÄÖ]{1,4}\s?)?\d{1,3}"
@@ -1556,6 +1563,8 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
         return False
     if _VISION_SAID.match(text):
         return False  # "Kommunens vision är att …": the vision, whatever it says it shall be
+    if REPORTED_SPEECH.search(text):
+        return False  # "– Vi ska bli ännu bättre, säger Anna Berg": a quote in a news item, no goal set
     if b.kind == "para" and bi and _EXAMPLE_INTRO.search(walk.blocks[bi - 1].text[-30:]):
         return False  # "Alla målen sträcker sig över alla verksamheter. Till exempel:" ⏎ <an example, no goal>
     if b.kind != "para" and _CODED_MEASURE_ITEM.match(text):

@@ -10,7 +10,7 @@ import re
 from typing import Optional
 
 from plantrace.extract.context import Context
-from plantrace.extract.goal_rules import about_goals
+from plantrace.extract.goal_rules import REPORTED_SPEECH, about_goals
 from plantrace.extract.roles import heading_candidate, is_statement, role_of
 from plantrace.extract.vocabulary import ASSIGNMENT_CUE, GOAL_REGION, PLACEHOLDER
 from plantrace.extract.walk import Walk, first_sentence, sentences
@@ -82,6 +82,7 @@ def where_structure_is_silent(ctx: Context, walk: Walk) -> None:
                                 None, bi)
             continue
         if not is_statement(text) or text.endswith(("?", ":")) or about_goals(text) or section[bi] in not_goals \
+                or REPORTED_SPEECH.search(text) \
                 or bi > 0 and _VISION_TITLE.match(blocks[bi - 1].text.strip()) \
                 or b.kind == "bullet" and _under_principles(blocks, bi):
             continue

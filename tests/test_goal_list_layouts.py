@@ -341,3 +341,13 @@ def test_a_numbered_line_of_figures_is_no_item():
     from plantrace.extract.blocks import split_numbered
     assert split_numbered("1. 2000 nya bostäder") == ("1", True, "2000 nya bostäder")
     assert split_numbered("3 250 000") is None and split_numbered("12 2023") is None
+
+
+# --- a news item on a committee's goals: the goals said in prose, a politician's quote no goal --------------------
+
+def test_goals_a_news_item_says_and_a_quote():
+    text = ("Så ser nämndens mål ut för 2026\n\nMål för 2026\n\nDe politiska målen för 2026 omfattar bland annat att "
+            "fler elever ska nå gymnasiebehörighet och att frånvaron i grundskolan ska minska. Verksamheten ska arbeta för goda "
+            "förutsättningar.\n\n– Vi har länge haft goda resultat och det ska vi fortsätta med. Nu ska vi bli "
+            "ännu bättre, säger Karin Lund, ordförande.\n")
+    assert _goals(text) == ["fler elever ska nå gymnasiebehörighet", "frånvaron i grundskolan ska minska"]
