@@ -182,6 +182,34 @@ def directives_listed(walk: Walk, bi: int, b: Block) -> bool:
     return False
 
 
+# what a decision list's other points give to do, beside a point that gives an assignment: "Socialförvaltningen
+# tar fram en kostnadskalkyl …", "Att utredningen återrapporteras till nämnden i februari"
+_TASK_BESIDE = re.compile(rf"^(?:[Aa]tt\s+)?(?P<task>(?:{BODY}|[A-ZÅÄÖ][\wåäö-]*(?:förvaltningen|nämnden|styrelsen|kontoret)|"
+                          r"[Uu]tredningen|[Pp]lanen|[Ff]örslaget|[Rr]edovisningen|[Uu]ppdraget)\s+"
+                          r"(?:tar\s+fram|utreder|redovisar|återrapporterar|återkommer|(?:åter)?rapporteras|redovisas|"
+                          r"återredovisas|tas\s+fram|utreds|genomförs)\b.{5,300}?)\.?$")
+
+
+@rule("tasks_beside_an_assignment", kinds=("item",))
+def tasks_beside_an_assignment(walk: Walk, bi: int, b: Block) -> bool:
+    """A numbered point of a decision list that says what a body does or what shall be reported, where another
+    point of the same list gives an assignment ("1. Förvaltningen får i uppdrag att …" ⏎ "2. Förvaltningen tar fram
+    en kalkyl" ⏎ "3. Att utredningen återrapporteras …"): the point is a task given with it."""
+    m = _TASK_BESIDE.match(b.text.strip()) if b.kind == "item" else None
+    if not m:
+        return False
+    k0 = bi
+    while k0 > 0 and walk.blocks[k0 - 1].kind == "item":
+        k0 -= 1
+    k1 = bi
+    while k1 + 1 < len(walk.blocks) and walk.blocks[k1 + 1].kind == "item":
+        k1 += 1
+    if not any(ASSIGNMENT_CUE.search(walk.blocks[k].text) for k in range(k0, k1 + 1) if k != bi):
+        return False
+    walk.add_assignment(m.group("task").strip(), b.number, bi)
+    return True
+
+
 @rule("uppdras_sentence", kinds=_TEXT_KINDS)
 def uppdras_sentence(walk: Walk, bi: int, b: Block) -> bool:
     """"Socialnämnden uppdras att …" — a plan's assignment wherever it stands; in a report it is quoted."""

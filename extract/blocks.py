@@ -263,6 +263,10 @@ def segment(layout: Layout) -> list[Block]:
 
 
 
+_SHARE_LINE = re.compile(r"^(?:(?:facebook|twitter|linkedin|instagram|e-?post|e-?mail|email|dela|skriv\s+ut|tipsa)"
+                         r"\b[\s,|·•]*){2,}$", re.I)
+
+
 def _join_across_blanks(layout: Layout, blocks: list[Block]) -> None:
     """A bullet or paragraph that goes on after a blank line in lowercase is one block (PDF page/column breaks)."""
     i = 1
@@ -273,6 +277,7 @@ def _join_across_blanks(layout: Layout, blocks: list[Block]) -> None:
             and (prev.kind in ("bullet", "para") or prev.kind == "heading")
             and cur.text[:1].islower()
             and not _SENT_END.search(prev.text)
+            and not _SHARE_LINE.match(cur.text)  # "facebook Twitter Email": a web page's share buttons
             # an att-clause after a bullet, a decision verb or a block holding a clause of its own (behind a
             # running header, "Kommunen 2 (2)", perhaps) starts the next clause
             and not (ATT_SATS.match(cur.text) and (prev.kind == "bullet" or _DECISION_END.search(prev.text)

@@ -58,6 +58,7 @@ STRUCTURE_RULES: list[str] = [
     "target_sentence",  # "Målsättningen är att … 75 %" under a goal (does not claim)
     "goal_said_in_prose",  # "Kommunens mål är att X ska … och att Y ska …" in running text (does not claim)
     "uppdras_sentence",  # "Socialnämnden uppdras att …" wherever it stands
+    "tasks_beside_an_assignment",  # "1. X får i uppdrag att …" ⏎ "2. X tar fram en kalkyl" ⏎ "3. Att … återrapporteras …"
     "closed_assignment",  # "Att uppdraget att utreda … därmed är slutfört": the assignment, done
     "att_uppdra",  # protocol decisions "att uppdra åt … att …"
     "decided_targets",  # "att resultatet … ska vara minst 1,5 % …" among a council's decisions: a goal

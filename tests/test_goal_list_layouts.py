@@ -351,3 +351,22 @@ def test_goals_a_news_item_says_and_a_quote():
             "förutsättningar.\n\n– Vi har länge haft goda resultat och det ska vi fortsätta med. Nu ska vi bli "
             "ännu bättre, säger Karin Lund, ordförande.\n")
     assert _goals(text) == ["fler elever ska nå gymnasiebehörighet", "frånvaron i grundskolan ska minska"]
+
+
+# --- the other points of a decision list beside a point that gives an assignment -------------------------------
+
+def test_tasks_beside_an_assignment_in_a_decision_list():
+    text = ("Nattfasta i äldreomsorgen\n\nI går beslutade nämnden att utreda nattfastan.\n\n"
+            "  1. Omsorgsförvaltningen får i uppdrag att ta fram förslag på hur nattfastan kan kortas.\n\n"
+            "  2. Omsorgsförvaltningen tar fram en kostnadsberäkning för förslagen\n\n"
+            "  3. Att utredningen återrapporteras till nämnden i maj 2026\n\nfacebook Twitter Email\n")
+    assert _assignments(text) == [
+        "Omsorgsförvaltningen får i uppdrag att ta fram förslag på hur nattfastan kan kortas",
+        "Omsorgsförvaltningen tar fram en kostnadsberäkning för förslagen",
+        "utredningen återrapporteras till nämnden i maj 2026"]
+
+
+def test_a_list_of_what_bodies_do_without_an_assignment_gives_none():
+    text = ("Så arbetar vi\n\n  1. Omsorgsförvaltningen tar fram en årlig verksamhetsberättelse\n\n"
+            "  2. Utredningen redovisas på nämndens webbplats\n")
+    assert _assignments(text) == []
