@@ -284,6 +284,25 @@ def labelled_line(walk: Walk, bi: int, b: Block) -> bool:
     return True
 
 
+# "Prioriterat område: Stärkt näringsliv Mål 12 Andel företagsamma kvinnor": a field naming the goal's area, then
+# the goal under its numbered label on the same line
+_AREA_THEN_GOAL = re.compile(r"^[A-ZÅÄÖ][\wåäö ]{2,30}:\s+(?P<area>[A-ZÅÄÖ][^:]{2,80}?)\s+(?P<label>Mål|Delmål|Nämndmål|Effektmål)"
+                             r"\s+(?P<number>\d{1,2}(?:\.\d{1,2})*)\s+(?P<goal>[A-ZÅÄÖ][^:]{2,200})$")
+
+
+@rule("area_then_goal_line", kinds=("para",))
+def area_then_goal_line(walk: Walk, bi: int, b: Block) -> bool:
+    """A line that names a goal's area in a field and then the goal under its numbered label."""
+    m = _AREA_THEN_GOAL.match(b.text.strip()) if b.kind == "para" and "ål " in b.text else None
+    if not m:
+        return False
+    label = match_label(f"{m.group('label')} {m.group('number')} {m.group('goal')}")
+    level = (label.level if label and label.level else "") or title_level(walk)
+    walk.target = walk.add_goal(m.group("goal").strip(), level, walk.parent_for(level), m.group("number"), bi,
+                                label=m.group("label")) or walk.target
+    return True
+
+
 @rule("labelled_run_on")
 def labelled_run_on(walk: Walk, bi: int, b: Block) -> bool:
     """"MÅL: Alla elever ska …" ⏎ "Alla ska …" ⏎ "Alla ska …": short statements on the lines right below a

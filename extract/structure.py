@@ -38,6 +38,7 @@ STRUCTURE_RULES: list[str] = [
     "statement_heading_over_measures",  # a heading "X ska …" over a table of its measures (a comment between)
     "pending_label",  # the text after a label alone on its line ("Nämndmål" ⏎ "Alla barn ska …")
     "labelled_run_on",  # "MÅL: Alla ska …" ⏎ "Alla ska …": a statement on the line below a labelled goal
+    "area_then_goal_line",  # "Prioriterat område: <area> Mål 12 <goal>": the goal after its area's field
     "labelled_line",  # "Nämndmål: …", "Mål 2: …", "Uppdrag: …", "Kommunfullmäktiges inriktningsmål 2 …"
     "goal_assessment_rows",  # a flattened "Mål | Bedömning" table and its rows
     "status_column_rows",  # a flattened "Uppdrag | Status | Kommentar" table: item, status cell, comment per row

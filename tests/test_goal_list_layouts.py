@@ -370,3 +370,17 @@ def test_a_list_of_what_bodies_do_without_an_assignment_gives_none():
     text = ("Så arbetar vi\n\n  1. Omsorgsförvaltningen tar fram en årlig verksamhetsberättelse\n\n"
             "  2. Utredningen redovisas på nämndens webbplats\n")
     assert _assignments(text) == []
+
+
+# --- a goal's area named in a field, then the goal under its numbered label on the same line ----------------------
+
+def test_area_field_then_numbered_goal_on_one_line():
+    text = ("Vilka mål kan du se?\n\nPrioriterat område: Trygg uppväxt Mål 3 Fler barn i förskolan\n\n"
+            "Fokusområde: Hållbar miljö Mål 17 Minskade utsläpp från transporter\n")
+    goals = extract_text(text).goals
+    assert [(g.number, g.text) for g in goals] == [("3", "Fler barn i förskolan"),
+                                                  ("17", "Minskade utsläpp från transporter")]
+
+
+def test_a_field_line_naming_a_goal_count_is_no_goal():
+    assert _goals("Område: Trygg uppväxt mål 3 av 10 uppnådda enligt årets uppföljning\n") == []
