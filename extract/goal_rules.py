@@ -240,6 +240,8 @@ def labelled_line(walk: Walk, bi: int, b: Block) -> bool:
     m = match_label(text)
     if m is None or m.kind not in ("goal", "assignment", "group"):
         return False
+    if not m.text and text[:1].islower() and text.endswith("."):
+        return False  # "miljömål.": a sentence's last word wrapped onto a line of its own, no label
     if not m.text:
         nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
         if m.kind == "goal" and b.kind in ("para", "heading") and nxt is not None and nxt.kind == "item" \

@@ -146,3 +146,9 @@ def test_a_measure_coded_in_several_parts_is_read_once_without_its_code():
     assert [(i.name, [(v.year, v.value) for v in i.values]) for i in extract_text(text).indicators] == [
         ("Andel röstande av de röstberättigade", [(2022, 81.0)]),
         ("Andel invånare som har tillit till andra", [(2022, 70.0)])]
+
+
+def test_a_wrapped_sentences_last_word_is_no_label():
+    text = ("Nämndens åtgärd\tKoppling till styrdokument\nMinska energianvändningen\tHandlingsplan för kommunens\n\n"
+            "miljömål.\n\nNämndens grunduppdrag\n\nNämnden ansvarar för individ- och familjeomsorgen.\n")
+    assert _goals(text) == []
