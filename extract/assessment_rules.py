@@ -272,6 +272,7 @@ def goal_assessment_rows(walk: Walk, bi: int, b: Block) -> bool:
             walk.council = gid
         walk.set_title(bi, text)
         walk.title_mode, walk.row_level, walk.target = "goal_rows", "sub", gid
+        walk.row_pairs, walk.row_rest = False, None
         return True
     if walk.title_mode != "goal_rows" or b.kind not in ("para", "bullet"):
         return False

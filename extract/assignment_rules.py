@@ -573,7 +573,8 @@ def decided_shall(walk: Walk, bi: int, b: Block) -> bool:
     """A decision told in running text that a committee or office shall do something is an assignment to it, the
     clause from its name (a municipality's own "ska ha …", "ska vara …" states a goal, no task). Claims nothing:
     the paragraph may give assignments in other words too."""
-    if b.kind not in _TEXT_KINDS or "eslut" not in b.text and "öreslå" not in b.text and "bifölls" not in b.text:
+    if b.kind not in _TEXT_KINDS or "eslut" not in b.text and "öreslå" not in b.text and "bifölls" not in b.text \
+            or " ska" not in b.text and "uppdrag" not in b.text and "eslutet" not in b.text:
         return False
     for sentence in sentences(b.text):
         was = _DECISION_WAS.match(sentence.strip().rstrip(".")) if "eslut" in sentence[:20] else None

@@ -21,7 +21,6 @@ from plantrace.extract.sections import run_on_pages
 from plantrace.extract.vocabulary import (
     aim_first,
     has_marker,
-    IMPERATIVES,
     ASSIGNMENT_CUE,
     ASSIGNMENT_TITLE,
     GOAL_REGION,
@@ -1140,7 +1139,8 @@ _AND_THAT = re.compile(r",?\s+(?:och|samt)\s+att\s+|"
 
 def _said_cheap(t: str) -> bool:
     low = t.lower()
-    return _said_at_noun(low) or ("målet" in t or "målen" in t or " som " in t or "målsättningen" in t) and bool(_SAID_CHEAP_MORE.search(low))
+    return _said_at_noun(low) or any(w in t for w in ("målet", "målen", " som ", "målsättningen")) \
+        and bool(_SAID_CHEAP_MORE.search(low))
 
 
 def _said_at_noun(low: str) -> bool:
@@ -1191,9 +1191,9 @@ def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
                 if _SAID_MODAL.search(part):
                     walk.add_goal(part.strip(), level, None, None, bi)
             continue
+        inverted = any(w in sent for w in ("målet", "målen", " som ", "innebär", "målsättningen"))
         m = _SAID_GOAL.search(sent) or "omfattar" in sent and _GOALS_COVER.search(sent) \
-            or ("målet" in sent or "målen" in sent or " som " in sent or "innebär" in sent
-                                        or "målsättningen" in sent) and _SAID_GOAL_INVERTED.search(sent)
+            or inverted and _SAID_GOAL_INVERTED.search(sent)
         if not m or len(sent) > 400 or walk.target is not None and TARGET_SENTENCE.match(sent):
             continue  # (a measurable sub-goal under a goal is `target_sentence`'s)
         level, parent = _said_level(sent), None
