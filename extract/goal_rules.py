@@ -495,8 +495,8 @@ def _short_statement(b: Block) -> bool:
 def goals_named_above(walk: Walk, bi: int, b: Block) -> bool:
     """"<state>." ⏎ "<state>." ⏎ "<state>." ⏎ "Jag inleder med de föreslagna målformuleringarna till …": short
     statements, each alone on its line, that the sentence right below them names as goals. Claims nothing."""
-    if b.kind != "para" or bi < 2 or "mål" not in b.text:
-        return False
+    if b.kind != "para" or bi < 2 or "mål" not in b.text or not _short_statement(walk.blocks[bi - 1]):
+        return False  # (the cheap tests first: this runs on every paragraph that speaks of goals)
     first = sentences(b.text.strip())[0]
     if first.rstrip().endswith(":") or not _GOALS_ABOVE.search(first):
         return False
