@@ -1428,15 +1428,23 @@ def _run_on_entries(blocks: list[Block]) -> list[tuple[int, Optional[str], str]]
         # "… KULTUR OCH FRITID - <goal> KULTUR - <goal>… 4": entries of one page, each after its area in capitals
         parts = _AREA_DASH.split(title)
         if len(parts) > 1:
-            entries += [(bi, None, _TITLES_AFTER.sub("", p).strip(" .–-…")) for p in parts[1:] if p.strip(" .–-…")]
+            entries += [(bi, None, _without_titles_after(p).strip(" .–-…")) for p in parts[1:] if p.strip(" .–-…")]
             title = parts[0].strip(" .–-…")
         if title:
             entries.append((bi, n.group(1) if n else None, title))
     return entries
 
 
-# chapter titles run on after an entry, their pages lost: "… verksamhetsområde Ekonomi Kommentarer till … Framtid"
-_TITLES_AFTER = re.compile(r"(?<=[a-zåäö])\s+[A-ZÅÄÖ][a-zåäö]+(?:\s+\S+)*?(?:\s+[A-ZÅÄÖ][a-zåäö]+\S*(?:\s+[a-zåäö]\S*)*){2,}$")
+def _without_titles_after(entry: str) -> str:
+    """The entry without the chapter titles run on after it, their pages lost ("… verksamhetsområde Ekonomi
+    Kommentarer till investeringar Framtid"): cut at the first capitalised word after a small one when three or
+    more capitalised words follow from there (one is a name inside the entry: "… utbud i Kulturskolan")."""
+    words = list(re.finditer(r"\S+", entry))
+    for k in range(1, len(words)):
+        if words[k].group()[:1].isupper() and words[k - 1].group()[-1:].islower() \
+                and sum(w.group()[:1].isupper() for w in words[k:]) >= 3:
+            return entry[: words[k].start()].rstrip()
+    return entry
 _AREA_DASH = re.compile(r"(?:^|\s)(?:[A-ZÅÄÖ]{3,}(?:\s+(?:[A-ZÅÄÖ]{2,}|OCH|&))*)\s+[-–]\s+(?=[A-ZÅÄÖ][a-zåäö])")
 
 

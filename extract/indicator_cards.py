@@ -301,10 +301,10 @@ def _question_rows(out: _Out, skip: set[int]) -> None:
         end = starts[k + 1] if k + 1 < len(starts) else min(len(lines), i + 2 + 2 * max(len(years), 2))
         cont = []  # the row's other cells: the short lines up to the next question or the first blank line
         for j in range(i + 1, end):
-            below = next((lines[k].text.strip() for k in range(j + 1, end) if lines[k].text.strip()), "")
-            if not lines[j].text.strip() and (not cont or _NUMBER.match(cont[-1])) \
-                    and (_NUMBER.match(below) or not cont and _FIGURES_LINE.match(below)):
-                continue  # the row's cells one a paragraph ("77" ⏎ ⏎ "79"), or on one line under its name
+            if not lines[j].text.strip() and (not cont or _NUMBER.match(cont[-1])):
+                below = next((lines[k].text.strip() for k in range(j + 1, end) if lines[k].text.strip()), "")
+                if _NUMBER.match(below) or not cont and _FIGURES_LINE.match(below):
+                    continue  # the row's cells one a paragraph ("77" ⏎ ⏎ "79"), or on one line under its name
             if not lines[j].text.strip() or len(lines[j].text) >= 40 and not _FIGURES_LINE.match(lines[j].text.strip()):
                 break
             cont.append(lines[j].text.strip())

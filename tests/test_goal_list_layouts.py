@@ -233,15 +233,16 @@ def test_a_decision_that_approves_is_no_assignment():
 ])
 def test_a_goal_account_summed_up_in_its_last_sentence(verdict, status):
     text = ("Barn och äldre\n\nHär redovisas bedömningen av kommunfullmäktiges mål.\n\n"
-            "Äldre ska känna sig trygga i sitt boende\n\nTre nämnder följer målet med egna indikatorer. De flesta målnivåer har nåtts under året, men "
-            f"trygghetsmätningen visar sämre resultat än tidigare. {verdict}\n")
+            "Äldre ska känna sig trygga i sitt boende\n\nTre nämnder följer målet med egna indikatorer. De flesta "
+            f"målnivåer har nåtts under året, men trygghetsmätningen visar sämre resultat än tidigare. {verdict}\n")
     fus = extract_text(text).followups
     assert [(f.refers_to, f.status) for f in fus] == [("Äldre ska känna sig trygga i sitt boende", status)]
 
 
 def test_a_summing_up_of_something_else_is_no_goal_verdict():
     text = ("Barn och äldre\n\nHär redovisas bedömningen av kommunfullmäktiges mål.\n\n"
-            "Äldre ska känna sig trygga i sitt boende\n\nNämnden har granskat boendena. Den samlade bedömningen är att lokalerna behöver renoveras.\n")
+            "Äldre ska känna sig trygga i sitt boende\n\nNämnden har granskat boendena. Den samlade bedömningen är "
+            "att lokalerna behöver renoveras.\n")
     assert extract_text(text).followups == []
 
 
@@ -322,6 +323,15 @@ def test_goals_in_a_run_on_contents_after_their_areas():
     assert doc.followups == []  # the contents name them; nothing after the list accounts for them
 
 
+def test_chapter_titles_run_on_after_a_contents_goal_are_cut_however_many():
+    chapters = " ".join(["Ekonomi", "Kommentarer till investeringar", "Driftredovisning", "Personal", "Sjukfrånvaro",
+                         "Miljöarbete", "Framtid", "Verksamhetsmått", "Jämförelser", "Nyckeltal", "Ordlista"])
+    text = ("Bokslut 2024\n\nInnehållsförteckning Mål och måluppfyllelse... 3 FRITID - Besökarna ska vara nöjda "
+            f"med öppettiderna... 4 FRITID - Fler unga ska delta i föreningslivet {chapters}... 9 Bilagor... 12 "
+            "Register... 14\n\nVerksamhet Året har präglats av många besök.\n")
+    assert _goals(text) == ["Besökarna ska vara nöjda med öppettiderna", "Fler unga ska delta i föreningslivet"]
+
+
 def test_a_run_on_contents_of_chapters_gives_no_goals():
     text = ("Årsredovisning 2024\n\nInnehåll Förord... 3 EKONOMI - Resultaträkning Balansräkning... 12 PERSONAL - "
             "Sjukfrånvaro och hälsa... 20 Bilagor... 30\n\nFörord Året har varit händelserikt.\n")
@@ -346,9 +356,9 @@ def test_a_numbered_line_of_figures_is_no_item():
 # --- a news item on a committee's goals: the goals said in prose, a politician's quote no goal --------------------
 
 def test_goals_a_news_item_says_and_a_quote():
-    text = ("Så ser nämndens mål ut för 2026\n\nMål för 2026\n\nDe politiska målen för 2026 omfattar bland annat att "
-            "fler elever ska nå gymnasiebehörighet och att frånvaron i grundskolan ska minska. Verksamheten ska arbeta för goda "
-            "förutsättningar.\n\n– Vi har länge haft goda resultat och det ska vi fortsätta med. Nu ska vi bli "
+    text = ("Så ser nämndens mål ut för 2026\n\nMål för 2026\n\nDe politiska målen för 2026 omfattar bland annat "
+            "att fler elever ska nå gymnasiebehörighet och att frånvaron i grundskolan ska minska. Verksamheten ska "
+            "arbeta för goda förutsättningar.\n\n– Vi har länge haft goda resultat och det ska vi fortsätta med. Nu ska vi bli "
             "ännu bättre, säger Karin Lund, ordförande.\n")
     assert _goals(text) == ["fler elever ska nå gymnasiebehörighet", "frånvaron i grundskolan ska minska"]
 

@@ -13,6 +13,10 @@ def _goals(text: str) -> list[str]:
     return [g.text.rstrip(".") for g in extract_text(text).goals]
 
 
+def _values_by_name(text: str) -> dict[str, list[tuple]]:
+    return {i.name: [(v.kind, v.year, v.value) for v in i.values] for i in extract_text(text).indicators}
+
+
 # --- a goal worded as what to do, right over the table of its measures (a goal system's web page) ---------------
 
 GOAL_OVER_TABLE = [
@@ -103,8 +107,7 @@ def test_questions_over_a_line_of_their_figures():
             "5,1 6,0  12,9/1,7 4,4\n\n"
             "Hur högt är sjukpenningtalet bland kommunens invånare?\n\n6,1 6,6  3,9/10,4 -\n\n"
             "Hur stor är andelen inköpta ekologiska livsmedel? (%)\n\n21 25  44/3 18\n")
-    inds = {i.name: [(v.kind, v.year, v.value) for v in i.values] for i in extract_text(text).indicators}
-    assert inds == {
+    assert _values_by_name(text) == {
         "Hur många nya företag har startats per 1000 invånare i kommunen":
             [("actual", 2019, 5.1), ("comparison", 2019, 6.0), ("actual", 2018, 4.4)],
         "Hur högt är sjukpenningtalet bland kommunens invånare": [("actual", 2019, 6.1), ("comparison", 2019, 6.6)],
@@ -117,8 +120,7 @@ def test_numbered_questions_with_their_figures_one_a_paragraph():
     text = ("Delaktighet (KKiK)\n\nMått delaktighet\n\nNorrby\n\n 2023\n\nMedel\n2023\n\n\nNorrby\n\n 2022\n\n"
             "Nr 4, Hur god är kommunens information på webben (andel av maxpoäng, i %)?\n\n88\n\n81\n\n\n85\n\n"
             "Nr 5, Hur väl kan invånarna delta i kommunens utveckling (andel av maxpoäng, i %)?\n\n64\n\n58\n\n\n60\n")
-    inds = {i.name: [(v.kind, v.year, v.value) for v in i.values] for i in extract_text(text).indicators}
-    assert inds == {
+    assert _values_by_name(text) == {
         "Hur god är kommunens information på webben":
             [("actual", 2023, 88.0), ("comparison", 2023, 81.0), ("actual", 2022, 85.0)],
         "Hur väl kan invånarna delta i kommunens utveckling":
