@@ -27,8 +27,8 @@ CLAUSE_CUE = re.compile(r"\b(?:(?P<verb>får|(?:ska|föreslås|bör|kommer\s+att
                         r"uppdrag\s+ges\s+till|"
                         # an agenda's "uppdrag till bildningsnämnden att …": the noun, to a named body
                         r"(?P<noun>(?<![\wåäö])(?<!ett\s)(?<!blir\s)uppdrag\s+(?:till|åt)\s+(?:[\wåäö-]+\s+){0,2}?"
-                        r"[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|direktören|chefen|utskottet|bolaget|nämnderna|"
-                        r"förvaltningarna)\s+att\s)|(?P<inf>(?<!att\s)uppdra\s+(?:åt|till)\s)|uppdra\s+åt|uppdrog\s+\w+\s+(?:till|åt)|(?P<to>(?:uppdrar|uppdrog|(?<=att\s)uppdra)\s+(?:till|åt)\s+)|(?:uppmanas|anmodas)\s+att|"
+                        r"(?:[\wåäö-]*(?:nämnden|styrelsen|förvaltningen|direktören|chefen|utskottet|bolaget|nämnderna|"
+                        r"förvaltningarna)|[A-ZÅÄÖ][\wåäö]+(?:\s+AB)?)\s+att\s)|(?P<inf>(?<!att\s)uppdra\s+(?:åt|till)\s)|uppdra\s+åt|uppdrog\s+\w+\s+(?:till|åt)|(?P<to>(?:uppdrar|uppdrog|(?<=att\s)uppdra)\s+(?:till|åt)\s+)|(?:uppmanas|anmodas)\s+att|"
                         r"(?:uppmanar|anmodar)\s+[\wåäö\- ]{2,80}?\s+att|"
                         # a decision as an infinitive: "… beslutade även att uppmana tekniska nämnden att …"
                         r"(?P<urge>(?<=att\s)(?:uppmana|anmoda)\s+[\wåäö\- ]{2,80}?\s+att))\b", re.I)
@@ -47,6 +47,7 @@ _RECIPIENT_END = re.compile(rf"(?:[A-ZÅÄÖ][\wåäö\-]*|{BODY}|AB|(?<![\wåä
 _COMMITTEE_SKA = re.compile(r"\b(?:ska|skall)\b", re.I)
 _CLAUSE_START = re.compile(r"\batt\s+", re.I)
 _SUBJECT_WORD = re.compile(rf"^{BODY}$", re.I)
+_ABBREVIATED_BODY = re.compile(r"[A-ZÅÄÖ]{2,6}")  # "KS", "BUN", "ÖSK"
 
 
 # "… samt att uppföljningen sker …", "… och att medlen anvisas …": after the joining "att" a noun with its own
@@ -82,7 +83,11 @@ def _subject_start(text: str, end: int) -> Optional[int]:
     """Where the committee or office that carries a clause is named, walking back from `end` over its words
     ("tekniska nämnden", "Barn- och utbildningsnämnden"); None when the word before is no such subject."""
     words = list(re.finditer(r"[\wåäö-]+", text[:end]))
-    if not words or not _SUBJECT_WORD.match(words[-1].group()):
+    if not words:
+        return None
+    if _ABBREVIATED_BODY.fullmatch(words[-1].group()):
+        return words[-1].start()  # "… med informationen och ÖSK får i uppdrag att …": a body by its letters
+    if not _SUBJECT_WORD.match(words[-1].group()):
         return None
     k = len(words) - 1
     while k > 0:

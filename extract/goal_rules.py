@@ -922,7 +922,7 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
         return True
     if (walk.list_mode in ("areas", "area_goals") or walk.list_mode == "goals" and not is_statement(text)) \
             and b.kind == "para" and nxt is not None \
-            and nxt.kind in ("bullet", "item") and len(text.split()) >= 6 and not text.endswith(":"):
+            and nxt.kind in ("bullet", "item") and len(text.split()) >= 6 and not text.endswith((":", "?")):
         # an area told in a sentence ("I X är det nära mellan människor …") over bullets: the bullets are its goals
         walk.list_mode, walk.list_parent, walk.list_status = "area_goals", None, None
         return True
@@ -966,6 +966,9 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
     if no_goals and no_goals.group().lower().startswith("perspektiv") and _COUNTS_GOALS.search(last):
         no_goals = None  # "… fyra mål, ett i varje perspektiv:": the goals are counted, the areas only named
     if b.kind == "para" and (_LIST_INTRO.search(last) or judged) and len(last) < 250 and not no_goals:
+        if _PRIORITY_AREAS.search(last) and _bare_names_below(walk.blocks, bi + 1):
+            walk.list_mode = "areas"  # "… prioriterade områden är:" ⏎ • Klimat ⏎ • Kultur och fritid: names of areas
+            return True
         walk.list_mode = "council" if COUNCIL_WORDS.search(text) else "goals"
         walk.list_targets = False
         counted = _COUNTS_GOALS.search(last)
@@ -1043,6 +1046,14 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
         walk.assess(walk.add_goal(_PERSPECTIVE.sub("", text), level, None, None, bi), walk.list_status)
         return True
     nxt = walk.blocks[bi + 1] if bi + 1 < len(walk.blocks) else None
+    if b.kind == "para" and walk.list_mode == "goals" and _explains_item_above(walk, bi):
+        # "• En trygg uppväxt." ⏎ <what it means> ⏎ "• Vägen till jobb." ⏎ …: each bullet stands alone over its
+        # explanation, which is no goal; one that says "Målet är att …" names the bullet's aim
+        aim = next((m for s in sentences(text) for m in [_AIM_SAID.match(s)] if m), None)
+        if aim:
+            parent = walk.ctx.get("goals")[-1].id if walk.ctx.get("goals") else None
+            walk.add_goal(aim.group("aim").rstrip(" ."), "sub" if parent else "committee", parent, None, bi)
+        return True
     if b.kind == "para" and walk.list_mode == "goals" and is_statement(text) and len(text) < 400 \
             and (len(sentences(text)) <= 2 or is_statement(sentences(text)[0])) \
             and (not walk.ctx.is_report or nxt is not None and nxt.kind in ("bullet", "item")):
@@ -1056,6 +1067,37 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
     if b.kind == "para" and not is_statement(text):
         walk.list_mode = None
     return False
+
+
+# priorities named as areas, with no word of goals ("Majoritetens prioriterade områden för mandatperioden är:")
+_PRIORITY_AREAS = re.compile(r"^(?!.*\bmål).*\bprioriterade\s+områden", re.I)
+
+
+def _bare_names_below(blocks: list[Block], k: int) -> bool:
+    """The bullets from `k` on are bare names ("Klimat", "Trygghet och boende"): no article or adjective of a
+    state to reach ("En bra start i livet", "Fler i arbete"), no verb, at most four words."""
+    names = []
+    while k < len(blocks) and blocks[k].kind == "bullet":
+        names.append(blocks[k].text.strip().rstrip("."))
+        k += 1
+    return len(names) >= 3 and all(len(n.split()) <= 4 and not _GOAL_PHRASE.match(n) and not is_statement(n)
+                                   and not imperative(n) for n in names)
+
+
+# "Målet är att barn och unga ska …": an explanation naming its item's aim
+_AIM_SAID = re.compile(r"^(?:målet|syftet|ambitionen)\s+är\s+att\s+(?P<aim>.{10,})", re.I)
+
+
+def _explains_item_above(walk: Walk, bi: int) -> bool:
+    """A paragraph right under a bullet that names a goal and stands alone (no bullet above it) in a list of goals:
+    that item's explanation — when another lone bullet follows, or the list ends with it. (Under a stated goal, "•
+    Ånge ska ha 10 000 invånare.", a paragraph goes on with something else.)"""
+    blocks = walk.blocks
+    if bi < 2 or blocks[bi - 1].kind != "bullet" or blocks[bi - 2].kind == "bullet" \
+            or len(blocks[bi - 1].text.split()) > 8 or is_statement(blocks[bi - 1].text):
+        return False
+    nxt = blocks[bi + 1] if bi + 1 < len(blocks) else None
+    return nxt is None or nxt.kind != "bullet" or bi + 2 >= len(blocks) or blocks[bi + 2].kind != "bullet"
 
 
 # a line that speaks of the goals just listed ("De här målen …", "Dessa tre mål …", "Målen ovan …")
@@ -1580,6 +1622,9 @@ _CODED_MEASURE_ITEM = re.compile(r"^[^:]{0,40}?\b(?:mått|indikator|nyckeltal|m�
                                  r"(?:\.\d{1,3})*[a-z]?\s*:\s*\S", re.I)
 
 
+_FORM_FIELD_END = re.compile(r"\b(?:datum|d\.?nr|diarienummer|handläggare|ärende|mottagare|till|från)$", re.I)
+
+
 @rule("goal_title_statements", kinds=("para", "bullet", "item"))
 def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
     """Under a plain title about goals ("Nämndens mål", "Prioriterade mål 2024"): its list items, and its
@@ -1614,6 +1659,8 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
         return True
     if b.kind != "para" or len(text) > 300:
         text = goal_of_item(text)  # "En tillitsbaserad styrning: Kommunen ska …" names the goal before the colon
+        if _FORM_FIELD_END.search(text):
+            return False  # "3 TJÄNSTESKRIVELSE Datum: … D.nr: …": a letterhead's fields run together, no goal
     if b.kind in ("bullet", "item") and len(sentences(text)) > 1 and is_statement(sentences(text)[0]):
         text = sentences(text)[0]  # "Soliditeten ska öka. Vid beräkning av soliditeten …": the goal, then its rule
     if bi == walk.statement_para:  # the goals set for the area named above, one a sentence
@@ -1890,6 +1937,18 @@ def _area_stripped(sentence: str) -> str:
     return sentence
 
 
+def _area_under_goals(blocks: list[Block], k: int) -> bool:
+    """"Så här ser fullmäktiges mål ut:" ⏎ <how they are grouped> ⏎ "Hållbarhet" ⏎ <its goals run together>: a
+    bare name of one to three words under a line that introduces goals, with at most one paragraph between."""
+    name = blocks[k].text.strip()
+    if not 1 <= len(name.split()) <= 3 or not name[:1].isupper() or any(c.isdigit() or c in ".:;,?" for c in name) \
+            or is_statement(name):
+        return False
+    return any(blocks[j].kind in ("heading", "para") and len(blocks[j].text) < 200 and len(blocks[j].text.split()) >= 3
+               and (_NAMES_GOALS.search(blocks[j].text) or _LIST_INTRO.search(blocks[j].text))
+               for j in range(max(0, k - 2), k))  # (a label "Mål" over the area before is no introduction)
+
+
 @rule("goal_sentences_run_on", kinds=("para",))
 def goal_sentences_run_on(walk: Walk, bi: int, b: Block) -> bool:
     """The paragraph right under a heading that names goals ("… KF-mål 2012–2015", "Nämndens mål"), three or
@@ -1897,14 +1956,16 @@ def goal_sentences_run_on(walk: Walk, bi: int, b: Block) -> bool:
     if b.kind != "para" or bi == 0 or " ska " not in b.text and " skall " not in b.text:
         return False
     head = walk.blocks[bi - 1]
-    if head.kind not in ("heading", "para") or len(head.text) > 120 or not _NAMES_GOALS.search(head.text) \
+    if head.kind not in ("heading", "para") or len(head.text) > 120 \
+            or not (_NAMES_GOALS.search(head.text) or _area_under_goals(walk.blocks, bi - 1)) \
             or _NOT_GOAL_GROUP.search(head.text.lower().replace("mål", "")):
         return False
     goals = [_area_stripped(t.strip()) for t in sentences(b.text)]
     goals = [t.rstrip(" .") for t in goals if len(t.split()) >= 3 and t[:1].isupper() and not about_goals(t)]
     if len(goals) < 3 or sum(map(is_statement, goals)) * 4 < len(goals) * 3:
         return False
-    level = "council" if COUNCIL_WORDS.search(head.text) else title_level(walk)
+    said = " ".join(x.text for x in walk.blocks[max(0, bi - 3):bi])  # (the heading, or the introduction over the area)
+    level = "council" if COUNCIL_WORDS.search(said) or "ullmäktige" in said else title_level(walk)
     for text in goals:
         walk.target = walk.add_goal(text, level, walk.parent_for(level), None, bi) or walk.target
     return True

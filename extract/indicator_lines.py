@@ -529,7 +529,7 @@ def result_cards(ctx: Context) -> None:
 # A key-figure table a transcript ran into one paragraph: "EKONOMISK ÖVERSIKT (mkr) 2016 2015 … Resultat 73 55 26
 # 48 Verksamheternas nettokostnader -783-1 227-740 -1 108 Skatter och statsbidrag 854 1 281 …": each run of words
 # between runs of figures names one key figure
-_KEY_FIGURE_TITLE = re.compile(r"\b(?:översikt|i\s+sammandrag|nyckeltal|nyckeltalsöversikt)\b|\((?:mkr|tkr|mnkr)\)",
+_KEY_FIGURE_TITLE = re.compile(r"\b(?:[\wåäö]*översikt|i\s+sammandrag|nyckeltal|nyckeltalsöversikt)\b|\((?:mkr|tkr|mnkr)\)",
                                re.I)
 _FIGURE_TOKEN = re.compile(r"^[-−+]?\d[\d.,/−-]*%?$")
 _HEADER_WORD = re.compile(r"^(?:delårsrapport|delår|prognos|helår|bokslut|budget|utfall|period|år|mkr|tkr|\(mkr\)|"
@@ -626,11 +626,15 @@ def key_figure_runs(ctx: Context) -> None:
             for seg, name in zip(segments, named):
                 # rows whose figures the transcript lost run into the next one's name: "Tillgångar kr per invånare
                 # Soliditet 44,2% …" (a capital after a lower-case word that is no preposition starts a name)
-                rows.extend(_ROW_NAME_STARTS.split(name) if len(seg) >= 4 or _single_words(seg) else [name])
+                pieces = _ROW_NAME_STARTS.split(name) if len(seg) >= 4 or _single_words(seg) else [name]
+                # (the overview's own title again, "Femårsöversikt Femårsöversikt Allmänt …", is no row)
+                rows.extend(p for p in pieces if not _KEY_FIGURE_TITLE.fullmatch(p.strip()))
         if len(rows) < 4:
             continue
+        known = set(seen)  # (a name read twice in one overview is two rows: "Per invånare, Tkr" under assets, debts)
         for name in rows:  # (values not typed: figures glued together cannot be split into columns reliably)
-            _add_measure(ctx, seen, name, [], bi, ctx.provenance(bi))
+            _add_measure(ctx, set(known), name, [], bi, ctx.provenance(bi))
+            seen.add(name_key(name))
 
 
 # a goal system's published list of measures: "Långsiktiga nyckeltal" ⏎ <name> ⏎ "Beslutad av" ⏎ "1. <body>" ⏎

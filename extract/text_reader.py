@@ -102,12 +102,31 @@ def read_text(text: str, source: str = "<text>", fmt: str = "txt") -> Layout:
             continue
         cleaned, level = clean_line(raw.replace("\r", ""))
         lines.append(Line(cleaned, page=page, heading=level, source_line=i, heading_source="markup" if level else None))
+    _letter_bullets(lines)
     furniture = drop_furniture(lines, multi_page=pages_seen)
     if not pages_seen:
         for line in lines:
             line.page = None
     layout = Layout(lines, source=source, format=fmt, pages=page if pages_seen else None, furniture=furniture)
     return layout
+
+
+# a symbol font's bullet that a transcript wrote as the letter of its code ("p En bra start i livet.", Wingdings'
+# "l" a dot, "n" a square, "q" a box, "v" a diamond, "ü" a tick, "Ø" an arrow): a letter that is no Swedish word
+_LETTER_BULLET = re.compile(r"^([lnpqvuwüØ])\s+(?=[A-ZÅÄÖ])")
+
+
+def _letter_bullets(lines: list[Line]) -> None:
+    """The letter opening two lines or more becomes a bullet: one line alone may be an abbreviation's letter."""
+    found: dict[str, list[Line]] = {}
+    for line in lines:
+        m = _LETTER_BULLET.match(line.text) if line.text[1:2] == " " else None
+        if m:
+            found.setdefault(m.group(1), []).append(line)
+    for same in found.values():
+        if len(same) >= 2:
+            for line in same:
+                line.text = "• " + line.text[2:].lstrip()
 
 
 def drop_furniture(lines: list[Line], multi_page: bool) -> list[str]:

@@ -9,6 +9,7 @@ tables, indicators and actions can be linked to it."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
@@ -310,6 +311,12 @@ def opening_sentence(text: str) -> Optional[tuple[str, list[str]]]:
 
 
 def sentences(text: str) -> list[str]:
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[str, ...]:
+    """(cached: many rules split the same paragraph)"""
     parts = _SENTENCE_GAP.split(text)
     out: list[str] = []
     for p in parts:
@@ -320,7 +327,7 @@ def sentences(text: str) -> list[str]:
             out[-1] = f"{out[-1]} {p}"  # the split came after an abbreviation, not a sentence's end
         else:
             out.append(p)
-    return out
+    return tuple(out)
 
 
 def first_sentence(text: str) -> str:

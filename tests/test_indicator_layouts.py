@@ -883,6 +883,17 @@ def test_a_key_figure_table_run_into_one_paragraph():
                      "Soliditet exkl. pensionsskuld", "Antal anställda"]
 
 
+def test_an_overview_titled_with_a_compound_and_a_name_read_twice():
+    """An annual report's "Tioårsöversikt" (the title a compound, said twice by a transcript, no line of years) run
+    into one paragraph; "Per invånare, kr" under assets and again under debts are two rows, the title none."""
+    text = ("Årsredovisning 2019\n\nInnehåll Tioårsöversikt Tioårsöversikt Skattesats 21,10 21,10 21,35 Antal "
+            "anställda 640 652 661 Tillgångar, Mkr 410,2 422,9 450,3 Per invånare, kr 48,1 49,0 51,7 Skulder, Mkr "
+            "201,4 215,0 230,8 Per invånare, kr 23,6 24,9 26,5 Soliditet, % 51 49 49\n")
+    names = [i.name for i in extract_text(text, source="ar.txt").indicators]
+    assert names == ["Skattesats", "Antal anställda", "Tillgångar, Mkr", "Per invånare, kr", "Skulder, Mkr",
+                     "Per invånare, kr", "Soliditet"]
+
+
 def test_rows_without_a_header_go_on_the_table_a_line_of_text_split_them_from():
     """A table whose first row's name was read as a line of text (it wrapped, or a page broke after the header):
     the rows after it have no header of their own but as many columns, so they go on the table above — the first

@@ -1,0 +1,124 @@
+"""Lists, fields and clauses in layouts the held-out sets r49xx and r50xx showed plantrace misreading: bullets a
+transcript wrote as the letter of a symbol font, each bullet standing alone over its explanation, priorities named
+as bare areas, an area's goals run together under a line that introduces the council's goals, a letterhead's fields
+under a title about goals, and assignments to a body named by its letters or by its own name. Each signal has
+variants and a case where the same shape means something else. All text is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from plantrace.extract import extract_text
+from plantrace.extract.text_reader import read_text
+
+
+def _goals(text: str) -> list[str]:
+    return [g.text.rstrip(".") for g in extract_text(text).goals]
+
+
+def _assignments(text: str) -> list[str]:
+    return [a.text.rstrip(".") for a in extract_text(text).assignments]
+
+
+# --- a symbol font's bullet written as a letter; each bullet alone over its explanation ---------------------------
+
+@pytest.mark.parametrize("mark", ["p", "l", "n", "v"])
+def test_letter_bullets_each_over_its_explanation(mark):
+    text = ("Nya mål för Åby\n\nMajoriteten har i sin plan för 2025–2028 valt tre prioriterade områden:\n"
+            f"{mark} Ett rikt föreningsliv.\n"
+            "Målet är att fler unga ska delta i en förening. Kommunen ser föreningarna som en nyckel.\n"
+            f"{mark} Trygga bostadsområden.\n"
+            "Ordföranden lyfter belysning och närvaro av vuxna, och varje stadsdel ska få en trygghetsvandring.\n"
+            f"{mark} En stark skola.\n"
+            "Skolan ska ha behöriga lärare i alla ämnen, enligt planen.\n\n"
+            "Planen beslutas av fullmäktige i juni.\n")
+    assert _goals(text) == ["Ett rikt föreningsliv", "fler unga ska delta i en förening", "Trygga bostadsområden",
+                            "En stark skola"]
+
+
+def test_a_letter_opening_one_line_only_stays_a_letter():
+    # one line opening on "n" may be an abbreviation's letter: only a letter opening two lines or more is a bullet
+    one = [line.text for line in read_text("Tabell 4\nn Antal svar 312\nKälla: enkäten\n").lines]
+    two = [line.text for line in read_text("Tabell 4\nn Antal svar 312\nn Andel svar 64 %\n").lines]
+    assert one[1] == "n Antal svar 312" and two[1:3] == ["• Antal svar 312", "• Andel svar 64 %"]
+
+
+def test_a_stated_goal_over_a_paragraph_keeps_the_list_reading():
+    # a bullet that states a goal ("… ska …"): the paragraph under it is no explanation of a name
+    text = ("För målområde Tillväxt har fullmäktige antagit målet\n\n• Åby ska ha 12 000 invånare år 2030.\n\n"
+            "Varje mål har två till fem mått som fullmäktige följer upp.\n\n"
+            "Utöver dessa har fullmäktige antagit ett mål för god ekonomisk hushållning:\n\n"
+            "• Sjukfrånvaron ska minska.\n")
+    assert _goals(text) == ["Åby ska ha 12 000 invånare år 2030", "Sjukfrånvaron ska minska"]
+
+
+# --- priorities named as bare areas are no goals; a list of states to reach under the same words is -----------------
+
+def test_priority_areas_named_bare_are_no_goals():
+    text = ("Detta vill majoriteten prioritera\n\nMajoritetens prioriterade områden för mandatperioden är:\n\n"
+            "• Näringsliv och turism\n• Skola\n• Äldreomsorg\n• Klimat och miljö\n\n"
+            "Hur går ni vidare med områdena?\n\n"
+            "– Varje höst beslutar fullmäktige om uppdrag inom områdena, säger kommunalrådet Eva Ek (C).\n")
+    assert _goals(text) == []
+
+
+def test_priority_areas_worded_as_states_to_reach_are_goals():
+    text = ("Detta vill majoriteten prioritera\n\nMajoritetens prioriterade områden för mandatperioden är:\n\n"
+            "• Fler i arbete\n• En trygg äldreomsorg\n• Minska utsläppen från transporter\n")
+    assert _goals(text) == ["Fler i arbete", "En trygg äldreomsorg", "Minska utsläppen från transporter"]
+
+
+# --- an area's goals run together under a line that introduces the council's goals ---------------------------------
+
+def test_an_areas_goals_run_together_under_an_introduction_of_goals():
+    text = ("Budget 2026\n\nSå här ser kommunfullmäktiges mål ut:\n"
+            "Målen är grupperade i två perspektiv; invånare och ekonomi.\n"
+            "Invånare\n"
+            "Åby är en kommun där alla ska känna sig välkomna. Barn och unga ska ha en trygg uppväxt. "
+            "Äldre ska kunna bo kvar hemma så länge de vill.\n")
+    goals = extract_text(text).goals
+    assert [g.text for g in goals] == ["Åby är en kommun där alla ska känna sig välkomna",
+                                       "Barn och unga ska ha en trygg uppväxt",
+                                       "Äldre ska kunna bo kvar hemma så länge de vill"]
+    assert {g.level for g in goals} == {"council"}
+
+
+def test_an_areas_description_over_its_labelled_goal_is_no_goal():
+    # the area's prose under the previous area's "Mål" label: the goals are the labelled lines, not the prose
+    text = ("Målområden med gemensamma resultatmål\n\n"
+            "Fullmäktige har beslutat om målområden med gemensamma resultatmål för 2024–2027.\n\n"
+            "Barn och unga\n\nAlla barn ska ha goda uppväxtvillkor. Vi skapar förutsättningar för en aktiv fritid.\n\n"
+            "Mål\n\nBarns psykiska hälsa ska förbättras.\n\n"
+            "Samhällsbyggnad\n\nEn god planering är grunden för utveckling. I Åby ska planeringen bygga på hållbar "
+            "tillväxt. Vi ska erbjuda varierade boendeformer. Planeringen ska vara rättvis.\n\n"
+            "Mål\n\nFler ska vilja bo i Åby.\n")
+    goals = _goals(text)
+    assert "Fler ska vilja bo i Åby" in goals and "Barns psykiska hälsa ska förbättras" in goals
+    assert not any("planeringen" in g.lower() or "boendeformer" in g for g in goals)
+
+
+# --- a letterhead's fields under a title about goals -------------------------------------------------------------
+
+@pytest.mark.parametrize("fields", ["3 TJÄNSTESKRIVELSE Datum: Kansliet Dnr: 2024/ Anna Berg",
+                                    "2 Tjänsteskrivelse Dnr: KS 2023/114 Handläggare: Per Ek"])
+def test_a_letterheads_fields_are_no_goal(fields):
+    text = (f"Verksamhetsplan och mål 2025\n\n{fields} Till kommunstyrelsen Bakgrund Fullmäktige antog i mars en "
+            "plan med mål för vad som ska uppnås under perioden.\n")
+    assert not any("tjänsteskrivelse" in g.lower() for g in _goals(text))
+
+
+# --- assignments to a body named by its letters, or by its own name ------------------------------------------------
+
+@pytest.mark.parametrize("body", ["VGS", "ÖKF"])
+def test_an_assignment_to_a_body_named_by_its_letters(body):
+    text = ("Sammanträdesprotokoll 2 (20) Västra Gymnasieförbundet AU 12/2024 Lokaler för vuxenutbildning - hyror "
+            f"Arbetsutskottet har tagit del av informationen och {body} får i uppdrag att bereda ärendet till budgeten.\n")
+    assert _assignments(text) == [f"{body} får i uppdrag att bereda ärendet till budgeten"]
+
+
+@pytest.mark.parametrize("company", ["ÅbyBostäder", "Åby Energi AB"])
+def test_an_assignment_to_a_company_by_its_name(company):
+    text = ("Kommunstyrelsen 3 maj\n\nHär är några av besluten:\n"
+            f"§ 41 Nya lägenheter i Byn – uppdrag till {company} att ta fram underlag för nya hyresrätter i Byn.\n"
+            "§ 42 Medlemskap i Stråkgruppen – kommunen ansöker om medlemskap\n")
+    assert _assignments(text) == [f"uppdrag till {company} att ta fram underlag för nya hyresrätter i Byn"]
