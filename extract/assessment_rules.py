@@ -521,3 +521,42 @@ def status_suffix(walk: Walk, bi: int, b: Block) -> bool:
     walk.assess(gid, status)
     walk.target = gid
     return True
+
+
+# a report's list of activities or tasks, each told with its status in its own words, as a news item or a summary
+# prints a goal card's follow-up: "Bland annat rapporterades följande aktiviteter:" ⏎ "• Framtagande av en
+# bostadsförsörjningsplan pågår och …" ⏎ "• Förslag till policy är framtaget" ⏎ "• Arbetet med X har påbörjats"
+_ACTIVITIES_INTRO = re.compile(r"\b(?:aktiviteter(?:na)?|uppdrag(?:en)?|åtgärder(?:na)?|insatser(?:na)?)\b[^.:]{0,60}:\s*$",
+                               re.I)
+_TOLD_STATUS = re.compile(r"\s+(?:(?:är|har)\s+(?:nu\s+|ännu\s+)?(?:ej\s+|inte\s+)?(?:påbörja(?:t|ts|d)|genomför(?:ts|t|d)|"
+                          r"framtag(?:en|et|na)|tagits\s+fram|klar|klart|avslutat|avslutats|slutfört|slutförts|"
+                          r"starta(?:t|ts)|under\s+(?:framtagning|arbete|utredning))|pågår|genomförs|påbörjas)\b", re.I)
+
+
+def _told_status(text: str) -> Optional[re.Match]:
+    m = _TOLD_STATUS.search(text)
+    return m if m and len(text[:m.start()].split()) >= 2 and text[:1].isupper() else None
+
+
+@rule("activities_told_with_status", kinds=("bullet",))
+def activities_told_with_status(walk: Walk, bi: int, b: Block) -> bool:
+    """The bullets under an introduction of activities or tasks, two or more of them saying their status in a
+    predicate: each bullet's subject is the task, its predicate the status."""
+    m = _told_status(b.text.strip()) if b.kind == "bullet" else None
+    if not m:
+        return False
+    blocks, k = walk.blocks, bi
+    while k > 0 and blocks[k - 1].kind == "bullet":
+        k -= 1
+    if k == 0 or blocks[k - 1].kind != "para" or not _ACTIVITIES_INTRO.search(blocks[k - 1].text[-120:]):
+        return False
+    end = bi
+    while end < len(blocks) and blocks[end].kind == "bullet":
+        end += 1
+    if sum(1 for j in range(k, end) if _told_status(blocks[j].text.strip())) < 2:
+        return False
+    text = b.text.strip()
+    aid = walk.add_assignment(text[:m.start()].strip(" ,"), None, bi)
+    walk.assess(aid, first_sentence(text[m.start():].strip()))
+    walk.target = aid
+    return True

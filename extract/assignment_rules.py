@@ -269,6 +269,8 @@ _MANDATE_INTRO = re.compile(r"\buppdrag\w*(?:\s+\w+){0,3}?\s+(?:är\s+att|att)\s
                             r"^[\wåäö-]*(?:nämnden|styrelsen|utskottet|beredningen|rådet|presidiet|gruppen)\s+"
                             r"(?:ska|skall)(?:\s+(?![^:]*\bmål)[^.:]{0,60})?:\s*$|"
                             r"\bföljande\s+(?:\w+\s+)?uppdrag\s*:\s*$|\b(?:ska|skall)\s+(?:\w+\s+){1,3}?göra\s*:\s*$|"
+                            # a list's own short title: "Övergripande uppdrag:", "Politiska uppdrag 2025:"
+                            r"^(?:[\wåäö-]+\s+){0,2}uppdrag(?:en)?(?:\s+\d{4}(?:\s*[-–]\s*\d{2,4})?)?\s*:\s*$|"
                             # "Följande uppdrag kopplades till investeringsbudgeten för 2022:"
                             r"^följande\s+(?:\w+\s+)?uppdrag\s+(?:[^.:]{0,80}\s)?(?:kopplades|kopplas|ges|gavs|lämnades|lämnas|"
                             r"beslutades|beslutas|fastställdes|fastställs|tillkom|tillkommer)\b[^.:]{0,80}:\s*$|"
@@ -289,6 +291,7 @@ def mandate_intro(walk: Walk, bi: int, b: Block) -> bool:
     if walk.title_mode == "goals" and _BODY_SHALL_INTRO.match(text):
         return False  # "Nämndens mål" ⏎ "Miljönämnden ska arbeta för att:" ⏎ • …: the goals the title names
     walk.title_mode = "mandate" if b.kind == "para" else "mandate_bullets"  # (an item's list ends at its sibling)
+    walk.list_mode = None  # ("Prioriterade mål:" ⏎ "Övergripande uppdrag:" ⏎ • …: the empty list of goals has ended)
     return True
 
 

@@ -956,6 +956,14 @@ def goal_list(walk: Walk, bi: int, b: Block) -> bool:
         else:
             walk.list_mode = None
             return False
+    if b.kind == "para" and text.endswith(".") and nxt is not None and title_like(nxt) and "mål" in text:
+        said = sentences(text)[-1]
+        counted = _COUNTS_GOALS.search(said) if len(said) < 200 else None
+        names = _counted_names(walk, bi + 1, int(count_of(counted.group("count")))) if counted else None
+        if names:  # "Fullmäktige har beslutat om fyra övergripande mål." ⏎ four names, each over what it means
+            _announce_goals(walk, names, _said_level(said))
+            walk.announced.update(k + 1 for k in names)  # (what each means is no goal of its own)
+            return True
     sents = sentences(text) if b.kind == "para" and text.endswith(":") else []
     if len(sents) >= 2 and _THESE_ARE.match(sents[-1]) and GOAL_REGION.search(sents[-2]):
         last = f"{sents[-2]} {sents[-1]}"  # "… de kommunmål som beslutades i juni. Dessa är följande:"
@@ -1198,7 +1206,7 @@ def _said_at_noun(low: str) -> bool:
 
 def _said_level(sentence: str) -> str:
     """The council's goal when the sentence names the council ("Kommunfullmäktiges finansiella mål är att …")."""
-    return "council" if COUNCIL_WORDS.search(sentence) or re.search(r"fullmäktiges", sentence, re.I) else "committee"
+    return "council" if COUNCIL_WORDS.search(sentence) or re.search(r"fullmäktige", sentence, re.I) else "committee"
 
 
 @rule("goal_said_in_prose", kinds=("para", "item"))
@@ -1622,6 +1630,8 @@ _CODED_MEASURE_ITEM = re.compile(r"^[^:]{0,40}?\b(?:mått|indikator|nyckeltal|m�
                                  r"(?:\.\d{1,3})*[a-z]?\s*:\s*\S", re.I)
 
 
+# "Organisationen utgörs av följande politiska organ:": a list of something named, no goal (the goal word tested apart)
+_FOLLOWING_OTHER = re.compile(r"\bföljande\s+(?:[\wåäö-]+\s+){0,2}?[\wåäö-]+\s*:\s*$", re.I)
 _FORM_FIELD_END = re.compile(r"\b(?:datum|d\.?nr|diarienummer|handläggare|ärende|mottagare|till|från)$", re.I)
 
 
@@ -1643,7 +1653,8 @@ def goal_title_statements(walk: Walk, bi: int, b: Block) -> bool:
         return False  # "Alla målen sträcker sig över alla verksamheter. Till exempel:" ⏎ <an example, no goal>
     if b.kind != "para" and _CODED_MEASURE_ITEM.match(text):
         return False  # "KKiK 2017 mått 16a: <measure>, <place>: 79%": a measure the goal is followed with, no goal
-    if b.kind == "para" and text.endswith(":") and _NOT_GOAL_GROUP.search(sentences(text)[-1]) \
+    if b.kind == "para" and text.endswith(":") and (_NOT_GOAL_GROUP.search(sentences(text)[-1])
+                                                    or _FOLLOWING_OTHER.search(sentences(text)[-1])) \
             and not _GOAL_WORD_RE.search(sentences(text)[-1]) and not _RESULTS_INTRO.match(text):
         walk.title_mode = None  # "Strategier:", "… följs upp med följande mått:": what serves the goals, no goals
         return False
@@ -2069,3 +2080,36 @@ def coded_goals_run_on(walk: Walk, bi: int, b: Block) -> bool:
             walk.council = gid
         walk.target = gid or walk.target
     return False  # the measures and the paragraph's other sentences are read by the rules after
+
+
+# a population target, wherever it is said — a vision's, a plan's or a news item's: "Kommunen ska växa till 35 000
+# invånare år 2025", "År 2040 ska det bo 30 000 invånare i kommunen", "Piteå ska år 2020 ha 43 000 invånare"
+_POPULATION = re.compile(r"\d[\d\s]*\s*(?:invånare|kommuninvånare|innevånare)\b", re.I)
+_MODAL = re.compile(r"\b(?:ska|skall)\b", re.I)
+_TARGET_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# what leads into the target in the same sentence: "Målet är att …", "… med ett visionsmål att …"
+_VISION_WORD = re.compile(r"\bvision(?:en)?\b", re.I)  # (a vision's goal, "visionsmålet att …", is a goal)
+_TARGET_LEAD = re.compile(r"^.{0,80}?\b(?:är|var|mål|målet|visionsmål|målsättningen|vision)\s+att\s+", re.I)
+
+
+@rule("population_target", kinds=("para", "bullet", "item", "heading"))
+def population_target(walk: Walk, bi: int, b: Block) -> bool:
+    """Claims nothing."""
+    if "nvånare" not in b.text or not _MODAL.search(b.text):
+        return False
+    for sentence in sentences(b.text):
+        pop = _POPULATION.search(sentence)
+        modal = _MODAL.search(sentence)
+        if not pop or not modal or not _TARGET_YEAR.search(sentence) or len(sentence) > 250 \
+                or "?" in sentence or abs(pop.start() - modal.start()) > 80:
+            continue
+        if _VISION_WORD.search(sentence[:modal.start()]) and "mål" not in sentence[:modal.start()]:
+            continue  # "Åby har som vision att Åby ska ha 30 000 invånare 2040": the vision's (its "visionsmål" a goal)
+        lead = _TARGET_LEAD.match(sentence)
+        goal = sentence[lead.end():] if lead and lead.end() <= modal.start() else sentence
+        goal = goal.strip().rstrip(" .!")
+        figure = pop.group().split("invånare")[0].strip()
+        if any(figure in g.text for g in walk.ctx.get("goals")):
+            continue  # read already, by the rule of its layout
+        walk.add_goal(goal[:1].upper() + goal[1:] if not lead else goal, "council", None, None, bi)
+    return False

@@ -252,7 +252,7 @@ def _kpi_page(out: _Out, skip: set[int]) -> None:
 
 # "Kommunens kvalitet i korthet" asks its measures as questions: "Hur stor andel av … ? <definition> <unit> 77,1 78,2"
 # (the survey's own number may open the line: "18. Vad …?", "Nr 13, Hur …?", "33Hur …?" glued by a web page)
-_QUESTION = re.compile(r"^(?:(?:Nr\.?\s*)?\d{1,3}(?:[.,:]\s*|\s+|(?=[A-ZÅÄÖ])))?"
+_QUESTION = re.compile(r"^(?:(?:Nr\.?\s*)?\d{1,3}[a-h]?(?:[.,:]\s*|\s+|(?=[A-ZÅÄÖ])))?"
                        r"(?P<q>(?:Hur|Vad|Vilken|Vilket|Vilka|Upplever|Får|Kan|Är|Finns|Har|Känner|Tycker|Hinner|Når|"
                        r"Ökar|Minskar)\s[^?]{10,200})\?")
 _QUESTION_HEAD = re.compile(r"^Fråga\b|kvalitet\s+i\s+korthet|\bKKiK\b", re.I)
@@ -301,13 +301,13 @@ def _question_rows(out: _Out, skip: set[int]) -> None:
         end = starts[k + 1] if k + 1 < len(starts) else min(len(lines), i + 2 + 2 * max(len(years), 2))
         cont = []  # the row's other cells: the short lines up to the next question or the first blank line
         for j in range(i + 1, end):
-            if not lines[j].text.strip() and (not cont or _NUMBER.match(cont[-1])):
-                below = next((lines[k].text.strip() for k in range(j + 1, end) if lines[k].text.strip()), "")
-                if _NUMBER.match(below) or not cont and _FIGURES_LINE.match(below):
+            if not lines[j].text.strip() and (not cont or _NUMBER.match(cont[-1]) or cont[-1] in ("-", "–")):
+                below = next((_cell(lines[k].text) for k in range(j + 1, end) if lines[k].text.strip()), "")
+                if _NUMBER.match(below) or below in ("-", "–") or not cont and _FIGURES_LINE.match(below):
                     continue  # the row's cells one a paragraph ("77" ⏎ ⏎ "79"), or on one line under its name
             if not lines[j].text.strip() or len(lines[j].text) >= 40 and not _FIGURES_LINE.match(lines[j].text.strip()):
                 break
-            cont.append(lines[j].text.strip())
+            cont.append(_cell(lines[j].text))
         rest = " ".join([t[m.end():]] + cont)
         figures: list[Optional[str]] = []  # (None: a cell left empty, "-")
         for token in reversed(rest.split()):
@@ -370,10 +370,20 @@ def _figures_below(lines, i: int) -> bool:
     """The line is followed (blank lines between) by a line holding one figure, a row of a table one cell a line,
     or by a line of figures only ("74,6 77,4  86,4/61,3 74,1": the row's cells on the line under its name)."""
     for j in range(i + 1, min(len(lines), i + 4)):
-        t = lines[j].text.strip()
+        t = _cell(lines[j].text)
         if t:
-            return bool(_NUMBER.match(t) or _FIGURES_LINE.match(t))
+            return bool(_NUMBER.match(t) or _FIGURES_LINE.match(t) or t in ("-", "–"))
     return False
+
+
+# "92 (89)", "- (-)": a figure with the previous measurement's in brackets ("Siffrorna i parentes avser föregående
+# mätning"): the cell is the first
+_PREVIOUS_NOTE = re.compile(r"(?<=\S)\s+\((?:[-–]|-?\d+(?:[,.]\d+)?)\)$")
+
+
+def _cell(text: str) -> str:
+    t = text.strip()
+    return _PREVIOUS_NOTE.sub("", t) if t.endswith(")") and len(t) < 20 else t
 
 
 _UNIT_NOTE = re.compile(r"\s*\([^()]{2,80}\)\s*$")

@@ -573,7 +573,7 @@ def find_commented_rows(blocks: list[Block]) -> list[RawTable]:
 
 # ------------------------------------------------------------------------------------------------ headerless rows
 
-_ROW_VALUES = re.compile(r"^(?P<name>[A-ZÅÄÖa-zåäö].*?[^\W\d_])\s*(?:\((?P<unit>[^()]{1,12})\))?\s+"
+_ROW_VALUES = re.compile(r"^(?P<name>[A-ZÅÄÖa-zåäö].*?[^\W\d_](?:\s+%(?=\s+\d))?)\s*(?:\((?P<unit>[^()]{1,12})\))?\s+"
                          r"(?P<values>(?:-?\d+(?:,\d+)?\s*%?\s+){2,}-?\d+(?:,\d+)?\s*%?)$")
 _NAME_START = re.compile(r"^[A-ZÅÄÖ]")
 # a header cell alone on its line: a kind of figure and its year ("Bokslut 2011", "Budget 2012*", "Utfall 2023"):
@@ -585,10 +585,11 @@ _THOUSANDS_SPLIT = re.compile(r"(?<![\d,])-?\d{1,3}\s\d{3}(?![\d,])")
 
 def _thousands_joined(values: list[str], width: int) -> list[str]:
     """Tokens of a row whose thousands are split by a space, joined into `width` values from the left where a
-    group of one to three digits is followed by one of exactly three; unchanged when that does not give `width`."""
+    group of one to three digits (not a lone 0: "9 597 0 172 1 552" holds a zero) is followed by one of exactly
+    three; unchanged when that does not give `width`."""
     out, k, merges = [], 0, len(values) - width
     while k < len(values):
-        if merges and k + 1 < len(values) and re.fullmatch(r"-?\d{1,3}", values[k]) \
+        if merges and k + 1 < len(values) and re.fullmatch(r"-?[1-9]\d{0,2}", values[k]) \
                 and re.fullmatch(r"\d{3}(?:,\d+)?", values[k + 1]):
             out.append(f"{values[k]} {values[k + 1]}")
             k, merges = k + 2, merges - 1
@@ -607,10 +608,12 @@ def find_headerless_rows(blocks: list[Block]) -> list[RawTable]:
     tables: list[RawTable] = []
     n, i = len(blocks), 0
 
-    def years_of(b: Block) -> list[str]:  # a header line of years alone ("2016 2017 2018 2019 2020")
-        if b.kind != "para" or not _LONE_YEAR.match(b.text.split(None, 1)[0] if b.text.strip() else ""):
+    def years_of(b: Block) -> list[str]:  # a header line of years alone ("2016 2017 2018 2019 2020", "År 2010 2009 …")
+        first = b.text.split(None, 1)[0] if b.text.strip() else ""
+        if b.kind != "para" or not (_LONE_YEAR.match(first) or first in ("År", "år", "ÅR")):
             return []  # (the first word first: most paragraphs end the test there, unsplit)
         parts = b.text.split()
+        parts = parts[1:] if parts[0].lower() == "år" else parts
         return parts if len(parts) >= 3 and all(_LONE_YEAR.match(p) for p in parts) else []
 
     def heads_above(i: int) -> list[str]:  # … or a header one cell a line: "Bokslut 2011" ⏎ "Budget 2012*" ⏎ …
@@ -631,6 +634,13 @@ def find_headerless_rows(blocks: list[Block]) -> list[RawTable]:
         while j < n:
             lead, k = "", j
             b, m = blocks[j], row(blocks[j])
+            if years and rows and m is None and b.kind == "para" and len(b.text) < 80 and b.text.rstrip().endswith(":"):
+                j += 1  # "Därav invånare i åldersgrupp:", "Utdebitering av skatter:": a group's title, the rows go on
+                continue
+            if years and rows and b.kind == "para" and len(b.text) < 80 and b.text[:1].isdigit() \
+                    and b.text.rstrip()[-1:].isdigit() and len(b.text.split()) > len(years):
+                j += 1  # "1-5 år 650 672 …": a group's breakdown by age under its title, no key figure of its own
+                continue
             if m is None and b.kind == "para" and j + 1 < n and blocks[j + 1].text[:1].islower() \
                     and len(b.text) <= 60 and _NAME_START.match(b.text) and not re.search(r"[.:;!?]\s*$", b.text) \
                     and not re.search(r"\d\s+\d", b.text):  # (a row's figures inside it: two rows run together)

@@ -47,6 +47,7 @@ STRUCTURE_RULES: list[str] = [
     "goal_heading_assessed",  # "Fler i jobb" ⏎ "Det strategiska målet Fler i jobb bedöms vara delvis uppfyllt. …"
     "mandate_intro",  # "… uppdrag är att:" over a list of what a committee or working group shall do
     "status_suffix",  # "Revidera lokalförsörjningsplanen PÅGÅENDE": an item with its status glued on
+    "activities_told_with_status",  # "… följande aktiviteter:" ⏎ "• Framtagande av X pågår …": task and status
     "named_goal_list",  # "Våra övergripande mål är:" ⏎ "<name>" ⏎ <what it means> ⏎ "<name>" ⏎ …
     "goal_under_perspective",  # "… mål som formuleras utifrån fyra perspektiv … Dessa är följande:" ⏎ <name> ⏎ <goal> …
     "named_statement_lists",  # "<name>" ⏎ • "… ska öka" …, twice or more: names and bullets are goals
@@ -74,6 +75,7 @@ STRUCTURE_RULES: list[str] = [
     "decided_tasks",  # under "Beslut": "<nämnden> ska …:" ⏎ • <task> …, "<kontoret> ska också utreda …" (does not claim)
     "assignment_in_text",  # "… beslutade att ge X i uppdrag att …" in running text
     "directives_listed",  # "Direktiven som prioriteras är bland annat att A, att B … samt C" (does not claim)
+    "population_target",  # "Kommunen ska växa till 35 000 invånare år 2025" where no rule read it (does not claim)
 ]
 
 

@@ -966,6 +966,37 @@ def test_key_figure_rows_under_a_line_of_years_with_thousands_split_by_spaces():
     assert [v.year for v in ind["Skattesats (%)"].values] == [2019, 2020, 2021]
 
 
+def test_key_figure_rows_one_a_paragraph_under_a_labelled_line_of_years_with_groups_between():
+    """"År 2024 2023 2022 2021" over rows one a paragraph; a group's title ("Därav invånare i åldern:") and its
+    breakdown by age between them leave the columns as they were; a percentage's sign after the name ("Soliditet %
+    41% …") is part of the name; a lone 0 among thousands split by spaces is a value of its own."""
+    text = ("Fyra år i siffror\n\nÅr 2024 2023 2022 2021\n\nAntal invånare 31 december 8 310 8 295 8 240 8 201\n\n"
+            "Därav invånare i åldern:\n\n0-5 år 512 530 541 560\n\n80-w 701 688 670 652\n\n"
+            "Skattesats 22,15 22,15 21,90 21,90\n\nNettokostnad kr/invånare 61 200 59 870 57 004 55 310\n\n"
+            "Soliditet % 41% 43% 45% 44%\n\nLåneskuld kr/invånare 2 410 0 915 1 070\n")
+    ind = _by_name(extract_text(text, source="fyra.txt"))
+    assert list(ind) == ["Antal invånare 31 december", "Skattesats", "Nettokostnad kr/invånare", "Soliditet %",
+                         "Låneskuld kr/invånare"]
+    assert [(v.year, v.value) for v in ind["Antal invånare 31 december"].values] == [
+        (2024, 8310.0), (2023, 8295.0), (2022, 8240.0), (2021, 8201.0)]
+    assert [v.value for v in ind["Låneskuld kr/invånare"].values] == [2410.0, 0.0, 915.0, 1070.0]
+    assert [v.value for v in ind["Soliditet %"].values] == [41.0, 43.0, 45.0, 44.0]
+
+
+def test_questions_numbered_with_letters_and_figures_with_the_previous_measurement_in_brackets():
+    """A KKiK page: "Siffrorna i parentes avser föregående mätning"; each question (numbered "3.", "4a.", "4b.")
+    over its figures one a paragraph, "81 (77)", the previous measurement in brackets, "- (-)" for none."""
+    text = ("Service\n\n(Siffrorna i parentes avser föregående mätning)\n\nKvalitetsmått\n\nÅbys resultat 2024\n\n"
+            "Medel 2024\n\n3. Hur stor andel får svar på e-post inom två dagar? (%).\n\n81 (77)\n\n85 (83)\n\n"
+            "4a. Hur många timmar i veckan har biblioteket öppet utöver kontorstid?\n\n9 (9)\n\n15 (14)\n\n"
+            "4b. Hur många timmar i veckan har simhallen öppet utöver kontorstid?\n\n- (-)\n\n22 (21)\n")
+    ind = _by_name(extract_text(text, source="service.txt"))
+    assert [(k.split()[-1], [(v.kind, v.year, v.value) for v in i.values]) for k, i in ind.items()] == [
+        ("dagar", [("actual", 2024, 81.0), ("comparison", 2024, 85.0)]),
+        ("kontorstid", [("actual", 2024, 9.0), ("comparison", 2024, 15.0)]),
+        ("kontorstid", [("comparison", 2024, 22.0)])]
+
+
 # a comparison page of a municipality's web site: questions as rows, their figures one a paragraph, a header of
 # two years and the country's average without a year; the survey is not named, one row is no question
 QUESTION_ROWS_UNNAMED = """Skola och förskola

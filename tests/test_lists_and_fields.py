@@ -122,3 +122,88 @@ def test_an_assignment_to_a_company_by_its_name(company):
             f"§ 41 Nya lägenheter i Byn – uppdrag till {company} att ta fram underlag för nya hyresrätter i Byn.\n"
             "§ 42 Medlemskap i Stråkgruppen – kommunen ansöker om medlemskap\n")
     assert _assignments(text) == [f"uppdrag till {company} att ta fram underlag för nya hyresrätter i Byn"]
+
+
+# --- a short title over a list of assignments ends a list of goals -------------------------------------------------
+
+@pytest.mark.parametrize("title", ["Övergripande uppdrag:", "Politiska uppdrag 2026:"])
+def test_a_short_title_of_assignments_under_an_empty_list_of_goals(title):
+    text = ("Så arbetar Åby med Agenda 2030\n\nFullmäktige har valt tre av målen och gett fyra uppdrag.\n\n"
+            f"Prioriterade mål:\n\n{title}\n\n • Alla elever ska nå målen i svenska.\n"
+            " • Åby ska ha ett gott företagsklimat.\n\nHur ska arbetet mätas?\n")
+    doc = extract_text(text)
+    assert [a.text.rstrip(".") for a in doc.assignments] == ["Alla elever ska nå målen i svenska",
+                                                             "Åby ska ha ett gott företagsklimat"]
+    assert not doc.goals
+
+
+# --- activities told with their status in a predicate ------------------------------------------------------------
+
+def test_activities_told_with_their_status():
+    text = ("Kommunstyrelsen i korthet\n\nRapport om målkortet\nStyrelsen fick en rapport om läget efter tertial 2. "
+            "Bland annat rapporterades följande aktiviteter:\n\n"
+            " • Framtagandet av en cykelplan är ej påbörjat\n"
+            " • Revideringen av avfallsplanen pågår och ska antas i december\n"
+            " • Upphandlingen av skolskjuts har genomförts. Avtalet gäller från juli.\n"
+            " • Förslag till lokalförsörjningsplan är framtaget\n\nÖvriga ärenden\n")
+    doc = extract_text(text)
+    assert [a.text for a in doc.assignments] == ["Framtagandet av en cykelplan", "Revideringen av avfallsplanen",
+                                                 "Upphandlingen av skolskjuts", "Förslag till lokalförsörjningsplan"]
+    assert [(f.refers_to, f.status) for f in doc.followups] == [
+        ("Framtagandet av en cykelplan", "not_done"), ("Revideringen av avfallsplanen", "ongoing"),
+        ("Upphandlingen av skolskjuts", "done"), ("Förslag till lokalförsörjningsplan", "done")]
+
+
+def test_bullets_with_status_words_under_another_introduction_are_no_activities():
+    # the same predicates under an introduction of what happened in town: no list of tasks
+    text = ("Nyheter från Åby\n\nHär är veckans händelser i korthet:\n\n"
+            " • Ombyggnaden av torget pågår fram till maj\n • Isbanan vid skolan är klar\n")
+    assert extract_text(text).assignments == []
+
+
+# --- a list of something other than goals ends the section about goals ----------------------------------------------
+
+def test_a_list_of_bodies_under_a_title_about_goals_is_no_goal():
+    text = ("Övergripande ekonomiskt mål\n\nMedel är avsatta för att nå resultatmålen för budget 2026.\n\n"
+            " • Årets resultat ska vara minst 2 procent av skatteintäkterna\n"
+            " • Investeringarna ska till minst 70 procent finansieras med egna medel\n\n"
+            "Driftbudgeten är 512 miljoner kronor för 2026.\n\n"
+            "Från 2025 har Åby en ny politisk organisation med färre nämnder.\n\n"
+            "Organisationen utgörs av följande politiska organ:\n\n"
+            " • Kommunfullmäktige\n • Kommunstyrelse (11 procent av budgeten)\n • Omsorgsnämnd (44 procent av budgeten)\n")
+    assert _goals(text) == ["Årets resultat ska vara minst 2 procent av skatteintäkterna",
+                            "Investeringarna ska till minst 70 procent finansieras med egna medel"]
+
+
+# --- a population target is a goal wherever it is said --------------------------------------------------------------
+
+@pytest.mark.parametrize("said,goal", [
+    ("År 2035 ska det bo 18 000 invånare i kommunen.", "År 2035 ska det bo 18 000 invånare i kommunen"),
+    ("Målet är att Åby ska ha mer än 9 500 invånare till år 2030.", "Åby ska ha mer än 9 500 invånare till år 2030"),
+    ("Kommunen ska växa till 22 000 invånare år 2040!", "Kommunen ska växa till 22 000 invånare år 2040")])
+def test_a_population_target_in_a_web_pages_prose(said, goal):
+    text = (f"Bo och leva i Åby\n\nÅby ligger vid sjön och har nära till stan. {said} Vi bygger därför nya "
+            "bostäder i alla tätorter.\n\nKontakta oss\n")
+    assert goal in _goals(text)
+
+
+@pytest.mark.parametrize("said", ["Kommunen hade 12 400 invånare år 2020 och växer långsamt.",
+                                  "Visionen är att Åby ska ha 9 500 invånare år 2030, ett tryggt och grönt Åby.",
+                                  "Hur många invånare ska Åby ha år 2030? Det frågar sig många.",
+                                  "Nya bostäder ska byggas i alla tätorter, där 3 000 invånare bor idag."])
+def test_a_population_figure_that_sets_no_target(said):
+    assert _goals(f"Bo och leva i Åby\n\n{said}\n") == []
+
+
+# --- goals counted in a sentence, then named one by one over what each means ---------------------------------------
+
+@pytest.mark.parametrize("count,names", [("tre", ["Trygg uppväxt", "Växande näringsliv", "Klimatsmart kommun"]),
+                                         ("två", ["Nöjda invånare", "Hållbar ekonomi"])])
+def test_goals_counted_in_a_sentence_then_named_over_their_meaning(count, names):
+    parts = "".join(f"{n}\n\nÅby arbetar för att {n.lower()} ska prägla allt kommunen gör, i varje verksamhet och "
+                    "i samarbete med andra.\n\n" for n in names)
+    text = (f"Mål och budget\n\nVi arbetar mot fullmäktiges mål\n\nKommunfullmäktige har beslutat om {count} "
+            f"övergripande utvecklingsmål.\n\n{parts}När nämnderna gör sina budgetar beslutar de egna mål i linje "
+            "med fullmäktiges.\n")
+    goals = extract_text(text).goals
+    assert [(g.text, g.level) for g in goals] == [(n, "council") for n in names]
