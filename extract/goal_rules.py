@@ -2113,3 +2113,30 @@ def population_target(walk: Walk, bi: int, b: Block) -> bool:
             continue  # read already, by the rule of its layout
         walk.add_goal(goal[:1].upper() + goal[1:] if not lead else goal, "council", None, None, bi)
     return False
+
+
+# a list of measurable goals each closed by the year it is to be reached in brackets ("Årtalen inom parentes anger när
+# målet ska vara uppnått"): "• Minst 90 % av eleverna är nöjda med sin skola (2026)"
+_BY_YEAR = re.compile(r"\s*\((?:19|20)\d{2}\)\s*\.?\s*$")
+
+
+@rule("goals_by_year", kinds=("bullet", "item"))
+def goals_by_year(walk: Walk, bi: int, b: Block) -> bool:
+    """A bullet of a run of three or more, at least half of them closed by a year in brackets: a goal (the year,
+    when it is to be reached, left out of its wording)."""
+    if b.kind not in ("bullet", "item"):
+        return False
+    blocks, lo, hi = walk.blocks, bi, bi + 1
+    while lo > 0 and blocks[lo - 1].kind == b.kind:
+        lo -= 1
+    while hi < len(blocks) and blocks[hi].kind == b.kind:
+        hi += 1
+    dated = sum(1 for k in range(lo, hi) if _BY_YEAR.search(blocks[k].text))
+    if hi - lo < 3 or dated * 2 < hi - lo or len(b.text) > 300:
+        return False
+    text = _BY_YEAR.sub("", b.text.strip()).rstrip(" .")
+    if len(text.split()) < 3 or not (text[:1].isupper() or text[:1].isdigit()):
+        return False  # ("minst 95 % av Göt": a bullet the excerpt's end cut, lower case where the others are not)
+    level = title_level(walk)
+    walk.add_goal(text, level, walk.parent_for(level), b.number, bi)
+    return True

@@ -41,7 +41,8 @@ LIST_INTRO = re.compile(r"^(?:Indikatorer|Indikationer|Indikator|Mätetal|Nyckel
 _MEASURE_NAME = re.compile(r"\b(?:andel|antal|index|nöjd\w*|bedömning|betyg|meritvärde|genomsnitt|per\s+\d|"
                           r"kostnad|tid\b|väntetid)|\(%\)|,\s*%\s*$|\bi\s+procent\b", re.I)
 # a lead-in that names indicators as what its list holds ("Nämndens indikatorer och finansiella mål:")
-NAMING_INTRO = re.compile(r"^[^.:]{0,120}\b(?:indikatorer(?:na)?|nyckeltal(?:en)?|mätetal(?:en)?|"
+# ("De nyckeltal som mäts finns inom områdena:" lists the areas they are grouped in, no measure)
+NAMING_INTRO = re.compile(r"^(?![^:]*\bområden\w*\s*:\s*$)[^.:]{0,120}\b(?:indikatorer(?:na)?|nyckeltal(?:en)?|mätetal(?:en)?|"
                           r"(?:följande|dessa|nedanstående|ett\s+antal|några|tre|fyra|fem|sex)\s+(?:\w+\s+)?(?:resultat)?mått)\b[^.:]{0,80}:\s*$",
                           re.I)
 # a closing sentence that presents them: "Nedan presenteras nuvarande mål och indikatorer."

@@ -75,6 +75,7 @@ STRUCTURE_RULES: list[str] = [
     "decided_tasks",  # under "Beslut": "<nämnden> ska …:" ⏎ • <task> …, "<kontoret> ska också utreda …" (does not claim)
     "assignment_in_text",  # "… beslutade att ge X i uppdrag att …" in running text
     "directives_listed",  # "Direktiven som prioriteras är bland annat att A, att B … samt C" (does not claim)
+    "goals_by_year",  # "• Minst 90 % av eleverna är nöjda (2026)": a run of bullets closed by the year to reach them
     "population_target",  # "Kommunen ska växa till 35 000 invånare år 2025" where no rule read it (does not claim)
 ]
 

@@ -1442,3 +1442,14 @@ def test_a_unit_wrapped_onto_a_line_of_its_own_ends_the_name_above_and_the_list_
     assert [i.name for i in extract_text(text).indicators] == [
         "Andel orosanmälningar som leder till utredning inom fjorton dagar (%)", "Antal placerade barn i familjehem",
         "Väntetid till första samtal (dagar)"]
+
+
+def test_the_areas_measures_are_grouped_in_are_no_measures():
+    """"De nyckeltal som mäts finns inom områdena:" lists the areas; "Följande nyckeltal mäts:" lists measures."""
+    areas = ("Vad mäter undersökningen?\n\nDe nyckeltal som mäts och jämförs finns inom områdena:\n\n"
+             " • barn och unga\n • vård och omsorg\n • miljö och samhälle\n")
+    measures = ("Vad mäter undersökningen?\n\nDe nyckeltal som mäts och jämförs är bland annat:\n\n"
+                " • andel elever som är behöriga till gymnasiet\n • väntetid till särskilt boende\n")
+    assert extract_text(areas).indicators == []
+    assert [i.name for i in extract_text(measures).indicators] == ["andel elever som är behöriga till gymnasiet",
+                                                                   "väntetid till särskilt boende"]

@@ -207,3 +207,26 @@ def test_goals_counted_in_a_sentence_then_named_over_their_meaning(count, names)
             "med fullmäktiges.\n")
     goals = extract_text(text).goals
     assert [(g.text, g.level) for g in goals] == [(n, "council") for n in names]
+
+
+# --- measurable goals each closed by the year to reach them ---------------------------------------------------------
+
+def test_bullets_closed_by_the_year_to_reach_them_are_goals():
+    text = ("Praktiska lösningar för Åby\n\nHär nedan anger vi de mätbara mål vi arbetar för under mandatperioden. "
+            "Årtalen inom parentes anger när målet senast ska vara nått.\n\nSkolan\n\n"
+            " • Minst 90 % av eleverna i Åby är behöriga till gymnasiet (2027)\n"
+            " • Alla skolor har en fritidsgård i närheten (2026)\n"
+            " • Minst 80 % av föräldrarna är nöjda med informationen från skolan\n\n"
+            "Äldre\n\n • Alla på särskilt boende har en egen kontaktperson (2026).\n"
+            " • Väntetiden till särskilt boende är kortare än 60 dagar (2027)\n • minst 70 % av de äldre\n")
+    assert _goals(text) == ["Minst 90 % av eleverna i Åby är behöriga till gymnasiet",
+                            "Alla skolor har en fritidsgård i närheten",
+                            "Minst 80 % av föräldrarna är nöjda med informationen från skolan",
+                            "Alla på särskilt boende har en egen kontaktperson",
+                            "Väntetiden till särskilt boende är kortare än 60 dagar"]
+
+
+def test_a_list_with_a_year_here_and_there_is_no_list_of_goals():
+    text = ("Historik\n\n • Skolan byggdes om efter branden (1998)\n • Biblioteket flyttade till torget\n"
+            " • Simhallen fick en ny bassäng\n • Idrottshallen renoverades\n")
+    assert _goals(text) == []
