@@ -13,7 +13,7 @@ from plantrace.extract.assignment_rules import under_assignment_title
 from plantrace.extract.goal_rules import COUNCIL_WORDS, about_goals, assignment_like, title_level
 from plantrace.extract.roles import is_statement
 from plantrace.extract.tables import FINITE, page_furniture
-from plantrace.extract.vocabulary import BODIES, COMMENT_TITLE, GOAL_REGION, names_bodies
+from plantrace.extract.vocabulary import BODIES, COMMENT_TITLE, GOAL_REGION, names_bodies, verb_first
 from plantrace.extract.walk import Walk, first_sentence, opening_sentence, rule, sentences
 from plantrace.nlp_models.status import status_match
 
@@ -534,8 +534,12 @@ _TOLD_STATUS = re.compile(r"\s+(?:(?:är|har)\s+(?:nu\s+|ännu\s+)?(?:ej\s+|inte
 
 
 def _told_status(text: str) -> Optional[re.Match]:
+    """The predicate that tells a task's status, after a subject of two words or more that names the task (a
+    plan's "Utreda hur skolskjutsen genomförs" opens on its verb: a task to do, no status told)."""
     m = _TOLD_STATUS.search(text)
-    return m if m and len(text[:m.start()].split()) >= 2 and text[:1].isupper() else None
+    if not m or len(text[:m.start()].split()) < 2 or not text[:1].isupper() or verb_first(text):
+        return None
+    return m
 
 
 @rule("activities_told_with_status", kinds=("bullet",))

@@ -1631,7 +1631,9 @@ _CODED_MEASURE_ITEM = re.compile(r"^[^:]{0,40}?\b(?:mått|indikator|nyckeltal|m�
 
 
 # "Organisationen utgörs av följande politiska organ:": a list of something named, no goal (the goal word tested apart)
-_FOLLOWING_OTHER = re.compile(r"\bföljande\s+(?:[\wåäö-]+\s+){0,2}?[\wåäö-]+\s*:\s*$", re.I)
+# (what is to be reached, "följande inriktningar:", "… prioriteringar:", goes on)
+_FOLLOWING_OTHER = re.compile(r"\bföljande\s+(?!(?:[\wåäö-]+\s+){0,2}?(?:inriktning|ambition|prioriter|fokus|löfte|"
+                              r"strävan|ställningstagande)\w*\s*:)(?:[\wåäö-]+\s+){0,2}?[\wåäö-]+\s*:\s*$", re.I)
 _FORM_FIELD_END = re.compile(r"\b(?:datum|d\.?nr|diarienummer|handläggare|ärende|mottagare|till|från)$", re.I)
 
 

@@ -230,3 +230,13 @@ def test_a_list_with_a_year_here_and_there_is_no_list_of_goals():
     text = ("Historik\n\n • Skolan byggdes om efter branden (1998)\n • Biblioteket flyttade till torget\n"
             " • Simhallen fick en ny bassäng\n • Idrottshallen renoverades\n")
     assert _goals(text) == []
+
+
+def test_a_plans_tasks_that_name_a_status_word_are_no_activities_told():
+    # "Utreda hur … genomförs": a task opening on its verb, the status word inside it no status told
+    text = ("Nämndens uppdrag 2026\n\nNämnden har fått följande uppdrag:\n\n • Utreda hur skolskjutsen genomförs\n"
+            " • Se över hur arbetet med lokalerna påbörjas\n • Ta fram en plan för fler bostäder\n")
+    assert [a.text for a in extract_text(text).assignments] == ["Utreda hur skolskjutsen genomförs",
+                                                                "Se över hur arbetet med lokalerna påbörjas",
+                                                                "Ta fram en plan för fler bostäder"]
+    assert extract_text(text).followups == []
