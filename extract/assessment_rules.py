@@ -557,8 +557,9 @@ def activities_told_with_status(walk: Walk, bi: int, b: Block) -> bool:
     end = bi
     while end < len(blocks) and blocks[end].kind == "bullet":
         end += 1
-    if sum(1 for j in range(k, end) if _told_status(blocks[j].text.strip())) < 2:
-        return False
+    told = (j for j in range(k, end) if _told_status(blocks[j].text.strip()))
+    if next(told, None) is None or next(told, None) is None:
+        return False  # (two that tell their status are enough to stop at)
     text = b.text.strip()
     aid = walk.add_assignment(text[:m.start()].strip(" ,"), None, bi)
     walk.assess(aid, first_sentence(text[m.start():].strip()))

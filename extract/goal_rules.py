@@ -1634,7 +1634,7 @@ _CODED_MEASURE_ITEM = re.compile(r"^[^:]{0,40}?\b(?:mått|indikator|nyckeltal|m�
 # (what is to be reached, "följande inriktningar:", "… prioriteringar:", goes on)
 _FOLLOWING_OTHER = re.compile(r"\bföljande\s+(?!(?:[\wåäö-]+\s+){0,2}?(?:inriktning|ambition|prioriter|fokus|löfte|"
                               r"strävan|ställningstagande)\w*\s*:)(?:[\wåäö-]+\s+){0,2}?[\wåäö-]+\s*:\s*$", re.I)
-_FORM_FIELD_END = re.compile(r"\b(?:datum|d\.?nr|diarienummer|handläggare|ärende|mottagare|till|från)$", re.I)
+_FORM_FIELD_END = re.compile(r"\b(?:datum|d\.?nr|diarienummer|handläggare|ärende|mottagare)$", re.I)
 
 
 @rule("goal_title_statements", kinds=("para", "bullet", "item"))
@@ -2126,9 +2126,10 @@ _BY_YEAR = re.compile(r"\s*\((?:19|20)\d{2}\)\s*\.?\s*$")
 def goals_by_year(walk: Walk, bi: int, b: Block) -> bool:
     """A bullet of a run of three or more, at least half of them closed by a year in brackets: a goal (the year,
     when it is to be reached, left out of its wording)."""
-    if b.kind not in ("bullet", "item"):
-        return False
-    blocks, lo, hi = walk.blocks, bi, bi + 1
+    blocks = walk.blocks
+    if b.kind not in ("bullet", "item") or not any(")" in blocks[k].text for k in range(max(0, bi - 1), min(len(blocks), bi + 2))):
+        return False  # (a bullet with no year in brackets on it or beside it: the run is not scanned)
+    lo, hi = bi, bi + 1
     while lo > 0 and blocks[lo - 1].kind == b.kind:
         lo -= 1
     while hi < len(blocks) and blocks[hi].kind == b.kind:

@@ -222,11 +222,11 @@ def _typed_value(kind: str, raw: str, year: Optional[int] = None, column: Option
 
 
 def _add_measure(ctx: Context, seen: set[str], name: str, values: list[IndicatorValue], bi: int, provenance,
-                 direction: Optional[str] = None, goal: Optional[str] = None) -> None:
+                 direction: Optional[str] = None, goal: Optional[str] = None, unique: bool = True) -> None:
     """Add the measure read at block `bi`, linked to what is in force there (or to `goal`, where the block holds
-    several), unless one of its name is read."""
+    several), unless one of its name is read (`unique=False`: the caller has told apart rows that share a name)."""
     key = name_key(name)
-    if key in seen:
+    if unique and key in seen:
         return
     seen.add(key)
     stamped, assignment, group = stamped_links(ctx, bi)
@@ -634,8 +634,8 @@ def key_figure_runs(ctx: Context) -> None:
             continue
         known = set(seen)  # (a name read twice in one overview is two rows: "Per invånare, Tkr" under assets, debts)
         for name in rows:  # (values not typed: figures glued together cannot be split into columns reliably)
-            _add_measure(ctx, set(known), name, [], bi, ctx.provenance(bi))
-            seen.add(name_key(name))
+            if name_key(name) not in known:
+                _add_measure(ctx, seen, name, [], bi, ctx.provenance(bi), unique=False)
 
 
 # a goal system's published list of measures: "Långsiktiga nyckeltal" ⏎ <name> ⏎ "Beslutad av" ⏎ "1. <body>" ⏎
