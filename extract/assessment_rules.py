@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from plantrace.extract.blocks import Block
+from plantrace.extract.blocks import Block, same_kind_run
 from plantrace.extract.assignment_rules import under_assignment_title
 from plantrace.extract.goal_rules import COUNCIL_WORDS, about_goals, assignment_like, title_level
 from plantrace.extract.roles import is_statement
@@ -549,14 +549,10 @@ def activities_told_with_status(walk: Walk, bi: int, b: Block) -> bool:
     m = _told_status(b.text.strip()) if b.kind == "bullet" else None
     if not m:
         return False
-    blocks, k = walk.blocks, bi
-    while k > 0 and blocks[k - 1].kind == "bullet":
-        k -= 1
+    blocks = walk.blocks
+    k, end = same_kind_run(blocks, bi)
     if k == 0 or blocks[k - 1].kind != "para" or not _ACTIVITIES_INTRO.search(blocks[k - 1].text[-120:]):
         return False
-    end = bi
-    while end < len(blocks) and blocks[end].kind == "bullet":
-        end += 1
     told = (j for j in range(k, end) if _told_status(blocks[j].text.strip()))
     if next(told, None) is None or next(told, None) is None:
         return False  # (two that tell their status are enough to stop at)

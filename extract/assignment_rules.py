@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from plantrace.extract.blocks import Block
+from plantrace.extract.blocks import Block, same_kind_run
 from plantrace.extract.clauses import BODY, CLAUSE_CUE, assignment_clauses
 from plantrace.extract.goal_rules import assignment_like
 from plantrace.extract.roles import is_statement
@@ -198,13 +198,8 @@ def tasks_beside_an_assignment(walk: Walk, bi: int, b: Block) -> bool:
     m = _TASK_BESIDE.match(b.text.strip()) if b.kind == "item" else None
     if not m:
         return False
-    k0 = bi
-    while k0 > 0 and walk.blocks[k0 - 1].kind == "item":
-        k0 -= 1
-    k1 = bi
-    while k1 + 1 < len(walk.blocks) and walk.blocks[k1 + 1].kind == "item":
-        k1 += 1
-    if not any(ASSIGNMENT_CUE.search(walk.blocks[k].text) for k in range(k0, k1 + 1) if k != bi):
+    lo, hi = same_kind_run(walk.blocks, bi)
+    if not any(ASSIGNMENT_CUE.search(walk.blocks[k].text) for k in range(lo, hi) if k != bi):
         return False
     walk.add_assignment(m.group("task").strip(), b.number, bi)
     return True

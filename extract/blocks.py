@@ -82,6 +82,16 @@ def join_wrapped(parts: list[str]) -> str:
 FIGURE_FIRST = re.compile(r"^\d{1,6}(?:[ \u00a0]\d{3})*(?:,\d+)?\s*(?:%|procent)?\s+[a-zåäö]{2,}")
 
 
+def same_kind_run(blocks: list[Block], bi: int) -> tuple[int, int]:
+    """[lo, hi): the run of blocks of block bi's kind around it — a list's bullets or numbered points."""
+    kind, lo, hi = blocks[bi].kind, bi, bi + 1
+    while lo > 0 and blocks[lo - 1].kind == kind:
+        lo -= 1
+    while hi < len(blocks) and blocks[hi].kind == kind:
+        hi += 1
+    return lo, hi
+
+
 def split_numbered(text: str) -> Optional[tuple[str, bool, str]]:
     m = NUMBERED.match(text.strip())
     if not m:

@@ -11,7 +11,7 @@ from typing import Optional
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from plantrace.extract.blocks import FIGURE_FIRST, Block
+from plantrace.extract.blocks import FIGURE_FIRST, Block, same_kind_run
 from plantrace.extract.clauses import assignment_clauses
 from plantrace.extract.flattened import NAME_BEFORE
 from plantrace.extract.followups import told_items, told_that
@@ -1084,10 +1084,9 @@ _PRIORITY_AREAS = re.compile(r"^(?!.*\bmål).*\bprioriterade\s+områden", re.I)
 def _bare_names_below(blocks: list[Block], k: int) -> bool:
     """The bullets from `k` on are bare names ("Klimat", "Trygghet och boende"): no article or adjective of a
     state to reach ("En bra start i livet", "Fler i arbete"), no verb, at most four words."""
-    names = []
-    while k < len(blocks) and blocks[k].kind == "bullet":
-        names.append(blocks[k].text.strip().rstrip("."))
-        k += 1
+    if k >= len(blocks) or blocks[k].kind != "bullet":
+        return False
+    names = [blocks[j].text.strip().rstrip(".") for j in range(k, same_kind_run(blocks, k)[1])]
     return len(names) >= 3 and all(len(n.split()) <= 4 and not _GOAL_PHRASE.match(n) and not is_statement(n)
                                    and not imperative(n) for n in names)
 
@@ -1267,8 +1266,6 @@ def goal_said_in_prose(walk: Walk, bi: int, b: Block) -> bool:
 
 
 _ATT_AIM = re.compile(r"^Att\s+((?:[a-zåäö]+)\s.{6,250})$")
-
-
 
 
 _NAMING_WORDS = re.compile(r"\b(?:det\s+vill\s+säga|dvs\.?|nämligen)\s")  # (on the lower-cased text)
@@ -1495,6 +1492,8 @@ def _without_titles_after(entry: str) -> str:
                 and sum(w.group()[:1].isupper() for w in words[k:]) >= 3:
             return entry[: words[k].start()].rstrip()
     return entry
+
+
 _AREA_DASH = re.compile(r"(?:^|\s)(?:[A-ZÅÄÖ]{3,}(?:\s+(?:[A-ZÅÄÖ]{2,}|OCH|&))*)\s+[-–]\s+(?=[A-ZÅÄÖ][a-zåäö])")
 
 
@@ -2086,12 +2085,12 @@ def coded_goals_run_on(walk: Walk, bi: int, b: Block) -> bool:
 
 # a population target, wherever it is said — a vision's, a plan's or a news item's: "Kommunen ska växa till 35 000
 # invånare år 2025", "År 2040 ska det bo 30 000 invånare i kommunen", "Piteå ska år 2020 ha 43 000 invånare"
-_POPULATION = re.compile(r"\d[\d\s]*\s*(?:invånare|kommuninvånare|innevånare)\b", re.I)
+_POPULATION = re.compile(r"(?P<figure>\d[\d\s]*?)\s*(?:invånare|kommuninvånare|innevånare)\b", re.I)
 _MODAL = re.compile(r"\b(?:ska|skall)\b", re.I)
 _TARGET_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # what leads into the target in the same sentence: "Målet är att …", "… med ett visionsmål att …"
 _VISION_WORD = re.compile(r"\bvision(?:en)?\b", re.I)  # (a vision's goal, "visionsmålet att …", is a goal)
-_TARGET_LEAD = re.compile(r"^.{0,80}?\b(?:är|var|mål|målet|visionsmål|målsättningen|vision)\s+att\s+", re.I)
+_TARGET_LEAD = re.compile(r"^.{0,80}?\b(?:är|var|mål|målet|visionsmål|målsättningen)\s+att\s+", re.I)
 
 
 @rule("population_target", kinds=("para", "bullet", "item", "heading"))
@@ -2110,8 +2109,7 @@ def population_target(walk: Walk, bi: int, b: Block) -> bool:
         lead = _TARGET_LEAD.match(sentence)
         goal = sentence[lead.end():] if lead and lead.end() <= modal.start() else sentence
         goal = goal.strip().rstrip(" .!")
-        figure = pop.group().split("invånare")[0].strip()
-        if any(figure in g.text for g in walk.ctx.get("goals")):
+        if any(pop.group("figure") in g.text for g in walk.ctx.get("goals")):
             continue  # read already, by the rule of its layout
         walk.add_goal(goal[:1].upper() + goal[1:] if not lead else goal, "council", None, None, bi)
     return False
@@ -2129,11 +2127,7 @@ def goals_by_year(walk: Walk, bi: int, b: Block) -> bool:
     blocks = walk.blocks
     if b.kind not in ("bullet", "item") or not any(")" in blocks[k].text for k in range(max(0, bi - 1), min(len(blocks), bi + 2))):
         return False  # (a bullet with no year in brackets on it or beside it: the run is not scanned)
-    lo, hi = bi, bi + 1
-    while lo > 0 and blocks[lo - 1].kind == b.kind:
-        lo -= 1
-    while hi < len(blocks) and blocks[hi].kind == b.kind:
-        hi += 1
+    lo, hi = same_kind_run(blocks, bi)
     dated = sum(1 for k in range(lo, hi) if _BY_YEAR.search(blocks[k].text))
     if hi - lo < 3 or dated * 2 < hi - lo or len(b.text) > 300:
         return False
